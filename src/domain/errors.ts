@@ -1,0 +1,19 @@
+// Stable error codes shared by cloud functions and pages. Codes never change once released;
+// messages are what a consumer or merchant reads.
+export const ERROR_MESSAGES = {
+  BAD_REQUEST: '请求格式不正确',
+  INVALID_INPUT: '填写的内容有误，请检查后重试',
+  UNKNOWN_ACTION: '不支持的操作',
+  UNAUTHENTICATED: '请先登录微信后再试',
+  FORBIDDEN: '没有权限进行此操作',
+  NOT_FOUND: '要找的内容不存在',
+  CONFLICT: '数据已被他人修改，请刷新后重试',
+  INTERNAL: '服务暂时不可用，请稍后再试',
+  NETWORK: '网络连接失败，请检查网络后重试',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value)
+}

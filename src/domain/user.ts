@@ -1,0 +1,16 @@
+export const ROLES = ['consumer', 'merchant'] as const
+export type Role = (typeof ROLES)[number]
+
+/** What `user.me` returns: the caller as the server sees them. */
+export interface Profile {
+  role: Role
+  /** How many times this user has opened the app (counted on the server). */
+  visits: number
+  firstSeenAt: string
+  lastSeenAt: string
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  consumer: '顾客',
+  merchant: '商家',
+}
