@@ -16,3 +16,30 @@ export interface ProductSummary {
   leadDays: number
   image: string
 }
+
+/** A product as stored. Later issues add option groups and measurements. */
+export interface ProductRecord {
+  _id: string
+  name: string
+  kind: ProductKind
+  basePriceFen: number
+  baseLeadDays: number
+  image: string
+  /** Position on the home page, ascending. */
+  sort: number
+  active: boolean
+}
+
+export function toProductSummary(product: ProductRecord): ProductSummary {
+  return {
+    id: product._id,
+    name: product.name,
+    kind: product.kind,
+    priceFromFen: product.basePriceFen,
+    leadDays: product.baseLeadDays,
+    image: product.image,
+  }
+}
+
+/** The home page shows at most this many products; the catalog is curated, not browsed. */
+export const CATALOG_PAGE_SIZE = 50

@@ -1,0 +1,7 @@
+import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import { createRouter } from '@/cloud/router'
+import { list } from './actions/list'
+
+export const main = createRouter(FUNCTIONS.catalog, {
+  [ACTIONS.catalog.list]: list,
+})

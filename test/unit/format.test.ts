@@ -1,0 +1,58 @@
+import { formatFen } from '@/domain/money'
+import { formatChinaTime } from '@/domain/time'
+import { fail, isResult, ok } from '@/domain/result'
+import { ERROR_MESSAGES, isErrorCode } from '@/domain/errors'
+
+describe('money is integer fen, shown as yuan', () => {
+  test.each([
+    [0, '¥0'],
+    [12900, '¥129'],
+    [12950, '¥129.50'],
+    [12905, '¥129.05'],
+    [1, '¥0.01'],
+    [-500, '-¥5'],
+  ])('%i fen -> %s', (fen, text) => {
+    expect(formatFen(fen)).toBe(text)
+  })
+
+  test('refuses a fractional amount instead of rounding it silently', () => {
+    expect(() => formatFen(12.5)).toThrow(RangeError)
+  })
+})
+
+describe('times are UTC instants shown in China time', () => {
+  test('a UTC evening is the next morning in Shanghai', () => {
+    expect(formatChinaTime('2026-11-21T23:30:00.000Z')).toBe('2026-11-22 07:30')
+  })
+
+  test('the pattern is configurable', () => {
+    expect(formatChinaTime(Date.UTC(2026, 0, 1, 0, 0), 'MM月DD日 HH:mm')).toBe('01月01日 08:00')
+  })
+})
+
+describe('the response envelope', () => {
+  test('ok and fail build the two shapes, fail defaults to the standard message', () => {
+    expect(ok({ a: 1 })).toEqual({ ok: true, data: { a: 1 } })
+    expect(fail('NOT_FOUND')).toEqual({ ok: false, code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND })
+  })
+
+  test.each([
+    [{ ok: true, data: null }, true],
+    [{ ok: false, code: 'X', message: 'y' }, true],
+    [{ ok: true }, false],
+    [{ ok: false, code: 1, message: 'y' }, false],
+    [{ errCode: -1 }, false],
+    [null, false],
+    ['ok', false],
+  ])('isResult(%j) is %s', (value, expected) => {
+    expect(isResult(value)).toBe(expected)
+  })
+
+  test('every error code has a Chinese message', () => {
+    for (const [code, message] of Object.entries(ERROR_MESSAGES)) {
+      expect(isErrorCode(code)).toBe(true)
+      expect(message).toMatch(/[\u4e00-\u9fa5]/)
+    }
+    expect(isErrorCode('toString')).toBe(false)
+  })
+})
