@@ -1,0 +1,27 @@
+import { createServer } from 'node:net'
+
+/** Fails with an actionable message when a port we need is taken. */
+export function assertPortFree(port: number, envName: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', () =>
+      reject(new Error(`端口 ${port} 已被占用（可能已有一个实例在运行）。请先停止它，或设置 ${envName} 换一个端口。`)),
+    )
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()))
+  })
+}
+
+/** Polls a URL until it answers 2xx, or fails after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} 在 ${Math.round(timeoutMs / 1000)} 秒内没有响应`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
