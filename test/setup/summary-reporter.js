@@ -1,10 +1,10 @@
 // Prints one plain closing line that any CI log reader understands: "tests: N passed, N failed".
+// A suite that could not run at all counts as a failure, so a broken setup never reads as green.
 class SummaryReporter {
   onRunComplete(_contexts, results) {
-    const { numPassedTests, numFailedTests, numPendingTests, numFailedTestSuites } = results
-    const skipped = numPendingTests ? `, ${numPendingTests} skipped` : ''
-    const brokenSuites = numFailedTestSuites ? ` (${numFailedTestSuites} suites failed)` : ''
-    process.stdout.write(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed${skipped}${brokenSuites}\n`)
+    const failed = results.numFailedTests + results.numRuntimeErrorTestSuites
+    const skipped = results.numPendingTests ? `, ${results.numPendingTests} skipped` : ''
+    process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed${skipped}\n`)
   }
 }
 module.exports = SummaryReporter
