@@ -1,0 +1,82 @@
+// Test helper: a local cloud on a FRESH PostgreSQL database, for test/contract, test/cloud and
+// test/e2e.
+//
+//   let cloud: TestCloud
+//   beforeAll(async () => { cloud = await startTestCloud({ functionsRoot: FUNCTIONS_ROOT }) })
+//   afterAll(() => cloud?.stop())
+//   await cloud.invoke('user', { action: 'me' }, 'o_someone')   // main's return value
+//   await cloud.store.find('users', { _id: 'o_someone' })        // all matching documents
+//
+// The PostgreSQL server comes from the jest global setup (process.env.TEST_DATABASE_URL: an
+// embedded server started once per run, or DATABASE_URL). Each startTestCloud() creates its own
+// database (CREATE DATABASE lc_test_…) and a local cloud on a random port against it; stop()
+// stops the cloud and drops the database. Functions keep their config.json timeouts.
+import { randomBytes } from 'node:crypto'
+import { Client } from 'pg'
+import { startLocalCloud, type LocalCloud, type LocalCloudUser } from '../../tools/local-cloud'
+
+export interface TestCloudOptions {
+  functionsRoot: string
+  users?: LocalCloudUser[]
+  staticDir?: string
+  /** Overrides every function's timeout (ms). */
+  functionTimeoutMs?: number
+  log?: (line: string) => void
+}
+
+export interface TestCloud extends LocalCloud {
+  /** URL of this test's own database. */
+  databaseUrl: string
+}
+
+function serverUrl(): string {
+  const url = process.env.TEST_DATABASE_URL
+  if (!url)
+    throw new Error(
+      'TEST_DATABASE_URL is not set: run the tests through jest (test/setup/global-setup.js starts PostgreSQL)',
+    )
+  return url
+}
+
+async function admin<T>(sql: string): Promise<T> {
+  const client = new Client({ connectionString: serverUrl() })
+  await client.connect()
+  try {
+    return (await client.query(sql)) as T
+  } finally {
+    await client.end()
+  }
+}
+
+export async function startTestCloud(options: TestCloudOptions): Promise<TestCloud> {
+  const name = `lc_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
+  await admin(`CREATE DATABASE ${name}`)
+  const url = new URL(serverUrl())
+  url.pathname = `/${name}`
+  const databaseUrl = url.toString()
+  let cloud: LocalCloud
+  try {
+    cloud = await startLocalCloud({
+      functionsRoot: options.functionsRoot,
+      databaseUrl,
+      port: 0,
+      users: options.users,
+      staticDir: options.staticDir,
+      functionTimeoutMs: options.functionTimeoutMs,
+      log: options.log ?? (() => undefined),
+    })
+  } catch (error) {
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    throw error
+  }
+  let stopped: Promise<void> | undefined
+  return {
+    ...cloud,
+    databaseUrl,
+    stop: () =>
+      (stopped ??= (async () => {
+        await cloud.stop()
+        await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      })()),
+  }
+}

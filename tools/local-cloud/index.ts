@@ -1,0 +1,207 @@
+// Public API of the local cloud: a development server (not a mock) that runs the unmodified
+// built cloud functions with the unmodified wx-server-sdk against real PostgreSQL.
+//
+//   const cloud = await startLocalCloud({ functionsRoot: 'cloudfunctions', port: 9300 })
+//   await cloud.invoke('user', { action: 'me' }, 'o_demo_consumer_a')
+//
+// Database: `databaseUrl` (or env DATABASE_URL), else an embedded PostgreSQL 15 in `dataDir`
+// (default <project>/.local-cloud/pgdata, persists across restarts).
+// Limits that differ from or pin down the cloud's behaviour:
+//   - get() returns at most 100 documents per call in a cloud function (MAX_LIMIT);
+//   - function timeout = config.json `timeout` seconds (cloud default 3); `functionTimeoutMs`
+//     overrides it for every function (handy when debugging);
+//   - aggregate() has no implicit $limit; watch(), storage and openapi calls other than
+//     subscribeMessage.send are not emulated.
+// Logging: pass `log`, or set LOCAL_CLOUD_LOG=1 to print to the console.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join, resolve } from 'node:path'
+import { Pool } from 'pg'
+import { Inbox, type InboxMessage } from './openapi'
+import { startPostgres, type RunningPostgres } from './postgres'
+import { Runner } from './runner'
+import { createHandler } from './server'
+import { atomically } from './store/atomic'
+import { createCollection, findAll, insertDocuments } from './store/documents'
+import { ensureSchema, resetData } from './store/schema'
+import { Transactions } from './store/transactions'
+
+export {
+  startPostgres,
+  freePort,
+  type RunningPostgres,
+  type StartPostgresOptions,
+} from './postgres'
+export type { InboxMessage } from './openapi'
+export type { CloudCallError } from './errors'
+export { MAX_LIMIT } from './store/documents'
+
+export interface LocalCloudUser {
+  openid: string
+  name: string
+  role: string
+}
+
+export interface LocalCloudOptions {
+  /** Folder holding <fn>/index.js + config.json (built cloud functions). */
+  functionsRoot: string
+  /** PostgreSQL URL; defaults to env DATABASE_URL, else an embedded server in `dataDir`. */
+  databaseUrl?: string
+  dataDir?: string
+  /** HTTP port; 0 = random; default 9300. */
+  port?: number
+  envId?: string
+  users?: LocalCloudUser[]
+  /** Folder served for every other path (index.html fallback), e.g. dist/h5. */
+  staticDir?: string
+  /** Overrides every function's config.json timeout (ms). */
+  functionTimeoutMs?: number
+  log?: (line: string) => void
+}
+
+export interface LocalCloudStore {
+  ensureCollection(name: string): Promise<void>
+  insertMany(name: string, docs: object[]): Promise<void>
+  find(name: string, query?: object): Promise<any[]> // eslint-disable-line @typescript-eslint/no-explicit-any
+  count(name: string): Promise<number>
+  reset(): Promise<void>
+}
+
+export interface LocalCloud {
+  /** http://127.0.0.1:PORT */
+  url: string
+  /** main's return value; rejects with {errCode, errMsg} like callFunction. */
+  invoke(fn: string, event: unknown, openid?: string | null): Promise<unknown>
+  fireTimer(fn: string): Promise<unknown>
+  inbox: {
+    list(): Promise<InboxMessage[]>
+    clear(): Promise<void>
+    failNext(errcode: number, times?: number): void
+  }
+  store: LocalCloudStore
+  stop(): Promise<void>
+}
+
+export const PROJECT_ROOT = resolve(__dirname, '..', '..')
+export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, '.local-cloud', 'pgdata')
+export const DEFAULT_PORT = 9300
+const APP_ID = 'wx00000000localcld'
+
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const log =
+    options.log ??
+    (process.env.LOCAL_CLOUD_LOG
+      ? (line: string) => console.log(`[local-cloud] ${line}`)
+      : () => undefined)
+  const envId = options.envId ?? 'local-dev'
+  let postgres: RunningPostgres | undefined
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL
+  let url = databaseUrl
+  if (!url) {
+    postgres = await startPostgres({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, log })
+    url = postgres.url
+  }
+  const pool = new Pool({ connectionString: url, max: 20 })
+  const txPool = new Pool({ connectionString: url, max: 30 })
+  const swallow = (error: Error) => log(`postgres connection error: ${error.message}`)
+  pool.on('error', swallow)
+  txPool.on('error', swallow)
+  const cleanup = async () => {
+    await Promise.allSettled([pool.end(), txPool.end()])
+    await postgres?.stop()
+  }
+  let server: Server | undefined
+  try {
+    await ensureSchema(pool)
+    const transactions = new Transactions(txPool, log)
+    const inbox = new Inbox(pool)
+    const runnerRef: { current?: Runner } = {}
+    server = createServer()
+    const port = await new Promise<number>((resolvePort, reject) => {
+      server!.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new Error(
+                `端口 ${options.port ?? DEFAULT_PORT} 已被占用，请停止占用者或设置 LOCAL_CLOUD_PORT。 / Port in use.`,
+              )
+            : error,
+        ),
+      )
+      server!.listen(options.port ?? DEFAULT_PORT, '127.0.0.1', () =>
+        resolvePort((server!.address() as AddressInfo).port),
+      )
+    })
+    const base = `http://127.0.0.1:${port}`
+    const runner = new Runner({
+      functionsRoot: resolve(options.functionsRoot),
+      adminUrl: `${base}/admin`,
+      envId,
+      appId: APP_ID,
+      timeoutOverrideMs: options.functionTimeoutMs,
+      log,
+    })
+    runnerRef.current = runner
+    server.on(
+      'request',
+      createHandler({
+        pool,
+        transactions,
+        log,
+        runner,
+        inbox,
+        users: options.users ?? [],
+        staticDir: options.staticDir,
+      }),
+    )
+    server.keepAliveTimeout = 5_000
+    log(
+      `listening on ${base} (database ${databaseUrl ? 'DATABASE_URL' : `embedded, ${options.dataDir ?? DEFAULT_DATA_DIR}`})`,
+    )
+
+    let stopping: Promise<void> | undefined
+    const stop = () =>
+      (stopping ??= (async () => {
+        await runner.stop()
+        await new Promise<void>((resolveClose) => {
+          server!.close(() => resolveClose())
+          server!.closeAllConnections()
+        })
+        await transactions.closeAll()
+        await cleanup()
+      })())
+
+    return {
+      url: base,
+      invoke: async (fn, event, openid = null) =>
+        (await runner.invoke(fn, event, { openid, source: 'wx_client' })).result,
+      fireTimer: async (fn) => (await runner.fireTimer(fn)).result,
+      inbox: {
+        list: () => inbox.list(),
+        clear: () => inbox.clear(),
+        failNext: (errcode, times = 1) => inbox.failNext(errcode, times),
+      },
+      store: {
+        async ensureCollection(name) {
+          await createCollection(pool, name)
+        },
+        async insertMany(name, docs) {
+          await atomically(pool, async (db) => {
+            await createCollection(db, name)
+            await insertDocuments(db, name, docs as Record<string, unknown>[])
+          })
+        },
+        find: (name, query = {}) => findAll(pool, name, query),
+        count: async (name) => (await findAll(pool, name, {})).length,
+        async reset() {
+          await transactions.closeAll()
+          await resetData(pool)
+        },
+      },
+      stop,
+    }
+  } catch (error) {
+    server?.close()
+    await cleanup()
+    throw error
+  }
+}

@@ -1,0 +1,316 @@
+// Runs cloud functions (functionsRoot/<fn>/index.js, CommonJS, exports.main) in worker threads.
+// Each function has a small pool of warm workers (grown on demand up to `maxWorkers`), each
+// running one invocation at a time like a cloud instance. The timeout is the function's
+// config.json `timeout` in seconds (cloud default 3), unless `timeoutOverrideMs` is set. A worker
+// that times out or crashes is terminated and replaced; the caller gets errCode -404011.
+import { randomUUID } from 'node:crypto'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { ERR, callError, type CloudCallError } from './errors'
+
+export interface FunctionConfig {
+  timeout?: number
+  permissions?: { openapi?: string[] }
+  triggers?: { name: string; type: string; config: string }[]
+}
+
+export interface RunnerOptions {
+  functionsRoot: string
+  /** The /admin URL the SDK is pointed at (TCB_CONTEXT_CNFG.URL). */
+  adminUrl: string
+  envId: string
+  appId: string
+  timeoutOverrideMs?: number
+  maxWorkers?: number
+  log: (line: string) => void
+}
+
+export interface Invocation {
+  openid?: string | null
+  source: 'wx_client' | 'wx_trigger'
+}
+
+interface Slot {
+  worker: Worker
+  busy: boolean
+}
+
+interface FunctionPool {
+  entry: string
+  mtimeMs: number
+  slots: Slot[]
+  waiting: Array<(slot: Slot) => void>
+}
+
+const DEFAULT_TIMEOUT_S = 3
+const LOAD_TIMEOUT_MS = 30_000
+const WORKER_FILE = join(__dirname, 'worker.js')
+
+export class Runner {
+  private readonly pools = new Map<string, FunctionPool>()
+  private stopped = false
+  /** requestId -> function name, so /admin calls can be attributed (see TCB_SESSIONTOKEN). */
+  readonly active = new Map<string, string>()
+
+  constructor(private readonly options: RunnerOptions) {}
+
+  config(fn: string): FunctionConfig {
+    const file = join(this.options.functionsRoot, fn, 'config.json')
+    if (!existsSync(file)) return {}
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as FunctionConfig
+    } catch (error) {
+      throw callError(
+        ERR.INVALID_PARAM,
+        `函数 ${fn} 的 config.json 不是合法 JSON：${(error as Error).message}`,
+      )
+    }
+  }
+
+  private entry(fn: string): string {
+    if (!/^[A-Za-z0-9_-]{1,60}$/.test(fn))
+      throw callError(ERR.FUNCTION_NOT_FOUND, `函数名不合法：${fn}`)
+    const dir = join(this.options.functionsRoot, fn)
+    if (!existsSync(dir))
+      throw callError(ERR.FUNCTION_NOT_FOUND, `函数 ${fn} 不存在（${dir}）/ function not found`)
+    const entry = join(dir, 'index.js')
+    if (!existsSync(entry)) {
+      throw callError(
+        ERR.FUNCTION_NOT_FOUND,
+        `函数 ${fn} 未构建：请先运行 npm run build:cloud / function ${fn} is not built`,
+      )
+    }
+    return entry
+  }
+
+  /** Resolves with main's return value (JSON round-tripped); rejects with {errCode, errMsg}. */
+  async invoke(
+    fn: string,
+    event: unknown,
+    who: Invocation,
+  ): Promise<{ result: unknown; requestID: string }> {
+    if (this.stopped) throw callError(ERR.SYS_ERR, 'local cloud is stopped')
+    const entry = this.entry(fn)
+    const config = this.config(fn)
+    const timeoutMs = this.options.timeoutOverrideMs ?? (config.timeout ?? DEFAULT_TIMEOUT_S) * 1000
+    const requestID = randomUUID()
+    const env = this.identityEnv(fn, requestID, who)
+    const context = {
+      callbackWaitsForEmptyEventLoop: false,
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: timeoutMs,
+      request_id: requestID,
+      environment: JSON.stringify({
+        ...env,
+        TCB_ENV: this.options.envId,
+        SCF_NAMESPACE: this.options.envId,
+      }),
+      environ: Object.entries(env)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(';'),
+      function_version: '$LATEST',
+      function_name: fn,
+      namespace: this.options.envId,
+      tencentcloud_region: 'ap-shanghai',
+      tencentcloud_appid: '1250000000',
+      tencentcloud_uin: '100000000001',
+    }
+    const pool = this.pool(fn, entry)
+    const slot = await this.acquire(pool)
+    this.active.set(requestID, fn)
+    const started = Date.now()
+    try {
+      const result = await this.run(
+        slot,
+        pool,
+        { type: 'invoke', id: requestID, event, context, env },
+        timeoutMs,
+      )
+      this.options.log(`invoke ${fn} ${who.openid ?? '(anonymous)'} ok ${Date.now() - started} ms`)
+      return { result, requestID }
+    } catch (error) {
+      this.options.log(
+        `invoke ${fn} ${who.openid ?? '(anonymous)'} failed: ${(error as CloudCallError).errMsg ?? error}`,
+      )
+      throw error
+    } finally {
+      this.active.delete(requestID)
+    }
+  }
+
+  private identityEnv(fn: string, requestID: string, who: Invocation): Record<string, string> {
+    const env: Record<string, string> = {
+      WX_APPID: this.options.appId,
+      TCB_SOURCE: who.source,
+      // Forwarded by the SDK as `tcb_sessionToken` on every /admin call: tells the server which
+      // function (and invocation) is calling, for openapi permissions and the inbox.
+      TCB_CONTEXT_KEYS: 'TCB_SESSIONTOKEN',
+      TCB_SESSIONTOKEN: `local:${fn}:${requestID}`,
+    }
+    if (who.openid) env.WX_OPENID = who.openid
+    if (who.source === 'wx_client') env.WX_CLIENTIP = '127.0.0.1'
+    env.WX_CONTEXT_KEYS = Object.keys(env)
+      .filter((key) => key.startsWith('WX_'))
+      .join(',')
+    return env
+  }
+
+  private pool(fn: string, entry: string): FunctionPool {
+    const mtimeMs = statSync(entry).mtimeMs
+    let pool = this.pools.get(fn)
+    if (pool && pool.mtimeMs !== mtimeMs) {
+      // Rebuilt since the workers loaded it: retire the idle ones, let busy ones finish.
+      for (const slot of pool.slots.filter((s) => !s.busy)) void slot.worker.terminate()
+      pool.slots = pool.slots.filter((s) => s.busy)
+      pool.mtimeMs = mtimeMs
+    }
+    if (!pool) {
+      pool = { entry, mtimeMs, slots: [], waiting: [] }
+      this.pools.set(fn, pool)
+    }
+    return pool
+  }
+
+  private acquire(pool: FunctionPool): Promise<Slot> {
+    const idle = pool.slots.find((slot) => !slot.busy)
+    if (idle) {
+      idle.busy = true
+      return Promise.resolve(idle)
+    }
+    if (pool.slots.length < (this.options.maxWorkers ?? 8)) {
+      const slot = { worker: this.spawn(pool.entry), busy: true }
+      pool.slots.push(slot)
+      return Promise.resolve(slot)
+    }
+    return new Promise((resolve) => pool.waiting.push(resolve))
+  }
+
+  private releaseSlot(pool: FunctionPool, slot: Slot, healthy: boolean): void {
+    if (!healthy) {
+      void slot.worker.terminate()
+      pool.slots = pool.slots.filter((s) => s !== slot)
+      const next = pool.waiting.shift()
+      if (next) {
+        const fresh = { worker: this.spawn(pool.entry), busy: true }
+        pool.slots.push(fresh)
+        next(fresh)
+      }
+      return
+    }
+    const next = pool.waiting.shift()
+    if (next) next(slot)
+    else slot.busy = false
+  }
+
+  private spawn(entry: string): Worker {
+    const worker = new Worker(WORKER_FILE, {
+      workerData: { entry },
+      env: {
+        ...process.env,
+        TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.adminUrl }),
+        TENCENTCLOUD_SECRETID: 'local-cloud-secret-id',
+        TENCENTCLOUD_SECRETKEY: 'local-cloud-secret-key',
+        TCB_ENV: this.options.envId,
+        SCF_NAMESPACE: this.options.envId,
+        // Without this the SDK probes the cloud metadata host (30 ms) on every call.
+        TENCENTCLOUD: 'true',
+        SILENCE: 'true',
+      },
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    })
+    worker.unref()
+    return worker
+  }
+
+  private run(
+    slot: Slot,
+    pool: FunctionPool,
+    message: { id: string; context: { function_name: string } } & Record<string, unknown>,
+    timeoutMs: number,
+  ): Promise<unknown> {
+    const fn = message.context.function_name
+    return new Promise((resolve, reject) => {
+      const { worker } = slot
+      let timer = setTimeout(
+        () => fail(`Invoking task timed out after ${LOAD_TIMEOUT_MS / 1000} seconds (loading)`),
+        LOAD_TIMEOUT_MS,
+      )
+      const cleanup = () => {
+        clearTimeout(timer)
+        worker.off('message', onMessage)
+        worker.off('error', onError)
+        worker.off('exit', onExit)
+      }
+      const fail = (detail: string) => {
+        cleanup()
+        this.releaseSlot(pool, slot, false)
+        reject(
+          callError(
+            ERR.FUNCTION_FAILED,
+            `cloud function execution error | errMsg: ${detail} (function ${fn})`,
+          ),
+        )
+      }
+      const onMessage = (reply: {
+        type: string
+        id: string
+        ok?: boolean
+        json?: string
+        error?: { message: string; stack?: string }
+      }) => {
+        if (reply.id !== message.id) return
+        if (reply.type === 'running') {
+          clearTimeout(timer)
+          timer = setTimeout(
+            () => fail(`Invoking task timed out after ${timeoutMs / 1000} seconds`),
+            timeoutMs,
+          )
+          return
+        }
+        cleanup()
+        this.releaseSlot(pool, slot, true)
+        if (reply.ok) resolve(JSON.parse(reply.json ?? 'null'))
+        else {
+          const error = reply.error ?? { message: 'unknown error' }
+          reject(
+            callError(
+              ERR.FUNCTION_FAILED,
+              `cloud function execution error | errMsg: ${error.stack ?? error.message}`,
+            ),
+          )
+        }
+      }
+      const onError = (error: Error) => fail(`instance crashed: ${error.stack ?? error.message}`)
+      const onExit = (code: number) => fail(`instance exited with code ${code}`)
+      worker.on('message', onMessage)
+      worker.on('error', onError)
+      worker.on('exit', onExit)
+      worker.postMessage(message)
+    })
+  }
+
+  async fireTimer(fn: string): Promise<{ result: unknown; requestID: string }> {
+    this.entry(fn)
+    const trigger = (this.config(fn).triggers ?? []).find((t) => t.type === 'timer')
+    if (!trigger)
+      throw callError(
+        ERR.FUNCTION_NOT_FOUND,
+        `函数 ${fn} 的 config.json 没有定时触发器（triggers type timer）`,
+      )
+    const event = {
+      Type: 'Timer',
+      TriggerName: trigger.name,
+      Time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      Message: '',
+    }
+    return this.invoke(fn, event, { openid: null, source: 'wx_trigger' })
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    const all = [...this.pools.values()].flatMap((pool) => pool.slots)
+    this.pools.clear()
+    await Promise.all(all.map((slot) => slot.worker.terminate()))
+  }
+}

@@ -1,0 +1,317 @@
+// The local cloud's HTTP surface (node:http, no framework); see docs/architecture.md.
+//   POST /admin                 wx-server-sdk wire protocol (database.* JSON, wx.openApi multipart)
+//   POST /cloud/invoke/:fn      body = event, header X-Local-Openid = caller -> {result, requestID}
+//   GET  /cloud/users           demo identities
+//   POST /cloud/timer/:fn       fire the function's timer trigger
+//   GET|DELETE /cloud/inbox     subscribe messages sent;  POST /cloud/inbox/fail {errcode, times}
+//   anything else               static files from `staticDir` (index.html fallback), or 404
+import { randomUUID } from 'node:crypto'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { handleDatabase, type DatabaseDeps } from './database-protocol'
+import { AdminError, ERR, isCloudCallError } from './errors'
+import { encodeOpenApiResponse, handleOpenApi, parseMultipart, type Inbox } from './openapi'
+import type { Runner } from './runner'
+
+export interface ServerDeps extends DatabaseDeps {
+  runner: Runner
+  inbox: Inbox
+  users: { openid: string; name: string; role: string }[]
+  staticDir?: string
+}
+
+const MAX_BODY = 10 * 1024 * 1024
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json; charset=utf-8',
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        reject(new Error(`request body larger than ${MAX_BODY} bytes`))
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolveBody(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function cors(res: ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Origin', '*')
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS')
+  res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Local-Openid')
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  })
+  res.end(text)
+}
+
+function cloudError(res: ServerResponse, status: number, errCode: number, errMsg: string): void {
+  sendJson(res, status, { errCode, errMsg })
+}
+
+export function createHandler(
+  deps: ServerDeps,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(req, res, deps).catch((error: unknown) => {
+      deps.log(
+        `unexpected error on ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`,
+      )
+      cloudError(
+        res,
+        500,
+        ERR.SYS_ERR,
+        `local cloud internal error: ${(error as Error)?.message ?? String(error)}`,
+      )
+    })
+  }
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  const path = url.pathname
+  if (path === '/admin') return admin(req, res, deps)
+  if (path.startsWith('/cloud/')) {
+    cors(res)
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204)
+      res.end()
+      return
+    }
+    return cloudRoute(req, res, deps, path)
+  }
+  return serveStatic(req, res, deps, path)
+}
+
+// ---- /admin -------------------------------------------------------------------------------
+
+function callerOf(token: unknown, deps: ServerDeps): { fn?: string; permissions?: string[] } {
+  if (typeof token !== 'string') return {}
+  const match = /^local:([^:]+):(.+)$/.exec(token)
+  if (!match) return {}
+  const fn = match[1]
+  try {
+    return { fn, permissions: deps.runner.config(fn).permissions?.openapi ?? [] }
+  } catch {
+    return { fn }
+  }
+}
+
+async function admin(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+  const requestId = randomUUID()
+  const fail = (code: string, message: string) => sendJson(res, 200, { requestId, code, message })
+  if (req.method !== 'POST') return fail('INVALID_PARAM', 'POST only')
+  let raw: Buffer
+  try {
+    raw = await readBody(req)
+  } catch (error) {
+    return fail('INVALID_PARAM', (error as Error).message)
+  }
+  const type = String(req.headers['content-type'] ?? '')
+  if (type.startsWith('multipart/form-data')) {
+    let request
+    try {
+      request = await parseMultipart(req.headers, raw)
+    } catch (error) {
+      return fail('INVALID_PARAM', `bad multipart body: ${(error as Error).message}`)
+    }
+    if (request.action !== 'wx.openApi')
+      return fail('INVALID_ACTION', `unknown multipart action ${request.action || '(none)'}`)
+    let answer
+    try {
+      answer = await handleOpenApi(
+        request,
+        deps.inbox,
+        callerOf(request.fields.tcb_sessionToken, deps),
+      )
+    } catch (error) {
+      return fail('INVALID_PARAM', `bad requestData: ${(error as Error).message}`)
+    }
+    const buffer = encodeOpenApiResponse(answer.json, answer.errorCode)
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': buffer.length,
+    })
+    res.end(buffer)
+    return
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(raw.toString('utf8'))
+  } catch {
+    return fail('INVALID_PARAM', 'request body is not valid JSON')
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return fail('INVALID_PARAM', 'request body must be a JSON object')
+  const action = (body as { action?: unknown }).action
+  if (typeof action !== 'string') return fail('INVALID_PARAM', 'action is required')
+  try {
+    const data = await handleDatabase(action, body as Record<string, unknown>, deps)
+    const reply: Record<string, unknown> = { requestId, data }
+    // @cloudbase/database reads the transaction id at the top level of the answer.
+    if (action === 'database.startTransaction') reply.transactionId = data.transactionId
+    sendJson(res, 200, reply)
+  } catch (error) {
+    if (error instanceof AdminError) return fail(error.code, error.message)
+    deps.log(`/admin ${action} failed: ${(error as Error)?.stack ?? String(error)}`)
+    return fail(
+      'DATABASE_REQUEST_FAILED',
+      `${action} failed: ${(error as Error)?.message ?? String(error)}`,
+    )
+  }
+}
+
+// ---- /cloud/* -----------------------------------------------------------------------------
+
+async function jsonBody(req: IncomingMessage): Promise<unknown> {
+  const raw = await readBody(req)
+  if (raw.length === 0) return {}
+  return JSON.parse(raw.toString('utf8'))
+}
+
+async function cloudRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ServerDeps,
+  path: string,
+): Promise<void> {
+  const method = req.method ?? 'GET'
+  const invokeMatch = /^\/cloud\/(invoke|timer)\/([^/]+)$/.exec(path)
+  try {
+    if (invokeMatch && method === 'POST') {
+      const fn = decodeURIComponent(invokeMatch[2])
+      if (invokeMatch[1] === 'timer') {
+        await readBody(req)
+        return sendJson(res, 200, await deps.runner.fireTimer(fn))
+      }
+      let event: unknown
+      try {
+        event = await jsonBody(req)
+      } catch {
+        return cloudError(
+          res,
+          400,
+          ERR.INVALID_PARAM,
+          'cloud.callFunction:fail request body (the event) is not valid JSON',
+        )
+      }
+      const header = req.headers['x-local-openid']
+      const openid = typeof header === 'string' && header.trim() ? header.trim() : null
+      return sendJson(
+        res,
+        200,
+        await deps.runner.invoke(fn, event, { openid, source: 'wx_client' }),
+      )
+    }
+    if (path === '/cloud/users' && method === 'GET') return sendJson(res, 200, deps.users)
+    if (path === '/cloud/inbox' && method === 'GET')
+      return sendJson(res, 200, await deps.inbox.list())
+    if (path === '/cloud/inbox' && method === 'DELETE') {
+      await deps.inbox.clear()
+      return sendJson(res, 200, { ok: true })
+    }
+    if (path === '/cloud/inbox/fail' && method === 'POST') {
+      let body: { errcode?: unknown; times?: unknown }
+      try {
+        body = (await jsonBody(req)) as typeof body
+      } catch {
+        return cloudError(res, 400, ERR.INVALID_PARAM, 'body must be JSON {errcode, times}')
+      }
+      const errcode = body?.errcode
+      const times = body?.times ?? 1
+      if (
+        typeof errcode !== 'number' ||
+        !Number.isInteger(errcode) ||
+        typeof times !== 'number' ||
+        !Number.isInteger(times) ||
+        times < 0
+      ) {
+        return cloudError(
+          res,
+          400,
+          ERR.INVALID_PARAM,
+          'body must be {errcode: integer, times?: integer >= 0}',
+        )
+      }
+      deps.inbox.failNext(errcode, times)
+      return sendJson(res, 200, { ok: true, errcode, times })
+    }
+    return cloudError(res, 404, ERR.FUNCTION_NOT_FOUND, `no route ${method} ${path}`)
+  } catch (error) {
+    if (isCloudCallError(error)) {
+      return cloudError(
+        res,
+        error.errCode === ERR.FUNCTION_NOT_FOUND
+          ? 404
+          : error.errCode === ERR.INVALID_PARAM
+            ? 400
+            : 500,
+        error.errCode,
+        error.errMsg,
+      )
+    }
+    throw error
+  }
+}
+
+// ---- static files -------------------------------------------------------------------------
+
+function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ServerDeps,
+  path: string,
+): void {
+  if (!deps.staticDir || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    return cloudError(res, 404, ERR.FUNCTION_NOT_FOUND, `no route ${req.method} ${path}`)
+  }
+  const root = resolve(deps.staticDir)
+  let file: string
+  try {
+    file = normalize(join(root, decodeURIComponent(path)))
+  } catch {
+    return cloudError(res, 400, ERR.INVALID_PARAM, 'bad path')
+  }
+  if (file !== root && !file.startsWith(root + sep))
+    return cloudError(res, 403, ERR.INVALID_PARAM, 'forbidden')
+  if (!existsSync(file) || statSync(file).isDirectory()) {
+    const index = join(file, 'index.html')
+    file = existsSync(index) ? index : join(root, 'index.html')
+  }
+  if (!existsSync(file)) return cloudError(res, 404, ERR.FUNCTION_NOT_FOUND, `not found: ${path}`)
+  res.writeHead(200, {
+    'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': statSync(file).size,
+    'cache-control': 'no-cache',
+  })
+  if (req.method === 'HEAD') return void res.end()
+  createReadStream(file).pipe(res)
+}

@@ -1,0 +1,243 @@
+// Document operations on one PostgreSQL connection (a pool for single statements, a dedicated
+// client inside transactions). Candidate rows come from SQL (see query-sql.ts); mingo applies
+// MongoDB semantics for filtering, sorting, projection, updates and aggregation.
+import { randomBytes } from 'node:crypto'
+import { Aggregator, Query, find, update as applyUpdate } from 'mingo'
+import { adminErrors } from '../errors'
+import { fromStored, idKey, isPlainObject, toStored } from './codec'
+import { candidateFilter } from './query-sql'
+import type { Doc, FindOptions, ModifyOptions, Queryable } from './types'
+
+/** A cloud function gets at most this many documents per get() (the SDK asks for 100 by default). */
+export const MAX_LIMIT = 100
+
+export function newId(): string {
+  return randomBytes(16).toString('hex')
+}
+
+export async function collectionExists(db: Queryable, name: string): Promise<boolean> {
+  const { rowCount } = await db.query('SELECT 1 FROM local_collections WHERE name = $1', [name])
+  return (rowCount ?? 0) > 0
+}
+
+async function requireCollection(db: Queryable, name: string): Promise<void> {
+  if (!(await collectionExists(db, name))) throw adminErrors.collectionNotExist(name)
+}
+
+/** Creates a collection; false when it already existed. */
+export async function createCollection(db: Queryable, name: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'INSERT INTO local_collections (name) VALUES ($1) ON CONFLICT DO NOTHING',
+    [name],
+  )
+  return (rowCount ?? 0) > 0
+}
+
+/** Rows whose documents match `query`, in insertion order; `lock` takes row locks (FOR UPDATE). */
+async function matching(
+  db: Queryable,
+  collection: string,
+  query: unknown,
+  lock: boolean,
+): Promise<Doc[]> {
+  const filter = candidateFilter(collection, query)
+  const { rows } = await db.query(
+    `SELECT data FROM local_documents WHERE ${filter.where} ORDER BY seq${lock ? ' FOR UPDATE' : ''}`,
+    filter.params,
+  )
+  const docs = rows.map((row: { data: unknown }) => fromStored(row.data) as Doc)
+  if (!isPlainObject(query) || Object.keys(query).length === 0) return docs
+  const mq = new Query(query as Record<string, unknown>)
+  return docs.filter((doc) => mq.test(doc))
+}
+
+export async function findDocuments(
+  db: Queryable,
+  collection: string,
+  options: FindOptions,
+): Promise<Doc[]> {
+  await requireCollection(db, collection)
+  const docs = await matching(db, collection, options.query, false)
+  let cursor = find(
+    docs,
+    {},
+    options.projection && Object.keys(options.projection).length ? options.projection : undefined,
+  )
+  if (options.order && Object.keys(options.order).length) cursor = cursor.sort(options.order)
+  if (options.offset) cursor = cursor.skip(options.offset)
+  cursor = cursor.limit(Math.min(options.limit ?? MAX_LIMIT, MAX_LIMIT))
+  return cursor.all() as Doc[]
+}
+
+export async function countDocuments(
+  db: Queryable,
+  collection: string,
+  query: unknown,
+): Promise<number> {
+  await requireCollection(db, collection)
+  return (await matching(db, collection, query, false)).length
+}
+
+export async function insertDocuments(
+  db: Queryable,
+  collection: string,
+  docs: Doc[],
+): Promise<unknown[]> {
+  await requireCollection(db, collection)
+  const ids: unknown[] = []
+  for (const doc of docs) {
+    if (!isPlainObject(doc)) throw adminErrors.invalidParam('each document must be an object')
+    const id = doc._id ?? newId()
+    if (typeof id !== 'string' && typeof id !== 'number')
+      throw adminErrors.invalidParam('_id must be a string or a number')
+    const stored = toStored({ ...doc, _id: id })
+    const { rowCount } = await db.query(
+      'INSERT INTO local_documents (collection, id, data) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING',
+      [collection, idKey(id), JSON.stringify(stored)],
+    )
+    if (!rowCount)
+      throw adminErrors.requestFailed(
+        `E11000 duplicate key error collection: ${collection} dup key: { _id: ${JSON.stringify(id)} }`,
+      )
+    ids.push(id)
+  }
+  return ids
+}
+
+async function writeDoc(db: Queryable, collection: string, doc: Doc): Promise<void> {
+  await db.query('UPDATE local_documents SET data = $3::jsonb WHERE collection = $1 AND id = $2', [
+    collection,
+    idKey(doc._id),
+    JSON.stringify(toStored(doc)),
+  ])
+}
+
+function updated(doc: Doc, options: ModifyOptions): Doc {
+  if (options.replace) {
+    const { _id: _ignored, ...fields } = options.data
+    return { ...fields, _id: doc._id }
+  }
+  const next = structuredClone(doc)
+  try {
+    applyUpdate(next, options.data as never, undefined, undefined, { cloneMode: 'deep' })
+  } catch (error) {
+    throw adminErrors.requestFailed(`update failed: ${(error as Error).message}`)
+  }
+  return next
+}
+
+/** Fields the query pins by equality, used to seed an upserted document. */
+function seedFromQuery(query: unknown): Doc {
+  const seed: Doc = {}
+  if (!isPlainObject(query)) return seed
+  for (const [key, value] of Object.entries(query)) {
+    if (key.startsWith('$')) continue
+    if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+      if ('$eq' in value) seed[key] = value.$eq
+      continue
+    }
+    seed[key] = value
+  }
+  return seed
+}
+
+export async function modifyDocuments(
+  db: Queryable,
+  collection: string,
+  options: ModifyOptions,
+): Promise<{ updated: number; upsert_id: unknown }> {
+  if (!options.replace && !Object.keys(options.data).every((key) => key.startsWith('$'))) {
+    options = { ...options, data: { $set: options.data } }
+  }
+  await requireCollection(db, collection)
+  let docs = await matching(db, collection, options.query, true)
+  if (!options.multi) docs = docs.slice(0, 1)
+  let count = 0
+  for (const doc of docs) {
+    const next = updated(doc, options)
+    if (JSON.stringify(toStored(next)) === JSON.stringify(toStored(doc))) continue
+    await writeDoc(db, collection, next)
+    count += 1
+  }
+  if (docs.length === 0 && options.upsert) {
+    const seed = seedFromQuery(options.query)
+    const id = seed._id ?? newId()
+    const base: Doc = { ...seed, _id: id }
+    const doc = options.replace
+      ? { ...options.data, _id: id }
+      : updated(base, { ...options, replace: false })
+    const { rowCount } = await db.query(
+      'INSERT INTO local_documents (collection, id, data) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING',
+      [collection, idKey(id), JSON.stringify(toStored(doc))],
+    )
+    // Someone inserted the same _id between our read and our write: a write conflict.
+    if (!rowCount) throw Object.assign(new Error('upsert raced with an insert'), { code: '23505' })
+    return { updated: 0, upsert_id: id }
+  }
+  return { updated: count, upsert_id: null }
+}
+
+export async function removeDocuments(
+  db: Queryable,
+  collection: string,
+  query: unknown,
+  multi: boolean,
+): Promise<number> {
+  await requireCollection(db, collection)
+  let docs = await matching(db, collection, query, true)
+  if (!multi) docs = docs.slice(0, 1)
+  if (docs.length === 0) return 0
+  await db.query('DELETE FROM local_documents WHERE collection = $1 AND id = ANY($2::text[])', [
+    collection,
+    docs.map((doc) => idKey(doc._id)),
+  ])
+  return docs.length
+}
+
+function lookupSources(value: unknown, names: Set<string>): void {
+  if (Array.isArray(value)) value.forEach((item) => lookupSources(item, names))
+  else if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$lookup' && isPlainObject(item) && typeof item.from === 'string')
+        names.add(item.from)
+      lookupSources(item, names)
+    }
+  }
+}
+
+export async function aggregateDocuments(
+  db: Queryable,
+  collection: string,
+  pipeline: Record<string, unknown>[],
+): Promise<unknown[]> {
+  await requireCollection(db, collection)
+  const first = pipeline[0]
+  const docs = await matching(
+    db,
+    collection,
+    first && isPlainObject(first.$match) ? first.$match : {},
+    false,
+  )
+  const names = new Set<string>()
+  lookupSources(pipeline, names)
+  const others = new Map<string, Doc[]>()
+  for (const name of names)
+    others.set(name, (await collectionExists(db, name)) ? await matching(db, name, {}, false) : [])
+  try {
+    return new Aggregator(pipeline, {
+      collectionResolver: (name: string) => others.get(name) ?? [],
+    }).run(docs)
+  } catch (error) {
+    throw adminErrors.requestFailed(`aggregate failed: ${(error as Error).message}`)
+  }
+}
+
+/** Every matching document, without the per-get limit (for tests and seeding, not for the SDK). */
+export async function findAll(
+  db: Queryable,
+  collection: string,
+  query: unknown = {},
+): Promise<Doc[]> {
+  if (!(await collectionExists(db, collection))) return []
+  return matching(db, collection, query, false)
+}

@@ -1,0 +1,42 @@
+// Tables of the local cloud inside its PostgreSQL database.
+//   local_collections  one row per collection (db.createCollection / store.ensureCollection)
+//   local_documents    one JSONB row per document, keyed (collection, id); `id` is JSON text of
+//                      _id so string and number ids stay distinct; `seq` keeps insertion order
+//   local_inbox        every subscribeMessage.send the functions made, with the errcode answered
+import type { Queryable } from './types'
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS local_collections (
+  name text PRIMARY KEY,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS local_documents (
+  collection text NOT NULL REFERENCES local_collections(name) ON DELETE CASCADE,
+  id text NOT NULL,
+  seq bigserial,
+  data jsonb NOT NULL,
+  PRIMARY KEY (collection, id)
+);
+CREATE INDEX IF NOT EXISTS local_documents_data_gin ON local_documents USING gin (data jsonb_path_ops);
+CREATE INDEX IF NOT EXISTS local_documents_seq ON local_documents (collection, seq);
+CREATE TABLE IF NOT EXISTS local_inbox (
+  seq bigserial PRIMARY KEY,
+  message jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+`
+
+export async function ensureSchema(db: Queryable): Promise<void> {
+  // Serialise concurrent first starts against the same database.
+  await db.query('SELECT pg_advisory_lock(7301001)')
+  try {
+    await db.query(SCHEMA_SQL)
+  } finally {
+    await db.query('SELECT pg_advisory_unlock(7301001)')
+  }
+}
+
+/** Drops all data (collections, documents, inbox) but keeps the schema. */
+export async function resetData(db: Queryable): Promise<void> {
+  await db.query('TRUNCATE local_documents, local_collections, local_inbox RESTART IDENTITY')
+}

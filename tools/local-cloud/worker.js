@@ -1,0 +1,44 @@
+// One warm cloud-function instance (plain JS: worker threads cannot load TypeScript under jest).
+// The runner sends one invocation at a time; before each, this worker's own process.env gets the
+// caller's identity (WX_OPENID, WX_CONTEXT_KEYS, TCB_SOURCE, ...) exactly where wx-server-sdk's
+// getWXContext() reads it, so parallel callers on different workers never mix.
+'use strict'
+const { parentPort, workerData } = require('node:worker_threads')
+
+let fnModule = null
+let identityKeys = []
+
+function describe(error) {
+  if (error instanceof Error) {
+    return { message: error.message, stack: error.stack, errCode: error.errCode, name: error.name }
+  }
+  try {
+    return {
+      message: typeof error === 'string' ? error : JSON.stringify(error),
+      errCode: error && error.errCode,
+    }
+  } catch {
+    return { message: String(error) }
+  }
+}
+
+parentPort.on('message', async (msg) => {
+  if (!msg || msg.type !== 'invoke') return
+  const { id } = msg
+  try {
+    for (const key of identityKeys) delete process.env[key]
+    identityKeys = Object.keys(msg.env)
+    for (const key of identityKeys) process.env[key] = msg.env[key]
+    if (!fnModule) fnModule = require(workerData.entry)
+    if (!fnModule || typeof fnModule.main !== 'function') {
+      throw new Error(`${workerData.entry} 没有导出 main 函数 / does not export main`)
+    }
+    parentPort.postMessage({ type: 'running', id })
+    const result = await fnModule.main(msg.event, msg.context)
+    // callFunction returns JSON: Dates become strings, undefined becomes null.
+    const json = result === undefined ? 'null' : JSON.stringify(result)
+    parentPort.postMessage({ type: 'done', id, ok: true, json: json === undefined ? 'null' : json })
+  } catch (error) {
+    parentPort.postMessage({ type: 'done', id, ok: false, error: describe(error) })
+  }
+})
