@@ -25,7 +25,13 @@ const layer = (name, extra = {}) => ({
 module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.js',
   globalTeardown: '<rootDir>/test/setup/global-teardown.js',
-  projects: [layer('unit'), layer('contract'), layer('cloud'), layer('component'), layer('e2e')],
+  projects: [
+    layer('unit'),
+    layer('contract'),
+    layer('cloud'),
+    layer('component', { testEnvironment: 'jsdom' }),
+    layer('e2e'),
+  ],
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   testTimeout: 30000,
 }

@@ -5,7 +5,11 @@ export function assertPortFree(port: number, envName: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', () =>
-      reject(new Error(`端口 ${port} 已被占用（可能已有一个实例在运行）。请先停止它，或设置 ${envName} 换一个端口。`)),
+      reject(
+        new Error(
+          `端口 ${port} 已被占用（可能已有一个实例在运行）。请先停止它，或设置 ${envName} 换一个端口。`,
+        ),
+      ),
     )
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()))
   })
@@ -21,7 +25,8 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`${url} 在 ${Math.round(timeoutMs / 1000)} 秒内没有响应`)
+    if (Date.now() > deadline)
+      throw new Error(`${url} 在 ${Math.round(timeoutMs / 1000)} 秒内没有响应`)
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
 }

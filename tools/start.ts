@@ -22,7 +22,11 @@ async function main(): Promise<void> {
   step('构建云函数')
   await buildCloudFunctions()
 
-  step(process.env.DATABASE_URL ? '连接 DATABASE_URL 指定的 PostgreSQL' : '启动内置 PostgreSQL（.local-cloud/pgdata）')
+  step(
+    process.env.DATABASE_URL
+      ? '连接 DATABASE_URL 指定的 PostgreSQL'
+      : '启动内置 PostgreSQL（.local-cloud/pgdata）',
+  )
   const postgres = process.env.DATABASE_URL
     ? { url: process.env.DATABASE_URL, stop: async () => undefined }
     : await startPostgres({ dataDir: DATA_DIR })

@@ -19,10 +19,13 @@ export function defineAction<P, T>(
 
 export function createRouter(functionName: string, actions: Record<string, Action>) {
   return async function main(event: unknown): Promise<Result<unknown>> {
-    if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('BAD_REQUEST')
+    if (typeof event !== 'object' || event === null || Array.isArray(event))
+      return fail('BAD_REQUEST')
     const { action, payload } = event as { action?: unknown; payload?: unknown }
     if (typeof action !== 'string') return fail('BAD_REQUEST', '请求缺少操作名称')
-    const handler = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined
+    const handler = Object.prototype.hasOwnProperty.call(actions, action)
+      ? actions[action]
+      : undefined
     if (!handler) return fail('UNKNOWN_ACTION', `不支持的操作：${action.slice(0, 40)}`)
     try {
       const result = await handler(payload, currentCaller())

@@ -8,6 +8,9 @@ dayjs.extend(utc)
 
 export const CHINA_UTC_OFFSET_MINUTES = 8 * 60
 
-export function formatChinaTime(instant: string | number | Date, pattern = 'YYYY-MM-DD HH:mm'): string {
+export function formatChinaTime(
+  instant: string | number | Date,
+  pattern = 'YYYY-MM-DD HH:mm',
+): string {
   return dayjs(instant).utcOffset(CHINA_UTC_OFFSET_MINUTES).format(pattern)
 }

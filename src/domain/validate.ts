@@ -12,12 +12,18 @@ const invalid = (path: string, message: string): Checked<never> => ({ ok: false,
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-export function string(opts: { label: string; min?: number; max: number; trim?: boolean }): Check<string> {
+export function string(opts: {
+  label: string
+  min?: number
+  max: number
+  trim?: boolean
+}): Check<string> {
   const { label, min = 1, max, trim = true } = opts
   return (value, path) => {
     if (typeof value !== 'string') return invalid(path, `${label}必须是文字`)
     const text = trim ? value.trim() : value
-    if (text.length < min) return invalid(path, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
+    if (text.length < min)
+      return invalid(path, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
     if (text.length > max) return invalid(path, `${label}不能超过 ${max} 个字`)
     return valid(text)
   }
@@ -26,14 +32,16 @@ export function string(opts: { label: string; min?: number; max: number; trim?: 
 export function integer(opts: { label: string; min: number; max: number }): Check<number> {
   const { label, min, max } = opts
   return (value, path) => {
-    if (typeof value !== 'number' || !Number.isInteger(value)) return invalid(path, `${label}必须是整数`)
+    if (typeof value !== 'number' || !Number.isInteger(value))
+      return invalid(path, `${label}必须是整数`)
     if (value < min || value > max) return invalid(path, `${label}应在 ${min} 到 ${max} 之间`)
     return valid(value)
   }
 }
 
 export function boolean(label: string): Check<boolean> {
-  return (value, path) => (typeof value === 'boolean' ? valid(value) : invalid(path, `${label}格式不正确`))
+  return (value, path) =>
+    typeof value === 'boolean' ? valid(value) : invalid(path, `${label}格式不正确`)
 }
 
 export function oneOf<T extends string>(label: string, values: readonly T[]): Check<T> {

@@ -4,10 +4,15 @@ import { readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { join } from 'node:path'
 import { FUNCTIONS, type FunctionName } from '@/domain/names'
-import { FUNCTIONS_ROOT, listFunctionNames, WX_SERVER_SDK_VERSION } from '../../tools/build-cloudfunctions'
+import {
+  FUNCTIONS_ROOT,
+  listFunctionNames,
+  WX_SERVER_SDK_VERSION,
+} from '../../tools/build-cloudfunctions'
 
 const names = listFunctionNames()
-const readJson = (fn: string, file: string) => JSON.parse(readFileSync(join(FUNCTIONS_ROOT, fn, file), 'utf8'))
+const readJson = (fn: string, file: string) =>
+  JSON.parse(readFileSync(join(FUNCTIONS_ROOT, fn, file), 'utf8'))
 
 test('the deployable folders are exactly the functions the app calls', () => {
   expect(names).toEqual(Object.values(FUNCTIONS).sort())
@@ -23,7 +28,11 @@ describe.each(names)('cloudfunctions/%s', (fn) => {
   test('index.js requires nothing but wx-server-sdk and Node built-ins', () => {
     const source = readFileSync(join(FUNCTIONS_ROOT, fn, 'index.js'), 'utf8')
     const required = [...source.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1])
-    const allowed = new Set(['wx-server-sdk', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)])
+    const allowed = new Set([
+      'wx-server-sdk',
+      ...builtinModules,
+      ...builtinModules.map((m) => `node:${m}`),
+    ])
     expect(required.filter((name) => !allowed.has(name))).toEqual([])
     expect(required).toContain('wx-server-sdk')
   })

@@ -26,7 +26,9 @@ describe('user.me', () => {
     expect(second).toMatchObject({ ok: true, data: { visits: 2 } })
     const [stored] = await cloud.store.find(COLLECTIONS.users, { _id: 'o_visit_counter' })
     expect(stored.visits).toBe(2)
-    expect(new Date(stored.firstSeenAt).getTime()).toBeLessThanOrEqual(new Date(stored.lastSeenAt).getTime())
+    expect(new Date(stored.firstSeenAt).getTime()).toBeLessThanOrEqual(
+      new Date(stored.lastSeenAt).getTime(),
+    )
   })
 
   test('the role comes from the merchants collection, not from the payload', async () => {
@@ -81,7 +83,11 @@ describe('user.me', () => {
 
 describe('catalog.list', () => {
   test('lists active products in shop order with prices in fen', async () => {
-    const result = (await cloud.invoke(FUNCTIONS.catalog, { action: ACTIONS.catalog.list }, null)) as {
+    const result = (await cloud.invoke(
+      FUNCTIONS.catalog,
+      { action: ACTIONS.catalog.list },
+      null,
+    )) as {
       ok: true
       data: { items: { id: string; priceFromFen: number }[] }
     }
@@ -103,7 +109,11 @@ describe('catalog.list', () => {
     await cloud.store.insertMany(COLLECTIONS.products, [
       { ...DEMO_PRODUCTS[0], _id: 'prod_retired', name: '停售款', sort: 1, active: false },
     ])
-    const result = (await cloud.invoke(FUNCTIONS.catalog, { action: ACTIONS.catalog.list }, null)) as {
+    const result = (await cloud.invoke(
+      FUNCTIONS.catalog,
+      { action: ACTIONS.catalog.list },
+      null,
+    )) as {
       data: { items: { id: string }[] }
     }
     expect(result.data.items.map((item) => item.id)).not.toContain('prod_retired')

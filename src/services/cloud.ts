@@ -1,0 +1,72 @@
+// The one way pages reach the cloud. On weapp: Taro.cloud.callFunction, identity from WeChat.
+// On H5: HTTP to the local cloud, as the demo user chosen in the identity switcher. Either way
+// the page gets the action's envelope and never an exception: a network failure becomes
+// NETWORK, anything that is not an envelope becomes INTERNAL (details go to the console).
+import Taro from '@tarojs/taro'
+import type { FunctionName } from '@/domain/names'
+import { fail, isResult, type Result } from '@/domain/result'
+import { currentLocalOpenid } from './local-identity'
+
+interface CloudEvent {
+  action: string
+  payload?: object
+}
+
+export function callCloud<T>(
+  fn: FunctionName,
+  action: string,
+  payload?: object,
+): Promise<Result<T>> {
+  const event: CloudEvent = payload === undefined ? { action } : { action, payload }
+  // TARO_ENV is replaced at compile time, so each build keeps only its own branch.
+  if (process.env.TARO_ENV === 'h5') return callLocalCloud<T>(fn, event)
+  return callWeappCloud<T>(fn, event)
+}
+
+function envelope<T>(fn: FunctionName, event: CloudEvent, result: unknown): Result<T> {
+  if (isResult(result)) return result as Result<T>
+  console.error(`[cloud] ${fn}.${event.action} 返回的不是响应信封`, result)
+  return fail('INTERNAL')
+}
+
+async function callWeappCloud<T>(fn: FunctionName, event: CloudEvent): Promise<Result<T>> {
+  try {
+    const res = await Taro.cloud.callFunction({ name: fn, data: { ...event } })
+    return envelope<T>(fn, event, res.result)
+  } catch (error) {
+    console.error(`[cloud] ${fn}.${event.action} 调用失败`, error)
+    const text =
+      error instanceof Error
+        ? error.message
+        : String((error as { errMsg?: unknown })?.errMsg ?? error)
+    return /request:fail|timeout|network|ERR_/i.test(text) ? fail('NETWORK') : fail('INTERNAL')
+  }
+}
+
+async function callLocalCloud<T>(fn: FunctionName, event: CloudEvent): Promise<Result<T>> {
+  let res: Response
+  try {
+    const openid = await currentLocalOpenid()
+    res = await fetch(`${LOCAL_CLOUD_BASE}/invoke/${fn}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Local-Openid': openid },
+      body: JSON.stringify(event),
+    })
+  } catch (error) {
+    console.error(`[cloud] ${fn}.${event.action} 无法连接本地云`, error)
+    return fail('NETWORK')
+  }
+  let body: unknown
+  try {
+    body = await res.json()
+  } catch (error) {
+    console.error(`[cloud] ${fn}.${event.action} HTTP ${res.status}，回复不是 JSON`, error)
+    return fail('INTERNAL')
+  }
+  const reply = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  if (!res.ok || !('result' in reply)) {
+    console.error(`[cloud] ${fn}.${event.action} HTTP ${res.status}`, reply.errCode, reply.errMsg)
+    return fail('INTERNAL')
+  }
+  return envelope<T>(fn, event, reply.result)
+}
