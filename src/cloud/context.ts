@@ -1,6 +1,6 @@
 // Who is calling, read only from the platform (getWXContext), never from the payload.
 import * as cloud from 'wx-server-sdk'
-import { fail, type Fail } from '../domain/result'
+import { fail, ok, type Result } from '../domain/result'
 
 export interface Caller {
   /** null when no user is behind the call (timer triggers, console tests). */
@@ -14,7 +14,7 @@ export function currentCaller(): Caller {
   return { openid, source: String(context.SOURCE ?? '') }
 }
 
-/** The caller's OPENID, or the failure to return when the action needs a signed-in user. */
-export function requireUser(caller: Caller): { openid: string } | Fail {
-  return caller.openid === null ? fail('UNAUTHENTICATED') : { openid: caller.openid }
+/** The caller's OPENID, or UNAUTHENTICATED when no user is behind the call. */
+export function requireUser(caller: Caller): Result<string> {
+  return caller.openid === null ? fail('UNAUTHENTICATED') : ok(caller.openid)
 }

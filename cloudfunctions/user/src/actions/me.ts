@@ -6,23 +6,24 @@ import { toProfile, type UserRecord } from '@/domain/profile'
 import { ok } from '@/domain/result'
 import { noPayload } from '@/domain/validate'
 import { requireUser } from '@/cloud/context'
-import { db, inTransaction, readDoc } from '@/cloud/database'
+import { inTransaction, readDoc } from '@/cloud/database'
+import { isMerchant } from '@/cloud/merchants'
 import { defineAction } from '@/cloud/router'
 
 export const me = defineAction(noPayload, async (_input, caller) => {
   const user = requireUser(caller)
-  if ('ok' in user) return user
+  if (!user.ok) return user
+  const openid = user.data
   const now = new Date()
   const record = await inTransaction(async (transaction) => {
-    const ref = transaction.collection(COLLECTIONS.users).doc(user.openid)
+    const ref = transaction.collection(COLLECTIONS.users).doc(openid)
     const existing = await readDoc<UserRecord>(ref)
     const next: UserRecord = existing
       ? { ...existing, visits: existing.visits + 1, lastSeenAt: now }
-      : { _id: user.openid, visits: 1, firstSeenAt: now, lastSeenAt: now }
+      : { _id: openid, visits: 1, firstSeenAt: now, lastSeenAt: now }
     const { _id, ...fields } = next
     await ref.set({ data: fields })
     return next
   })
-  const merchant = await readDoc(db.collection(COLLECTIONS.merchants).doc(user.openid))
-  return ok(toProfile(record, merchant ? 'merchant' : 'consumer'))
+  return ok(toProfile(record, (await isMerchant(openid)) ? 'merchant' : 'consumer'))
 })
