@@ -10,6 +10,14 @@ export const ERROR_MESSAGES = {
   CONFLICT: '数据已被他人修改，请刷新后重试',
   INTERNAL: '服务暂时不可用，请稍后再试',
   NETWORK: '网络连接失败，请检查网络后重试',
+  INVALID_TRANSITION: '订单当前状态不能进行此操作',
+  URGENT_SOLD_OUT: '今日加急名额已满，请取消加急后再下单',
+  CONSENT_REQUIRED: '保存量体数据前，请先阅读并同意《量体数据授权说明》',
+  PROFILE_LIMIT: '量体档案已达上限，请先删除不用的档案',
+  SLOT_TAKEN: '该时段已被预约，请选择其他时段',
+  SLOT_PAST: '该时段已开始或已过去',
+  SLOT_OVERLAP: '该设计师在这个时间已有其他时段',
+  BOOKING_LIMIT: '待进行的预约已达上限，请先取消不需要的预约',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -3,12 +3,22 @@ export const COLLECTIONS = {
   users: 'users',
   merchants: 'merchants',
   products: 'products',
+  measurementProfiles: 'measurement_profiles',
+  consents: 'consents',
+  appointmentSlots: 'appointment_slots',
+  orders: 'orders',
+  orderAudit: 'order_audit',
+  notificationQueue: 'notification_queue',
+  batches: 'batches',
+  urgentQuotas: 'urgent_quotas',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
 export const FUNCTIONS = {
   user: 'user',
   catalog: 'catalog',
+  profile: 'profile',
+  appointment: 'appointment',
 } as const
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 
@@ -16,4 +26,19 @@ export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 export const ACTIONS = {
   user: { me: 'me' },
   catalog: { list: 'list' },
+  profile: {
+    consent: 'consent',
+    consentStatus: 'consentStatus',
+    save: 'save',
+    list: 'list',
+    remove: 'remove',
+  },
+  appointment: {
+    defineSlots: 'defineSlots',
+    listSlots: 'listSlots',
+    book: 'book',
+    cancel: 'cancel',
+    mine: 'mine',
+    bookings: 'bookings',
+  },
 } as const

@@ -2,7 +2,8 @@
 import { ERROR_MESSAGES, type ErrorCode } from './errors'
 
 export type Ok<T> = { ok: true; data: T }
-export type Fail = { ok: false; code: ErrorCode; message: string }
+/** `field` (optional) is the input path a form shows the message next to, e.g. `measurements.neck`. */
+export type Fail = { ok: false; code: ErrorCode; message: string; field?: string }
 export type Result<T> = Ok<T> | Fail
 
 export function ok<T>(data: T): Ok<T> {
@@ -10,8 +11,12 @@ export function ok<T>(data: T): Ok<T> {
 }
 
 /** A failed envelope; the message defaults to the code's standard Chinese text. */
-export function fail(code: ErrorCode, message: string = ERROR_MESSAGES[code]): Fail {
-  return { ok: false, code, message }
+export function fail(
+  code: ErrorCode,
+  message: string = ERROR_MESSAGES[code],
+  field?: string,
+): Fail {
+  return field === undefined ? { ok: false, code, message } : { ok: false, code, message, field }
 }
 
 export function isResult(value: unknown): value is Result<unknown> {

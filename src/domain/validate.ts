@@ -39,6 +39,67 @@ export function integer(opts: { label: string; min: number; max: number }): Chec
   }
 }
 
+/** A finite number in [min, max] with at most `decimals` digits after the point (rounded to them). */
+export function decimal(opts: {
+  label: string
+  min: number
+  max: number
+  decimals: number
+}): Check<number> {
+  const { label, min, max, decimals } = opts
+  const scale = 10 ** decimals
+  return (value, path) => {
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return invalid(path, `${label}必须是数字`)
+    if (value < min || value > max) return invalid(path, `${label}应在 ${min} 到 ${max} 之间`)
+    const scaled = Math.round(value * scale)
+    if (Math.abs(value * scale - scaled) > 1e-6)
+      return invalid(path, `${label}最多保留 ${decimals} 位小数`)
+    return valid(scaled / scale)
+  }
+}
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+/** A document id as the client echoes it back: letters, digits, `_` and `-` only. */
+export function id(label: string): Check<string> {
+  return (value, path) =>
+    typeof value === 'string' && ID_PATTERN.test(value)
+      ? valid(value)
+      : invalid(path, `${label}格式不正确`)
+}
+
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
+
+/**
+ * An ISO-8601 instant with an explicit zone (`Z` or `+08:00`), as a Date. A time without a zone
+ * is ambiguous between the phone and the server, so it is refused.
+ */
+export function instant(label: string): Check<Date> {
+  return (value, path) => {
+    const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null
+    if (!match) return invalid(path, `${label}必须是带时区的 ISO 时间`)
+    const [year, month, day, hour, minute, second = '0', offsetHour = '0', offsetMinute = '0'] =
+      match.slice(1)
+    const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate()
+    const inRange =
+      Number(month) >= 1 &&
+      Number(month) <= 12 &&
+      Number(day) >= 1 &&
+      Number(day) <= daysInMonth &&
+      Number(hour) <= 23 &&
+      Number(minute) <= 59 &&
+      Number(second) <= 59 &&
+      Number(offsetHour) <= 14 &&
+      Number(offsetMinute) <= 59
+    const date = new Date(value as string)
+    return inRange && !Number.isNaN(date.getTime())
+      ? valid(date)
+      : invalid(path, `${label}不是有效的时间`)
+  }
+}
+
 export function boolean(label: string): Check<boolean> {
   return (value, path) =>
     typeof value === 'boolean' ? valid(value) : invalid(path, `${label}格式不正确`)
@@ -71,6 +132,51 @@ export function object<S extends Shape>(shape: S): Check<ShapeValue<S>> {
       if (checked.value !== undefined) out[key] = checked.value
     }
     return valid(out as ShapeValue<S>)
+  }
+}
+
+/** A list of `min`..`max` items, each checked (paths name the index: `slots.3.startsAt`). */
+export function array<T>(
+  item: Check<T>,
+  opts: { label: string; min?: number; max: number },
+): Check<T[]> {
+  const { label, min = 1, max } = opts
+  return (value, path) => {
+    if (!Array.isArray(value)) return invalid(path, `${label}必须是列表`)
+    if (value.length < min) return invalid(path, `请至少填写 ${min} 项${label}`)
+    if (value.length > max) return invalid(path, `${label}一次最多 ${max} 项`)
+    const out: T[] = []
+    for (let index = 0; index < value.length; index += 1) {
+      const checked = item(value[index], join(path, String(index)))
+      if (!checked.ok) return checked
+      out.push(checked.value)
+    }
+    return valid(out)
+  }
+}
+
+/**
+ * A map from short keys to checked values, such as `{ chest: 96.5 }`. Keys must match `key`
+ * (so `$gt`, `__proto__` or dotted paths never reach the database); at most `maxKeys`.
+ */
+export function record<T>(
+  value: Check<T>,
+  opts: { label: string; key: RegExp; min?: number; maxKeys: number },
+): Check<Record<string, T>> {
+  const { label, key, min = 1, maxKeys } = opts
+  return (input, path) => {
+    if (!isPlainObject(input)) return invalid(path, `${label}格式不正确`)
+    const keys = Object.keys(input)
+    if (keys.length < min) return invalid(path, `请至少填写 ${min} 项${label}`)
+    if (keys.length > maxKeys) return invalid(path, `${label}最多 ${maxKeys} 项`)
+    const out: Record<string, T> = {}
+    for (const name of keys) {
+      if (!key.test(name)) return invalid(join(path, name), `${label}中的项目名称不正确`)
+      const checked = value(input[name], join(path, name))
+      if (!checked.ok) return checked
+      out[name] = checked.value
+    }
+    return valid(out)
   }
 }
 

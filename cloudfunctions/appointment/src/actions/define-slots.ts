@@ -1,0 +1,59 @@
+// appointment.defineSlots — merchants only. Every slot is checked, then all are added in one
+// transaction (all or nothing); a retry answers SLOT_OVERLAP. Not caught: two merchants adding
+// overlapping slots for one designer at the same instant (no where() inside a transaction).
+import {
+  batchSpan,
+  checkNewSlots,
+  defineSlotsInput,
+  newSlotRecord,
+  toSlotView,
+  type SlotRecord,
+} from '@/domain/appointment'
+import { COLLECTIONS } from '@/domain/names'
+import { ok } from '@/domain/result'
+import { command, db, inTransaction, readList } from '@/cloud/database'
+import { requireMerchant } from '@/cloud/merchants'
+import { defineAction } from '@/cloud/router'
+
+/** A cloud function's get() returns at most 100 documents. */
+const READ_PAGE = 100
+
+type Span = Pick<SlotRecord, 'designer' | 'startsAt' | 'endsAt'>
+
+/** Existing slots of these designers that touch [from, to), read page by page. */
+async function existingSlots(designers: string[], from: Date, to: Date): Promise<Span[]> {
+  const query = db
+    .collection(COLLECTIONS.appointmentSlots)
+    .where({ designer: command.in(designers), startsAt: command.lt(to), endsAt: command.gt(from) })
+    .orderBy('startsAt', 'asc')
+    .field({ designer: true, startsAt: true, endsAt: true })
+  const found: Span[] = []
+  for (;;) {
+    const page = await readList<Span>(query.skip(found.length).limit(READ_PAGE))
+    found.push(...page)
+    if (page.length < READ_PAGE) return found
+  }
+}
+
+export const defineSlots = defineAction(defineSlotsInput, async ({ slots }, caller) => {
+  const merchant = await requireMerchant(caller)
+  if (!merchant.ok) return merchant
+  const now = new Date()
+  const alone = checkNewSlots(slots, [], now)
+  if (!alone.ok) return alone
+  const span = batchSpan(slots)
+  const checked = checkNewSlots(slots, await existingSlots(span.designers, span.from, span.to), now)
+  if (!checked.ok) return checked
+
+  const records = slots.map((slot) => newSlotRecord(slot, merchant.data, now))
+  const created = await inTransaction(async (transaction) => {
+    const collection = transaction.collection(COLLECTIONS.appointmentSlots)
+    const out: SlotRecord[] = []
+    for (const record of records) {
+      const { _id } = (await collection.add({ data: record })) as { _id: string }
+      out.push({ _id, ...record })
+    }
+    return out
+  })
+  return ok({ items: created.map(toSlotView) })
+})

@@ -1,0 +1,27 @@
+// appointment.listSlots — anyone, including anonymous callers. Read-only: open slots not yet
+// started, by start time, one page per call (pass the previous page's `next` as `after`).
+import {
+  SLOT_PAGE_SIZE,
+  listSlotsInput,
+  toPage,
+  toSlotView,
+  type SlotRecord,
+} from '@/domain/appointment'
+import { COLLECTIONS } from '@/domain/names'
+import { ok } from '@/domain/result'
+import { command, db, readList } from '@/cloud/database'
+import { defineAction } from '@/cloud/router'
+import { startingFrom } from '../slot-queries'
+
+export const listSlots = defineAction(listSlotsInput, async (input) => {
+  const limit = input.limit ?? SLOT_PAGE_SIZE.default
+  const rows = await readList<SlotRecord>(
+    db
+      .collection(COLLECTIONS.appointmentSlots)
+      .where(command.and([{ status: 'open' }, startingFrom(new Date(), input.after)]))
+      .orderBy('startsAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 1),
+  )
+  return ok(toPage(rows, limit, toSlotView))
+})

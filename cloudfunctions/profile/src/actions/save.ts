@@ -1,0 +1,66 @@
+// profile.save — a signed-in user with a valid consent; edits only their own (else NOT_FOUND).
+// One transaction re-reads and bumps the consent doc: the limit of 10 holds under parallel saves.
+// A retried update is idempotent; a retried create may add a copy.
+import {
+  MAX_PROFILES_PER_USER,
+  consentDocId,
+  hasConsent,
+  saveProfileInput,
+  toMeasurementProfile,
+  type ConsentRecord,
+  type MeasurementProfileRecord,
+} from '@/domain/measurement-profile'
+import { COLLECTIONS } from '@/domain/names'
+import { fail, ok } from '@/domain/result'
+import { requireUser } from '@/cloud/context'
+import { command, inTransaction, readDoc } from '@/cloud/database'
+import { defineAction } from '@/cloud/router'
+
+export const save = defineAction(saveProfileInput, async (input, caller) => {
+  const user = requireUser(caller)
+  if (!user.ok) return user
+  const openid = user.data
+  const now = new Date()
+  return inTransaction(async (transaction) => {
+    const consentRef = transaction.collection(COLLECTIONS.consents).doc(consentDocId(openid))
+    const consent = await readDoc<ConsentRecord>(consentRef)
+    if (!hasConsent(consent)) return fail('CONSENT_REQUIRED')
+    const profiles = transaction.collection(COLLECTIONS.measurementProfiles)
+
+    if (input.id !== undefined) {
+      const ref = profiles.doc(input.id)
+      const existing = await readDoc<MeasurementProfileRecord>(ref)
+      if (existing === null || existing.ownerOpenid !== openid)
+        return fail('NOT_FOUND', '没有找到这份量体档案')
+      // command.set replaces `values` whole; a plain object would merge into the old keys.
+      await ref.update({
+        data: { name: input.name, values: command.set(input.values), updatedAt: now },
+      })
+      await consentRef.update({ data: { updatedAt: now } })
+      return ok(
+        toMeasurementProfile({
+          ...existing,
+          name: input.name,
+          values: input.values,
+          updatedAt: now,
+        }),
+      )
+    }
+
+    if (consent.profileCount >= MAX_PROFILES_PER_USER)
+      return fail(
+        'PROFILE_LIMIT',
+        `最多保存 ${MAX_PROFILES_PER_USER} 份量体档案，请先删除不用的档案`,
+      )
+    const fields: Omit<MeasurementProfileRecord, '_id'> = {
+      ownerOpenid: openid,
+      name: input.name,
+      values: input.values,
+      createdAt: now,
+      updatedAt: now,
+    }
+    const { _id } = (await profiles.add({ data: fields })) as { _id: string }
+    await consentRef.update({ data: { profileCount: command.inc(1), updatedAt: now } })
+    return ok(toMeasurementProfile({ _id, ...fields }))
+  })
+})

@@ -1,0 +1,274 @@
+// profile: measurement profiles under a separate consent, through the built function, the
+// unmodified wx-server-sdk and the local cloud on PostgreSQL.
+import {
+  MAX_PROFILES_PER_USER,
+  MEASUREMENT_POLICY_VERSION,
+  consentDocId,
+} from '@/domain/measurement-profile'
+import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { FUNCTIONS_ROOT } from '../../tools/build-cloudfunctions'
+import { DEMO_USERS, seedDemo } from '../../tools/seed/demo'
+import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
+
+const [userA, userB] = DEMO_USERS.filter((user) => user.role === 'consumer').map((u) => u.openid)
+type Action = keyof typeof ACTIONS.profile
+type Envelope = { ok: boolean; code?: string; message?: string; data?: any } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let cloud: TestCloud
+beforeAll(async () => {
+  cloud = await startTestCloud({ functionsRoot: FUNCTIONS_ROOT, users: DEMO_USERS })
+  await seedDemo(cloud.store)
+})
+afterAll(() => cloud?.stop())
+
+/** Events travel as JSON from the client, so the payload is JSON round-tripped here too. */
+const call = (action: Action, payload: unknown, openid: string | null) =>
+  cloud.invoke(
+    FUNCTIONS.profile,
+    JSON.parse(JSON.stringify({ action: ACTIONS.profile[action], payload })),
+    openid,
+  ) as Promise<Envelope>
+
+const shirt = { chest: 96.5, waist: 82, sleeve_length: 61 }
+const snapshot = async () => ({
+  profiles: await cloud.store.find(COLLECTIONS.measurementProfiles, {}),
+  consents: await cloud.store.find(COLLECTIONS.consents, {}),
+})
+const profilesOf = (openid: string) =>
+  cloud.store.find(COLLECTIONS.measurementProfiles, { ownerOpenid: openid })
+
+describe('consent', () => {
+  test('without consent nothing can be saved, and the refusal says why in Chinese', async () => {
+    await expect(call('consentStatus', undefined, userA)).resolves.toEqual({
+      ok: true,
+      data: {
+        granted: false,
+        policyVersion: MEASUREMENT_POLICY_VERSION,
+        grantedVersion: null,
+        grantedAt: null,
+      },
+    })
+    const before = await snapshot()
+    const refused = await call('save', { name: '日常', values: shirt }, userA)
+    expect(refused).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' })
+    expect(refused.message).toMatch(/同意/)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  test('granting records the time and policy version once, however often it is retried', async () => {
+    const results = await Promise.all([
+      call('consent', { granted: true }, userA),
+      call('consent', { granted: true }, userA),
+    ])
+    for (const result of results)
+      expect(result).toMatchObject({
+        ok: true,
+        data: { granted: true, grantedVersion: MEASUREMENT_POLICY_VERSION },
+      })
+    const stored = await cloud.store.find(COLLECTIONS.consents, { ownerOpenid: userA })
+    expect(stored).toHaveLength(1)
+    expect(stored[0]).toMatchObject({
+      _id: consentDocId(userA),
+      granted: true,
+      policyVersion: MEASUREMENT_POLICY_VERSION,
+      profileCount: 0,
+    })
+    expect(stored[0].grantedAt).toBeInstanceOf(Date)
+    await expect(call('consentStatus', undefined, userA)).resolves.toMatchObject({
+      data: { granted: true, grantedAt: stored[0].grantedAt.toISOString() },
+    })
+  })
+
+  test('a consent to an older policy version no longer counts', async () => {
+    await cloud.store.insertMany(COLLECTIONS.consents, [
+      {
+        _id: consentDocId('o_old_policy'),
+        ownerOpenid: 'o_old_policy',
+        purpose: 'measurements',
+        granted: true,
+        policyVersion: '2000-01-01',
+        grantedAt: new Date('2020-01-01T00:00:00Z'),
+        withdrawnAt: null,
+        profileCount: 0,
+        updatedAt: new Date('2020-01-01T00:00:00Z'),
+      },
+    ])
+    await expect(call('consentStatus', undefined, 'o_old_policy')).resolves.toMatchObject({
+      data: { granted: false, grantedVersion: '2000-01-01' },
+    })
+    await expect(
+      call('save', { name: '旧授权', values: shirt }, 'o_old_policy'),
+    ).resolves.toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' })
+  })
+})
+
+describe('save, list, remove', () => {
+  beforeAll(async () => {
+    await call('consent', { granted: true }, userA)
+    await call('consent', { granted: true }, userB)
+  })
+
+  test('creates, lists newest first, and updates by replacing the values', async () => {
+    const first = await call('save', { name: '  日常  ', values: shirt }, userA)
+    expect(first).toMatchObject({ ok: true, data: { name: '日常', values: shirt } })
+    const second = await call('save', { name: '礼服', values: { chest: 98 } }, userA)
+    expect(second.ok).toBe(true)
+
+    const listed = await call('list', undefined, userA)
+    expect(listed.data.items.map((p: { id: string }) => p.id)).toEqual([
+      second.data.id,
+      first.data.id,
+    ])
+
+    const updated = await call(
+      'save',
+      { id: first.data.id, name: '日常（新）', values: { chest: 97.1 } },
+      userA,
+    )
+    expect(updated).toMatchObject({
+      ok: true,
+      data: { id: first.data.id, values: { chest: 97.1 } },
+    })
+    const [stored] = await cloud.store.find(COLLECTIONS.measurementProfiles, {
+      _id: first.data.id,
+    })
+    expect(stored).toMatchObject({
+      ownerOpenid: userA,
+      name: '日常（新）',
+      values: { chest: 97.1 },
+    })
+    expect(stored.values).not.toHaveProperty('waist')
+    const [consent] = await cloud.store.find(COLLECTIONS.consents, { ownerOpenid: userA })
+    expect(consent.profileCount).toBe(2)
+  })
+
+  test('another user can neither see, change nor remove them, and learns nothing', async () => {
+    const mine = await call('save', { name: 'B 的档案', values: { chest: 88 } }, userB)
+    const [aProfile] = await profilesOf(userA)
+    const listedByB = await call('list', undefined, userB)
+    expect(listedByB.data.items.map((p: { id: string }) => p.id)).toEqual([mine.data.id])
+
+    const before = await snapshot()
+    const removeOthers = await call('remove', { id: aProfile._id }, userB)
+    const removeMissing = await call('remove', { id: 'no_such_profile' }, userB)
+    expect(removeOthers).toEqual(removeMissing)
+    expect(removeOthers).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    const editOthers = await call('save', { id: aProfile._id, name: '改', values: shirt }, userB)
+    expect(editOthers).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  test('the owner removes a profile; removing it again is NOT_FOUND', async () => {
+    const created = await call('save', { name: '临时', values: { hip: 90 } }, userB)
+    const countBefore = (await cloud.store.find(COLLECTIONS.consents, { ownerOpenid: userB }))[0]
+      .profileCount
+    await expect(call('remove', { id: created.data.id }, userB)).resolves.toEqual({
+      ok: true,
+      data: { id: created.data.id },
+    })
+    await expect(call('remove', { id: created.data.id }, userB)).resolves.toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    })
+    expect(
+      await cloud.store.find(COLLECTIONS.measurementProfiles, { _id: created.data.id }),
+    ).toEqual([])
+    const [consent] = await cloud.store.find(COLLECTIONS.consents, { ownerOpenid: userB })
+    expect(consent.profileCount).toBe(countBefore - 1)
+  })
+
+  test(`parallel creates stop at exactly ${MAX_PROFILES_PER_USER} profiles`, async () => {
+    const openid = 'o_profile_limit'
+    await call('consent', { granted: true }, openid)
+    const results = await Promise.all(
+      Array.from({ length: MAX_PROFILES_PER_USER + 3 }, (_, i) =>
+        call('save', { name: `档案 ${i}`, values: { chest: 90 + i } }, openid),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(MAX_PROFILES_PER_USER)
+    expect(results.filter((r) => !r.ok).map((r) => r.code)).toEqual([
+      'PROFILE_LIMIT',
+      'PROFILE_LIMIT',
+      'PROFILE_LIMIT',
+    ])
+    expect(await profilesOf(openid)).toHaveLength(MAX_PROFILES_PER_USER)
+  })
+
+  test('withdrawing consent deletes every profile of the caller and only theirs', async () => {
+    expect((await profilesOf(userA)).length).toBeGreaterThan(0)
+    const bCount = (await profilesOf(userB)).length
+    const withdrawn = await call('consent', { granted: false }, userA)
+    expect(withdrawn).toMatchObject({ ok: true, data: { granted: false } })
+    expect(withdrawn.data.removedProfiles).toBeGreaterThan(0)
+    expect(await profilesOf(userA)).toEqual([])
+    expect(await profilesOf(userB)).toHaveLength(bCount)
+    const [consent] = await cloud.store.find(COLLECTIONS.consents, { ownerOpenid: userA })
+    expect(consent).toMatchObject({ granted: false, profileCount: 0 })
+    expect(consent.withdrawnAt).toBeInstanceOf(Date)
+    await expect(call('save', { name: '再存', values: shirt }, userA)).resolves.toMatchObject({
+      ok: false,
+      code: 'CONSENT_REQUIRED',
+    })
+    await expect(call('list', undefined, userA)).resolves.toEqual({ ok: true, data: { items: [] } })
+    // Withdrawing again is harmless.
+    await expect(call('consent', { granted: false }, userA)).resolves.toMatchObject({
+      ok: true,
+      data: { granted: false, removedProfiles: 0 },
+    })
+  })
+})
+
+describe('refusals write nothing', () => {
+  test.each<[Action, unknown]>([
+    ['consent', { granted: true }],
+    ['consentStatus', undefined],
+    ['save', { name: '匿名', values: shirt }],
+    ['list', undefined],
+    ['remove', { id: 'anything' }],
+  ])('anonymous %s -> UNAUTHENTICATED', async (action, payload) => {
+    const before = await snapshot()
+    await expect(call(action, payload, null)).resolves.toMatchObject({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+    })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  const huge = '量'.repeat(100_000)
+  const manyKeys = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`m${i}`, 50]))
+  test.each<[string, Action, unknown]>([
+    ['consent: granted as a string', 'consent', { granted: 'true' }],
+    ['consent: missing granted', 'consent', {}],
+    ['consent: openid smuggled in', 'consent', { granted: true, openid: userB }],
+    ['save: payload is an array', 'save', [{ name: 'x', values: shirt }]],
+    ['save: name is a number', 'save', { name: 42, values: shirt }],
+    ['save: name of 21 characters', 'save', { name: '长'.repeat(21), values: shirt }],
+    ['save: huge name', 'save', { name: huge, values: shirt }],
+    ['save: blank name', 'save', { name: '   ', values: shirt }],
+    ['save: negative value', 'save', { name: 'x', values: { chest: -5 } }],
+    ['save: zero', 'save', { name: 'x', values: { chest: 0 } }],
+    ['save: above 500', 'save', { name: 'x', values: { chest: 501 } }],
+    ['save: two decimals', 'save', { name: 'x', values: { chest: 96.55 } }],
+    ['save: value as a string', 'save', { name: 'x', values: { chest: '96' } }],
+    ['save: operator as a value', 'save', { name: 'x', values: { chest: { $gt: '' } } }],
+    ['save: operator as a key', 'save', { name: 'x', values: { $gt: 1 } }],
+    ['save: dotted key', 'save', { name: 'x', values: { 'a.b': 1 } }],
+    ['save: __proto__ key', 'save', JSON.parse('{"name":"x","values":{"__proto__":1}}')],
+    ['save: 31 measurements', 'save', { name: 'x', values: manyKeys }],
+    ['save: no measurements', 'save', { name: 'x', values: {} }],
+    ['save: values is an array', 'save', { name: 'x', values: [1, 2] }],
+    ['save: owner smuggled in', 'save', { name: 'x', values: shirt, ownerOpenid: userB }],
+    ['save: operator as id', 'save', { id: { $ne: null }, name: 'x', values: shirt }],
+    ['save: path in id', 'save', { id: '../consents', name: 'x', values: shirt }],
+    ['remove: operator as id', 'remove', { id: { $gt: '' } }],
+    ['remove: missing id', 'remove', {}],
+    ['list: unexpected field', 'list', { ownerOpenid: userA }],
+  ])('%s -> INVALID_INPUT', async (_case, action, payload) => {
+    await call('consent', { granted: true }, 'o_malformed')
+    const before = await snapshot()
+    const result = await call(action, payload, 'o_malformed')
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(result.message).toMatch(/[\u4e00-\u9fa5]/)
+    expect(await snapshot()).toEqual(before)
+  })
+})
