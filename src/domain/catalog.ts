@@ -1,3 +1,5 @@
+import type { ProductSchema } from './product-schema'
+
 export const PRODUCT_KINDS = ['made_to_order', 'consumable', 'batch'] as const
 export type ProductKind = (typeof PRODUCT_KINDS)[number]
 
@@ -17,13 +19,11 @@ export interface ProductSummary {
   image: string
 }
 
-/** A product as stored. Later issues add option groups and measurements. */
-export interface ProductRecord {
+/** A product as stored: identity and display, plus what a customer chooses (product-schema.ts). */
+export interface ProductRecord extends ProductSchema {
   _id: string
   name: string
   kind: ProductKind
-  basePriceFen: number
-  baseLeadDays: number
   image: string
   /** Position on the home page, ascending. */
   sort: number

@@ -16,6 +16,25 @@ export const DEMO_USERS: DemoUser[] = [
   { openid: 'o_demo_merchant', name: '商家 · 青木工坊', role: 'merchant' },
 ]
 
+const choice = (id: string, label: string, priceDeltaFen = 0, leadDaysDelta = 0) => ({
+  id,
+  label,
+  priceDeltaFen,
+  leadDaysDelta,
+})
+const cm = (id: string, label: string, min: number, max: number, hint: string) => ({
+  id,
+  label,
+  unit: 'cm',
+  min,
+  max,
+  step: 0.5,
+  required: true,
+  hint,
+})
+
+// Measurement ids match the keys of saved measurement profiles (neck, chest, …) so a profile
+// can prefill the shirt form.
 export const DEMO_PRODUCTS: ProductRecord[] = [
   {
     _id: 'prod_shirt',
@@ -26,6 +45,67 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
     image: '',
     sort: 10,
     active: true,
+    optionGroups: [
+      {
+        id: 'fabric',
+        label: '面料',
+        type: 'single',
+        required: true,
+        choices: [
+          choice('oxford', '牛津纺纯棉'),
+          choice('easy_care', '免烫棉', 5000),
+          choice('linen', '法国亚麻', 8000, 2),
+          choice('egyptian', '埃及长绒棉', 12000, 3),
+        ],
+      },
+      {
+        id: 'collar',
+        label: '领型',
+        type: 'single',
+        required: true,
+        choices: [
+          choice('spread', '八字领'),
+          choice('button_down', '纽扣领'),
+          choice('mandarin', '立领', 2000, 1),
+        ],
+      },
+      {
+        id: 'cuff',
+        label: '袖口',
+        type: 'single',
+        required: true,
+        choices: [choice('barrel', '单扣圆角'), choice('french', '法式叠袖', 3000, 1)],
+      },
+      {
+        id: 'monogram_place',
+        label: '刺绣位置',
+        type: 'multi',
+        required: false,
+        maxChoices: 2,
+        choices: [
+          choice('cuff_left', '左袖口', 2000, 2),
+          choice('chest', '胸前', 2000, 2),
+          choice('collar_inner', '领内侧', 2000, 2),
+        ],
+      },
+    ],
+    measurements: [
+      cm('neck', '领围', 30, 60, '软尺绕喉结下方一圈，留一指松量'),
+      cm('chest', '胸围', 70, 160, '双臂自然下垂，软尺经腋下绕胸部最丰满处一圈'),
+      cm('shoulder', '肩宽', 35, 60, '从左肩骨端点经后颈量到右肩骨端点'),
+      cm('sleeve', '袖长', 50, 75, '手臂自然下垂，从肩骨端点量到虎口上方 2 cm'),
+      cm('length', '衣长', 60, 90, '从后颈第七颈椎量到希望的下摆位置'),
+    ],
+    textFields: [
+      {
+        id: 'monogram',
+        label: '刺绣文字',
+        maxLength: 8,
+        required: false,
+        hint: '最多 8 个字，中英文均可，如 LX 或 林晓',
+      },
+    ],
+    urgent: { surchargeFen: 10000, urgentLeadDays: 5, dailyCapacity: 3 },
   },
   {
     _id: 'prod_curtain',
@@ -36,6 +116,66 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
     image: '',
     sort: 20,
     active: true,
+    optionGroups: [
+      {
+        id: 'fabric',
+        label: '面料',
+        type: 'single',
+        required: true,
+        choices: [
+          choice('polyester', '涤纶全遮光'),
+          choice('linen_look', '仿麻遮光', 6000, 2),
+          choice('velvet', '丝绒遮光', 15000, 3),
+        ],
+      },
+      {
+        id: 'heading',
+        label: '挂法',
+        type: 'single',
+        required: true,
+        choices: [choice('hooks', '挂钩'), choice('grommet', '打孔穿杆', 3000)],
+      },
+      {
+        id: 'installation',
+        label: '安装',
+        type: 'single',
+        required: true,
+        choices: [choice('self', '自行安装'), choice('onsite', '上门测量安装', 12000, 2)],
+      },
+    ],
+    measurements: [
+      {
+        id: 'width',
+        label: '宽度',
+        unit: 'cm',
+        min: 50,
+        max: 600,
+        step: 1,
+        required: true,
+        hint: '量轨道或罗马杆的全长，两侧各加 15 cm 遮光更好',
+      },
+      {
+        id: 'height',
+        label: '高度',
+        unit: 'cm',
+        min: 50,
+        max: 350,
+        step: 1,
+        required: true,
+        hint: '从挂钩位置量到希望的下摆（落地款离地 1 到 2 cm）',
+      },
+    ],
+    textFields: [
+      {
+        id: 'remark',
+        label: '安装说明',
+        maxLength: 100,
+        required: false,
+        hint: '如飘窗、转角或有暖气片，请在这里说明',
+      },
+    ],
+    urgent: null,
+    queueOrdersPerDay: 3,
   },
   {
     _id: 'prod_filter',
@@ -46,6 +186,23 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
     image: '',
     sort: 30,
     active: true,
+    optionGroups: [
+      {
+        id: 'model',
+        label: '型号',
+        type: 'single',
+        required: true,
+        choices: [
+          choice('pp_cotton', 'PP 棉滤芯'),
+          choice('carbon', '活性炭滤芯', 2000),
+          choice('ro', 'RO 反渗透膜', 30000),
+        ],
+      },
+    ],
+    measurements: [],
+    textFields: [],
+    urgent: null,
+    consumable: { defaultCycleDays: 90 },
   },
   {
     _id: 'prod_linen_batch',
@@ -56,6 +213,26 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
     image: '',
     sort: 40,
     active: true,
+    optionGroups: [
+      {
+        id: 'bed_size',
+        label: '床型',
+        type: 'single',
+        required: true,
+        choices: [choice('bed_150', '1.5 米床'), choice('bed_180', '1.8 米床', 10000)],
+      },
+      {
+        id: 'color',
+        label: '颜色',
+        type: 'single',
+        required: true,
+        choices: [choice('oat', '燕麦'), choice('mist_blue', '雾蓝'), choice('moon_white', '月白')],
+      },
+    ],
+    measurements: [],
+    textFields: [],
+    urgent: null,
+    batch: { minQuantity: 20 },
   },
 ]
 

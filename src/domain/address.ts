@@ -1,0 +1,24 @@
+// The delivery address an order carries. Validated the same on the confirm page and in the cloud;
+// merchant lists show the phone masked (maskPhone).
+import { object, string, type Check, type Infer } from './validate'
+
+const MAINLAND_MOBILE = /^1[3-9]\d{9}$/
+
+const mobilePhone: Check<string> = (value, path) =>
+  typeof value === 'string' && MAINLAND_MOBILE.test(value.trim())
+    ? { ok: true, value: value.trim() }
+    : { ok: false, path, message: '请填写 11 位手机号码' }
+
+export const addressCheck = object({
+  name: string({ label: '收货人', max: 20 }),
+  phone: mobilePhone,
+  region: string({ label: '所在地区', max: 40 }),
+  detail: string({ label: '详细地址', max: 100 }),
+})
+
+export type Address = Infer<typeof addressCheck>
+
+/** 13812345678 -> 138****5678 */
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****'
+}

@@ -1,0 +1,81 @@
+// Chinese labels for the order vocabulary, and the consumer's order tabs. Pages and messages
+// read these; nothing else spells a node or event name in Chinese.
+import type {
+  ActorRole,
+  ExceptionKind,
+  OrderEvent,
+  OrderNode,
+  OrderRecord,
+  RemedyType,
+} from './order-types'
+
+export const NODE_LABELS: Record<OrderNode, string> = {
+  submitted: '已提交',
+  confirmed: '已确认',
+  materials: '备料中',
+  production: '制作中',
+  quality_check: '质检中',
+  shipped: '已发货',
+  delivered: '已签收',
+  completed: '已完成',
+  cancelled: '已取消',
+}
+
+export const EVENT_LABELS: Record<OrderEvent, string> = {
+  confirm: '确认订单',
+  purchase_materials: '开始备料',
+  start_production: '开始制作',
+  start_quality_check: '开始质检',
+  ship: '发货',
+  deliver: '标记签收',
+  complete: '确认收货',
+  cancel: '取消订单',
+  set_eta: '修改预计完成日期',
+  flag_exception: '报告异常',
+  choose_remedy: '选择处理方式',
+  resolve_exception: '处理异常',
+  batch_reached: '成团开工',
+}
+
+export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {
+  consumer: '顾客',
+  merchant: '商家',
+  system: '系统',
+}
+
+export const EXCEPTION_KIND_LABELS: Record<ExceptionKind, string> = {
+  delayed: '生产延误',
+  out_of_stock: '缺货',
+}
+
+export const REMEDY_LABELS: Record<RemedyType, string> = {
+  wait_new_eta: '等待新的完成日期',
+  switch_warehouse: '更换仓库发货',
+  coupon: '领取补偿券',
+  cancel: '取消订单',
+}
+
+export const ORDER_TABS = ['in_progress', 'shipped', 'done', 'exceptions'] as const
+export type OrderTab = (typeof ORDER_TABS)[number]
+
+export const ORDER_TAB_LABELS: Record<OrderTab, string> = {
+  in_progress: '进行中',
+  shipped: '待收货',
+  done: '已完成',
+  exceptions: '异常',
+}
+
+/** Node groups per tab; an open exception moves the order to `exceptions` whatever its node. */
+export const TAB_NODES: Record<Exclude<OrderTab, 'exceptions'>, readonly OrderNode[]> = {
+  in_progress: ['submitted', 'confirmed', 'materials', 'production', 'quality_check'],
+  shipped: ['shipped', 'delivered'],
+  done: ['completed', 'cancelled'],
+}
+
+export function orderTabOf(order: Pick<OrderRecord, 'node' | 'exception'>): OrderTab {
+  if (order.exception) return 'exceptions'
+  const tab = (Object.keys(TAB_NODES) as (keyof typeof TAB_NODES)[]).find((key) =>
+    TAB_NODES[key].includes(order.node),
+  )
+  return tab ?? 'in_progress'
+}

@@ -1,0 +1,196 @@
+// applyTransition(order, event, actor, input, now): Result<TransitionOutput>
+// Everything one order event writes, computed purely. The cloud action re-reads the order
+// inside a transaction, calls this, and writes `order` (replace), `audit` (add), `notification`
+// (queue, when present) and `grant` / `batchLeave` (when present) in that same transaction.
+// A repeated request sees the already-moved order and fails here, so nothing applies twice;
+// for same-node events the client should send the version it saw and the cloud compare it.
+import { addDays, chinaDateOf } from './china-date'
+import { can } from './order-machine'
+import { parseEventInput, type EventInput } from './order-input'
+import {
+  NOTIFICATION_PURPOSES,
+  ORDER_EVENTS,
+  type Actor,
+  type AuditEvent,
+  type NotificationPurpose,
+  type OrderEvent,
+  type OrderNotification,
+  type OrderRecord,
+  type ResolvedException,
+} from './order-types'
+import { fail, ok, type Result } from './result'
+
+export interface TransitionOutput {
+  order: OrderRecord
+  audit: AuditEvent
+  notification: OrderNotification | null
+  /** A coupon the customer chose as a remedy; the cloud issues it. */
+  grant: { kind: 'coupon'; toOpenid: string; amountFen: number; orderId: string } | null
+  /** A batch order cancelled while its batch still collects: subtract from the batch (batch.ts). */
+  batchLeave: { batchId: string; quantity: number } | null
+}
+
+const PURPOSE_OF: Partial<Record<OrderEvent, NotificationPurpose>> = {
+  confirm: NOTIFICATION_PURPOSES.orderConfirmed,
+  start_production: NOTIFICATION_PURPOSES.productionStarted,
+  batch_reached: NOTIFICATION_PURPOSES.productionStarted,
+  ship: NOTIFICATION_PURPOSES.shipped,
+  deliver: NOTIFICATION_PURPOSES.delivered,
+  flag_exception: NOTIFICATION_PURPOSES.exceptionNeedsChoice,
+}
+
+export function applyTransition(
+  order: OrderRecord,
+  event: unknown,
+  actor: Actor,
+  input: unknown,
+  now: Date,
+): Result<TransitionOutput> {
+  if (!(ORDER_EVENTS as readonly unknown[]).includes(event))
+    return fail('INVALID_INPUT', '不支持的订单操作')
+  const orderEvent = event as OrderEvent
+  if (actor.role !== 'system' && !actor.openid) return fail('UNAUTHENTICATED')
+  const verdict = can(order, orderEvent, actor.role, { openid: actor.openid ?? undefined, now })
+  if (!verdict.ok) return fail(verdict.code, verdict.reason)
+  const parsed = parseEventInput(orderEvent, input, { order, now })
+  if (!parsed.ok) return parsed
+
+  const next = nextRecord(order, orderEvent, verdict.to, parsed.data, now)
+  next.timeline = [
+    ...order.timeline,
+    {
+      node: next.node,
+      event: orderEvent,
+      at: now,
+      actorRole: actor.role,
+      note: parsed.data.note,
+      photos: parsed.data.photos,
+    },
+  ]
+  const choice = order.exception?.choice?.remedy
+  const coupon = order.exception?.offered.find((offer) => offer.type === 'coupon')
+  const grant =
+    orderEvent === 'resolve_exception' && choice === 'coupon' && coupon?.type === 'coupon'
+      ? {
+          kind: 'coupon' as const,
+          toOpenid: order.ownerOpenid,
+          amountFen: coupon.amountFen,
+          orderId: order._id,
+        }
+      : null
+  const batchLeave =
+    next.node === 'cancelled' && order.batchId && ['submitted', 'confirmed'].includes(order.node)
+      ? { batchId: order.batchId, quantity: order.selection.quantity }
+      : null
+  const purpose = PURPOSE_OF[orderEvent]
+  return ok({
+    order: next,
+    audit: {
+      orderId: order._id,
+      orderNo: order.orderNo,
+      event: orderEvent,
+      from: order.node,
+      to: next.node,
+      actorRole: actor.role,
+      actorOpenid: actor.openid,
+      at: now,
+      version: next.version,
+      note: parsed.data.note,
+      detail: auditDetail(orderEvent, parsed.data, choice),
+    },
+    notification: purpose ? notify(next, purpose, now) : null,
+    grant,
+    batchLeave,
+  })
+}
+
+function nextRecord(
+  order: OrderRecord,
+  event: OrderEvent,
+  to: OrderRecord['node'],
+  input: EventInput,
+  now: Date,
+): OrderRecord {
+  const next: OrderRecord = { ...order, node: to, version: order.version + 1, updatedAt: now }
+  const revise = (eta: string, reason: string) => {
+    next.eta = eta
+    next.etaHistory = [...order.etaHistory, { eta, at: now, event, reason }]
+  }
+  const close = (resolution: ResolvedException['resolution']) => {
+    if (!order.exception) return
+    next.exception = null
+    next.exceptionHistory = [
+      ...order.exceptionHistory,
+      { ...order.exception, resolvedAt: now, resolution },
+    ]
+  }
+  switch (event) {
+    case 'ship':
+      next.shipping = {
+        carrier: input.carrier ?? '',
+        trackingNo: input.trackingNo ?? '',
+        shippedAt: now,
+      }
+      break
+    case 'set_eta':
+      revise(input.eta ?? order.eta, input.note || '商家调整了预计完成日期')
+      break
+    case 'batch_reached':
+      revise(addDays(chinaDateOf(now), order.quote.leadDays), '拼单成团，开始制作')
+      break
+    case 'flag_exception':
+      next.exception = {
+        id: `exc_${next.version}`,
+        kind: input.kind ?? 'delayed',
+        note: input.note,
+        photos: input.photos,
+        offered: input.offered ?? [],
+        flaggedAt: now,
+        choice: null,
+      }
+      break
+    case 'choose_remedy':
+      if (order.exception && input.remedy)
+        next.exception = { ...order.exception, choice: { remedy: input.remedy, at: now } }
+      break
+    case 'resolve_exception': {
+      const choice = order.exception?.choice?.remedy
+      const wait = order.exception?.offered.find((offer) => offer.type === 'wait_new_eta')
+      if (choice === 'wait_new_eta' && wait?.type === 'wait_new_eta')
+        revise(wait.newEta, '异常处理：等待新的完成日期')
+      if (choice) close(choice)
+      break
+    }
+    case 'cancel':
+      close('order_cancelled')
+      break
+  }
+  return next
+}
+
+function auditDetail(
+  event: OrderEvent,
+  input: EventInput,
+  choice: string | undefined,
+): Record<string, unknown> {
+  const { note: _note, photos, ...rest } = input
+  const detail: Record<string, unknown> = { ...rest, photoCount: photos.length }
+  if (event === 'resolve_exception') detail.applied = choice
+  return detail
+}
+
+function notify(order: OrderRecord, purpose: NotificationPurpose, now: Date): OrderNotification {
+  return {
+    purpose,
+    toOpenid: order.ownerOpenid,
+    orderId: order._id,
+    orderNo: order.orderNo,
+    productName: order.productSnapshot.name,
+    node: order.node,
+    eta: order.eta,
+    at: now,
+    shipping: order.shipping
+      ? { carrier: order.shipping.carrier, trackingNo: order.shipping.trackingNo }
+      : null,
+  }
+}

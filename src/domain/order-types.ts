@@ -1,0 +1,189 @@
+// The order as stored in the `orders` collection and the vocabulary of its state machine.
+// One record per order; every change goes through applyTransition (order-transition.ts), which
+// bumps `version`, so the cloud can re-read inside a transaction and refuse stale writes.
+import type { ChinaDate } from './china-date'
+import type { ProductKind } from './catalog'
+import type { OrderSelection } from './order-selection'
+import type { Quote } from './pricing'
+
+export const ORDER_NODES = [
+  'submitted',
+  'confirmed',
+  'materials',
+  'production',
+  'quality_check',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+] as const
+export type OrderNode = (typeof ORDER_NODES)[number]
+
+export const FINAL_NODES: readonly OrderNode[] = ['completed', 'cancelled']
+/** Nodes where the workshop still holds the goods: cancellable by the merchant, exceptions allowed. */
+export const PRE_SHIPPING_NODES: readonly OrderNode[] = [
+  'submitted',
+  'confirmed',
+  'materials',
+  'production',
+  'quality_check',
+]
+
+export const ORDER_EVENTS = [
+  'confirm',
+  'purchase_materials',
+  'start_production',
+  'start_quality_check',
+  'ship',
+  'deliver',
+  'complete',
+  'cancel',
+  'set_eta',
+  'flag_exception',
+  'choose_remedy',
+  'resolve_exception',
+  'batch_reached',
+] as const
+export type OrderEvent = (typeof ORDER_EVENTS)[number]
+
+/** Who acts on an order; `system` is a timer or another function, with no OPENID. */
+export const ACTOR_ROLES = ['consumer', 'merchant', 'system'] as const
+export type ActorRole = (typeof ACTOR_ROLES)[number]
+export interface Actor {
+  role: ActorRole
+  openid: string | null
+}
+
+export const EXCEPTION_KINDS = ['delayed', 'out_of_stock'] as const
+export type ExceptionKind = (typeof EXCEPTION_KINDS)[number]
+
+export const REMEDY_TYPES = ['wait_new_eta', 'switch_warehouse', 'coupon', 'cancel'] as const
+export type RemedyType = (typeof REMEDY_TYPES)[number]
+export type RemedyOffer =
+  | { type: 'wait_new_eta'; newEta: ChinaDate }
+  | { type: 'switch_warehouse' }
+  | { type: 'coupon'; amountFen: number }
+  | { type: 'cancel' }
+
+/** An exception overlays the node: progress stops until the merchant resolves it. */
+export interface OrderException {
+  id: string
+  kind: ExceptionKind
+  note: string
+  photos: string[]
+  offered: RemedyOffer[]
+  flaggedAt: Date
+  choice: { remedy: RemedyType; at: Date } | null
+}
+export interface ResolvedException extends OrderException {
+  resolvedAt: Date
+  /** The remedy applied, or 'order_cancelled' when the order was cancelled another way. */
+  resolution: RemedyType | 'order_cancelled'
+}
+
+export interface TimelineEntry {
+  node: OrderNode
+  event: OrderEvent | 'submit'
+  at: Date
+  actorRole: ActorRole
+  note: string
+  /** Cloud file ids. */
+  photos: string[]
+}
+
+export interface EtaRevision {
+  eta: ChinaDate
+  at: Date
+  event: OrderEvent | 'submit'
+  reason: string
+}
+
+export interface Shipping {
+  carrier: string
+  trackingNo: string
+  shippedAt: Date
+}
+
+/** The product as it was when ordered; later catalog edits never change an order. */
+export interface ProductSnapshot {
+  id: string
+  name: string
+  kind: ProductKind
+  image: string
+  basePriceFen: number
+  baseLeadDays: number
+  choices: {
+    groupId: string
+    groupLabel: string
+    choiceId: string
+    choiceLabel: string
+    priceDeltaFen: number
+    leadDaysDelta: number
+  }[]
+  /** Display-ready "label: value" rows for options, measurements and texts, in schema order. */
+  details: { label: string; value: string }[]
+}
+
+export interface OrderRecord {
+  _id: string
+  /** Human-readable, e.g. 20261122-7K3F9XQ2; unique (index it). */
+  orderNo: string
+  /** The client's idempotency key; `_id` is derived from it with the owner (new-order.ts). */
+  requestId: string
+  ownerOpenid: string
+  productId: string
+  productSnapshot: ProductSnapshot
+  selection: OrderSelection
+  quote: Quote
+  node: OrderNode
+  version: number
+  timeline: TimelineEntry[]
+  eta: ChinaDate
+  etaHistory: EtaRevision[]
+  exception: OrderException | null
+  exceptionHistory: ResolvedException[]
+  shipping: Shipping | null
+  batchId: string | null
+  createdAt: Date
+  /** After delivery nothing changes until completion, so this is the delivery time then. */
+  updatedAt: Date
+}
+
+/** One row per applied transition, written in the same transaction (collection `order_audit`). */
+export interface AuditEvent {
+  orderId: string
+  orderNo: string
+  event: OrderEvent
+  from: OrderNode
+  to: OrderNode
+  actorRole: ActorRole
+  actorOpenid: string | null
+  at: Date
+  /** The order's version after the transition. */
+  version: number
+  note: string
+  detail: Record<string, unknown>
+}
+
+/** Why a subscribe message is queued; the messaging issue maps each to a template. */
+export const NOTIFICATION_PURPOSES = {
+  orderConfirmed: 'order_confirmed',
+  productionStarted: 'production_started',
+  shipped: 'shipped',
+  delivered: 'delivered',
+  exceptionNeedsChoice: 'exception_needs_choice',
+} as const
+export type NotificationPurpose = (typeof NOTIFICATION_PURPOSES)[keyof typeof NOTIFICATION_PURPOSES]
+
+/** A queued message to the order's owner, with raw values; formatting happens at send time. */
+export interface OrderNotification {
+  purpose: NotificationPurpose
+  toOpenid: string
+  orderId: string
+  orderNo: string
+  productName: string
+  node: OrderNode
+  eta: ChinaDate
+  at: Date
+  shipping: { carrier: string; trackingNo: string } | null
+}

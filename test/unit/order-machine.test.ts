@@ -1,0 +1,203 @@
+// Every (node, event, role) triple against a hand-written list of what must be allowed. The list
+// is written from the product rules, not derived from TRANSITIONS, so a wrong row fails here.
+import { availableEvents, can, AUTO_COMPLETE_DAYS } from '@/domain/order-machine'
+import {
+  ACTOR_ROLES,
+  ORDER_EVENTS,
+  ORDER_NODES,
+  type OrderException,
+  type OrderNode,
+  type OrderRecord,
+} from '@/domain/order-types'
+import { orderTabOf } from '@/domain/order-labels'
+import { makeOrder, NOW, OWNER, STRANGER } from './order-factories'
+
+const LATER = new Date(NOW.getTime() + 30 * 24 * 3600 * 1000)
+const delivered = (order: OrderRecord, node: OrderNode) =>
+  node === 'delivered'
+    ? { ...order, timeline: [...order.timeline, { ...order.timeline[0], node, at: NOW }] }
+    : order
+
+/** node -> "event/role" allowed; anything not listed must be refused. */
+type Allowed = Partial<Record<OrderNode, string[]>>
+const PRE = ['cancel/merchant', 'set_eta/merchant', 'flag_exception/merchant']
+
+const MADE_TO_ORDER: Allowed = {
+  submitted: ['confirm/merchant', 'cancel/consumer', ...PRE],
+  confirmed: ['purchase_materials/merchant', 'cancel/consumer', ...PRE],
+  materials: ['start_production/merchant', ...PRE],
+  production: ['start_quality_check/merchant', ...PRE],
+  quality_check: ['ship/merchant', ...PRE],
+  shipped: ['deliver/merchant', 'deliver/system', 'complete/consumer'],
+  delivered: ['complete/consumer', 'complete/system'],
+}
+const CONSUMABLE: Allowed = {
+  ...MADE_TO_ORDER,
+  confirmed: ['ship/merchant', 'cancel/consumer', ...PRE],
+}
+const BATCH: Allowed = {
+  ...MADE_TO_ORDER,
+  submitted: [...MADE_TO_ORDER.submitted!, 'batch_reached/system', 'batch_reached/merchant'],
+  confirmed: ['cancel/consumer', ...PRE, 'batch_reached/system', 'batch_reached/merchant'],
+}
+
+const exception = (choice: OrderException['choice']): OrderException => ({
+  id: 'exc_2',
+  kind: 'delayed',
+  note: '面料延迟到货',
+  photos: [],
+  offered: [{ type: 'wait_new_eta', newEta: '2026-12-20' }, { type: 'cancel' }],
+  flaggedAt: NOW,
+  choice,
+})
+const consumerCancel = (node: OrderNode) =>
+  node === 'submitted' || node === 'confirmed' ? ['cancel/consumer'] : []
+const PRE_NODES: OrderNode[] = [
+  'submitted',
+  'confirmed',
+  'materials',
+  'production',
+  'quality_check',
+]
+const AWAITING: Allowed = Object.fromEntries(
+  PRE_NODES.map((node) => [
+    node,
+    ['choose_remedy/consumer', 'cancel/merchant', 'set_eta/merchant', ...consumerCancel(node)],
+  ]),
+)
+const CHOSEN: Allowed = Object.fromEntries(
+  PRE_NODES.map((node) => [
+    node,
+    ['resolve_exception/merchant', 'cancel/merchant', 'set_eta/merchant', ...consumerCancel(node)],
+  ]),
+)
+
+const cases: [string, Allowed, (node: OrderNode) => OrderRecord, OrderNode[]][] = [
+  ['made to order', MADE_TO_ORDER, (node) => makeOrder({ node }), [...ORDER_NODES]],
+  ['consumable', CONSUMABLE, (node) => makeOrder({ node }, 'prod_filter'), [...ORDER_NODES]],
+  ['batch', BATCH, (node) => makeOrder({ node }, 'prod_linen_batch'), [...ORDER_NODES]],
+  [
+    'awaiting a remedy',
+    AWAITING,
+    (node) => makeOrder({ node, exception: exception(null) }),
+    PRE_NODES,
+  ],
+  [
+    'remedy chosen',
+    CHOSEN,
+    (node) => makeOrder({ node, exception: exception({ remedy: 'wait_new_eta', at: NOW }) }),
+    PRE_NODES,
+  ],
+]
+
+describe.each(cases)(
+  '%s: exactly the listed triples are allowed',
+  (_name, allowed, build, nodes) => {
+    const triples = nodes.flatMap((node) =>
+      ORDER_EVENTS.flatMap((event) => ACTOR_ROLES.map((role) => [node, event, role] as const)),
+    )
+    test.each(triples)('%s %s %s', (node, event, role) => {
+      const order = delivered(build(node), node)
+      const verdict = can(order, event, role, {
+        openid: role === 'consumer' ? OWNER : undefined,
+        now: LATER,
+      })
+      expect(verdict.ok).toBe((allowed[node] ?? []).includes(`${event}/${role}`))
+      if (!verdict.ok) expect(verdict.reason).toMatch(/[\u4e00-\u9fa5]/)
+    })
+  },
+)
+
+describe('guards and reasons', () => {
+  test('a role outside the row is FORBIDDEN; a wrong node is INVALID_TRANSITION', () => {
+    expect(can(makeOrder(), 'confirm', 'consumer')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(can(makeOrder({ node: 'shipped' }), 'confirm', 'merchant')).toEqual({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      reason: '订单已发货，不能确认订单',
+    })
+  })
+
+  test('consumers act only on their own orders', () => {
+    expect(can(makeOrder(), 'cancel', 'consumer', { openid: STRANGER })).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      reason: '只能操作自己的订单',
+    })
+    expect(can(makeOrder(), 'cancel', 'consumer', { openid: OWNER })).toEqual({
+      ok: true,
+      to: 'cancelled',
+    })
+  })
+
+  test('a made-to-order item cannot skip quality check', () => {
+    expect(can(makeOrder({ node: 'confirmed' }), 'ship', 'merchant')).toMatchObject({
+      ok: false,
+      reason: '定制商品需完成质检后才能发货',
+    })
+  })
+
+  test('an open exception blocks progress with a reason', () => {
+    const order = makeOrder({ node: 'production', exception: exception(null) })
+    expect(can(order, 'start_quality_check', 'merchant')).toMatchObject({
+      reason: '请先处理订单异常',
+    })
+    expect(can(order, 'flag_exception', 'merchant')).toMatchObject({
+      reason: '订单已有待处理的异常',
+    })
+    expect(can(order, 'resolve_exception', 'merchant')).toMatchObject({
+      reason: '顾客尚未选择处理方式',
+    })
+  })
+
+  test('resolving goes to cancelled only when the customer chose cancel', () => {
+    const chose = (remedy: 'cancel' | 'wait_new_eta') =>
+      makeOrder({ node: 'production', exception: exception({ remedy, at: NOW }) })
+    expect(can(chose('cancel'), 'resolve_exception', 'merchant')).toEqual({
+      ok: true,
+      to: 'cancelled',
+    })
+    expect(can(chose('wait_new_eta'), 'resolve_exception', 'merchant')).toEqual({
+      ok: true,
+      to: 'production',
+    })
+  })
+
+  test(`the system completes only ${AUTO_COMPLETE_DAYS} full days after delivery`, () => {
+    const order = delivered(makeOrder({ node: 'delivered' }), 'delivered')
+    const at = (days: number) => new Date(NOW.getTime() + days * 24 * 3600 * 1000)
+    expect(can(order, 'complete', 'system', { now: at(6.99) })).toMatchObject({ ok: false })
+    expect(can(order, 'complete', 'system', { now: at(7) })).toMatchObject({ ok: true })
+    expect(can(order, 'complete', 'system')).toMatchObject({ ok: false })
+  })
+
+  test('batch_reached needs a batch order', () => {
+    expect(can(makeOrder(), 'batch_reached', 'system')).toMatchObject({
+      reason: '该订单不是拼单订单',
+    })
+  })
+})
+
+test('availableEvents lists the buttons a role sees', () => {
+  expect(availableEvents(makeOrder(), 'merchant')).toEqual([
+    'confirm',
+    'cancel',
+    'set_eta',
+    'flag_exception',
+  ])
+  expect(availableEvents(makeOrder(), 'consumer', { openid: OWNER })).toEqual(['cancel'])
+  expect(availableEvents(makeOrder(), 'consumer', { openid: STRANGER })).toEqual([])
+  expect(availableEvents(makeOrder({ node: 'completed' }), 'merchant')).toEqual([])
+})
+
+test.each([
+  ['submitted', null, 'in_progress'],
+  ['quality_check', null, 'in_progress'],
+  ['shipped', null, 'shipped'],
+  ['delivered', null, 'shipped'],
+  ['completed', null, 'done'],
+  ['cancelled', null, 'done'],
+  ['production', exception(null), 'exceptions'],
+] as const)('an order at %s (exception %j) is on the %s tab', (node, exc, tab) => {
+  expect(orderTabOf({ node, exception: exc })).toBe(tab)
+})

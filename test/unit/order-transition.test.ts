@@ -1,0 +1,355 @@
+// What one event writes: the next record, the audit row, the queued notification and effects.
+import { applyTransition } from '@/domain/order-transition'
+import type { Actor, OrderRecord } from '@/domain/order-types'
+import { makeOrder, MERCHANT, NOW, OWNER, STRANGER } from './order-factories'
+
+const merchant: Actor = { role: 'merchant', openid: MERCHANT }
+const owner: Actor = { role: 'consumer', openid: OWNER }
+const system: Actor = { role: 'system', openid: null }
+const LATER = new Date(NOW.getTime() + 3600 * 1000)
+
+function applied(order: OrderRecord, event: string, actor: Actor, input?: unknown, now = LATER) {
+  const result = applyTransition(order, event, actor, input, now)
+  if (!result.ok) throw new Error(`${event} failed: ${result.message}`)
+  return result.data
+}
+
+const flagged = () =>
+  applied(makeOrder({ node: 'production' }), 'flag_exception', merchant, {
+    kind: 'delayed',
+    note: '面料延迟到货',
+    offered: [
+      { type: 'wait_new_eta', newEta: '2026-12-20' },
+      { type: 'coupon', amountFen: 2000 },
+      { type: 'cancel' },
+    ],
+  }).order
+
+describe('a forward step', () => {
+  test('confirm moves the node, bumps the version, appends the timeline and audits', () => {
+    const before = makeOrder()
+    const frozen = JSON.stringify(before)
+    const out = applied(before, 'confirm', merchant, { note: '已核对尺寸' })
+    expect(JSON.stringify(before)).toBe(frozen)
+    expect(out.order).toMatchObject({ node: 'confirmed', version: 2, updatedAt: LATER })
+    expect(out.order.timeline).toHaveLength(2)
+    expect(out.order.timeline[1]).toEqual({
+      node: 'confirmed',
+      event: 'confirm',
+      at: LATER,
+      actorRole: 'merchant',
+      note: '已核对尺寸',
+      photos: [],
+    })
+    expect(out.audit).toEqual({
+      orderId: before._id,
+      orderNo: before.orderNo,
+      event: 'confirm',
+      from: 'submitted',
+      to: 'confirmed',
+      actorRole: 'merchant',
+      actorOpenid: MERCHANT,
+      at: LATER,
+      version: 2,
+      note: '已核对尺寸',
+      detail: { photoCount: 0 },
+    })
+    expect(out.notification).toMatchObject({
+      purpose: 'order_confirmed',
+      toOpenid: OWNER,
+      node: 'confirmed',
+    })
+    expect(out.grant).toBeNull()
+    expect(out.batchLeave).toBeNull()
+  })
+
+  test('the same input gives the same output', () => {
+    const order = makeOrder()
+    expect(applyTransition(order, 'confirm', merchant, {}, LATER)).toEqual(
+      applyTransition(order, 'confirm', merchant, {}, LATER),
+    )
+  })
+
+  test('ship records carrier and tracking number and tells the customer', () => {
+    const out = applied(makeOrder({ node: 'quality_check' }), 'ship', merchant, {
+      carrier: ' 顺丰 ',
+      trackingNo: 'SF1234567890',
+      photos: ['cloud://env/pack.jpg'],
+    })
+    expect(out.order.shipping).toEqual({
+      carrier: '顺丰',
+      trackingNo: 'SF1234567890',
+      shippedAt: LATER,
+    })
+    expect(out.order.timeline.at(-1)?.photos).toEqual(['cloud://env/pack.jpg'])
+    expect(out.notification).toMatchObject({
+      purpose: 'shipped',
+      shipping: { carrier: '顺丰', trackingNo: 'SF1234567890' },
+    })
+  })
+
+  test('a repeated request finds the order already moved and changes nothing', () => {
+    const once = applied(makeOrder(), 'confirm', merchant).order
+    expect(applyTransition(once, 'confirm', merchant, {}, LATER)).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    })
+  })
+})
+
+describe('refusals', () => {
+  test.each([
+    ['an unknown event', makeOrder(), 'teleport', merchant, {}, 'INVALID_INPUT', undefined],
+    [
+      'a consumer without OPENID',
+      makeOrder(),
+      'cancel',
+      { role: 'consumer', openid: null },
+      {},
+      'UNAUTHENTICATED',
+      undefined,
+    ],
+    [
+      "someone else's order",
+      makeOrder(),
+      'cancel',
+      { role: 'consumer', openid: STRANGER },
+      {},
+      'FORBIDDEN',
+      undefined,
+    ],
+    ['a merchant-only event', makeOrder(), 'confirm', owner, {}, 'FORBIDDEN', undefined],
+    [
+      'ship without a tracking number',
+      makeOrder({ node: 'quality_check' }),
+      'ship',
+      merchant,
+      { carrier: '顺丰' },
+      'INVALID_INPUT',
+      'trackingNo',
+    ],
+    [
+      'ship without a carrier',
+      makeOrder({ node: 'quality_check' }),
+      'ship',
+      merchant,
+      { trackingNo: 'SF1234567890' },
+      'INVALID_INPUT',
+      'carrier',
+    ],
+    [
+      'an unknown field',
+      makeOrder(),
+      'confirm',
+      merchant,
+      { node: 'completed' },
+      'INVALID_INPUT',
+      'node',
+    ],
+    [
+      'a payload that is a string',
+      makeOrder(),
+      'confirm',
+      merchant,
+      'go',
+      'INVALID_INPUT',
+      undefined,
+    ],
+    [
+      'a huge note',
+      makeOrder(),
+      'confirm',
+      merchant,
+      { note: '长'.repeat(201) },
+      'INVALID_INPUT',
+      'note',
+    ],
+    [
+      'ten photos',
+      makeOrder(),
+      'confirm',
+      merchant,
+      { photos: Array(10).fill('cloud://a.jpg') },
+      'INVALID_INPUT',
+      'photos',
+    ],
+    [
+      'an ETA in the past',
+      makeOrder(),
+      'set_eta',
+      merchant,
+      { eta: '2026-11-21' },
+      'INVALID_INPUT',
+      'eta',
+    ],
+    [
+      'an impossible ETA',
+      makeOrder(),
+      'set_eta',
+      merchant,
+      { eta: '2026-02-30' },
+      'INVALID_INPUT',
+      'eta',
+    ],
+    [
+      'an exception without remedies',
+      makeOrder(),
+      'flag_exception',
+      merchant,
+      { kind: 'delayed', note: '延误', offered: [] },
+      'INVALID_INPUT',
+      'offered',
+    ],
+    [
+      'an exception without a note',
+      makeOrder(),
+      'flag_exception',
+      merchant,
+      { kind: 'delayed', offered: [{ type: 'cancel' }] },
+      'INVALID_INPUT',
+      'note',
+    ],
+    [
+      'a coupon above the order price',
+      makeOrder(),
+      'flag_exception',
+      merchant,
+      { kind: 'delayed', note: '延误', offered: [{ type: 'coupon', amountFen: 10_000_000 }] },
+      'INVALID_INPUT',
+      'offered',
+    ],
+    [
+      'duplicate remedies',
+      makeOrder(),
+      'flag_exception',
+      merchant,
+      { kind: 'out_of_stock', note: '缺货', offered: [{ type: 'cancel' }, { type: 'cancel' }] },
+      'INVALID_INPUT',
+      'offered',
+    ],
+  ])('%s', (_case, order, event, actor, input, code, field) => {
+    const result = applyTransition(order, event, actor as Actor, input, LATER)
+    expect(result).toMatchObject({ ok: false, code })
+    if (!result.ok) expect(result.field).toBe(field)
+  })
+})
+
+describe('the exception lifecycle', () => {
+  test('flagging opens an exception with the offers and asks the customer', () => {
+    const out = applied(makeOrder({ node: 'production' }), 'flag_exception', merchant, {
+      kind: 'out_of_stock',
+      note: '所选面料缺货',
+      offered: [{ type: 'switch_warehouse' }, { type: 'cancel' }],
+    })
+    expect(out.order.node).toBe('production')
+    expect(out.order.exception).toEqual({
+      id: 'exc_2',
+      kind: 'out_of_stock',
+      note: '所选面料缺货',
+      photos: [],
+      offered: [{ type: 'switch_warehouse' }, { type: 'cancel' }],
+      flaggedAt: LATER,
+      choice: null,
+    })
+    expect(out.notification?.purpose).toBe('exception_needs_choice')
+  })
+
+  test('the customer may only choose an offered remedy, once', () => {
+    expect(
+      applyTransition(flagged(), 'choose_remedy', owner, { remedy: 'switch_warehouse' }, LATER),
+    ).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '商家没有提供这种处理方式',
+    })
+    const chosen = applied(flagged(), 'choose_remedy', owner, { remedy: 'coupon' }).order
+    expect(chosen.exception?.choice).toEqual({ remedy: 'coupon', at: LATER })
+    expect(
+      applyTransition(chosen, 'choose_remedy', owner, { remedy: 'cancel' }, LATER),
+    ).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    })
+  })
+
+  test('resolving "wait" revises the ETA and closes the exception', () => {
+    const chosen = applied(flagged(), 'choose_remedy', owner, { remedy: 'wait_new_eta' }).order
+    const out = applied(chosen, 'resolve_exception', merchant)
+    expect(out.order.eta).toBe('2026-12-20')
+    expect(out.order.etaHistory.at(-1)).toMatchObject({
+      eta: '2026-12-20',
+      event: 'resolve_exception',
+    })
+    expect(out.order.exception).toBeNull()
+    expect(out.order.exceptionHistory).toEqual([
+      expect.objectContaining({ kind: 'delayed', resolution: 'wait_new_eta', resolvedAt: LATER }),
+    ])
+    expect(out.audit.detail).toMatchObject({ applied: 'wait_new_eta' })
+    expect(out.grant).toBeNull()
+  })
+
+  test('resolving "coupon" grants the offered amount to the owner', () => {
+    const chosen = applied(flagged(), 'choose_remedy', owner, { remedy: 'coupon' }).order
+    const out = applied(chosen, 'resolve_exception', merchant)
+    expect(out.grant).toEqual({
+      kind: 'coupon',
+      toOpenid: OWNER,
+      amountFen: 2000,
+      orderId: chosen._id,
+    })
+    expect(out.order.eta).toBe(chosen.eta)
+  })
+
+  test('resolving "cancel" cancels the order', () => {
+    const chosen = applied(flagged(), 'choose_remedy', owner, { remedy: 'cancel' }).order
+    const out = applied(chosen, 'resolve_exception', merchant)
+    expect(out.order.node).toBe('cancelled')
+    expect(out.audit).toMatchObject({ from: 'production', to: 'cancelled' })
+    expect(out.order.exceptionHistory.at(-1)?.resolution).toBe('cancel')
+  })
+
+  test('cancelling another way closes the open exception too', () => {
+    const out = applied(flagged(), 'cancel', merchant, { note: '顾客电话要求取消' })
+    expect(out.order.exception).toBeNull()
+    expect(out.order.exceptionHistory.at(-1)?.resolution).toBe('order_cancelled')
+  })
+})
+
+describe('ETA and batches', () => {
+  test('set_eta appends a revision with the merchant note', () => {
+    const out = applied(makeOrder(), 'set_eta', merchant, { eta: '2026-12-31', note: '排期调整' })
+    expect(out.order.eta).toBe('2026-12-31')
+    expect(out.order.etaHistory).toHaveLength(2)
+    expect(out.order.etaHistory[1]).toEqual({
+      eta: '2026-12-31',
+      at: LATER,
+      event: 'set_eta',
+      reason: '排期调整',
+    })
+  })
+
+  test('batch_reached starts production and counts the lead time from today', () => {
+    const order = makeOrder({}, 'prod_linen_batch')
+    const reachedAt = new Date('2026-12-01T20:00:00.000Z') // 2026-12-02 in China
+    const out = applied(order, 'batch_reached', system, {}, reachedAt)
+    expect(out.order.node).toBe('production')
+    expect(out.order.eta).toBe('2026-12-27') // 12-02 + 25 days
+    expect(out.notification?.purpose).toBe('production_started')
+    expect(out.audit.actorOpenid).toBeNull()
+  })
+
+  test('cancelling a waiting batch order gives its units back to the batch', () => {
+    const order = makeOrder({ node: 'confirmed' }, 'prod_linen_batch')
+    expect(applied(order, 'cancel', owner).batchLeave).toEqual({
+      batchId: 'prod_linen_batch-b1',
+      quantity: 1,
+    })
+    expect(applied(makeOrder({ node: 'confirmed' }), 'cancel', owner).batchLeave).toBeNull()
+  })
+
+  test('delivery is notified, completion is not', () => {
+    const shipped = makeOrder({ node: 'shipped' })
+    expect(applied(shipped, 'deliver', system).notification?.purpose).toBe('delivered')
+    expect(applied(shipped, 'complete', owner).notification).toBeNull()
+  })
+})
