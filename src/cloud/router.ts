@@ -17,24 +17,45 @@ export function defineAction<P, T>(
   }
 }
 
-export function createRouter(functionName: string, actions: Record<string, Action>) {
+/** Work a function's timer trigger does; it runs with no user and returns a summary for the log. */
+export type TimerJob = () => Promise<Result<unknown>>
+
+/**
+ * A timer trigger's event is `{ Type: 'Timer', ... }` and carries no OPENID; a client could send
+ * the same shape through callFunction, but never without its OPENID, so both are required.
+ */
+function isTimerCall(event: object, caller: Caller): boolean {
+  return (event as { Type?: unknown }).Type === 'Timer' && caller.openid === null
+}
+
+export function createRouter(
+  functionName: string,
+  actions: Record<string, Action>,
+  timer?: TimerJob,
+) {
   return async function main(event: unknown): Promise<Result<unknown>> {
     if (typeof event !== 'object' || event === null || Array.isArray(event))
       return fail('BAD_REQUEST')
+    const caller = currentCaller()
+    if (timer && isTimerCall(event, caller)) return settle(`${functionName}.timer`, timer)
     const { action, payload } = event as { action?: unknown; payload?: unknown }
     if (typeof action !== 'string') return fail('BAD_REQUEST', '请求缺少操作名称')
     const handler = Object.prototype.hasOwnProperty.call(actions, action)
       ? actions[action]
       : undefined
     if (!handler) return fail('UNKNOWN_ACTION', `不支持的操作：${action.slice(0, 40)}`)
-    try {
-      const result = await handler(payload, currentCaller())
-      if (isResult(result)) return result
-      console.error(`[${functionName}.${action}] returned a non-envelope value`)
-      return fail('INTERNAL')
-    } catch (error) {
-      console.error(`[${functionName}.${action}] failed`, error)
-      return fail('INTERNAL')
-    }
+    return settle(`${functionName}.${action}`, () => handler(payload, caller))
+  }
+}
+
+async function settle(name: string, work: () => Promise<Result<unknown>>): Promise<Result<unknown>> {
+  try {
+    const result = await work()
+    if (isResult(result)) return result
+    console.error(`[${name}] returned a non-envelope value`)
+    return fail('INTERNAL')
+  } catch (error) {
+    console.error(`[${name}] failed`, error)
+    return fail('INTERNAL')
   }
 }

@@ -11,6 +11,7 @@ export const COLLECTIONS = {
   notificationQueue: 'notification_queue',
   batches: 'batches',
   urgentQuotas: 'urgent_quotas',
+  coupons: 'coupons',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
@@ -19,6 +20,7 @@ export const FUNCTIONS = {
   catalog: 'catalog',
   profile: 'profile',
   appointment: 'appointment',
+  order: 'order',
 } as const
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 
@@ -40,5 +42,15 @@ export const ACTIONS = {
     cancel: 'cancel',
     mine: 'mine',
     bookings: 'bookings',
+  },
+  order: {
+    quote: 'quote',
+    create: 'create',
+    reorder: 'reorder',
+    detail: 'detail',
+    mine: 'mine',
+    board: 'board',
+    /** Apply one state-machine event (order-transition.ts) to one order. */
+    act: 'act',
   },
 } as const

@@ -2,6 +2,7 @@
 // The initial order record, from a validated selection and a quote the cloud computed itself.
 // Idempotency: `_id` is derived from (owner, requestId), so a retried create lands on the same
 // document; the cloud reads it first inside the transaction and returns the existing order.
+import type { Address } from './address'
 import type { ProductRecord } from './catalog'
 import type { OrderSelection } from './order-selection'
 import type { OrderRecord, ProductSnapshot } from './order-types'
@@ -18,13 +19,14 @@ export interface NewOrderInput {
   quote: Quote
   ownerOpenid: string
   requestId: string
+  address: Address
   now: Date
   /** Batch products only: the batch this order joined (batch.ts `joinBatch`). */
   batchId: string | null
 }
 
 export function buildNewOrder(input: NewOrderInput): Result<OrderRecord> {
-  const { product, selection, quote, ownerOpenid, requestId, now, batchId } = input
+  const { product, selection, quote, ownerOpenid, requestId, address, now, batchId } = input
   if (!REQUEST_ID_PATTERN.test(requestId))
     return fail('INVALID_INPUT', '请求编号格式不正确', 'requestId')
   if (quote.urgent.requested && !quote.urgent.applied)
@@ -37,6 +39,7 @@ export function buildNewOrder(input: NewOrderInput): Result<OrderRecord> {
     orderNo: orderNoFor(id, now),
     requestId,
     ownerOpenid,
+    address,
     productId: product._id,
     productSnapshot: snapshotOf(product, selection),
     selection,

@@ -1,6 +1,7 @@
 // The order as stored in the `orders` collection and the vocabulary of its state machine.
 // One record per order; every change goes through applyTransition (order-transition.ts), which
 // bumps `version`, so the cloud can re-read inside a transaction and refuse stale writes.
+import type { Address } from './address'
 import type { ChinaDate } from './china-date'
 import type { ProductKind } from './catalog'
 import type { OrderSelection } from './order-selection'
@@ -131,6 +132,8 @@ export interface OrderRecord {
   /** The client's idempotency key; `_id` is derived from it with the owner (new-order.ts). */
   requestId: string
   ownerOpenid: string
+  /** Where the order ships; kept with the order even if the customer later deletes their data. */
+  address: Address
   productId: string
   productSnapshot: ProductSnapshot
   selection: OrderSelection

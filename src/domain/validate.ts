@@ -180,6 +180,9 @@ export function record<T>(
   }
 }
 
+/** Accepts any value as it is: for a part a domain validator checks next (e.g. an order selection). */
+export const checkedLater: Check<unknown> = (value) => valid(value)
+
 /** For actions that take nothing: accepts a missing payload or `{}`. */
 export const noPayload: Check<Record<string, never>> = (value, path) =>
   value === undefined || value === null ? valid({}) : object({})(value, path)

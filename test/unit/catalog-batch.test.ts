@@ -7,7 +7,15 @@ import { checkProductSchema } from '@/domain/product-schema'
 import { joinBatch, leaveBatch, ordersToRelease, progressFromOrders } from '@/domain/batch'
 import { quoteOrder } from '@/domain/pricing'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
-import { makeOrder, NOW, OWNER, product, shirtSelection, STRANGER } from './order-factories'
+import {
+  ADDRESS,
+  makeOrder,
+  NOW,
+  OWNER,
+  product,
+  shirtSelection,
+  STRANGER,
+} from './order-factories'
 
 describe('the catalog schema', () => {
   test.each(DEMO_PRODUCTS.map((p) => [p._id, p] as const))('%s is sound', (_id, p) => {
@@ -78,6 +86,7 @@ describe('a new order', () => {
     quote: quoteOrder(shirt, shirtSelection(), { now: NOW, urgentOrdersToday: 0, queueLoad: 0 }),
     ownerOpenid: OWNER,
     requestId: 'req-abcdef01',
+    address: ADDRESS,
     now: NOW,
     batchId: null,
     ...over,

@@ -7,6 +7,12 @@ import { quoteOrder } from '@/domain/pricing'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
 
 export const OWNER = 'o_owner'
+export const ADDRESS = {
+  name: '林晓',
+  phone: '13812345678',
+  region: '上海市 徐汇区',
+  detail: '漕溪北路 100 号',
+}
 export const STRANGER = 'o_stranger'
 export const MERCHANT = 'o_merchant'
 /** 2026-11-22 10:00 in China. */
@@ -66,6 +72,7 @@ export function makeOrder(
     quote,
     ownerOpenid: OWNER,
     requestId: `req-${productId}-0001`,
+    address: ADDRESS,
     now: NOW,
     batchId: p.kind === 'batch' ? 'prod_linen_batch-b1' : null,
   })

@@ -1,0 +1,54 @@
+// order.act — the order's owner (as consumer) or a merchant. Applies one state-machine event in
+// one transaction (src/cloud/orders.ts): of racing or repeated requests exactly one applies, the
+// others get INVALID_TRANSITION or, with expectedVersion, CONFLICT. Others' orders read NOT_FOUND.
+import { availableEvents, can } from '@/domain/order-machine'
+import type { Actor, OrderEvent, OrderRecord } from '@/domain/order-types'
+import { fail, ok, type Result } from '@/domain/result'
+import { checkedLater, id, integer, object, optional, string } from '@/domain/validate'
+import { requireUser } from '@/cloud/context'
+import { isMerchant } from '@/cloud/merchants'
+import { applyOrderEvent } from '@/cloud/orders'
+import { defineAction } from '@/cloud/router'
+
+const payload = object({
+  orderId: id('订单'),
+  event: string({ label: '操作', max: 40 }),
+  input: optional(checkedLater),
+  expectedVersion: optional(integer({ label: '订单版本', min: 1, max: 1_000_000 })),
+})
+
+/**
+ * The owner acts as consumer where the table lets consumers do this event; a merchant acts as
+ * merchant otherwise. Anyone else is told the order does not exist.
+ */
+export function actorFor(openid: string, merchant: boolean, event: string, now: Date) {
+  return (order: OrderRecord): Result<Actor> => {
+    const owner = order.ownerOpenid === openid
+    const asConsumer =
+      owner && (!merchant || can(order, event as OrderEvent, 'consumer', { openid, now }).ok)
+    if (asConsumer) return ok({ role: 'consumer', openid })
+    return merchant ? ok({ role: 'merchant', openid }) : fail('NOT_FOUND', '订单不存在')
+  }
+}
+
+export const act = defineAction(payload, async (input, caller) => {
+  const user = requireUser(caller)
+  if (!user.ok) return user
+  const merchant = await isMerchant(user.data)
+  const now = new Date()
+  const chooseActor = actorFor(user.data, merchant, input.event, now)
+  const result = await applyOrderEvent({
+    orderId: input.orderId,
+    event: input.event,
+    input: input.input,
+    expectedVersion: input.expectedVersion,
+    actorFor: chooseActor,
+    now,
+  })
+  if (!result.ok) return result
+  const role = merchant && result.data.ownerOpenid !== user.data ? 'merchant' : 'consumer'
+  return ok({
+    order: result.data,
+    actions: availableEvents(result.data, role, { openid: user.data, now }),
+  })
+})

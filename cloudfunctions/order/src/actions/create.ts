@@ -1,0 +1,64 @@
+// order.create — signed-in consumers. Idempotent on (caller, requestId): retries and double taps
+// return the first order. Price, ETA and urgent capacity are the server's, never the client's.
+import { addressCheck } from '@/domain/address'
+import type { MeasurementProfileRecord } from '@/domain/measurement-profile'
+import { COLLECTIONS } from '@/domain/names'
+import { fail, ok } from '@/domain/result'
+import { checkedLater, id, object, optional } from '@/domain/validate'
+import { requireUser } from '@/cloud/context'
+import { db, readDoc } from '@/cloud/database'
+import { loadActiveProduct } from '@/cloud/orders'
+import { placeOrder } from '@/cloud/place-order'
+import { defineAction } from '@/cloud/router'
+
+const payload = object({
+  requestId: id('请求编号'),
+  productId: id('商品'),
+  selection: checkedLater,
+  address: addressCheck,
+  profileId: optional(id('量体档案')),
+})
+
+export const create = defineAction(payload, async (input, caller) => {
+  const user = requireUser(caller)
+  if (!user.ok) return user
+  const product = await loadActiveProduct(input.productId)
+  if (!product.ok) return product
+  let selectionInput = input.selection
+  if (input.profileId !== undefined) {
+    const profile = await readDoc<MeasurementProfileRecord>(
+      db.collection(COLLECTIONS.measurementProfiles).doc(input.profileId),
+    )
+    if (!profile || profile.ownerOpenid !== user.data) return fail('NOT_FOUND', '量体档案不存在')
+    selectionInput = withProfile(input.selection, profile.values, product.data.measurements)
+  }
+  const order = await placeOrder({
+    ownerOpenid: user.data,
+    requestId: input.requestId,
+    product: product.data,
+    selectionInput,
+    address: input.address,
+  })
+  return order.ok ? ok({ order: order.data }) : order
+})
+
+/** Profile values fill the product's measurements; values typed on the page win. */
+function withProfile(
+  selection: unknown,
+  values: Record<string, number>,
+  measurements: { id: string }[],
+): unknown {
+  if (typeof selection !== 'object' || selection === null || Array.isArray(selection))
+    return selection
+  const typed = (selection as { measurements?: unknown }).measurements
+  const fromProfile = Object.fromEntries(
+    measurements.filter((m) => values[m.id] !== undefined).map((m) => [m.id, values[m.id]]),
+  )
+  const merged =
+    typed && typeof typed === 'object' && !Array.isArray(typed)
+      ? { ...fromProfile, ...typed }
+      : typed === undefined
+        ? fromProfile
+        : typed
+  return { ...selection, measurements: merged }
+}

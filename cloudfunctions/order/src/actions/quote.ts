@@ -1,0 +1,41 @@
+// order.quote — anyone. Read-only: the price and completion date the server would charge now,
+// including whether today's urgent capacity is left. create recomputes it; nothing is reserved.
+import { chinaDateOf } from '@/domain/china-date'
+import { COLLECTIONS } from '@/domain/names'
+import { validateOrderSelection } from '@/domain/order-selection'
+import { quoteOrder, urgentQuotaId } from '@/domain/pricing'
+import { ok } from '@/domain/result'
+import { checkedLater, id, object } from '@/domain/validate'
+import type { BatchState } from '@/domain/batch'
+import { db, readDoc } from '@/cloud/database'
+import { loadActiveProduct, queueLoadOf } from '@/cloud/orders'
+import { defineAction } from '@/cloud/router'
+
+const payload = object({ productId: id('商品'), selection: checkedLater })
+
+export const quote = defineAction(payload, async ({ productId, selection }) => {
+  const product = await loadActiveProduct(productId)
+  if (!product.ok) return product
+  const chosen = validateOrderSelection(product.data, selection)
+  if (!chosen.ok) return chosen
+  const now = new Date()
+  const [queueLoad, quota, batch] = await Promise.all([
+    queueLoadOf(productId),
+    product.data.urgent
+      ? readDoc<{ count: number }>(
+          db.collection(COLLECTIONS.urgentQuotas).doc(urgentQuotaId(productId, chinaDateOf(now))),
+        )
+      : null,
+    product.data.kind === 'batch'
+      ? readDoc<BatchState>(db.collection(COLLECTIONS.batches).doc(productId))
+      : null,
+  ])
+  return ok({
+    quote: quoteOrder(product.data, chosen.data, {
+      now,
+      urgentOrdersToday: quota?.count ?? 0,
+      queueLoad,
+      batchQuantity: batch?.quantity ?? 0,
+    }),
+  })
+})

@@ -1,0 +1,30 @@
+// order.reorder — the owner of a past order. A new order with the same choices and address,
+// validated and priced again against the product as it is now; idempotent on requestId.
+// Urgent is not carried over: a reorder is never charged a surcharge the customer did not pick.
+import { fail, ok } from '@/domain/result'
+import type { OrderRecord } from '@/domain/order-types'
+import { id, object } from '@/domain/validate'
+import { requireUser } from '@/cloud/context'
+import { readDoc } from '@/cloud/database'
+import { loadActiveProduct, orders } from '@/cloud/orders'
+import { placeOrder } from '@/cloud/place-order'
+import { defineAction } from '@/cloud/router'
+
+const payload = object({ orderId: id('订单'), requestId: id('请求编号') })
+
+export const reorder = defineAction(payload, async ({ orderId, requestId }, caller) => {
+  const user = requireUser(caller)
+  if (!user.ok) return user
+  const past = await readDoc<OrderRecord>(orders().doc(orderId))
+  if (!past || past.ownerOpenid !== user.data) return fail('NOT_FOUND', '订单不存在')
+  const product = await loadActiveProduct(past.productId)
+  if (!product.ok) return product
+  const order = await placeOrder({
+    ownerOpenid: user.data,
+    requestId,
+    product: product.data,
+    selectionInput: { ...past.selection, urgent: false },
+    address: past.address,
+  })
+  return order.ok ? ok({ order: order.data }) : order
+})

@@ -1,0 +1,37 @@
+// The order function's timer (config.json, every 10 minutes): completes orders delivered long
+// enough ago, and releases reached batches' orders that the filling order did not get to.
+// Both go through the state machine, so a run overlapping another moves nothing twice.
+import { AUTO_COMPLETE_DAYS } from '@/domain/order-machine'
+import type { OrderRecord } from '@/domain/order-types'
+import { ok } from '@/domain/result'
+import { command, readList } from '@/cloud/database'
+import { releaseLeftoverBatches } from '@/cloud/batches'
+import { applyOrderEvent, orders, SYSTEM } from '@/cloud/orders'
+
+const PAGE = 100
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export async function housekeeping() {
+  const now = new Date()
+  const due = await readList<OrderRecord>(
+    orders()
+      .where({
+        node: 'delivered',
+        updatedAt: command.lte(new Date(now.getTime() - AUTO_COMPLETE_DAYS * DAY_MS)),
+      })
+      .limit(PAGE),
+  )
+  let completed = 0
+  for (const order of due) {
+    const result = await applyOrderEvent({
+      orderId: order._id,
+      event: 'complete',
+      input: {},
+      actorFor: () => ok(SYSTEM),
+      now,
+    })
+    if (result.ok) completed += 1
+  }
+  const released = await releaseLeftoverBatches(now)
+  return ok({ completed, released })
+}

@@ -1,0 +1,91 @@
+// Order writes shared by the order actions and the timer. Every state change goes through
+// applyOrderEvent: one transaction that re-reads the order, checks the version the client saw,
+// runs the domain's applyTransition, and writes the order, its audit row, its queued
+// notification, a granted coupon and a batch's count together — or nothing.
+import { leaveBatch, type BatchState } from '../domain/batch'
+import type { ProductRecord } from '../domain/catalog'
+import { COLLECTIONS } from '../domain/names'
+import type { Actor, OrderRecord } from '../domain/order-types'
+import { applyTransition } from '../domain/order-transition'
+import { fail, ok, type Result } from '../domain/result'
+import { command, db, inTransaction, readDoc, type Transaction } from './database'
+
+export const orders = () => db.collection(COLLECTIONS.orders)
+
+/** Nodes whose orders occupy the workshop (they lengthen new orders' lead time). */
+const IN_WORK_NODES = ['materials', 'production', 'quality_check']
+
+export async function loadActiveProduct(productId: string): Promise<Result<ProductRecord>> {
+  const product = await readDoc<ProductRecord>(db.collection(COLLECTIONS.products).doc(productId))
+  return product && product.active ? ok(product) : fail('NOT_FOUND', '商品不存在或已下架')
+}
+
+/** Orders of this product in the workshop now; an estimate read outside any transaction. */
+export async function queueLoadOf(productId: string): Promise<number> {
+  const { total } = (await orders()
+    .where({ productId, node: command.in(IN_WORK_NODES) })
+    .count()) as { total: number }
+  return total
+}
+
+/** Splits `_id` off a record for `set`, which takes the id from the document reference. */
+export function withoutId<T extends { _id: string }>(record: T): Omit<T, '_id'> {
+  const { _id, ...fields } = record
+  void _id
+  return fields
+}
+
+export interface OrderEventRequest {
+  orderId: string
+  event: string
+  input: unknown
+  /** The version the client saw; a mismatch means someone else moved the order first. */
+  expectedVersion?: number
+  /** Who acts, decided from the current order (ownership); a Fail hides the order. */
+  actorFor: (order: OrderRecord) => Result<Actor>
+  now: Date
+}
+
+export function applyOrderEvent(request: OrderEventRequest): Promise<Result<OrderRecord>> {
+  const { orderId, event, input, expectedVersion, actorFor, now } = request
+  return inTransaction(async (transaction) => {
+    const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
+    const order = await readDoc<OrderRecord>(ref)
+    if (!order) return fail('NOT_FOUND', '订单不存在')
+    const actor = actorFor(order)
+    if (!actor.ok) return actor
+    if (expectedVersion !== undefined && expectedVersion !== order.version)
+      return fail('CONFLICT', '订单刚刚有了新进展，请刷新后再操作')
+    const output = applyTransition(order, event, actor.data, input ?? {}, now)
+    if (!output.ok) return output
+    const { order: next, audit, notification, grant, batchLeave } = output.data
+    await ref.set({ data: withoutId(next) })
+    await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
+    if (notification) {
+      await transaction
+        .collection(COLLECTIONS.notificationQueue)
+        .add({ data: { ...notification, status: 'pending', createdAt: now } })
+    }
+    if (grant) {
+      await transaction
+        .collection(COLLECTIONS.coupons)
+        .add({ data: { ...grant, status: 'issued', issuedAt: now } })
+    }
+    if (batchLeave) await leaveBatchIn(transaction, next.productId, batchLeave, now)
+    return ok(next)
+  })
+}
+
+async function leaveBatchIn(
+  transaction: Transaction,
+  productId: string,
+  leave: { batchId: string; quantity: number },
+  now: Date,
+): Promise<void> {
+  const ref = transaction.collection(COLLECTIONS.batches).doc(productId)
+  const state = await readDoc<BatchState>(ref)
+  if (!state) return
+  await ref.set({ data: withoutId(leaveBatch(state, leave.batchId, leave.quantity, now)) })
+}
+
+export const SYSTEM: Actor = { role: 'system', openid: null }

@@ -1,0 +1,91 @@
+// Creating an order, for `create` and `reorder`. The server validates the selection against the
+// product, prices it itself, and writes inside one transaction keyed by (caller, requestId):
+// a retry finds the order it already made. The urgent-capacity counter and the batch count are
+// read and written in that same transaction, so parallel orders cannot oversell either.
+import type { Address } from '../domain/address'
+import { joinBatch, type BatchState } from '../domain/batch'
+import type { ProductRecord } from '../domain/catalog'
+import { chinaDateOf } from '../domain/china-date'
+import { COLLECTIONS } from '../domain/names'
+import { buildNewOrder, orderIdFor } from '../domain/new-order'
+import type { OrderRecord } from '../domain/order-types'
+import { validateOrderSelection } from '../domain/order-selection'
+import { quoteOrder, urgentQuotaId } from '../domain/pricing'
+import { fail, ok, type Result } from '../domain/result'
+import { inTransaction, readDoc } from './database'
+import { orders, queueLoadOf, withoutId } from './orders'
+import { releaseBatch } from './batches'
+
+interface UrgentQuota {
+  _id: string
+  productId: string
+  day: string
+  count: number
+}
+
+export interface PlaceOrderRequest {
+  ownerOpenid: string
+  requestId: string
+  product: ProductRecord
+  selectionInput: unknown
+  address: Address
+}
+
+export async function placeOrder(request: PlaceOrderRequest): Promise<Result<OrderRecord>> {
+  const { ownerOpenid, requestId, product, address } = request
+  const selection = validateOrderSelection(product, request.selectionInput)
+  if (!selection.ok) return selection
+  const queueLoad = await queueLoadOf(product._id)
+  const now = new Date()
+  const orderId = orderIdFor(ownerOpenid, requestId)
+
+  const placed = await inTransaction(async (transaction) => {
+    const orderRef = transaction.collection(COLLECTIONS.orders).doc(orderId)
+    const existing = await readDoc<OrderRecord>(orderRef)
+    if (existing) return ok({ order: existing, reachedBatchId: null as string | null })
+
+    const wantsUrgent = selection.data.urgent && product.urgent !== undefined
+    const quotaRef = transaction
+      .collection(COLLECTIONS.urgentQuotas)
+      .doc(urgentQuotaId(product._id, chinaDateOf(now)))
+    const quota = wantsUrgent ? await readDoc<UrgentQuota>(quotaRef) : null
+
+    const batchRef = transaction.collection(COLLECTIONS.batches).doc(product._id)
+    const batchState = product.kind === 'batch' ? await readDoc<BatchState>(batchRef) : null
+    const joined =
+      product.kind === 'batch' ? joinBatch(batchState, product, selection.data.quantity, now) : null
+
+    const quote = quoteOrder(product, selection.data, {
+      now,
+      urgentOrdersToday: quota?.count ?? 0,
+      queueLoad,
+      batchQuantity: batchState?.quantity ?? 0,
+    })
+    const built = buildNewOrder({
+      product,
+      selection: selection.data,
+      quote,
+      ownerOpenid,
+      requestId,
+      address,
+      now,
+      batchId: joined?.batchId ?? null,
+    })
+    if (!built.ok) return built
+
+    await orderRef.set({ data: withoutId(built.data) })
+    if (quote.urgent.applied) {
+      const count = (quota?.count ?? 0) + 1
+      await quotaRef.set({ data: { productId: product._id, day: quote.quotedOn, count } })
+    }
+    if (joined) await batchRef.set({ data: withoutId(joined.state) })
+    return ok({ order: built.data, reachedBatchId: joined?.reached ? joined.batchId : null })
+  })
+  if (!placed.ok) return placed
+  const { order, reachedBatchId } = placed.data
+  if (reachedBatchId === null) return ok(order)
+  await releaseBatch(reachedBatchId, now)
+  // This order filled the batch, so it has just moved on: answer with what is stored now.
+  const released = await readDoc<OrderRecord>(orders().doc(order._id))
+  return released ? ok(released) : fail('INTERNAL')
+}

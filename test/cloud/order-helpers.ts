@@ -1,0 +1,162 @@
+// Shared helpers for the `order` cloud-function suites (order-*.test.ts): one local cloud on a
+// fresh PostgreSQL database per test file, calls as JSON like a phone sends them, the demo
+// selections, and snapshots of every collection an order action may write.
+import { Client } from 'pg'
+import { addDays, chinaDateOf } from '@/domain/china-date'
+import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import type { OrderEvent } from '@/domain/order-types'
+import { FUNCTIONS_ROOT } from '../../tools/build-cloudfunctions'
+import { DEMO_USERS, seedDemo } from '../../tools/seed/demo'
+import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
+
+export const [consumerA, consumerB] = DEMO_USERS.filter((u) => u.role === 'consumer').map(
+  (u) => u.openid,
+)
+export const merchant = DEMO_USERS.find((u) => u.role === 'merchant')!.openid
+
+export type OrderAction = keyof typeof ACTIONS.order
+export type Envelope = {
+  ok: boolean
+  code?: string
+  message?: string
+  field?: string
+  data?: any // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** One cloud per test file; `env.cloud` is set in beforeAll. */
+export function useOrderCloud(): { cloud: TestCloud } {
+  const env = {} as { cloud: TestCloud }
+  beforeAll(async () => {
+    env.cloud = await startTestCloud({ functionsRoot: FUNCTIONS_ROOT, users: DEMO_USERS })
+    await seedDemo(env.cloud.store)
+  })
+  afterAll(() => env.cloud?.stop())
+  return env
+}
+
+export function makeClient(env: { cloud: TestCloud }) {
+  /** Events travel as JSON from the client, so the event is JSON round-tripped here too. */
+  const call = (action: OrderAction | string, payload: unknown, openid: string | null) =>
+    env.cloud.invoke(
+      FUNCTIONS.order,
+      JSON.parse(
+        JSON.stringify({
+          action: (ACTIONS.order as Record<string, string>)[action] ?? action,
+          payload,
+        }),
+      ),
+      openid,
+    ) as Promise<Envelope>
+
+  async function create(openid: string, overrides: Record<string, unknown> = {}) {
+    const result = await call('create', createPayload(overrides), openid)
+    if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result)}`)
+    return result.data.order
+  }
+
+  const act = (
+    openid: string | null,
+    orderId: string,
+    event: OrderEvent | string,
+    input?: unknown,
+    expectedVersion?: number,
+  ) => call('act', { orderId, event, input, expectedVersion }, openid)
+
+  /** Applies events as the given actor, expecting each to succeed; returns the last order. */
+  async function walk(orderId: string, steps: [string, OrderEvent, unknown?][]) {
+    let last: Envelope | undefined
+    for (const [openid, event, input] of steps) {
+      last = await act(openid, orderId, event, input)
+      if (!last.ok) throw new Error(`${event} failed: ${JSON.stringify(last)}`)
+    }
+    return last!.data.order
+  }
+
+  const find = (collection: string, query: object = {}) => env.cloud.store.find(collection, query)
+  const auditOf = (orderId: string) => find(COLLECTIONS.orderAudit, { orderId })
+  const notificationsOf = (orderId: string) => find(COLLECTIONS.notificationQueue, { orderId })
+  const stored = async (orderId: string) => (await find(COLLECTIONS.orders, { _id: orderId }))[0]
+
+  /** Everything an order action may write, to prove a refused call wrote nothing. */
+  const snapshot = async () => ({
+    orders: await find(COLLECTIONS.orders),
+    audit: await find(COLLECTIONS.orderAudit),
+    notifications: await find(COLLECTIONS.notificationQueue),
+    quotas: await find(COLLECTIONS.urgentQuotas),
+    batches: await find(COLLECTIONS.batches),
+    coupons: await find(COLLECTIONS.coupons),
+  })
+
+  /** Direct SQL on this file's database, for set-ups the store API cannot express. */
+  async function sql(text: string, values: unknown[] = []) {
+    const client = new Client({ connectionString: env.cloud.databaseUrl })
+    await client.connect()
+    try {
+      return await client.query(text, values)
+    } finally {
+      await client.end()
+    }
+  }
+
+  return { call, create, act, walk, find, auditOf, notificationsOf, stored, snapshot, sql }
+}
+
+let counter = 0
+/** A fresh idempotency key. */
+export const rid = (label = 'req') =>
+  `${label}-${Date.now().toString(36)}-${(counter += 1).toString(36)}`
+
+export const ADDRESS = {
+  name: '林晓',
+  phone: '13812345678',
+  region: '上海市 徐汇区',
+  detail: '漕溪北路 100 号',
+}
+
+export const shirtSelection = (overrides: Record<string, unknown> = {}) => ({
+  options: { fabric: ['egyptian'], collar: ['spread'], cuff: ['french'] },
+  measurements: { neck: 39, chest: 98, shoulder: 45.5, sleeve: 62, length: 76 },
+  texts: { monogram: 'LX' },
+  quantity: 1,
+  urgent: false,
+  ...overrides,
+})
+
+export const linenSelection = (quantity: number) => ({
+  options: { bed_size: ['bed_180'], color: ['oat'] },
+  measurements: {},
+  texts: {},
+  quantity,
+  urgent: false,
+})
+
+export const curtainSelection = () => ({
+  options: { fabric: ['velvet'], heading: ['hooks'], installation: ['onsite'] },
+  measurements: { width: 280, height: 260 },
+  texts: {},
+  quantity: 1,
+  urgent: false,
+})
+
+export const filterSelection = () => ({
+  options: { model: ['ro'] },
+  measurements: {},
+  texts: {},
+  quantity: 2,
+  urgent: false,
+})
+
+export function createPayload(overrides: Record<string, unknown> = {}) {
+  return {
+    requestId: rid(),
+    productId: 'prod_shirt',
+    selection: shirtSelection(),
+    address: ADDRESS,
+    ...overrides,
+  }
+}
+
+export const today = () => chinaDateOf(new Date())
+export const inDays = (days: number) => addDays(today(), days)
+
+export const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
