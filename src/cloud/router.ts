@@ -48,7 +48,10 @@ export function createRouter(
   }
 }
 
-async function settle(name: string, work: () => Promise<Result<unknown>>): Promise<Result<unknown>> {
+async function settle(
+  name: string,
+  work: () => Promise<Result<unknown>>,
+): Promise<Result<unknown>> {
   try {
     const result = await work()
     if (isResult(result)) return result
