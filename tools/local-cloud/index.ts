@@ -72,6 +72,12 @@ export interface LocalCloud {
   url: string
   /** main's return value; rejects with {errCode, errMsg} like callFunction. */
   invoke(fn: string, event: unknown, openid?: string | null): Promise<unknown>
+  /** As invoke, plus how many database calls the invocation made (for docs and benchmarks). */
+  invokeCounted(
+    fn: string,
+    event: unknown,
+    openid?: string | null,
+  ): Promise<{ result: unknown; roundTrips: number }>
   fireTimer(fn: string): Promise<unknown>
   inbox: {
     list(): Promise<InboxMessage[]>
@@ -174,6 +180,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       url: base,
       invoke: async (fn, event, openid = null) =>
         (await runner.invoke(fn, event, { openid, source: 'wx_client' })).result,
+      invokeCounted: async (fn, event, openid = null) => {
+        const { result, roundTrips } = await runner.invoke(fn, event, {
+          openid,
+          source: 'wx_client',
+        })
+        return { result, roundTrips }
+      },
       fireTimer: async (fn) => (await runner.fireTimer(fn)).result,
       inbox: {
         list: () => inbox.list(),

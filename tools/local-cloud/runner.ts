@@ -52,6 +52,8 @@ export class Runner {
   private stopped = false
   /** requestId -> function name, so /admin calls can be attributed (see TCB_SESSIONTOKEN). */
   readonly active = new Map<string, string>()
+  /** requestId -> database calls made so far by that invocation (counted by the server). */
+  readonly roundTrips = new Map<string, number>()
 
   constructor(private readonly options: RunnerOptions) {}
 
@@ -89,7 +91,7 @@ export class Runner {
     fn: string,
     event: unknown,
     who: Invocation,
-  ): Promise<{ result: unknown; requestID: string }> {
+  ): Promise<{ result: unknown; requestID: string; roundTrips: number }> {
     if (this.stopped) throw callError(ERR.SYS_ERR, 'local cloud is stopped')
     const entry = this.entry(fn)
     const config = this.config(fn)
@@ -119,6 +121,7 @@ export class Runner {
     const pool = this.pool(fn, entry)
     const slot = await this.acquire(pool)
     this.active.set(requestID, fn)
+    this.roundTrips.set(requestID, 0)
     const started = Date.now()
     try {
       const result = await this.run(
@@ -128,7 +131,7 @@ export class Runner {
         timeoutMs,
       )
       this.options.log(`invoke ${fn} ${who.openid ?? '(anonymous)'} ok ${Date.now() - started} ms`)
-      return { result, requestID }
+      return { result, requestID, roundTrips: this.roundTrips.get(requestID) ?? 0 }
     } catch (error) {
       this.options.log(
         `invoke ${fn} ${who.openid ?? '(anonymous)'} failed: ${(error as CloudCallError).errMsg ?? error}`,
@@ -136,6 +139,7 @@ export class Runner {
       throw error
     } finally {
       this.active.delete(requestID)
+      this.roundTrips.delete(requestID)
     }
   }
 

@@ -125,6 +125,14 @@ function callerOf(token: unknown, deps: ServerDeps): { fn?: string; permissions?
   }
 }
 
+/** Attributes a database call to the invocation that made it (see Runner.roundTrips). */
+function countRoundTrip(token: unknown, deps: ServerDeps): void {
+  const requestID = typeof token === 'string' ? /^local:[^:]+:(.+)$/.exec(token)?.[1] : undefined
+  const count = requestID === undefined ? undefined : deps.runner.roundTrips.get(requestID)
+  if (requestID !== undefined && count !== undefined)
+    deps.runner.roundTrips.set(requestID, count + 1)
+}
+
 async function admin(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
   const requestId = randomUUID()
   const fail = (code: string, message: string) => sendJson(res, 200, { requestId, code, message })
@@ -173,6 +181,7 @@ async function admin(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
     return fail('INVALID_PARAM', 'request body must be a JSON object')
   const action = (body as { action?: unknown }).action
   if (typeof action !== 'string') return fail('INVALID_PARAM', 'action is required')
+  countRoundTrip((body as { tcb_sessionToken?: unknown }).tcb_sessionToken, deps)
   try {
     const data = await handleDatabase(action, body as Record<string, unknown>, deps)
     const reply: Record<string, unknown> = { requestId, data }
