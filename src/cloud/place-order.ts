@@ -31,6 +31,14 @@ export interface PlaceOrderRequest {
   address: Address
 }
 
+/**
+ * The order a (caller, requestId) already placed, if any. Checked before anything else, so a retry
+ * gets its order back even if the product, profile or payload has changed since.
+ */
+export function placedOrder(ownerOpenid: string, requestId: string): Promise<OrderRecord | null> {
+  return readDoc<OrderRecord>(orders().doc(orderIdFor(ownerOpenid, requestId)))
+}
+
 export async function placeOrder(request: PlaceOrderRequest): Promise<Result<OrderRecord>> {
   const { ownerOpenid, requestId, product, address } = request
   const selection = validateOrderSelection(product, request.selectionInput)

@@ -190,7 +190,9 @@ export const noPayload: Check<Record<string, never>> = (value, path) =>
 /** Runs a check on an action payload and turns the first problem into a failed envelope. */
 export function parsePayload<T>(check: Check<T>, payload: unknown): Result<T> {
   const checked = check(payload, '')
-  return checked.ok ? ok(checked.value) : fail('INVALID_INPUT', checked.message)
+  return checked.ok
+    ? ok(checked.value)
+    : fail('INVALID_INPUT', checked.message, checked.path || undefined)
 }
 
 function join(path: string, key: string): string {

@@ -24,10 +24,13 @@ export type Envelope = {
 }
 
 /** One cloud per test file; `env.cloud` is set in beforeAll. */
-export function useOrderCloud(): { cloud: TestCloud } {
+export function startOrderCloud(): { cloud: TestCloud } {
   const env = {} as { cloud: TestCloud }
   beforeAll(async () => {
-    env.cloud = await startTestCloud({ functionsRoot: FUNCTIONS_ROOT, users: DEMO_USERS })
+    env.cloud = await startTestCloud({
+      functionsRoot: FUNCTIONS_ROOT,
+      users: DEMO_USERS,
+    })
     await seedDemo(env.cloud.store)
   })
   afterAll(() => env.cloud?.stop())

@@ -62,6 +62,7 @@ test('invalid payload never reaches the handler', async () => {
     ok: false,
     code: 'INVALID_INPUT',
     message: '内容不能超过 5 个字',
+    field: 'text',
   })
   expect(ran).toEqual([])
 })

@@ -28,22 +28,37 @@ describe('payload validation', () => {
   })
 
   test.each([
-    ['not an object', 'hello', '请求内容必须是对象'],
-    ['an array', [good], '请求内容必须是对象'],
-    ['an unknown field', { ...good, _openid: 'someone-else' }, '不支持的字段：_openid'],
-    ['an operator injected into a field', { ...good, name: { $gt: '' } }, '收货人必须是文字'],
-    ['a blank required text', { ...good, name: '   ' }, '请填写收货人'],
-    ['text over the limit', { ...good, name: '很'.repeat(11) }, '收货人不能超过 10 个字'],
-    ['text under the minimum', { ...good, phoneTail: '12' }, '手机尾号至少 4 个字'],
-    ['a fractional number', { ...good, quantity: 1.5 }, '数量必须是整数'],
-    ['NaN', { ...good, quantity: NaN }, '数量必须是整数'],
-    ['a number out of range', { ...good, quantity: 0 }, '数量应在 1 到 99 之间'],
-    ['a numeric string', { ...good, quantity: '2' }, '数量必须是整数'],
-    ['a boolean as a string', { ...good, urgent: 'true' }, '加急格式不正确'],
-    ['a value outside the choices', { ...good, channel: 'drone' }, '渠道不在可选范围内'],
-    ['a missing field', { name: '林晓', urgent: false, channel: 'express' }, '数量必须是整数'],
-  ])('rejects %s with a field-level Chinese message', (_case, payload, message) => {
-    expect(parsePayload(address, payload)).toEqual({ ok: false, code: 'INVALID_INPUT', message })
+    ['not an object', 'hello', '请求内容必须是对象', undefined],
+    ['an array', [good], '请求内容必须是对象', undefined],
+    ['an unknown field', { ...good, _openid: 'someone-else' }, '不支持的字段：_openid', '_openid'],
+    [
+      'an operator injected into a field',
+      { ...good, name: { $gt: '' } },
+      '收货人必须是文字',
+      'name',
+    ],
+    ['a blank required text', { ...good, name: '   ' }, '请填写收货人', 'name'],
+    ['text over the limit', { ...good, name: '很'.repeat(11) }, '收货人不能超过 10 个字', 'name'],
+    ['text under the minimum', { ...good, phoneTail: '12' }, '手机尾号至少 4 个字', 'phoneTail'],
+    ['a fractional number', { ...good, quantity: 1.5 }, '数量必须是整数', 'quantity'],
+    ['NaN', { ...good, quantity: NaN }, '数量必须是整数', 'quantity'],
+    ['a number out of range', { ...good, quantity: 0 }, '数量应在 1 到 99 之间', 'quantity'],
+    ['a numeric string', { ...good, quantity: '2' }, '数量必须是整数', 'quantity'],
+    ['a boolean as a string', { ...good, urgent: 'true' }, '加急格式不正确', 'urgent'],
+    ['a value outside the choices', { ...good, channel: 'drone' }, '渠道不在可选范围内', 'channel'],
+    [
+      'a missing field',
+      { name: '林晓', urgent: false, channel: 'express' },
+      '数量必须是整数',
+      'quantity',
+    ],
+  ])('rejects %s with a field-level Chinese message', (_case, payload, message, field) => {
+    const expected = field === undefined ? { message } : { message, field }
+    expect(parsePayload(address, payload)).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      ...expected,
+    })
   })
 
   test('noPayload accepts nothing or an empty object, and nothing else', () => {

@@ -8,7 +8,7 @@ import { checkedLater, id, object, optional } from '@/domain/validate'
 import { requireUser } from '@/cloud/context'
 import { db, readDoc } from '@/cloud/database'
 import { loadActiveProduct } from '@/cloud/orders'
-import { placeOrder } from '@/cloud/place-order'
+import { placedOrder, placeOrder } from '@/cloud/place-order'
 import { defineAction } from '@/cloud/router'
 
 const payload = object({
@@ -22,6 +22,8 @@ const payload = object({
 export const create = defineAction(payload, async (input, caller) => {
   const user = requireUser(caller)
   if (!user.ok) return user
+  const placed = await placedOrder(user.data, input.requestId)
+  if (placed) return ok({ order: placed })
   const product = await loadActiveProduct(input.productId)
   if (!product.ok) return product
   let selectionInput = input.selection

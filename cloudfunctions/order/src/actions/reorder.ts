@@ -7,7 +7,7 @@ import { id, object } from '@/domain/validate'
 import { requireUser } from '@/cloud/context'
 import { readDoc } from '@/cloud/database'
 import { loadActiveProduct, orders } from '@/cloud/orders'
-import { placeOrder } from '@/cloud/place-order'
+import { placedOrder, placeOrder } from '@/cloud/place-order'
 import { defineAction } from '@/cloud/router'
 
 const payload = object({ orderId: id('订单'), requestId: id('请求编号') })
@@ -15,6 +15,8 @@ const payload = object({ orderId: id('订单'), requestId: id('请求编号') })
 export const reorder = defineAction(payload, async ({ orderId, requestId }, caller) => {
   const user = requireUser(caller)
   if (!user.ok) return user
+  const placed = await placedOrder(user.data, requestId)
+  if (placed) return ok({ order: placed })
   const past = await readDoc<OrderRecord>(orders().doc(orderId))
   if (!past || past.ownerOpenid !== user.data) return fail('NOT_FOUND', '订单不存在')
   const product = await loadActiveProduct(past.productId)

@@ -1,0 +1,212 @@
+// order.act: every transition path of the state machine through the real SDK, in one database
+// transaction each (order + audit row + queued notification + coupon), and the races around it.
+import {
+  consumerA,
+  consumerB,
+  filterSelection,
+  inDays,
+  makeClient,
+  merchant,
+  startOrderCloud,
+} from './order-helpers'
+
+const env = startOrderCloud()
+const { act, create, walk, auditOf, notificationsOf, stored, snapshot } = makeClient(env)
+
+const SHIP = { carrier: '顺丰速运', trackingNo: 'SF1234567890' }
+
+describe('made-to-order path', () => {
+  test('confirm -> materials -> production -> quality check -> ship -> deliver -> complete', async () => {
+    const order = await create(consumerA)
+    const steps: [string, string, unknown, string, string | null][] = [
+      [merchant, 'confirm', undefined, 'confirmed', 'order_confirmed'],
+      [merchant, 'purchase_materials', undefined, 'materials', null],
+      [merchant, 'start_production', { note: '开始裁剪' }, 'production', 'production_started'],
+      [merchant, 'start_quality_check', undefined, 'quality_check', null],
+      [merchant, 'ship', SHIP, 'shipped', 'shipped'],
+      [merchant, 'deliver', undefined, 'delivered', 'delivered'],
+      [consumerA, 'complete', undefined, 'completed', null],
+    ]
+    const purposes: string[] = []
+    for (const [index, [who, event, input, node, purpose]] of steps.entries()) {
+      const version = index + 2
+      const result = await act(who, order._id, event, input, version - 1)
+      expect({ event, result }).toMatchObject({ event, result: { ok: true } })
+      expect(result.data.order).toMatchObject({ node, version })
+      expect(result.data.order.timeline).toHaveLength(version)
+      expect(result.data.order.timeline[version - 1]).toMatchObject({
+        node,
+        event,
+        actorRole: who === merchant ? 'merchant' : 'consumer',
+      })
+      const saved = await stored(order._id)
+      expect(saved).toMatchObject({ node, version })
+      const audit = await auditOf(order._id)
+      expect(audit).toHaveLength(index + 1)
+      expect(audit.find((row) => row.version === version)).toMatchObject({
+        orderNo: order.orderNo,
+        event,
+        from: steps[index - 1]?.[3] ?? 'submitted',
+        to: node,
+        actorRole: who === merchant ? 'merchant' : 'consumer',
+        actorOpenid: who,
+      })
+      if (purpose) purposes.push(purpose)
+      const queued = await notificationsOf(order._id)
+      expect(queued.map((row) => row.purpose).sort()).toEqual([...purposes].sort())
+      expect(queued.every((row) => row.status === 'pending' && row.toOpenid === consumerA)).toBe(
+        true,
+      )
+    }
+    const shippedNote = (await notificationsOf(order._id)).find((row) => row.purpose === 'shipped')
+    expect(shippedNote.shipping).toEqual(SHIP)
+    const done = await stored(order._id)
+    expect(done.shipping).toMatchObject(SHIP)
+    expect(done.shipping.shippedAt).toBeInstanceOf(Date)
+  })
+
+  test('the reply lists the buttons for the caller', async () => {
+    const order = await create(consumerA)
+    const confirmed = await act(merchant, order._id, 'confirm')
+    expect(confirmed.data.actions).toEqual([
+      'purchase_materials',
+      'cancel',
+      'set_eta',
+      'flag_exception',
+    ])
+    const cancelled = await act(consumerA, order._id, 'cancel')
+    expect(cancelled.data).toMatchObject({ order: { node: 'cancelled' }, actions: [] })
+  })
+
+  test('ship without a tracking number is INVALID_INPUT on trackingNo and writes nothing', async () => {
+    const order = await create(consumerA)
+    await walk(order._id, [
+      [merchant, 'confirm'],
+      [merchant, 'purchase_materials'],
+      [merchant, 'start_production'],
+      [merchant, 'start_quality_check'],
+    ])
+    const before = await snapshot()
+    await expect(act(merchant, order._id, 'ship', { carrier: '顺丰速运' })).resolves.toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'trackingNo',
+    })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  test('a consumable ships straight from confirmed; a made-to-order one may not', async () => {
+    const filter = await create(consumerA, {
+      productId: 'prod_filter',
+      selection: filterSelection(),
+    })
+    await act(merchant, filter._id, 'confirm')
+    await expect(act(merchant, filter._id, 'ship', SHIP)).resolves.toMatchObject({
+      ok: true,
+      data: { order: { node: 'shipped', version: 3 } },
+    })
+    const shirt = await create(consumerA)
+    await act(merchant, shirt._id, 'confirm')
+    const refused = await act(merchant, shirt._id, 'ship', SHIP)
+    expect(refused).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
+    expect(refused.message).toBe('定制商品需完成质检后才能发货')
+  })
+})
+
+describe('cancel', () => {
+  test('the consumer cancels while submitted: one audit row, no notification', async () => {
+    const order = await create(consumerA)
+    const result = await act(consumerA, order._id, 'cancel', { note: '买错了' })
+    expect(result).toMatchObject({ ok: true, data: { order: { node: 'cancelled', version: 2 } } })
+    expect(await auditOf(order._id)).toEqual([
+      expect.objectContaining({
+        event: 'cancel',
+        from: 'submitted',
+        to: 'cancelled',
+        note: '买错了',
+      }),
+    ])
+    expect(await notificationsOf(order._id)).toEqual([])
+  })
+
+  test('the consumer cannot cancel once production started; the merchant can', async () => {
+    const order = await create(consumerA)
+    await walk(order._id, [
+      [merchant, 'confirm'],
+      [merchant, 'purchase_materials'],
+      [merchant, 'start_production'],
+    ])
+    const refused = await act(consumerA, order._id, 'cancel')
+    expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '顾客不能取消订单' })
+    const result = await act(merchant, order._id, 'cancel', { note: '面料停产' })
+    expect(result).toMatchObject({ ok: true, data: { order: { node: 'cancelled', version: 5 } } })
+    expect((await auditOf(order._id)).map((row) => row.event)).toContain('cancel')
+  })
+
+  test('the owner firing a merchant event is FORBIDDEN with the reason; nothing written', async () => {
+    const order = await create(consumerA)
+    const before = await snapshot()
+    const refused = await act(consumerA, order._id, 'confirm')
+    expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '顾客不能确认订单' })
+    expect(await snapshot()).toEqual(before)
+  })
+})
+
+describe('races and stale writes', () => {
+  test('20 concurrent merchant confirms: exactly one applies, one audit row', async () => {
+    const order = await create(consumerA)
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => act(merchant, order._id, 'confirm')),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    for (const loser of results.filter((r) => !r.ok))
+      expect(['INVALID_TRANSITION', 'CONFLICT']).toContain(loser.code)
+    expect(await stored(order._id)).toMatchObject({ node: 'confirmed', version: 2 })
+    expect(await auditOf(order._id)).toHaveLength(1)
+    expect(await notificationsOf(order._id)).toHaveLength(1)
+  })
+
+  test('consumer cancel racing merchant confirm (same seen version): exactly one wins', async () => {
+    const orders = await Promise.all(Array.from({ length: 4 }, () => create(consumerB)))
+    for (const order of orders) {
+      const [cancel, confirm] = await Promise.all([
+        act(consumerB, order._id, 'cancel', undefined, 1),
+        act(merchant, order._id, 'confirm', undefined, 1),
+      ])
+      expect([cancel.ok, confirm.ok].filter(Boolean)).toHaveLength(1)
+      const loser = cancel.ok ? confirm : cancel
+      expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(loser.code)
+      const saved = await stored(order._id)
+      expect(saved).toMatchObject({ node: cancel.ok ? 'cancelled' : 'confirmed', version: 2 })
+      expect(await auditOf(order._id)).toHaveLength(1)
+    }
+  })
+
+  test('a stale expectedVersion is CONFLICT and writes nothing', async () => {
+    const order = await create(consumerA)
+    await act(merchant, order._id, 'confirm', undefined, 1)
+    const before = await snapshot()
+    const stale = await act(merchant, order._id, 'set_eta', { eta: inDays(60) }, 1)
+    expect(stale).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await snapshot()).toEqual(before)
+    const fresh = await act(merchant, order._id, 'set_eta', { eta: inDays(60) }, 2)
+    expect(fresh).toMatchObject({ ok: true, data: { order: { version: 3, eta: inDays(60) } } })
+  })
+})
+
+describe('timer', () => {
+  test('firing the timer with nothing due succeeds and changes nothing', async () => {
+    const before = await snapshot()
+    const result = (await env.cloud.fireTimer('order')) as { ok: boolean }
+    expect(result).toMatchObject({ ok: true })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  test('a timer-shaped event from a signed-in user is not a timer run', async () => {
+    const result = (await env.cloud.invoke('order', { Type: 'Timer' }, consumerB)) as {
+      ok: boolean
+      code: string
+    }
+    expect(result).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
+  })
+})

@@ -1,0 +1,178 @@
+// Preorder batches (prod_linen_batch, minimum 20 units): orders wait in the collecting batch,
+// cancelling leaves it, and reaching the minimum moves every waiting order to production exactly
+// once, also when the last orders (and the timer) arrive at the same time.
+import { COLLECTIONS } from '@/domain/names'
+import { DEMO_PRODUCTS } from '../../tools/seed/demo'
+import {
+  consumerA,
+  consumerB,
+  inDays,
+  linenSelection,
+  makeClient,
+  merchant,
+  startOrderCloud,
+} from './order-helpers'
+
+const env = startOrderCloud()
+const { call, create, act, find, auditOf, notificationsOf, stored, snapshot } = makeClient(env)
+
+const LINEN = DEMO_PRODUCTS.find((p) => p._id === 'prod_linen_batch')!
+const MIN = LINEN.batch!.minQuantity
+const B1 = 'prod_linen_batch-b1'
+const B2 = 'prod_linen_batch-b2'
+const LEAD = LINEN.baseLeadDays
+
+const order = (openid: string, quantity: number) =>
+  create(openid, { productId: 'prod_linen_batch', selection: linenSelection(quantity) })
+const batchState = async () =>
+  (await find(COLLECTIONS.batches, { _id: 'prod_linen_batch' }))[0] as {
+    sequence: number
+    quantity: number
+    minQuantity: number
+    lastReachedAt: Date | null
+  }
+
+// Order ids, filled as the tests go (they run in file order on one database).
+const ids: { first: string; second: string; cancelled: string; last: string[] } = {
+  first: '',
+  second: '',
+  cancelled: '',
+  last: [],
+}
+
+test('the seed batch needs 20 units', () => {
+  expect(MIN).toBe(20)
+})
+
+test('a batch order waits in the collecting batch, quoted from the batch reaching', async () => {
+  const first = await order(consumerA, 9)
+  ids.first = first._id
+  expect(first).toMatchObject({
+    node: 'submitted',
+    batchId: B1,
+    quote: { etaBasis: 'batch_reached' },
+  })
+  expect(first.quote.priceFen).toBe((59900 + 10000) * 9)
+  expect(await batchState()).toMatchObject({ sequence: 1, quantity: 9, minQuantity: MIN })
+  // The merchant may confirm while it waits; it stays waiting.
+  await expect(act(merchant, first._id, 'confirm')).resolves.toMatchObject({
+    ok: true,
+    data: { order: { node: 'confirmed' } },
+  })
+  const quoted = await call(
+    'quote',
+    { productId: 'prod_linen_batch', selection: linenSelection(MIN - 9) },
+    null,
+  )
+  expect(quoted.data.quote.etaBasis).toBe('order')
+})
+
+test('a waiting order cancelled leaves the batch', async () => {
+  const leaving = await order(consumerB, 5)
+  ids.cancelled = leaving._id
+  expect((await batchState()).quantity).toBe(14)
+  const result = await act(consumerB, leaving._id, 'cancel')
+  expect(result).toMatchObject({ ok: true, data: { order: { node: 'cancelled' } } })
+  expect(await batchState()).toMatchObject({ sequence: 1, quantity: 9 })
+})
+
+test('the last two orders arriving together (with the timer) release every waiting order once', async () => {
+  ids.second = (await order(consumerB, 9))._id
+  expect((await batchState()).quantity).toBe(18)
+  const [a, b] = await Promise.all([
+    call(
+      'create',
+      {
+        requestId: `last-a-${Date.now()}`,
+        productId: 'prod_linen_batch',
+        selection: linenSelection(1),
+        address: { name: '林晓', phone: '13812345678', region: '上海', detail: '一号' },
+      },
+      consumerA,
+    ),
+    call(
+      'create',
+      {
+        requestId: `last-b-${Date.now()}`,
+        productId: 'prod_linen_batch',
+        selection: linenSelection(1),
+        address: { name: '周然', phone: '13912345678', region: '杭州', detail: '二号' },
+      },
+      consumerB,
+    ),
+    env.cloud.fireTimer('order'),
+  ])
+  expect([a.ok, b.ok]).toEqual([true, true])
+  ids.last = [a.data.order._id, b.data.order._id]
+  expect(a.data.order.batchId).toBe(B1)
+  expect(b.data.order.batchId).toBe(B1)
+  // The order that filled the batch answers with its released state.
+  expect([a.data.order.node, b.data.order.node]).toContain('production')
+
+  const state = await batchState()
+  expect(state).toMatchObject({ sequence: 2, quantity: 0 })
+  expect(state.lastReachedAt).toBeInstanceOf(Date)
+
+  const released = [ids.first, ids.second, ...ids.last]
+  for (const id of released) {
+    const saved = await stored(id)
+    expect({ id, node: saved.node }).toEqual({ id, node: 'production' })
+    expect(saved.eta).toBe(inDays(LEAD))
+    expect(saved.etaHistory.at(-1)).toMatchObject({ event: 'batch_reached', eta: inDays(LEAD) })
+    const reached = (await auditOf(id)).filter((row) => row.event === 'batch_reached')
+    expect(reached).toHaveLength(1)
+    expect(reached[0]).toMatchObject({ to: 'production', actorRole: 'system', actorOpenid: null })
+    const started = (await notificationsOf(id)).filter(
+      (row) => row.purpose === 'production_started',
+    )
+    expect(started).toHaveLength(1)
+  }
+  expect((await find(COLLECTIONS.orderAudit, { event: 'batch_reached' })).length).toBe(4)
+  expect(await stored(ids.cancelled)).toMatchObject({ node: 'cancelled' })
+  expect(await auditOf(ids.cancelled)).toHaveLength(1)
+})
+
+test('after the release, the timer and repeated events move nothing', async () => {
+  const before = await snapshot()
+  await expect(env.cloud.fireTimer('order')).resolves.toMatchObject({ ok: true })
+  expect(await snapshot()).toEqual(before)
+  const again = await act(merchant, ids.first, 'batch_reached')
+  expect(again).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
+  expect(await snapshot()).toEqual(before)
+})
+
+test('a reached batch stays reached when one of its orders is cancelled', async () => {
+  const result = await act(merchant, ids.second, 'cancel', { note: '顾客要求取消' })
+  expect(result).toMatchObject({ ok: true, data: { order: { node: 'cancelled' } } })
+  expect(await batchState()).toMatchObject({ sequence: 2, quantity: 0 })
+  expect(await stored(ids.first)).toMatchObject({ node: 'production' })
+})
+
+test('the next batch collects anew; the merchant may start one early', async () => {
+  const next = await order(consumerA, 3)
+  expect(next).toMatchObject({ node: 'submitted', batchId: B2 })
+  expect(await batchState()).toMatchObject({ sequence: 2, quantity: 3 })
+  const early = await act(merchant, next._id, 'batch_reached')
+  expect(early).toMatchObject({ ok: true, data: { order: { node: 'production' } } })
+  expect(await auditOf(next._id)).toEqual([
+    expect.objectContaining({ event: 'batch_reached', actorRole: 'merchant' }),
+  ])
+})
+
+test('two concurrent orders that could each fill the batch: one fills it, one opens the next', async () => {
+  // Batch 2 holds 3 units; 15 more make 18, then two orders of 2 race for the last 2 units.
+  await order(consumerB, 15)
+  expect((await batchState()).quantity).toBe(18)
+  const [a, b] = await Promise.all([order(consumerA, 2), order(consumerB, 2)])
+  const batches = [a.batchId, b.batchId].sort()
+  expect(batches).toEqual([B2, 'prod_linen_batch-b3'])
+  const filler = a.batchId === B2 ? a : b
+  const opener = a.batchId === B2 ? b : a
+  expect(await stored(filler._id)).toMatchObject({ node: 'production' })
+  expect(await stored(opener._id)).toMatchObject({ node: 'submitted' })
+  expect(await batchState()).toMatchObject({ sequence: 3, quantity: 2 })
+  const b2Orders = await find(COLLECTIONS.orders, { batchId: B2 })
+  expect(b2Orders.map((o) => o.node)).toEqual(['production', 'production', 'production'])
+  for (const o of b2Orders)
+    expect((await auditOf(o._id)).filter((row) => row.event === 'batch_reached')).toHaveLength(1)
+})
