@@ -90,6 +90,11 @@ module.exports = {
       env: { node: true, jest: true, es2022: true },
     },
     {
+      // Test setup helpers are not React hooks, whatever their names.
+      files: ['test/**/*.{ts,js}'],
+      rules: { 'react-hooks/rules-of-hooks': 'off' },
+    },
+    {
       // Plain CommonJS files (jest setup, the local cloud's worker bootstrap, tool configs).
       files: ['**/*.js'],
       rules: { '@typescript-eslint/no-var-requires': 'off' },

@@ -9,9 +9,11 @@ import prodConfig from './prod'
 const LOCAL_CLOUD_PORT = process.env.LOCAL_CLOUD_PORT || '9300'
 const H5_PORT = Number(process.env.H5_PORT || 10086)
 
+/** DIST_ROOT lets two builds run side by side (e.g. parallel work) without emptying each other. */
 function outputRoot(): string {
-  if (process.argv.includes('native-components')) return 'dist/components'
-  return process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp'
+  const root = process.env.DIST_ROOT || 'dist'
+  if (process.argv.includes('native-components')) return `${root}/components`
+  return process.env.TARO_ENV === 'h5' ? `${root}/h5` : `${root}/weapp`
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
