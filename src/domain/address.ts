@@ -9,12 +9,15 @@ const mobilePhone: Check<string> = (value, path) =>
     ? { ok: true, value: value.trim() }
     : { ok: false, path, message: '请填写 11 位手机号码' }
 
-export const addressCheck = object({
+/** One check per field, so a form can show every field's problem at once. */
+export const ADDRESS_FIELDS = {
   name: string({ label: '收货人', max: 20 }),
   phone: mobilePhone,
   region: string({ label: '所在地区', max: 40 }),
   detail: string({ label: '详细地址', max: 100 }),
-})
+}
+
+export const addressCheck = object(ADDRESS_FIELDS)
 
 export type Address = Infer<typeof addressCheck>
 

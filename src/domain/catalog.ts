@@ -41,5 +41,30 @@ export function toProductSummary(product: ProductRecord): ProductSummary {
   }
 }
 
+/**
+ * A product as the customise page needs it: the record's known fields only, so whatever else a
+ * stored document carries (notes, audit fields) never reaches a client.
+ */
+export function toProductDetail(product: ProductRecord): ProductRecord {
+  const detail: ProductRecord = {
+    _id: product._id,
+    name: product.name,
+    kind: product.kind,
+    image: product.image,
+    sort: product.sort,
+    active: product.active,
+    basePriceFen: product.basePriceFen,
+    baseLeadDays: product.baseLeadDays,
+    optionGroups: product.optionGroups,
+    measurements: product.measurements,
+    textFields: product.textFields,
+    urgent: product.urgent,
+  }
+  if (product.consumable) detail.consumable = product.consumable
+  if (product.batch) detail.batch = product.batch
+  if (product.queueOrdersPerDay !== undefined) detail.queueOrdersPerDay = product.queueOrdersPerDay
+  return detail
+}
+
 /** The home page shows at most this many products; the catalog is curated, not browsed. */
 export const CATALOG_PAGE_SIZE = 50

@@ -27,7 +27,7 @@ export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 /** Actions each function's router accepts. */
 export const ACTIONS = {
   user: { me: 'me' },
-  catalog: { list: 'list' },
+  catalog: { list: 'list', get: 'get' },
   profile: {
     consent: 'consent',
     consentStatus: 'consentStatus',

@@ -1,37 +1,27 @@
 // appointment: merchant-defined designer slots and consumer bookings, through the built function,
 // the unmodified wx-server-sdk and the local cloud on PostgreSQL.
 import { MAX_FUTURE_BOOKINGS, type SlotRecord } from '@/domain/appointment'
-import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
-import { FUNCTIONS_ROOT } from '../../tools/build-cloudfunctions'
-import { DEMO_USERS, seedDemo } from '../../tools/seed/demo'
-import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import {
+  callerFor,
+  consumerA,
+  consumerB,
+  merchant,
+  useDemoCloud,
+  type ActionOf,
+} from '../helpers/demo-cloud'
 
-const [userA, userB] = DEMO_USERS.filter((user) => user.role === 'consumer').map((u) => u.openid)
-const merchant = DEMO_USERS.find((user) => user.role === 'merchant')!.openid
-type Action = keyof typeof ACTIONS.appointment
-type Envelope = { ok: boolean; code?: string; message?: string; data?: any } // eslint-disable-line @typescript-eslint/no-explicit-any
+type Action = ActionOf<typeof FUNCTIONS.appointment>
 type SlotInput = { startsAt: string; minutes: number; designer: string }
 
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ functionsRoot: FUNCTIONS_ROOT, users: DEMO_USERS })
-  await seedDemo(cloud.store)
-})
-afterAll(() => cloud?.stop())
-
-/** Events travel as JSON from the client, so the payload is JSON round-tripped here too. */
-const call = (action: Action, payload: unknown, openid: string | null) =>
-  cloud.invoke(
-    FUNCTIONS.appointment,
-    JSON.parse(JSON.stringify({ action: ACTIONS.appointment[action], payload })),
-    openid,
-  ) as Promise<Envelope>
+const env = useDemoCloud()
+const call = callerFor(env, FUNCTIONS.appointment)
 
 const HOUR = 60 * 60 * 1000
 /** An ISO instant `hours` from now, on a whole minute. */
 const inHours = (hours: number) =>
   new Date(Math.floor((Date.now() + hours * HOUR) / 60_000) * 60_000).toISOString()
-const slots = () => cloud.store.find(COLLECTIONS.appointmentSlots, {}) as Promise<SlotRecord[]>
+const slots = () => env.cloud.store.find(COLLECTIONS.appointmentSlots, {}) as Promise<SlotRecord[]>
 
 /** Defines slots as the merchant and returns their ids. */
 async function define(...batch: SlotInput[]): Promise<string[]> {
@@ -43,7 +33,7 @@ async function define(...batch: SlotInput[]): Promise<string[]> {
 /** A slot that already started, written directly (defineSlots refuses those). */
 async function insertPastSlot(id: string, bookedBy: string | null = null): Promise<void> {
   const startsAt = new Date(Date.now() - 2 * HOUR)
-  await cloud.store.insertMany(COLLECTIONS.appointmentSlots, [
+  await env.cloud.store.insertMany(COLLECTIONS.appointmentSlots, [
     {
       _id: id,
       designer: '历史',
@@ -72,7 +62,7 @@ describe('defineSlots', () => {
       ok: true,
       data: { items: [{ designer: '阿青', startsAt, minutes: 45, status: 'open' }] },
     })
-    const [stored] = await cloud.store.find(COLLECTIONS.appointmentSlots, {
+    const [stored] = await env.cloud.store.find(COLLECTIONS.appointmentSlots, {
       _id: result.data.items[0].id,
     })
     expect(stored.startsAt).toEqual(new Date(startsAt))
@@ -84,7 +74,7 @@ describe('defineSlots', () => {
     const utc = new Date(Date.parse(inHours(30)))
     const china = new Date(utc.getTime() + 8 * HOUR).toISOString().replace('Z', '+08:00')
     const [id] = await define({ startsAt: china, minutes: 30, designer: '时区' })
-    const [stored] = await cloud.store.find(COLLECTIONS.appointmentSlots, { _id: id })
+    const [stored] = await env.cloud.store.find(COLLECTIONS.appointmentSlots, { _id: id })
     expect(stored.startsAt).toEqual(utc)
   })
 
@@ -139,7 +129,7 @@ describe('defineSlots', () => {
   test('a consumer gets FORBIDDEN and an anonymous caller UNAUTHENTICATED', async () => {
     const before = await slots()
     const payload = { slots: [{ startsAt: inHours(100), minutes: 30, designer: '丁' }] }
-    await expect(call('defineSlots', payload, userA)).resolves.toMatchObject({
+    await expect(call('defineSlots', payload, consumerA)).resolves.toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
     })
@@ -181,17 +171,19 @@ describe('listSlots', () => {
 describe('book, cancel, mine, bookings', () => {
   test('a consumer books an open slot; a retry is ok; another user finds it taken', async () => {
     const [id] = await define({ startsAt: inHours(150), minutes: 30, designer: '订' })
-    const booked = await call('book', { slotId: id, note: '想做西装' }, userA)
+    const booked = await call('book', { slotId: id, note: '想做西装' }, consumerA)
     expect(booked).toMatchObject({ ok: true, data: { id, status: 'booked', note: '想做西装' } })
-    const [stored] = await cloud.store.find(COLLECTIONS.appointmentSlots, { _id: id })
-    expect(stored).toMatchObject({ status: 'booked', bookedBy: userA, note: '想做西装' })
+    const [stored] = await env.cloud.store.find(COLLECTIONS.appointmentSlots, { _id: id })
+    expect(stored).toMatchObject({ status: 'booked', bookedBy: consumerA, note: '想做西装' })
     expect(stored.bookedAt).toBeInstanceOf(Date)
 
-    await expect(call('book', { slotId: id }, userA)).resolves.toMatchObject({ ok: true })
-    const taken = await call('book', { slotId: id }, userB)
+    await expect(call('book', { slotId: id }, consumerA)).resolves.toMatchObject({ ok: true })
+    const taken = await call('book', { slotId: id }, consumerB)
     expect(taken).toMatchObject({ ok: false, code: 'SLOT_TAKEN' })
     expect(taken.message).toMatch(/已被预约/)
-    expect((await cloud.store.find(COLLECTIONS.appointmentSlots, { _id: id }))[0]).toEqual(stored)
+    expect((await env.cloud.store.find(COLLECTIONS.appointmentSlots, { _id: id }))[0]).toEqual(
+      stored,
+    )
 
     const listed = await call('listSlots', { limit: 50 }, null)
     expect(listed.data.items.map((item: { id: string }) => item.id)).not.toContain(id)
@@ -200,11 +192,11 @@ describe('book, cancel, mine, bookings', () => {
   test('past, missing and anonymous bookings are refused', async () => {
     await insertPastSlot('slot_past_book')
     const before = await slots()
-    await expect(call('book', { slotId: 'slot_past_book' }, userB)).resolves.toMatchObject({
+    await expect(call('book', { slotId: 'slot_past_book' }, consumerB)).resolves.toMatchObject({
       ok: false,
       code: 'SLOT_PAST',
     })
-    await expect(call('book', { slotId: 'no_such_slot' }, userB)).resolves.toMatchObject({
+    await expect(call('book', { slotId: 'no_such_slot' }, consumerB)).resolves.toMatchObject({
       ok: false,
       code: 'NOT_FOUND',
     })
@@ -228,7 +220,7 @@ describe('book, cancel, mine, bookings', () => {
       await expect(call('book', { slotId: id }, openid)).resolves.toMatchObject({ ok: true })
     const refused = await call('book', { slotId: ids[MAX_FUTURE_BOOKINGS] }, openid)
     expect(refused).toMatchObject({ ok: false, code: 'BOOKING_LIMIT' })
-    const [last] = await cloud.store.find(COLLECTIONS.appointmentSlots, {
+    const [last] = await env.cloud.store.find(COLLECTIONS.appointmentSlots, {
       _id: ids[MAX_FUTURE_BOOKINGS],
     })
     expect(last.status).toBe('open')
@@ -246,11 +238,11 @@ describe('book, cancel, mine, bookings', () => {
       { startsAt: inHours(300), minutes: 30, designer: '退' },
       { startsAt: inHours(301), minutes: 30, designer: '退' },
     )
-    await call('book', { slotId: first }, userA)
-    await call('book', { slotId: second }, userA)
+    await call('book', { slotId: first }, consumerA)
+    await call('book', { slotId: second }, consumerA)
 
     const before = await slots()
-    const byOther = await call('cancel', { slotId: first }, userB)
+    const byOther = await call('cancel', { slotId: first }, consumerB)
     expect(byOther).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     await expect(call('cancel', { slotId: first }, null)).resolves.toMatchObject({
       ok: false,
@@ -258,7 +250,7 @@ describe('book, cancel, mine, bookings', () => {
     })
     expect(await slots()).toEqual(before)
 
-    await expect(call('cancel', { slotId: first }, userA)).resolves.toMatchObject({
+    await expect(call('cancel', { slotId: first }, consumerA)).resolves.toMatchObject({
       ok: true,
       data: { id: first, status: 'open' },
     })
@@ -267,19 +259,19 @@ describe('book, cancel, mine, bookings', () => {
       data: { id: second, status: 'open' },
     })
     for (const id of [first, second]) {
-      const [stored] = await cloud.store.find(COLLECTIONS.appointmentSlots, { _id: id })
+      const [stored] = await env.cloud.store.find(COLLECTIONS.appointmentSlots, { _id: id })
       expect(stored).toMatchObject({ status: 'open', bookedBy: null, bookedAt: null, note: null })
     }
     // Cancelling again (a retry) is ok and writes nothing; the slot can be booked again.
     const settled = await slots()
-    await expect(call('cancel', { slotId: first }, userA)).resolves.toMatchObject({ ok: true })
+    await expect(call('cancel', { slotId: first }, consumerA)).resolves.toMatchObject({ ok: true })
     expect(await slots()).toEqual(settled)
-    await expect(call('book', { slotId: first }, userB)).resolves.toMatchObject({ ok: true })
+    await expect(call('book', { slotId: first }, consumerB)).resolves.toMatchObject({ ok: true })
   })
 
   test('a booking that has started can no longer be cancelled', async () => {
-    await insertPastSlot('slot_past_cancel', userA)
-    await expect(call('cancel', { slotId: 'slot_past_cancel' }, userA)).resolves.toMatchObject({
+    await insertPastSlot('slot_past_cancel', consumerA)
+    await expect(call('cancel', { slotId: 'slot_past_cancel' }, consumerA)).resolves.toMatchObject({
       ok: false,
       code: 'SLOT_PAST',
     })
@@ -293,7 +285,7 @@ describe('book, cancel, mine, bookings', () => {
       expect.objectContaining({ id, note: '改裤长', status: 'booked' }),
     ])
     expect(mine.data.items[0]).not.toHaveProperty('bookedBy')
-    const others = await call('mine', undefined, userB)
+    const others = await call('mine', undefined, consumerB)
     expect(others.data.items.map((item: { id: string }) => item.id)).not.toContain(id)
     await expect(call('mine', undefined, null)).resolves.toMatchObject({
       ok: false,
@@ -303,16 +295,16 @@ describe('book, cancel, mine, bookings', () => {
 
   test('the merchant sees who booked what in a range; consumers may not', async () => {
     const [id] = await define({ startsAt: inHours(500), minutes: 30, designer: '查' })
-    await call('book', { slotId: id }, userB)
+    await call('book', { slotId: id }, consumerB)
     const range = { from: inHours(499), to: inHours(501) }
     await expect(call('bookings', range, merchant)).resolves.toEqual({
       ok: true,
       data: {
-        items: [expect.objectContaining({ id, bookedBy: userB, designer: '查' })],
+        items: [expect.objectContaining({ id, bookedBy: consumerB, designer: '查' })],
         next: null,
       },
     })
-    await expect(call('bookings', range, userB)).resolves.toMatchObject({
+    await expect(call('bookings', range, consumerB)).resolves.toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
     })
@@ -333,7 +325,7 @@ describe('book, cancel, mine, bookings', () => {
     expect(results.filter((result) => !result.ok).map((result) => result.code)).toEqual(
       Array(19).fill('SLOT_TAKEN'),
     )
-    const [stored] = await cloud.store.find(COLLECTIONS.appointmentSlots, { _id: id })
+    const [stored] = await env.cloud.store.find(COLLECTIONS.appointmentSlots, { _id: id })
     expect(stored).toMatchObject({ status: 'booked', bookedBy: winners[0] })
   })
 })
@@ -426,12 +418,17 @@ describe('malformed payloads write nothing', () => {
       () => ({ after: { startsAt: inHours(1), id: { $ne: null } } }),
       null,
     ],
-    ['book: slotId as an operator', 'book', () => ({ slotId: { $gt: '' } }), userA],
-    ['book: slotId as a number', 'book', () => ({ slotId: 7 }), userA],
-    ['book: 101-character note', 'book', () => ({ slotId: 'x', note: '备'.repeat(101) }), userA],
-    ['book: bookedBy smuggled in', 'book', () => ({ slotId: 'x', bookedBy: userB }), userA],
-    ['cancel: missing slotId', 'cancel', () => ({}), userA],
-    ['mine: unexpected field', 'mine', () => ({ bookedBy: userB }), userA],
+    ['book: slotId as an operator', 'book', () => ({ slotId: { $gt: '' } }), consumerA],
+    ['book: slotId as a number', 'book', () => ({ slotId: 7 }), consumerA],
+    [
+      'book: 101-character note',
+      'book',
+      () => ({ slotId: 'x', note: '备'.repeat(101) }),
+      consumerA,
+    ],
+    ['book: bookedBy smuggled in', 'book', () => ({ slotId: 'x', bookedBy: consumerB }), consumerA],
+    ['cancel: missing slotId', 'cancel', () => ({}), consumerA],
+    ['mine: unexpected field', 'mine', () => ({ bookedBy: consumerB }), consumerA],
     [
       'bookings: from as an operator',
       'bookings',

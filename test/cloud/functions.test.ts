@@ -1,22 +1,14 @@
 // The deployable functions (cloudfunctions/<fn>/index.js, built by `npm run build:cloud`) run
 // by the unmodified wx-server-sdk against the local cloud on real PostgreSQL.
-import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
-import { FUNCTIONS_ROOT } from '../../tools/build-cloudfunctions'
-import { DEMO_PRODUCTS, DEMO_USERS, seedDemo } from '../../tools/seed/demo'
-import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { DEMO_PRODUCTS } from '../../tools/seed/demo'
+import { callerFor, consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
 
-const consumer = DEMO_USERS.find((user) => user.role === 'consumer')!.openid
-const merchant = DEMO_USERS.find((user) => user.role === 'merchant')!.openid
+const env = useDemoCloud()
+const user = callerFor(env, FUNCTIONS.user)
+const catalog = callerFor(env, FUNCTIONS.catalog)
 
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ functionsRoot: FUNCTIONS_ROOT, users: DEMO_USERS })
-  await seedDemo(cloud.store)
-})
-afterAll(() => cloud?.stop())
-
-const me = (openid: string | null, payload?: unknown) =>
-  cloud.invoke(FUNCTIONS.user, { action: ACTIONS.user.me, payload }, openid)
+const me = (openid: string | null, payload?: unknown) => user('me', payload, openid)
 
 describe('user.me', () => {
   test('registers a new caller and counts each visit', async () => {
@@ -24,7 +16,7 @@ describe('user.me', () => {
     expect(first).toMatchObject({ ok: true, data: { role: 'consumer', visits: 1 } })
     const second = await me('o_visit_counter')
     expect(second).toMatchObject({ ok: true, data: { visits: 2 } })
-    const [stored] = await cloud.store.find(COLLECTIONS.users, { _id: 'o_visit_counter' })
+    const [stored] = await env.cloud.store.find(COLLECTIONS.users, { _id: 'o_visit_counter' })
     expect(stored.visits).toBe(2)
     expect(new Date(stored.firstSeenAt).getTime()).toBeLessThanOrEqual(
       new Date(stored.lastSeenAt).getTime(),
@@ -33,7 +25,7 @@ describe('user.me', () => {
 
   test('the role comes from the merchants collection, not from the payload', async () => {
     await expect(me(merchant)).resolves.toMatchObject({ ok: true, data: { role: 'merchant' } })
-    await expect(me(consumer, { role: 'merchant' })).resolves.toMatchObject({
+    await expect(me(consumerA, { role: 'merchant' })).resolves.toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
     })
@@ -43,7 +35,7 @@ describe('user.me', () => {
     const calls = 10
     const results = await Promise.all(Array.from({ length: calls }, () => me('o_parallel')))
     expect(results.every((result) => (result as { ok: boolean }).ok)).toBe(true)
-    const stored = await cloud.store.find(COLLECTIONS.users, { _id: 'o_parallel' })
+    const stored = await env.cloud.store.find(COLLECTIONS.users, { _id: 'o_parallel' })
     expect(stored).toHaveLength(1)
     expect(stored[0].visits).toBe(calls)
   })
@@ -62,9 +54,9 @@ describe('user.me', () => {
   })
 
   test('an anonymous caller is refused and nothing is written', async () => {
-    const before = await cloud.store.count(COLLECTIONS.users)
+    const before = await env.cloud.store.count(COLLECTIONS.users)
     await expect(me(null)).resolves.toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
-    expect(await cloud.store.count(COLLECTIONS.users)).toBe(before)
+    expect(await env.cloud.store.count(COLLECTIONS.users)).toBe(before)
   })
 
   test.each([
@@ -73,21 +65,17 @@ describe('user.me', () => {
     ['unknown action', { action: 'dropAll' }, 'UNKNOWN_ACTION'],
     ['missing action', { payload: {} }, 'BAD_REQUEST'],
   ])('bad input (%s) fails with a stable code and writes nothing', async (_case, event, code) => {
-    const before = await cloud.store.find(COLLECTIONS.users, {})
-    const result = await cloud.invoke(FUNCTIONS.user, event, 'o_bad_input')
+    const before = await env.cloud.store.find(COLLECTIONS.users, {})
+    const result = await env.cloud.invoke(FUNCTIONS.user, event, 'o_bad_input')
     expect(result).toMatchObject({ ok: false, code })
     expect((result as { message: string }).message).toMatch(/[\u4e00-\u9fa5]/)
-    expect(await cloud.store.find(COLLECTIONS.users, {})).toEqual(before)
+    expect(await env.cloud.store.find(COLLECTIONS.users, {})).toEqual(before)
   })
 })
 
 describe('catalog.list', () => {
   test('lists active products in shop order with prices in fen', async () => {
-    const result = (await cloud.invoke(
-      FUNCTIONS.catalog,
-      { action: ACTIONS.catalog.list },
-      null,
-    )) as {
+    const result = (await catalog('list', undefined, null)) as {
       ok: true
       data: { items: { id: string; priceFromFen: number }[] }
     }
@@ -106,16 +94,45 @@ describe('catalog.list', () => {
   })
 
   test('hides inactive products', async () => {
-    await cloud.store.insertMany(COLLECTIONS.products, [
+    await env.cloud.store.insertMany(COLLECTIONS.products, [
       { ...DEMO_PRODUCTS[0], _id: 'prod_retired', name: '停售款', sort: 1, active: false },
     ])
-    const result = (await cloud.invoke(
-      FUNCTIONS.catalog,
-      { action: ACTIONS.catalog.list },
-      null,
-    )) as {
+    const result = (await catalog('list', undefined, null)) as {
       data: { items: { id: string }[] }
     }
     expect(result.data.items.map((item) => item.id)).not.toContain('prod_retired')
+  })
+})
+
+describe('catalog.get', () => {
+  test('returns one active product with its whole schema, in one database call', async () => {
+    const { result, roundTrips } = await env.cloud.invokeCounted(
+      FUNCTIONS.catalog,
+      { action: 'get', payload: { productId: 'prod_shirt' } },
+      null,
+    )
+    const shirt = DEMO_PRODUCTS.find((product) => product._id === 'prod_shirt')!
+    expect(result).toEqual({ ok: true, data: { product: shirt } })
+    expect(roundTrips).toBe(1)
+  })
+
+  test('an unknown or inactive product answers NOT_FOUND; a bad payload INVALID_INPUT', async () => {
+    await env.cloud.store.insertMany(COLLECTIONS.products, [
+      { ...DEMO_PRODUCTS[0], _id: 'prod_hidden', active: false },
+    ])
+    for (const productId of ['prod_missing', 'prod_hidden']) {
+      await expect(catalog('get', { productId }, null)).resolves.toMatchObject({
+        ok: false,
+        code: 'NOT_FOUND',
+      })
+    }
+    await expect(
+      catalog('get', { productId: 'prod_shirt', extra: 1 }, null),
+    ).resolves.toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    await expect(catalog('get', {}, null)).resolves.toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'productId',
+    })
   })
 })

@@ -1,55 +1,22 @@
-// Shared helpers for the `order` cloud-function suites (order-*.test.ts): one local cloud on a
-// fresh PostgreSQL database per test file, calls as JSON like a phone sends them, the demo
-// selections, and snapshots of every collection an order action may write.
+// Shared helpers for the `order` cloud-function suites (order-*.test.ts), on top of the seeded
+// demo cloud (../helpers/demo-cloud.ts): order calls, the demo selections, and snapshots of every
+// collection an order action may write.
 import { Client } from 'pg'
 import { addDays, chinaDateOf } from '@/domain/china-date'
-import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { COLLECTIONS, FUNCTIONS, type ACTIONS } from '@/domain/names'
 import type { OrderEvent } from '@/domain/order-types'
-import { FUNCTIONS_ROOT } from '../../tools/build-cloudfunctions'
-import { DEMO_USERS, seedDemo } from '../../tools/seed/demo'
-import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
+import { callerFor, useDemoCloud, type DemoCloud, type Envelope } from '../helpers/demo-cloud'
 
-export const [consumerA, consumerB] = DEMO_USERS.filter((u) => u.role === 'consumer').map(
-  (u) => u.openid,
-)
-export const merchant = DEMO_USERS.find((u) => u.role === 'merchant')!.openid
+export { consumerA, consumerB, merchant, type Envelope } from '../helpers/demo-cloud'
 
 export type OrderAction = keyof typeof ACTIONS.order
-export type Envelope = {
-  ok: boolean
-  code?: string
-  message?: string
-  field?: string
-  data?: any // eslint-disable-line @typescript-eslint/no-explicit-any
-}
 
 /** One cloud per test file; `env.cloud` is set in beforeAll. */
-export function startOrderCloud(): { cloud: TestCloud } {
-  const env = {} as { cloud: TestCloud }
-  beforeAll(async () => {
-    env.cloud = await startTestCloud({
-      functionsRoot: FUNCTIONS_ROOT,
-      users: DEMO_USERS,
-    })
-    await seedDemo(env.cloud.store)
-  })
-  afterAll(() => env.cloud?.stop())
-  return env
-}
+export const startOrderCloud = useDemoCloud
 
-export function makeClient(env: { cloud: TestCloud }) {
-  /** Events travel as JSON from the client, so the event is JSON round-tripped here too. */
-  const call = (action: OrderAction | string, payload: unknown, openid: string | null) =>
-    env.cloud.invoke(
-      FUNCTIONS.order,
-      JSON.parse(
-        JSON.stringify({
-          action: (ACTIONS.order as Record<string, string>)[action] ?? action,
-          payload,
-        }),
-      ),
-      openid,
-    ) as Promise<Envelope>
+export function makeClient(env: DemoCloud) {
+  /** Also sends names outside ACTIONS.order verbatim, for the UNKNOWN_ACTION case. */
+  const call = callerFor(env, FUNCTIONS.order, { unknownActions: true })
 
   async function create(openid: string, overrides: Record<string, unknown> = {}) {
     const result = await call('create', createPayload(overrides), openid)

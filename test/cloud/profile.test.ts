@@ -5,41 +5,25 @@ import {
   MEASUREMENT_POLICY_VERSION,
   consentDocId,
 } from '@/domain/measurement-profile'
-import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
-import { FUNCTIONS_ROOT } from '../../tools/build-cloudfunctions'
-import { DEMO_USERS, seedDemo } from '../../tools/seed/demo'
-import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { callerFor, consumerA, consumerB, useDemoCloud, type ActionOf } from '../helpers/demo-cloud'
 
-const [userA, userB] = DEMO_USERS.filter((user) => user.role === 'consumer').map((u) => u.openid)
-type Action = keyof typeof ACTIONS.profile
-type Envelope = { ok: boolean; code?: string; message?: string; data?: any } // eslint-disable-line @typescript-eslint/no-explicit-any
+type Action = ActionOf<typeof FUNCTIONS.profile>
 
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud({ functionsRoot: FUNCTIONS_ROOT, users: DEMO_USERS })
-  await seedDemo(cloud.store)
-})
-afterAll(() => cloud?.stop())
-
-/** Events travel as JSON from the client, so the payload is JSON round-tripped here too. */
-const call = (action: Action, payload: unknown, openid: string | null) =>
-  cloud.invoke(
-    FUNCTIONS.profile,
-    JSON.parse(JSON.stringify({ action: ACTIONS.profile[action], payload })),
-    openid,
-  ) as Promise<Envelope>
+const env = useDemoCloud()
+const call = callerFor(env, FUNCTIONS.profile)
 
 const shirt = { chest: 96.5, waist: 82, sleeve_length: 61 }
 const snapshot = async () => ({
-  profiles: await cloud.store.find(COLLECTIONS.measurementProfiles, {}),
-  consents: await cloud.store.find(COLLECTIONS.consents, {}),
+  profiles: await env.cloud.store.find(COLLECTIONS.measurementProfiles, {}),
+  consents: await env.cloud.store.find(COLLECTIONS.consents, {}),
 })
 const profilesOf = (openid: string) =>
-  cloud.store.find(COLLECTIONS.measurementProfiles, { ownerOpenid: openid })
+  env.cloud.store.find(COLLECTIONS.measurementProfiles, { ownerOpenid: openid })
 
 describe('consent', () => {
   test('without consent nothing can be saved, and the refusal says why in Chinese', async () => {
-    await expect(call('consentStatus', undefined, userA)).resolves.toEqual({
+    await expect(call('consentStatus', undefined, consumerA)).resolves.toEqual({
       ok: true,
       data: {
         granted: false,
@@ -49,7 +33,7 @@ describe('consent', () => {
       },
     })
     const before = await snapshot()
-    const refused = await call('save', { name: '日常', values: shirt }, userA)
+    const refused = await call('save', { name: '日常', values: shirt }, consumerA)
     expect(refused).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' })
     expect(refused.message).toMatch(/同意/)
     expect(await snapshot()).toEqual(before)
@@ -57,30 +41,30 @@ describe('consent', () => {
 
   test('granting records the time and policy version once, however often it is retried', async () => {
     const results = await Promise.all([
-      call('consent', { granted: true }, userA),
-      call('consent', { granted: true }, userA),
+      call('consent', { granted: true }, consumerA),
+      call('consent', { granted: true }, consumerA),
     ])
     for (const result of results)
       expect(result).toMatchObject({
         ok: true,
         data: { granted: true, grantedVersion: MEASUREMENT_POLICY_VERSION },
       })
-    const stored = await cloud.store.find(COLLECTIONS.consents, { ownerOpenid: userA })
+    const stored = await env.cloud.store.find(COLLECTIONS.consents, { ownerOpenid: consumerA })
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({
-      _id: consentDocId(userA),
+      _id: consentDocId(consumerA),
       granted: true,
       policyVersion: MEASUREMENT_POLICY_VERSION,
       profileCount: 0,
     })
     expect(stored[0].grantedAt).toBeInstanceOf(Date)
-    await expect(call('consentStatus', undefined, userA)).resolves.toMatchObject({
+    await expect(call('consentStatus', undefined, consumerA)).resolves.toMatchObject({
       data: { granted: true, grantedAt: stored[0].grantedAt.toISOString() },
     })
   })
 
   test('a consent to an older policy version no longer counts', async () => {
-    await cloud.store.insertMany(COLLECTIONS.consents, [
+    await env.cloud.store.insertMany(COLLECTIONS.consents, [
       {
         _id: consentDocId('o_old_policy'),
         ownerOpenid: 'o_old_policy',
@@ -104,17 +88,17 @@ describe('consent', () => {
 
 describe('save, list, remove', () => {
   beforeAll(async () => {
-    await call('consent', { granted: true }, userA)
-    await call('consent', { granted: true }, userB)
+    await call('consent', { granted: true }, consumerA)
+    await call('consent', { granted: true }, consumerB)
   })
 
   test('creates, lists newest first, and updates by replacing the values', async () => {
-    const first = await call('save', { name: '  日常  ', values: shirt }, userA)
+    const first = await call('save', { name: '  日常  ', values: shirt }, consumerA)
     expect(first).toMatchObject({ ok: true, data: { name: '日常', values: shirt } })
-    const second = await call('save', { name: '礼服', values: { chest: 98 } }, userA)
+    const second = await call('save', { name: '礼服', values: { chest: 98 } }, consumerA)
     expect(second.ok).toBe(true)
 
-    const listed = await call('list', undefined, userA)
+    const listed = await call('list', undefined, consumerA)
     expect(listed.data.items.map((p: { id: string }) => p.id)).toEqual([
       second.data.id,
       first.data.id,
@@ -123,57 +107,62 @@ describe('save, list, remove', () => {
     const updated = await call(
       'save',
       { id: first.data.id, name: '日常（新）', values: { chest: 97.1 } },
-      userA,
+      consumerA,
     )
     expect(updated).toMatchObject({
       ok: true,
       data: { id: first.data.id, values: { chest: 97.1 } },
     })
-    const [stored] = await cloud.store.find(COLLECTIONS.measurementProfiles, {
+    const [stored] = await env.cloud.store.find(COLLECTIONS.measurementProfiles, {
       _id: first.data.id,
     })
     expect(stored).toMatchObject({
-      ownerOpenid: userA,
+      ownerOpenid: consumerA,
       name: '日常（新）',
       values: { chest: 97.1 },
     })
     expect(stored.values).not.toHaveProperty('waist')
-    const [consent] = await cloud.store.find(COLLECTIONS.consents, { ownerOpenid: userA })
+    const [consent] = await env.cloud.store.find(COLLECTIONS.consents, { ownerOpenid: consumerA })
     expect(consent.profileCount).toBe(2)
   })
 
   test('another user can neither see, change nor remove them, and learns nothing', async () => {
-    const mine = await call('save', { name: 'B 的档案', values: { chest: 88 } }, userB)
-    const [aProfile] = await profilesOf(userA)
-    const listedByB = await call('list', undefined, userB)
+    const mine = await call('save', { name: 'B 的档案', values: { chest: 88 } }, consumerB)
+    const [aProfile] = await profilesOf(consumerA)
+    const listedByB = await call('list', undefined, consumerB)
     expect(listedByB.data.items.map((p: { id: string }) => p.id)).toEqual([mine.data.id])
 
     const before = await snapshot()
-    const removeOthers = await call('remove', { id: aProfile._id }, userB)
-    const removeMissing = await call('remove', { id: 'no_such_profile' }, userB)
+    const removeOthers = await call('remove', { id: aProfile._id }, consumerB)
+    const removeMissing = await call('remove', { id: 'no_such_profile' }, consumerB)
     expect(removeOthers).toEqual(removeMissing)
     expect(removeOthers).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    const editOthers = await call('save', { id: aProfile._id, name: '改', values: shirt }, userB)
+    const editOthers = await call(
+      'save',
+      { id: aProfile._id, name: '改', values: shirt },
+      consumerB,
+    )
     expect(editOthers).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await snapshot()).toEqual(before)
   })
 
   test('the owner removes a profile; removing it again is NOT_FOUND', async () => {
-    const created = await call('save', { name: '临时', values: { hip: 90 } }, userB)
-    const countBefore = (await cloud.store.find(COLLECTIONS.consents, { ownerOpenid: userB }))[0]
-      .profileCount
-    await expect(call('remove', { id: created.data.id }, userB)).resolves.toEqual({
+    const created = await call('save', { name: '临时', values: { hip: 90 } }, consumerB)
+    const countBefore = (
+      await env.cloud.store.find(COLLECTIONS.consents, { ownerOpenid: consumerB })
+    )[0].profileCount
+    await expect(call('remove', { id: created.data.id }, consumerB)).resolves.toEqual({
       ok: true,
       data: { id: created.data.id },
     })
-    await expect(call('remove', { id: created.data.id }, userB)).resolves.toMatchObject({
+    await expect(call('remove', { id: created.data.id }, consumerB)).resolves.toMatchObject({
       ok: false,
       code: 'NOT_FOUND',
     })
     expect(
-      await cloud.store.find(COLLECTIONS.measurementProfiles, { _id: created.data.id }),
+      await env.cloud.store.find(COLLECTIONS.measurementProfiles, { _id: created.data.id }),
     ).toEqual([])
-    const [consent] = await cloud.store.find(COLLECTIONS.consents, { ownerOpenid: userB })
+    const [consent] = await env.cloud.store.find(COLLECTIONS.consents, { ownerOpenid: consumerB })
     expect(consent.profileCount).toBe(countBefore - 1)
   })
 
@@ -195,23 +184,26 @@ describe('save, list, remove', () => {
   })
 
   test('withdrawing consent deletes every profile of the caller and only theirs', async () => {
-    expect((await profilesOf(userA)).length).toBeGreaterThan(0)
-    const bCount = (await profilesOf(userB)).length
-    const withdrawn = await call('consent', { granted: false }, userA)
+    expect((await profilesOf(consumerA)).length).toBeGreaterThan(0)
+    const bCount = (await profilesOf(consumerB)).length
+    const withdrawn = await call('consent', { granted: false }, consumerA)
     expect(withdrawn).toMatchObject({ ok: true, data: { granted: false } })
     expect(withdrawn.data.removedProfiles).toBeGreaterThan(0)
-    expect(await profilesOf(userA)).toEqual([])
-    expect(await profilesOf(userB)).toHaveLength(bCount)
-    const [consent] = await cloud.store.find(COLLECTIONS.consents, { ownerOpenid: userA })
+    expect(await profilesOf(consumerA)).toEqual([])
+    expect(await profilesOf(consumerB)).toHaveLength(bCount)
+    const [consent] = await env.cloud.store.find(COLLECTIONS.consents, { ownerOpenid: consumerA })
     expect(consent).toMatchObject({ granted: false, profileCount: 0 })
     expect(consent.withdrawnAt).toBeInstanceOf(Date)
-    await expect(call('save', { name: '再存', values: shirt }, userA)).resolves.toMatchObject({
+    await expect(call('save', { name: '再存', values: shirt }, consumerA)).resolves.toMatchObject({
       ok: false,
       code: 'CONSENT_REQUIRED',
     })
-    await expect(call('list', undefined, userA)).resolves.toEqual({ ok: true, data: { items: [] } })
+    await expect(call('list', undefined, consumerA)).resolves.toEqual({
+      ok: true,
+      data: { items: [] },
+    })
     // Withdrawing again is harmless.
-    await expect(call('consent', { granted: false }, userA)).resolves.toMatchObject({
+    await expect(call('consent', { granted: false }, consumerA)).resolves.toMatchObject({
       ok: true,
       data: { granted: false, removedProfiles: 0 },
     })
@@ -239,7 +231,7 @@ describe('refusals write nothing', () => {
   test.each<[string, Action, unknown]>([
     ['consent: granted as a string', 'consent', { granted: 'true' }],
     ['consent: missing granted', 'consent', {}],
-    ['consent: openid smuggled in', 'consent', { granted: true, openid: userB }],
+    ['consent: openid smuggled in', 'consent', { granted: true, openid: consumerB }],
     ['save: payload is an array', 'save', [{ name: 'x', values: shirt }]],
     ['save: name is a number', 'save', { name: 42, values: shirt }],
     ['save: name of 21 characters', 'save', { name: '长'.repeat(21), values: shirt }],
@@ -257,12 +249,12 @@ describe('refusals write nothing', () => {
     ['save: 31 measurements', 'save', { name: 'x', values: manyKeys }],
     ['save: no measurements', 'save', { name: 'x', values: {} }],
     ['save: values is an array', 'save', { name: 'x', values: [1, 2] }],
-    ['save: owner smuggled in', 'save', { name: 'x', values: shirt, ownerOpenid: userB }],
+    ['save: owner smuggled in', 'save', { name: 'x', values: shirt, ownerOpenid: consumerB }],
     ['save: operator as id', 'save', { id: { $ne: null }, name: 'x', values: shirt }],
     ['save: path in id', 'save', { id: '../consents', name: 'x', values: shirt }],
     ['remove: operator as id', 'remove', { id: { $gt: '' } }],
     ['remove: missing id', 'remove', {}],
-    ['list: unexpected field', 'list', { ownerOpenid: userA }],
+    ['list: unexpected field', 'list', { ownerOpenid: consumerA }],
   ])('%s -> INVALID_INPUT', async (_case, action, payload) => {
     await call('consent', { granted: true }, 'o_malformed')
     const before = await snapshot()

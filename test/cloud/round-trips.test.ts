@@ -2,12 +2,8 @@
 // cloud per invocation; an action that starts making more calls fails here first.
 import { FUNCTIONS } from '@/domain/names'
 import type { ProductRecord } from '@/domain/catalog'
-import { FUNCTIONS_ROOT } from '../../tools/build-cloudfunctions'
-import { DEMO_USERS, seedDemo } from '../../tools/seed/demo'
-import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
+import { consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
 
-const CONSUMER = 'o_demo_consumer_a'
-const MERCHANT = 'o_demo_merchant'
 const ADDRESS = {
   name: '林晓',
   phone: '13812345678',
@@ -15,14 +11,11 @@ const ADDRESS = {
   detail: '漕溪北路 100 号',
 }
 
-let cloud: TestCloud
+const env = useDemoCloud()
 let shirt: ProductRecord
 beforeAll(async () => {
-  cloud = await startTestCloud({ functionsRoot: FUNCTIONS_ROOT, users: DEMO_USERS })
-  await seedDemo(cloud.store)
-  ;[shirt] = (await cloud.store.find('products', { _id: 'prod_shirt' })) as ProductRecord[]
+  ;[shirt] = (await env.cloud.store.find('products', { _id: 'prod_shirt' })) as ProductRecord[]
 })
-afterAll(() => cloud?.stop())
 
 const shirtSelection = (urgent: boolean) => ({
   options: Object.fromEntries(
@@ -35,7 +28,7 @@ const shirtSelection = (urgent: boolean) => ({
 })
 
 async function counted(fn: string, action: string, payload: unknown, openid: string) {
-  const { result, roundTrips } = await cloud.invokeCounted(fn, { action, payload }, openid)
+  const { result, roundTrips } = await env.cloud.invokeCounted(fn, { action, payload }, openid)
   expect(result).toMatchObject({ ok: true })
   return { data: (result as { data: { order?: { _id: string } } }).data, roundTrips }
 }
@@ -48,41 +41,43 @@ test('each action makes the documented number of database calls', async () => {
     address: ADDRESS,
   })
   const trips: Record<string, number> = {}
-  trips['user.me'] = (await counted(FUNCTIONS.user, 'me', undefined, CONSUMER)).roundTrips
-  trips['catalog.list'] = (await counted(FUNCTIONS.catalog, 'list', undefined, CONSUMER)).roundTrips
+  trips['user.me'] = (await counted(FUNCTIONS.user, 'me', undefined, consumerA)).roundTrips
+  trips['catalog.list'] = (
+    await counted(FUNCTIONS.catalog, 'list', undefined, consumerA)
+  ).roundTrips
   trips['order.quote (urgent-capable product)'] = (
     await counted(
       FUNCTIONS.order,
       'quote',
       { productId: 'prod_shirt', selection: shirtSelection(false) },
-      CONSUMER,
+      consumerA,
     )
   ).roundTrips
-  const created = await counted(FUNCTIONS.order, 'create', order(false, 'req-rt-0001'), CONSUMER)
+  const created = await counted(FUNCTIONS.order, 'create', order(false, 'req-rt-0001'), consumerA)
   trips['order.create'] = created.roundTrips
   trips['order.create (retry)'] = (
-    await counted(FUNCTIONS.order, 'create', order(false, 'req-rt-0001'), CONSUMER)
+    await counted(FUNCTIONS.order, 'create', order(false, 'req-rt-0001'), consumerA)
   ).roundTrips
   trips['order.create (urgent)'] = (
-    await counted(FUNCTIONS.order, 'create', order(true, 'req-rt-0002'), CONSUMER)
+    await counted(FUNCTIONS.order, 'create', order(true, 'req-rt-0002'), consumerA)
   ).roundTrips
   const orderId = created.data.order!._id
   trips['order.detail (owner)'] = (
-    await counted(FUNCTIONS.order, 'detail', { orderId }, CONSUMER)
+    await counted(FUNCTIONS.order, 'detail', { orderId }, consumerA)
   ).roundTrips
   trips['order.detail (merchant)'] = (
-    await counted(FUNCTIONS.order, 'detail', { orderId }, MERCHANT)
+    await counted(FUNCTIONS.order, 'detail', { orderId }, merchant)
   ).roundTrips
-  trips['order.mine'] = (await counted(FUNCTIONS.order, 'mine', {}, CONSUMER)).roundTrips
-  trips['order.board'] = (await counted(FUNCTIONS.order, 'board', {}, MERCHANT)).roundTrips
+  trips['order.mine'] = (await counted(FUNCTIONS.order, 'mine', {}, consumerA)).roundTrips
+  trips['order.board'] = (await counted(FUNCTIONS.order, 'board', {}, merchant)).roundTrips
   trips['order.act (with notification)'] = (
-    await counted(FUNCTIONS.order, 'act', { orderId, event: 'confirm' }, MERCHANT)
+    await counted(FUNCTIONS.order, 'act', { orderId, event: 'confirm' }, merchant)
   ).roundTrips
   trips['order.act'] = (
-    await counted(FUNCTIONS.order, 'act', { orderId, event: 'purchase_materials' }, MERCHANT)
+    await counted(FUNCTIONS.order, 'act', { orderId, event: 'purchase_materials' }, merchant)
   ).roundTrips
   trips['order.reorder'] = (
-    await counted(FUNCTIONS.order, 'reorder', { orderId, requestId: 'req-rt-0003' }, CONSUMER)
+    await counted(FUNCTIONS.order, 'reorder', { orderId, requestId: 'req-rt-0003' }, consumerA)
   ).roundTrips
 
   expect(trips).toEqual({
