@@ -2,7 +2,7 @@
 // outcome (including a throw) into the one response envelope. Stack traces go to the log only.
 import { fail, isResult, type Result } from '../domain/result'
 import { parsePayload, type Check } from '../domain/validate'
-import { currentCaller, type Caller } from './context'
+import { currentCaller, requireUser, type Caller } from './context'
 
 export type Action = (payload: unknown, caller: Caller) => Promise<Result<unknown>>
 
@@ -15,6 +15,17 @@ export function defineAction<P, T>(
     const parsed = parsePayload(payloadCheck, payload)
     return parsed.ok ? run(parsed.data, caller) : parsed
   }
+}
+
+/** An action only signed-in users may call: `run` gets the caller's OPENID, anonymous callers get UNAUTHENTICATED. */
+export function defineUserAction<P, T>(
+  payloadCheck: Check<P>,
+  run: (input: P, openid: string) => Promise<Result<T>>,
+): Action {
+  return defineAction(payloadCheck, async (input, caller) => {
+    const user = requireUser(caller)
+    return user.ok ? run(input, user.data) : user
+  })
 }
 
 /** Work a function's timer trigger does; it runs with no user and returns a summary for the log. */

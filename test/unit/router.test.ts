@@ -1,5 +1,5 @@
 // The router is the one door into every cloud function: it must turn anything into an envelope.
-import { createRouter, defineAction } from '@/cloud/router'
+import { createRouter, defineAction, defineUserAction } from '@/cloud/router'
 import { fail, ok } from '@/domain/result'
 import { noPayload, object, string } from '@/domain/validate'
 
@@ -17,6 +17,10 @@ const main = createRouter('demo', {
     throw new Error('database exploded at /srv/secret/path.js:12')
   }),
   sloppy: defineAction(noPayload, async () => ({ rows: 1 }) as never),
+  whoami: defineUserAction(noPayload, async (_input, openid) => {
+    ran.push(openid)
+    return ok({ openid })
+  }),
 })
 
 beforeEach(() => {
@@ -79,4 +83,17 @@ test('a throw becomes INTERNAL without leaking the stack or message', async () =
 
 test('a handler that forgets the envelope is caught', async () => {
   await expect(main({ action: 'sloppy' })).resolves.toMatchObject({ ok: false, code: 'INTERNAL' })
+})
+
+test('a user action gets the OPENID, and an anonymous caller is refused before it runs', async () => {
+  await expect(main({ action: 'whoami' })).resolves.toEqual({
+    ok: true,
+    data: { openid: 'o_router_test' },
+  })
+  delete process.env.WX_OPENID
+  await expect(main({ action: 'whoami' })).resolves.toMatchObject({
+    ok: false,
+    code: 'UNAUTHENTICATED',
+  })
+  expect(ran).toEqual(['o_router_test'])
 })

@@ -10,14 +10,10 @@ import {
 } from '@/domain/appointment'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
-import { requireUser } from '@/cloud/context'
 import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
-export const book = defineAction(bookInput, async (input, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
-  const openid = user.data
+export const book = defineUserAction(bookInput, async (input, openid) => {
   const now = new Date()
   const held = await readList<Pick<SlotRecord, '_id'>>(
     db

@@ -3,15 +3,11 @@
 import { cancelInput, toSlotView, type SlotRecord } from '@/domain/appointment'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
-import { requireUser } from '@/cloud/context'
 import { inTransaction, readDoc } from '@/cloud/database'
 import { isMerchant } from '@/cloud/merchants'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
-export const cancel = defineAction(cancelInput, async (input, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
-  const openid = user.data
+export const cancel = defineUserAction(cancelInput, async (input, openid) => {
   const now = new Date()
   return inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.appointmentSlots).doc(input.slotId)

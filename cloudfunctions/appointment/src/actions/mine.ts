@@ -4,20 +4,17 @@ import { toBookingView, type SlotRecord } from '@/domain/appointment'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { noPayload } from '@/domain/validate'
-import { requireUser } from '@/cloud/context'
 import { command, db, readList } from '@/cloud/database'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
 /** More than MAX_FUTURE_BOOKINGS: in-progress bookings and the limit's race margin still show. */
 const MINE_LIMIT = 20
 
-export const mine = defineAction(noPayload, async (_input, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
+export const mine = defineUserAction(noPayload, async (_input, openid) => {
   const slots = await readList<SlotRecord>(
     db
       .collection(COLLECTIONS.appointmentSlots)
-      .where({ bookedBy: user.data, endsAt: command.gt(new Date()) })
+      .where({ bookedBy: openid, endsAt: command.gt(new Date()) })
       .orderBy('startsAt', 'asc')
       .limit(MINE_LIMIT),
   )

@@ -5,10 +5,9 @@ import { availableEvents, can } from '@/domain/order-machine'
 import type { Actor, OrderEvent, OrderRecord } from '@/domain/order-types'
 import { fail, ok, type Result } from '@/domain/result'
 import { checkedLater, id, integer, object, optional, string } from '@/domain/validate'
-import { requireUser } from '@/cloud/context'
 import { isMerchant } from '@/cloud/merchants'
 import { applyOrderEvent } from '@/cloud/orders'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
 const payload = object({
   orderId: id('订单'),
@@ -31,12 +30,10 @@ export function actorFor(openid: string, merchant: boolean, event: string, now: 
   }
 }
 
-export const act = defineAction(payload, async (input, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
-  const merchant = await isMerchant(user.data)
+export const act = defineUserAction(payload, async (input, openid) => {
+  const merchant = await isMerchant(openid)
   const now = new Date()
-  const chooseActor = actorFor(user.data, merchant, input.event, now)
+  const chooseActor = actorFor(openid, merchant, input.event, now)
   const result = await applyOrderEvent({
     orderId: input.orderId,
     event: input.event,
@@ -46,9 +43,9 @@ export const act = defineAction(payload, async (input, caller) => {
     now,
   })
   if (!result.ok) return result
-  const role = merchant && result.data.ownerOpenid !== user.data ? 'merchant' : 'consumer'
+  const role = merchant && result.data.ownerOpenid !== openid ? 'merchant' : 'consumer'
   return ok({
     order: result.data,
-    actions: availableEvents(result.data, role, { openid: user.data, now }),
+    actions: availableEvents(result.data, role, { openid: openid, now }),
   })
 })

@@ -5,11 +5,10 @@ import type { MeasurementProfileRecord } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { checkedLater, id, object, optional } from '@/domain/validate'
-import { requireUser } from '@/cloud/context'
 import { db, readDoc } from '@/cloud/database'
 import { loadActiveProduct } from '@/cloud/orders'
 import { placedOrder, placeOrder } from '@/cloud/place-order'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
 const payload = object({
   requestId: id('请求编号'),
@@ -19,10 +18,8 @@ const payload = object({
   profileId: optional(id('量体档案')),
 })
 
-export const create = defineAction(payload, async (input, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
-  const placed = await placedOrder(user.data, input.requestId)
+export const create = defineUserAction(payload, async (input, openid) => {
+  const placed = await placedOrder(openid, input.requestId)
   if (placed) return ok({ order: placed })
   const product = await loadActiveProduct(input.productId)
   if (!product.ok) return product
@@ -31,11 +28,11 @@ export const create = defineAction(payload, async (input, caller) => {
     const profile = await readDoc<MeasurementProfileRecord>(
       db.collection(COLLECTIONS.measurementProfiles).doc(input.profileId),
     )
-    if (!profile || profile.ownerOpenid !== user.data) return fail('NOT_FOUND', '量体档案不存在')
+    if (!profile || profile.ownerOpenid !== openid) return fail('NOT_FOUND', '量体档案不存在')
     selectionInput = withProfile(input.selection, profile.values, product.data.measurements)
   }
   const order = await placeOrder({
-    ownerOpenid: user.data,
+    ownerOpenid: openid,
     requestId: input.requestId,
     product: product.data,
     selectionInput,

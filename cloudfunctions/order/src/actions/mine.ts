@@ -4,11 +4,10 @@ import { ORDER_TABS, TAB_NODES } from '@/domain/order-labels'
 import type { OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
 import { integer, object, oneOf, optional } from '@/domain/validate'
-import { requireUser } from '@/cloud/context'
 import { command, readList } from '@/cloud/database'
 import { orders } from '@/cloud/orders'
 import { cursorCheck, cursorOf } from '@/cloud/paging'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
 const payload = optional(
   object({
@@ -18,11 +17,9 @@ const payload = optional(
   }),
 )
 
-export const mine = defineAction(payload, async (input, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
+export const mine = defineUserAction(payload, async (input, openid) => {
   const { tab, limit = 10, cursor } = input ?? {}
-  const where: Record<string, unknown> = { ownerOpenid: user.data }
+  const where: Record<string, unknown> = { ownerOpenid: openid }
   if (tab === 'exceptions') where.exception = command.neq(null)
   else if (tab) Object.assign(where, { node: command.in([...TAB_NODES[tab]]), exception: null })
   const after = cursor

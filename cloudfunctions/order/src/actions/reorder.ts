@@ -4,25 +4,22 @@
 import { fail, ok } from '@/domain/result'
 import type { OrderRecord } from '@/domain/order-types'
 import { id, object } from '@/domain/validate'
-import { requireUser } from '@/cloud/context'
 import { readDoc } from '@/cloud/database'
 import { loadActiveProduct, orders } from '@/cloud/orders'
 import { placedOrder, placeOrder } from '@/cloud/place-order'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
 const payload = object({ orderId: id('订单'), requestId: id('请求编号') })
 
-export const reorder = defineAction(payload, async ({ orderId, requestId }, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
-  const placed = await placedOrder(user.data, requestId)
+export const reorder = defineUserAction(payload, async ({ orderId, requestId }, openid) => {
+  const placed = await placedOrder(openid, requestId)
   if (placed) return ok({ order: placed })
   const past = await readDoc<OrderRecord>(orders().doc(orderId))
-  if (!past || past.ownerOpenid !== user.data) return fail('NOT_FOUND', '订单不存在')
+  if (!past || past.ownerOpenid !== openid) return fail('NOT_FOUND', '订单不存在')
   const product = await loadActiveProduct(past.productId)
   if (!product.ok) return product
   const order = await placeOrder({
-    ownerOpenid: user.data,
+    ownerOpenid: openid,
     requestId,
     product: product.data,
     selectionInput: { ...past.selection, urgent: false },

@@ -3,15 +3,12 @@ import { consentDocId, toConsentStatus, type ConsentRecord } from '@/domain/meas
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { noPayload } from '@/domain/validate'
-import { requireUser } from '@/cloud/context'
 import { db, readDoc } from '@/cloud/database'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
-export const consentStatus = defineAction(noPayload, async (_input, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
+export const consentStatus = defineUserAction(noPayload, async (_input, openid) => {
   const consent = await readDoc<ConsentRecord>(
-    db.collection(COLLECTIONS.consents).doc(consentDocId(user.data)),
+    db.collection(COLLECTIONS.consents).doc(consentDocId(openid)),
   )
   return ok(toConsentStatus(consent))
 })

@@ -11,14 +11,10 @@ import {
 } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
-import { requireUser } from '@/cloud/context'
 import { db, inTransaction, readDoc } from '@/cloud/database'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
-export const consent = defineAction(consentInput, async ({ granted }, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
-  const openid = user.data
+export const consent = defineUserAction(consentInput, async ({ granted }, openid) => {
   const now = new Date()
   const record = await inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.consents).doc(consentDocId(openid))

@@ -8,17 +8,14 @@ import {
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { noPayload } from '@/domain/validate'
-import { requireUser } from '@/cloud/context'
 import { db, readList } from '@/cloud/database'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
-export const list = defineAction(noPayload, async (_input, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
+export const list = defineUserAction(noPayload, async (_input, openid) => {
   const profiles = await readList<MeasurementProfileRecord>(
     db
       .collection(COLLECTIONS.measurementProfiles)
-      .where({ ownerOpenid: user.data })
+      .where({ ownerOpenid: openid })
       .orderBy('updatedAt', 'desc')
       .limit(MAX_PROFILES_PER_USER),
   )

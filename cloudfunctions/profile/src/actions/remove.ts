@@ -8,14 +8,10 @@ import {
 } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
-import { requireUser } from '@/cloud/context'
 import { inTransaction, readDoc } from '@/cloud/database'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
-export const remove = defineAction(removeProfileInput, async (input, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
-  const openid = user.data
+export const remove = defineUserAction(removeProfileInput, async (input, openid) => {
   const now = new Date()
   return inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.measurementProfiles).doc(input.id)

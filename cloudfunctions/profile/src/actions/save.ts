@@ -12,14 +12,10 @@ import {
 } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
-import { requireUser } from '@/cloud/context'
 import { command, inTransaction, readDoc } from '@/cloud/database'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
-export const save = defineAction(saveProfileInput, async (input, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
-  const openid = user.data
+export const save = defineUserAction(saveProfileInput, async (input, openid) => {
   const now = new Date()
   return inTransaction(async (transaction) => {
     const consentRef = transaction.collection(COLLECTIONS.consents).doc(consentDocId(openid))

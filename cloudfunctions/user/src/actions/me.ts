@@ -5,15 +5,11 @@ import { COLLECTIONS } from '@/domain/names'
 import { toProfile, type UserRecord } from '@/domain/profile'
 import { ok } from '@/domain/result'
 import { noPayload } from '@/domain/validate'
-import { requireUser } from '@/cloud/context'
 import { inTransaction, readDoc } from '@/cloud/database'
 import { isMerchant } from '@/cloud/merchants'
-import { defineAction } from '@/cloud/router'
+import { defineUserAction } from '@/cloud/router'
 
-export const me = defineAction(noPayload, async (_input, caller) => {
-  const user = requireUser(caller)
-  if (!user.ok) return user
-  const openid = user.data
+export const me = defineUserAction(noPayload, async (_input, openid) => {
   const now = new Date()
   const record = await inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.users).doc(openid)
