@@ -3,9 +3,19 @@ import { PRODUCT_KIND_LABELS, type ProductSummary } from '@/domain/catalog'
 import { formatFen } from '@/domain/money'
 import './index.scss'
 
-export default function ProductCard({ product }: { product: ProductSummary }) {
+export interface ProductCardProps {
+  product: ProductSummary
+  onTap?: (productId: string) => void
+}
+
+export default function ProductCard({ product, onTap }: ProductCardProps) {
   return (
-    <View className="product-card" data-id={product.id}>
+    <View
+      className="product-card"
+      hoverClass="product-card--pressed"
+      data-id={product.id}
+      onClick={() => onTap?.(product.id)}
+    >
       {product.image ? (
         <Image className="product-card__image" src={product.image} mode="aspectFill" lazyLoad />
       ) : (

@@ -11,6 +11,8 @@ import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { useCatalog, useProfile } from '@/hooks/useHome'
 import './index.scss'
 
+const PRODUCT_PAGE = '/pages/product/index'
+
 function countByKind(items: ProductSummary[]): Partial<Record<ProductKind, number>> {
   const counts: Partial<Record<ProductKind, number>> = {}
   for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1
@@ -65,7 +67,11 @@ export default function Index() {
         ) : (
           <View className="product-list">
             {shown.map((product) => (
-              <ProductCard key={product.id} product={product} />
+              <ProductCard
+                key={product.id}
+                product={product}
+                onTap={(id) => void Taro.navigateTo({ url: `${PRODUCT_PAGE}?id=${id}` })}
+              />
             ))}
           </View>
         )}

@@ -1,0 +1,51 @@
+// "Use a saved measurement profile": one chip per profile fills the measurements; with none
+// (or no consent yet) a link to the profiles page where they are made.
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { MeasurementProfile } from '@/domain/measurement-profile'
+import type { CloudState } from '@/hooks/useCloud'
+import './index.scss'
+
+export const PROFILES_PAGE = '/pages/profiles/index'
+
+export interface ProfilePickerProps {
+  profiles: CloudState<{ items: MeasurementProfile[] }>
+  onPick: (profile: MeasurementProfile) => void
+}
+
+export default function ProfilePicker({ profiles, onPick }: ProfilePickerProps) {
+  const items = profiles.data?.items ?? []
+  const open = () => void Taro.navigateTo({ url: PROFILES_PAGE })
+  return (
+    <View className="profile-picker">
+      <Text className="profile-picker__title">使用已保存的量体档案</Text>
+      {profiles.loading && !profiles.data ? (
+        <Text className="profile-picker__note">正在读取档案…</Text>
+      ) : profiles.error && !profiles.data ? (
+        <View className="profile-picker__link" onClick={() => void profiles.reload()}>
+          <Text>{profiles.error.message}，点此重试</Text>
+        </View>
+      ) : items.length === 0 ? (
+        <View className="profile-picker__link" onClick={open}>
+          <Text>还没有量体档案，去建立 ›</Text>
+        </View>
+      ) : (
+        <View className="profile-picker__chips">
+          {items.map((profile) => (
+            <View
+              key={profile.id}
+              className="profile-chip"
+              data-profile={profile.id}
+              onClick={() => onPick(profile)}
+            >
+              <Text>{profile.name}</Text>
+            </View>
+          ))}
+          <View className="profile-chip profile-chip--ghost" onClick={open}>
+            <Text>管理档案</Text>
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}

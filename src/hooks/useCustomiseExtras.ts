@@ -1,0 +1,47 @@
+// The customise page's side data: the caller's saved measurement profiles and the designer's
+// open appointment slots, with booking.
+import { useCallback, useState } from 'react'
+import type { BookingView, Page, SlotView } from '@/domain/appointment'
+import type { MeasurementProfile } from '@/domain/measurement-profile'
+import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import type { Fail } from '@/domain/result'
+import { callCloud } from '@/services/cloud'
+import { useCloud } from './useCloud'
+
+export const SLOTS_SHOWN = 6
+
+export function useSavedProfiles() {
+  return useCloud<{ items: MeasurementProfile[] }>(FUNCTIONS.profile, ACTIONS.profile.list)
+}
+
+export function useAppointment() {
+  const slots = useCloud<Page<SlotView>>(FUNCTIONS.appointment, ACTIONS.appointment.listSlots, {
+    limit: SLOTS_SHOWN,
+  })
+  const [booking, setBooking] = useState<BookingView>()
+  const [bookingId, setBookingId] = useState<string>()
+  const [error, setError] = useState<Fail>()
+  const { reload } = slots
+
+  const book = useCallback(
+    async (slotId: string) => {
+      setBookingId(slotId)
+      setError(undefined)
+      const result = await callCloud<BookingView>(FUNCTIONS.appointment, ACTIONS.appointment.book, {
+        slotId,
+      })
+      setBookingId(undefined)
+      if (result.ok) {
+        setBooking(result.data)
+      } else {
+        setError(result)
+        // Someone else took it (or it started): show what is still open.
+        if (result.code === 'SLOT_TAKEN' || result.code === 'SLOT_PAST') void reload()
+      }
+      return result
+    },
+    [reload],
+  )
+
+  return { slots, booking, bookingId, error, book }
+}

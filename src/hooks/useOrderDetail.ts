@@ -1,0 +1,59 @@
+// One order for its owner: order.detail, the consumer's events through order.act (always with
+// the version on screen as expectedVersion, so a stale screen never acts), and reorder.
+import { useCallback, useRef, useState } from 'react'
+import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import type { OrderEvent } from '@/domain/order-types'
+import { fail, type Result } from '@/domain/result'
+import { callCloud } from '@/services/cloud'
+import { useCloud } from './useCloud'
+import type { OrderDetail, OrderView } from './order-view'
+
+/** What a stale screen reads when someone else moved the order first. */
+export const CONFLICT_TEXT = '订单刚刚有了新进展，已为你刷新'
+
+export function newRequestId(): string {
+  const random = Math.random().toString(36).slice(2, 10)
+  return `ro-${Date.now().toString(36)}-${random}`
+}
+
+export function useOrderDetail(orderId: string) {
+  const detail = useCloud<OrderDetail>(FUNCTIONS.order, ACTIONS.order.detail, { orderId })
+  const [busy, setBusy] = useState(false)
+  // One idempotency key per tap sequence: a retry after a failure reuses it, so a reorder whose
+  // answer was lost never creates a second order; a success starts a new sequence.
+  const reorderKey = useRef<string | null>(null)
+  const { data, reload } = detail
+
+  const act = useCallback(
+    async (event: OrderEvent, input?: object): Promise<Result<unknown>> => {
+      if (!data || busy) return fail('INVALID_TRANSITION', '请稍候，上一个操作还在进行')
+      setBusy(true)
+      const result = await callCloud<{ order: OrderView }>(FUNCTIONS.order, ACTIONS.order.act, {
+        orderId,
+        event,
+        ...(input ? { input } : {}),
+        expectedVersion: data.order.version,
+      })
+      // Success shows the new state; a conflict shows what changed.
+      if (result.ok || result.code === 'CONFLICT') await reload()
+      setBusy(false)
+      return result.ok || result.code !== 'CONFLICT' ? result : fail('CONFLICT', CONFLICT_TEXT)
+    },
+    [data, busy, orderId, reload],
+  )
+
+  const reorder = useCallback(async (): Promise<Result<{ order: OrderView }>> => {
+    if (busy) return fail('INVALID_TRANSITION', '请稍候，上一个操作还在进行')
+    setBusy(true)
+    reorderKey.current ??= newRequestId()
+    const result = await callCloud<{ order: OrderView }>(FUNCTIONS.order, ACTIONS.order.reorder, {
+      orderId,
+      requestId: reorderKey.current,
+    })
+    if (result.ok) reorderKey.current = null
+    setBusy(false)
+    return result
+  }, [busy, orderId])
+
+  return { ...detail, busy, act, reorder }
+}

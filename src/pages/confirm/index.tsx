@@ -1,0 +1,32 @@
+// Confirm and submit: the address, what is being ordered and the server's current price, then
+// 提交订单. The selection comes from the customise page in memory (services/draft-order).
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { EmptyState } from '@/components/state-view'
+import { getDraftOrder, type DraftOrder } from '@/services/draft-order'
+import ConfirmForm from './confirm-form'
+import './index.scss'
+
+export default function ConfirmPage() {
+  // Read once per visit: the draft stays what the customer confirmed even if they go back.
+  const [draft] = useState<DraftOrder | undefined>(getDraftOrder)
+  if (!draft) {
+    return (
+      <View className="confirm">
+        <EmptyState text="没有待提交的订单" hint="请先选择商品并填写定制信息" />
+        <View
+          className="confirm__home"
+          onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}
+        >
+          <Text>去选商品</Text>
+        </View>
+      </View>
+    )
+  }
+  return (
+    <View className="confirm">
+      <ConfirmForm draft={draft} />
+    </View>
+  )
+}

@@ -1,0 +1,59 @@
+// Mine: shortcuts to what a customer keeps here, and (H5 local mode) who the app acts as.
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import IdentitySwitcher from '@/components/identity-switcher'
+import './index.scss'
+
+const ENTRIES = [
+  {
+    key: 'orders',
+    title: '我的订单',
+    hint: '制作进度、物流与异常处理',
+    url: '/pages/orders/index',
+    tab: true,
+  },
+  {
+    key: 'profiles',
+    title: '量体档案',
+    hint: '保存尺寸，下次定制一键填入',
+    url: '/pages/profiles/index',
+    tab: false,
+  },
+] as const
+
+export default function Mine() {
+  const open = (entry: (typeof ENTRIES)[number]) =>
+    void (entry.tab ? Taro.switchTab({ url: entry.url }) : Taro.navigateTo({ url: entry.url }))
+
+  return (
+    <View className="mine">
+      <View className="mine-head">
+        <Text className="mine-head__title">我的</Text>
+        <Text className="mine-head__subtitle">
+          {process.env.TARO_ENV === 'h5' ? '本地调试：下方可切换访问身份' : '已通过微信身份登录'}
+        </Text>
+      </View>
+
+      <IdentitySwitcher />
+
+      <View className="mine-entries">
+        {ENTRIES.map((entry) => (
+          <View
+            key={entry.key}
+            className={`mine-entry mine-entry--${entry.key}`}
+            hoverClass="mine-entry--pressed"
+            onClick={() => open(entry)}
+          >
+            <View className="mine-entry__body">
+              <Text className="mine-entry__title">{entry.title}</Text>
+              <Text className="mine-entry__hint">{entry.hint}</Text>
+            </View>
+            <Text className="mine-entry__arrow">›</Text>
+          </View>
+        ))}
+      </View>
+
+      <Text className="mine-note">量体数据仅用于制作你的定制商品，可随时在“量体档案”中删除。</Text>
+    </View>
+  )
+}

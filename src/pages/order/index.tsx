@@ -1,0 +1,201 @@
+// Order detail for its owner: where the order is, the timeline, the ETA and how it moved,
+// shipping, the remedy choice during an exception, and exactly the buttons the server allows.
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import { formatFen } from '@/domain/money'
+import { EXCEPTION_KIND_LABELS, NODE_LABELS, REMEDY_LABELS } from '@/domain/order-labels'
+import type { OrderEvent, RemedyType } from '@/domain/order-types'
+import type { Result } from '@/domain/result'
+import { formatChinaTime } from '@/domain/time'
+import OrderActions from '@/components/order-actions'
+import RemedyChooser from '@/components/remedy-chooser'
+import { ErrorState, SkeletonList } from '@/components/state-view'
+import Timeline from '@/components/timeline'
+import { useOrderDetail } from '@/hooks/useOrderDetail'
+import './index.scss'
+
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
+/** WeChat caps both button texts at 4 characters; a refused modal counts as "no". */
+const confirmModal = (title: string, content: string, confirmText = '确定') =>
+  Taro.showModal({ title, content, confirmText, cancelText: '再想想' }).then(
+    (res) => res.confirm,
+    () => false,
+  )
+
+function report(result: Result<unknown>, success: string) {
+  toast(result.ok ? success : result.message)
+}
+
+export default function OrderPage() {
+  const orderId = useRouter().params.id ?? ''
+  const detail = useOrderDetail(orderId)
+  const [cancelling, setCancelling] = useState(false)
+  const [reason, setReason] = useState('')
+
+  usePullDownRefresh(() => {
+    void detail.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (!detail.data) {
+    return (
+      <View className="order-page">
+        {detail.error ? (
+          <ErrorState message={detail.error.message} onRetry={() => void detail.reload()} />
+        ) : (
+          <SkeletonList rows={2} />
+        )}
+      </View>
+    )
+  }
+
+  const { order, actions } = detail.data
+  const { exception, shipping, productSnapshot: product } = order
+  const canChoose = actions.includes('choose_remedy')
+
+  const choose = async (remedy: RemedyType) => {
+    const label = REMEDY_LABELS[remedy]
+    if (!(await confirmModal('确认处理方式', `选择「${label}」后会通知商家按此处理。`, '确认')))
+      return
+    report(await detail.act('choose_remedy', { remedy }), '已提交，商家会尽快处理')
+  }
+
+  const onEvent = async (event: OrderEvent) => {
+    if (event === 'cancel') return setCancelling(true)
+    if (event === 'complete' && (await confirmModal('确认收货', '确认已收到商品并完成订单？')))
+      report(await detail.act('complete'), '订单已完成')
+  }
+
+  const cancel = async () => {
+    if (!(await confirmModal('取消订单', '取消后订单将停止制作，确定取消吗？', '确定取消'))) return
+    const note = reason.trim()
+    const result = await detail.act('cancel', note ? { note } : undefined)
+    report(result, '订单已取消')
+    if (result.ok) setCancelling(false)
+  }
+
+  const reorder = async () => {
+    if (!(await confirmModal('再来一单', '按当前价格重新下单，选项与收货地址不变。'))) return
+    const result = await detail.reorder()
+    if (!result.ok) return toast(result.message)
+    void Taro.redirectTo({ url: `/pages/order/index?id=${result.data.order._id}` })
+  }
+
+  return (
+    <View className="order-page">
+      {detail.error ? <Text className="order-page__stale">{detail.error.message}</Text> : null}
+
+      <View className="order-hero">
+        <Text className="order-hero__no">订单 {order.orderNo}</Text>
+        <Text className="order-hero__node">{NODE_LABELS[order.node]}</Text>
+        <Text className="order-hero__name">{product.name}</Text>
+        <Text className="order-hero__eta">预计完成 {order.eta}</Text>
+        {order.etaHistory.length > 1 ? (
+          <View className="eta-history">
+            {order.etaHistory.map((revision) => (
+              <View key={revision.at} className="eta-history__row">
+                <Text className="eta-history__date">{revision.eta}</Text>
+                <Text className="eta-history__reason">
+                  {formatChinaTime(revision.at, 'MM-DD')} {revision.reason || '预计日期调整'}
+                </Text>
+              </View>
+            ))}
+          </View>
+        ) : null}
+      </View>
+
+      {exception ? (
+        <View className="order-section order-exception">
+          <Text className="order-section__title">{EXCEPTION_KIND_LABELS[exception.kind]}</Text>
+          <Text className="order-exception__note">{exception.note}</Text>
+          {canChoose ? (
+            <RemedyChooser
+              offered={exception.offered}
+              busy={detail.busy}
+              onChoose={(r) => void choose(r)}
+            />
+          ) : exception.choice ? (
+            <Text className="order-exception__chosen">
+              你已选择：{REMEDY_LABELS[exception.choice.remedy]}，等待商家处理
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+
+      {shipping ? (
+        <View className="order-section">
+          <Text className="order-section__title">物流信息</Text>
+          <View
+            className="order-row order-row--tap"
+            onClick={() => void Taro.setClipboardData({ data: shipping.trackingNo })}
+          >
+            <Text className="order-row__label">{shipping.carrier}</Text>
+            <Text className="order-row__value">{shipping.trackingNo}（点按复制）</Text>
+          </View>
+        </View>
+      ) : null}
+
+      <View className="order-section">
+        <Text className="order-section__title">订单进度</Text>
+        <Timeline entries={order.timeline} />
+      </View>
+
+      <View className="order-section">
+        <Text className="order-section__title">定制详情</Text>
+        {product.details.map((row) => (
+          <View key={row.label} className="order-row">
+            <Text className="order-row__label">{row.label}</Text>
+            <Text className="order-row__value">{row.value}</Text>
+          </View>
+        ))}
+        {order.quote.lines.map((line) => (
+          <View key={line.label} className="order-row">
+            <Text className="order-row__label">{line.label}</Text>
+            <Text className="order-row__value">{formatFen(line.amountFen)}</Text>
+          </View>
+        ))}
+        <View className="order-row order-row--total">
+          <Text className="order-row__label">实付</Text>
+          <Text className="order-row__value">{formatFen(order.quote.priceFen)}</Text>
+        </View>
+        <View className="order-row">
+          <Text className="order-row__label">收货人</Text>
+          <Text className="order-row__value">
+            {order.address.name} {order.address.region} {order.address.detail}
+          </Text>
+        </View>
+      </View>
+
+      {cancelling && actions.includes('cancel') ? (
+        <View className="order-section order-cancel">
+          <Text className="order-section__title">取消订单</Text>
+          <Input
+            className="order-cancel__reason"
+            value={reason}
+            maxlength={200}
+            placeholder="取消原因（选填）"
+            onInput={(e) => setReason(e.detail.value)}
+          />
+          <View className="order-cancel__buttons">
+            <View className="order-cancel__button" onClick={() => setCancelling(false)}>
+              <Text>再想想</Text>
+            </View>
+            <View
+              className="order-cancel__button order-cancel__button--confirm"
+              onClick={() => void cancel()}
+            >
+              <Text>确认取消</Text>
+            </View>
+          </View>
+        </View>
+      ) : (
+        <OrderActions
+          actions={actions}
+          busy={detail.busy}
+          onEvent={(event) => void onEvent(event)}
+          onReorder={() => void reorder()}
+        />
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,172 @@
+// The customise form for one product: options, measurements (or a saved profile), texts,
+// quantity, the urgent channel, a designer appointment, the live quote, and 下一步 to confirm.
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { PRODUCT_KIND_LABELS, type ProductRecord } from '@/domain/catalog'
+import { formatFen } from '@/domain/money'
+import { QUANTITY_LIMITS } from '@/domain/order-selection'
+import AppointmentPicker from '@/components/appointment-picker'
+import MeasurementInput from '@/components/measurement-input'
+import OptionPicker from '@/components/option-picker'
+import ProfilePicker from '@/components/profile-picker'
+import QuantityStepper from '@/components/quantity-stepper'
+import QuoteSummary from '@/components/quote-summary'
+import TextFieldInput from '@/components/text-field-input'
+import UrgentToggle from '@/components/urgent-toggle'
+import { useAppointment, useSavedProfiles } from '@/hooks/useCustomiseExtras'
+import { useQuote } from '@/hooks/useQuote'
+import { useSelectionForm } from '@/hooks/useSelectionForm'
+import { setDraftOrder } from '@/services/draft-order'
+
+export const CONFIRM_PAGE = '/pages/confirm/index'
+
+export default function CustomiseForm({ product }: { product: ProductRecord }) {
+  const form = useSelectionForm(product)
+  const selection = form.result.ok ? form.result.data : null
+  const quote = useQuote(product._id, selection)
+  const profiles = useSavedProfiles()
+  const appointment = useAppointment()
+  const { draft, errors } = form
+
+  const next = () => {
+    form.revealAll()
+    if (!form.result.ok) {
+      void Taro.showToast({ title: form.result.message, icon: 'none' })
+      return
+    }
+    if (!quote.quote || quote.loading) {
+      void Taro.showToast({ title: '价格计算中，请稍候', icon: 'none' })
+      return
+    }
+    if (quote.quote.urgent.requested && !quote.quote.urgent.applied) {
+      void Taro.showToast({ title: quote.quote.urgent.reason ?? '暂不能加急', icon: 'none' })
+      return
+    }
+    setDraftOrder({ product, selection: form.result.data, quote: quote.quote })
+    void Taro.navigateTo({ url: CONFIRM_PAGE })
+  }
+
+  return (
+    <View className="customise__form">
+      <View className="customise-hero">
+        <Text className="customise-hero__kind">{PRODUCT_KIND_LABELS[product.kind]}</Text>
+        <Text className="customise-hero__name">{product.name}</Text>
+        <Text className="customise-hero__meta">
+          {formatFen(product.basePriceFen)} 起 · 约 {product.baseLeadDays} 天完成
+          {product.batch ? ` · 满 ${product.batch.minQuantity} 件成团` : ''}
+        </Text>
+      </View>
+
+      {product.optionGroups.length > 0 ? (
+        <View className="customise-section">
+          <Text className="customise-section__title">选择款式</Text>
+          {product.optionGroups.map((group) => (
+            <OptionPicker
+              key={group.id}
+              group={group}
+              defaultValue={draft.options[group.id]}
+              error={errors[`options.${group.id}`]}
+              onChange={(value) => form.setOption(group.id, value)}
+            />
+          ))}
+        </View>
+      ) : null}
+
+      {product.measurements.length > 0 ? (
+        <View className="customise-section">
+          <Text className="customise-section__title">量体尺寸</Text>
+          <ProfilePicker
+            profiles={profiles}
+            onPick={(profile) => {
+              form.fillMeasurements(profile.values)
+              void Taro.showToast({ title: `已填入「${profile.name}」`, icon: 'none' })
+            }}
+          />
+          {product.measurements.map((m) => (
+            <MeasurementInput
+              key={m.id}
+              measurement={m}
+              value={draft.measurements[m.id] ?? ''}
+              error={errors[`measurements.${m.id}`]}
+              onInput={(text) => form.setMeasurement(m.id, text)}
+              onBlur={() => form.touch(`measurements.${m.id}`)}
+            />
+          ))}
+        </View>
+      ) : null}
+
+      {product.textFields.length > 0 ? (
+        <View className="customise-section">
+          <Text className="customise-section__title">个性化</Text>
+          {product.textFields.map((t) => (
+            <TextFieldInput
+              key={t.id}
+              field={t}
+              value={draft.texts[t.id] ?? ''}
+              error={errors[`texts.${t.id}`]}
+              onInput={(text) => form.setText(t.id, text)}
+            />
+          ))}
+        </View>
+      ) : null}
+
+      <View className="customise-section">
+        <QuantityStepper
+          value={draft.quantity}
+          max={QUANTITY_LIMITS[product.kind]}
+          error={errors.quantity}
+          onChange={form.setQuantity}
+        />
+        {product.urgent ? (
+          <UrgentToggle
+            channel={product.urgent}
+            checked={draft.urgent}
+            quote={quote.quote}
+            onChange={form.setUrgent}
+          />
+        ) : null}
+      </View>
+
+      <View className="customise-section">
+        <Text className="customise-section__title">价格与工期</Text>
+        <QuoteSummary
+          quote={quote.quote}
+          loading={quote.loading}
+          error={quote.error}
+          onRetry={quote.retry}
+        />
+      </View>
+
+      <View className="customise-section">
+        <Text className="customise-section__title">预约设计师（可选）</Text>
+        <AppointmentPicker
+          slots={appointment.slots}
+          booking={appointment.booking}
+          bookingId={appointment.bookingId}
+          error={appointment.error}
+          onBook={appointment.book}
+        />
+      </View>
+
+      <View className="bottom-bar">
+        <View className="bottom-bar__price">
+          <Text className="bottom-bar__amount">
+            {quote.quote
+              ? formatFen(quote.quote.priceFen)
+              : `${formatFen(product.basePriceFen)} 起`}
+          </Text>
+          <Text className="bottom-bar__eta">
+            {quote.quote
+              ? `预计 ${quote.quote.etaDate} 完成`
+              : quote.loading
+                ? '正在计算…'
+                : '填写完整后显示价格'}
+          </Text>
+        </View>
+        <View className="bottom-bar__next" hoverClass="bottom-bar__next--pressed" onClick={next}>
+          <Text>下一步</Text>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,154 @@
+// Measurement profiles, behind their own consent: first the purpose and 同意, then the list,
+// create / edit / delete, and withdrawing the consent (which deletes every profile).
+import { useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { MAX_PROFILES_PER_USER, type MeasurementProfile } from '@/domain/measurement-profile'
+import ProfileForm, { PROFILE_FIELDS } from '@/components/profile-form'
+import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
+import { useProfiles, type ProfileDraft } from '@/hooks/useProfiles'
+import './index.scss'
+
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
+/** WeChat caps confirmText at 4 characters; a refused modal counts as "no". */
+const confirmModal = (title: string, content: string, confirmText: string) =>
+  Taro.showModal({ title, content, confirmText, confirmColor: '#c2413b' }).then(
+    (res) => res.confirm,
+    () => false,
+  )
+
+function summary(profile: MeasurementProfile): string {
+  return PROFILE_FIELDS.filter((f) => profile.values[f.id] !== undefined)
+    .map((f) => `${f.label} ${profile.values[f.id]}${f.unit}`)
+    .join(' · ')
+}
+
+export default function Profiles() {
+  const { consent, list, busy, reloadAll, setConsent, save, remove } = useProfiles()
+  // undefined: no form; null: a new profile; a profile: editing it.
+  const [editing, setEditing] = useState<MeasurementProfile | null>()
+  const [serverError, setServerError] = useState<string>()
+
+  usePullDownRefresh(() => {
+    void reloadAll().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const grant = async () => {
+    const result = await setConsent(true)
+    if (!result.ok) toast(result.message)
+  }
+  const withdraw = async () => {
+    if (!(await confirmModal('撤回授权', '撤回后将删除你保存的全部量体档案，且无法恢复。', '撤回')))
+      return
+    const result = await setConsent(false)
+    toast(result.ok ? '已撤回授权，档案已全部删除' : result.message)
+  }
+  const submit = async (draft: ProfileDraft) => {
+    const result = await save(draft)
+    if (!result.ok) return setServerError(result.message)
+    setServerError(undefined)
+    setEditing(undefined)
+    toast('已保存')
+  }
+  const del = async (profile: MeasurementProfile) => {
+    if (!(await confirmModal('删除档案', `确定删除“${profile.name}”吗？删除后无法恢复。`, '删除')))
+      return
+    const result = await remove(profile.id)
+    toast(result.ok ? '已删除' : result.message)
+  }
+
+  const failed = consent.error ?? list.error
+  if (!consent.data || (failed && !list.data)) {
+    return (
+      <View className="profiles">
+        {failed ? (
+          <ErrorState message={failed.message} onRetry={() => void reloadAll()} />
+        ) : (
+          <SkeletonList rows={2} />
+        )}
+      </View>
+    )
+  }
+
+  if (!consent.data.granted) {
+    const renewed = consent.data.grantedVersion !== null
+    return (
+      <View className="profiles">
+        <View className="consent-card">
+          <Text className="consent-card__title">量体数据授权说明</Text>
+          {renewed ? (
+            <Text className="consent-card__notice">说明已更新，请重新阅读并确认。</Text>
+          ) : null}
+          <Text className="consent-card__text">
+            保存量体档案需要你单独授权。你的尺寸仅用于制作你的定制商品，不会用于其他用途或提供给第三方；可随时删除单个档案，或撤回授权删除全部档案。
+          </Text>
+          <Text className="consent-card__version">说明版本 {consent.data.policyVersion}</Text>
+          <View
+            className={`consent-card__agree${busy ? ' consent-card__agree--busy' : ''}`}
+            onClick={() => !busy && void grant()}
+          >
+            <Text>{busy ? '正在提交…' : '同意并继续'}</Text>
+          </View>
+          <Text className="consent-card__skip">不同意也可以下单，每次手动填写尺寸即可。</Text>
+        </View>
+      </View>
+    )
+  }
+
+  const items = list.data?.items ?? []
+  return (
+    <View className="profiles">
+      {editing !== undefined ? (
+        <ProfileForm
+          key={editing?.id ?? 'new'}
+          initial={editing ?? undefined}
+          busy={busy}
+          serverError={serverError}
+          onSubmit={(draft) => void submit(draft)}
+          onCancel={() => {
+            setEditing(undefined)
+            setServerError(undefined)
+          }}
+        />
+      ) : items.length < MAX_PROFILES_PER_USER ? (
+        <View className="profiles-add" onClick={() => setEditing(null)}>
+          <Text>＋ 新建量体档案</Text>
+        </View>
+      ) : (
+        <Text className="profiles-limit">
+          最多保存 {MAX_PROFILES_PER_USER} 份档案，请先删除不用的档案
+        </Text>
+      )}
+
+      {!list.data ? (
+        <SkeletonList rows={1} />
+      ) : items.length === 0 ? (
+        <EmptyState text="还没有量体档案" hint="保存一次，下次定制时直接选用" />
+      ) : (
+        <View className="profiles-list">
+          {items.map((profile) => (
+            <View key={profile.id} className="profile-card" data-id={profile.id}>
+              <Text className="profile-card__name">{profile.name}</Text>
+              <Text className="profile-card__values">{summary(profile) || '暂无尺寸'}</Text>
+              <View className="profile-card__buttons">
+                <View className="profile-card__button" onClick={() => setEditing(profile)}>
+                  <Text>编辑</Text>
+                </View>
+                <View
+                  className="profile-card__button profile-card__button--danger"
+                  onClick={() => !busy && void del(profile)}
+                >
+                  <Text>删除</Text>
+                </View>
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+
+      <View className="profiles-withdraw" onClick={() => !busy && void withdraw()}>
+        <Text>撤回授权并删除全部档案</Text>
+      </View>
+    </View>
+  )
+}

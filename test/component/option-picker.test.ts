@@ -1,0 +1,127 @@
+// The OptionPicker React component as WeChat runs it: compiled by Taro into a native custom
+// component (`npm run build:components` -> <DIST_ROOT>/components), loaded with
+// miniprogram-simulate. Single groups pick one; multi groups toggle up to maxChoices.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import simulate from 'miniprogram-simulate'
+import type { OptionGroup } from '@/domain/product-schema'
+
+const BUILD_DIR = join(__dirname, '..', '..', process.env.DIST_ROOT ?? 'dist', 'components')
+const COMPONENT = join(BUILD_DIR, 'components', 'option-picker', 'index')
+
+type Comp = ReturnType<typeof simulate.render>
+type SimNode = NonNullable<ReturnType<Comp['querySelector']>>
+
+let componentId: string
+
+beforeAll(() => {
+  if (!existsSync(`${COMPONENT}.js`)) {
+    throw new Error(`缺少原生组件构建 ${COMPONENT}.js：先运行 npm run build:components`)
+  }
+  const host = { route: 'pages/host/index', options: {} }
+  ;(globalThis as { getCurrentPages?: () => unknown[] }).getCurrentPages = () => [host]
+  componentId = simulate.load(COMPONENT, 'option-picker', { rootPath: BUILD_DIR })
+})
+
+const choice = (id: string, label: string, priceDeltaFen = 0) => ({
+  id,
+  label,
+  priceDeltaFen,
+  leadDaysDelta: 0,
+})
+const fabric: OptionGroup = {
+  id: 'fabric',
+  label: '面料',
+  type: 'single',
+  required: true,
+  choices: [
+    choice('oxford', '牛津纺'),
+    choice('linen', '法国亚麻', 8000),
+    choice('cheap', '特价', -500),
+  ],
+}
+const monogram: OptionGroup = {
+  id: 'place',
+  label: '刺绣位置',
+  type: 'multi',
+  required: false,
+  maxChoices: 2,
+  choices: [
+    choice('cuff', '袖口', 2000),
+    choice('chest', '胸前', 2000),
+    choice('collar', '领内侧'),
+  ],
+}
+
+function mount(props: object) {
+  const comp = simulate.render(componentId, { props })
+  comp.attach(document.createElement('parent-wrapper'))
+  const events: unknown[] = []
+  ;(
+    comp as unknown as {
+      addEventListener(name: string, handler: (event: { detail: unknown }) => void): void
+    }
+  ).addEventListener('change', (event) => events.push(event.detail))
+  return { comp, events }
+}
+
+async function until<T>(read: () => T | undefined | null | false, what: string): Promise<T> {
+  for (let i = 0; i < 50; i += 1) {
+    const value = read()
+    if (value) return value
+    await simulate.sleep(10)
+  }
+  throw new Error(`等待超时：${what}`)
+}
+
+const chips = (comp: Comp) => (comp.querySelectorAll('.option-chip') as SimNode[]) ?? []
+const text = (node: SimNode) => (node.dom as HTMLElement).textContent?.replace(/\s+/g, '') ?? ''
+const active = (comp: Comp) =>
+  chips(comp).map((node) => (node.dom as HTMLElement).className.includes('option-chip--active'))
+
+test('renders the label, the required marker and price deltas as +¥ / -¥', async () => {
+  const { comp } = mount({ group: fabric, defaultValue: ['oxford'] })
+  const nodes = await until(() => chips(comp).length === 3 && chips(comp), '三个选项')
+  expect(nodes.map(text)).toEqual(['牛津纺', '法国亚麻+¥80', '特价-¥5'])
+  expect((comp.dom as HTMLElement).textContent).toContain('必选')
+  expect(active(comp)).toEqual([true, false, false])
+})
+
+test('a single group moves the choice on tap and keeps a required choice on a second tap', async () => {
+  const { comp, events } = mount({ group: fabric, defaultValue: ['oxford'] })
+  await until(() => chips(comp).length === 3, '三个选项')
+  chips(comp)[1].dispatchEvent('tap')
+  await until(() => active(comp)[1], '法国亚麻被选中')
+  expect(active(comp)).toEqual([false, true, false])
+  chips(comp)[1].dispatchEvent('tap')
+  await simulate.sleep(30)
+  expect(active(comp)).toEqual([false, true, false])
+  expect(events).toEqual([{ groupId: 'fabric', value: ['linen'] }])
+})
+
+test('a multi group toggles up to maxChoices and says why a third is refused', async () => {
+  const { comp, events } = mount({ group: monogram })
+  await until(() => chips(comp).length === 3, '三个选项')
+  chips(comp)[1].dispatchEvent('tap')
+  await until(() => active(comp)[1], '胸前被选中')
+  chips(comp)[0].dispatchEvent('tap')
+  await until(() => active(comp)[0], '袖口被选中')
+  chips(comp)[2].dispatchEvent('tap')
+  await until(() => comp.querySelector('.option-picker__error'), '超出上限的提示')
+  expect(text(comp.querySelector('.option-picker__error') as SimNode)).toBe('最多选择2项')
+  expect(active(comp)).toEqual([true, true, false])
+  chips(comp)[1].dispatchEvent('tap')
+  await until(() => !active(comp)[1], '胸前取消')
+  // Values keep the schema's order whatever the tap order.
+  expect(events).toEqual([
+    { groupId: 'place', value: ['chest'] },
+    { groupId: 'place', value: ['cuff', 'chest'] },
+    { groupId: 'place', value: ['cuff'] },
+  ])
+})
+
+test('shows the validation message it is given', async () => {
+  const { comp } = mount({ group: monogram, error: '刺绣位置：请至少选择一项' })
+  const node = await until(() => comp.querySelector('.option-picker__error'), '错误提示')
+  expect(text(node as SimNode)).toBe('刺绣位置：请至少选择一项')
+})

@@ -1,0 +1,91 @@
+// The Timeline React component as WeChat runs it: compiled by Taro into a native custom
+// component (`npm run build:components`; DIST_ROOT picks another build root), loaded with
+// miniprogram-simulate. Props travel through Taro's one `props` property.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import simulate from 'miniprogram-simulate'
+
+const BUILD_DIR = join(__dirname, '..', '..', process.env.DIST_ROOT ?? 'dist', 'components')
+const COMPONENT = join(BUILD_DIR, 'components', 'timeline', 'index')
+
+let componentId: string
+type Rendered = ReturnType<typeof simulate.render>
+
+beforeAll(() => {
+  if (!existsSync(`${COMPONENT}.js`)) {
+    throw new Error(`缺少原生组件构建 ${COMPONENT}.js：先运行 npm run build:components`)
+  }
+  const host = { route: 'pages/host/index', options: {} }
+  ;(globalThis as { getCurrentPages?: () => unknown[] }).getCurrentPages = () => [host]
+  // The photo preview uses Taro's API layer, which reads the app instance when it loads.
+  ;(globalThis as { getApp?: () => unknown }).getApp = () => ({})
+  componentId = simulate.load(COMPONENT, 'order-timeline', { rootPath: BUILD_DIR })
+})
+
+function mount(props: object) {
+  const comp = simulate.render(componentId, { props })
+  comp.attach(document.createElement('parent-wrapper'))
+  return comp
+}
+
+async function until<T>(read: () => T | undefined | null | false, what: string): Promise<T> {
+  for (let i = 0; i < 50; i += 1) {
+    const value = read()
+    if (value) return value
+    await simulate.sleep(10)
+  }
+  throw new Error(`等待超时：${what}`)
+}
+
+const entry = (node: string, event: string, at: string, note = '', photos: string[] = []) => ({
+  node,
+  event,
+  at,
+  actorRole: 'merchant',
+  note,
+  photos,
+})
+
+/** A submitted order moved by the merchant, with an exception flagged in materials. */
+const ENTRIES = [
+  entry('submitted', 'submit', '2026-03-01T02:00:00.000Z'),
+  entry('confirmed', 'confirm', '2026-03-01T03:30:00.000Z', '已核对尺寸'),
+  entry('materials', 'purchase_materials', '2026-03-02T01:00:00.000Z', '', ['cloud://env/a.jpg']),
+  entry('materials', 'flag_exception', '2026-03-02T16:10:00.000Z', '面料延迟到货'),
+  entry('materials', 'choose_remedy', '2026-03-03T00:00:00.000Z'),
+]
+
+const items = (comp: Rendered) => comp.querySelectorAll('.timeline__item') ?? []
+const text = (node: { dom: unknown } | undefined) =>
+  ((node?.dom as HTMLElement | undefined)?.textContent ?? '').replace(/\s+/g, '')
+
+test('shows the newest entries first in China time, the latest marked current, notes and photos', async () => {
+  const comp = mount({ entries: ENTRIES.slice(0, 3) })
+  const rows = await until(() => items(comp).length === 3 && items(comp), '三条进展')
+  expect(rows.map(text)).toEqual([
+    '备料中03-0209:00',
+    '已确认03-0111:30已核对尺寸',
+    '已提交03-0110:00',
+  ])
+  expect(
+    rows.map((row) => (row.dom as HTMLElement).className.includes('timeline__item--current')),
+  ).toEqual([true, false, false])
+  expect(comp.querySelectorAll('.timeline__photo')).toHaveLength(1)
+  expect(comp.querySelector('.timeline__more')).toBeUndefined()
+})
+
+test('steps that keep the node get their own title; a long timeline expands on tap', async () => {
+  const comp = mount({ entries: ENTRIES, collapsedCount: 2 })
+  await until(() => items(comp).length === 2, '折叠后两条')
+  expect(comp.querySelectorAll('.timeline__title').map(text)).toEqual([
+    '已选择处理方式',
+    '订单出现异常',
+  ])
+  const more = comp.querySelector('.timeline__more')!
+  expect(text(more)).toBe('查看全部5条进展')
+
+  more.dispatchEvent('tap')
+
+  await until(() => items(comp).length === 5, '展开后五条')
+  expect(comp.querySelector('.timeline__more')).toBeUndefined()
+})
