@@ -1,43 +1,11 @@
 // The KindFilter React component as WeChat runs it: compiled by Taro into a native custom
 // component (`npm run build:components` -> dist/components), loaded with miniprogram-simulate.
 // Taro passes React props through the one `props` property and renders through base.wxml.
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import simulate from 'miniprogram-simulate'
-
-const BUILD_DIR = join(__dirname, '..', '..', 'dist', 'components')
-const COMPONENT = join(BUILD_DIR, 'components', 'kind-filter', 'index')
-
-let componentId: string
+import { setupNativeComponent, until } from './native'
 
 type SimNode = ReturnType<ReturnType<typeof simulate.render>['querySelector']>
-
-beforeAll(() => {
-  if (!existsSync(`${COMPONENT}.js`)) {
-    throw new Error(`缺少原生组件构建 ${COMPONENT}.js：先运行 npm run build:components`)
-  }
-  // Taro's runtime reads the current page (its route) while mounting a native component.
-  const host = { route: 'pages/host/index', options: {} }
-  ;(globalThis as { getCurrentPages?: () => unknown[] }).getCurrentPages = () => [host]
-  // Load once: the compiled file registers its Component() definition when first required.
-  componentId = simulate.load(COMPONENT, 'kind-filter', { rootPath: BUILD_DIR })
-})
-
-function mount(props: object) {
-  const comp = simulate.render(componentId, { props })
-  comp.attach(document.createElement('parent-wrapper'))
-  return comp
-}
-
-/** Taro renders asynchronously (after setData), so wait until the tree shows what we expect. */
-async function until<T>(read: () => T | undefined | null | false, what: string): Promise<T> {
-  for (let i = 0; i < 50; i += 1) {
-    const value = read()
-    if (value) return value
-    await simulate.sleep(10)
-  }
-  throw new Error(`等待超时：${what}`)
-}
+const { mount } = setupNativeComponent('kind-filter', 'kind-filter')
 
 const options = (comp: ReturnType<typeof simulate.render>): NonNullable<SimNode>[] =>
   (comp.querySelectorAll('.kind-filter__option') as NonNullable<SimNode>[]) ?? []
@@ -46,7 +14,7 @@ const isActive = (node: NonNullable<SimNode>) =>
   (node.dom as HTMLElement).className.includes('kind-filter__option--active')
 
 test('renders 全部 plus one chip per kind present, with counts, and 全部 selected', async () => {
-  const comp = mount({ counts: { made_to_order: 2, consumable: 1 } })
+  const { comp } = mount({ counts: { made_to_order: 2, consumable: 1 } })
   const chips = await until(() => options(comp).length === 3 && options(comp), '三个筛选项')
   const texts = chips.map((chip) => (chip.dom as HTMLElement).textContent?.replace(/\s+/g, ''))
   expect(texts).toEqual(['全部3', '定制2', '消耗品1'])
@@ -54,7 +22,7 @@ test('renders 全部 plus one chip per kind present, with counts, and 全部 sel
 })
 
 test('a tap selects the chip, re-renders, and emits change with the kind', async () => {
-  const comp = mount({ counts: { made_to_order: 2, consumable: 1, batch: 1 } })
+  const { comp } = mount({ counts: { made_to_order: 2, consumable: 1, batch: 1 } })
   const events: unknown[] = []
   // j-component's RootComponent has addEventListener; the bundled typings omit it.
   const root = comp as unknown as {

@@ -1,27 +1,13 @@
 // The OptionPicker React component as WeChat runs it: compiled by Taro into a native custom
 // component (`npm run build:components` -> <DIST_ROOT>/components), loaded with
 // miniprogram-simulate. Single groups pick one; multi groups toggle up to maxChoices.
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import simulate from 'miniprogram-simulate'
 import type { OptionGroup } from '@/domain/product-schema'
-
-const BUILD_DIR = join(__dirname, '..', '..', process.env.DIST_ROOT ?? 'dist', 'components')
-const COMPONENT = join(BUILD_DIR, 'components', 'option-picker', 'index')
+import { setupNativeComponent, until } from './native'
 
 type Comp = ReturnType<typeof simulate.render>
+const { mount } = setupNativeComponent('option-picker', 'option-picker', 'change')
 type SimNode = NonNullable<ReturnType<Comp['querySelector']>>
-
-let componentId: string
-
-beforeAll(() => {
-  if (!existsSync(`${COMPONENT}.js`)) {
-    throw new Error(`缺少原生组件构建 ${COMPONENT}.js：先运行 npm run build:components`)
-  }
-  const host = { route: 'pages/host/index', options: {} }
-  ;(globalThis as { getCurrentPages?: () => unknown[] }).getCurrentPages = () => [host]
-  componentId = simulate.load(COMPONENT, 'option-picker', { rootPath: BUILD_DIR })
-})
 
 const choice = (id: string, label: string, priceDeltaFen = 0) => ({
   id,
@@ -51,27 +37,6 @@ const monogram: OptionGroup = {
     choice('chest', '胸前', 2000),
     choice('collar', '领内侧'),
   ],
-}
-
-function mount(props: object) {
-  const comp = simulate.render(componentId, { props })
-  comp.attach(document.createElement('parent-wrapper'))
-  const events: unknown[] = []
-  ;(
-    comp as unknown as {
-      addEventListener(name: string, handler: (event: { detail: unknown }) => void): void
-    }
-  ).addEventListener('change', (event) => events.push(event.detail))
-  return { comp, events }
-}
-
-async function until<T>(read: () => T | undefined | null | false, what: string): Promise<T> {
-  for (let i = 0; i < 50; i += 1) {
-    const value = read()
-    if (value) return value
-    await simulate.sleep(10)
-  }
-  throw new Error(`等待超时：${what}`)
 }
 
 const chips = (comp: Comp) => (comp.querySelectorAll('.option-chip') as SimNode[]) ?? []

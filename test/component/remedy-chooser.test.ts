@@ -1,46 +1,11 @@
 // The RemedyChooser React component compiled to a native custom component
 // (`npm run build:components`; DIST_ROOT picks another build root), run by miniprogram-simulate:
 // the offers with their details, nothing sent until a remedy is picked, then `choose`.
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import simulate from 'miniprogram-simulate'
+import { setupNativeComponent, until } from './native'
 
-const BUILD_DIR = join(__dirname, '..', '..', process.env.DIST_ROOT ?? 'dist', 'components')
-const COMPONENT = join(BUILD_DIR, 'components', 'remedy-chooser', 'index')
-
-let componentId: string
 type Rendered = ReturnType<typeof simulate.render>
-
-beforeAll(() => {
-  if (!existsSync(`${COMPONENT}.js`)) {
-    throw new Error(`缺少原生组件构建 ${COMPONENT}.js：先运行 npm run build:components`)
-  }
-  const host = { route: 'pages/host/index', options: {} }
-  ;(globalThis as { getCurrentPages?: () => unknown[] }).getCurrentPages = () => [host]
-  componentId = simulate.load(COMPONENT, 'remedy-chooser', { rootPath: BUILD_DIR })
-})
-
-function mount(props: object) {
-  const comp = simulate.render(componentId, { props })
-  comp.attach(document.createElement('parent-wrapper'))
-  const events: unknown[] = []
-  // j-component's RootComponent has addEventListener; the bundled typings omit it.
-  ;(
-    comp as unknown as {
-      addEventListener(name: string, handler: (event: { detail: unknown }) => void): void
-    }
-  ).addEventListener('choose', (event) => events.push(event.detail))
-  return { comp, events }
-}
-
-async function until<T>(read: () => T | undefined | null | false, what: string): Promise<T> {
-  for (let i = 0; i < 50; i += 1) {
-    const value = read()
-    if (value) return value
-    await simulate.sleep(10)
-  }
-  throw new Error(`等待超时：${what}`)
-}
+const { mount } = setupNativeComponent('remedy-chooser', 'remedy-chooser', 'choose')
 
 const OFFERED = [
   { type: 'wait_new_eta', newEta: '2026-04-10' },

@@ -1,41 +1,11 @@
 // The Timeline React component as WeChat runs it: compiled by Taro into a native custom
 // component (`npm run build:components`; DIST_ROOT picks another build root), loaded with
 // miniprogram-simulate. Props travel through Taro's one `props` property.
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import simulate from 'miniprogram-simulate'
+import { setupNativeComponent, until } from './native'
 
-const BUILD_DIR = join(__dirname, '..', '..', process.env.DIST_ROOT ?? 'dist', 'components')
-const COMPONENT = join(BUILD_DIR, 'components', 'timeline', 'index')
-
-let componentId: string
 type Rendered = ReturnType<typeof simulate.render>
-
-beforeAll(() => {
-  if (!existsSync(`${COMPONENT}.js`)) {
-    throw new Error(`缺少原生组件构建 ${COMPONENT}.js：先运行 npm run build:components`)
-  }
-  const host = { route: 'pages/host/index', options: {} }
-  ;(globalThis as { getCurrentPages?: () => unknown[] }).getCurrentPages = () => [host]
-  // The photo preview uses Taro's API layer, which reads the app instance when it loads.
-  ;(globalThis as { getApp?: () => unknown }).getApp = () => ({})
-  componentId = simulate.load(COMPONENT, 'order-timeline', { rootPath: BUILD_DIR })
-})
-
-function mount(props: object) {
-  const comp = simulate.render(componentId, { props })
-  comp.attach(document.createElement('parent-wrapper'))
-  return comp
-}
-
-async function until<T>(read: () => T | undefined | null | false, what: string): Promise<T> {
-  for (let i = 0; i < 50; i += 1) {
-    const value = read()
-    if (value) return value
-    await simulate.sleep(10)
-  }
-  throw new Error(`等待超时：${what}`)
-}
+const { mount } = setupNativeComponent('timeline', 'order-timeline')
 
 const entry = (node: string, event: string, at: string, note = '', photos: string[] = []) => ({
   node,
@@ -60,7 +30,7 @@ const text = (node: { dom: unknown } | undefined) =>
   ((node?.dom as HTMLElement | undefined)?.textContent ?? '').replace(/\s+/g, '')
 
 test('shows the newest entries first in China time, the latest marked current, notes and photos', async () => {
-  const comp = mount({ entries: ENTRIES.slice(0, 3) })
+  const { comp } = mount({ entries: ENTRIES.slice(0, 3) })
   const rows = await until(() => items(comp).length === 3 && items(comp), '三条进展')
   expect(rows.map(text)).toEqual([
     '备料中03-0209:00',
@@ -75,7 +45,7 @@ test('shows the newest entries first in China time, the latest marked current, n
 })
 
 test('steps that keep the node get their own title; a long timeline expands on tap', async () => {
-  const comp = mount({ entries: ENTRIES, collapsedCount: 2 })
+  const { comp } = mount({ entries: ENTRIES, collapsedCount: 2 })
   await until(() => items(comp).length === 2, '折叠后两条')
   expect(comp.querySelectorAll('.timeline__title').map(text)).toEqual([
     '已选择处理方式',

@@ -1,8 +1,8 @@
 // The H5 build served by a local cloud on a fresh database with the demo data, and one Chromium
 // for the test file. Build first: `npm run build:h5` (npm test does; DIST_ROOT picks another dist).
-import { existsSync, mkdirSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { FUNCTIONS_ROOT, PROJECT_ROOT } from '../../tools/build-cloudfunctions'
 import { DEMO_USERS, seedDemo } from '../../tools/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
@@ -10,6 +10,21 @@ import { launchChromium } from './browser'
 
 export const H5_DIR = join(PROJECT_ROOT, process.env.DIST_ROOT ?? 'dist', 'h5')
 export const SHOTS_DIR = join(PROJECT_ROOT, 'test-results')
+const DOCS_SHOTS_DIR = join(PROJECT_ROOT, 'docs', 'screenshots')
+
+/**
+ * Saves a screenshot to test-results/; with UPDATE_SCREENSHOTS=1 also refreshes the committed
+ * copy in docs/screenshots/ (linked from the README), so a normal test run changes no tracked file.
+ */
+export async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS_DIR, { recursive: true })
+  const path = join(SHOTS_DIR, `${name}.png`)
+  await page.screenshot({ path })
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SHOTS_DIR, { recursive: true })
+    copyFileSync(path, join(DOCS_SHOTS_DIR, `${name}.png`))
+  }
+}
 
 export interface H5App {
   cloud: TestCloud

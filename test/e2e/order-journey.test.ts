@@ -1,18 +1,15 @@
 // The order journey in a real Chromium against the H5 build and the local cloud: home -> shirt ->
 // customise (an inline error first, then a valid form and the server's live price) -> confirm ->
 // submit. Double taps and a retry after a lost answer still make exactly one order.
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { chinaDateOf } from '@/domain/china-date'
 import { COLLECTIONS } from '@/domain/names'
 import type { OrderRecord } from '@/domain/order-types'
 import { urgentQuotaId } from '@/domain/pricing'
-import { PROJECT_ROOT } from '../../tools/build-cloudfunctions'
-import { setupH5App } from './app'
+import { setupH5App, shoot } from './app'
 import { openPhonePage } from './browser'
 
 const app = setupH5App()
-const DOCS_SHOTS = join(PROJECT_ROOT, 'docs', 'screenshots')
 const WAIT = { timeout: 20_000 }
 
 const SHIRT = {
@@ -72,7 +69,7 @@ test('customise the shirt, confirm, double-tap submit: one order at the server p
   const { page, errors } = await openPhonePage(app.browser, app.cloud.url)
   await customiseShirt(page)
   await page.locator('.customise-hero').scrollIntoViewIfNeeded()
-  await page.screenshot({ path: join(DOCS_SHOTS, 'product.png') })
+  await shoot(page, 'product')
 
   await page.locator('.bottom-bar__next').getByText('下一步').click()
   const phone = page.locator('.address-field[data-field="phone"]')
@@ -86,7 +83,7 @@ test('customise the shirt, confirm, double-tap submit: one order at the server p
   await page.locator('.confirm .summary').getByText('法国亚麻').waitFor(WAIT)
   await page.locator('.confirm .summary').getByText('39.5 cm').waitFor(WAIT)
   await page.locator('.confirm .quote__total-amount').getByText('¥479').waitFor(WAIT)
-  await page.screenshot({ path: join(DOCS_SHOTS, 'confirm.png') })
+  await shoot(page, 'confirm')
 
   await page.locator('.submit-order').dblclick()
   await page.waitForURL(/pages\/order\/index\?id=/, WAIT)

@@ -2,19 +2,15 @@
 // and the real built functions. The order is created and moved through the cloud (as consumer A
 // and the merchant); the consumer follows it node by node and chooses a remedy in the browser.
 // Screenshots of each consumer page go to docs/screenshots/ (390x844).
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { addDays, chinaDateOf } from '@/domain/china-date'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderEvent } from '@/domain/order-types'
-import { PROJECT_ROOT } from '../../tools/build-cloudfunctions'
 import { DEMO_USERS } from '../../tools/seed/demo'
-import { setupH5App } from './app'
+import { setupH5App, shoot } from './app'
 import { openPhonePage } from './browser'
 
 const app = setupH5App()
-const DOCS_SHOTS = join(PROJECT_ROOT, 'docs', 'screenshots')
 const [consumerA] = DEMO_USERS.filter((user) => user.role === 'consumer')
 const merchant = DEMO_USERS.find((user) => user.role === 'merchant')!
 
@@ -58,8 +54,6 @@ const route = (path: string) => `${app.cloud.url}/#/${path}`
 const currentTitle = (page: Page) =>
   page.locator('.timeline__item--current .timeline__title').innerText()
 
-beforeAll(() => mkdirSync(DOCS_SHOTS, { recursive: true }))
-
 test('consumer A follows an order node by node and chooses a remedy; the choice reaches the database', async () => {
   const orderId = await createShirtOrder('track')
   const { page, errors } = await openPhonePage(
@@ -80,7 +74,7 @@ test('consumer A follows an order node by node and chooses a remedy; the choice 
   await expect(page.getByText('已核对尺寸，安排排产').count()).resolves.toBe(1)
   // Past confirmation a consumer can no longer cancel: the server no longer offers it.
   await expect(page.locator('.order-action--cancel').count()).resolves.toBe(0)
-  await page.screenshot({ path: join(DOCS_SHOTS, 'order-detail.png') })
+  await shoot(page, 'order-detail')
 
   // The merchant flags a delay and offers two remedies.
   const newEta = addDays(chinaDateOf(new Date()), 20)
@@ -98,7 +92,7 @@ test('consumer A follows an order node by node and chooses a remedy; the choice 
     expect.stringContaining(newEta),
     expect.stringContaining('¥20'),
   ])
-  await page.screenshot({ path: join(DOCS_SHOTS, 'order-exception.png') })
+  await shoot(page, 'order-exception')
 
   // The consumer picks the coupon and confirms in the modal.
   await page.locator('.remedy-option[data-remedy="coupon"]').click()
@@ -140,7 +134,7 @@ test('my orders groups orders by tab and opens the detail', async () => {
   await page.locator('.order-card').first().waitFor({ timeout: 20_000 })
   // In progress: the confirmed order from the previous test; the exception one is not here.
   await expect(page.locator('.order-card').count()).resolves.toBe(1)
-  await page.screenshot({ path: join(DOCS_SHOTS, 'orders.png') })
+  await shoot(page, 'orders')
 
   await page.locator('.orders-tab[data-tab="exceptions"]').click()
   await page
@@ -162,7 +156,7 @@ test('mine leads to measurement profiles: consent first, then save, edit list, w
   const { page, errors } = await openPhonePage(app.browser, route('pages/mine/index'))
   await page.locator('.mine-entry--profiles').waitFor({ timeout: 20_000 })
   await page.locator('.identity-option').first().waitFor({ timeout: 20_000 })
-  await page.screenshot({ path: join(DOCS_SHOTS, 'mine.png') })
+  await shoot(page, 'mine')
 
   await page.locator('.mine-entry--profiles').click()
   await page.locator('.consent-card__agree').click()
@@ -173,7 +167,7 @@ test('mine leads to measurement profiles: consent first, then save, edit list, w
   await page.locator('.profile-button--save').click()
   await page.locator('.profile-card').getByText('本人').waitFor({ timeout: 20_000 })
   await expect(page.locator('.profile-card__values').innerText()).resolves.toContain('胸围 98.5cm')
-  await page.screenshot({ path: join(DOCS_SHOTS, 'profiles.png') })
+  await shoot(page, 'profiles')
 
   const saved = await app.cloud.store.find(COLLECTIONS.measurementProfiles, {
     ownerOpenid: consumerA.openid,
