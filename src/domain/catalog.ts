@@ -1,3 +1,4 @@
+import { progressOf, type BatchProgress } from './batch'
 import type { ProductSchema } from './product-schema'
 
 export const PRODUCT_KINDS = ['made_to_order', 'consumable', 'batch'] as const
@@ -17,6 +18,8 @@ export interface ProductSummary {
   priceFromFen: number
   leadDays: number
   image: string
+  /** Batch products: how far the collecting batch is towards its minimum. */
+  batch?: BatchProgress
 }
 
 /** A product as stored: identity and display, plus what a customer chooses (product-schema.ts). */
@@ -30,8 +33,9 @@ export interface ProductRecord extends ProductSchema {
   active: boolean
 }
 
-export function toProductSummary(product: ProductRecord): ProductSummary {
-  return {
+/** `collected`: units in the batch collecting now (batch products only; none yet = 0). */
+export function toProductSummary(product: ProductRecord, collected = 0): ProductSummary {
+  const summary: ProductSummary = {
     id: product._id,
     name: product.name,
     kind: product.kind,
@@ -39,6 +43,9 @@ export function toProductSummary(product: ProductRecord): ProductSummary {
     leadDays: product.baseLeadDays,
     image: product.image,
   }
+  if (product.batch)
+    summary.batch = progressOf({ quantity: collected, minQuantity: product.batch.minQuantity })
+  return summary
 }
 
 /**

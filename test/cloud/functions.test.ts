@@ -93,6 +93,40 @@ describe('catalog.list', () => {
     })
   })
 
+  test('a batch product shows its collecting batch towards the minimum', async () => {
+    const progress = async () => {
+      const result = (await catalog('list', undefined, null)) as {
+        data: { items: { id: string; batch?: unknown }[] }
+      }
+      return result.data.items.find((item) => item.id === 'prod_linen_batch')?.batch
+    }
+    await expect(progress()).resolves.toEqual({
+      quantity: 0,
+      minQuantity: 20,
+      remaining: 20,
+      reached: false,
+    })
+    const now = new Date()
+    await env.cloud.store.insertMany(COLLECTIONS.batches, [
+      {
+        _id: 'prod_linen_batch',
+        productId: 'prod_linen_batch',
+        minQuantity: 20,
+        sequence: 1,
+        quantity: 13,
+        openedAt: now,
+        lastReachedAt: null,
+        updatedAt: now,
+      },
+    ])
+    await expect(progress()).resolves.toEqual({
+      quantity: 13,
+      minQuantity: 20,
+      remaining: 7,
+      reached: false,
+    })
+  })
+
   test('hides inactive products', async () => {
     await env.cloud.store.insertMany(COLLECTIONS.products, [
       { ...DEMO_PRODUCTS[0], _id: 'prod_retired', name: '停售款', sort: 1, active: false },

@@ -82,7 +82,7 @@ test('each action makes the documented number of database calls', async () => {
 
   expect(trips).toEqual({
     'user.me': 5,
-    'catalog.list': 1,
+    'catalog.list': 2,
     'order.quote (urgent-capable product)': 3,
     'order.create': 7,
     'order.create (retry)': 1,

@@ -32,6 +32,23 @@ export default function ProductCard({ product, onTap }: ProductCardProps) {
           </Text>
           <Text className="product-name">{product.name}</Text>
         </View>
+        {product.batch && (
+          <View className="batch-progress">
+            <View className="batch-progress__bar">
+              <View
+                className="batch-progress__fill"
+                style={{
+                  width: `${Math.min(100, (product.batch.quantity / product.batch.minQuantity) * 100)}%`,
+                }}
+              />
+            </View>
+            <Text className="batch-progress__text">
+              {product.batch.reached
+                ? `已拼 ${product.batch.quantity} 件，本批已成团`
+                : `已拼 ${product.batch.quantity}/${product.batch.minQuantity} 件，还差 ${product.batch.remaining} 件成团`}
+            </Text>
+          </View>
+        )}
         <View className="product-card__foot">
           <Text className="product-price">
             {formatFen(product.priceFromFen)}
