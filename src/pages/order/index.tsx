@@ -13,15 +13,12 @@ import RemedyChooser from '@/components/remedy-chooser'
 import { ErrorState, SkeletonList } from '@/components/state-view'
 import Timeline from '@/components/timeline'
 import { useOrderDetail } from '@/hooks/useOrderDetail'
+import { confirmModal as confirmModalWith, toast } from '@/services/feedback'
 import './index.scss'
 
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
-/** WeChat caps both button texts at 4 characters; a refused modal counts as "no". */
+/** The order page's modals: a confirm button (default 确定) and 再想想 to back out. */
 const confirmModal = (title: string, content: string, confirmText = '确定') =>
-  Taro.showModal({ title, content, confirmText, cancelText: '再想想' }).then(
-    (res) => res.confirm,
-    () => false,
-  )
+  confirmModalWith(title, content, { confirmText, cancelText: '再想想' })
 
 function report(result: Result<unknown>, success: string) {
   toast(result.ok ? success : result.message)

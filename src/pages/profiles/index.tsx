@@ -7,15 +7,12 @@ import { MAX_PROFILES_PER_USER, type MeasurementProfile } from '@/domain/measure
 import ProfileForm, { PROFILE_FIELDS } from '@/components/profile-form'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { useProfiles, type ProfileDraft } from '@/hooks/useProfiles'
+import { confirmModal as confirmModalWith, toast } from '@/services/feedback'
 import './index.scss'
 
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
-/** WeChat caps confirmText at 4 characters; a refused modal counts as "no". */
+/** Every modal here deletes something, so its confirm button is red. */
 const confirmModal = (title: string, content: string, confirmText: string) =>
-  Taro.showModal({ title, content, confirmText, confirmColor: '#c2413b' }).then(
-    (res) => res.confirm,
-    () => false,
-  )
+  confirmModalWith(title, content, { confirmText, confirmColor: '#c2413b' })
 
 function summary(profile: MeasurementProfile): string {
   return PROFILE_FIELDS.filter((f) => profile.values[f.id] !== undefined)
