@@ -1,18 +1,11 @@
-import { createServer } from 'node:net'
+import { portIsFree } from './local-cloud/postgres'
 
 /** Fails with an actionable message when a port we need is taken. */
-export function assertPortFree(port: number, envName: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', () =>
-      reject(
-        new Error(
-          `端口 ${port} 已被占用（可能已有一个实例在运行）。请先停止它，或设置 ${envName} 换一个端口。`,
-        ),
-      ),
-    )
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()))
-  })
+export async function assertPortFree(port: number, envName: string): Promise<void> {
+  if (await portIsFree(port)) return
+  throw new Error(
+    `端口 ${port} 已被占用（可能已有一个实例在运行）。请先停止它，或设置 ${envName} 换一个端口。`,
+  )
 }
 
 /** Polls a URL until it answers 2xx, or fails after `timeoutMs`. */

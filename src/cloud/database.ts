@@ -28,6 +28,11 @@ export async function readList<T>(query: Query): Promise<T[]> {
   return data as T[]
 }
 
+export async function countOf(query: Pick<Collection, 'count'>): Promise<number> {
+  const { total } = (await query.count()) as { total: number }
+  return total
+}
+
 /** Runs `work` in a database transaction; conflicts are retried by the SDK. */
 export function inTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
   return db.runTransaction(work)

@@ -8,7 +8,7 @@ import { COLLECTIONS } from '../domain/names'
 import type { Actor, OrderRecord } from '../domain/order-types'
 import { applyTransition } from '../domain/order-transition'
 import { fail, ok, type Result } from '../domain/result'
-import { command, db, inTransaction, readDoc, type Transaction } from './database'
+import { command, countOf, db, inTransaction, readDoc, type Transaction } from './database'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
 
@@ -22,10 +22,7 @@ export async function loadActiveProduct(productId: string): Promise<Result<Produ
 
 /** Orders of this product in the workshop now; an estimate read outside any transaction. */
 export async function queueLoadOf(productId: string): Promise<number> {
-  const { total } = (await orders()
-    .where({ productId, node: command.in(IN_WORK_NODES) })
-    .count()) as { total: number }
-  return total
+  return countOf(orders().where({ productId, node: command.in(IN_WORK_NODES) }))
 }
 
 /** Splits `_id` off a record for `set`, which takes the id from the document reference. */

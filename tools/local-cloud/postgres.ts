@@ -54,7 +54,7 @@ export function freePort(): Promise<number> {
   })
 }
 
-function portIsFree(port: number): Promise<boolean> {
+export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolvePort) => {
     const server = createServer()
     server.once('error', () => resolvePort(false))

@@ -5,7 +5,7 @@ import { chinaDateOf } from '@/domain/china-date'
 import { ORDER_NODES, type OrderNode, type OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
 import { integer, object, oneOf, optional } from '@/domain/validate'
-import { command, readList } from '@/cloud/database'
+import { command, countOf, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
 import { orders } from '@/cloud/orders'
 import { cursorCheck, cursorOf } from '@/cloud/paging'
@@ -41,9 +41,7 @@ export const board = defineAction(payload, async (input, caller) => {
     : null
   const [counts, overdue, items] = await Promise.all([
     countByNode(),
-    orders()
-      .where({ node: command.in(OPEN_NODES), eta: command.lt(today) })
-      .count() as Promise<{ total: number }>,
+    countOf(orders().where({ node: command.in(OPEN_NODES), eta: command.lt(today) })),
     readList<OrderRecord>(
       orders()
         .where(after ? command.and([{ node }, after]) : { node })
@@ -55,7 +53,7 @@ export const board = defineAction(payload, async (input, caller) => {
   const last = items[items.length - 1]
   return ok({
     counts,
-    overdue: overdue.total,
+    overdue,
     items: items.map((order) => ({
       ...order,
       address: { ...order.address, phone: maskPhone(order.address.phone) },
@@ -66,10 +64,8 @@ export const board = defineAction(payload, async (input, caller) => {
 
 /** One count per node: each is an indexed count, where a grouping aggregate would scan. */
 async function countByNode(): Promise<Record<OrderNode, number>> {
-  const totals = await Promise.all(
-    ORDER_NODES.map((node) => orders().where({ node }).count() as Promise<{ total: number }>),
-  )
-  return Object.fromEntries(ORDER_NODES.map((node, i) => [node, totals[i].total])) as Record<
+  const totals = await Promise.all(ORDER_NODES.map((node) => countOf(orders().where({ node }))))
+  return Object.fromEntries(ORDER_NODES.map((node, i) => [node, totals[i]])) as Record<
     OrderNode,
     number
   >
