@@ -15,6 +15,7 @@ import { fail, ok, type Result } from '../domain/result'
 import { inTransaction, readDoc } from './database'
 import { orders, queueLoadOf, withoutId } from './orders'
 import { releaseBatch } from './batches'
+import { currentTime } from './clock'
 
 interface UrgentQuota {
   _id: string
@@ -44,7 +45,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Ord
   const selection = validateOrderSelection(product, request.selectionInput)
   if (!selection.ok) return selection
   const queueLoad = await queueLoadOf(product._id)
-  const now = new Date()
+  const now = currentTime()
   const orderId = orderIdFor(ownerOpenid, requestId)
 
   const placed = await inTransaction(async (transaction) => {

@@ -12,6 +12,15 @@ export const COLLECTIONS = {
   batches: 'batches',
   urgentQuotas: 'urgent_quotas',
   coupons: 'coupons',
+  /** Send-credit ledger and preference per (user, message purpose). */
+  subscriptions: 'subscriptions',
+  /** Messages sent per (user, China day), for the daily frequency cap. */
+  messageCounters: 'message_counters',
+  materials: 'materials',
+  stockReservations: 'stock_reservations',
+  restockTasks: 'restock_tasks',
+  /** Replenishment state per (user, consumable product). */
+  refills: 'refills',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
@@ -21,6 +30,9 @@ export const FUNCTIONS = {
   profile: 'profile',
   appointment: 'appointment',
   order: 'order',
+  message: 'message',
+  merchant: 'merchant',
+  refill: 'refill',
 } as const
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 
@@ -52,5 +64,35 @@ export const ACTIONS = {
     board: 'board',
     /** Apply one state-machine event (order-transition.ts) to one order. */
     act: 'act',
+  },
+  message: {
+    /** Record a requestSubscribeMessage result: each accept adds one credit. */
+    authorize: 'authorize',
+    settings: 'settings',
+    setPreference: 'setPreference',
+    /** The caller's in-app messages (every queued message shows here, sent or not). */
+    inbox: 'inbox',
+    /** Merchants: failed sends with their reason. */
+    deadLetters: 'deadLetters',
+  },
+  merchant: {
+    actMany: 'actMany',
+    stock: 'stock',
+    saveMaterial: 'saveMaterial',
+    adjustStock: 'adjustStock',
+    flagStockOut: 'flagStockOut',
+    batches: 'batches',
+    closeBatch: 'closeBatch',
+    cancelBatch: 'cancelBatch',
+    dashboard: 'dashboard',
+    merchants: 'merchants',
+    addMerchant: 'addMerchant',
+    removeMerchant: 'removeMerchant',
+  },
+  refill: {
+    mine: 'mine',
+    snooze: 'snooze',
+    adjustCycle: 'adjustCycle',
+    stop: 'stop',
   },
 } as const

@@ -79,6 +79,11 @@ export interface LocalCloud {
     openid?: string | null,
   ): Promise<{ result: unknown; roundTrips: number }>
   fireTimer(fn: string): Promise<unknown>
+  /**
+   * The time functions see (src/cloud/clock.ts): `set(date)` moves their clock so it reads `date`
+   * now and runs on from there; `set(null)` returns to real time. Tests of timers use it.
+   */
+  clock: { set(at: Date | null): void }
   inbox: {
     list(): Promise<InboxMessage[]>
     clear(): Promise<void>
@@ -138,12 +143,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       )
     })
     const base = `http://127.0.0.1:${port}`
+    const clock = { offsetMs: 0 }
     const runner = new Runner({
       functionsRoot: resolve(options.functionsRoot),
       adminUrl: `${base}/admin`,
       envId,
       appId: APP_ID,
       timeoutOverrideMs: options.functionTimeoutMs,
+      clockOffsetMs: () => clock.offsetMs,
       log,
     })
     runnerRef.current = runner
@@ -155,6 +162,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         log,
         runner,
         inbox,
+        clock,
         users: options.users ?? [],
         staticDir: options.staticDir,
       }),
@@ -188,6 +196,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         return { result, roundTrips }
       },
       fireTimer: async (fn) => (await runner.fireTimer(fn)).result,
+      clock: {
+        set(at) {
+          clock.offsetMs = at === null ? 0 : at.getTime() - Date.now()
+        },
+      },
       inbox: {
         list: () => inbox.list(),
         clear: () => inbox.clear(),

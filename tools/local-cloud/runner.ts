@@ -23,6 +23,8 @@ export interface RunnerOptions {
   appId: string
   timeoutOverrideMs?: number
   maxWorkers?: number
+  /** Milliseconds added to the real clock inside functions (src/cloud/clock.ts); 0 = real time. */
+  clockOffsetMs?: () => number
   log: (line: string) => void
 }
 
@@ -153,6 +155,8 @@ export class Runner {
       TCB_SESSIONTOKEN: `local:${fn}:${requestID}`,
     }
     if (who.openid) env.WX_OPENID = who.openid
+    const offset = this.options.clockOffsetMs?.() ?? 0
+    if (offset !== 0) env.LOCAL_CLOUD_CLOCK_OFFSET_MS = String(offset)
     if (who.source === 'wx_client') env.WX_CLIENTIP = '127.0.0.1'
     env.WX_CONTEXT_KEYS = Object.keys(env)
       .filter((key) => key.startsWith('WX_'))

@@ -4,6 +4,7 @@
 //   GET  /cloud/users           demo identities
 //   POST /cloud/timer/:fn       fire the function's timer trigger
 //   GET|DELETE /cloud/inbox     subscribe messages sent;  POST /cloud/inbox/fail {errcode, times}
+//   POST /cloud/clock           {now: ISO | null} sets the time functions see (null = real time)
 //   anything else               static files from `staticDir` (index.html fallback), or 404
 import { randomUUID } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
@@ -17,6 +18,8 @@ import type { Runner } from './runner'
 export interface ServerDeps extends DatabaseDeps {
   runner: Runner
   inbox: Inbox
+  /** Offset the functions' clock runs at (see LocalCloud.clock). */
+  clock: { offsetMs: number }
   users: { openid: string; name: string; role: string }[]
   staticDir?: string
 }
@@ -246,6 +249,19 @@ async function cloudRoute(
     if (path === '/cloud/inbox' && method === 'DELETE') {
       await deps.inbox.clear()
       return sendJson(res, 200, { ok: true })
+    }
+    if (path === '/cloud/clock' && method === 'POST') {
+      let body: { now?: unknown }
+      try {
+        body = (await jsonBody(req)) as typeof body
+      } catch {
+        return cloudError(res, 400, ERR.INVALID_PARAM, 'body must be JSON {now: ISO time | null}')
+      }
+      const at = typeof body?.now === 'string' ? new Date(body.now) : null
+      if (body?.now !== null && (at === null || Number.isNaN(at.getTime())))
+        return cloudError(res, 400, ERR.INVALID_PARAM, 'now must be an ISO time or null')
+      deps.clock.offsetMs = at ? at.getTime() - Date.now() : 0
+      return sendJson(res, 200, { now: new Date(Date.now() + deps.clock.offsetMs).toISOString() })
     }
     if (path === '/cloud/inbox/fail' && method === 'POST') {
       let body: { errcode?: unknown; times?: unknown }

@@ -7,12 +7,13 @@ import { ok } from '@/domain/result'
 import { command, readList } from '@/cloud/database'
 import { releaseLeftoverBatches } from '@/cloud/batches'
 import { applyOrderEvent, orders, SYSTEM } from '@/cloud/orders'
+import { currentTime } from '@/cloud/clock'
 
 const PAGE = 100
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export async function housekeeping() {
-  const now = new Date()
+  const now = currentTime()
   const due = await readList<OrderRecord>(
     orders()
       .where({

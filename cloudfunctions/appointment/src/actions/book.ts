@@ -12,9 +12,10 @@ import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
 import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 export const book = defineUserAction(bookInput, async (input, openid) => {
-  const now = new Date()
+  const now = currentTime()
   const held = await readList<Pick<SlotRecord, '_id'>>(
     db
       .collection(COLLECTIONS.appointmentSlots)

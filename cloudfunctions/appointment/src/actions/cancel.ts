@@ -6,9 +6,10 @@ import { fail, ok } from '@/domain/result'
 import { inTransaction, readDoc } from '@/cloud/database'
 import { isMerchant } from '@/cloud/merchants'
 import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 export const cancel = defineUserAction(cancelInput, async (input, openid) => {
-  const now = new Date()
+  const now = currentTime()
   return inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.appointmentSlots).doc(input.slotId)
     const slot = await readDoc<SlotRecord>(ref)

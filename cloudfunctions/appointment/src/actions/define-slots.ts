@@ -14,6 +14,7 @@ import { ok } from '@/domain/result'
 import { command, db, inTransaction, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
 import { defineAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 /** A cloud function's get() returns at most 100 documents. */
 const READ_PAGE = 100
@@ -38,7 +39,7 @@ async function existingSlots(designers: string[], from: Date, to: Date): Promise
 export const defineSlots = defineAction(defineSlotsInput, async ({ slots }, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
-  const now = new Date()
+  const now = currentTime()
   const alone = checkNewSlots(slots, [], now)
   if (!alone.ok) return alone
   const span = batchSpan(slots)

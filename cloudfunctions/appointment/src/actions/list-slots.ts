@@ -11,6 +11,7 @@ import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { command, db, readList } from '@/cloud/database'
 import { defineAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 import { startingFrom } from '../slot-queries'
 
 export const listSlots = defineAction(listSlotsInput, async (input) => {
@@ -18,7 +19,7 @@ export const listSlots = defineAction(listSlotsInput, async (input) => {
   const rows = await readList<SlotRecord>(
     db
       .collection(COLLECTIONS.appointmentSlots)
-      .where(command.and([{ status: 'open' }, startingFrom(new Date(), input.after)]))
+      .where(command.and([{ status: 'open' }, startingFrom(currentTime(), input.after)]))
       .orderBy('startsAt', 'asc')
       .orderBy('_id', 'asc')
       .limit(limit + 1),

@@ -6,6 +6,7 @@ import { ok } from '@/domain/result'
 import { noPayload } from '@/domain/validate'
 import { command, db, readList } from '@/cloud/database'
 import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 /** More than MAX_FUTURE_BOOKINGS: in-progress bookings and the limit's race margin still show. */
 const MINE_LIMIT = 20
@@ -14,7 +15,7 @@ export const mine = defineUserAction(noPayload, async (_input, openid) => {
   const slots = await readList<SlotRecord>(
     db
       .collection(COLLECTIONS.appointmentSlots)
-      .where({ bookedBy: openid, endsAt: command.gt(new Date()) })
+      .where({ bookedBy: openid, endsAt: command.gt(currentTime()) })
       .orderBy('startsAt', 'asc')
       .limit(MINE_LIMIT),
   )

@@ -8,6 +8,7 @@ import { checkedLater, id, integer, object, optional, string } from '@/domain/va
 import { isMerchant } from '@/cloud/merchants'
 import { applyOrderEvent } from '@/cloud/orders'
 import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 const payload = object({
   orderId: id('订单'),
@@ -32,7 +33,7 @@ export function actorFor(openid: string, merchant: boolean, event: string, now: 
 
 export const act = defineUserAction(payload, async (input, openid) => {
   const merchant = await isMerchant(openid)
-  const now = new Date()
+  const now = currentTime()
   const chooseActor = actorFor(openid, merchant, input.event, now)
   const result = await applyOrderEvent({
     orderId: input.orderId,

@@ -10,6 +10,7 @@ import { requireMerchant } from '@/cloud/merchants'
 import { orders } from '@/cloud/orders'
 import { cursorCheck, cursorOf } from '@/cloud/paging'
 import { defineAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 /** Nodes where an ETA still binds the workshop; past it the order is overdue. */
 const OPEN_NODES: OrderNode[] = [
@@ -32,7 +33,7 @@ export const board = defineAction(payload, async (input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const { node = 'submitted', limit = 20, cursor } = input ?? {}
-  const today = chinaDateOf(new Date())
+  const today = chinaDateOf(currentTime())
   const after = cursor
     ? command.or([
         { eta: command.gt(cursor.value) },

@@ -8,6 +8,7 @@ import { readDoc } from '@/cloud/database'
 import { isMerchant } from '@/cloud/merchants'
 import { orders } from '@/cloud/orders'
 import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 export const detail = defineUserAction(
   object({ orderId: id('订单') }),
@@ -20,7 +21,7 @@ export const detail = defineUserAction(
           ? 'merchant'
           : null
     if (!order || !role) return fail('NOT_FOUND', '订单不存在')
-    const actions = availableEvents(order, role, { openid: openid, now: new Date() })
+    const actions = availableEvents(order, role, { openid: openid, now: currentTime() })
     return ok({ order, role, actions })
   },
 )

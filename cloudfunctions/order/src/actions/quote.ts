@@ -10,6 +10,7 @@ import type { BatchState } from '@/domain/batch'
 import { db, readDoc } from '@/cloud/database'
 import { loadActiveProduct, queueLoadOf } from '@/cloud/orders'
 import { defineAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 const payload = object({ productId: id('商品'), selection: checkedLater })
 
@@ -18,7 +19,7 @@ export const quote = defineAction(payload, async ({ productId, selection }) => {
   if (!product.ok) return product
   const chosen = validateOrderSelection(product.data, selection)
   if (!chosen.ok) return chosen
-  const now = new Date()
+  const now = currentTime()
   const [queueLoad, quota, batch] = await Promise.all([
     queueLoadOf(productId),
     product.data.urgent

@@ -13,9 +13,10 @@ import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { db, inTransaction, readDoc } from '@/cloud/database'
 import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 export const consent = defineUserAction(consentInput, async ({ granted }, openid) => {
-  const now = new Date()
+  const now = currentTime()
   const record = await inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.consents).doc(consentDocId(openid))
     const existing = await readDoc<ConsentRecord>(ref)

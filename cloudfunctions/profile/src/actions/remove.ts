@@ -10,9 +10,10 @@ import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { inTransaction, readDoc } from '@/cloud/database'
 import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 export const remove = defineUserAction(removeProfileInput, async (input, openid) => {
-  const now = new Date()
+  const now = currentTime()
   return inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.measurementProfiles).doc(input.id)
     const existing = await readDoc<MeasurementProfileRecord>(ref)

@@ -14,9 +14,10 @@ import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { command, inTransaction, readDoc } from '@/cloud/database'
 import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 export const save = defineUserAction(saveProfileInput, async (input, openid) => {
-  const now = new Date()
+  const now = currentTime()
   return inTransaction(async (transaction) => {
     const consentRef = transaction.collection(COLLECTIONS.consents).doc(consentDocId(openid))
     const consent = await readDoc<ConsentRecord>(consentRef)

@@ -8,9 +8,10 @@ import { noPayload } from '@/domain/validate'
 import { inTransaction, readDoc } from '@/cloud/database'
 import { isMerchant } from '@/cloud/merchants'
 import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
 
 export const me = defineUserAction(noPayload, async (_input, openid) => {
-  const now = new Date()
+  const now = currentTime()
   const record = await inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.users).doc(openid)
     const existing = await readDoc<UserRecord>(ref)

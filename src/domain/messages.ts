@@ -1,0 +1,100 @@
+// Subscribe messages: the purposes a message can have, what the client reports after
+// requestSubscribeMessage, and the views the `message` function returns. The rules (ledger,
+// formatting, quiet hours) live beside this in message-*.ts; template ids in config.
+
+export const MESSAGE_PURPOSES = [
+  'order_confirmed',
+  'production_started',
+  'shipped',
+  'delivered',
+  'exception_needs_choice',
+  'refill_reminder',
+  'appointment_reminder',
+] as const
+export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
+
+/** A tap that may ask for subscriptions, and the purposes asked for there (WeChat allows 3). */
+export const TAP_POINT_PURPOSES = {
+  submitOrder: ['order_confirmed', 'production_started', 'shipped'],
+  openTracking: ['shipped', 'delivered', 'exception_needs_choice'],
+  reorder: ['order_confirmed', 'shipped', 'delivered'],
+  refills: ['refill_reminder'],
+  bookDesigner: ['appointment_reminder'],
+} as const satisfies Record<string, readonly MessagePurpose[]>
+export type TapPoint = keyof typeof TAP_POINT_PURPOSES
+
+/** Per template in a requestSubscribeMessage success result. */
+export const AUTHORIZATION_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const
+export type AuthorizationResult = (typeof AUTHORIZATION_RESULTS)[number]
+/** `getSetting({withSubscriptions: true}).subscriptionsSetting.itemSettings` values ("always"). */
+export const ALWAYS_SETTINGS = ['accept', 'reject', 'ban'] as const
+export type AlwaysSetting = (typeof ALWAYS_SETTINGS)[number]
+
+/** message.authorize payload. */
+export interface AuthorizeInput {
+  results: { purpose: MessagePurpose; result: AuthorizationResult }[]
+  /** What getSetting reported for these purposes; absent = not ticked. */
+  always?: { purpose: MessagePurpose; setting: AlwaysSetting }[]
+  /** getSetting's mainSwitch; false means the user switched all subscriptions off (20004). */
+  mainSwitch?: boolean
+}
+
+/** One row of the 订阅设置 page. */
+export interface SubscriptionSetting {
+  purpose: MessagePurpose
+  title: string
+  description: string
+  /** The user's on/off preference; off stops sends even with credits left. */
+  enabled: boolean
+  credits: number
+  always: AlwaysSetting | null
+  /** Refused for good (ban, or "always" reject): the app never asks for it again. */
+  refused: boolean
+}
+
+export interface MessageSettings {
+  items: SubscriptionSetting[]
+  mainSwitch: boolean
+  /** Sends allowed during quiet hours (22:00–08:00 China time by default). */
+  quietHoursOptIn: boolean
+  quietHours: { start: string; end: string }
+  dailyCap: number
+}
+
+/** message.setPreference payload: one of the two. */
+export type PreferenceInput =
+  { purpose: MessagePurpose; enabled: boolean } | { quietHoursOptIn: boolean }
+
+/**
+ * Outbox states. pending/retry wait for the notifier; sending is claimed (lease);
+ * held = no credit, kind off or cap reached: shown in-app only; dead = a permanent failure.
+ */
+export const OUTBOX_STATUSES = ['pending', 'retry', 'sending', 'sent', 'held', 'dead'] as const
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
+
+/** An in-app message (message.inbox), whether or not WeChat delivered it. */
+export interface InAppMessage {
+  id: string
+  purpose: MessagePurpose
+  title: string
+  lines: { label: string; value: string }[]
+  /** The page the message opens, e.g. pages/order/index?id=… */
+  page: string
+  status: OutboxStatus
+  createdAt: Date
+}
+
+/** message.deadLetters (merchants). */
+export interface DeadLetterView {
+  id: string
+  purpose: MessagePurpose
+  title: string
+  orderNo: string | null
+  /** Masked OPENID; merchants never see the full one. */
+  to: string
+  errcode: number | null
+  reason: string
+  attempts: number
+  createdAt: Date
+  deadAt: Date
+}
