@@ -1,0 +1,234 @@
+// What the merchant admin exchanges with the cloud: payloads and responses of order.board and
+// every `merchant.*` action. Pages (engineer D) and the merchant function both import these;
+// fields may be added, never renamed.
+import type { ErrorCode } from './errors'
+import type { ExceptionKind, OrderEvent, OrderNode, OrderRecord, RemedyOffer } from './order-types'
+
+// ---- order.board ----
+
+export interface BoardInput {
+  node?: OrderNode
+  limit?: number
+  cursor?: string
+  /** An order number (or its last part), or the last 4 digits of the customer's phone. */
+  search?: string
+  productId?: string
+  urgent?: boolean
+}
+
+export interface BoardView {
+  counts: Record<OrderNode, number>
+  /** Open orders past their ETA (all nodes). */
+  overdue: number
+  /** Orders with an open exception (all nodes). */
+  exceptions: number
+  /** Phones masked. Within a node: open exception first, then overdue, then by ETA. */
+  items: OrderRecord[]
+  nextCursor: string | null
+}
+
+// ---- merchant.actMany / flagStockOut / closeBatch / cancelBatch ----
+
+/** Event inputs are those of order.act (docs/actions.md): note, photos, eta, carrier, … */
+export interface ActManyInput {
+  /** 1..50, unique. */
+  orderIds: string[]
+  event: OrderEvent
+  input?: Record<string, unknown>
+}
+
+export interface OrderActionResult {
+  orderId: string
+  /** null when the order does not exist. */
+  orderNo: string | null
+  ok: boolean
+  code?: ErrorCode
+  message?: string
+}
+
+export interface ActManyView {
+  results: OrderActionResult[]
+  applied: number
+  failed: number
+}
+
+// ---- stock ----
+
+export interface MaterialUsage {
+  productId: string
+  productName: string
+  /** Units of the material one unit of the product needs. */
+  perUnit: number
+}
+
+export interface MaterialView {
+  id: string
+  name: string
+  unit: string
+  /** On hand. */
+  quantity: number
+  /** Held by live orders, not yet consumed. */
+  reserved: number
+  /** quantity − reserved (negative only after a stock-count correction). */
+  available: number
+  safetyLevel: number
+  low: boolean
+  usage: MaterialUsage[]
+  /** Orders holding a reservation that stock cannot cover. */
+  affectedOrders: number
+}
+
+export interface RestockTask {
+  id: string
+  materialId: string
+  materialName: string
+  status: 'open' | 'done'
+  createdAt: Date
+  suggestedQuantity: number
+}
+
+export interface StockView {
+  items: MaterialView[]
+  tasks: RestockTask[]
+}
+
+export interface SaveMaterialInput {
+  id?: string
+  name: string
+  unit: string
+  safetyLevel: number
+  /** Create only; later changes go through adjustStock. */
+  quantity?: number
+  usage: { productId: string; perUnit: number }[]
+}
+
+export interface SaveMaterialView {
+  material: MaterialView
+}
+
+/** Reasons an adjustment may give; only a count correction may leave reservations uncovered. */
+export const STOCK_ADJUST_REASONS = ['restock', 'count_correction', 'damage', 'other'] as const
+export type StockAdjustReason = (typeof STOCK_ADJUST_REASONS)[number]
+
+export interface AdjustStockInput {
+  materialId: string
+  /** Integer, not 0. */
+  delta: number
+  reason: StockAdjustReason
+  note?: string
+}
+
+export interface AdjustStockView {
+  material: MaterialView
+  /** The restock task opened (or still open) when the material is low, otherwise null. */
+  task: RestockTask | null
+  /** Units of reservations stock no longer covers (count corrections only); 0 otherwise. */
+  shortfall: number
+}
+
+export interface FlagStockOutInput {
+  materialId: string
+  note?: string
+  offered: RemedyOffer[]
+}
+
+// ---- batches ----
+
+export interface BatchOrderView {
+  orderId: string
+  orderNo: string
+  quantity: number
+  node: OrderNode
+}
+
+export type BatchStatus = 'collecting' | 'reached' | 'cancelled'
+
+export interface BatchView {
+  batchId: string
+  productId: string
+  productName: string
+  status: BatchStatus
+  quantity: number
+  minQuantity: number
+  remaining: number
+  reached: boolean
+  orders: BatchOrderView[]
+  openedAt: Date
+}
+
+export interface BatchesView {
+  items: BatchView[]
+  nextCursor: string | null
+}
+
+export interface BatchActionView {
+  batch: BatchView
+  results: OrderActionResult[]
+}
+
+// ---- dashboard ----
+
+export interface LeadTimeStats {
+  samples: number
+  averageDays: number | null
+  p90Days: number | null
+  promisedAverageDays: number | null
+  /** Share delivered on or before the promised ETA, 0..1. */
+  onTimeRate: number | null
+}
+
+export interface DashboardView {
+  generatedAt: Date
+  byNode: Record<OrderNode, number>
+  overdue: number
+  exceptions: number
+  leadTime: LeadTimeStats
+  /** 0..1 of orders placed in the window. */
+  urgentShare: number | null
+  /** Most requested option choices this week (demand signal). */
+  topOptions: { label: string; count: number }[]
+  refills: {
+    remindersSent: number
+    reorders: number
+    conversion: number | null
+    windowDays: number
+  }
+  messages: { sent: number; held: number; failed: number; pending: number }
+  /** Oldest first; week = Monday's China date, YYYY-MM-DD. */
+  weeklyOrders: { week: string; count: number }[]
+}
+
+// ---- merchant accounts ----
+
+export interface MerchantAccountView {
+  /** Masked. */
+  openid: string
+  /** Opaque handle for removeMerchant, since the list never shows a full OPENID. */
+  ref: string
+  name: string
+  addedAt: Date
+  self: boolean
+}
+
+export interface MerchantsView {
+  items: MerchantAccountView[]
+}
+
+export interface AddMerchantInput {
+  openid: string
+  name: string
+}
+
+/** Either the full OPENID or the `ref` from merchant.merchants. */
+export type RemoveMerchantInput = { openid: string } | { ref: string }
+
+/** Exception kinds a merchant may flag by hand (out_of_stock also comes from flagStockOut). */
+export type FlaggableException = ExceptionKind
+
+// ---- local photo stand-in (POST /cloud/files on the local cloud) ----
+
+export interface UploadedFile {
+  /** `local-file://<name>` locally, a cloud file id on WeChat. */
+  fileID: string
+  url: string
+}
