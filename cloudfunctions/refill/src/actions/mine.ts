@@ -1,0 +1,26 @@
+// refill.mine — signed-in consumers; read-only. The caller's tracked consumables (one document
+// per product, so a small bounded list) and the reminders waiting for an answer.
+import { ok } from '@/domain/result'
+import type { RefillRecord } from '@/domain/refill'
+import { toRefillView, type RefillList } from '@/domain/refill-view'
+import { noPayload } from '@/domain/validate'
+import { readList } from '@/cloud/database'
+import { refills } from '@/cloud/refills'
+import { defineUserAction } from '@/cloud/router'
+
+/** More than any shop's consumable range; the list is never paged. */
+const MAX_REFILLS = 50
+
+export const mine = defineUserAction(noPayload, async (_input, openid) => {
+  const records = await readList<RefillRecord>(
+    refills().where({ ownerOpenid: openid }).orderBy('productId', 'asc').limit(MAX_REFILLS),
+  )
+  const views = records.map(toRefillView)
+  const list: RefillList = {
+    refills: views,
+    reminders: views
+      .filter((view) => view.status === 'reminded')
+      .sort((a, b) => (b.lastReminderAt?.getTime() ?? 0) - (a.lastReminderAt?.getTime() ?? 0)),
+  }
+  return ok(list)
+})
