@@ -31,6 +31,8 @@ module.exports = {
     layer('cloud'),
     layer('component', { testEnvironment: 'jsdom' }),
     layer('e2e'),
+    // Authorisation, fuzzing, races, faults, privacy: `npm run test:reliability`.
+    layer('reliability'),
   ],
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   testTimeout: 30000,

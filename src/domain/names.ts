@@ -38,7 +38,13 @@ export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 
 /** Actions each function's router accepts. */
 export const ACTIONS = {
-  user: { me: 'me' },
+  user: {
+    me: 'me',
+    /** Everything personal the caller has stored (privacy law: access and portability). */
+    exportData: 'exportData',
+    /** Erases the caller's personal data outside orders; `{ confirm: true }` required. */
+    deleteData: 'deleteData',
+  },
   catalog: { list: 'list', get: 'get' },
   profile: {
     consent: 'consent',

@@ -1,0 +1,51 @@
+// user.deleteData — any signed-in user, for themselves only; `{ confirm: true }` required.
+// Erases the caller's measurement profiles and consent, subscriptions, refills and user record,
+// frees their future bookings and strips them from past ones. Orders stay, with their address
+// snapshot (delivery, after-sales and the merchant's records need it). Each step is idempotent
+// (no where() inside a transaction), so a retry after a failure finishes the job.
+import { consentDocId } from '@/domain/measurement-profile'
+import { COLLECTIONS } from '@/domain/names'
+import {
+  deleteDataInput,
+  requireConfirmation,
+  type PersonalDataDeletion,
+} from '@/domain/personal-data'
+import { ok } from '@/domain/result'
+import { command, db } from '@/cloud/database'
+import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
+
+type Removed = { stats: { removed: number } }
+type Updated = { stats: { updated: number } }
+
+export const deleteData = defineUserAction(deleteDataInput, async (input, openid) => {
+  const confirmed = requireConfirmation(input)
+  if (!confirmed.ok) return confirmed
+  const now = currentTime()
+  const removeMine = async (collection: string) =>
+    ((await db.collection(collection).where({ ownerOpenid: openid }).remove()) as Removed).stats
+      .removed
+  const measurementProfiles = await removeMine(COLLECTIONS.measurementProfiles)
+  const consents = (
+    (await db.collection(COLLECTIONS.consents).doc(consentDocId(openid)).remove()) as Removed
+  ).stats.removed
+  const subscriptions = await removeMine(COLLECTIONS.subscriptions)
+  const refills = await removeMine(COLLECTIONS.refills)
+  const slots = db.collection(COLLECTIONS.appointmentSlots)
+  const future = (await slots
+    .where({ bookedBy: openid, startsAt: command.gt(now) })
+    .update({ data: { status: 'open', bookedBy: null, bookedAt: null, note: null } })) as Updated
+  await slots.where({ bookedBy: openid }).update({ data: { bookedBy: null, note: null } })
+  const user = ((await db.collection(COLLECTIONS.users).doc(openid).remove()) as Removed).stats
+    .removed
+  const deletion: PersonalDataDeletion = {
+    measurementProfiles,
+    consents,
+    subscriptions,
+    refills,
+    bookingsReleased: future.stats.updated,
+    user,
+    ordersKept: true,
+  }
+  return ok(deletion)
+})

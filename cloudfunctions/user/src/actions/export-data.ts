@@ -1,0 +1,68 @@
+// user.exportData — any signed-in user, for themselves only; read-only. Everything personal we
+// hold about the caller, each list capped (truncated says so): the user record, the measurement
+// consent and profiles, the address used on each order, bookings, subscriptions and refills.
+import { consentDocId } from '@/domain/measurement-profile'
+import { COLLECTIONS } from '@/domain/names'
+import {
+  EXPORT_LIST_LIMIT,
+  EXPORT_ORDER_LIMIT,
+  exportDataInput,
+  toPlain,
+  type PersonalDataExport,
+} from '@/domain/personal-data'
+import type { OrderRecord } from '@/domain/order-types'
+import { ok } from '@/domain/result'
+import { db, readDoc, readList } from '@/cloud/database'
+import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
+
+type Doc = Record<string, unknown>
+const plain = (docs: Doc[]) => docs.map((doc) => toPlain(doc) as Doc)
+
+export const exportData = defineUserAction(exportDataInput, async (_input, openid) => {
+  const mineIn = (collection: string, field = 'ownerOpenid') =>
+    readList<Doc>(
+      db
+        .collection(collection)
+        .where({ [field]: openid })
+        .limit(EXPORT_LIST_LIMIT),
+    )
+  const [user, consent, profiles, orders, bookings, subscriptions, refills] = await Promise.all([
+    readDoc<Doc>(db.collection(COLLECTIONS.users).doc(openid)),
+    readDoc<Doc>(db.collection(COLLECTIONS.consents).doc(consentDocId(openid))),
+    mineIn(COLLECTIONS.measurementProfiles),
+    readList<Pick<OrderRecord, '_id' | 'orderNo' | 'createdAt' | 'address'>>(
+      db
+        .collection(COLLECTIONS.orders)
+        .where({ ownerOpenid: openid })
+        .orderBy('createdAt', 'desc')
+        .field({ _id: true, orderNo: true, createdAt: true, address: true })
+        .limit(EXPORT_ORDER_LIMIT),
+    ),
+    mineIn(COLLECTIONS.appointmentSlots, 'bookedBy'),
+    mineIn(COLLECTIONS.subscriptions),
+    mineIn(COLLECTIONS.refills),
+  ])
+  const view: PersonalDataExport = {
+    exportedAt: currentTime().toISOString(),
+    openid,
+    user: user ? (toPlain(user) as Doc) : null,
+    consents: consent ? plain([consent]) : [],
+    measurementProfiles: plain(profiles),
+    orderAddresses: orders.map((order) => ({
+      orderId: order._id,
+      orderNo: order.orderNo,
+      createdAt: new Date(order.createdAt).toISOString(),
+      address: order.address,
+    })),
+    bookings: plain(bookings),
+    subscriptions: plain(subscriptions),
+    refills: plain(refills),
+    truncated:
+      orders.length === EXPORT_ORDER_LIMIT ||
+      [profiles, bookings, subscriptions, refills].some(
+        (list) => list.length === EXPORT_LIST_LIMIT,
+      ),
+  }
+  return ok(view)
+})

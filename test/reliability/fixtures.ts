@@ -1,0 +1,193 @@
+// A valid payload for every action, built on fresh resources of the owner (consumer A): an
+// order, a measurement profile, a booked slot, a material, a refill… Each call makes new ones,
+// so one matrix cell never sees what another cell changed.
+import { COLLECTIONS } from '@/domain/names'
+import {
+  createPayload,
+  filterSelection,
+  linenSelection,
+  rid,
+  shirtSelection,
+} from '../cloud/order-helpers'
+import { call, consumerA, merchant, type Envelope, type ReliabilityCloud } from './harness'
+
+type Payload = unknown
+export type Fixture = (env: ReliabilityCloud) => Promise<Payload>
+
+let serial = 0
+const next = () => (serial += 1)
+
+function expectOk(result: Envelope, what: string): Envelope & { ok: true } {
+  if (!result.ok) throw new Error(`fixture ${what} failed: ${JSON.stringify(result)}`)
+  return result as Envelope & { ok: true }
+}
+
+export async function ownerOrder(env: ReliabilityCloud, overrides = {}): Promise<string> {
+  const result = await call(env, 'order', 'create', createPayload(overrides), consumerA)
+  return expectOk(result, 'order.create').data.order._id
+}
+
+/** Grants the measurement consent (idempotent) and saves one profile of `openid`. */
+export async function profileOf(env: ReliabilityCloud, openid = consumerA): Promise<string> {
+  expectOk(await call(env, 'profile', 'consent', { granted: true }, openid), 'profile.consent')
+  const saved = await call(
+    env,
+    'profile',
+    'save',
+    { name: `档案${next()}`, values: { chest: 96, neck: 39 } },
+    openid,
+  )
+  return expectOk(saved, 'profile.save').data.id
+}
+
+/** A future open slot of a designer of its own (no overlaps between fixtures). */
+export async function openSlot(env: ReliabilityCloud): Promise<string> {
+  const n = next()
+  const startsAt = new Date(Date.now() + (2 + n) * 24 * 3600 * 1000).toISOString()
+  const result = await call(
+    env,
+    'appointment',
+    'defineSlots',
+    { slots: [{ startsAt, minutes: 30, designer: `设计师${n}` }] },
+    merchant,
+  )
+  return expectOk(result, 'appointment.defineSlots').data.items[0].id
+}
+
+/** A slot booked by `openid`, whose earlier bookings are cancelled first (3 at most). */
+export async function bookedSlot(env: ReliabilityCloud, openid = consumerA): Promise<string> {
+  const held = expectOk(await call(env, 'appointment', 'mine', {}, openid), 'appointment.mine')
+  for (const booking of held.data.items as { id: string }[])
+    expectOk(
+      await call(env, 'appointment', 'cancel', { slotId: booking.id }, openid),
+      'appointment.cancel',
+    )
+  const slotId = await openSlot(env)
+  expectOk(await call(env, 'appointment', 'book', { slotId }, openid), 'appointment.book')
+  return slotId
+}
+
+export async function material(env: ReliabilityCloud): Promise<string> {
+  const result = await call(env, 'merchant', 'saveMaterial', materialPayload(), merchant)
+  return expectOk(result, 'merchant.saveMaterial').data.material.id
+}
+
+const materialPayload = () => ({
+  name: `面料${next()}`,
+  unit: '米',
+  safetyLevel: 5,
+  quantity: 100,
+  usage: [{ productId: 'prod_shirt', perUnit: 2 }],
+})
+
+/** A consumable order walked to completion, which starts the owner's refill for it. */
+export async function ownerRefill(env: ReliabilityCloud): Promise<string> {
+  const orderId = await ownerOrder(env, { productId: 'prod_filter', selection: filterSelection() })
+  for (const [event, input, who] of [
+    ['confirm', undefined, merchant],
+    ['ship', { carrier: '顺丰速运', trackingNo: `SF${Date.now()}${next()}` }, merchant],
+    ['complete', undefined, consumerA],
+  ] as const)
+    expectOk(await call(env, 'order', 'act', { orderId, event, input }, who), `order.act ${event}`)
+  const [refill] = await env.cloud.store.find(COLLECTIONS.refills, { ownerOpenid: consumerA })
+  if (!refill) throw new Error('fixture: completing a consumable order started no refill')
+  return refill._id
+}
+
+/** A batch product's open batch (one order joins it). */
+export async function openBatch(env: ReliabilityCloud): Promise<string> {
+  await ownerOrder(env, { productId: 'prod_linen_batch', selection: linenSelection(1) })
+  const [state] = await env.cloud.store.find(COLLECTIONS.batches, { _id: 'prod_linen_batch' })
+  return state.batchId ?? state.current?.batchId
+}
+
+/** A valid payload per action, on fresh resources of the owner. */
+export const FIXTURES: Record<string, Record<string, Fixture>> = {
+  user: {
+    me: async () => ({}),
+    exportData: async () => ({}),
+    deleteData: async () => ({ confirm: true }),
+  },
+  catalog: {
+    list: async () => ({}),
+    get: async () => ({ productId: 'prod_shirt' }),
+  },
+  profile: {
+    consent: async () => ({ granted: true }),
+    consentStatus: async () => ({}),
+    save: async (env) => ({ id: await profileOf(env), name: '改名', values: { chest: 97 } }),
+    list: async () => ({}),
+    remove: async (env) => ({ id: await profileOf(env) }),
+  },
+  appointment: {
+    defineSlots: async () => ({
+      slots: [
+        {
+          startsAt: new Date(Date.now() + (200 + next()) * 3600 * 1000).toISOString(),
+          minutes: 30,
+          designer: `新设计师${next()}`,
+        },
+      ],
+    }),
+    listSlots: async () => ({ limit: 5 }),
+    book: async (env) => ({ slotId: await openSlot(env) }),
+    cancel: async (env) => ({ slotId: await bookedSlot(env) }),
+    mine: async () => ({}),
+    bookings: async () => ({
+      from: new Date().toISOString(),
+      to: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(),
+    }),
+  },
+  order: {
+    quote: async () => ({ productId: 'prod_shirt', selection: shirtSelection() }),
+    create: async () => createPayload(),
+    reorder: async (env) => ({ orderId: await ownerOrder(env), requestId: rid() }),
+    detail: async (env) => ({ orderId: await ownerOrder(env) }),
+    mine: async () => ({}),
+    board: async () => ({}),
+    act: async (env) => ({ orderId: await ownerOrder(env), event: 'cancel' }),
+    'act:confirm': async (env) => ({ orderId: await ownerOrder(env), event: 'confirm' }),
+  },
+  message: {
+    authorize: async () => ({ results: [{ purpose: 'shipped', result: 'accept' }] }),
+    settings: async () => ({}),
+    setPreference: async () => ({ purpose: 'shipped', enabled: false }),
+    inbox: async () => ({}),
+    deadLetters: async () => ({}),
+  },
+  merchant: {
+    actMany: async (env) => ({ orderIds: [await ownerOrder(env)], event: 'confirm' }),
+    stock: async () => ({}),
+    saveMaterial: async () => materialPayload(),
+    adjustStock: async (env) => ({ materialId: await material(env), delta: 5, reason: 'restock' }),
+    flagStockOut: async (env) => ({
+      materialId: await material(env),
+      offered: [{ type: 'cancel' }],
+    }),
+    batches: async () => ({}),
+    closeBatch: async (env) => ({ batchId: await openBatch(env) }),
+    cancelBatch: async (env) => ({ batchId: await openBatch(env) }),
+    dashboard: async () => ({}),
+    merchants: async () => ({}),
+    addMerchant: async () => ({ openid: `o_helper_${next()}`, name: '店员' }),
+    removeMerchant: async (env) => {
+      const openid = `o_helper_${next()}`
+      expectOk(
+        await call(env, 'merchant', 'addMerchant', { openid, name: '临时店员' }, merchant),
+        'merchant.addMerchant',
+      )
+      return { openid }
+    },
+  },
+  refill: {
+    mine: async () => ({}),
+    snooze: async (env) => ({ refillId: await ownerRefill(env), days: 7 }),
+    adjustCycle: async (env) => ({ refillId: await ownerRefill(env), cycleDays: 60 }),
+    stop: async (env) => ({ refillId: await ownerRefill(env) }),
+  },
+}
+
+export function fixtureOf(fn: string, action: string): Fixture | undefined {
+  const table = FIXTURES[fn]
+  return table && Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined
+}

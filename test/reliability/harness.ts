@@ -1,0 +1,123 @@
+// Shared set-up of the reliability suites: the seeded demo cloud, the four caller roles, a
+// one-query digest of everything the local cloud stores (to prove a refused call wrote nothing),
+// and the summary figures each suite reports.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Pool } from 'pg'
+import { ACTIONS, type FunctionName } from '@/domain/names'
+import {
+  consumerA,
+  consumerB,
+  merchant,
+  useDemoCloud,
+  type DemoCloud,
+  type Envelope,
+} from '../helpers/demo-cloud'
+
+export { consumerA, consumerB, merchant, type Envelope } from '../helpers/demo-cloud'
+
+export const ROLES = ['anonymous', 'other', 'owner', 'merchant'] as const
+export type Role = (typeof ROLES)[number]
+
+/** The owner of every fixture resource is consumer A; "other" is consumer B. */
+export const OPENID: Record<Role, string | null> = {
+  anonymous: null,
+  other: consumerB,
+  owner: consumerA,
+  merchant,
+}
+
+export type ReliabilityCloud = DemoCloud & {
+  /** Direct SQL on this file's database (reads for digests and checks). */
+  sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>
+}
+
+/** The seeded demo cloud plus a small SQL pool; both stop after the file. */
+export function useReliabilityCloud(): ReliabilityCloud {
+  jest.setTimeout(120_000)
+  let pool: Pool | undefined
+  // Declared first so it runs before the cloud's own afterAll drops the database.
+  afterAll(() => pool?.end())
+  const env = useDemoCloud() as ReliabilityCloud
+  env.sql = async (text, values = []) => {
+    if (!pool) {
+      pool = new Pool({ connectionString: env.cloud.databaseUrl, max: 4 })
+      pool.on('error', () => undefined)
+    }
+    return (await pool.query(text, values)).rows
+  }
+  return env
+}
+
+/** Every action of every function, from names.ts (a new action joins every suite by itself). */
+export function allActions(): [FunctionName, string][] {
+  return (Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]).flatMap((fn) =>
+    Object.values(ACTIONS[fn]).map((action) => [fn, action as string] as [FunctionName, string]),
+  )
+}
+
+/** Calls an action the way a phone does (the event travels as JSON). */
+export function call(
+  env: DemoCloud,
+  fn: string,
+  action: string,
+  payload: unknown,
+  openid: string | null,
+): Promise<Envelope> {
+  const event = payload === undefined ? { action } : { action, payload }
+  return env.cloud.invoke(fn, JSON.parse(JSON.stringify(event)), openid) as Promise<Envelope>
+}
+
+/** Sends an event verbatim (raw JSON text), for payloads JSON.stringify cannot express. */
+export function callRaw(
+  env: DemoCloud,
+  fn: string,
+  eventJson: string,
+  openid: string | null,
+): Promise<Envelope> {
+  return env.cloud.invoke(fn, JSON.parse(eventJson), openid) as Promise<Envelope>
+}
+
+/**
+ * A digest of every stored document, collection and sent message: equal digests mean nothing
+ * was written in between. One query, so suites can take it around each of thousands of calls.
+ */
+export async function digest(env: ReliabilityCloud): Promise<string> {
+  const [row] = await env.sql<{ docs: string; collections: string; inbox: string }>(
+    `SELECT
+       (SELECT md5(coalesce(string_agg(collection || ':' || id || ':' || data::text, '|'
+          ORDER BY collection, id), '')) FROM local_documents) AS docs,
+       (SELECT string_agg(name, ',' ORDER BY name) FROM local_collections) AS collections,
+       (SELECT count(*)::text FROM local_inbox) AS inbox`,
+  )
+  return `${row.docs}/${row.collections}/${row.inbox}`
+}
+
+/** Prints one figure line a suite proved (quoted in the reliability summary). */
+export function report(line: string): void {
+  process.stdout.write(`[reliability] ${line}\n`)
+}
+
+const FIGURES_DIR = join(__dirname, '..', '..', 'test-results', 'reliability')
+
+/**
+ * Records a suite's figures (test-results/reliability/<suite>.json) for the summary line that
+ * `npm run test:reliability` prints (test/reliability/summary.ts), and echoes them.
+ */
+export function recordFigures(suite: string, figures: Record<string, number>): void {
+  mkdirSync(FIGURES_DIR, { recursive: true })
+  writeFileSync(join(FIGURES_DIR, `${suite}.json`), JSON.stringify(figures))
+  report(`${suite}: ${JSON.stringify(figures)}`)
+}
+
+export function readFigures(): Record<string, Record<string, number>> {
+  if (!existsSync(FIGURES_DIR)) return {}
+  return Object.fromEntries(
+    readdirSync(FIGURES_DIR)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => [
+        file.replace(/\.json$/, ''),
+        JSON.parse(readFileSync(join(FIGURES_DIR, file), 'utf8')),
+      ]),
+  )
+}

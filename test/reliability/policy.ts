@@ -1,0 +1,119 @@
+// THE authorisation policy: for every action in names.ts, what each caller gets when it calls
+// the action on the owner's resources (consumer A owns them). `ok` = allowed; a code = refused
+// with that code and nothing written. Others' resources answer NOT_FOUND (never FORBIDDEN), so a
+// stranger cannot even learn that an id exists. The type requires an entry for every action.
+import type { ErrorCode } from '@/domain/errors'
+import type { ACTIONS } from '@/domain/names'
+import type { Role } from './harness'
+
+export type Outcome = 'ok' | Extract<ErrorCode, 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND'>
+export type RolePolicy = Record<Role, Outcome>
+
+/** Anyone, even without an OPENID (catalogue reads, quotes). */
+const ANYONE: RolePolicy = { anonymous: 'ok', other: 'ok', owner: 'ok', merchant: 'ok' }
+/** Any signed-in user, acting on their own data only. */
+const SIGNED_IN: RolePolicy = {
+  anonymous: 'UNAUTHENTICATED',
+  other: 'ok',
+  owner: 'ok',
+  merchant: 'ok',
+}
+/** The owner of the resource; everyone else is told it does not exist. */
+const OWNER_ONLY: RolePolicy = {
+  anonymous: 'UNAUTHENTICATED',
+  other: 'NOT_FOUND',
+  owner: 'ok',
+  merchant: 'NOT_FOUND',
+}
+/** The owner, or the shop's merchant (who serves every order). */
+const OWNER_OR_MERCHANT: RolePolicy = {
+  anonymous: 'UNAUTHENTICATED',
+  other: 'NOT_FOUND',
+  owner: 'ok',
+  merchant: 'ok',
+}
+/** Merchant accounts only (the merchants collection, checked on every call). */
+const MERCHANT_ONLY: RolePolicy = {
+  anonymous: 'UNAUTHENTICATED',
+  other: 'FORBIDDEN',
+  owner: 'FORBIDDEN',
+  merchant: 'ok',
+}
+
+type PolicyTable = { [F in keyof typeof ACTIONS]: Record<keyof (typeof ACTIONS)[F], RolePolicy> }
+
+export const POLICY: PolicyTable = {
+  user: { me: SIGNED_IN, exportData: SIGNED_IN, deleteData: SIGNED_IN },
+  catalog: { list: ANYONE, get: ANYONE },
+  profile: {
+    consent: SIGNED_IN,
+    consentStatus: SIGNED_IN,
+    save: OWNER_ONLY, // with the owner's profile id
+    list: SIGNED_IN,
+    remove: OWNER_ONLY,
+  },
+  appointment: {
+    defineSlots: MERCHANT_ONLY,
+    listSlots: ANYONE,
+    book: SIGNED_IN, // an open slot
+    cancel: OWNER_OR_MERCHANT, // the owner's booking
+    mine: SIGNED_IN,
+    bookings: MERCHANT_ONLY,
+  },
+  order: {
+    quote: ANYONE,
+    create: SIGNED_IN,
+    reorder: OWNER_ONLY,
+    detail: OWNER_OR_MERCHANT,
+    mine: SIGNED_IN,
+    board: MERCHANT_ONLY,
+    act: OWNER_OR_MERCHANT, // event cancel on a submitted order
+  },
+  message: {
+    authorize: SIGNED_IN,
+    settings: SIGNED_IN,
+    setPreference: SIGNED_IN,
+    inbox: SIGNED_IN,
+    deadLetters: MERCHANT_ONLY,
+  },
+  merchant: {
+    actMany: MERCHANT_ONLY,
+    stock: MERCHANT_ONLY,
+    saveMaterial: MERCHANT_ONLY,
+    adjustStock: MERCHANT_ONLY,
+    flagStockOut: MERCHANT_ONLY,
+    batches: MERCHANT_ONLY,
+    closeBatch: MERCHANT_ONLY,
+    cancelBatch: MERCHANT_ONLY,
+    dashboard: MERCHANT_ONLY,
+    merchants: MERCHANT_ONLY,
+    addMerchant: MERCHANT_ONLY,
+    removeMerchant: MERCHANT_ONLY,
+  },
+  refill: {
+    mine: SIGNED_IN,
+    snooze: OWNER_ONLY,
+    adjustCycle: OWNER_ONLY,
+    stop: OWNER_ONLY,
+  },
+}
+
+/** Extra payloads of one action whose policy differs from its main entry (e.g. order.act events). */
+export const VARIANTS: {
+  fn: keyof typeof ACTIONS
+  action: string
+  name: string
+  policy: RolePolicy
+}[] = [
+  {
+    fn: 'order',
+    action: 'act',
+    name: 'confirm',
+    policy: { ...MERCHANT_ONLY, other: 'NOT_FOUND' },
+  },
+]
+
+export function policyOf(fn: string, action: string): RolePolicy | undefined {
+  const table = (POLICY as Record<string, Record<string, RolePolicy>>)[fn]
+  return table && Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined
+}
