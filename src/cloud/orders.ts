@@ -9,7 +9,6 @@ import type { Actor, OrderRecord } from '../domain/order-types'
 import { applyTransition } from '../domain/order-transition'
 import { fail, ok, type Result } from '../domain/result'
 import { command, countOf, db, inTransaction, readDoc, type Transaction } from './database'
-import { settleStockIn } from './stock'
 import { recordRefillIn } from './refills'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
@@ -71,7 +70,6 @@ export function applyOrderEvent(request: OrderEventRequest): Promise<Result<Orde
         .add({ data: { ...grant, status: 'issued', issuedAt: now } })
     }
     if (batchLeave) await leaveBatchIn(transaction, next.productId, batchLeave, now)
-    await settleStockIn(transaction, order, next, now)
     if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
     return ok(next)
   })
