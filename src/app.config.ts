@@ -7,6 +7,22 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/order/index',
     'pages/profiles/index',
+    'pages/subscriptions/index',
+  ],
+  // Merchant pages load only when a merchant opens them; consumers never download them.
+  subPackages: [
+    {
+      root: 'merchant',
+      pages: [
+        'pages/board/index',
+        'pages/order/index',
+        'pages/stock/index',
+        'pages/batches/index',
+        'pages/appointments/index',
+        'pages/dashboard/index',
+        'pages/dead-letters/index',
+      ],
+    },
   ],
   // Compiled into native custom components by `npm run build:components` (dist/components) and
   // tested there with miniprogram-simulate; the regular builds drop this field from app.json.
@@ -15,6 +31,9 @@ export default defineAppConfig({
     'components/option-picker/index',
     'components/timeline/index',
     'components/remedy-chooser/index',
+    'components/subscription-list/index',
+    'components/batch-select-list/index',
+    'components/bar-chart/index',
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -23,8 +42,10 @@ export default defineAppConfig({
     navigationBarTitleText: '柔性定制',
     navigationBarTextStyle: 'black',
   },
-  // Text-only tabs (WeChat allows a tab bar without icons); the default bar, not a custom one.
+  // Text-only tabs. weapp draws them with src/custom-tab-bar, which adds 商家 for merchants; Taro's
+  // H5 router cannot render a custom bar, so H5 keeps the default one (docs/architecture.md).
   tabBar: {
+    custom: process.env.TARO_ENV === 'weapp',
     color: '#9a948a',
     selectedColor: '#b4532a',
     backgroundColor: '#ffffff',

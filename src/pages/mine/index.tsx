@@ -2,6 +2,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import IdentitySwitcher from '@/components/identity-switcher'
+import MerchantEntry from '@/components/merchant-entry'
 import './index.scss'
 
 const ENTRIES = [
@@ -17,6 +18,13 @@ const ENTRIES = [
     title: '量体档案',
     hint: '保存尺寸，下次定制一键填入',
     url: '/pages/profiles/index',
+    tab: false,
+  },
+  {
+    key: 'subscriptions',
+    title: '订阅设置',
+    hint: '选择接收哪些进度消息，查看剩余次数',
+    url: '/pages/subscriptions/index',
     tab: false,
   },
 ] as const
@@ -35,6 +43,8 @@ export default function Mine() {
       </View>
 
       <IdentitySwitcher />
+
+      <MerchantEntry />
 
       <View className="mine-entries">
         {ENTRIES.map((entry) => (

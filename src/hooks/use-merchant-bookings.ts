@@ -1,0 +1,44 @@
+// Designer appointments for the merchant: the bookings of the next two weeks
+// (appointment.bookings, at most 31 days per call) and publishing new slots (defineSlots).
+import { useMemo } from 'react'
+import type { MerchantBookingView, Page, SlotView } from '@/domain/appointment'
+import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import { callCloud } from '@/services/cloud'
+import { useCloud } from './useCloud'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+export const BOOKINGS_WINDOW_DAYS = 14
+
+export function useMerchantBookings() {
+  // Fixed per page visit so the payload (and the request) stays stable across renders.
+  const range = useMemo(() => {
+    const from = new Date(Math.floor(Date.now() / 60_000) * 60_000)
+    return {
+      from: from.toISOString(),
+      to: new Date(from.getTime() + BOOKINGS_WINDOW_DAYS * DAY_MS).toISOString(),
+    }
+  }, [])
+  return useCloud<Page<MerchantBookingView>>(FUNCTIONS.appointment, ACTIONS.appointment.bookings, {
+    ...range,
+    limit: 50,
+  })
+}
+
+export interface SlotDraft {
+  designer: string
+  /** China date and time, as the merchant picked them. */
+  date: string
+  time: string
+  minutes: number
+}
+
+export const slotStartsAt = (slot: SlotDraft) => `${slot.date}T${slot.time}:00+08:00`
+
+export const defineSlots = (slots: SlotDraft[]) =>
+  callCloud<{ items: SlotView[] }>(FUNCTIONS.appointment, ACTIONS.appointment.defineSlots, {
+    slots: slots.map((slot) => ({
+      startsAt: slotStartsAt(slot),
+      minutes: slot.minutes,
+      designer: slot.designer,
+    })),
+  })

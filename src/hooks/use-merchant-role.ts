@@ -1,0 +1,43 @@
+// Whether the caller is a merchant, as the server says (user.me). Asked once per app session
+// and shared by the tab bar instances (WeChat mounts one per tab page) and the 我的 entry; on H5
+// a change of demo identity asks again. Showing the merchant entry is only a convenience: every
+// merchant action is authorised again on the server from the caller's OPENID.
+import { useEffect, useState } from 'react'
+import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import type { Profile } from '@/domain/user'
+import { callCloud } from '@/services/cloud'
+import { onLocalIdentityChange } from '@/services/local-identity'
+
+let asked: Promise<boolean> | undefined
+
+function askIsMerchant(): Promise<boolean> {
+  asked ??= callCloud<Profile>(FUNCTIONS.user, ACTIONS.user.me).then((result) => {
+    if (!result.ok) asked = undefined // a failed call is asked again next time
+    return result.ok && result.data.role === 'merchant'
+  })
+  return asked
+}
+
+export function useIsMerchant(): boolean {
+  const [isMerchant, setIsMerchant] = useState(false)
+  useEffect(() => {
+    let alive = true
+    const refresh = () =>
+      void askIsMerchant().then((value) => {
+        if (alive) setIsMerchant(value)
+      })
+    refresh()
+    const unsubscribe =
+      process.env.TARO_ENV === 'h5'
+        ? onLocalIdentityChange(() => {
+            asked = undefined
+            refresh()
+          })
+        : () => undefined
+    return () => {
+      alive = false
+      unsubscribe()
+    }
+  }, [])
+  return isMerchant
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '拼单批次',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

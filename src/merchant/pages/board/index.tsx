@@ -1,0 +1,224 @@
+// 订单看板: node tabs with counts, overdue and exception orders first (the server orders them),
+// search by order number or phone tail, product and urgent filters, and a batch mode that
+// advances the selected orders of one node together and reports each failure.
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Input, ScrollView, Text, View } from '@tarojs/components'
+import type { ActManyView } from '@/domain/merchant-views'
+import { EVENT_LABELS, NODE_LABELS } from '@/domain/order-labels'
+import { ORDER_NODES, type OrderEvent } from '@/domain/order-types'
+import BatchSelectList from '@/components/batch-select-list'
+import type { Selection } from '@/components/batch-select-list/selection'
+import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
+import { useCatalog } from '@/hooks/useHome'
+import { merchantActions } from '@/hooks/use-merchant-actions'
+import { useMerchantBoard, type BoardFilters } from '@/hooks/use-merchant-board'
+import { confirmModal, toast } from '@/services/feedback'
+import MerchantNav from '@/merchant/components/merchant-nav'
+import ResultReport from '@/merchant/components/result-report'
+import { batchEventsFor } from '@/merchant/advance'
+import { MERCHANT_PAGES } from '@/merchant/routes'
+import OrderRow, { orderFlags } from './order-row'
+import './index.scss'
+
+export default function BoardPage() {
+  const [filters, setFilters] = useState<BoardFilters>({
+    node: 'submitted',
+    search: '',
+    productId: null,
+    urgent: false,
+  })
+  const [draft, setDraft] = useState('')
+  const [batchMode, setBatchMode] = useState(false)
+  const [selection, setSelection] = useState<Selection>({ node: null, ids: [] })
+  const [listKey, setListKey] = useState(0)
+  const [report, setReport] = useState<{ title: string; view: ActManyView } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const board = useMerchantBoard(filters)
+  const catalog = useCatalog()
+  const searching = filters.search.trim() !== ''
+
+  usePullDownRefresh(() => void board.reload().finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => void board.loadMore())
+
+  const change = (next: Partial<BoardFilters>) => {
+    setFilters((prev) => ({ ...prev, ...next }))
+    setSelection({ node: null, ids: [] })
+    setListKey((key) => key + 1)
+  }
+
+  const advance = async (event: OrderEvent) => {
+    const count = selection.ids.length
+    const label = EVENT_LABELS[event]
+    if (!(await confirmModal('批量处理', `将已选的 ${count} 单「${label}」？每单分别校验并记录。`)))
+      return
+    setBusy(true)
+    const result = await merchantActions.actMany({ orderIds: selection.ids, event })
+    setBusy(false)
+    if (!result.ok) return toast(result.message)
+    setReport({ title: `批量${label}`, view: result.data })
+    change({})
+    await board.reload()
+  }
+
+  const products = catalog.data?.items ?? []
+  const counts = board.summary?.counts
+
+  return (
+    <View className="board">
+      <MerchantNav current="board" />
+
+      <View className="board-summary">
+        <View className="board-summary__item board-summary__item--overdue">
+          <Text className="board-summary__value">{board.summary?.overdue ?? '–'}</Text>
+          <Text className="board-summary__label">逾期</Text>
+        </View>
+        <View className="board-summary__item board-summary__item--exceptions">
+          <Text className="board-summary__value">{board.summary?.exceptions ?? '–'}</Text>
+          <Text className="board-summary__label">异常</Text>
+        </View>
+      </View>
+
+      <View className="board-search">
+        <Input
+          className="board-search__input"
+          value={draft}
+          placeholder="订单号或手机尾号 4 位"
+          confirmType="search"
+          onInput={(e) => setDraft(e.detail.value)}
+          onConfirm={() => change({ search: draft })}
+        />
+        <View className="board-search__button" onClick={() => change({ search: draft })}>
+          <Text>搜索</Text>
+        </View>
+        {searching ? (
+          <View
+            className="board-search__clear"
+            onClick={() => {
+              setDraft('')
+              change({ search: '' })
+            }}
+          >
+            <Text>清除</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <ScrollView scrollX className="board-filters">
+        <View
+          className={`board-chip${filters.urgent ? ' board-chip--active' : ''} board-chip--urgent`}
+          onClick={() => change({ urgent: !filters.urgent })}
+        >
+          <Text>只看急单</Text>
+        </View>
+        <View
+          className={`board-chip${filters.productId === null ? ' board-chip--active' : ''}`}
+          onClick={() => change({ productId: null })}
+        >
+          <Text>全部商品</Text>
+        </View>
+        {products.map((product) => (
+          <View
+            key={product.id}
+            className={`board-chip${filters.productId === product.id ? ' board-chip--active' : ''}`}
+            data-product={product.id}
+            onClick={() => change({ productId: product.id })}
+          >
+            <Text>{product.name}</Text>
+          </View>
+        ))}
+      </ScrollView>
+
+      {searching ? (
+        <Text className="board-searching">“{filters.search.trim()}” 的搜索结果（全部节点）</Text>
+      ) : (
+        <ScrollView scrollX className="board-nodes">
+          {ORDER_NODES.map((node) => (
+            <View
+              key={node}
+              className={`board-node${filters.node === node ? ' board-node--active' : ''}`}
+              data-node={node}
+              onClick={() => change({ node })}
+            >
+              <Text className="board-node__label">{NODE_LABELS[node]}</Text>
+              <Text className="board-node__count">{counts ? counts[node] : '–'}</Text>
+            </View>
+          ))}
+        </ScrollView>
+      )}
+
+      {report ? (
+        <ResultReport
+          title={report.title}
+          results={report.view.results}
+          onClose={() => setReport(null)}
+        />
+      ) : null}
+
+      {board.items.length > 0 ? (
+        <View
+          className={`board-mode${batchMode ? ' board-mode--on' : ''}`}
+          onClick={() => {
+            setBatchMode(!batchMode)
+            change({})
+          }}
+        >
+          <Text>{batchMode ? '退出批量处理' : '批量处理'}</Text>
+        </View>
+      ) : null}
+
+      {board.error && board.items.length === 0 ? (
+        <ErrorState message={board.error.message} onRetry={() => void board.reload()} />
+      ) : board.loading && board.items.length === 0 ? (
+        <SkeletonList rows={3} />
+      ) : board.items.length === 0 ? (
+        <EmptyState text={searching ? '没有找到匹配的订单' : '这个节点暂无订单'} />
+      ) : batchMode ? (
+        <BatchSelectList
+          key={listKey}
+          items={board.items.map((order) => ({
+            id: order._id,
+            node: order.node,
+            title: `${order.orderNo} · ${order.productSnapshot.name}`,
+            subtitle: `${order.address.name} · ${NODE_LABELS[order.node]} · 预计 ${order.eta}`,
+            flag: orderFlags(order)[0],
+          }))}
+          onChange={setSelection}
+        />
+      ) : (
+        <View className="board-list">
+          {board.items.map((order) => (
+            <OrderRow
+              key={order._id}
+              order={order}
+              onOpen={() =>
+                void Taro.navigateTo({ url: `${MERCHANT_PAGES.order}?id=${order._id}` })
+              }
+            />
+          ))}
+        </View>
+      )}
+
+      {board.loadingMore ? <Text className="board-more">加载中…</Text> : null}
+
+      {batchMode && selection.node && selection.ids.length > 0 ? (
+        <View className="board-batch-bar">
+          <Text className="board-batch-bar__count">已选 {selection.ids.length} 单</Text>
+          {batchEventsFor(selection.node).map((event) => (
+            <View
+              key={event}
+              className={`board-batch-bar__action${busy ? ' board-batch-bar__action--busy' : ''}`}
+              data-event={event}
+              onClick={() => !busy && void advance(event)}
+            >
+              <Text>{busy ? '处理中…' : EVENT_LABELS[event]}</Text>
+            </View>
+          ))}
+          {batchEventsFor(selection.node).length === 0 ? (
+            <Text className="board-batch-bar__none">该节点需逐单处理</Text>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}

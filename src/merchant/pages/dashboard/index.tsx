@@ -1,0 +1,150 @@
+// 数据看板: orders per node and per week, overdue and exceptions, lead time against the promise,
+// urgent share, this week's most requested options, reminder-to-reorder conversion and message
+// delivery. Charts where a chart reads faster than a number.
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { NODE_LABELS } from '@/domain/order-labels'
+import { ORDER_NODES } from '@/domain/order-types'
+import { formatChinaTime } from '@/domain/time'
+import BarChart from '@/components/bar-chart'
+import { ErrorState, SkeletonList } from '@/components/state-view'
+import { useDashboard } from '@/hooks/use-merchant-data'
+import MerchantNav from '@/merchant/components/merchant-nav'
+import { ShareMeter, StackedBar } from '@/merchant/components/charts'
+import './index.scss'
+
+const days = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} 天`)
+
+function Card({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <View className="dash-card">
+      <Text className="dash-card__title">{title}</Text>
+      {children}
+    </View>
+  )
+}
+
+export default function DashboardPage() {
+  const dashboard = useDashboard()
+  usePullDownRefresh(() => void dashboard.reload().finally(() => Taro.stopPullDownRefresh()))
+  const data = dashboard.data
+
+  if (!data) {
+    return (
+      <View className="dashboard">
+        <MerchantNav current="dashboard" />
+        {dashboard.error ? (
+          <ErrorState message={dashboard.error.message} onRetry={() => void dashboard.reload()} />
+        ) : (
+          <SkeletonList rows={3} />
+        )}
+      </View>
+    )
+  }
+
+  const { leadTime, refills, messages } = data
+  return (
+    <View className="dashboard">
+      <MerchantNav current="dashboard" />
+
+      <View className="dash-kpis">
+        <View className="dash-kpi dash-kpi--alert">
+          <Text className="dash-kpi__value">{data.overdue}</Text>
+          <Text className="dash-kpi__label">逾期</Text>
+        </View>
+        <View className="dash-kpi dash-kpi--alert">
+          <Text className="dash-kpi__value">{data.exceptions}</Text>
+          <Text className="dash-kpi__label">异常</Text>
+        </View>
+        <View className="dash-kpi">
+          <Text className="dash-kpi__value">{days(leadTime.averageDays)}</Text>
+          <Text className="dash-kpi__label">平均交付</Text>
+        </View>
+      </View>
+
+      <Card title="各节点订单">
+        <BarChart
+          unit="单"
+          emptyText="暂无订单"
+          bars={ORDER_NODES.map((node) => ({
+            label: NODE_LABELS[node],
+            value: data.byNode[node] ?? 0,
+          }))}
+        />
+      </Card>
+
+      <Card title="交付周期（对比承诺）">
+        <BarChart
+          emptyText={`样本不足（${leadTime.samples} 单）`}
+          bars={[
+            {
+              label: '平均',
+              value: leadTime.averageDays ?? 0,
+              display: days(leadTime.averageDays),
+            },
+            {
+              label: 'P90',
+              value: leadTime.p90Days ?? 0,
+              display: days(leadTime.p90Days),
+              tone: 'alert',
+            },
+            {
+              label: '承诺平均',
+              value: leadTime.promisedAverageDays ?? 0,
+              display: days(leadTime.promisedAverageDays),
+            },
+          ]}
+        />
+        <ShareMeter
+          label="准时交付率"
+          share={leadTime.onTimeRate}
+          hint={`基于 ${leadTime.samples} 单已交付订单`}
+        />
+      </Card>
+
+      <Card title="每周下单">
+        <BarChart
+          unit="单"
+          emptyText="还没有下单记录"
+          bars={data.weeklyOrders.map((week) => ({
+            label: `${week.week.slice(5)} 周`,
+            value: week.count,
+          }))}
+        />
+      </Card>
+
+      <Card title="本周热门选项（需求信号）">
+        <BarChart
+          unit="次"
+          emptyText="本周还没有新订单"
+          bars={data.topOptions.map((option) => ({ label: option.label, value: option.count }))}
+        />
+      </Card>
+
+      <Card title="急单与复购">
+        <ShareMeter label="急单占比" share={data.urgentShare} />
+        <ShareMeter
+          label="补货提醒转化"
+          share={refills.conversion}
+          hint={`近 ${refills.windowDays} 天提醒 ${refills.remindersSent} 次，复购 ${refills.reorders} 单`}
+        />
+      </Card>
+
+      <Card title="消息送达">
+        <StackedBar
+          emptyText="暂无消息"
+          parts={[
+            { label: '已发送', value: messages.sent, color: '#4f8a5b' },
+            { label: '无授权次数', value: messages.held, color: '#d9a441' },
+            { label: '失败', value: messages.failed, color: '#c2413b' },
+            { label: '排队中', value: messages.pending, color: '#9a948a' },
+          ]}
+        />
+      </Card>
+
+      <Text className="dash-generated">
+        更新于 {formatChinaTime(data.generatedAt, 'MM-DD HH:mm')}
+      </Text>
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '消息失败',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,211 @@
+// The form behind one merchant action: a note and optional photos on every event, plus what the
+// event needs (carrier and tracking number, a new ETA with its reason, the exception's kind and
+// the remedies to offer). Submitting hands the event input to the page, which sends order.act.
+import { useState } from 'react'
+import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { addDays, chinaDateOf } from '@/domain/china-date'
+import { EVENT_LABELS, EXCEPTION_KIND_LABELS, REMEDY_LABELS } from '@/domain/order-labels'
+import { NOTE_MAX, PHOTOS_MAX } from '@/domain/order-input'
+import {
+  EXCEPTION_KINDS,
+  REMEDY_TYPES,
+  type ExceptionKind,
+  type OrderEvent,
+  type RemedyOffer,
+  type RemedyType,
+} from '@/domain/order-types'
+import type { UploadedFile } from '@/domain/merchant-views'
+import { choosePhotos, photoUrl } from '@/services/upload'
+import { toast } from '@/services/feedback'
+
+export interface ActionFormProps {
+  event: OrderEvent
+  busy: boolean
+  /** The order's price caps a coupon. */
+  priceFen: number
+  onSubmit: (input: Record<string, unknown>) => void
+  onClose: () => void
+}
+
+/** Notes the server requires: an exception must be explained, an ETA change needs a reason. */
+const NOTE_REQUIRED: Partial<Record<OrderEvent, string>> = {
+  flag_exception: '请说明异常情况',
+  set_eta: '请填写调整原因',
+}
+
+export function remedyOffers(
+  chosen: readonly RemedyType[],
+  newEta: string,
+  couponYuan: string,
+): RemedyOffer[] | string {
+  if (chosen.length === 0) return '请至少提供一种处理方式'
+  const offers: RemedyOffer[] = []
+  for (const type of REMEDY_TYPES.filter((t) => chosen.includes(t))) {
+    if (type === 'wait_new_eta') offers.push({ type, newEta })
+    else if (type === 'coupon') {
+      const fen = Math.round(Number(couponYuan) * 100)
+      if (!Number.isFinite(fen) || fen < 1) return '请填写补偿券金额'
+      offers.push({ type, amountFen: fen })
+    } else offers.push({ type })
+  }
+  return offers
+}
+
+export default function ActionForm({ event, busy, priceFen, onSubmit, onClose }: ActionFormProps) {
+  const today = chinaDateOf(new Date())
+  const [note, setNote] = useState('')
+  const [photos, setPhotos] = useState<UploadedFile[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [carrier, setCarrier] = useState('')
+  const [trackingNo, setTrackingNo] = useState('')
+  const [eta, setEta] = useState(addDays(today, 7))
+  const [kind, setKind] = useState<ExceptionKind>('delayed')
+  const [remedies, setRemedies] = useState<RemedyType[]>(['wait_new_eta'])
+  const [couponYuan, setCouponYuan] = useState(String(Math.min(20, priceFen / 100)))
+
+  const addPhotos = async () => {
+    setUploading(true)
+    const result = await choosePhotos(PHOTOS_MAX - photos.length)
+    setUploading(false)
+    if (!result.ok) return toast(result.message)
+    setPhotos((prev) => [...prev, ...result.data])
+  }
+
+  const toggleRemedy = (type: RemedyType) =>
+    setRemedies((prev) => (prev.includes(type) ? prev.filter((t) => t !== type) : [...prev, type]))
+
+  const submit = () => {
+    if (busy || uploading) return
+    const text = note.trim()
+    if (!text && NOTE_REQUIRED[event]) return toast(NOTE_REQUIRED[event]!)
+    const input: Record<string, unknown> = {}
+    if (text) input.note = text
+    if (photos.length > 0) input.photos = photos.map((photo) => photo.fileID)
+    if (event === 'ship') {
+      if (!carrier.trim() || !trackingNo.trim()) return toast('请填写快递公司和快递单号')
+      Object.assign(input, { carrier: carrier.trim(), trackingNo: trackingNo.trim() })
+    }
+    if (event === 'set_eta') input.eta = eta
+    if (event === 'flag_exception') {
+      const offered = remedyOffers(remedies, eta, couponYuan)
+      if (typeof offered === 'string') return toast(offered)
+      Object.assign(input, { kind, offered })
+    }
+    onSubmit(input)
+  }
+
+  const label = EVENT_LABELS[event]
+  return (
+    <View className={`action-form action-form--${event}`}>
+      <Text className="action-form__title">{label}</Text>
+
+      {event === 'ship' ? (
+        <>
+          <Input
+            className="action-form__input action-form__carrier"
+            value={carrier}
+            maxlength={20}
+            placeholder="快递公司，如 顺丰速运"
+            onInput={(e) => setCarrier(e.detail.value)}
+          />
+          <Input
+            className="action-form__input action-form__tracking"
+            value={trackingNo}
+            maxlength={40}
+            placeholder="快递单号"
+            onInput={(e) => setTrackingNo(e.detail.value)}
+          />
+        </>
+      ) : null}
+
+      {event === 'flag_exception' ? (
+        <>
+          <View className="action-form__choices">
+            {EXCEPTION_KINDS.map((k) => (
+              <View
+                key={k}
+                className={`action-form__choice${kind === k ? ' action-form__choice--on' : ''}`}
+                data-kind={k}
+                onClick={() => setKind(k)}
+              >
+                <Text>{EXCEPTION_KIND_LABELS[k]}</Text>
+              </View>
+            ))}
+          </View>
+          <Text className="action-form__label">提供给顾客的处理方式（可多选）</Text>
+          <View className="action-form__choices">
+            {REMEDY_TYPES.map((type) => (
+              <View
+                key={type}
+                className={`action-form__choice${remedies.includes(type) ? ' action-form__choice--on' : ''}`}
+                data-remedy={type}
+                onClick={() => toggleRemedy(type)}
+              >
+                <Text>{REMEDY_LABELS[type]}</Text>
+              </View>
+            ))}
+          </View>
+          {remedies.includes('coupon') ? (
+            <Input
+              className="action-form__input action-form__coupon"
+              type="digit"
+              value={couponYuan}
+              placeholder="补偿券金额（元）"
+              onInput={(e) => setCouponYuan(e.detail.value)}
+            />
+          ) : null}
+        </>
+      ) : null}
+
+      {event === 'set_eta' || (event === 'flag_exception' && remedies.includes('wait_new_eta')) ? (
+        <Picker mode="date" value={eta} start={today} onChange={(e) => setEta(e.detail.value)}>
+          <View className="action-form__input action-form__eta">
+            <Text>
+              {event === 'set_eta' ? '新的预计完成日期' : '新的完成日期'}：{eta}
+            </Text>
+          </View>
+        </Picker>
+      ) : null}
+
+      <Textarea
+        className="action-form__note"
+        value={note}
+        maxlength={NOTE_MAX}
+        placeholder={
+          event === 'set_eta'
+            ? '调整原因（顾客可见）'
+            : (NOTE_REQUIRED[event] ?? '备注（选填，顾客可见）')
+        }
+        onInput={(e) => setNote(e.detail.value)}
+      />
+
+      <View className="action-form__photos">
+        {photos.map((photo) => (
+          <Image
+            key={photo.fileID}
+            className="action-form__photo"
+            src={photo.url || photoUrl(photo.fileID)}
+            mode="aspectFill"
+          />
+        ))}
+        {photos.length < PHOTOS_MAX ? (
+          <View className="action-form__add-photo" onClick={() => !uploading && void addPhotos()}>
+            <Text>{uploading ? '上传中…' : '＋ 照片'}</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className="action-form__buttons">
+        <View className="action-form__cancel" onClick={onClose}>
+          <Text>返回</Text>
+        </View>
+        <View
+          className={`action-form__submit${busy || uploading ? ' action-form__submit--busy' : ''}`}
+          onClick={submit}
+        >
+          <Text>{busy ? '提交中…' : `确认${label}`}</Text>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,10 @@
+// The merchant subpackage's pages (root `merchant` in app.config), named once.
+export const MERCHANT_PAGES = {
+  board: '/merchant/pages/board/index',
+  order: '/merchant/pages/order/index',
+  stock: '/merchant/pages/stock/index',
+  batches: '/merchant/pages/batches/index',
+  appointments: '/merchant/pages/appointments/index',
+  dashboard: '/merchant/pages/dashboard/index',
+  deadLetters: '/merchant/pages/dead-letters/index',
+} as const
