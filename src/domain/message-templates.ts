@@ -25,6 +25,8 @@ export type FieldType = (typeof FIELD_TYPES)[number]
 export interface TemplateField {
   key: string
   type: FieldType
+  /** Shown beside the value in the in-app message list. */
+  label: string
   /** The name of the draft value that fills it (MessageDraft.values). */
   value: string
   /** The allowed values of an `enum` field. */
@@ -82,7 +84,7 @@ export function configProblems(input: unknown): string[] {
       if (!FIELD_TYPES.includes(field.type)) problems.push(`${purpose}.${field.key}: 未知类型`)
       else if (!match || match[1] !== field.type)
         problems.push(`${purpose}.${field.key}: 字段名须为类型加序号，如 ${field.type}1`)
-      if (!field.value) problems.push(`${purpose}.${field.key}: 缺少取值名`)
+      if (!field.value || !field.label) problems.push(`${purpose}.${field.key}: 缺少取值名或标签`)
       if (field.type === 'enum' && !(field.options ?? []).length)
         problems.push(`${purpose}.${field.key}: enum 需要 options`)
     }

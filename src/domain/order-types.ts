@@ -2,6 +2,7 @@
 // One record per order; every change goes through applyTransition (order-transition.ts), which
 // bumps `version`, so the cloud can re-read inside a transaction and refuse stale writes.
 import type { Address } from './address'
+import type { MessagePurpose } from './messages'
 import type { ChinaDate } from './china-date'
 import type { ProductKind } from './catalog'
 import type { OrderSelection } from './order-selection'
@@ -168,14 +169,14 @@ export interface AuditEvent {
   detail: Record<string, unknown>
 }
 
-/** Why a subscribe message is queued; the messaging issue maps each to a template. */
+/** Why an order transition queues a subscribe message: the order purposes of MESSAGE_PURPOSES. */
 export const NOTIFICATION_PURPOSES = {
   orderConfirmed: 'order_confirmed',
   productionStarted: 'production_started',
   shipped: 'shipped',
   delivered: 'delivered',
   exceptionNeedsChoice: 'exception_needs_choice',
-} as const
+} as const satisfies Record<string, MessagePurpose>
 export type NotificationPurpose = (typeof NOTIFICATION_PURPOSES)[keyof typeof NOTIFICATION_PURPOSES]
 
 /** A queued message to the order's owner, with raw values; formatting happens at send time. */

@@ -1,0 +1,116 @@
+// What a queued message is: the draft a state change hands to the outbox, the outbox row the
+// notifier works on, and the draft for an order's notification. The row's id derives from the
+// draft's key, so queueing the same (subject, node, user) twice can never make a second row.
+import { EXCEPTION_KIND_LABELS } from './order-labels'
+import type { OrderNotification, OrderRecord } from './order-types'
+import type { FieldValue } from './message-format'
+import type { MessagePurpose, OutboxStatus } from './messages'
+
+export interface MessageDraft {
+  purpose: MessagePurpose
+  toOpenid: string
+  /** Unique per (subject, node, user), e.g. `order:${orderId}:${node}:v${version}`. */
+  key: string
+  /** The page the message opens, e.g. pages/order/index?id=… */
+  page: string
+  /** Raw values by name (config/message-templates.json `value`); formatted at send time. */
+  values: Record<string, FieldValue>
+}
+
+/** One row of `notification_queue` (the outbox). */
+export interface OutboxRecord {
+  _id: string
+  key: string
+  purpose: MessagePurpose
+  toOpenid: string
+  page: string
+  values: Record<string, FieldValue>
+  /** The order it is about, for the order page's message list; null for other subjects. */
+  orderId: string | null
+  orderNo: string | null
+  status: OutboxStatus
+  /** Sends tried so far. */
+  attempts: number
+  /** pending/retry: due time; sending: when the claim's lease runs out. */
+  nextAttemptAt: Date
+  /** The claim that may record this send's outcome (set when claimed). */
+  claimId: string | null
+  /** The credit was spent (once per message, never again on retries). */
+  creditSpent: boolean
+  errcode: number | null
+  reason: string
+  createdAt: Date
+  updatedAt: Date
+  sentAt: Date | null
+  deadAt: Date | null
+}
+
+/** A stable, short document id for a key (FNV-1a, 64 bits as two 32-bit halves). */
+export function outboxIdOf(key: string): string {
+  let low = 0x811c9dc5
+  let high = 0xcbf29ce4
+  for (let index = 0; index < key.length; index += 1) {
+    const code = key.charCodeAt(index)
+    low = Math.imul(low ^ code, 0x01000193) >>> 0
+    high = Math.imul(high ^ code ^ (low & 0xff), 0x01000193) >>> 0
+  }
+  return `msg_${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')}`
+}
+
+export function newOutboxRecord(draft: MessageDraft, now: Date): OutboxRecord {
+  const orderId = typeof draft.values.orderId === 'string' ? draft.values.orderId : null
+  const orderNo = typeof draft.values.orderNo === 'string' ? draft.values.orderNo : null
+  return {
+    _id: outboxIdOf(draft.key),
+    key: draft.key,
+    purpose: draft.purpose,
+    toOpenid: draft.toOpenid,
+    page: draft.page,
+    values: draft.values,
+    orderId,
+    orderNo,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    claimId: null,
+    creditSpent: false,
+    errcode: null,
+    reason: '',
+    createdAt: now,
+    updatedAt: now,
+    sentAt: null,
+    deadAt: null,
+  }
+}
+
+export const orderPage = (orderId: string) => `pages/order/index?id=${orderId}`
+
+export function orderMessageKey(order: Pick<OrderRecord, '_id' | 'node' | 'version'>): string {
+  return `order:${order._id}:${order.node}:v${order.version}`
+}
+
+/** The draft for a transition's notification; `order` is the order after the transition. */
+export function orderMessageDraft(
+  notification: OrderNotification,
+  order: OrderRecord,
+): MessageDraft {
+  const exception = order.exception
+  return {
+    purpose: notification.purpose,
+    toOpenid: notification.toOpenid,
+    key: orderMessageKey(order),
+    page: orderPage(order._id),
+    values: {
+      orderId: order._id,
+      orderNo: notification.orderNo,
+      productName: notification.productName,
+      status: notification.purpose === 'exception_needs_choice' ? 'exception' : notification.node,
+      amountFen: order.quote.priceFen,
+      eta: notification.eta,
+      at: notification.at,
+      carrier: notification.shipping?.carrier ?? null,
+      trackingNo: notification.shipping?.trackingNo ?? null,
+      reason: exception ? exception.note || EXCEPTION_KIND_LABELS[exception.kind] : null,
+    },
+  }
+}
