@@ -9,6 +9,7 @@ import QuoteSummary from '@/components/quote-summary'
 import { rememberAddress, useAddress } from '@/hooks/useAddress'
 import { useQuote } from '@/hooks/useQuote'
 import { useSubmitOrder } from '@/hooks/useSubmitOrder'
+import { useSubscribeAtTap } from '@/hooks/use-subscriptions'
 import { clearDraftOrder, type DraftOrder } from '@/services/draft-order'
 
 export const ORDER_PAGE = '/pages/order/index'
@@ -18,6 +19,7 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
   const address = useAddress()
   const fresh = useQuote(product._id, selection, 0)
   const order = useSubmitOrder(product._id, selection)
+  const askForMessages = useSubscribeAtTap('submitOrder')
   const quote = fresh.quote ?? draft.quote
   const choices = chosenChoices(product, selection)
   const measured = product.measurements.filter((m) => selection.measurements[m.id] !== undefined)
@@ -27,10 +29,13 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
     if (order.submitting) return
     const checked = address.validate()
     if (!checked) return
+    // Asked inside the tap (WeChat requires it); the order is sent meanwhile, whatever the answer.
+    const subscribing = askForMessages()
     const result = await order.submit(checked)
     if (!result?.ok) return
     rememberAddress(checked)
     clearDraftOrder()
+    await subscribing.answered // the sheet belongs to this page: leave once it is answered
     void Taro.redirectTo({ url: `${ORDER_PAGE}?id=${result.data.order._id}` })
   }
 

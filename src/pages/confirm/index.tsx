@@ -4,6 +4,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EmptyState } from '@/components/state-view'
+import SubscribeSheetHost from '@/components/subscribe-sheet'
 import { getDraftOrder, type DraftOrder } from '@/services/draft-order'
 import ConfirmForm from './confirm-form'
 import './index.scss'
@@ -27,6 +28,7 @@ export default function ConfirmPage() {
   return (
     <View className="confirm">
       <ConfirmForm draft={draft} />
+      <SubscribeSheetHost />
     </View>
   )
 }

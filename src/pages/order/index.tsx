@@ -11,8 +11,12 @@ import { formatChinaTime } from '@/domain/time'
 import OrderActions from '@/components/order-actions'
 import RemedyChooser from '@/components/remedy-chooser'
 import { ErrorState, SkeletonList } from '@/components/state-view'
+import MessageList from '@/components/message-list'
+import SubscribeSheetHost from '@/components/subscribe-sheet'
 import Timeline from '@/components/timeline'
 import { useOrderDetail } from '@/hooks/useOrderDetail'
+import { useOrderMessages } from '@/hooks/use-order-messages'
+import { useSubscribeAtTap } from '@/hooks/use-subscriptions'
 import { confirmModal as confirmModalWith, toast } from '@/services/feedback'
 import './index.scss'
 
@@ -27,11 +31,13 @@ function report(result: Result<unknown>, success: string) {
 export default function OrderPage() {
   const orderId = useRouter().params.id ?? ''
   const detail = useOrderDetail(orderId)
+  const inbox = useOrderMessages(orderId)
+  const askForMessages = useSubscribeAtTap('reorder')
   const [cancelling, setCancelling] = useState(false)
   const [reason, setReason] = useState('')
 
   usePullDownRefresh(() => {
-    void detail.reload().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([detail.reload(), inbox.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   if (!detail.data) {
@@ -73,8 +79,10 @@ export default function OrderPage() {
 
   const reorder = async () => {
     if (!(await confirmModal('再来一单', '按当前价格重新下单，选项与收货地址不变。'))) return
+    const subscribing = askForMessages()
     const result = await detail.reorder()
     if (!result.ok) return toast(result.message)
+    await subscribing.answered
     void Taro.redirectTo({ url: `/pages/order/index?id=${result.data.order._id}` })
   }
 
@@ -137,6 +145,13 @@ export default function OrderPage() {
         <Timeline entries={order.timeline} />
       </View>
 
+      {inbox.messages.length > 0 ? (
+        <View className="order-section order-messages">
+          <Text className="order-section__title">消息</Text>
+          <MessageList messages={inbox.messages} />
+        </View>
+      ) : null}
+
       <View className="order-section">
         <Text className="order-section__title">定制详情</Text>
         {product.details.map((row) => (
@@ -193,6 +208,7 @@ export default function OrderPage() {
           onReorder={() => void reorder()}
         />
       )}
+      <SubscribeSheetHost />
     </View>
   )
 }

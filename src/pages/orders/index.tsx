@@ -5,7 +5,9 @@ import { Text, View } from '@tarojs/components'
 import { ORDER_TABS, ORDER_TAB_LABELS, type OrderTab } from '@/domain/order-labels'
 import OrderCard from '@/components/order-card'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
+import SubscribeSheetHost from '@/components/subscribe-sheet'
 import { useOrderList } from '@/hooks/useOrderList'
+import { useSubscribeAtTap } from '@/hooks/use-subscriptions'
 import './index.scss'
 
 const EMPTY_HINTS: Record<OrderTab, string> = {
@@ -30,7 +32,12 @@ export default function Orders() {
     shown.current = true
   })
 
-  const open = (id: string) => void Taro.navigateTo({ url: `/pages/order/index?id=${id}` })
+  const askForMessages = useSubscribeAtTap('openTracking')
+  // Opening tracking asks for its messages (once per visit); the order opens when answered.
+  const open = (id: string) =>
+    void askForMessages().answered.then(() =>
+      Taro.navigateTo({ url: `/pages/order/index?id=${id}` }),
+    )
 
   return (
     <View className="orders">
@@ -71,6 +78,7 @@ export default function Orders() {
           </View>
         </View>
       )}
+      <SubscribeSheetHost />
     </View>
   )
 }

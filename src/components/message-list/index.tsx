@@ -1,0 +1,44 @@
+// An order's in-app messages, newest first: every progress message shows here whether or not
+// WeChat delivered it, so a customer without a send credit still sees it (marked 未推送).
+import { Text, View } from '@tarojs/components'
+import type { OutboxStatus } from '@/domain/messages'
+import { formatChinaTime } from '@/domain/time'
+import type { InAppMessageView } from '@/hooks/use-order-messages'
+import './index.scss'
+
+const STATUS_LABELS: Record<OutboxStatus, string> = {
+  pending: '正在推送',
+  retry: '正在推送',
+  sending: '正在推送',
+  sent: '已推送到微信',
+  held: '未推送：订阅次数不足',
+  dead: '未推送：微信发送失败',
+}
+
+export default function MessageList({ messages }: { messages: InAppMessageView[] }) {
+  return (
+    <View className="message-list">
+      {messages.map((message) => (
+        <View
+          key={message.id}
+          className={`message-item message-item--${message.status}`}
+          data-purpose={message.purpose}
+        >
+          <View className="message-item__top">
+            <Text className="message-item__title">{message.title}</Text>
+            <Text className="message-item__time">
+              {formatChinaTime(message.createdAt, 'MM-DD HH:mm')}
+            </Text>
+          </View>
+          {message.lines.map((line) => (
+            <View key={line.label} className="message-item__line">
+              <Text className="message-item__label">{line.label}</Text>
+              <Text className="message-item__value">{line.value}</Text>
+            </View>
+          ))}
+          <Text className="message-item__status">{STATUS_LABELS[message.status]}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

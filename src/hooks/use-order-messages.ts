@@ -1,0 +1,24 @@
+// One order's in-app messages (message.inbox), newest first.
+import { useMemo } from 'react'
+import type { InAppMessage } from '@/domain/messages'
+import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import type { Wire } from './order-view'
+import { useCloud } from './useCloud'
+
+export type InAppMessageView = Wire<InAppMessage>
+
+const LIMIT = 20
+
+export function useOrderMessages(orderId: string) {
+  const inbox = useCloud<{ items: InAppMessageView[]; nextCursor: unknown }>(
+    FUNCTIONS.message,
+    ACTIONS.message.inbox,
+    { orderId, limit: LIMIT },
+  )
+  const items = inbox.data?.items
+  const messages = useMemo(
+    () => [...(items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    [items],
+  )
+  return { ...inbox, messages }
+}
