@@ -11,6 +11,7 @@
 //   start/commit/abortTransaction               later calls carry transactionId
 import type { Pool } from 'pg'
 import { AdminError, adminErrors } from './errors'
+import type { IndexCheck } from './indexes'
 import { atomically } from './store/atomic'
 import { idKey, isPlainObject, parseWire, toWire } from './store/codec'
 import {
@@ -33,6 +34,9 @@ export interface DatabaseDeps {
   pool: Pool
   transactions: Transactions
   log: (line: string) => void
+  indexCheck?: IndexCheck
+  /** The function that sent the request (from its session token). */
+  caller?: string
 }
 
 function str(body: Body, field: string): string {
@@ -97,6 +101,10 @@ export async function handleDatabase(
       ? undefined
       : str(body, 'transactionId')
 
+  const checkIndexes = (collection: string, query: unknown) => {
+    const refused = deps.indexCheck?.check(collection, query, deps.caller)
+    if (refused) throw adminErrors.requestFailed(refused)
+  }
   const read = <T>(key: string | undefined, op: (db: Queryable) => Promise<T>): Promise<T> =>
     transactionId ? transactions.run(transactionId, key, op) : op(pool)
   const write = <T>(
@@ -119,6 +127,7 @@ export async function handleDatabase(
           `getDocument on ${collection} asked for ${requested} documents; a cloud function gets at most ${MAX_LIMIT}`,
         )
       const limit = Math.min(requested, MAX_LIMIT)
+      checkIndexes(collection, query)
       const docs = await read(docKey(collection, query), (db) =>
         findDocuments(db, collection, { query, order, projection, offset, limit }),
       )
@@ -127,6 +136,7 @@ export async function handleDatabase(
     case 'database.calculateDocument': {
       const collection = collectionName(body)
       const query = objectWire(body, 'query') ?? {}
+      checkIndexes(collection, query)
       return { total: await read(undefined, (db) => countDocuments(db, collection, query)) }
     }
     case 'database.aggregateDocuments': {
@@ -142,6 +152,8 @@ export async function handleDatabase(
         }
         return { [stage.stageKey]: parseWire(stage.stageValue, `stages[${index}].stageValue`) }
       })
+      const match = pipeline[0]?.$match
+      checkIndexes(collection, isPlainObject(match) ? match : {})
       const list = await read(undefined, (db) => aggregateDocuments(db, collection, pipeline))
       return { list: list.map(toWire) }
     }
@@ -167,6 +179,7 @@ export async function handleDatabase(
       const query = objectWire(body, 'query') ?? {}
       const data = objectWire(body, 'data')
       if (!data) throw adminErrors.invalidParam('data is required')
+      checkIndexes(collection, query)
       const replace = !bool(body, 'merge', true)
       if (replace && Object.keys(data).some((key) => key.startsWith('$'))) {
         throw adminErrors.invalidParam('set() data must not contain update operators')
@@ -189,6 +202,7 @@ export async function handleDatabase(
       const collection = collectionName(body)
       const query = objectWire(body, 'query') ?? {}
       const multi = bool(body, 'multi', false)
+      checkIndexes(collection, query)
       const deleted = await write(
         docKey(collection, query),
         (db) => removeDocuments(db, collection, query, multi),

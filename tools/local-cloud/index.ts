@@ -17,12 +17,20 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { Pool } from 'pg'
+import {
+  IndexCheck,
+  indexCheckMode,
+  loadIndexes,
+  type IndexCheckMode,
+  type UncoveredQuery,
+} from './indexes'
 import { Inbox, type InboxMessage } from './openapi'
 import { startPostgres, type RunningPostgres } from './postgres'
 import { Runner } from './runner'
 import { createHandler } from './server'
 import { atomically } from './store/atomic'
-import { createCollection, findAll, insertDocuments } from './store/documents'
+import { createCollection, findAll, insertDocuments, rowsRead } from './store/documents'
+import { pushDown } from './store/query-sql'
 import { ensureSchema, resetData } from './store/schema'
 import { Transactions } from './store/transactions'
 
@@ -33,6 +41,7 @@ export {
   type StartPostgresOptions,
 } from './postgres'
 export type { InboxMessage } from './openapi'
+export type { IndexCheckMode, UncoveredQuery } from './indexes'
 export type { CloudCallError } from './errors'
 export { MAX_LIMIT } from './store/documents'
 
@@ -57,6 +66,11 @@ export interface LocalCloudOptions {
   /** Overrides every function's config.json timeout (ms). */
   functionTimeoutMs?: number
   log?: (line: string) => void
+  /**
+   * Queries no index of database/indexes.json covers: 'report' records them (uncovered()),
+   * 'fail' also answers the call with an error. Default: env LOCAL_CLOUD_INDEX_CHECK, else off.
+   */
+  indexCheck?: IndexCheckMode
 }
 
 export interface LocalCloudStore {
@@ -65,6 +79,10 @@ export interface LocalCloudStore {
   find(name: string, query?: object): Promise<any[]> // eslint-disable-line @typescript-eslint/no-explicit-any
   count(name: string): Promise<number>
   reset(): Promise<void>
+  /** Documents read from PostgreSQL into the query evaluator so far (all clouds in this process). */
+  rowsRead(): number
+  /** Off: every query reads the whole collection (except _id lookups), for baselines. */
+  setPushDown(enabled: boolean): void
 }
 
 export interface LocalCloud {
@@ -90,6 +108,8 @@ export interface LocalCloud {
     failNext(errcode: number, times?: number): void
   }
   store: LocalCloudStore
+  /** Queries recorded by the index check (see LocalCloudOptions.indexCheck); GET /cloud/uncovered. */
+  uncovered: { list(): UncoveredQuery[]; clear(): void }
   stop(): Promise<void>
 }
 
@@ -123,7 +143,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
   let server: Server | undefined
   try {
-    await ensureSchema(pool)
+    const indexes = loadIndexes()
+    await ensureSchema(pool, indexes)
+    const indexCheck = new IndexCheck(options.indexCheck ?? indexCheckMode(), indexes)
     const transactions = new Transactions(txPool, log)
     const inbox = new Inbox(pool)
     const runnerRef: { current?: Runner } = {}
@@ -162,6 +184,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         log,
         runner,
         inbox,
+        indexCheck,
         clock,
         users: options.users ?? [],
         staticDir: options.staticDir,
@@ -218,11 +241,16 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         },
         find: (name, query = {}) => findAll(pool, name, query),
         count: async (name) => (await findAll(pool, name, {})).length,
+        rowsRead: () => rowsRead.count,
+        setPushDown(enabled) {
+          pushDown.enabled = enabled
+        },
         async reset() {
           await transactions.closeAll()
           await resetData(pool)
         },
       },
+      uncovered: { list: () => indexCheck.list(), clear: () => indexCheck.clear() },
       stop,
     }
   } catch (error) {

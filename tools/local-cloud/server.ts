@@ -5,6 +5,7 @@
 //   POST /cloud/timer/:fn       fire the function's timer trigger
 //   GET|DELETE /cloud/inbox     subscribe messages sent;  POST /cloud/inbox/fail {errcode, times}
 //   POST /cloud/clock           {now: ISO | null} sets the time functions see (null = real time)
+//   GET  /cloud/uncovered       queries no index covers (LocalCloudOptions.indexCheck)
 //   anything else               static files from `staticDir` (index.html fallback), or 404
 import { randomUUID } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
@@ -186,7 +187,8 @@ async function admin(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
   if (typeof action !== 'string') return fail('INVALID_PARAM', 'action is required')
   countRoundTrip((body as { tcb_sessionToken?: unknown }).tcb_sessionToken, deps)
   try {
-    const data = await handleDatabase(action, body as Record<string, unknown>, deps)
+    const caller = callerOf((body as { tcb_sessionToken?: unknown }).tcb_sessionToken, deps).fn
+    const data = await handleDatabase(action, body as Record<string, unknown>, { ...deps, caller })
     const reply: Record<string, unknown> = { requestId, data }
     // @cloudbase/database reads the transaction id at the top level of the answer.
     if (action === 'database.startTransaction') reply.transactionId = data.transactionId
@@ -244,6 +246,8 @@ async function cloudRoute(
       )
     }
     if (path === '/cloud/users' && method === 'GET') return sendJson(res, 200, deps.users)
+    if (path === '/cloud/uncovered' && method === 'GET')
+      return sendJson(res, 200, deps.indexCheck?.list() ?? [])
     if (path === '/cloud/inbox' && method === 'GET')
       return sendJson(res, 200, await deps.inbox.list())
     if (path === '/cloud/inbox' && method === 'DELETE') {

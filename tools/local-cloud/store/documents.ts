@@ -5,11 +5,16 @@ import { randomBytes } from 'node:crypto'
 import { Aggregator, Query, find, update as applyUpdate } from 'mingo'
 import { adminErrors } from '../errors'
 import { fromStored, idKey, isPlainObject, toStored } from './codec'
-import { candidateFilter } from './query-sql'
+import { fieldExpr, indexNameOf, loadIndexes } from '../indexes'
+import { candidateFilter, dateBounds, pushDown, type SqlFilter } from './query-sql'
 import type { Doc, FindOptions, ModifyOptions, Queryable } from './types'
 
 /** A cloud function gets at most this many documents per get() (the SDK asks for 100 by default). */
 export const MAX_LIMIT = 100
+
+let indexFile: ReturnType<typeof loadIndexes> | undefined
+const uniqueIndexName = (constraint: string) =>
+  indexNameOf((indexFile ??= loadIndexes()), constraint)
 
 export function newId(): string {
   return randomBytes(16).toString('hex')
@@ -33,6 +38,21 @@ export async function createCollection(db: Queryable, name: string): Promise<boo
   return (rowCount ?? 0) > 0
 }
 
+/** Documents read from PostgreSQL into the query evaluator since start (benchmarks, tests). */
+export const rowsRead = { count: 0 }
+
+async function readRows(db: Queryable, sql: string, params: unknown[]): Promise<Doc[]> {
+  const { rows } = await db.query(sql, params)
+  rowsRead.count += rows.length
+  return rows.map((row: { data: unknown }) => fromStored(row.data) as Doc)
+}
+
+function keep(docs: Doc[], query: unknown): Doc[] {
+  if (!isPlainObject(query) || Object.keys(query).length === 0) return docs
+  const mq = new Query(query as Record<string, unknown>)
+  return docs.filter((doc) => mq.test(doc))
+}
+
 /** Rows whose documents match `query`, in insertion order; `lock` takes row locks (FOR UPDATE). */
 async function matching(
   db: Queryable,
@@ -41,14 +61,52 @@ async function matching(
   lock: boolean,
 ): Promise<Doc[]> {
   const filter = candidateFilter(collection, query)
-  const { rows } = await db.query(
+  const docs = await readRows(
+    db,
     `SELECT data FROM local_documents WHERE ${filter.where} ORDER BY seq${lock ? ' FOR UPDATE' : ''}`,
     filter.params,
   )
-  const docs = rows.map((row: { data: unknown }) => fromStored(row.data) as Doc)
-  if (!isPlainObject(query) || Object.keys(query).length === 0) return docs
-  const mq = new Query(query as Record<string, unknown>)
-  return docs.filter((doc) => mq.test(doc))
+  return keep(docs, query)
+}
+
+/**
+ * The first `n` matches by a Date-valued first sort key, read with ORDER BY … LIMIT in SQL (an
+ * index on the key serves it), plus every row tied with the n-th on that key so mingo can apply
+ * the remaining sort keys. Undefined when SQL cannot answer exactly: the filter is not exact,
+ * or some match has a non-Date value there (jsonb and Mongo order mixed types differently).
+ */
+async function firstByDate(
+  db: Queryable,
+  filter: SqlFilter,
+  field: string,
+  direction: 1 | -1,
+  n: number,
+): Promise<Doc[] | undefined> {
+  if (!pushDown.enabled || !filter.exact || field === '_id' || field.includes('.')) return
+  const expr = fieldExpr(field)
+  const bounds = dateBounds(expr)
+  const { rowCount } = await db.query(
+    `SELECT 1 FROM local_documents WHERE ${filter.where} AND (${expr} IS NULL OR NOT ${bounds}) LIMIT 1`,
+    filter.params,
+  )
+  if (rowCount) return undefined
+  const k = filter.params.length
+  const first = await db.query(
+    `SELECT id, data, ${expr} AS key FROM local_documents WHERE ${filter.where} ORDER BY ${expr} ${direction === 1 ? 'ASC' : 'DESC'} LIMIT $${k + 1}`,
+    [...filter.params, n],
+  )
+  rowsRead.count += first.rows.length
+  const rows = first.rows as Array<{ id: string; data: unknown; key: unknown }>
+  const docs = rows.map((row) => fromStored(row.data) as Doc)
+  if (rows.length < n) return docs
+  const boundary = JSON.stringify(rows[rows.length - 1].key)
+  const seen = rows.filter((row) => JSON.stringify(row.key) === boundary).map((row) => row.id)
+  const ties = await readRows(
+    db,
+    `SELECT data FROM local_documents WHERE ${filter.where} AND ${expr} = $${k + 1}::jsonb AND NOT (id = ANY($${k + 2}::text[]))`,
+    [...filter.params, boundary, seen],
+  )
+  return [...docs, ...ties]
 }
 
 export async function findDocuments(
@@ -57,7 +115,18 @@ export async function findDocuments(
   options: FindOptions,
 ): Promise<Doc[]> {
   await requireCollection(db, collection)
-  const docs = await matching(db, collection, options.query, false)
+  const limit = Math.min(options.limit ?? MAX_LIMIT, MAX_LIMIT)
+  const [first] = Object.entries(options.order ?? {})
+  const ordered =
+    first &&
+    (await firstByDate(
+      db,
+      candidateFilter(collection, options.query),
+      first[0],
+      first[1],
+      (options.offset ?? 0) + limit,
+    ))
+  const docs = ordered ?? (await matching(db, collection, options.query, false))
   let cursor = find(
     docs,
     {},
@@ -65,7 +134,7 @@ export async function findDocuments(
   )
   if (options.order && Object.keys(options.order).length) cursor = cursor.sort(options.order)
   if (options.offset) cursor = cursor.skip(options.offset)
-  cursor = cursor.limit(Math.min(options.limit ?? MAX_LIMIT, MAX_LIMIT))
+  cursor = cursor.limit(limit)
   return cursor.all() as Doc[]
 }
 
@@ -75,6 +144,14 @@ export async function countDocuments(
   query: unknown,
 ): Promise<number> {
   await requireCollection(db, collection)
+  const filter = candidateFilter(collection, query)
+  if (filter.exact && pushDown.enabled) {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM local_documents WHERE ${filter.where}`,
+      filter.params,
+    )
+    return (rows[0] as { n: number }).n
+  }
   return (await matching(db, collection, query, false)).length
 }
 
@@ -91,9 +168,12 @@ export async function insertDocuments(
     if (typeof id !== 'string' && typeof id !== 'number')
       throw adminErrors.invalidParam('_id must be a string or a number')
     const stored = toStored({ ...doc, _id: id })
-    const { rowCount } = await db.query(
-      'INSERT INTO local_documents (collection, id, data) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING',
-      [collection, idKey(id), JSON.stringify(stored)],
+    const { rowCount } = await uniqueIndexGuard(
+      collection,
+      db.query(
+        'INSERT INTO local_documents (collection, id, data) VALUES ($1, $2, $3::jsonb) ON CONFLICT (collection, id) DO NOTHING',
+        [collection, idKey(id), JSON.stringify(stored)],
+      ),
     )
     if (!rowCount)
       throw adminErrors.requestFailed(
@@ -104,12 +184,29 @@ export async function insertDocuments(
   return ids
 }
 
+/** A unique index of database/indexes.json refusing a write: the cloud's duplicate key error. */
+async function uniqueIndexGuard<T>(collection: string, write: Promise<T>): Promise<T> {
+  try {
+    return await write
+  } catch (error) {
+    const { code, constraint } = error as { code?: string; constraint?: string }
+    if (code === '23505' && constraint?.startsWith('lc_idx_'))
+      throw adminErrors.requestFailed(
+        `E11000 duplicate key error collection: ${collection} index: ${uniqueIndexName(constraint) ?? constraint}`,
+      )
+    throw error
+  }
+}
+
 async function writeDoc(db: Queryable, collection: string, doc: Doc): Promise<void> {
-  await db.query('UPDATE local_documents SET data = $3::jsonb WHERE collection = $1 AND id = $2', [
+  await uniqueIndexGuard(
     collection,
-    idKey(doc._id),
-    JSON.stringify(toStored(doc)),
-  ])
+    db.query('UPDATE local_documents SET data = $3::jsonb WHERE collection = $1 AND id = $2', [
+      collection,
+      idKey(doc._id),
+      JSON.stringify(toStored(doc)),
+    ]),
+  )
 }
 
 function updated(doc: Doc, options: ModifyOptions): Doc {
@@ -166,9 +263,12 @@ export async function modifyDocuments(
     const doc = options.replace
       ? { ...options.data, _id: id }
       : updated(base, { ...options, replace: false })
-    const { rowCount } = await db.query(
-      'INSERT INTO local_documents (collection, id, data) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING',
-      [collection, idKey(id), JSON.stringify(toStored(doc))],
+    const { rowCount } = await uniqueIndexGuard(
+      collection,
+      db.query(
+        'INSERT INTO local_documents (collection, id, data) VALUES ($1, $2, $3::jsonb) ON CONFLICT (collection, id) DO NOTHING',
+        [collection, idKey(id), JSON.stringify(toStored(doc))],
+      ),
     )
     // Someone inserted the same _id between our read and our write: a write conflict.
     if (!rowCount) throw Object.assign(new Error('upsert raced with an insert'), { code: '23505' })

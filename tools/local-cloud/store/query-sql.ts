@@ -1,56 +1,165 @@
-// The ONE place where a MongoDB-style query becomes SQL. The SQL only narrows the candidate rows
-// (it may return more rows than match, never fewer); mingo then applies the full query. Pushed
-// down today:
-//   - `_id` equality and `_id: {$in: [...]}`          -> primary key lookup
-//   - top-level equality on a string/number/boolean/Date -> `data @> {"f": v}` (or an array
-//     containing v, as Mongo equality also matches array members), served by the GIN index
-//   - the same inside a top-level `$and`
-// Anything else (operators, dotted paths, $or, null) is left to mingo.
+// The ONE place where a MongoDB-style query becomes SQL. The SQL narrows the candidate rows (it
+// may return more rows than match, never fewer); mingo then applies the full query, so results
+// never depend on push-down. Pushed down (when `pushDown.enabled`):
+//   - `_id` equality / `$in`                               -> primary key lookup
+//   - top-level equality / `$eq` / `$in` on a string, number, boolean or Date
+//   - top-level ranges ($gt/$gte/$lt/$lte) on numbers or Dates (Dates are stored as
+//     {"$date": ISO-8601}, whose text order is time order)
+//   - `$and` of any of these, `$or` when every branch narrows
+// Each is written against `data -> 'field'`, the expression the indexes of database/indexes.json
+// are built on, so PostgreSQL answers from the index. An array field matches when one of its
+// elements does (Mongo semantics), checked in SQL too. `exact` says the SQL is the whole query,
+// which lets counts, ORDER BY and LIMIT run in SQL (documents.ts).
+import { fieldExpr } from '../indexes'
 import { idKey, isPlainObject, toStored } from './codec'
 
 export interface SqlFilter {
   /** SQL boolean expression over the `local_documents` row (columns: collection, id, data). */
   where: string
   params: unknown[]
+  /** True when a row satisfies `where` exactly when its document matches the query. */
+  exact: boolean
 }
 
-/** Builds the candidate filter for `collection`; `firstParam` is the next free $n. */
+/** Switch for benchmarks and tests: off = read every row of the collection (except _id lookups). */
+export const pushDown = { enabled: true }
+
+type Add = (value: unknown) => string
+interface Part {
+  sql: string | null
+  exact: boolean
+}
+const NONE: Part = { sql: null, exact: false }
+
 export function candidateFilter(collection: string, query: unknown): SqlFilter {
+  // Values get markers first: a branch that turns out not to narrow drops its values too.
+  const values: unknown[] = []
+  const add: Add = (value) => `\u0000${values.push(value) - 1}\u0000`
+  const part = translate(query, add)
+  const empty = !isPlainObject(query) || Object.keys(query).length === 0
   const params: unknown[] = [collection]
-  const clauses = ['collection = $1']
-  const add = (value: unknown) => {
-    params.push(value)
+  const sql = (part.sql ?? '').replace(/\u0000(\d+)\u0000/g, (_, index: string) => {
+    params.push(values[Number(index)])
     return `$${params.length}`
+  })
+  return {
+    where: sql ? `collection = $1 AND ${sql}` : 'collection = $1',
+    params,
+    exact: empty || part.exact,
   }
-  collect(query, clauses, add)
-  return { where: clauses.join(' AND '), params }
 }
 
-function collect(query: unknown, clauses: string[], add: (value: unknown) => string): void {
-  if (!isPlainObject(query)) return
-  for (const [field, condition] of Object.entries(query)) {
-    if (field === '$and' && Array.isArray(condition)) {
-      for (const part of condition) collect(part, clauses, add)
-      continue
-    }
-    if (field.startsWith('$') || field.includes('.')) continue
-    if (field === '_id') {
-      const ids = idCondition(condition)
-      if (ids)
-        clauses.push(
-          ids.length === 1
-            ? `id = ${add(idKey(ids[0]))}`
-            : `id = ANY(${add(ids.map(idKey))}::text[])`,
-        )
-      continue
-    }
-    const value = equalityValue(condition)
-    if (value === undefined) continue
-    const stored = toStored(value)
-    clauses.push(
-      `(data @> ${add(JSON.stringify({ [field]: stored }))}::jsonb OR data @> ${add(JSON.stringify({ [field]: [stored] }))}::jsonb)`,
-    )
+function and(parts: Part[]): Part {
+  const sqls = parts.map((p) => p.sql).filter((s): s is string => s !== null)
+  return {
+    sql: sqls.length ? sqls.map((s) => `(${s})`).join(' AND ') : null,
+    exact: parts.every((p) => p.exact),
   }
+}
+
+function translate(query: unknown, add: Add): Part {
+  if (!isPlainObject(query)) return NONE
+  const parts: Part[] = []
+  for (const [field, condition] of Object.entries(query)) {
+    if (field === '$and' && Array.isArray(condition) && condition.length > 0) {
+      parts.push(and(condition.map((part) => translate(part, add))))
+    } else if (field === '$or' && Array.isArray(condition) && condition.length > 0) {
+      const branches = condition.map((part) => translate(part, add))
+      parts.push(
+        branches.every((b) => b.sql !== null)
+          ? {
+              sql: branches.map((b) => `(${b.sql})`).join(' OR '),
+              exact: branches.every((b) => b.exact),
+            }
+          : NONE,
+      )
+    } else if (field.startsWith('$') || field.includes('.')) parts.push(NONE)
+    else if (field === '_id') parts.push(idPart(condition, add))
+    else if (pushDown.enabled) parts.push(fieldPart(fieldExpr(field), condition, add))
+    else parts.push(NONE)
+  }
+  return and(parts)
+}
+
+function idPart(condition: unknown, add: Add): Part {
+  const ids = idCondition(condition)
+  if (!ids) return NONE
+  return {
+    sql:
+      ids.length === 1 ? `id = ${add(idKey(ids[0]))}` : `id = ANY(${add(ids.map(idKey))}::text[])`,
+    exact: true,
+  }
+}
+
+const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
+const json = (value: unknown) => JSON.stringify(toStored(value))
+/** Non-empty arrays sort between booleans and objects in jsonb order. */
+const isArray = (expr: string) => `(${expr} > 'true'::jsonb AND ${expr} < '{}'::jsonb)`
+
+function fieldPart(expr: string, condition: unknown, add: Add): Part {
+  if (isScalar(condition)) return equality(expr, [condition], add)
+  if (!isPlainObject(condition)) return NONE
+  const keys = Object.keys(condition)
+  if (!keys.every((k) => k.startsWith('$'))) return NONE
+  const parts: Part[] = []
+  const ranges: Array<[string, unknown]> = []
+  for (const key of keys) {
+    const value = condition[key]
+    if (key === '$eq' && isScalar(value)) parts.push(equality(expr, [value], add))
+    else if (
+      key === '$in' &&
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((v) => isScalar(v))
+    )
+      parts.push(equality(expr, value, add))
+    else if (key in RANGE && rangeType(value)) ranges.push([key, value])
+    else parts.push(NONE)
+  }
+  if (ranges.length) parts.push(range(expr, ranges, add))
+  return and(parts)
+}
+
+function equality(expr: string, values: unknown[], add: Add): Part {
+  const scalars = add(values.map(json))
+  const wrapped = add(values.map((v) => `[${json(v)}]`))
+  return {
+    sql: `${expr} = ANY(${scalars}::jsonb[]) OR (${isArray(expr)} AND ${expr} @> ANY(${wrapped}::jsonb[]))`,
+    exact: true,
+  }
+}
+
+/** Numbers or Dates of one kind; strings are left to mingo (collation differs). */
+function rangeType(value: unknown): 'number' | 'date' | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return 'number'
+  if (value instanceof Date && !Number.isNaN(value.getTime()) && value.getUTCFullYear() >= 0)
+    return value.getUTCFullYear() <= 9999 ? 'date' : undefined
+  return undefined
+}
+
+function range(expr: string, ranges: Array<[string, unknown]>, add: Add): Part {
+  const kinds = new Set(ranges.map(([, v]) => rangeType(v)))
+  if (kinds.size !== 1) return NONE
+  const kind = [...kinds][0]
+  const typed = (e: string) => (kind === 'number' ? `jsonb_typeof(${e}) = 'number'` : dateBounds(e))
+  const compare = (e: string) =>
+    ranges.map(([op, v]) => `${e} ${RANGE[op]} ${add(json(v))}::jsonb`).join(' AND ')
+  // An array matches when, for each bound, one of its elements satisfies it.
+  const elements = ranges
+    .map(
+      ([op, v]) =>
+        `EXISTS (SELECT 1 FROM jsonb_array_elements(${expr}) e WHERE ${typed('e')} AND e ${RANGE[op]} ${add(json(v))}::jsonb)`,
+    )
+    .join(' AND ')
+  return {
+    sql: `(${compare(expr)} AND ${typed(expr)}) OR (${isArray(expr)} AND ${elements})`,
+    exact: true,
+  }
+}
+
+/** Stored Dates: one-key objects {"$date": "<ISO>"}; jsonb orders them by that text. */
+export function dateBounds(expr: string): string {
+  return `(${expr} >= '{"$date": ""}'::jsonb AND ${expr} < '{"$date": {}}'::jsonb)`
 }
 
 function isScalar(value: unknown): boolean {
@@ -58,17 +167,8 @@ function isScalar(value: unknown): boolean {
     typeof value === 'string' ||
     typeof value === 'boolean' ||
     (typeof value === 'number' && Number.isFinite(value)) ||
-    value instanceof Date
+    rangeType(value) === 'date'
   )
-}
-
-function equalityValue(condition: unknown): unknown {
-  if (isScalar(condition)) return condition
-  if (isPlainObject(condition)) {
-    const keys = Object.keys(condition)
-    if (keys.length === 1 && keys[0] === '$eq' && isScalar(condition.$eq)) return condition.$eq
-  }
-  return undefined
 }
 
 function idCondition(condition: unknown): unknown[] | undefined {

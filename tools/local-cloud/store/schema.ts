@@ -3,6 +3,7 @@
 //   local_documents    one JSONB row per document, keyed (collection, id); `id` is JSON text of
 //                      _id so string and number ids stay distinct; `seq` keeps insertion order
 //   local_inbox        every subscribeMessage.send the functions made, with the errcode answered
+import { ensureIndexes, type IndexFile } from '../indexes'
 import type { Queryable } from './types'
 
 export const SCHEMA_SQL = `
@@ -19,6 +20,7 @@ CREATE TABLE IF NOT EXISTS local_documents (
 );
 CREATE INDEX IF NOT EXISTS local_documents_data_gin ON local_documents USING gin (data jsonb_path_ops);
 CREATE INDEX IF NOT EXISTS local_documents_seq ON local_documents (collection, seq);
+CREATE INDEX IF NOT EXISTS local_documents_openid ON local_documents (collection, (data -> '_openid'));
 CREATE TABLE IF NOT EXISTS local_inbox (
   seq bigserial PRIMARY KEY,
   message jsonb NOT NULL,
@@ -26,11 +28,13 @@ CREATE TABLE IF NOT EXISTS local_inbox (
 );
 `
 
-export async function ensureSchema(db: Queryable): Promise<void> {
+/** Creates the tables and the indexes of database/indexes.json (each partial, per collection). */
+export async function ensureSchema(db: Queryable, indexes: IndexFile = {}): Promise<void> {
   // Serialise concurrent first starts against the same database.
   await db.query('SELECT pg_advisory_lock(7301001)')
   try {
     await db.query(SCHEMA_SQL)
+    await ensureIndexes(db, indexes)
   } finally {
     await db.query('SELECT pg_advisory_unlock(7301001)')
   }

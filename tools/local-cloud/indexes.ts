@@ -1,0 +1,210 @@
+// database/indexes.json: the ONE list of database indexes. A developer creates the same indexes
+// in the WeChat console; the local cloud creates matching PostgreSQL expression indexes (partial,
+// one per collection) and, in test mode, reports queries that no index covers.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { isPlainObject } from './store/codec'
+import type { Queryable } from './store/types'
+
+export type IndexOrder = 'asc' | 'desc'
+export interface IndexSpec {
+  name: string
+  fields: Array<[string, IndexOrder]>
+  unique?: boolean
+}
+export type IndexFile = Record<string, IndexSpec[]>
+
+export const INDEX_FILE = resolve(__dirname, '..', '..', 'database', 'indexes.json')
+const NAME = /^[A-Za-z0-9_-]{1,64}$/
+const FIELD = /^[A-Za-z_$][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/
+
+/** Problems with the file's shape (empty when well-formed). */
+export function indexFileProblems(file: unknown): string[] {
+  if (!isPlainObject(file)) return ['the file must be an object of collection -> index list']
+  const problems: string[] = []
+  for (const [collection, list] of Object.entries(file)) {
+    if (!NAME.test(collection)) problems.push(`${collection}: invalid collection name`)
+    if (!Array.isArray(list)) {
+      problems.push(`${collection}: must be an array`)
+      continue
+    }
+    const names = new Set<string>()
+    list.forEach((spec: unknown, i) => {
+      const at = `${collection}[${i}]`
+      if (!isPlainObject(spec)) return problems.push(`${at}: must be an object`)
+      const extra = Object.keys(spec).filter((k) => !['name', 'fields', 'unique'].includes(k))
+      if (extra.length) problems.push(`${at}: unknown keys ${extra.join(', ')}`)
+      if (typeof spec.name !== 'string' || !NAME.test(spec.name))
+        problems.push(`${at}: name must match ${NAME}`)
+      else if (names.has(spec.name)) problems.push(`${at}: duplicate name ${spec.name}`)
+      else names.add(spec.name)
+      if (spec.unique !== undefined && typeof spec.unique !== 'boolean')
+        problems.push(`${at}: unique must be a boolean`)
+      const fields = spec.fields
+      if (!Array.isArray(fields) || fields.length === 0)
+        return problems.push(`${at}: fields must be a non-empty array`)
+      const seen = new Set<string>()
+      for (const pair of fields) {
+        const ok =
+          Array.isArray(pair) &&
+          pair.length === 2 &&
+          typeof pair[0] === 'string' &&
+          FIELD.test(pair[0]) &&
+          (pair[1] === 'asc' || pair[1] === 'desc')
+        if (!ok) problems.push(`${at}: each field must be ["<path>", "asc"|"desc"]`)
+        else if (seen.has(pair[0])) problems.push(`${at}: field ${pair[0]} listed twice`)
+        else seen.add(pair[0])
+      }
+    })
+  }
+  return problems
+}
+
+export function loadIndexes(path = INDEX_FILE): IndexFile {
+  const file = JSON.parse(readFileSync(path, 'utf8')) as unknown
+  const problems = indexFileProblems(file)
+  if (problems.length) throw new Error(`${path}: ${problems.join('; ')}`)
+  return file as IndexFile
+}
+
+/** The SQL expression of a document field (data -> 'f', or data #> '{a,b}' for a dotted path). */
+export function fieldExpr(path: string): string {
+  return path.includes('.') ? `(data #> '{${path.split('.').join(',')}}')` : `(data -> '${path}')`
+}
+
+function indexName(collection: string, spec: IndexSpec): string {
+  const digest = createHash('sha1')
+    .update(JSON.stringify([collection, spec]))
+    .digest('hex')
+  return `lc_idx_${digest.slice(0, 20)}`
+}
+
+/** CREATE INDEX statements, by PostgreSQL index name. */
+export function indexStatements(file: IndexFile): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [collection, list] of Object.entries(file)) {
+    for (const spec of list) {
+      const name = indexName(collection, spec)
+      const columns = spec.fields
+        .map(([path, order]) => `${fieldExpr(path)}${order === 'desc' ? ' DESC' : ''}`)
+        .join(', ')
+      // WeChat counts a missing field as null in a unique index: two documents without it clash.
+      out.set(
+        name,
+        `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON local_documents (${columns})` +
+          `${spec.unique ? ' NULLS NOT DISTINCT' : ''} WHERE collection = '${collection}'`,
+      )
+    }
+  }
+  return out
+}
+
+/** Creates the file's indexes and drops earlier ones no longer in it (caller holds the schema lock). */
+export async function ensureIndexes(db: Queryable, file: IndexFile): Promise<void> {
+  const wanted = indexStatements(file)
+  const { rows } = await db.query(
+    "SELECT indexname FROM pg_indexes WHERE tablename = 'local_documents' AND indexname LIKE 'lc_idx_%'",
+  )
+  for (const { indexname } of rows as Array<{ indexname: string }>)
+    if (!wanted.has(indexname)) await db.query(`DROP INDEX IF EXISTS ${indexname}`)
+  for (const statement of wanted.values()) await db.query(statement)
+}
+
+/** The name of the index file entry a unique violation came from, for the error message. */
+export function indexNameOf(file: IndexFile, constraint: string | undefined): string | undefined {
+  for (const [collection, list] of Object.entries(file))
+    for (const spec of list) if (indexName(collection, spec) === constraint) return spec.name
+  return undefined
+}
+
+// ---- coverage -----------------------------------------------------------------------------
+
+export type IndexCheckMode = 'off' | 'report' | 'fail'
+
+export interface UncoveredQuery {
+  collection: string
+  /** Fields the query pins, e.g. "{status, startsAt}" or "(whole collection)". */
+  shape: string
+  /** The function that sent it. */
+  fn: string
+  count: number
+}
+
+const ALWAYS_INDEXED = new Set(['_id', '_openid'])
+
+/** Each alternative ($or branch) of a query as the set of fields it pins by equality or range. */
+export function queryShapes(query: unknown): Array<Set<string>> {
+  if (!isPlainObject(query)) return [new Set()]
+  let shapes: Array<Set<string>> = [new Set()]
+  const andWith = (more: Array<Set<string>>) => {
+    shapes = shapes.flatMap((shape) => more.map((extra) => new Set([...shape, ...extra])))
+  }
+  for (const [key, condition] of Object.entries(query)) {
+    if (key === '$and' && Array.isArray(condition))
+      condition.forEach((part) => andWith(queryShapes(part)))
+    else if (key === '$or' && Array.isArray(condition))
+      andWith(condition.flatMap((part) => queryShapes(part)))
+    else if (!key.startsWith('$') && pins(condition)) andWith([new Set([key])])
+  }
+  return shapes
+}
+
+const NARROWING = ['$eq', '$in', '$gt', '$gte', '$lt', '$lte']
+
+function pins(condition: unknown): boolean {
+  if (!isPlainObject(condition)) return true
+  const keys = Object.keys(condition)
+  if (!keys.some((k) => k.startsWith('$'))) return true
+  return keys.some((k) => NARROWING.includes(k))
+}
+
+/** The uncovered alternatives of a query on `collection` (empty when an index serves it). */
+export function uncoveredShapes(
+  file: IndexFile,
+  collection: string,
+  query: unknown,
+): Array<Set<string>> {
+  const leading = new Set((file[collection] ?? []).map((spec) => spec.fields[0][0]))
+  return queryShapes(query).filter(
+    (shape) => ![...shape].some((field) => ALWAYS_INDEXED.has(field) || leading.has(field)),
+  )
+}
+
+export class IndexCheck {
+  private readonly seen = new Map<string, UncoveredQuery>()
+
+  constructor(
+    readonly mode: IndexCheckMode,
+    private readonly file: IndexFile,
+  ) {}
+
+  /** Records `query` when no index covers it; in 'fail' mode also answers an error message. */
+  check(collection: string, query: unknown, fn = '(unknown)'): string | undefined {
+    if (this.mode === 'off') return undefined
+    const missing = uncoveredShapes(this.file, collection, query)
+    if (missing.length === 0) return undefined
+    const shape = missing
+      .map((fields) => (fields.size ? `{${[...fields].sort().join(', ')}}` : '(whole collection)'))
+      .join(' | ')
+    const key = `${fn}\u0000${collection}\u0000${shape}`
+    const entry = this.seen.get(key) ?? { collection, shape, fn, count: 0 }
+    entry.count += 1
+    this.seen.set(key, entry)
+    return this.mode === 'fail'
+      ? `query on ${collection} ${shape} from ${fn} is not covered by database/indexes.json`
+      : undefined
+  }
+
+  list(): UncoveredQuery[] {
+    return [...this.seen.values()]
+  }
+
+  clear(): void {
+    this.seen.clear()
+  }
+}
+
+export function indexCheckMode(value = process.env.LOCAL_CLOUD_INDEX_CHECK): IndexCheckMode {
+  return value === 'report' || value === 'fail' ? value : 'off'
+}
