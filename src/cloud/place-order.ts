@@ -15,6 +15,7 @@ import { fail, ok, type Result } from '../domain/result'
 import { inTransaction, readDoc } from './database'
 import { orders, queueLoadOf, withoutId } from './orders'
 import { releaseBatch } from './batches'
+import { prepareReservation, stockNeedsOf } from './stock'
 import { currentTime } from './clock'
 
 interface UrgentQuota {
@@ -45,6 +46,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Ord
   const selection = validateOrderSelection(product, request.selectionInput)
   if (!selection.ok) return selection
   const queueLoad = await queueLoadOf(product._id)
+  const needs = await stockNeedsOf(product._id, selection.data.quantity)
   const now = currentTime()
   const orderId = orderIdFor(ownerOpenid, requestId)
 
@@ -81,8 +83,12 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Ord
       batchId: joined?.batchId ?? null,
     })
     if (!built.ok) return built
+    // Stock: checked before any write, so a refused order leaves nothing behind.
+    const reservation = await prepareReservation(transaction, built.data, needs, now)
+    if (!reservation.ok) return reservation
 
-    await orderRef.set({ data: withoutId(built.data) })
+    await orderRef.set({ data: { ...withoutId(built.data), stock: needs } })
+    await reservation.data()
     if (quote.urgent.applied) {
       const count = (quota?.count ?? 0) + 1
       await quotaRef.set({ data: { productId: product._id, day: quote.quotedOn, count } })

@@ -3,6 +3,7 @@
 // Idempotency: `_id` is derived from (owner, requestId), so a retried create lands on the same
 // document; the cloud reads it first inside the transaction and returns the existing order.
 import type { Address } from './address'
+import { phoneTailOf } from './board'
 import type { ProductRecord } from './catalog'
 import type { OrderSelection } from './order-selection'
 import type { OrderRecord, ProductSnapshot } from './order-types'
@@ -25,7 +26,10 @@ export interface NewOrderInput {
   batchId: string | null
 }
 
-export function buildNewOrder(input: NewOrderInput): Result<OrderRecord> {
+/** Stored beside the record: the board's phone search reads this indexed field. */
+export type NewOrderRecord = OrderRecord & { phoneTail: string }
+
+export function buildNewOrder(input: NewOrderInput): Result<NewOrderRecord> {
   const { product, selection, quote, ownerOpenid, requestId, address, now, batchId } = input
   if (!REQUEST_ID_PATTERN.test(requestId))
     return fail('INVALID_INPUT', '请求编号格式不正确', 'requestId')
@@ -64,6 +68,7 @@ export function buildNewOrder(input: NewOrderInput): Result<OrderRecord> {
     batchId,
     createdAt: now,
     updatedAt: now,
+    phoneTail: phoneTailOf(address.phone),
   })
 }
 

@@ -3,6 +3,7 @@
 import type { ProductRecord } from '../../src/domain/catalog'
 import { COLLECTIONS } from '../../src/domain/names'
 import type { Role } from '../../src/domain/user'
+import type { MaterialRecord } from '../../src/domain/stock'
 
 export interface DemoUser {
   openid: string
@@ -236,6 +237,43 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
   },
 ]
 
+const material = (
+  _id: string,
+  name: string,
+  unit: string,
+  quantity: number,
+  safetyLevel: number,
+  usage: MaterialRecord['usage'],
+): MaterialRecord => ({
+  _id,
+  name,
+  unit,
+  quantity,
+  reserved: 0,
+  safetyLevel,
+  usage,
+  productIds: usage.map((u) => u.productId),
+  openTaskId: null,
+  taskSeq: 0,
+  createdAt: new Date('2026-01-01T00:00:00Z'),
+  updatedAt: new Date('2026-01-01T00:00:00Z'),
+})
+
+// Generous stock, so demo orders (and the order tests) never run out; the stock tests set their own.
+export const DEMO_MATERIALS: MaterialRecord[] = [
+  material('mat_shirting', '衬衫面料', '米', 5000, 50, [{ productId: 'prod_shirt', perUnit: 2 }]),
+  material('mat_buttons', '贝壳纽扣', '粒', 20000, 200, [{ productId: 'prod_shirt', perUnit: 10 }]),
+  material('mat_curtain_fabric', '窗帘面料', '米', 3000, 30, [
+    { productId: 'prod_curtain', perUnit: 8 },
+  ]),
+  material('mat_filter_core', '滤芯成品', '支', 5000, 100, [
+    { productId: 'prod_filter', perUnit: 1 },
+  ]),
+  material('mat_linen', '亚麻面料', '米', 20000, 100, [
+    { productId: 'prod_linen_batch', perUnit: 6 },
+  ]),
+]
+
 /** The subset of the local cloud's store API seeding needs. */
 export interface SeedStore {
   ensureCollection(name: string): Promise<void>
@@ -253,5 +291,6 @@ export async function seedDemo(store: SeedStore): Promise<{ seeded: boolean }> {
     COLLECTIONS.merchants,
     merchants.map((user) => ({ _id: user.openid, name: user.name, addedAt: new Date() })),
   )
+  await store.insertMany(COLLECTIONS.materials, DEMO_MATERIALS)
   return { seeded: true }
 }

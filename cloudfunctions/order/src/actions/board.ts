@@ -1,10 +1,19 @@
-// order.board — merchants only; read-only. Counts per node, how many are overdue, and one node's
-// orders by ETA so overdue ones come first, paged by (eta, _id). Phones are masked.
+// order.board — merchants only; read-only. Counts per node, overdue and exception totals, and one
+// node's orders: its open exceptions first (first page), then by ETA so overdue ones come next,
+// paged by (eta, _id). A search (order number or phone tail) looks across nodes instead. Filters
+// by product and urgent apply to the list. Phones are masked. Every query is indexed
+// (database/indexes.json, `orders`).
 import { maskPhone } from '@/domain/address'
+import { parseBoardSearch, sortForBoard } from '@/domain/board'
 import { chinaDateOf } from '@/domain/china-date'
-import { ORDER_NODES, type OrderNode, type OrderRecord } from '@/domain/order-types'
-import { ok } from '@/domain/result'
-import { integer, object, oneOf, optional } from '@/domain/validate'
+import {
+  EXCEPTION_KINDS,
+  ORDER_NODES,
+  type OrderNode,
+  type OrderRecord,
+} from '@/domain/order-types'
+import { fail, ok } from '@/domain/result'
+import { boolean, id, integer, object, oneOf, optional, string } from '@/domain/validate'
 import { command, countOf, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
 import { orders } from '@/cloud/orders'
@@ -20,46 +29,89 @@ const OPEN_NODES: OrderNode[] = [
   'production',
   'quality_check',
 ]
+/** Exceptions hoisted to the top of a node's first page. */
+const EXCEPTIONS_PER_NODE = 50
+const SEARCH_LIMIT = 50
 
 const payload = optional(
   object({
     node: optional(oneOf('订单节点', ORDER_NODES)),
     limit: optional(integer({ label: '每页数量', min: 1, max: 50 })),
     cursor: optional(cursorCheck),
+    search: optional(string({ label: '搜索内容', max: 30 })),
+    productId: optional(id('商品')),
+    urgent: optional(boolean('加急筛选')),
   }),
 )
+
+const hasException = { 'exception.kind': command.in([...EXCEPTION_KINDS]) }
 
 export const board = defineAction(payload, async (input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
-  const { node = 'submitted', limit = 20, cursor } = input ?? {}
+  const { node = 'submitted', limit = 20, cursor, search, productId, urgent } = input ?? {}
   const today = chinaDateOf(currentTime())
-  const after = cursor
-    ? command.or([
-        { eta: command.gt(cursor.value) },
-        { eta: cursor.value, _id: command.gt(cursor.id) },
-      ])
-    : null
-  const [counts, overdue, items] = await Promise.all([
+  const filters = {
+    ...(productId ? { productId } : {}),
+    ...(urgent !== undefined ? { 'quote.urgent.applied': urgent } : {}),
+  }
+  const parsed = search === undefined ? undefined : parseBoardSearch(search)
+  if (parsed === null) return fail('INVALID_INPUT', '请输入完整订单号或手机号后 4 位', 'search')
+
+  const totals = Promise.all([
     countByNode(),
     countOf(orders().where({ node: command.in(OPEN_NODES), eta: command.lt(today) })),
-    readList<OrderRecord>(
-      orders()
-        .where(after ? command.and([{ node }, after]) : { node })
-        .orderBy('eta', 'asc')
-        .orderBy('_id', 'asc')
-        .limit(limit),
-    ),
+    countOf(orders().where({ node: command.in(OPEN_NODES), ...hasException })),
   ])
-  const last = items[items.length - 1]
+  const list = async (): Promise<{ items: OrderRecord[]; nextCursor: string | null }> => {
+    if (parsed) {
+      const found = await readList<OrderRecord>(
+        orders()
+          .where({ [parsed.by]: parsed.value, ...filters })
+          .limit(SEARCH_LIMIT),
+      )
+      return { items: sortForBoard(found, today), nextCursor: null }
+    }
+    const after = cursor
+      ? command.or([
+          { eta: command.gt(cursor.value) },
+          { eta: cursor.value, _id: command.gt(cursor.id) },
+        ])
+      : null
+    const [flagged, page] = await Promise.all([
+      cursor
+        ? Promise.resolve([])
+        : readList<OrderRecord>(
+            orders()
+              .where({ node, ...filters, ...hasException })
+              .orderBy('eta', 'asc')
+              .limit(EXCEPTIONS_PER_NODE),
+          ),
+      readList<OrderRecord>(
+        orders()
+          .where(after ? command.and([{ node, ...filters }, after]) : { node, ...filters })
+          .orderBy('eta', 'asc')
+          .orderBy('_id', 'asc')
+          .limit(limit),
+      ),
+    ])
+    const last = page[page.length - 1]
+    return {
+      // Exceptions were listed first; the ETA pages skip them so none shows twice.
+      items: [...sortForBoard(flagged, today), ...page.filter((order) => !order.exception)],
+      nextCursor: page.length === limit && last ? cursorOf(last.eta, last._id) : null,
+    }
+  }
+  const [[counts, overdue, exceptions], { items, nextCursor }] = await Promise.all([totals, list()])
   return ok({
     counts,
     overdue,
+    exceptions,
     items: items.map((order) => ({
       ...order,
       address: { ...order.address, phone: maskPhone(order.address.phone) },
     })),
-    nextCursor: items.length === limit && last ? cursorOf(last.eta, last._id) : null,
+    nextCursor,
   })
 })
 

@@ -1,0 +1,130 @@
+// merchant.batches — merchants only; read-only. The batch each preorder product is collecting
+// now, with its orders, paged by product (batch state _id).
+// merchant.closeBatch — start production now, below the minimum: the batch stops collecting
+// (one transaction on its state), then batch_reached is applied to each waiting order as the
+// merchant. merchant.cancelBatch — the batch stops collecting, then every live order in it is
+// cancelled with the merchant's note (reservations released, each order audited on its own).
+import { type BatchState } from '@/domain/batch'
+import { collectingBatchId, endCollectingBatch, toBatchView } from '@/domain/batch-admin'
+import type { BatchActionView, BatchesView, BatchStatus } from '@/domain/merchant-views'
+import { COLLECTIONS } from '@/domain/names'
+import type { OrderRecord } from '@/domain/order-types'
+import { fail, ok } from '@/domain/result'
+import { id, object, optional, string } from '@/domain/validate'
+import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
+import { requireMerchant } from '@/cloud/merchants'
+import { orders, withoutId } from '@/cloud/orders'
+import { cursorCheck, cursorOf } from '@/cloud/paging'
+import { defineAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
+import { actEach } from '../act-each'
+import { productNamesOf } from '../stock-views'
+
+const PAGE = 20
+/** Orders shown (and acted on) per batch; a batch's minimum is far below this. */
+const ORDERS_PER_BATCH = 200
+const LIVE_NODES = ['submitted', 'confirmed', 'materials', 'production', 'quality_check']
+
+const batchStates = () => db.collection(COLLECTIONS.batches)
+
+function ordersOf(batchId: string, nodes?: string[]): Promise<OrderRecord[]> {
+  return readList<OrderRecord>(
+    orders()
+      .where(nodes ? { batchId, node: command.in(nodes) } : { batchId })
+      .orderBy('createdAt', 'asc')
+      .limit(ORDERS_PER_BATCH),
+  )
+}
+
+export const batches = defineAction(
+  optional(object({ cursor: optional(cursorCheck) })),
+  async (input, caller) => {
+    const merchant = await requireMerchant(caller)
+    if (!merchant.ok) return merchant
+    const cursor = input?.cursor
+    const states = await readList<BatchState>(
+      (cursor ? batchStates().where({ _id: command.gt(cursor.id) }) : batchStates())
+        .orderBy('_id', 'asc')
+        .limit(PAGE),
+    )
+    const [names, lists] = await Promise.all([
+      productNamesOf(states.map((s) => s.productId)),
+      Promise.all(states.map((s) => ordersOf(collectingBatchId(s)))),
+    ])
+    const last = states[states.length - 1]
+    const view: BatchesView = {
+      items: states.map((s, i) =>
+        toBatchView(
+          collectingBatchId(s),
+          s,
+          names[s.productId] ?? s.productId,
+          'collecting',
+          lists[i],
+        ),
+      ),
+      nextCursor: states.length === PAGE && last ? cursorOf(last._id, last._id) : null,
+    }
+    return ok(view)
+  },
+)
+
+const BATCH_ID = /^(.+)-b(\d+)$/
+
+/** Ends the batch if it is the one collecting; NOT_FOUND / INVALID_TRANSITION otherwise. */
+async function endBatch(batchId: string, how: 'close' | 'cancel', now: Date) {
+  const productId = BATCH_ID.exec(batchId)?.[1]
+  if (!productId) return fail('NOT_FOUND', '批次不存在')
+  return inTransaction(async (transaction) => {
+    const ref = transaction.collection(COLLECTIONS.batches).doc(productId)
+    const state = await readDoc<BatchState>(ref)
+    if (!state) return fail('NOT_FOUND', '批次不存在')
+    if (collectingBatchId(state) !== batchId)
+      return fail('INVALID_TRANSITION', '该批次已成团或已结束')
+    await ref.set({ data: withoutId(endCollectingBatch(state, how, now)) })
+    return ok({ ...state, _id: productId })
+  })
+}
+
+function batchAction(how: 'close' | 'cancel') {
+  const payload =
+    how === 'close'
+      ? object({ batchId: id('批次'), note: optional(string({ label: '说明', max: 200 })) })
+      : object({ batchId: id('批次'), note: string({ label: '取消原因', max: 200 }) })
+  return defineAction(payload, async (input, caller) => {
+    const merchant = await requireMerchant(caller)
+    if (!merchant.ok) return merchant
+    const now = currentTime()
+    const ended = await endBatch(input.batchId, how, now)
+    if (!ended.ok) return ended
+    const waiting = await ordersOf(
+      input.batchId,
+      how === 'close' ? ['submitted', 'confirmed'] : LIVE_NODES,
+    )
+    const { results } = await actEach(
+      merchant.data,
+      waiting.map((o) => o._id),
+      how === 'close' ? 'batch_reached' : 'cancel',
+      input.note ? { note: input.note } : {},
+      Object.fromEntries(waiting.map((o) => [o._id, o.orderNo])),
+    )
+    const [names, after] = await Promise.all([
+      productNamesOf([ended.data.productId]),
+      ordersOf(input.batchId),
+    ])
+    const status: BatchStatus = how === 'close' ? 'reached' : 'cancelled'
+    const view: BatchActionView = {
+      batch: toBatchView(
+        input.batchId,
+        ended.data,
+        names[ended.data.productId] ?? ended.data.productId,
+        status,
+        after,
+      ),
+      results,
+    }
+    return ok(view)
+  })
+}
+
+export const closeBatch = batchAction('close')
+export const cancelBatch = batchAction('cancel')

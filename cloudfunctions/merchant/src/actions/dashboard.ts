@@ -1,0 +1,119 @@
+// merchant.dashboard — merchants only; read-only. Every figure comes from indexed counts or from
+// bounded, time-windowed reads (at most SAMPLE_LIMIT rows), folded by src/domain/dashboard.ts.
+// Windows: lead time, urgent share, messages and refills over the last WINDOW_DAYS days; top
+// options over this China week; order counts over the last WEEKS weeks.
+import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
+import { leadTimeStats, recentWeeks, shareOf, topOptions, weekStartOf } from '@/domain/dashboard'
+import type { DashboardView } from '@/domain/merchant-views'
+import { COLLECTIONS } from '@/domain/names'
+import {
+  EXCEPTION_KINDS,
+  ORDER_NODES,
+  type OrderNode,
+  type OrderRecord,
+} from '@/domain/order-types'
+import { ok } from '@/domain/result'
+import { noPayload } from '@/domain/validate'
+import { command, countOf, db, readList } from '@/cloud/database'
+import { requireMerchant } from '@/cloud/merchants'
+import { orders } from '@/cloud/orders'
+import { refillStats } from '@/cloud/refill-stats'
+import { defineAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
+
+export const WINDOW_DAYS = 30
+const WEEKS = 8
+const SAMPLE_LIMIT = 500
+const DAY_MS = 24 * 60 * 60 * 1000
+const OPEN_NODES: OrderNode[] = [
+  'submitted',
+  'confirmed',
+  'materials',
+  'production',
+  'quality_check',
+]
+
+const outbox = () => db.collection(COLLECTIONS.notificationQueue)
+const outboxCount = (statuses: string[], since: Date) =>
+  countOf(outbox().where({ status: command.in(statuses), createdAt: command.gte(since) }))
+
+export const dashboard = defineAction(noPayload, async (_input, caller) => {
+  const merchant = await requireMerchant(caller)
+  if (!merchant.ok) return merchant
+  const now = currentTime()
+  const today = chinaDateOf(now)
+  const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS)
+  const weekStart = chinaDayRange(weekStartOf(today)).start
+  const weeks = recentWeeks(now, WEEKS)
+
+  const [
+    byNodeCounts,
+    overdue,
+    exceptions,
+    finished,
+    placed,
+    urgentPlaced,
+    thisWeek,
+    weekly,
+    refills,
+    messages,
+  ] = await Promise.all([
+    Promise.all(ORDER_NODES.map((node) => countOf(orders().where({ node })))),
+    countOf(orders().where({ node: command.in(OPEN_NODES), eta: command.lt(today) })),
+    countOf(
+      orders().where({
+        node: command.in(OPEN_NODES),
+        'exception.kind': command.in([...EXCEPTION_KINDS]),
+      }),
+    ),
+    readList<OrderRecord>(
+      orders()
+        .where({ node: command.in(['delivered', 'completed']), updatedAt: command.gte(since) })
+        .field({ createdAt: true, timeline: true, etaHistory: true, eta: true })
+        .orderBy('updatedAt', 'desc')
+        .limit(SAMPLE_LIMIT),
+    ),
+    countOf(orders().where({ createdAt: command.gte(since) })),
+    countOf(orders().where({ 'quote.urgent.applied': true, createdAt: command.gte(since) })),
+    readList<OrderRecord>(
+      orders()
+        .where({ createdAt: command.gte(weekStart) })
+        .field({ productSnapshot: true, selection: true })
+        .orderBy('createdAt', 'desc')
+        .limit(SAMPLE_LIMIT),
+    ),
+    Promise.all(
+      weeks.map((w) =>
+        countOf(orders().where({ createdAt: command.gte(w.start).and(command.lt(w.end)) })),
+      ),
+    ),
+    refillStats(since),
+    Promise.all([
+      outboxCount(['sent'], since),
+      outboxCount(['held'], since),
+      outboxCount(['dead'], since),
+      outboxCount(['pending', 'retry', 'sending'], since),
+    ]),
+  ])
+
+  const view: DashboardView = {
+    generatedAt: now,
+    byNode: Object.fromEntries(ORDER_NODES.map((node, i) => [node, byNodeCounts[i]])) as Record<
+      OrderNode,
+      number
+    >,
+    overdue,
+    exceptions,
+    leadTime: leadTimeStats(finished),
+    urgentShare: shareOf(urgentPlaced, placed),
+    topOptions: topOptions(thisWeek),
+    refills: {
+      ...refills,
+      conversion: shareOf(refills.reorders, refills.remindersSent),
+      windowDays: WINDOW_DAYS,
+    },
+    messages: { sent: messages[0], held: messages[1], failed: messages[2], pending: messages[3] },
+    weeklyOrders: weeks.map((w, i) => ({ week: w.week, count: weekly[i] })),
+  }
+  return ok(view)
+})

@@ -1,0 +1,79 @@
+// merchant.saveMaterial — merchants only. Creates a material (with its opening quantity) or
+// edits one's name, unit, safety level and usage; quantities change only through adjustStock.
+// Usage lines must name existing products, once each. One transaction (re-reads the material).
+import { randomBytes } from 'node:crypto'
+import type { SaveMaterialView } from '@/domain/merchant-views'
+import { COLLECTIONS } from '@/domain/names'
+import { fail, ok } from '@/domain/result'
+import type { MaterialRecord } from '@/domain/stock'
+import { array, id, integer, object, optional, string } from '@/domain/validate'
+import { inTransaction, readDoc } from '@/cloud/database'
+import { requireMerchant } from '@/cloud/merchants'
+import { defineAction } from '@/cloud/router'
+import { writeMaterial } from '@/cloud/stock'
+import { currentTime } from '@/cloud/clock'
+import { materialViews, productNamesOf } from '../stock-views'
+
+const payload = object({
+  id: optional(id('材料')),
+  name: string({ label: '材料名称', max: 30 }),
+  unit: string({ label: '单位', max: 8 }),
+  safetyLevel: integer({ label: '安全库存', min: 0, max: 1_000_000 }),
+  quantity: optional(integer({ label: '初始库存', min: 0, max: 1_000_000 })),
+  usage: array(
+    object({
+      productId: id('商品'),
+      perUnit: integer({ label: '每件用量', min: 1, max: 10_000 }),
+    }),
+    { label: '用量', min: 0, max: 20 },
+  ),
+})
+
+export const saveMaterial = defineAction(payload, async (input, caller) => {
+  const merchant = await requireMerchant(caller)
+  if (!merchant.ok) return merchant
+  const productIds = input.usage.map((u) => u.productId)
+  if (new Set(productIds).size !== productIds.length)
+    return fail('INVALID_INPUT', '同一商品只能填写一次用量', 'usage')
+  if (input.id !== undefined && input.quantity !== undefined)
+    return fail('INVALID_INPUT', '库存数量请通过“调整库存”修改', 'quantity')
+  const names = await productNamesOf(productIds)
+  const unknown = productIds.findIndex((pid) => !(pid in names))
+  if (unknown >= 0) return fail('NOT_FOUND', '商品不存在', `usage.${unknown}.productId`)
+
+  const now = currentTime()
+  const materialId = input.id ?? `mat_${randomBytes(6).toString('hex')}`
+  const saved = await inTransaction(async (transaction) => {
+    const ref = transaction.collection(COLLECTIONS.materials).doc(materialId)
+    const current = await readDoc<MaterialRecord>(ref)
+    if (input.id !== undefined && !current) return fail('NOT_FOUND', '材料不存在')
+    const base: MaterialRecord = current ?? {
+      _id: materialId,
+      name: input.name,
+      unit: input.unit,
+      quantity: input.quantity ?? 0,
+      reserved: 0,
+      safetyLevel: input.safetyLevel,
+      usage: [],
+      productIds: [],
+      openTaskId: null,
+      taskSeq: 0,
+      createdAt: now,
+      updatedAt: now,
+    }
+    const next: MaterialRecord = {
+      ...base,
+      name: input.name,
+      unit: input.unit,
+      safetyLevel: input.safetyLevel,
+      usage: input.usage,
+      productIds,
+      updatedAt: now,
+    }
+    return ok(await writeMaterial(transaction, next, now))
+  })
+  if (!saved.ok) return saved
+  const [material] = await materialViews([saved.data])
+  const view: SaveMaterialView = { material }
+  return ok(view)
+})

@@ -1,0 +1,27 @@
+// merchant.stock — merchants only; read-only. Every material (a workshop has tens, read up to
+// MATERIALS_LIMIT by name) with its levels and usage, and the open restock tasks.
+import type { StockView } from '@/domain/merchant-views'
+import { ok } from '@/domain/result'
+import { toRestockTask, type MaterialRecord, type RestockTaskRecord } from '@/domain/stock'
+import { noPayload } from '@/domain/validate'
+import { readList } from '@/cloud/database'
+import { requireMerchant } from '@/cloud/merchants'
+import { defineAction } from '@/cloud/router'
+import { materials, restockTasks } from '@/cloud/stock'
+import { materialViews } from '../stock-views'
+
+export const MATERIALS_LIMIT = 100
+const TASKS_LIMIT = 50
+
+export const stock = defineAction(noPayload, async (_input, caller) => {
+  const merchant = await requireMerchant(caller)
+  if (!merchant.ok) return merchant
+  const [list, tasks] = await Promise.all([
+    readList<MaterialRecord>(materials().orderBy('name', 'asc').limit(MATERIALS_LIMIT)),
+    readList<RestockTaskRecord>(
+      restockTasks().where({ status: 'open' }).orderBy('createdAt', 'desc').limit(TASKS_LIMIT),
+    ),
+  ])
+  const view: StockView = { items: await materialViews(list), tasks: tasks.map(toRestockTask) }
+  return ok(view)
+})

@@ -1,0 +1,134 @@
+// Stock writes inside order transactions (rules in src/domain/stock.ts). A transaction can read
+// documents but not run queries, so the materials a product uses are looked up before it
+// (an indexed query on productIds) and re-read by id inside it; what an order holds is stored
+// on the order (`stock`), so transitions need no query at all.
+import { COLLECTIONS } from '../domain/names'
+import type { OrderRecord } from '../domain/order-types'
+import { fail, ok, type Result } from '../domain/result'
+import {
+  consume,
+  newRestockTask,
+  release,
+  reservationIdOf,
+  reserve,
+  restockStep,
+  stockNeeds,
+  stockStepFor,
+  type MaterialRecord,
+  type StockLine,
+  type StockReservation,
+} from '../domain/stock'
+import { db, readDoc, readList, type Transaction } from './database'
+
+export const materials = () => db.collection(COLLECTIONS.materials)
+export const reservations = () => db.collection(COLLECTIONS.stockReservations)
+export const restockTasks = () => db.collection(COLLECTIONS.restockTasks)
+
+/** A product uses a handful of materials; more than this is a data error, not a catalogue. */
+const MATERIALS_PER_PRODUCT = 20
+
+/** An order as stored, with what it holds (absent on orders placed before stock existed). */
+export type StockedOrder = OrderRecord & { stock?: StockLine[] }
+
+/** Outside the transaction: what `quantity` units of the product need. */
+export async function stockNeedsOf(productId: string, quantity: number): Promise<StockLine[]> {
+  const used = await readList<MaterialRecord>(
+    materials().where({ productIds: productId }).limit(MATERIALS_PER_PRODUCT),
+  )
+  return stockNeeds(used, productId, quantity)
+}
+
+/**
+ * Inside the order transaction, before anything is written: re-reads each material and checks
+ * it still covers the need. Returns the writes to run once the order is written, or
+ * OUT_OF_STOCK (nothing written).
+ */
+export async function prepareReservation(
+  transaction: Transaction,
+  order: { _id: string; orderNo: string },
+  lines: StockLine[],
+  now: Date,
+): Promise<Result<() => Promise<void>>> {
+  const next: MaterialRecord[] = []
+  for (const line of lines) {
+    const current = await readDoc<MaterialRecord>(
+      transaction.collection(COLLECTIONS.materials).doc(line.materialId),
+    )
+    const reserved = current ? reserve(current, line.quantity, now) : null
+    if (!reserved)
+      return fail('OUT_OF_STOCK', `「${current?.name ?? '材料'}」库存不足，暂时无法下单`)
+    next.push(reserved)
+  }
+  return ok(async () => {
+    for (const [index, line] of lines.entries()) {
+      const row: Omit<StockReservation, '_id'> = {
+        orderId: order._id,
+        orderNo: order.orderNo,
+        materialId: line.materialId,
+        quantity: line.quantity,
+        status: 'held',
+        createdAt: now,
+        updatedAt: now,
+      }
+      await transaction
+        .collection(COLLECTIONS.stockReservations)
+        .doc(reservationIdOf(order._id, line.materialId))
+        .set({ data: row })
+      await writeMaterial(transaction, next[index], now)
+    }
+  })
+}
+
+/** Inside applyOrderEvent, after the order is written: consume or release what it holds. */
+export async function settleStockIn(
+  transaction: Transaction,
+  before: StockedOrder,
+  after: OrderRecord,
+  now: Date,
+): Promise<void> {
+  const step = before.node === after.node ? null : stockStepFor(after.node)
+  if (!step || !before.stock?.length) return
+  for (const line of before.stock) {
+    const ref = transaction
+      .collection(COLLECTIONS.stockReservations)
+      .doc(reservationIdOf(before._id, line.materialId))
+    const held = await readDoc<StockReservation>(ref)
+    if (!held || held.status !== 'held') continue
+    const materialRef = transaction.collection(COLLECTIONS.materials).doc(line.materialId)
+    const material = await readDoc<MaterialRecord>(materialRef)
+    await ref.update({
+      data: { status: step === 'consume' ? 'consumed' : 'released', updatedAt: now },
+    })
+    if (!material) continue
+    const changed =
+      step === 'consume'
+        ? consume(material, held.quantity, now)
+        : release(material, held.quantity, now)
+    await writeMaterial(transaction, changed, now)
+  }
+}
+
+/** Writes a material and opens or closes its restock task as its level requires. */
+export async function writeMaterial(
+  transaction: Transaction,
+  material: MaterialRecord,
+  now: Date,
+): Promise<MaterialRecord> {
+  const step = restockStep(material)
+  let next = material
+  if (step === 'open') {
+    const task = newRestockTask(material, now)
+    const { _id, ...fields } = task
+    await transaction.collection(COLLECTIONS.restockTasks).doc(_id).set({ data: fields })
+    next = { ...material, openTaskId: _id, taskSeq: material.taskSeq + 1 }
+  } else if (step === 'close' && material.openTaskId) {
+    await transaction
+      .collection(COLLECTIONS.restockTasks)
+      .doc(material.openTaskId)
+      .update({ data: { status: 'done', doneAt: now } })
+    next = { ...material, openTaskId: null }
+  }
+  const { _id, ...fields } = next
+  await transaction.collection(COLLECTIONS.materials).doc(_id).set({ data: fields })
+  return next
+}

@@ -1,0 +1,48 @@
+// A merchant ending a preorder batch by hand: closing it below the minimum (production starts
+// anyway) or cancelling it (every order in it is cancelled). Either way the next batch starts
+// collecting at once, so no new order joins the one being ended.
+import { batchIdOf, progressFromOrders, type BatchState } from './batch'
+import type { BatchStatus, BatchView } from './merchant-views'
+import type { OrderRecord } from './order-types'
+
+export function endCollectingBatch(
+  state: BatchState,
+  how: 'close' | 'cancel',
+  now: Date,
+): BatchState {
+  return {
+    ...state,
+    sequence: state.sequence + 1,
+    quantity: 0,
+    openedAt: now,
+    lastReachedAt: how === 'close' ? now : state.lastReachedAt,
+    updatedAt: now,
+  }
+}
+
+export const collectingBatchId = (state: BatchState) => batchIdOf(state.productId, state.sequence)
+
+export function toBatchView(
+  batchId: string,
+  state: BatchState,
+  productName: string,
+  status: BatchStatus,
+  orders: Pick<OrderRecord, '_id' | 'orderNo' | 'node' | 'selection'>[],
+): BatchView {
+  const progress = progressFromOrders(state.minQuantity, orders)
+  return {
+    batchId,
+    productId: state.productId,
+    productName,
+    status,
+    ...progress,
+    reached: status === 'reached' || progress.reached,
+    orders: orders.map((o) => ({
+      orderId: o._id,
+      orderNo: o.orderNo,
+      quantity: o.selection.quantity,
+      node: o.node,
+    })),
+    openedAt: state.openedAt,
+  }
+}
