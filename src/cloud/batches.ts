@@ -40,7 +40,13 @@ export async function releaseBatch(batchId: string, now: Date): Promise<number> 
 
 /** Timer: waiting orders of batches that were reached earlier but not fully released. */
 export async function releaseLeftoverBatches(now: Date): Promise<number> {
-  const states = await readList<BatchState>(db.collection(COLLECTIONS.batches).limit(100))
+  // Only batches reached at least once can have leftovers (index batches.last_reached).
+  const states = await readList<BatchState>(
+    db
+      .collection(COLLECTIONS.batches)
+      .where({ lastReachedAt: command.gt(new Date(0)) })
+      .limit(100),
+  )
   let moved = 0
   for (const state of states) {
     const collecting = batchIdOf(state.productId, state.sequence)

@@ -13,7 +13,12 @@
 // stops the cloud and drops the database. Functions keep their config.json timeouts.
 import { randomBytes } from 'node:crypto'
 import { Client } from 'pg'
-import { startLocalCloud, type LocalCloud, type LocalCloudUser } from '../../tools/local-cloud'
+import {
+  startLocalCloud,
+  type IndexCheckMode,
+  type LocalCloud,
+  type LocalCloudUser,
+} from '../../tools/local-cloud'
 
 export interface TestCloudOptions {
   functionsRoot: string
@@ -22,6 +27,8 @@ export interface TestCloudOptions {
   /** Overrides every function's timeout (ms). */
   functionTimeoutMs?: number
   log?: (line: string) => void
+  /** Record queries no index covers (off unless set here or by LOCAL_CLOUD_INDEX_CHECK). */
+  indexCheck?: IndexCheckMode
 }
 
 export interface TestCloud extends LocalCloud {
@@ -63,6 +70,7 @@ export async function startTestCloud(options: TestCloudOptions): Promise<TestClo
       users: options.users,
       staticDir: options.staticDir,
       functionTimeoutMs: options.functionTimeoutMs,
+      indexCheck: options.indexCheck,
       log: options.log ?? (() => undefined),
     })
   } catch (error) {
