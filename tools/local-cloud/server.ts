@@ -6,6 +6,7 @@
 //   GET|DELETE /cloud/inbox     subscribe messages sent;  POST /cloud/inbox/fail {errcode, times}
 //   POST /cloud/clock           {now: ISO | null} sets the time functions see (null = real time)
 //   GET  /cloud/uncovered       queries no index covers (LocalCloudOptions.indexCheck)
+//   POST /cloud/files, GET /cloud/files/<name>   local photo storage (./files.ts)
 //   anything else               static files from `staticDir` (index.html fallback), or 404
 import { randomUUID } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
@@ -13,6 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { handleDatabase, type DatabaseDeps } from './database-protocol'
 import { AdminError, ERR, isCloudCallError } from './errors'
+import { MAX_FILE_BYTES, readFile, saveFile } from './files'
 import { encodeOpenApiResponse, handleOpenApi, parseMultipart, type Inbox } from './openapi'
 import type { Runner } from './runner'
 
@@ -245,6 +247,7 @@ async function cloudRoute(
         await deps.runner.invoke(fn, event, { openid, source: 'wx_client' }),
       )
     }
+    if (path.startsWith('/cloud/files')) return files(req, res, path)
     if (path === '/cloud/users' && method === 'GET') return sendJson(res, 200, deps.users)
     if (path === '/cloud/uncovered' && method === 'GET')
       return sendJson(res, 200, deps.indexCheck?.list() ?? [])
@@ -309,6 +312,23 @@ async function cloudRoute(
     }
     throw error
   }
+}
+
+async function files(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  if (path === '/cloud/files' && req.method === 'POST') {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_FILE_BYTES)
+      return cloudError(res, 413, ERR.INVALID_PARAM, `larger than ${MAX_FILE_BYTES} bytes`)
+    const header = req.headers['x-local-openid']
+    const openid = typeof header === 'string' && header.trim() ? header.trim() : null
+    const answer = saveFile(await readBody(req), String(req.headers['content-type'] ?? ''), openid)
+    return answer.status === 200
+      ? sendJson(res, 200, answer.json)
+      : cloudError(res, answer.status, ERR.INVALID_PARAM, answer.error)
+  }
+  const file = req.method === 'GET' ? readFile(path.slice('/cloud/files/'.length)) : null
+  if (!file) return cloudError(res, 404, ERR.FUNCTION_NOT_FOUND, `not found: ${path}`)
+  res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.body.length })
+  res.end(file.body)
 }
 
 // ---- static files -------------------------------------------------------------------------
