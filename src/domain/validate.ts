@@ -123,7 +123,10 @@ type ShapeValue<S extends Shape> = { [K in keyof S]: Infer<S[K]> }
 export function object<S extends Shape>(shape: S): Check<ShapeValue<S>> {
   return (value, path) => {
     if (!isPlainObject(value)) return invalid(path, '请求内容必须是对象')
-    const extra = Object.keys(value).find((key) => !(key in shape))
+    // Own keys only: `key in shape` would let `toString`, `constructor`, `__proto__` through.
+    const extra = Object.keys(value).find(
+      (key) => !Object.prototype.hasOwnProperty.call(shape, key),
+    )
     if (extra !== undefined) return invalid(join(path, extra), `不支持的字段：${extra}`)
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(shape)) {

@@ -80,18 +80,21 @@ const materialPayload = () => ({
   usage: [{ productId: 'prod_shirt', perUnit: 2 }],
 })
 
-/** A consumable order walked to completion, which starts the owner's refill for it. */
+/** The owner's refill of the water filter: a consumable order delivered records it. */
 export async function ownerRefill(env: ReliabilityCloud): Promise<string> {
   const orderId = await ownerOrder(env, { productId: 'prod_filter', selection: filterSelection() })
-  for (const [event, input, who] of [
-    ['confirm', undefined, merchant],
-    ['ship', { carrier: '顺丰速运', trackingNo: `SF${Date.now()}${next()}` }, merchant],
-    ['complete', undefined, consumerA],
+  for (const [event, input] of [
+    ['confirm', undefined],
+    ['ship', { carrier: '顺丰速运', trackingNo: `SF${Date.now()}${next()}` }],
+    ['deliver', undefined],
   ] as const)
-    expectOk(await call(env, 'order', 'act', { orderId, event, input }, who), `order.act ${event}`)
+    expectOk(
+      await call(env, 'order', 'act', { orderId, event, input }, merchant),
+      `order.act ${event}`,
+    )
   const [refill] = await env.cloud.store.find(COLLECTIONS.refills, { ownerOpenid: consumerA })
-  if (!refill) throw new Error('fixture: completing a consumable order started no refill')
-  return refill._id
+  if (!refill) throw new Error('fixture: delivering a consumable order recorded no refill')
+  return refill.productId
 }
 
 /** A batch product's open batch (one order joins it). */
@@ -181,9 +184,9 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
   },
   refill: {
     mine: async () => ({}),
-    snooze: async (env) => ({ refillId: await ownerRefill(env), days: 7 }),
-    adjustCycle: async (env) => ({ refillId: await ownerRefill(env), cycleDays: 60 }),
-    stop: async (env) => ({ refillId: await ownerRefill(env) }),
+    snooze: async (env) => ({ productId: await ownerRefill(env), days: 7 }),
+    adjustCycle: async (env) => ({ productId: await ownerRefill(env), days: 60 }),
+    stop: async (env) => ({ productId: await ownerRefill(env) }),
   },
 }
 

@@ -1,0 +1,191 @@
+// Hostile input: for every action, fast-check mutates a valid payload (./fixtures.ts) into a
+// malformed one — wrong types, missing and unknown fields, 100k-char strings, 5k-item arrays,
+// NaN/Infinity/huge/negative numbers, 200-deep objects, operator injection ($gt, $where,
+// _openid) and prototype keys (__proto__, constructor) — and sends it to the deployed function.
+// Every case must answer a failed envelope with a stable code (never INTERNAL), never make the
+// call itself fail, and leave every stored document untouched.
+import fc from 'fast-check'
+import { isErrorCode } from '@/domain/errors'
+import { fixtureOf } from './fixtures'
+import {
+  OPENID,
+  allActions,
+  call,
+  digest,
+  recordFigures,
+  useReliabilityCloud,
+  type Envelope,
+} from './harness'
+import { policyOf } from './policy'
+
+const env = useReliabilityCloud()
+
+/** Cases per action; FUZZ_RUNS=200 for a longer soak. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60)
+
+/** Keys a valid payload may leave out: dropping one of these is not malformed. */
+const OPTIONAL_KEYS: Record<string, string[]> = {
+  'profile.save': ['id'],
+  'appointment.listSlots': ['limit'],
+  'merchant.saveMaterial': ['quantity', 'usage'],
+  'refill.snooze': ['days'],
+}
+
+const json = (text: string): unknown => JSON.parse(text)
+const deep = (depth: number): unknown =>
+  Array.from({ length: depth }).reduce<unknown>((inner) => ({ deep: inner }), { $gt: '' })
+
+/** Values no field of any action accepts (JSON turns NaN and ±Infinity into null). */
+const HOSTILE_VALUES: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom<unknown>(
+    { $gt: '' },
+    { $ne: null },
+    { $where: 'sleep(1000)' },
+    { $regex: '.*' },
+    { _openid: 'o_demo_consumer_b' },
+    { _id: { $exists: true } },
+    json('{"__proto__": {"isMerchant": true}}'),
+    { constructor: { prototype: { isMerchant: true } } },
+    'x'.repeat(100_000),
+    '$'.repeat(100_000),
+    '中'.repeat(100_000),
+    Array.from({ length: 5_000 }, () => ({ $gt: '' })),
+    Array.from({ length: 5_000 }, (_, index) => index),
+    deep(200),
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    1e308,
+    -1e308,
+    2 ** 53 + 2,
+    -(2 ** 53) - 2,
+    1.5e-7,
+    null,
+  ),
+  fc.double({ min: -1e300, max: -1e9, noNaN: true }),
+  fc.string({ minLength: 50_001, maxLength: 50_100 }),
+)
+
+/** Keys no payload has; some are operators, some would pollute prototypes if merged blindly. */
+const HOSTILE_KEYS = fc.oneof(
+  fc.constantFrom(
+    '$gt',
+    '$where',
+    '$set',
+    '_openid',
+    '_id',
+    'ownerOpenid',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'a.b',
+    '',
+  ),
+  fc.string({ minLength: 1, maxLength: 40 }).map((key) => `x_${key}`),
+)
+
+/** Whole payloads that are never valid (not objects, or objects of hostile keys only). */
+const HOSTILE_PAYLOADS: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom<unknown>(
+    [],
+    [{}],
+    'payload',
+    42,
+    -1,
+    true,
+    { $gt: '' },
+    { _openid: 'o_demo_consumer_b' },
+    json('{"__proto__": {"polluted": true}}'),
+    { constructor: { prototype: { polluted: true } } },
+    deep(200),
+    'x'.repeat(100_000),
+  ),
+  fc.array(fc.anything(), { minLength: 1, maxLength: 5 }),
+)
+
+type Mutation = { describe: string; build: (base: Record<string, unknown>) => unknown }
+
+function mutations(key: string, base: Record<string, unknown>): fc.Arbitrary<Mutation> {
+  const keys = Object.keys(base)
+  const required = keys.filter((name) => !(OPTIONAL_KEYS[key] ?? []).includes(name))
+  const options: fc.Arbitrary<Mutation>[] = [
+    HOSTILE_PAYLOADS.map((payload) => ({ describe: 'whole payload', build: () => payload })),
+    fc
+      .tuple(
+        HOSTILE_KEYS.filter((name) => !keys.includes(name)),
+        fc.oneof(HOSTILE_VALUES, fc.jsonValue()),
+      )
+      .map(([name, value]) => ({
+        describe: `unknown field ${JSON.stringify(name)}`,
+        // A computed key defines an own property, even for "__proto__".
+        build: (payload) => ({ ...payload, [name]: value }),
+      })),
+  ]
+  if (keys.length > 0)
+    options.push(
+      fc.tuple(fc.constantFrom(...keys), HOSTILE_VALUES).map(([name, value]) => ({
+        describe: `field ${name} replaced`,
+        build: (payload) => ({ ...payload, [name]: value }),
+      })),
+    )
+  if (required.length > 0)
+    options.push(
+      fc.constantFrom(...required).map((name) => ({
+        describe: `field ${name} missing`,
+        build: (payload) => {
+          const copy = { ...payload }
+          delete copy[name]
+          return copy
+        },
+      })),
+    )
+  return fc.oneof(...options)
+}
+
+let sent = 0
+const violations: string[] = []
+afterAll(() => recordFigures('fuzz', { cases: sent, violations: violations.length }))
+
+describe.each(allActions())('%s.%s', (fn, action) => {
+  test(`${RUNS} malformed payloads: a stable failed envelope, nothing written`, async () => {
+    const fixture = fixtureOf(fn, action)
+    const policy = policyOf(fn, action)
+    if (!fixture || !policy) throw new Error(`no fixture or policy for ${fn}.${action}`)
+    const base = (await fixture(env)) as Record<string, unknown>
+    // As a caller the action accepts, so only the payload can refuse the call.
+    const openid = policy.owner === 'ok' ? OPENID.owner : OPENID.merchant
+    await fc.assert(
+      fc.asyncProperty(mutations(`${fn}.${action}`, base), async (mutation) => {
+        const payload = mutation.build(base)
+        const before = await digest(env)
+        let result: Envelope
+        try {
+          result = await call(env, fn, action, payload, openid)
+        } catch (error) {
+          violations.push(`${fn}.${action} ${mutation.describe}: the call failed`)
+          throw new Error(`${mutation.describe}: the call failed ${JSON.stringify(error)}`)
+        }
+        sent += 1
+        const after = await digest(env)
+        const problem =
+          result.ok !== false
+            ? 'accepted'
+            : !isErrorCode(result.code) || result.code === 'INTERNAL'
+              ? `code ${result.code}`
+              : after !== before
+                ? 'wrote to the database'
+                : null
+        if (problem) {
+          violations.push(`${fn}.${action} ${mutation.describe}: ${problem}`)
+          throw new Error(
+            `${mutation.describe}: ${problem} ${JSON.stringify(result).slice(0, 300)}`,
+          )
+        }
+      }),
+      { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261122), endOnFailure: true },
+    )
+  })
+})
