@@ -12,7 +12,9 @@ import {
   refillIdOf,
   type RefillRecord,
 } from '../domain/refill'
+import { reminderDraft } from '../domain/refill-message'
 import { db, inTransaction, readDoc, type Transaction } from './database'
+import { queueMessage } from './outbox'
 
 export const refills = () => db.collection(COLLECTIONS.refills)
 
@@ -62,7 +64,7 @@ export function queueRefillReminder(refillId: string, now: Date): Promise<boolea
     const ref = refillRef(transaction, refillId)
     const record = await readDoc<RefillRecord>(ref)
     if (!record || !isDue(record, now)) return false
-    // TODO(outbox): queueMessage(transaction, reminderDraft(record), now) once src/cloud/outbox.ts lands.
+    await queueMessage(transaction, reminderDraft(record), now)
     await ref.set({ data: refillFields(markReminded(record, now)) })
     return true
   })
