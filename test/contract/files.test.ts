@@ -27,7 +27,7 @@ const upload = (body: Buffer, type: string, openid: string | null = 'o_demo_merc
   fetch(`${cloud.url}/cloud/files`, {
     method: 'POST',
     headers: { 'Content-Type': type, ...(openid ? { 'X-Local-Openid': openid } : {}) },
-    body,
+    body: new Uint8Array(body),
   })
 
 test('an uploaded image comes back byte for byte under the returned url', async () => {
