@@ -1,0 +1,102 @@
+// `npm run bench [-- <name>…]`: runs each benchmark module (types.ts) against its own fresh local
+// cloud on embedded PostgreSQL, prints the figures and writes docs/benchmarks.md with the machine
+// and date. BENCH_QUICK=1 scales the data down for a smoke run (not for the results file).
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { buildCloudFunctions, FUNCTIONS_ROOT } from '../build-cloudfunctions'
+import { startLocalCloud, startPostgres } from '../local-cloud'
+import { DEMO_USERS } from '../seed/demo'
+import type { BenchResult, Benchmark } from './types'
+
+const ROOT = resolve(__dirname, '..', '..')
+const MODULES = ['orders', 'refill']
+
+async function load(): Promise<Benchmark[]> {
+  const found: Benchmark[] = []
+  for (const name of MODULES) {
+    if (!existsSync(join(__dirname, `${name}.ts`))) continue
+    found.push(((await import(`./${name}`)) as { benchmark: Benchmark }).benchmark)
+  }
+  return found
+}
+
+const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2))
+
+async function runOne(bench: Benchmark, scale: number): Promise<BenchResult> {
+  const root = mkdtempSync(join(tmpdir(), `bench-${bench.name}-`))
+  const pg = await startPostgres({ dataDir: join(root, 'pgdata'), ephemeral: true })
+  const cloud = await startLocalCloud({
+    functionsRoot: FUNCTIONS_ROOT,
+    databaseUrl: pg.url,
+    port: 0,
+    users: DEMO_USERS,
+  })
+  try {
+    return await bench.run({
+      cloud,
+      scale,
+      log: (line) => console.log(`  [${bench.name}] ${line}`),
+    })
+  } finally {
+    await cloud.stop()
+    await pg.stop()
+    rmSync(root, { recursive: true, force: true })
+  }
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2)
+  const scale = process.env.BENCH_QUICK ? 0.01 : 1
+  const all = await load()
+  const chosen = wanted.length ? all.filter((b) => wanted.includes(b.name)) : all
+  if (chosen.length === 0)
+    throw new Error(
+      `no benchmark named ${wanted.join(', ')}; have ${all.map((b) => b.name).join(', ')}`,
+    )
+  await buildCloudFunctions()
+  const sections: string[] = []
+  for (const bench of chosen) {
+    console.log(`\n== ${bench.title}`)
+    const result = await runOne(bench, scale)
+    const rows = result.figures.map((f) => {
+      const ratio = f.baseline ? `${fmt(f.value / f.baseline)}×` : '–'
+      console.log(
+        `  ${f.label}: ${fmt(f.value)} ${f.unit} vs ${fmt(f.baseline)} ${f.unit} ${f.baselineLabel}`,
+      )
+      return `| ${f.label} | ${fmt(f.value)} ${f.unit} | ${fmt(f.baseline)} ${f.unit} (${f.baselineLabel}) | ${ratio} | ${f.note ?? ''} |`
+    })
+    sections.push(
+      [
+        `## ${bench.title} (\`npm run bench -- ${bench.name}\`)`,
+        '',
+        result.setup,
+        '',
+        '| figure | measured | baseline, same run | ratio | note |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows,
+      ].join('\n'),
+    )
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB memory, Node ${process.version}, ${process.platform}`
+  const doc = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` on ${new Date().toISOString()} — ${machine}${scale !== 1 ? ` — QUICK RUN (data × ${scale})` : ''}.`,
+    'Each figure stands next to its baseline measured in the same run; ratios travel better than milliseconds.',
+    '',
+    ...sections.flatMap((s) => [s, '']),
+  ].join('\n')
+  if (!wanted.length || process.env.BENCH_WRITE)
+    writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), doc)
+  console.log(
+    wanted.length && !process.env.BENCH_WRITE
+      ? '\n(one benchmark: docs/benchmarks.md left as is)'
+      : '\nwritten docs/benchmarks.md',
+  )
+}
+
+main().catch((error: Error) => {
+  console.error(`bench failed: ${error.stack ?? error.message}`)
+  process.exit(1)
+})
