@@ -7,8 +7,8 @@ import type { InAppMessageView } from '@/hooks/use-order-messages'
 import './index.scss'
 
 const STATUS_LABELS: Record<OutboxStatus, string> = {
-  pending: '正在推送',
-  retry: '正在推送',
+  pending: '等待推送',
+  retry: '稍后重试推送',
   sending: '正在推送',
   sent: '已推送到微信',
   held: '未推送：订阅次数不足',
