@@ -56,16 +56,16 @@ export function refillFields(record: RefillRecord): Omit<RefillRecord, '_id'> {
 }
 
 /**
- * Queues one due reminder and marks the refill reminded, in one transaction that re-reads it:
- * false when another run (or an answer) got there first.
+ * Queues one due reminder and marks the refill reminded, in one transaction that re-reads it.
+ * Returns the outbox row's id, or null when another run (or an answer) got there first.
  */
-export function queueRefillReminder(refillId: string, now: Date): Promise<boolean> {
+export function queueRefillReminder(refillId: string, now: Date): Promise<string | null> {
   return inTransaction(async (transaction) => {
     const ref = refillRef(transaction, refillId)
     const record = await readDoc<RefillRecord>(ref)
-    if (!record || !isDue(record, now)) return false
-    await queueMessage(transaction, reminderDraft(record), now)
+    if (!record || !isDue(record, now)) return null
+    const messageId = await queueMessage(transaction, reminderDraft(record), now)
     await ref.set({ data: refillFields(markReminded(record, now)) })
-    return true
+    return messageId
   })
 }

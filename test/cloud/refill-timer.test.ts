@@ -3,7 +3,7 @@
 // the reminder listed in-app, and batches with a cursor when more are due than one batch holds.
 import { COLLECTIONS } from '@/domain/names'
 import { reminderKeyOf } from '@/domain/refill'
-import { consumerA, useDemoCloud } from '../helpers/demo-cloud'
+import { callerFor, consumerA, consumerB, useDemoCloud } from '../helpers/demo-cloud'
 import { DAY, makeRefill, refillClient } from './refill-helpers'
 
 const env = useDemoCloud()
@@ -41,7 +41,9 @@ test('with no send credit the reminder waits in the in-app 补货提醒 list', a
   const mine = await call('mine', {}, consumerA)
   expect(mine.data.reminders).toHaveLength(1)
   expect(mine.data.reminders[0]).toMatchObject({ productId: 'prod_filter', status: 'reminded' })
-  // consumerA never granted a refill_reminder credit: nothing reached WeChat.
+  // consumerA never granted a refill_reminder credit: held in-app, nothing reached WeChat.
+  const [message] = await messagesTo(consumerA)
+  expect(message.status).toBe('held')
   expect((await env.cloud.inbox.list()).filter((m) => m.touser === consumerA)).toEqual([])
 })
 
@@ -53,6 +55,32 @@ test('an answer takes the reminder off the in-app list and schedules the next on
   env.cloud.clock.set(new Date(Date.now() + 3 * DAY + 60_000))
   expect(await fire()).toMatchObject({ ok: true, data: { queued: 1 } })
   expect(await messagesTo(consumerA)).toHaveLength(2)
+})
+
+/** The first instant at or after `at` that is 10:00 in China (02:00 UTC): outside quiet hours. */
+function chinaMorningFrom(at: Date): Date {
+  const morning = new Date(at)
+  morning.setUTCHours(2, 0, 0, 0)
+  return morning < at ? new Date(morning.getTime() + DAY) : morning
+}
+
+test('with a credit the reminder is sent to WeChat and opens 我的补货 for the product', async () => {
+  const message = callerFor(env, 'message')
+  const granted = await message(
+    'authorize',
+    { results: [{ purpose: 'refill_reminder', result: 'accept' }] },
+    consumerB,
+  )
+  expect(granted.ok).toBe(true)
+  await deliverFilter(consumerB, 1)
+  const [refill] = await refillsOf({ ownerOpenid: consumerB })
+  env.cloud.clock.set(chinaMorningFrom(refill.nextReminderAt))
+  const run = await fire()
+  expect(run).toMatchObject({ ok: true, data: { queued: 1, sent: { sent: 1 } } })
+  const sent = (await env.cloud.inbox.list()).filter((m) => m.touser === consumerB)
+  expect(sent).toHaveLength(1)
+  expect(sent[0]).toMatchObject({ page: 'pages/refills/index?productId=prod_filter', errcode: 0 })
+  expect(Object.values(sent[0].data).map((field) => field.value)).toContain('净水器替换滤芯')
 })
 
 test('concurrent timer runs queue each due reminder exactly once', async () => {
