@@ -24,6 +24,7 @@ import {
   type IndexCheckMode,
   type UncoveredQuery,
 } from './indexes'
+import { Faults, type FaultSettings, type FaultStats } from './faults'
 import { Inbox, type InboxMessage } from './openapi'
 import { startPostgres, type RunningPostgres } from './postgres'
 import { Runner } from './runner'
@@ -110,6 +111,8 @@ export interface LocalCloud {
   store: LocalCloudStore
   /** Queries recorded by the index check (see LocalCloudOptions.indexCheck); GET /cloud/uncovered. */
   uncovered: { list(): UncoveredQuery[]; clear(): void }
+  /** Database fault injection (faults.ts): `set({ dbFailRate, dbTimeoutRate, seed })`, `off()`. */
+  faults: { set(settings: FaultSettings): void; off(): void; stats(): FaultStats }
   stop(): Promise<void>
 }
 
@@ -148,6 +151,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const indexCheck = new IndexCheck(options.indexCheck ?? indexCheckMode(), indexes)
     const transactions = new Transactions(txPool, log)
     const inbox = new Inbox(pool)
+    const faults = new Faults()
     const runnerRef: { current?: Runner } = {}
     server = createServer()
     const port = await new Promise<number>((resolvePort, reject) => {
@@ -188,6 +192,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         clock,
         users: options.users ?? [],
         staticDir: options.staticDir,
+        faults,
       }),
     )
     server.keepAliveTimeout = 5_000
@@ -251,6 +256,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         },
       },
       uncovered: { list: () => indexCheck.list(), clear: () => indexCheck.clear() },
+      faults: {
+        set: (settings) => faults.set(settings),
+        off: () => faults.off(),
+        stats: () => ({ ...faults.stats }),
+      },
       stop,
     }
   } catch (error) {

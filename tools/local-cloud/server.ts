@@ -5,6 +5,7 @@
 //   POST /cloud/timer/:fn       fire the function's timer trigger
 //   GET|DELETE /cloud/inbox     subscribe messages sent;  POST /cloud/inbox/fail {errcode, times}
 //   POST /cloud/clock           {now: ISO | null} sets the time functions see (null = real time)
+//   POST /cloud/faults          {dbFailRate, dbTimeoutRate, seed?} injects database faults (0, 0 = off)
 //   GET  /cloud/uncovered       queries no index covers (LocalCloudOptions.indexCheck)
 //   POST /cloud/files, GET /cloud/files/<name>   local photo storage (./files.ts)
 //   anything else               static files from `staticDir` (index.html fallback), or 404
@@ -15,6 +16,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { handleDatabase, type DatabaseDeps } from './database-protocol'
 import { AdminError, ERR, isCloudCallError } from './errors'
 import { MAX_FILE_BYTES, readFile, saveFile } from './files'
+import type { Faults } from './faults'
 import { encodeOpenApiResponse, handleOpenApi, parseMultipart, type Inbox } from './openapi'
 import type { Runner } from './runner'
 
@@ -25,6 +27,8 @@ export interface ServerDeps extends DatabaseDeps {
   clock: { offsetMs: number }
   users: { openid: string; name: string; role: string }[]
   staticDir?: string
+  /** Injected database faults (faults.ts); off unless a test turns them on. */
+  faults?: Faults
 }
 
 const MAX_BODY = 10 * 1024 * 1024
@@ -188,9 +192,19 @@ async function admin(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
   const action = (body as { action?: unknown }).action
   if (typeof action !== 'string') return fail('INVALID_PARAM', 'action is required')
   countRoundTrip((body as { tcb_sessionToken?: unknown }).tcb_sessionToken, deps)
+  const fault = deps.faults?.decide() ?? null
+  if (fault === 'fail') {
+    // The real service drops a transaction whose call failed.
+    const transactionId = (body as { transactionId?: unknown }).transactionId
+    if (typeof transactionId === 'string')
+      await deps.transactions.abort(transactionId).catch(() => undefined)
+    return fail('DATABASE_REQUEST_FAILED', `${action} failed: injected fault`)
+  }
   try {
     const caller = callerOf((body as { tcb_sessionToken?: unknown }).tcb_sessionToken, deps).fn
     const data = await handleDatabase(action, body as Record<string, unknown>, { ...deps, caller })
+    // Done, but the answer is lost on the way back.
+    if (fault === 'timeout') return void req.socket.destroy()
     const reply: Record<string, unknown> = { requestId, data }
     // @cloudbase/database reads the transaction id at the top level of the answer.
     if (action === 'database.startTransaction') reply.transactionId = data.transactionId
@@ -269,6 +283,15 @@ async function cloudRoute(
         return cloudError(res, 400, ERR.INVALID_PARAM, 'now must be an ISO time or null')
       deps.clock.offsetMs = at ? at.getTime() - Date.now() : 0
       return sendJson(res, 200, { now: new Date(Date.now() + deps.clock.offsetMs).toISOString() })
+    }
+    if (path === '/cloud/faults' && method === 'POST') {
+      try {
+        const body = (await jsonBody(req)) as { dbFailRate?: number; dbTimeoutRate?: number }
+        deps.faults?.set({ dbFailRate: 0, dbTimeoutRate: 0, ...body })
+      } catch (error) {
+        return cloudError(res, 400, ERR.INVALID_PARAM, (error as Error).message)
+      }
+      return sendJson(res, 200, { ok: true })
     }
     if (path === '/cloud/inbox/fail' && method === 'POST') {
       let body: { errcode?: unknown; times?: unknown }
