@@ -4,11 +4,14 @@
 // notification, a granted coupon and a batch's count together — or nothing.
 import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
+import { orderMessageDraft } from '../domain/message-drafts'
 import { COLLECTIONS } from '../domain/names'
 import type { Actor, OrderRecord } from '../domain/order-types'
 import { applyTransition } from '../domain/order-transition'
 import { fail, ok, type Result } from '../domain/result'
 import { command, countOf, db, inTransaction, readDoc, type Transaction } from './database'
+import { queueMessage } from './outbox'
+import { settleStockIn } from './stock'
 import { recordRefillIn } from './refills'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
@@ -59,17 +62,14 @@ export function applyOrderEvent(request: OrderEventRequest): Promise<Result<Orde
     const { order: next, audit, notification, grant, batchLeave } = output.data
     await ref.set({ data: withoutId(next) })
     await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
-    if (notification) {
-      await transaction
-        .collection(COLLECTIONS.notificationQueue)
-        .add({ data: { ...notification, status: 'pending', createdAt: now } })
-    }
+    if (notification) await queueMessage(transaction, orderMessageDraft(notification, next), now)
     if (grant) {
       await transaction
         .collection(COLLECTIONS.coupons)
         .add({ data: { ...grant, status: 'issued', issuedAt: now } })
     }
     if (batchLeave) await leaveBatchIn(transaction, next.productId, batchLeave, now)
+    await settleStockIn(transaction, order, next, now)
     if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
     return ok(next)
   })
