@@ -1,0 +1,70 @@
+// Personal data rights and masking: a consumer exports what we hold about them and deletes it
+// (orders keep their address snapshot); merchants never see a full phone number in a list.
+import { COLLECTIONS } from '@/domain/names'
+import { ADDRESS } from '../cloud/order-helpers'
+import { bookedSlot, ownerOrder, profileOf } from './fixtures'
+import { call, consumerA, consumerB, merchant, useReliabilityCloud } from './harness'
+
+const env = useReliabilityCloud()
+
+test('exportData returns the caller’s own data only', async () => {
+  const orderId = await ownerOrder(env)
+  const profileId = await profileOf(env)
+  await profileOf(env, consumerB)
+  const slotId = await bookedSlot(env)
+  const result = await call(env, 'user', 'exportData', {}, consumerA)
+  expect(result.ok).toBe(true)
+  const data = result.data
+  expect(data.openid).toBe(consumerA)
+  expect(data.measurementProfiles.map((p: { _id: string }) => p._id)).toContain(profileId)
+  expect(
+    data.measurementProfiles.every((p: { ownerOpenid: string }) => p.ownerOpenid === consumerA),
+  ).toBe(true)
+  expect(data.consents).toHaveLength(1)
+  expect(data.orderAddresses).toContainEqual(expect.objectContaining({ orderId, address: ADDRESS }))
+  expect(data.bookings.map((b: { _id: string }) => b._id)).toContain(slotId)
+  expect(JSON.stringify(data)).not.toContain(consumerB)
+})
+
+test('deleteData needs confirm: true and erases nothing without it', async () => {
+  await profileOf(env)
+  const before = await env.cloud.store.count(COLLECTIONS.measurementProfiles)
+  const refused = await call(env, 'user', 'deleteData', { confirm: false }, consumerA)
+  expect(refused).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'confirm' })
+  expect(await env.cloud.store.count(COLLECTIONS.measurementProfiles)).toBe(before)
+})
+
+test('deleteData erases personal data but orders keep their address snapshot', async () => {
+  const orderId = await ownerOrder(env)
+  await profileOf(env)
+  const slotId = await bookedSlot(env)
+  const othersBefore = await env.cloud.store.find(COLLECTIONS.measurementProfiles, {
+    ownerOpenid: consumerB,
+  })
+  const result = await call(env, 'user', 'deleteData', { confirm: true }, consumerA)
+  expect(result).toMatchObject({ ok: true, data: { ordersKept: true } })
+  const find = env.cloud.store.find
+  expect(await find(COLLECTIONS.measurementProfiles, { ownerOpenid: consumerA })).toEqual([])
+  expect(await find(COLLECTIONS.consents, { ownerOpenid: consumerA })).toEqual([])
+  expect(await find(COLLECTIONS.users, { _id: consumerA })).toEqual([])
+  expect(await find(COLLECTIONS.appointmentSlots, { bookedBy: consumerA })).toEqual([])
+  const [slot] = await find(COLLECTIONS.appointmentSlots, { _id: slotId })
+  expect(slot).toMatchObject({ status: 'open', bookedBy: null })
+  const [order] = await find(COLLECTIONS.orders, { _id: orderId })
+  expect(order.address).toEqual(ADDRESS)
+  expect(await find(COLLECTIONS.measurementProfiles, { ownerOpenid: consumerB })).toEqual(
+    othersBefore,
+  )
+  // A retry finds nothing left and still succeeds.
+  const again = await call(env, 'user', 'deleteData', { confirm: true }, consumerA)
+  expect(again).toMatchObject({ ok: true, data: { measurementProfiles: 0, consents: 0 } })
+})
+
+test('merchant lists never show a full phone number', async () => {
+  await ownerOrder(env)
+  const board = await call(env, 'order', 'board', {}, merchant)
+  expect(board.ok).toBe(true)
+  expect(board.data.items.length).toBeGreaterThan(0)
+  expect(JSON.stringify(board.data)).not.toContain(ADDRESS.phone)
+  for (const item of board.data.items) expect(item.address.phone).toMatch(/^\d{3}\*{4}\d{4}$/)
+})

@@ -1,0 +1,15 @@
+// Prints the reliability suite's one summary line from the figures each suite recorded
+// (test/reliability/harness.ts recordFigures). Run by `npm run test:reliability` after jest.
+import { readFigures } from './harness'
+
+const f = readFigures()
+const get = (suite: string, key: string) => f[suite]?.[key] ?? 0
+const violations =
+  get('fuzz', 'violations') + get('races', 'violations') + get('faults', 'violations')
+const line =
+  `reliability: ${get('authz', 'checked')}/${get('authz', 'cells')} action×role cells checked, ` +
+  `${get('fuzz', 'cases')} fuzz cases, ${get('races', 'runs')} race runs ` +
+  `(${get('races', 'concurrentCalls')} concurrent calls), ${get('faults', 'operations')} operations ` +
+  `under ${get('faults', 'dbFailed') + get('faults', 'dbTimedOut')} injected database faults, ` +
+  `${violations} violations`
+process.stdout.write(`\n${line}\n`)
