@@ -4,7 +4,9 @@
 import { ORDER_EVENTS } from '@/domain/order-types'
 import { fail, ok } from '@/domain/result'
 import { array, checkedLater, id, object, oneOf, optional } from '@/domain/validate'
+import { command, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
+import { orders } from '@/cloud/orders'
 import { defineAction } from '@/cloud/router'
 import { actEach } from '../act-each'
 
@@ -21,5 +23,13 @@ export const actMany = defineAction(payload, async (input, caller) => {
   if (!merchant.ok) return merchant
   if (new Set(input.orderIds).size !== input.orderIds.length)
     return fail('INVALID_INPUT', '订单不能重复', 'orderIds')
-  return ok(await actEach(merchant.data, input.orderIds, input.event, input.input ?? {}))
+  // Order numbers up front, so failed orders are reported by number too.
+  const known = await readList<{ _id: string; orderNo: string }>(
+    orders()
+      .where({ _id: command.in(input.orderIds) })
+      .field({ _id: true, orderNo: true })
+      .limit(MAX_BATCH_ORDERS),
+  )
+  const orderNos = Object.fromEntries(known.map((o) => [o._id, o.orderNo]))
+  return ok(await actEach(merchant.data, input.orderIds, input.event, input.input ?? {}, orderNos))
 })
