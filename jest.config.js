@@ -31,8 +31,9 @@ module.exports = {
     layer('cloud'),
     layer('component', { testEnvironment: 'jsdom' }),
     layer('e2e'),
-    // Authorisation, fuzzing, races, faults, privacy: `npm run test:reliability`.
-    layer('reliability'),
+    // Authorisation, fuzzing, races, faults, privacy: minutes long, so only in
+    // `npm run test:reliability` (which sets JEST_RELIABILITY=1).
+    ...(process.env.JEST_RELIABILITY ? [layer('reliability')] : []),
   ],
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   testTimeout: 30000,
