@@ -57,4 +57,6 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // Privacy APIs (address, phone, photos) wait for the user's consent to the privacy guide.
+  __usePrivacyCheck__: true,
 })
