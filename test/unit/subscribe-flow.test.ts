@@ -3,6 +3,12 @@
 // boundary that records calls; everything on our side of it is the real code.
 import type { MessageSettings } from '@/domain/messages'
 import { templateIdOf } from '@/domain/message-templates'
+// jest.mock below is hoisted above this import, so the service binds to the fake.
+import {
+  askForSubscriptions,
+  cachedMessageSettings,
+  loadMessageSettings,
+} from '@/services/subscribe'
 
 type Call = { name: string; data: { action: string; payload?: unknown } }
 
@@ -32,13 +38,6 @@ jest.mock('@tarojs/taro', () => ({
     },
   },
 }))
-
-// Imported after the mock so the service binds to the fake.
-import {
-  askForSubscriptions,
-  cachedMessageSettings,
-  loadMessageSettings,
-} from '@/services/subscribe'
 
 const settings = (items: Partial<MessageSettings['items'][number]>[]): MessageSettings => ({
   items: items.map((item) => ({
