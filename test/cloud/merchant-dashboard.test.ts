@@ -1,0 +1,209 @@
+// merchant.dashboard against a hand-built shop: orders placed and delivered at set times (the
+// local cloud's clock), outbox rows and refill rows inserted directly. Expected figures are
+// worked out here by hand from those times.
+import { COLLECTIONS } from '@/domain/names'
+import { consumerA, consumerB, merchant, useDemoCloud } from '../helpers/demo-cloud'
+import {
+  ADDRESS,
+  createPayload,
+  curtainSelection,
+  filterSelection,
+  shirtSelection,
+} from './order-helpers'
+import { merchantClient } from './merchant-helpers'
+
+const env = useDemoCloud()
+const { call, order, find } = merchantClient(env)
+const DAY = 24 * 60 * 60 * 1000
+
+/** 10:00 China time on a November 2026 day. */
+const nov = (day: number, hour = 10) => new Date(Date.UTC(2026, 10, day, hour - 8))
+const oct = (day: number) => new Date(Date.UTC(2026, 9, day, 2))
+/** Dashboard time: Saturday 2026-11-14 10:00 China; its week starts Monday 11-09. */
+const NOW = nov(14)
+
+async function placeAt(at: Date, openid: string, overrides: Record<string, unknown>) {
+  env.cloud.clock.set(at)
+  const result = await order('create', createPayload(overrides), openid)
+  if (!result.ok) throw new Error(JSON.stringify(result))
+  return result.data.order
+}
+
+async function act(orderId: string, event: string, input?: object) {
+  const result = await order('act', { orderId, event, input }, merchant)
+  if (!result.ok) throw new Error(`${event}: ${JSON.stringify(result)}`)
+}
+
+async function deliverAt(orderId: string, at: Date) {
+  for (const event of ['confirm', 'purchase_materials', 'start_production', 'start_quality_check'])
+    await act(orderId, event)
+  await act(orderId, 'ship', { carrier: '顺丰速运', trackingNo: 'SF1000000001' })
+  env.cloud.clock.set(at)
+  await act(orderId, 'deliver')
+}
+
+let fast: { _id: string; etaHistory: { eta: string }[] }
+let slow: { _id: string; etaHistory: { eta: string }[] }
+/** Rows the order events queued themselves, by status (their status is the outbox's call). */
+let queued: Record<string, number>
+let view: any // eslint-disable-line @typescript-eslint/no-explicit-any
+
+beforeAll(async () => {
+  // Placed 11-02 10:00; delivered after exactly 5 and 10 days. `slow` is urgent.
+  fast = await placeAt(nov(2), consumerA, {})
+  slow = await placeAt(nov(2), consumerB, { selection: shirtSelection({ urgent: true }) })
+  await deliverAt(fast._id, new Date(nov(2).getTime() + 5 * DAY))
+  env.cloud.clock.set(nov(2))
+  await deliverAt(slow._id, new Date(nov(2).getTime() + 10 * DAY))
+  // Placed 10-20 (a consumable, due in days): overdue by 11-14.
+  await placeAt(oct(20), consumerA, {
+    productId: 'prod_filter',
+    selection: { ...filterSelection(), quantity: 1 },
+  })
+  // This week: a curtain with an exception, and two shirts.
+  const curtain = await placeAt(nov(10), consumerA, {
+    productId: 'prod_curtain',
+    selection: curtainSelection(),
+  })
+  await act(curtain._id, 'flag_exception', {
+    kind: 'delayed',
+    note: '面料延迟',
+    offered: [{ type: 'cancel' }],
+  })
+  await placeAt(nov(11), consumerB, {
+    selection: shirtSelection({ quantity: 2 }),
+    address: ADDRESS,
+  })
+
+  queued = {}
+  for (const { status } of await find(COLLECTIONS.notificationQueue))
+    queued[status] = (queued[status] ?? 0) + 1
+  const row = (status: string, createdAt: Date) => ({
+    status,
+    createdAt,
+    purpose: 'test',
+    toOpenid: consumerA,
+  })
+  await env.cloud.store.insertMany(COLLECTIONS.notificationQueue, [
+    ...['sent', 'sent', 'sent', 'held', 'held', 'dead', 'pending', 'retry', 'sending'].map((s) =>
+      row(s, nov(5)),
+    ),
+    row('sent', oct(1)), // outside the 30-day window
+    row('dead', oct(1)),
+  ])
+  await env.cloud.store.insertMany(COLLECTIONS.refills, [
+    {
+      ownerOpenid: 'o_r1',
+      productId: 'prod_filter',
+      lastReminderAt: nov(1),
+      lastAttributedAt: nov(3),
+    },
+    {
+      ownerOpenid: 'o_r2',
+      productId: 'prod_filter',
+      lastReminderAt: nov(4),
+      lastAttributedAt: null,
+    },
+    {
+      ownerOpenid: 'o_r3',
+      productId: 'prod_filter',
+      lastReminderAt: nov(6),
+      lastAttributedAt: null,
+    },
+    {
+      ownerOpenid: 'o_r4',
+      productId: 'prod_filter',
+      lastReminderAt: nov(8),
+      lastAttributedAt: null,
+    },
+    {
+      ownerOpenid: 'o_r5',
+      productId: 'prod_filter',
+      lastReminderAt: oct(1),
+      lastAttributedAt: oct(3),
+    },
+  ])
+
+  env.cloud.clock.set(NOW)
+  const result = await call('dashboard', undefined, merchant)
+  if (!result.ok) throw new Error(JSON.stringify(result))
+  view = result.data
+}, 60_000)
+afterAll(() => env.cloud?.clock.set(null))
+
+test('orders per node, overdue and exceptions', () => {
+  expect(view.byNode).toEqual({
+    submitted: 3,
+    confirmed: 0,
+    materials: 0,
+    production: 0,
+    quality_check: 0,
+    shipped: 0,
+    delivered: 2,
+    completed: 0,
+    cancelled: 0,
+  })
+  expect(view.overdue).toBe(1)
+  expect(view.exceptions).toBe(1)
+})
+
+test('lead time against the promise', () => {
+  // Promised days = placed China day (11-02) to the ETA first quoted; on time = delivered on
+  // or before that day (delivered 11-07 and 11-12).
+  const promised = [fast, slow].map(
+    (o) => (Date.parse(o.etaHistory[0].eta) - Date.parse('2026-11-02')) / DAY,
+  )
+  const onTime = [
+    '2026-11-07' <= fast.etaHistory[0].eta,
+    '2026-11-12' <= slow.etaHistory[0].eta,
+  ].filter(Boolean).length
+  expect(view.leadTime).toEqual({
+    samples: 2,
+    averageDays: 7.5,
+    p90Days: 10,
+    promisedAverageDays: Math.round(((promised[0] + promised[1]) / 2) * 10) / 10,
+    onTimeRate: onTime / 2,
+  })
+})
+
+test('urgent share over the last 30 days: 1 of 5 orders', () => {
+  expect(view.urgentShare).toBe(0.2)
+})
+
+test('most requested options this week, by units', () => {
+  // Two shirts (quantity 2) and one curtain were placed this week: shirt choices count 2.
+  expect(view.topOptions).toHaveLength(5)
+  expect(view.topOptions.slice(0, 3).map((o: { count: number }) => o.count)).toEqual([2, 2, 2])
+  expect(view.topOptions.slice(3).map((o: { count: number }) => o.count)).toEqual([1, 1])
+  expect(view.topOptions.map((o: { label: string }) => o.label)).toEqual(
+    expect.arrayContaining(['面料：埃及长绒棉']),
+  )
+})
+
+test('weekly order counts, oldest first', () => {
+  expect(view.weeklyOrders).toEqual([
+    { week: '2026-09-21', count: 0 },
+    { week: '2026-09-28', count: 0 },
+    { week: '2026-10-05', count: 0 },
+    { week: '2026-10-12', count: 0 },
+    { week: '2026-10-19', count: 1 },
+    { week: '2026-10-26', count: 0 },
+    { week: '2026-11-02', count: 2 },
+    { week: '2026-11-09', count: 2 },
+  ])
+})
+
+test('message delivery over the window', () => {
+  // Inserted: sent 3, held 2, dead 1, pending/retry/sending 3 (plus two rows too old to count).
+  const from = (...statuses: string[]) => statuses.reduce((n, s) => n + (queued[s] ?? 0), 0)
+  expect(view.messages).toEqual({
+    sent: 3 + from('sent'),
+    held: 2 + from('held'),
+    failed: 1 + from('dead'),
+    pending: 3 + from('pending', 'retry', 'sending'),
+  })
+})
+
+test('reminder-to-reorder conversion over the window: 1 of 4', () => {
+  expect(view.refills).toEqual({ remindersSent: 4, reorders: 1, conversion: 0.25, windowDays: 30 })
+})
