@@ -21,6 +21,12 @@ async function orderCall(action: string, payload: object, openid: string) {
   return result.data
 }
 
+/** A 1×1 PNG, the smallest real image. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+
 const ADDRESS = {
   name: '林晓',
   phone: '13812345678',
@@ -152,7 +158,14 @@ test('search by phone tail and by order number finds the order', async () => {
 })
 
 test('the merchant moves an order through every node with notes, ETA and shipping', async () => {
-  await act(page, 'confirm', () => note(page, '已核对尺寸'))
+  await act(page, 'confirm', async () => {
+    await note(page, '已核对尺寸')
+    // The photo goes through Taro's H5 file picker to the local cloud's photo stand-in.
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('.action-form__add-photo >> visible=true').click()
+    await (await chooser).setFiles({ name: 'fabric.png', mimeType: 'image/png', buffer: PNG })
+    await page.locator('.action-form__photo >> visible=true').waitFor({ timeout: 20_000 })
+  })
   await heroNode(page, '已确认')
   await act(page, 'purchase_materials')
   await heroNode(page, '备料中')
@@ -199,6 +212,11 @@ test('the merchant moves an order through every node with notes, ETA and shippin
     'completed',
   ])
   expect(done.timeline[1].note).toBe('已核对尺寸')
+  const [photo] = done.timeline[1].photos
+  expect(photo).toMatch(/^local-file:\/\//)
+  const served = await fetch(`${app.cloud.url}/cloud/files/${photo.slice('local-file://'.length)}`)
+  expect(served.status).toBe(200)
+  expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG)
   expect(done.shipping).toMatchObject({ carrier: '顺丰速运', trackingNo: 'SF1234567890' })
   await shoot(page, 'merchant-order')
   expect(errors).toEqual([])

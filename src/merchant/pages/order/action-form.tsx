@@ -23,6 +23,8 @@ export interface ActionFormProps {
   busy: boolean
   /** The order's price caps a coupon. */
   priceFen: number
+  /** The order's ETA: a new date is proposed a week after it. */
+  eta: string
   onSubmit: (input: Record<string, unknown>) => void
   onClose: () => void
 }
@@ -51,14 +53,21 @@ export function remedyOffers(
   return offers
 }
 
-export default function ActionForm({ event, busy, priceFen, onSubmit, onClose }: ActionFormProps) {
+export default function ActionForm({
+  event,
+  busy,
+  priceFen,
+  eta: currentEta,
+  onSubmit,
+  onClose,
+}: ActionFormProps) {
   const today = chinaDateOf(new Date())
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<UploadedFile[]>([])
   const [uploading, setUploading] = useState(false)
   const [carrier, setCarrier] = useState('')
   const [trackingNo, setTrackingNo] = useState('')
-  const [eta, setEta] = useState(addDays(today, 7))
+  const [eta, setEta] = useState(addDays(currentEta > today ? currentEta : today, 7))
   const [kind, setKind] = useState<ExceptionKind>('delayed')
   const [remedies, setRemedies] = useState<RemedyType[]>(['wait_new_eta'])
   const [couponYuan, setCouponYuan] = useState(String(Math.min(20, priceFen / 100)))
@@ -145,6 +154,9 @@ export default function ActionForm({ event, busy, priceFen, onSubmit, onClose }:
               </View>
             ))}
           </View>
+          {remedies.includes('coupon') ? (
+            <Text className="action-form__label">补偿券金额（元）</Text>
+          ) : null}
           {remedies.includes('coupon') ? (
             <Input
               className="action-form__input action-form__coupon"

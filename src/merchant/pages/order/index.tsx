@@ -102,6 +102,7 @@ export default function MerchantOrderPage() {
           event={open}
           busy={detail.busy}
           priceFen={order.quote.priceFen}
+          eta={order.eta}
           onSubmit={(input) => void submit(open, input)}
           onClose={() => setOpen(null)}
         />
