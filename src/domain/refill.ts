@@ -50,12 +50,8 @@ export interface RefillRecord {
   purchases: Purchase[]
   lastOrderId: string
   runOutAt: Date
+  /** The timer walks (status, nextReminderAt, _id) with an indexed range cursor. */
   nextReminderAt: Date
-  /**
-   * `${nextReminderAt ISO}|${_id}`: one unique, ordered key, so the timer walks due reminders
-   * with a single range cursor (ordered by time, then id) that one index covers.
-   */
-  dueKey: string
   status: RefillStatus
   snoozes: number
   lastReminderAt: Date | null
@@ -70,15 +66,6 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 export function refillIdOf(openid: string, productId: string): string {
   return `${openid}_${productId}`
-}
-
-export function dueKeyOf(at: Date, id: string): string {
-  return `${at.toISOString()}|${id}`
-}
-
-/** The largest key due at `now` (every id character sorts below '~'). */
-export function dueKeyUpTo(now: Date): string {
-  return `${now.toISOString()}|~`
 }
 
 const round1 = (days: number) => Math.round(days * 10) / 10
@@ -107,16 +94,16 @@ export function learnedCycle(purchases: Purchase[], defaultCycleDays: number): n
 
 /** Predicted run-out and reminder from the last purchase and the current cycle. */
 export function predict(
-  record: Pick<RefillRecord, '_id' | 'purchases' | 'cycleDays'>,
+  record: Pick<RefillRecord, 'purchases' | 'cycleDays'>,
   remindDaysBefore: number = REFILL_CONFIG.remindDaysBefore,
-): Pick<RefillRecord, 'runOutAt' | 'nextReminderAt' | 'dueKey'> {
+): Pick<RefillRecord, 'runOutAt' | 'nextReminderAt'> {
   const last = record.purchases[record.purchases.length - 1]
   const runOutAt = new Date(last.at.getTime() + last.quantity * record.cycleDays * DAY_MS)
   // Never before the purchase itself: a very short cycle reminds at once, not in the past.
   const nextReminderAt = new Date(
     Math.max(last.at.getTime(), runOutAt.getTime() - remindDaysBefore * DAY_MS),
   )
-  return { runOutAt, nextReminderAt, dueKey: dueKeyOf(nextReminderAt, record._id) }
+  return { runOutAt, nextReminderAt }
 }
 
 export interface PurchaseInput {
@@ -148,7 +135,6 @@ export function recordPurchase(existing: RefillRecord | null, input: PurchaseInp
     : (learned ?? clampCycle(input.defaultCycleDays))
   const cycleSource: CycleSource = keepCustomer ? 'customer' : learned ? 'learned' : 'default'
   const attributed = isAttributed(existing?.lastReminderAt ?? null, input.at)
-  const base = { _id, purchases, cycleDays }
   return {
     _id,
     ownerOpenid: input.openid,
@@ -159,7 +145,7 @@ export function recordPurchase(existing: RefillRecord | null, input: PurchaseInp
     cycleSource,
     purchases,
     lastOrderId: purchases[purchases.length - 1].orderId,
-    ...predict(base),
+    ...predict({ purchases, cycleDays }),
     status: existing?.status === 'stopped' ? 'stopped' : 'active',
     snoozes: existing?.snoozes ?? 0,
     lastReminderAt: existing?.lastReminderAt ?? null,
@@ -207,7 +193,6 @@ export function snooze(
     cycleSource: record.cycleSource === 'customer' ? 'customer' : 'learned',
     runOutAt: new Date(Math.max(runOut.getTime(), nextReminderAt.getTime())),
     nextReminderAt,
-    dueKey: dueKeyOf(nextReminderAt, record._id),
     status: 'active',
     snoozes: record.snoozes + 1,
     updatedAt: now,
@@ -227,7 +212,6 @@ export function adjustCycle(record: RefillRecord, days: number, now: Date): Refi
     ...next,
     runOutAt: predicted.runOutAt,
     nextReminderAt,
-    dueKey: dueKeyOf(nextReminderAt, record._id),
     status: record.status === 'stopped' ? 'stopped' : 'active',
   }
 }

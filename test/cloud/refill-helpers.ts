@@ -2,7 +2,7 @@
 // delivery through the real order function, refill documents made directly for timer cases,
 // and the refill function's callers.
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
-import { dueKeyOf, type RefillRecord } from '@/domain/refill'
+import type { RefillRecord } from '@/domain/refill'
 import { callerFor, merchant, type DemoCloud } from '../helpers/demo-cloud'
 import { ADDRESS, filterSelection, rid } from './order-helpers'
 
@@ -60,7 +60,6 @@ export function makeRefill(
     lastOrderId: `order_${openid}`,
     runOutAt: new Date(remindAt.getTime() + 5 * DAY),
     nextReminderAt: remindAt,
-    dueKey: dueKeyOf(remindAt, _id),
     status: 'active',
     snoozes: 0,
     lastReminderAt: null,

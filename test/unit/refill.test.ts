@@ -2,7 +2,6 @@
 // and the customer's answers (snooze, adjust, stop).
 import {
   adjustCycle,
-  dueKeyOf,
   isDue,
   learnedCycle,
   markReminded,
@@ -69,7 +68,6 @@ describe('prediction', () => {
     expect(record.cycleSource).toBe(source)
     expect(daysFromT0(record.runOutAt)).toBe(runOutDay)
     expect(daysFromT0(record.nextReminderAt)).toBe(remindDay)
-    expect(record.dueKey).toBe(dueKeyOf(record.nextReminderAt, record._id))
     expect(record.status).toBe('active')
   })
 
