@@ -206,7 +206,8 @@ export interface MerchantAccountView {
   /** Opaque handle for removeMerchant, since the list never shows a full OPENID. */
   ref: string
   name: string
-  addedAt: Date
+  /** null for an account created by hand in the console without it. */
+  addedAt: Date | null
   self: boolean
 }
 

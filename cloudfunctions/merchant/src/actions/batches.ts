@@ -43,7 +43,8 @@ export const batches = defineAction(
     if (!merchant.ok) return merchant
     const cursor = input?.cursor
     const states = await readList<BatchState>(
-      (cursor ? batchStates().where({ _id: command.gt(cursor.id) }) : batchStates())
+      batchStates()
+        .where({ _id: command.gt(cursor?.id ?? '') })
         .orderBy('_id', 'asc')
         .limit(PAGE),
     )

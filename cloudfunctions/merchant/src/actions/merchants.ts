@@ -9,7 +9,7 @@ import type { MerchantsView } from '@/domain/merchant-views'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { noPayload, object, string, type Check } from '@/domain/validate'
-import { db, inTransaction, readDoc, readList } from '@/cloud/database'
+import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
@@ -17,7 +17,8 @@ import { currentTime } from '@/cloud/clock'
 interface MerchantRecord {
   _id: string
   name: string
-  addedAt: Date
+  /** Absent on a document created by hand in the console. */
+  addedAt?: Date
   addedBy?: string
   updatedAt?: Date
 }
@@ -34,7 +35,13 @@ const openidCheck: Check<string> = (value, path) =>
     : { ok: false, path, message: 'OPENID 格式不正确' }
 
 const readAll = () =>
-  readList<MerchantRecord>(merchantsCollection().orderBy('addedAt', 'asc').limit(MERCHANTS_LIMIT))
+  readList<MerchantRecord>(
+    // Every account, by primary key (documents made in the console may lack other fields).
+    merchantsCollection()
+      .where({ _id: command.gt('') })
+      .orderBy('_id', 'asc')
+      .limit(MERCHANTS_LIMIT),
+  )
 
 export const merchants = defineAction(noPayload, async (_input, caller) => {
   const merchant = await requireMerchant(caller)
@@ -44,7 +51,7 @@ export const merchants = defineAction(noPayload, async (_input, caller) => {
       openid: maskOpenid(m._id),
       ref: refOf(m._id),
       name: m.name,
-      addedAt: m.addedAt,
+      addedAt: m.addedAt ?? null,
       self: m._id === merchant.data,
     })),
   }

@@ -4,7 +4,7 @@ import type { StockView } from '@/domain/merchant-views'
 import { ok } from '@/domain/result'
 import { toRestockTask, type MaterialRecord, type RestockTaskRecord } from '@/domain/stock'
 import { noPayload } from '@/domain/validate'
-import { readList } from '@/cloud/database'
+import { command, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
 import { defineAction } from '@/cloud/router'
 import { materials, restockTasks } from '@/cloud/stock'
@@ -17,7 +17,13 @@ export const stock = defineAction(noPayload, async (_input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const [list, tasks] = await Promise.all([
-    readList<MaterialRecord>(materials().orderBy('name', 'asc').limit(MATERIALS_LIMIT)),
+    readList<MaterialRecord>(
+      // Names are never empty, so this is every material, read through the name index.
+      materials()
+        .where({ name: command.gt('') })
+        .orderBy('name', 'asc')
+        .limit(MATERIALS_LIMIT),
+    ),
     readList<RestockTaskRecord>(
       restockTasks().where({ status: 'open' }).orderBy('createdAt', 'desc').limit(TASKS_LIMIT),
     ),
