@@ -1,6 +1,7 @@
 // A valid payload for every action, built on fresh resources of the owner (consumer A): an
 // order, a measurement profile, a booked slot, a material, a refill… Each call makes new ones,
 // so one matrix cell never sees what another cell changed.
+import { batchIdOf } from '@/domain/batch'
 import { COLLECTIONS } from '@/domain/names'
 import {
   createPayload,
@@ -101,7 +102,7 @@ export async function ownerRefill(env: ReliabilityCloud): Promise<string> {
 export async function openBatch(env: ReliabilityCloud): Promise<string> {
   await ownerOrder(env, { productId: 'prod_linen_batch', selection: linenSelection(1) })
   const [state] = await env.cloud.store.find(COLLECTIONS.batches, { _id: 'prod_linen_batch' })
-  return state.batchId ?? state.current?.batchId
+  return batchIdOf('prod_linen_batch', state.sequence)
 }
 
 /** A valid payload per action, on fresh resources of the owner. */
@@ -169,7 +170,7 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     }),
     batches: async () => ({}),
     closeBatch: async (env) => ({ batchId: await openBatch(env) }),
-    cancelBatch: async (env) => ({ batchId: await openBatch(env) }),
+    cancelBatch: async (env) => ({ batchId: await openBatch(env), note: '面料停产' }),
     dashboard: async () => ({}),
     merchants: async () => ({}),
     addMerchant: async () => ({ openid: `o_helper_${next()}`, name: '店员' }),
