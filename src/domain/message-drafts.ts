@@ -39,6 +39,8 @@ export interface OutboxRecord {
   creditSpent: boolean
   errcode: number | null
   reason: string
+  /** Held because a send was interrupted with its outcome unknown (never resent blindly). */
+  uncertain?: boolean
   createdAt: Date
   updatedAt: Date
   sentAt: Date | null

@@ -22,6 +22,32 @@ export function subscriptionId(openid: string, purpose: MessagePurpose): string 
   return `${openid}__${purpose}`
 }
 
+/** The user's switches that cover every purpose; stored beside the ledger rows. */
+export interface MessagePrefsRecord {
+  _id: string
+  openid: string
+  purpose: null
+  /** getSetting's mainSwitch; false stops every send. */
+  mainSwitch: boolean
+  quietHoursOptIn: boolean
+  updatedAt: Date
+}
+
+export function prefsId(openid: string): string {
+  return `${openid}__prefs`
+}
+
+export function defaultPrefs(openid: string, now: Date): MessagePrefsRecord {
+  return {
+    _id: prefsId(openid),
+    openid,
+    purpose: null,
+    mainSwitch: true,
+    quietHoursOptIn: false,
+    updatedAt: now,
+  }
+}
+
 export function emptySubscription(
   openid: string,
   purpose: MessagePurpose,
@@ -145,9 +171,7 @@ export function retryDelayMs(attempts: number): number {
 
 export type SendOutcome =
   | { kind: 'sent' }
-  | { kind: 'credit_gone'; reason: string }
-  | { kind: 'retry'; reason: string }
-  | { kind: 'dead'; reason: string }
+  | { kind: 'credit_gone' | 'retry' | 'dead'; errcode: number | null; reason: string }
 
 const DEAD_REASONS: Record<number, string> = {
   40003: 'OPENID 无效（40003）',
@@ -165,15 +189,15 @@ const DEAD_REASONS: Record<number, string> = {
  * so nothing was delivered, and repeating an unknown refusal only burns quota.
  */
 export function classifySend(errcode: number | null, errmsg = ''): SendOutcome {
+  const detail = errmsg.slice(0, 80)
   if (errcode === 0) return { kind: 'sent' }
-  if (errcode === 43101) return { kind: 'credit_gone', reason: '用户拒收或订阅次数已用完（43101）' }
-  if (errcode === 45009) return { kind: 'retry', reason: '今日接口调用次数已达上限（45009）' }
+  if (errcode === 43101)
+    return { kind: 'credit_gone', errcode, reason: '用户拒收或订阅次数已用完（43101）' }
+  if (errcode === 45009)
+    return { kind: 'retry', errcode, reason: '今日接口调用次数已达上限（45009）' }
   if (errcode !== null && DEAD_REASONS[errcode])
-    return { kind: 'dead', reason: DEAD_REASONS[errcode] }
+    return { kind: 'dead', errcode, reason: DEAD_REASONS[errcode] }
   if (errcode === null || errcode < 0)
-    return {
-      kind: 'retry',
-      reason: `网络或平台错误（${errcode ?? '无错误码'}）${errmsg.slice(0, 80)}`,
-    }
-  return { kind: 'dead', reason: `微信返回错误（${errcode}）${errmsg.slice(0, 80)}` }
+    return { kind: 'retry', errcode, reason: `网络或平台错误（${errcode ?? '无错误码'}）${detail}` }
+  return { kind: 'dead', errcode, reason: `微信返回错误（${errcode}）${detail}` }
 }

@@ -70,22 +70,33 @@ const ERRMSG: Record<number, string> = {
   48001: 'api unauthorized',
 }
 
+/**
+ * Pseudo errcode for failNext: the send never gets an answer (the local cloud breaks the reply),
+ * as a dropped connection would. Negative codes other than this one come back as a platform
+ * error (CommOpenApiResp.errorCode), e.g. -501001; positive ones as WeChat's JSON errcode.
+ */
+export const NETWORK_FAILURE = -1
+
 export class Inbox {
-  private failures: { errcode: number; times: number } | null = null
+  /** Injected failures, consumed one per send in order (failNext appends). */
+  private failures: number[] = []
 
   constructor(private readonly db: Queryable) {}
 
+  /** The next `times` sends fail with `errcode`, after failures injected before; times 0 clears. */
   failNext(errcode: number, times = 1): void {
-    this.failures = times > 0 ? { errcode, times } : null
+    if (times <= 0) this.failures = []
+    else for (let index = 0; index < times; index += 1) this.failures.push(errcode)
   }
 
   /** The injected error for this send, if any (consumes one). */
   takeFailure(): number | null {
-    if (!this.failures) return null
-    const { errcode } = this.failures
-    this.failures.times -= 1
-    if (this.failures.times <= 0) this.failures = null
-    return errcode
+    return this.failures.shift() ?? null
+  }
+
+  /** Injected failures not yet consumed. */
+  pendingFailures(): number {
+    return this.failures.length
   }
 
   async record(message: InboxMessage): Promise<void> {
@@ -226,6 +237,14 @@ export async function handleOpenApi(
     answer = wxError(47003, 'miniprogram_state')
   } else {
     const injected = inbox.takeFailure()
+    if (injected === NETWORK_FAILURE) {
+      await inbox.record({ ...message, errcode: NETWORK_FAILURE, errmsg: 'network failure' })
+      throw new Error('local cloud injected a network failure')
+    }
+    if (injected !== null && injected < 0) {
+      await inbox.record({ ...message, errcode: injected, errmsg: 'platform error' })
+      return { json: {}, errorCode: injected }
+    }
     answer = injected ? wxError(injected) : { errcode: 0, errmsg: 'ok', msgid: Date.now() }
   }
   message.errcode = Number(answer.errcode)

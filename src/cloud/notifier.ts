@@ -1,0 +1,259 @@
+// The notifier drains the outbox. Per row, in this order (docs/messages.md explains why):
+//   1. claim — one transaction re-reads the row and, if it is still due, either defers it (quiet
+//      hours), holds it (no credit / kind off / daily cap), dead-letters it (unformattable), or
+//      spends the credit, counts the day and marks it `sending` with a lease and a claim id.
+//      Concurrent runs race on this transaction; exactly one claim wins.
+//   2. send — cloud.openapi.subscribeMessage.send, outside any transaction.
+//   3. record — one transaction writes the outcome, only if the row still carries our claim id.
+// A crash between 1 and 3 leaves `sending` with an expired lease: a later run marks it held as
+// "outcome unknown" and never resends it (WeChat has no idempotency key); it stays in-app.
+import * as cloud from 'wx-server-sdk'
+import { formatTemplateData, type TemplateData } from '../domain/message-format'
+import type { OutboxRecord } from '../domain/message-drafts'
+import {
+  classifySend,
+  counterId,
+  creditGone,
+  holdReasonOf,
+  HOLD_REASONS,
+  LEASE_MS,
+  MAX_ATTEMPTS,
+  quietUntil,
+  refundCredit,
+  retryDelayMs,
+  spendCredit,
+  type SendOutcome,
+} from '../domain/message-policy'
+import { MESSAGE_CONFIG, templateIdOf } from '../domain/message-templates'
+import type { MessagePurpose, OutboxStatus } from '../domain/messages'
+import { COLLECTIONS } from '../domain/names'
+import { currentTime } from './clock'
+import { command, db, inTransaction, readDoc, readList, type Transaction } from './database'
+import { readPrefs, readSubscription, writeSubscription } from './subscriptions'
+
+export interface DrainSummary {
+  examined: number
+  sent: number
+  retried: number
+  held: number
+  dead: number
+  /** Left pending until quiet hours end. */
+  deferred: number
+  /** Interrupted sends found with an expired lease: held, not resent. */
+  uncertain: number
+  /** Not due, or claimed by another run. */
+  skipped: number
+}
+
+const DEFAULT_LIMIT = 50
+/** Stop claiming new rows after this long, well inside the function timeout. */
+const BUDGET_MS = 15_000
+
+export const UNCERTAIN_REASON = '发送中断，结果未知：为避免重复不再重发，消息已在小程序内显示'
+
+const outbox = () => db.collection(COLLECTIONS.notificationQueue)
+
+/** A real template id may be set per purpose in the function's environment variables. */
+export function cloudTemplateId(purpose: MessagePurpose): string {
+  return process.env[`MESSAGE_TEMPLATE_${purpose.toUpperCase()}`] || templateIdOf(purpose)
+}
+const miniprogramState = () =>
+  process.env.MESSAGE_MINIPROGRAM_STATE || MESSAGE_CONFIG.miniprogramState
+
+export async function drainMessages(
+  options: { ids?: string[]; limit?: number } = {},
+): Promise<DrainSummary> {
+  const started = Date.now()
+  const now = currentTime()
+  const limit = options.limit ?? DEFAULT_LIMIT
+  const ids = options.ids ?? (await dueIds(now, limit))
+  const summary: DrainSummary = {
+    examined: 0,
+    sent: 0,
+    retried: 0,
+    held: 0,
+    dead: 0,
+    deferred: 0,
+    uncertain: 0,
+    skipped: 0,
+  }
+  for (const id of ids.slice(0, limit)) {
+    if (Date.now() - started > BUDGET_MS) break
+    summary.examined += 1
+    summary[await processOne(id)] += 1
+  }
+  return summary
+}
+
+/** Expired leases first, then due rows oldest first; each an indexed (status, nextAttemptAt) range. */
+async function dueIds(now: Date, limit: number): Promise<string[]> {
+  const due = (status: OutboxStatus) =>
+    readList<Pick<OutboxRecord, '_id' | 'nextAttemptAt'>>(
+      outbox()
+        .where({ status, nextAttemptAt: command.lte(now) })
+        .orderBy('nextAttemptAt', 'asc')
+        .field({ _id: true, nextAttemptAt: true })
+        .limit(limit),
+    )
+  const expired = await due('sending')
+  const waiting = [...(await due('pending')), ...(await due('retry'))].sort(
+    (a, b) => new Date(a.nextAttemptAt).getTime() - new Date(b.nextAttemptAt).getTime(),
+  )
+  return [...expired, ...waiting].map((row) => row._id)
+}
+
+type Step = Exclude<keyof DrainSummary, 'examined'>
+type Claim =
+  { step: Step } | { step: 'claimed'; row: OutboxRecord; data: TemplateData; claimId: string }
+
+async function processOne(id: string): Promise<Step> {
+  const claim = await inTransaction((transaction) => claimRow(transaction, id))
+  if (claim.step !== 'claimed') return claim.step
+  const outcome = await send(claim.row, claim.data)
+  return inTransaction((transaction) => recordOutcome(transaction, id, claim.claimId, outcome))
+}
+
+const rowRef = (transaction: Transaction, id: string) =>
+  transaction.collection(COLLECTIONS.notificationQueue).doc(id)
+
+async function claimRow(transaction: Transaction, id: string): Promise<Claim> {
+  const now = currentTime()
+  const ref = rowRef(transaction, id)
+  const row = await readDoc<OutboxRecord>(ref)
+  if (!row || new Date(row.nextAttemptAt).getTime() > now.getTime()) return { step: 'skipped' }
+  const update = (data: Partial<OutboxRecord>) => ref.update({ data: { ...data, updatedAt: now } })
+  if (row.status === 'sending') {
+    await update({ status: 'held', uncertain: true, reason: UNCERTAIN_REASON })
+    return { step: 'uncertain' }
+  }
+  if (row.status !== 'pending' && row.status !== 'retry') return { step: 'skipped' }
+
+  const prefs = await readPrefs(transaction, row.toOpenid, now)
+  const subscription = await readSubscription(transaction, row.toOpenid, row.purpose)
+  const refund = async () => {
+    if (row.creditSpent && subscription)
+      await writeSubscription(transaction, refundCredit(subscription, now))
+  }
+  const formatted = formatTemplateData(
+    MESSAGE_CONFIG.templates[row.purpose],
+    row.values as Record<string, never>,
+  )
+  if (!formatted.ok) {
+    await refund()
+    await update({ status: 'dead', reason: `消息内容无法发送：${formatted.reason}`, deadAt: now })
+    return { step: 'dead' }
+  }
+  const quietEnd = prefs.quietHoursOptIn ? null : quietUntil(now, MESSAGE_CONFIG.quietHours)
+  if (quietEnd) {
+    await update({ nextAttemptAt: quietEnd })
+    return { step: 'deferred' }
+  }
+  const hold = async (reason: string) => {
+    await update({ status: 'held', reason })
+    return { step: 'held' as const }
+  }
+  if (!prefs.mainSwitch || (subscription && !subscription.enabled)) {
+    await refund()
+    return hold(HOLD_REASONS.disabled)
+  }
+  if (!row.creditSpent) {
+    const counterRef = transaction
+      .collection(COLLECTIONS.messageCounters)
+      .doc(counterId(row.toOpenid, now))
+    const counter = await readDoc<{ count: number }>(counterRef)
+    const reason = holdReasonOf(subscription, counter?.count ?? 0, MESSAGE_CONFIG.dailyCap)
+    if (reason || !subscription) return hold(HOLD_REASONS[reason ?? 'no_credit'])
+    await writeSubscription(transaction, spendCredit(subscription, now))
+    await counterRef.set({
+      data: { openid: row.toOpenid, count: (counter?.count ?? 0) + 1, updatedAt: now },
+    })
+  }
+  const claimId = `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+  await update({
+    status: 'sending',
+    attempts: row.attempts + 1,
+    nextAttemptAt: new Date(now.getTime() + LEASE_MS),
+    claimId,
+    creditSpent: true,
+  })
+  return { step: 'claimed', row, data: formatted.data, claimId }
+}
+
+async function send(row: OutboxRecord, data: TemplateData): Promise<SendOutcome> {
+  try {
+    await cloud.openapi.subscribeMessage.send({
+      touser: row.toOpenid,
+      templateId: cloudTemplateId(row.purpose),
+      page: row.page,
+      data,
+      miniprogramState: miniprogramState(),
+      lang: 'zh_CN',
+    } as never)
+    return classifySend(0)
+  } catch (error) {
+    const { errCode, errMsg, message } = error as {
+      errCode?: unknown
+      errMsg?: string
+      message?: string
+    }
+    return classifySend(typeof errCode === 'number' ? errCode : null, errMsg ?? message ?? '')
+  }
+}
+
+async function recordOutcome(
+  transaction: Transaction,
+  id: string,
+  claimId: string,
+  outcome: SendOutcome,
+): Promise<Step> {
+  const now = currentTime()
+  const ref = rowRef(transaction, id)
+  const row = await readDoc<OutboxRecord>(ref)
+  // Only our claim may record; a row marked uncertain meanwhile is corrected with the real answer.
+  if (!row || row.claimId !== claimId || (row.status !== 'sending' && !row.uncertain))
+    return 'skipped'
+  const update = (data: Partial<OutboxRecord>) =>
+    ref.update({ data: { ...data, uncertain: false, updatedAt: now } })
+  const subscription = await readSubscription(transaction, row.toOpenid, row.purpose)
+  switch (outcome.kind) {
+    case 'sent':
+      await update({ status: 'sent', sentAt: now, errcode: 0, reason: '' })
+      return 'sent'
+    case 'credit_gone':
+      if (subscription) await writeSubscription(transaction, creditGone(subscription, now))
+      await update({ status: 'held', errcode: 43101, reason: outcome.reason })
+      return 'held'
+    case 'retry':
+      if (row.attempts < MAX_ATTEMPTS) {
+        const nextAttemptAt = new Date(now.getTime() + retryDelayMs(row.attempts))
+        await update({
+          status: 'retry',
+          nextAttemptAt,
+          errcode: outcome.errcode,
+          reason: outcome.reason,
+        })
+        return 'retried'
+      }
+      break
+    case 'dead':
+      break
+  }
+  // WeChat refused before delivering: the user's quota was not used, so the credit comes back.
+  if (subscription) await writeSubscription(transaction, refundCredit(subscription, now))
+  const reason =
+    outcome.kind === 'retry' ? `重试 ${row.attempts} 次仍失败：${outcome.reason}` : outcome.reason
+  await update({ status: 'dead', errcode: outcome.errcode, reason, deadAt: now })
+  return 'dead'
+}
+
+/**
+ * Drains just-queued rows right after their change committed. The change stands whatever
+ * happens here: a failure is logged and the timer picks the rows up.
+ */
+export async function drainAfterCommit(ids: string[]): Promise<void> {
+  try {
+    await drainMessages({ ids })
+  } catch (error) {
+    console.error('[notifier] inline drain failed; the timer will retry', error)
+  }
+}

@@ -1,0 +1,234 @@
+// Sending through the real SDK and the local cloud's inbox: a state change sends its message
+// right after the commit with formatted fields and a credit spent; every WeChat error code the
+// issue names, injected with inbox.failNext, ends where the design says; quiet hours, the
+// daily cap, switches, interrupted sends and the merchant's dead-letter list.
+import { newOutboxRecord } from '@/domain/message-drafts'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { UNCERTAIN_REASON } from '@/cloud/notifier'
+import { consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
+import { makeClient } from './order-helpers'
+import { DAY, MINUTE, daytime, messageClient, night, refillDraft } from './message-helpers'
+
+const env = useDemoCloud()
+const orders = makeClient(env)
+const { call, outbox, drain, grant, creditsOf, queueDirect } = messageClient(env)
+const NETWORK_FAILURE = -1
+
+// Each test on its own China day, so the daily cap of one never reaches into the next.
+let testDay = 0
+let DAYTIME: Date
+/** A customer of this test only: a clean ledger, inbox and daily count. */
+let customer: string
+beforeEach(async () => {
+  testDay += 1
+  customer = `o_msg_customer_${testDay}`
+  DAYTIME = daytime(testDay)
+  env.cloud.clock.set(DAYTIME)
+  env.cloud.inbox.failNext(0, 0)
+  await env.cloud.inbox.clear()
+})
+afterAll(() => env.cloud.clock.set(null))
+
+async function confirmedOrder() {
+  const order = await orders.create(customer)
+  const reply = await orders.act(merchant, order._id, 'confirm')
+  if (!reply.ok) throw new Error(JSON.stringify(reply))
+  const [row] = await outbox({ orderId: order._id, purpose: 'order_confirmed' })
+  return { order: reply.data.order, row }
+}
+
+test('a confirmed order is sent right after the commit, formatted, with one credit spent', async () => {
+  await grant(customer, 'order_confirmed', 2)
+  const { order, row } = await confirmedOrder()
+  expect(row).toMatchObject({ status: 'sent', attempts: 1, creditSpent: true, errcode: 0 })
+  const [sent] = await env.cloud.inbox.list()
+  expect(sent).toMatchObject({
+    touser: customer,
+    templateId: 'DEV_TEMPLATE_ORDER_CONFIRMED',
+    page: `pages/order/index?id=${order._id}`,
+    miniprogramState: 'developer',
+    fn: FUNCTIONS.order,
+    errcode: 0,
+  })
+  const [year, month, day] = order.eta.split('-').map(Number)
+  expect(sent.data).toEqual({
+    character_string1: { value: order.orderNo },
+    thing2: { value: order.productSnapshot.name },
+    phrase3: { value: '已确认' },
+    amount4: { value: `¥${(order.quote.priceFen / 100).toFixed(2)}` },
+    date5: { value: `${year}年${month}月${day}日` },
+  })
+  expect(await creditsOf(customer, 'order_confirmed')).toBe(1)
+})
+
+test('without a credit the message is held and listed in-app for the order', async () => {
+  const { order, row } = await confirmedOrder()
+  expect(row.status).toBe('held')
+  expect(await env.cloud.inbox.list()).toEqual([])
+  const listed = await call('inbox', { orderId: order._id }, customer)
+  expect(listed.data.items).toEqual([
+    expect.objectContaining({
+      id: row._id,
+      purpose: 'order_confirmed',
+      title: '订单确认通知',
+      status: 'held',
+      page: `pages/order/index?id=${order._id}`,
+      lines: expect.arrayContaining([{ label: '订单状态', value: '已确认' }]),
+    }),
+  ])
+  // Someone else's inbox never shows it.
+  expect((await call('inbox', { orderId: order._id }, consumerA)).data.items).toEqual([])
+})
+
+test('43101: the credit is gone (ledger 0), the message is held and not retried', async () => {
+  await grant(customer, 'order_confirmed', 3)
+  env.cloud.inbox.failNext(43101)
+  const { row } = await confirmedOrder()
+  expect(row).toMatchObject({ status: 'held', errcode: 43101, attempts: 1 })
+  expect(await creditsOf(customer, 'order_confirmed')).toBe(0)
+  env.cloud.clock.set(new Date(DAYTIME.getTime() + 60 * MINUTE))
+  await drain()
+  expect((await env.cloud.inbox.list()).map((m) => m.errcode)).toEqual([43101])
+})
+
+test.each([
+  [45009, 'reach max api daily quota'],
+  [NETWORK_FAILURE, 'network'],
+  [-501001, 'platform'],
+])('%s (%s): retried with backoff, the credit spent once', async (errcode) => {
+  await grant(customer, 'order_confirmed', 2)
+  env.cloud.inbox.failNext(errcode, 2)
+  const { row } = await confirmedOrder()
+  // A dropped reply reaches the function as an SDK error, not WeChat's code.
+  expect(row).toMatchObject({
+    status: 'retry',
+    attempts: 1,
+    errcode: errcode > 0 ? errcode : expect.any(Number),
+  })
+  expect(await creditsOf(customer, 'order_confirmed')).toBe(1)
+  // Not due yet: the timer leaves it alone.
+  await drain()
+  expect((await outbox({ _id: row._id }))[0].attempts).toBe(1)
+  env.cloud.clock.set(new Date(row.nextAttemptAt.getTime() + 1000))
+  await drain()
+  const [second] = await outbox({ _id: row._id })
+  expect(second).toMatchObject({ status: 'retry', attempts: 2 })
+  expect(second.nextAttemptAt.getTime() - row.nextAttemptAt.getTime()).toBeGreaterThan(MINUTE)
+  env.cloud.clock.set(new Date(second.nextAttemptAt.getTime() + 1000))
+  await drain()
+  expect((await outbox({ _id: row._id }))[0]).toMatchObject({ status: 'sent', attempts: 3 })
+  expect((await env.cloud.inbox.list()).map((m) => m.errcode)).toEqual([errcode, errcode, 0])
+  expect(await creditsOf(customer, 'order_confirmed')).toBe(1)
+})
+
+test.each([47003, 40003, 41030, 40037])(
+  '%s: dead letter with the reason, credit returned, visible to the merchant only',
+  async (errcode) => {
+    await grant(customer, 'order_confirmed')
+    env.cloud.inbox.failNext(errcode)
+    const { order, row } = await confirmedOrder()
+    expect(row).toMatchObject({
+      status: 'dead',
+      errcode,
+      reason: expect.stringContaining(`${errcode}`),
+    })
+    expect(await creditsOf(customer, 'order_confirmed')).toBe(1)
+    const letters = await call('deadLetters', {}, merchant)
+    expect(letters.data.items[0]).toMatchObject({
+      id: row._id,
+      orderNo: order.orderNo,
+      errcode,
+      attempts: 1,
+      reason: row.reason,
+      to: expect.stringMatching(/\*\*\*/),
+    })
+    expect(letters.data.items[0].to).not.toBe(customer)
+    expect(await call('deadLetters', {}, customer)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // Dead letters are not retried.
+    env.cloud.clock.set(new Date(DAYTIME.getTime() + DAY))
+    await drain()
+    expect(await env.cloud.inbox.list()).toHaveLength(1)
+  },
+)
+
+test('quiet hours defer to 08:00 China time; an opted-in user gets it at night', async () => {
+  await grant(customer, 'refill_reminder', 2)
+  const NIGHT = night(testDay)
+  env.cloud.clock.set(NIGHT)
+  await queueDirect([refillDraft(customer, 1)], NIGHT)
+  expect((await drain()).data).toMatchObject({ deferred: 1, sent: 0 })
+  const [row] = await outbox({ key: refillDraft(customer, 1).key })
+  expect(row.status).toBe('pending')
+  // 08:00 China time the next morning.
+  const morning = new Date(DAYTIME.getTime() + DAY - 3 * 60 * MINUTE)
+  expect(row.nextAttemptAt.toISOString()).toBe(morning.toISOString())
+  env.cloud.clock.set(new Date(morning.getTime() - 1000))
+  expect((await drain()).data).toMatchObject({ sent: 0 })
+  env.cloud.clock.set(new Date(morning.getTime() + 5000))
+  expect((await drain()).data).toMatchObject({ sent: 1 })
+
+  await call('setPreference', { quietHoursOptIn: true }, customer)
+  env.cloud.clock.set(new Date(NIGHT.getTime() + DAY))
+  await queueDirect([refillDraft(customer, 2)], new Date(NIGHT.getTime() + DAY))
+  expect((await drain()).data).toMatchObject({ sent: 1, deferred: 0 })
+})
+
+test('a kind switched off is held even with credits; the daily cap holds the rest', async () => {
+  await grant(customer, 'appointment_reminder', 1)
+  await call('setPreference', { purpose: 'appointment_reminder', enabled: false }, customer)
+  await queueDirect(
+    [
+      {
+        purpose: 'appointment_reminder',
+        toOpenid: customer,
+        key: 'test:appointment:off',
+        page: 'pages/appointment/index',
+        values: { subject: '设计师量体预约', startAt: DAYTIME, tip: '请准时到店' },
+      },
+    ],
+    DAYTIME,
+  )
+  await drain()
+  expect((await outbox({ key: 'test:appointment:off' }))[0]).toMatchObject({
+    status: 'held',
+    reason: expect.stringContaining('关闭'),
+  })
+  expect(await creditsOf(customer, 'appointment_reminder')).toBe(1)
+
+  const day = new Date(DAYTIME.getTime() + 2 * DAY)
+  env.cloud.clock.set(day)
+  await grant(customer, 'refill_reminder', 10)
+  const drafts = Array.from({ length: 7 }, (_, index) => refillDraft(customer, 100 + index))
+  await queueDirect(drafts, day)
+  await drain()
+  const rows = await outbox({ purpose: 'refill_reminder', toOpenid: customer })
+  const statuses = rows.map((row) => row.status).sort()
+  expect(statuses).toEqual(['held', 'held', 'sent', 'sent', 'sent', 'sent', 'sent'])
+  expect(rows.find((row) => row.status === 'held')?.reason).toContain('上限')
+})
+
+test('a send interrupted after the claim is never resent blindly: held as unknown, still in-app', async () => {
+  await grant(customer, 'refill_reminder', 1)
+  const at = DAYTIME
+  const draft = refillDraft(customer, 999)
+  // The state a crash leaves: claimed (credit spent, lease set), no outcome recorded.
+  await env.cloud.store.insertMany(COLLECTIONS.notificationQueue, [
+    {
+      ...newOutboxRecord(draft, at),
+      status: 'sending',
+      attempts: 1,
+      creditSpent: true,
+      claimId: 'crashed-run',
+      nextAttemptAt: new Date(at.getTime() + MINUTE),
+    },
+  ])
+  await drain()
+  expect((await outbox({ key: draft.key }))[0].status).toBe('sending')
+  env.cloud.clock.set(new Date(at.getTime() + 2 * MINUTE))
+  expect((await drain()).data).toMatchObject({ uncertain: 1 })
+  const [row] = await outbox({ key: draft.key })
+  expect(row).toMatchObject({ status: 'held', uncertain: true, reason: UNCERTAIN_REASON })
+  expect(await env.cloud.inbox.list()).toEqual([])
+  const listed = await call('inbox', {}, customer)
+  expect(listed.data.items.map((item: { id: string }) => item.id)).toContain(row._id)
+})
