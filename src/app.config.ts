@@ -8,6 +8,7 @@ export default defineAppConfig({
     'pages/order/index',
     'pages/profiles/index',
     'pages/subscriptions/index',
+    'pages/refills/index',
   ],
   // Merchant pages load only when a merchant opens them; consumers never download them.
   subPackages: [

@@ -225,3 +225,16 @@ export function stop(record: RefillRecord, now: Date): RefillRecord {
 export function reminderKeyOf(record: Pick<RefillRecord, '_id' | 'nextReminderAt'>): string {
   return `refill:${record._id}:${record.nextReminderAt.toISOString()}`
 }
+
+/** The 调整周期 input on the page: whole days per unit within the bounds the server enforces. */
+export function parseCycleInput(
+  text: string,
+): { ok: true; days: number } | { ok: false; message: string } {
+  const { min, max } = REFILL_CONFIG.cycleBounds
+  const trimmed = text.trim()
+  if (!/^\d+$/.test(trimmed)) return { ok: false, message: '请输入整数天数' }
+  const days = Number(trimmed)
+  return days >= min && days <= max
+    ? { ok: true, days }
+    : { ok: false, message: `周期需在 ${min}–${max} 天之间` }
+}

@@ -14,6 +14,13 @@ const ENTRIES = [
     tab: true,
   },
   {
+    key: 'refills',
+    title: '我的补货',
+    hint: '消耗品快用完时提醒，一键再来一单',
+    url: '/pages/refills/index',
+    tab: false,
+  },
+  {
     key: 'profiles',
     title: '量体档案',
     hint: '保存尺寸，下次定制一键填入',
