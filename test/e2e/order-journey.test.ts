@@ -85,7 +85,12 @@ test('customise the shirt, confirm, double-tap submit: one order at the server p
   await page.locator('.confirm .quote__total-amount').getByText('¥479').waitFor(WAIT)
   await shoot(page, 'confirm')
 
-  await page.locator('.submit-order').dblclick()
+  // Two taps reach the button before the page re-renders (the subscribe sheet would cover it).
+  await page.locator('.submit-order').evaluate((button: HTMLElement) => {
+    button.click()
+    button.click()
+  })
+  await page.locator('.subscribe-sheet__cancel').click()
   await page.waitForURL(/pages\/order\/index\?id=/, WAIT)
 
   const orders = await app.cloud.store.find(COLLECTIONS.orders, {})
@@ -132,6 +137,7 @@ test('a retry after a lost answer reuses the requestId; the address is remembere
   })
   await page.locator('.submit-order').click()
   await page.locator('.confirm__error').getByText('网络连接失败').waitFor(WAIT)
+  await page.locator('.subscribe-sheet__cancel').click()
   await page.locator('.submit-order').click()
   await page.waitForURL(/pages\/order\/index\?id=/, WAIT)
 

@@ -148,6 +148,7 @@ test('my orders groups orders by tab and opens the detail', async () => {
 
   await page.locator('.orders-tab[data-tab="exceptions"]').click()
   await page.locator('.order-card').first().click()
+  await page.locator('.subscribe-sheet__cancel').click()
   await page.locator('.order-exception__chosen').waitFor({ timeout: 20_000 })
   expect(errors).toEqual([])
 })
