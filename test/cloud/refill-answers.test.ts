@@ -119,3 +119,15 @@ describe('authorisation', () => {
     expect(await call('nope', {}, consumerA)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
   })
 })
+
+describe('round trips (docs/actions.md)', () => {
+  const counted = async (action: string, payload: object) =>
+    (await env.cloud.invokeCounted('refill', { action, payload }, consumerA)).roundTrips
+
+  test('mine reads once; each answer is one transaction of 4 calls', async () => {
+    expect(await counted('mine', {})).toBe(1)
+    expect(await counted('snooze', { productId: 'prod_filter', days: 3 })).toBe(4)
+    expect(await counted('adjustCycle', { productId: 'prod_filter', days: 45 })).toBe(4)
+    expect(await counted('stop', { productId: 'prod_filter' })).toBe(4)
+  })
+})

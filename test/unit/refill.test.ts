@@ -5,6 +5,7 @@ import {
   isDue,
   learnedCycle,
   markReminded,
+  parseCycleInput,
   recordPurchase,
   REFILL_CONFIG,
   reminderKeyOf,
@@ -157,5 +158,20 @@ describe('reminders and attribution', () => {
   test('the reminder key names the refill and its reminder time', () => {
     const record = history([0])
     expect(reminderKeyOf(record)).toBe(`refill:o_buyer_prod_filter:${day(85).toISOString()}`)
+  })
+})
+
+describe('the 调整周期 input', () => {
+  test.each([
+    ['30', { ok: true, days: 30 }],
+    [' 7 ', { ok: true, days: 7 }],
+    ['365', { ok: true, days: 365 }],
+    ['0', { ok: false, message: '周期需在 1–365 天之间' }],
+    ['366', { ok: false, message: '周期需在 1–365 天之间' }],
+    ['7.5', { ok: false, message: '请输入整数天数' }],
+    ['', { ok: false, message: '请输入整数天数' }],
+    ['abc', { ok: false, message: '请输入整数天数' }],
+  ])('%j', (text, expected) => {
+    expect(parseCycleInput(text)).toEqual(expected)
   })
 })
