@@ -43,9 +43,12 @@ export interface DrainSummary {
   uncertain: number
   /** Not due, or claimed by another run. */
   skipped: number
+  /** A database error stopped the row; it stays due (or, after a send, held as uncertain). */
+  failed: number
 }
 
 const DEFAULT_LIMIT = 50
+const RECORD_ATTEMPTS = 3
 /** Stop claiming new rows after this long, well inside the function timeout. */
 const BUDGET_MS = 15_000
 
@@ -76,11 +79,18 @@ export async function drainMessages(
     deferred: 0,
     uncertain: 0,
     skipped: 0,
+    failed: 0,
   }
   for (const id of ids.slice(0, limit)) {
     if (Date.now() - started > BUDGET_MS) break
     summary.examined += 1
-    summary[await processOne(id)] += 1
+    try {
+      summary[await processOne(id)] += 1
+    } catch (error) {
+      // A claim that failed wrote nothing: the row stays due for the next run.
+      console.error(`[notifier] ${id} failed`, error)
+      summary.failed += 1
+    }
   }
   return summary
 }
@@ -102,7 +112,7 @@ async function dueIds(now: Date, limit: number): Promise<string[]> {
   return [...expired, ...waiting].map((row) => row._id)
 }
 
-type Step = Exclude<keyof DrainSummary, 'examined'>
+type Step = Exclude<keyof DrainSummary, 'examined' | 'failed'>
 type Claim =
   { step: Step } | { step: 'claimed'; row: OutboxRecord; data: TemplateData; claimId: string }
 
@@ -110,7 +120,16 @@ async function processOne(id: string): Promise<Step> {
   const claim = await inTransaction((transaction) => claimRow(transaction, id))
   if (claim.step !== 'claimed') return claim.step
   const outcome = await send(claim.row, claim.data)
-  return inTransaction((transaction) => recordOutcome(transaction, id, claim.claimId, outcome))
+  // The send happened: try hard to record it, or the row ends held as "outcome unknown".
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await inTransaction((transaction) =>
+        recordOutcome(transaction, id, claim.claimId, outcome),
+      )
+    } catch (error) {
+      if (attempt >= RECORD_ATTEMPTS) throw error
+    }
+  }
 }
 
 const rowRef = (transaction: Transaction, id: string) =>

@@ -8,7 +8,7 @@ import {
   MESSAGE_PURPOSES,
   type AuthorizeInput,
 } from '@/domain/messages'
-import { ok } from '@/domain/result'
+import { fail, ok } from '@/domain/result'
 import { array, boolean, object, oneOf, optional } from '@/domain/validate'
 import { currentTime } from '@/cloud/clock'
 import { defineUserAction } from '@/cloud/router'
@@ -32,6 +32,10 @@ const payload = object({
 })
 
 export const authorize = defineUserAction(payload, async (input: AuthorizeInput, openid) => {
+  // WeChat answers once per template: a repeated purpose is a client bug, not two accepts.
+  const purposes = input.results.map((item) => item.purpose)
+  if (new Set(purposes).size !== purposes.length)
+    return fail('INVALID_INPUT', '授权结果中的消息类型重复', 'results')
   const now = currentTime()
   await recordAuthorization(openid, input, now)
   return ok(await messageSettings(openid, now))
