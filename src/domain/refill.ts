@@ -173,8 +173,9 @@ export function isDue(record: RefillRecord, now: Date): boolean {
 }
 
 /**
- * "Not now": remind again in `days`, and lengthen the cycle a little (unless the customer set
- * it), since the product evidently lasts longer than predicted.
+ * "Not now": remind `days` later than planned (or than now, once the reminder has passed), and
+ * lengthen the cycle a little (unless the customer set it), since the product evidently lasts
+ * longer than predicted. Never brings a reminder earlier.
  */
 export function snooze(
   record: RefillRecord,
@@ -185,7 +186,8 @@ export function snooze(
     record.cycleSource === 'customer'
       ? record.cycleDays
       : clampCycle(record.cycleDays * (1 + REFILL_CONFIG.snoozeNudge))
-  const nextReminderAt = new Date(now.getTime() + days * DAY_MS)
+  const from = Math.max(now.getTime(), record.nextReminderAt.getTime())
+  const nextReminderAt = new Date(from + days * DAY_MS)
   const runOut = predict({ ...record, cycleDays }).runOutAt
   return {
     ...record,

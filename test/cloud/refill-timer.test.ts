@@ -48,11 +48,16 @@ test('with no send credit the reminder waits in the in-app 补货提醒 list', a
 })
 
 test('an answer takes the reminder off the in-app list and schedules the next one', async () => {
+  const [reminded] = await refillsOf({ ownerOpenid: consumerA })
+  const answeredAt = reminded.nextReminderAt.getTime() + DAY
+  env.cloud.clock.set(new Date(answeredAt))
   const snoozed = await call('snooze', { productId: 'prod_filter', days: 3 }, consumerA)
   expect(snoozed.ok).toBe(true)
   const mine = await call('mine', {}, consumerA)
   expect(mine.data.reminders).toEqual([])
-  env.cloud.clock.set(new Date(Date.now() + 3 * DAY + 60_000))
+  env.cloud.clock.set(new Date(answeredAt + 3 * DAY - 60_000))
+  expect(await fire()).toMatchObject({ ok: true, data: { queued: 0 } })
+  env.cloud.clock.set(new Date(answeredAt + 3 * DAY + 60_000))
   expect(await fire()).toMatchObject({ ok: true, data: { queued: 1 } })
   expect(await messagesTo(consumerA)).toHaveLength(2)
 })

@@ -103,6 +103,11 @@ describe('the customer answers', () => {
     expect(record.status).toBe('active')
   })
 
+  test('snooze before the reminder is due pushes it later, never earlier', () => {
+    const record = snooze(history([0]), day(10), 3)
+    expect(daysFromT0(record.nextReminderAt)).toBe(88)
+  })
+
   test('snooze without days waits the default', () => {
     const record = snooze(history([0]), day(85))
     expect(daysFromT0(record.nextReminderAt)).toBe(85 + REFILL_CONFIG.snoozeDefaultDays)
