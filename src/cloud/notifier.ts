@@ -117,6 +117,9 @@ type Claim =
   { step: Step } | { step: 'claimed'; row: OutboxRecord; data: TemplateData; claimId: string }
 
 async function processOne(id: string): Promise<Step> {
+  // A cheap look first: most inline drains after a change that queued nothing end here.
+  const seen = await readDoc<OutboxRecord>(outbox().doc(id))
+  if (!seen || !['pending', 'retry', 'sending'].includes(seen.status)) return 'skipped'
   const claim = await inTransaction((transaction) => claimRow(transaction, id))
   if (claim.step !== 'claimed') return claim.step
   const outcome = await send(claim.row, claim.data)
@@ -176,12 +179,13 @@ async function claimRow(transaction: Transaction, id: string): Promise<Claim> {
     return hold(HOLD_REASONS.disabled)
   }
   if (!row.creditSpent) {
+    if (!subscription || subscription.credits <= 0) return hold(HOLD_REASONS.no_credit)
     const counterRef = transaction
       .collection(COLLECTIONS.messageCounters)
       .doc(counterId(row.toOpenid, now))
     const counter = await readDoc<{ count: number }>(counterRef)
     const reason = holdReasonOf(subscription, counter?.count ?? 0, MESSAGE_CONFIG.dailyCap)
-    if (reason || !subscription) return hold(HOLD_REASONS[reason ?? 'no_credit'])
+    if (reason) return hold(HOLD_REASONS[reason])
     await writeSubscription(transaction, spendCredit(subscription, now))
     await counterRef.set({
       data: { openid: row.toOpenid, count: (counter?.count ?? 0) + 1, updatedAt: now },
