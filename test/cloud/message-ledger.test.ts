@@ -2,8 +2,8 @@
 // accepts racing sends, never lose or invent a credit; credits = accepted - sent, never < 0.
 // Also the authorize / settings / setPreference contract: own ledger only, bad input writes nothing.
 import { emptySubscription } from '@/domain/message-policy'
-import { COLLECTIONS } from '@/domain/names'
-import { useDemoCloud } from '../helpers/demo-cloud'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { merchant, useDemoCloud } from '../helpers/demo-cloud'
 import { daytime, messageClient, refillDraft } from './message-helpers'
 
 const env = useDemoCloud()
@@ -147,5 +147,35 @@ test('anonymous callers and mixed preference payloads are refused', async () => 
   expect(await call('inbox', { limit: 500 }, 'o_x')).toMatchObject({
     ok: false,
     code: 'INVALID_INPUT',
+  })
+})
+
+test('each message action makes the documented number of database calls', async () => {
+  const counted = async (action: string, payload: unknown, openid: string) =>
+    (await env.cloud.invokeCounted(FUNCTIONS.message, { action, payload }, openid)).roundTrips
+  const user = 'o_ledger_trips'
+  const trips = {
+    'message.authorize (3 purposes)': await counted(
+      'authorize',
+      {
+        results: [
+          { purpose: 'order_confirmed', result: 'accept' },
+          { purpose: 'shipped', result: 'accept' },
+          { purpose: 'delivered', result: 'reject' },
+        ],
+      },
+      user,
+    ),
+    'message.settings': await counted('settings', {}, user),
+    'message.setPreference': await counted('setPreference', { quietHoursOptIn: true }, user),
+    'message.inbox': await counted('inbox', {}, user),
+    'message.deadLetters': await counted('deadLetters', {}, merchant),
+  }
+  expect(trips).toEqual({
+    'message.authorize (3 purposes)': 9,
+    'message.settings': 1,
+    'message.setPreference': 5,
+    'message.inbox': 1,
+    'message.deadLetters': 2,
   })
 })
