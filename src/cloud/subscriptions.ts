@@ -1,5 +1,5 @@
 // The send-credit ledger and preferences (`subscriptions`): one row per (user, purpose) plus one
-// prefs row per user, all found by one indexed query on `openid`. Every change re-reads and
+// prefs row per user, all found by one indexed query on `ownerOpenid`. Every change re-reads and
 // writes inside a transaction, so concurrent accepts and sends never lose a credit.
 import {
   afterAuthorization,
@@ -34,7 +34,7 @@ export async function messageSettings(openid: string, now: Date): Promise<Messag
   const rows = await readList<Row>(
     db
       .collection(COLLECTIONS.subscriptions)
-      .where({ openid })
+      .where({ ownerOpenid: openid })
       .limit(MESSAGE_PURPOSES.length + 1),
   )
   const prefs =
@@ -79,7 +79,7 @@ export async function writeSubscription(
   transaction: Transaction,
   record: SubscriptionRecord,
 ): Promise<void> {
-  await subscriptionRef(transaction, record.openid, record.purpose).set({
+  await subscriptionRef(transaction, record.ownerOpenid, record.purpose).set({
     data: withoutId(record),
   })
 }

@@ -6,7 +6,7 @@ import type { AlwaysSetting, AuthorizationResult, MessagePurpose } from './messa
 /** One (user, purpose) row of the `subscriptions` collection. */
 export interface SubscriptionRecord {
   _id: string
-  openid: string
+  ownerOpenid: string
   purpose: MessagePurpose
   /** One-time send credits left: each accept +1, each send -1, 43101 -> 0; never negative. */
   credits: number
@@ -25,7 +25,7 @@ export function subscriptionId(openid: string, purpose: MessagePurpose): string 
 /** The user's switches that cover every purpose; stored beside the ledger rows. */
 export interface MessagePrefsRecord {
   _id: string
-  openid: string
+  ownerOpenid: string
   purpose: null
   /** getSetting's mainSwitch; false stops every send. */
   mainSwitch: boolean
@@ -40,7 +40,7 @@ export function prefsId(openid: string): string {
 export function defaultPrefs(openid: string, now: Date): MessagePrefsRecord {
   return {
     _id: prefsId(openid),
-    openid,
+    ownerOpenid: openid,
     purpose: null,
     mainSwitch: true,
     quietHoursOptIn: false,
@@ -55,7 +55,7 @@ export function emptySubscription(
 ): SubscriptionRecord {
   return {
     _id: subscriptionId(openid, purpose),
-    openid,
+    ownerOpenid: openid,
     purpose,
     credits: 0,
     enabled: true,

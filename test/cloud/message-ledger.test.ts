@@ -22,7 +22,7 @@ test('20 concurrent accepts add exactly 20 credits', async () => {
   expect(replies.every((reply) => reply.ok)).toBe(true)
   expect(await creditsOf(user, 'shipped')).toBe(20)
   const [row] = await env.cloud.store.find(COLLECTIONS.subscriptions, {
-    openid: user,
+    ownerOpenid: user,
     purpose: 'shipped',
   })
   expect(row).toMatchObject({ credits: 20, acceptedTotal: 20, sentTotal: 0 })
@@ -59,7 +59,7 @@ test('accepts racing sends: each user ends with credits = accepted - sent and on
     expect(rows.every((row) => ['sent', 'held'].includes(row.status))).toBe(true)
     expect(delivered.filter((message) => message.touser === openid)).toHaveLength(sent)
     const [ledger] = await env.cloud.store.find(COLLECTIONS.subscriptions, {
-      openid,
+      ownerOpenid: openid,
       purpose: 'refill_reminder',
     })
     expect(ledger.acceptedTotal).toBe(4)
