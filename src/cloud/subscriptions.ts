@@ -2,6 +2,7 @@
 // prefs row per user, all found by one indexed query on `ownerOpenid`. Every change re-reads and
 // writes inside a transaction, so concurrent accepts and sends never lose a credit.
 import {
+  afterAlwaysSetting,
   afterAuthorization,
   defaultPrefs,
   emptySubscription,
@@ -117,11 +118,7 @@ export async function recordAuthorization(
     for (const { purpose, setting } of input.always ?? []) {
       if (records.has(purpose)) continue
       const record = await recordOf(purpose)
-      records.set(purpose, {
-        ...record,
-        always: setting,
-        refused: record.refused || setting === 'ban',
-      })
+      records.set(purpose, afterAlwaysSetting(record, setting, now))
     }
     for (const record of records.values()) await writeSubscription(transaction, record)
     if (input.mainSwitch !== undefined) {

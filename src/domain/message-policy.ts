@@ -87,6 +87,15 @@ export function afterAuthorization(
   return next
 }
 
+/** getSetting's "always" choice alone (no popup answer): reject or ban means never ask again. */
+export function afterAlwaysSetting(
+  record: SubscriptionRecord,
+  always: AlwaysSetting,
+  now: Date,
+): SubscriptionRecord {
+  return { ...record, always, refused: always !== 'accept', updatedAt: now }
+}
+
 /** Why a message cannot use a credit now (it is then held and shown in-app only). */
 export type HoldReason = 'no_credit' | 'disabled' | 'daily_cap'
 

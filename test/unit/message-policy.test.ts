@@ -2,6 +2,7 @@
 // quiet hours across midnight in China time, the daily cap, backoff, error classification.
 import fc from 'fast-check'
 import {
+  afterAlwaysSetting,
   afterAuthorization,
   classifySend,
   counterId,
@@ -44,6 +45,15 @@ describe('ledger', () => {
       now,
     )
     expect(again).toMatchObject({ refused: false, credits: 1, always: 'accept' })
+  })
+  test('an "always" choice reported without a popup: reject or ban refuses, accept clears', () => {
+    expect(afterAlwaysSetting(fresh(), 'reject', now)).toMatchObject({
+      refused: true,
+      always: 'reject',
+      credits: 0,
+    })
+    expect(afterAlwaysSetting(fresh(), 'ban', now).refused).toBe(true)
+    expect(afterAlwaysSetting({ ...fresh(), refused: true }, 'accept', now).refused).toBe(false)
   })
   test('43101 sets the ledger to 0; a refund gives back one spent credit', () => {
     const two = { ...fresh(), credits: 2 }
