@@ -1,5 +1,6 @@
 import { type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { listenForPrivacyRequests } from './services/privacy'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -7,6 +8,8 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'weapp') {
       // Identity comes from WeChat itself; the cloud functions read it with getWXContext().
       Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
+      // Privacy APIs wait for the consent popup of the page on screen (components/privacy-consent).
+      listenForPrivacyRequests()
     }
   })
 

@@ -18,8 +18,11 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
-/** A phone-sized page, as a consumer would see it. */
-export async function openPhonePage(browser: Browser, url: string) {
+/**
+ * A phone-sized page, as a consumer would see it: by default one who already agreed to the privacy
+ * guide (test/e2e/privacy.test.ts opens with `privacyAgreed: false` to see the consent popup).
+ */
+export async function openPhonePage(browser: Browser, url: string, { privacyAgreed = true } = {}) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -27,6 +30,9 @@ export async function openPhonePage(browser: Browser, url: string) {
     hasTouch: true,
     locale: 'zh-CN',
   })
+  // The storage entry Taro.setStorageSync('privacy.agreed', true) writes (services/privacy.ts).
+  if (privacyAgreed)
+    await context.addInitScript(() => localStorage.setItem('privacy.agreed', '{"data":true}'))
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import PrivacyConsent from '@/components/privacy-consent'
 import { EmptyState } from '@/components/state-view'
 import SubscribeSheetHost from '@/components/subscribe-sheet'
 import { getDraftOrder, type DraftOrder } from '@/services/draft-order'
@@ -29,6 +30,7 @@ export default function ConfirmPage() {
     <View className="confirm">
       <ConfirmForm draft={draft} />
       <SubscribeSheetHost />
+      <PrivacyConsent reason="填写收货地址" />
     </View>
   )
 }

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import IdentitySwitcher from '@/components/identity-switcher'
 import MerchantEntry from '@/components/merchant-entry'
+import PersonalData from './personal-data'
 import './index.scss'
 
 const ENTRIES = [
@@ -69,6 +70,8 @@ export default function Mine() {
           </View>
         ))}
       </View>
+
+      <PersonalData />
 
       <Text className="mine-note">量体数据仅用于制作你的定制商品，可随时在“量体档案”中删除。</Text>
     </View>
