@@ -232,3 +232,23 @@ test('a send interrupted after the claim is never resent blindly: held as unknow
   const listed = await call('inbox', {}, customer)
   expect(listed.data.items.map((item: { id: string }) => item.id)).toContain(row._id)
 })
+
+test('the in-app list pages newest first with a cursor, never repeating a message', async () => {
+  const times = [0, 1, 2].map((index) => new Date(DAYTIME.getTime() + index * MINUTE))
+  for (const [index, at] of times.entries())
+    await queueDirect([refillDraft(customer, 500 + index)], at)
+  const first = await call('inbox', { limit: 2 }, customer)
+  expect(
+    first.data.items.map((item: { lines: { value: string }[] }) => item.lines[0].value),
+  ).toEqual(['测试滤芯 502', '测试滤芯 501'])
+  expect(first.data.nextCursor).toEqual(expect.any(String))
+  const second = await call('inbox', { limit: 2, cursor: first.data.nextCursor }, customer)
+  expect(
+    second.data.items.map((item: { lines: { value: string }[] }) => item.lines[0].value),
+  ).toEqual(['测试滤芯 500'])
+  expect(second.data.nextCursor).toBeNull()
+  expect(await call('inbox', { cursor: 'not a cursor' }, customer)).toMatchObject({
+    ok: false,
+    code: 'INVALID_INPUT',
+  })
+})
