@@ -33,7 +33,23 @@ export async function countOf(query: Pick<Collection, 'count'>): Promise<number>
   return total
 }
 
-/** Runs `work` in a database transaction; conflicts are retried by the SDK. */
+/** A transaction still conflicting after the SDK's retries; the router answers CONFLICT. */
+export class TransactionConflict extends Error {
+  constructor(readonly cause: unknown) {
+    super('transaction conflict after retries')
+  }
+}
+
+const isConflict = (error: unknown) =>
+  /DATABASE_TRANSACTION_CONFLICT/.test(
+    [error, (error as { code?: unknown })?.code, (error as { errMsg?: unknown })?.errMsg]
+      .map(String)
+      .join(' '),
+  )
+
+/** Runs `work` in a database transaction; conflicts are retried by the SDK, then TransactionConflict. */
 export function inTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
-  return db.runTransaction(work)
+  return db.runTransaction(work).catch((error: unknown) => {
+    throw isConflict(error) ? new TransactionConflict(error) : error
+  })
 }

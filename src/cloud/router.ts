@@ -3,6 +3,7 @@
 import { fail, isResult, type Result } from '../domain/result'
 import { parsePayload, type Check } from '../domain/validate'
 import { currentCaller, requireUser, type Caller } from './context'
+import { TransactionConflict } from './database'
 
 export type Action = (payload: unknown, caller: Caller) => Promise<Result<unknown>>
 
@@ -69,6 +70,8 @@ async function settle(
     console.error(`[${name}] returned a non-envelope value`)
     return fail('INTERNAL')
   } catch (error) {
+    // Contention, not a bug: the caller may retry (a stable code rather than INTERNAL).
+    if (error instanceof TransactionConflict) return fail('CONFLICT')
     console.error(`[${name}] failed`, error)
     return fail('INTERNAL')
   }

@@ -3,6 +3,13 @@
 // answers like the app does (same requestId). Then, faults off, every order must be explainable:
 // its audit rows replay through the state machine table to its node, one audit row per timeline
 // entry and per version, no duplicate order per requestId, one coupon per coupon resolution.
+// Messages: the message API also fails (WeChat errors, lost replies) during the run; once the
+// queue has drained, every notifying audit event has its outbox row, and every row was sent
+// exactly once (by the local inbox) or ended dead / held with a reason.
+import { outboxIdOf, orderMessageKey, type OutboxRecord } from '@/domain/message-drafts'
+import { emptySubscription } from '@/domain/message-policy'
+import { purposeOfTemplateId } from '@/domain/message-templates'
+import type { MessagePurpose } from '@/domain/messages'
 import { TRANSITIONS } from '@/domain/order-machine'
 import { COLLECTIONS } from '@/domain/names'
 import {
@@ -12,7 +19,15 @@ import {
   inDays,
   rid,
 } from '../cloud/order-helpers'
-import { call, consumerA, consumerB, merchant, recordFigures, useReliabilityCloud } from './harness'
+import {
+  call,
+  consumerA,
+  consumerB,
+  merchant,
+  recordFigures,
+  report,
+  useReliabilityCloud,
+} from './harness'
 
 const env = useReliabilityCloud()
 const OPERATIONS = Number(process.env.FAULT_OPERATIONS ?? 300)
@@ -38,7 +53,27 @@ async function withRetries(work: () => Promise<{ ok: boolean; code?: string }>) 
   return { ok: false, code: 'GAVE_UP' }
 }
 
-const OWNERS = [consumerA, consumerB]
+const OWNERS = [consumerA, consumerB, 'o_fault_owner_1', 'o_fault_owner_2']
+const HAPPY_PATH = [
+  'confirm',
+  'purchase_materials',
+  'start_production',
+  'start_quality_check',
+  'ship',
+  'deliver',
+  'complete',
+]
+/** The order events whose transition queues a message (the design's notifying nodes). */
+const NOTIFYING: Record<string, MessagePurpose> = {
+  confirm: 'order_confirmed',
+  start_production: 'production_started',
+  ship: 'shipped',
+  deliver: 'delivered',
+  flag_exception: 'exception_needs_choice',
+}
+/** WeChat answers injected into the message API during the run: transient and permanent. */
+const SEND_FAILURES = [45009, -1, -501001, 43101, 47003, 45009, -1, 40003]
+const DAY = 24 * 3600 * 1000
 const products = [
   () => ({}),
   () => ({ productId: 'prod_filter', selection: filterSelection() }),
@@ -72,15 +107,64 @@ const STEPS: Step[] = [
   ['resolve_exception', () => undefined, 'merchant'],
 ]
 
-const figures = { operations: 0, gaveUp: 0, dbCalls: 0, dbFailed: 0, dbTimedOut: 0, violations: 0 }
-afterAll(() => recordFigures('faults', figures))
+const figures = {
+  operations: 0,
+  gaveUp: 0,
+  dbCalls: 0,
+  dbFailed: 0,
+  dbTimedOut: 0,
+  sendFailures: 0,
+  messages: 0,
+  sent: 0,
+  dead: 0,
+  held: 0,
+  violations: 0,
+}
+afterAll(() => {
+  env.cloud.clock.set(null)
+  recordFigures('faults', figures)
+})
+
+/** Credits for every order message, so sends reach the (failing) message API. */
+async function grantCredits() {
+  const now = new Date()
+  await env.cloud.store.insertMany(
+    COLLECTIONS.subscriptions,
+    OWNERS.flatMap((openid) =>
+      Object.values(NOTIFYING).map((purpose) => ({
+        ...emptySubscription(openid, purpose, now),
+        credits: 500,
+        acceptedTotal: 500,
+      })),
+    ),
+  )
+}
+
+/** Drains the queue one day at a time (11:00 China time: no quiet hours, a new daily cap). */
+async function drainMessages(): Promise<OutboxRecord[]> {
+  const firstDay = Date.parse(`${new Date().toISOString().slice(0, 10)}T03:00:00.000Z`) + DAY
+  for (let day = 0; day < 30; day += 1) {
+    env.cloud.clock.set(new Date(firstDay + day * DAY))
+    const drained = (await env.cloud.fireTimer('message')) as { ok: boolean }
+    expect(drained.ok).toBe(true)
+    const rows = (await env.cloud.store.find(COLLECTIONS.notificationQueue)) as OutboxRecord[]
+    if (rows.every((row) => !['pending', 'retry', 'sending'].includes(row.status))) return rows
+  }
+  return (await env.cloud.store.find(COLLECTIONS.notificationQueue)) as OutboxRecord[]
+}
 
 test(`${OPERATIONS} operations under database faults leave every order consistent`, async () => {
-  const created: { orderId: string; owner: string; requestId: string }[] = []
+  const created: { orderId: string; owner: string; requestId: string; step: number }[] = []
+  await grantCredits()
   env.cloud.faults.set({ dbFailRate: 0.05, dbTimeoutRate: 0.03, seed: SEED })
   try {
     for (let index = 0; index < OPERATIONS; index += 1) {
       figures.operations += 1
+      // Now and then the next send answers a WeChat error or loses its reply.
+      if (index % 20 === 0) {
+        env.cloud.inbox.failNext(pick(SEND_FAILURES), 1)
+        figures.sendFailures += 1
+      }
       if (created.length < 5 || next() < 0.25) {
         const owner = pick(OWNERS)
         const payload = createPayload({ requestId: rid('fault'), ...pick(products)() })
@@ -89,12 +173,23 @@ test(`${OPERATIONS} operations under database faults leave every order consisten
           data?: { order: { _id: string } }
         }
         if (result.ok)
-          created.push({ orderId: result.data!.order._id, owner, requestId: payload.requestId })
+          created.push({
+            orderId: result.data!.order._id,
+            owner,
+            requestId: payload.requestId,
+            step: 0,
+          })
         else figures.gaveUp += 1
         continue
       }
-      const { orderId, owner } = pick(created)
-      const [event, input, who] = pick(STEPS)
+      const order = pick(created)
+      const { orderId, owner } = order
+      // Half the time the order's next step on the happy path (so orders move and messages go
+      // out), otherwise any event, most of which the table refuses.
+      const forward = next() < 0.5 && order.step < HAPPY_PATH.length
+      const [event, input, who] = forward
+        ? STEPS.find(([name]) => name === HAPPY_PATH[order.step])!
+        : pick(STEPS)
       const result = await withRetries(() =>
         call(
           env,
@@ -105,6 +200,7 @@ test(`${OPERATIONS} operations under database faults leave every order consisten
         ),
       )
       if (result.code === 'GAVE_UP') figures.gaveUp += 1
+      if (forward && result.ok) order.step += 1
     }
   } finally {
     Object.assign(
@@ -166,7 +262,65 @@ test(`${OPERATIONS} operations under database faults leave every order consisten
     if (granted !== couponResolutions)
       problems.push(`${order._id}: ${granted} coupons for ${couponResolutions} coupon resolutions`)
   }
+  problems.push(...(await messageProblems(orders, audit)))
   figures.violations = problems.length
   expect(problems).toEqual([])
   expect(figures.dbFailed + figures.dbTimedOut).toBeGreaterThan(0)
+  expect(figures.sent).toBeGreaterThan(0)
 })
+
+/** Every notifying audit event has its message; every message was sent once or ended with a reason. */
+async function messageProblems(
+  orders: Record<string, unknown>[],
+  audit: Record<string, any>[], // eslint-disable-line @typescript-eslint/no-explicit-any
+): Promise<string[]> {
+  const problems: string[] = []
+  const rows = await drainMessages()
+  const byId = new Map(rows.map((row) => [row._id, row]))
+  for (const row of audit) {
+    const purpose = NOTIFYING[row.event]
+    if (!purpose) continue
+    const key = orderMessageKey({ _id: row.orderId, node: row.to, version: row.version })
+    const message = byId.get(outboxIdOf(key))
+    if (message?.purpose !== purpose) problems.push(`${row.orderId} v${row.version}: no ${purpose}`)
+  }
+  const orderIds = new Set(orders.map((order) => order._id))
+  // Sent once: per (user, page, purpose), deliveries the inbox saw = rows marked sent, plus at most
+  // the rows held because a send's outcome was lost (those are never resent blindly).
+  const groups = new Map<string, { delivered: number; sent: number; uncertain: number }>()
+  const group = (key: string) => {
+    if (!groups.has(key)) groups.set(key, { delivered: 0, sent: 0, uncertain: 0 })
+    return groups.get(key)!
+  }
+  for (const message of await env.cloud.inbox.list())
+    if (message.errcode === 0)
+      group(`${message.touser}|${message.page}|${purposeOfTemplateId(message.templateId)}`)
+        .delivered++
+  for (const row of rows) {
+    if (row.orderId && !orderIds.has(row.orderId)) problems.push(`${row._id}: order missing`)
+    const counts = group(`${row.toOpenid}|${row.page}|${row.purpose}`)
+    if (row.status === 'sent') counts.sent++
+    else if (row.status === 'dead' || row.status === 'held') {
+      if (!row.reason) problems.push(`${row._id}: ${row.status} without a reason`)
+      if (row.uncertain) counts.uncertain++
+    } else problems.push(`${row._id}: still ${row.status} after draining`)
+  }
+  for (const [key, { delivered, sent, uncertain }] of groups)
+    if (delivered < sent || delivered > sent + uncertain)
+      problems.push(`${key}: delivered ${delivered}, sent ${sent} (+${uncertain} uncertain)`)
+  const count = (status: string) => rows.filter((row) => row.status === status).length
+  const reasons = new Map<string, number>()
+  for (const row of rows)
+    if (row.status !== 'sent') {
+      const reason = `${row.status} ${row.errcode ?? ''} ${row.reason}`
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
+    }
+  report(`faults: unsent messages by reason ${JSON.stringify(Object.fromEntries(reasons))}`)
+  Object.assign(figures, {
+    messages: rows.length,
+    sent: count('sent'),
+    dead: count('dead'),
+    held: count('held'),
+  })
+  return problems
+}

@@ -1,10 +1,11 @@
 // Races on real PostgreSQL through the local cloud: identical calls fired together must apply
-// once. Each race repeats ROUNDS times on fresh resources (RACE_ROUNDS to soak longer).
+// once, and scarce stock is never oversold. Each race repeats ROUNDS times on fresh resources
+// (RACE_ROUNDS to soak longer). Contention answers CONFLICT (never INTERNAL) and is retried.
 import { COLLECTIONS } from '@/domain/names'
 import { batchIdOf } from '@/domain/batch'
-import { createPayload, linenSelection, rid } from '../cloud/order-helpers'
+import { createPayload, filterSelection, linenSelection, rid } from '../cloud/order-helpers'
 import { ownerOrder, openSlot } from './fixtures'
-import { call, consumerA, merchant, recordFigures, useReliabilityCloud } from './harness'
+import { call, consumerA, consumerB, merchant, recordFigures, useReliabilityCloud } from './harness'
 
 const env = useReliabilityCloud()
 const ROUNDS = Number(process.env.RACE_ROUNDS ?? 3)
@@ -13,7 +14,7 @@ const rounds = Array.from({ length: ROUNDS }, (_, index) => index + 1)
 
 let runs = 0
 let violations = 0
-/** Batch creates that lost a transaction conflict (INTERNAL) and were retried by the client. */
+/** Creates that lost a transaction conflict (CONFLICT after the SDK's retries). */
 let contended = 0
 afterAll(() =>
   recordFigures('races', { runs, concurrentCalls: runs * CONCURRENCY, contended, violations }),
@@ -90,14 +91,14 @@ test.each(rounds)(
       const minimum = 20
       // Enough single units to cross the minimum and start the next batch with five.
       const needed = minimum - already + 5
-      // Like the app: a failed submit is retried with the same requestId until it answers.
+      // Like the app: a CONFLICT (contention, never INTERNAL) is retried with the same requestId.
       const results = await Promise.all(
         Array.from({ length: needed }, async (_, index) => {
           const payload = createPayload({ productId, selection: linenSelection(1) })
           const openid = `o_race_batch_${sequence}_${index}`
           for (let attempt = 1; ; attempt += 1) {
             const result = await call(env, 'order', 'create', payload, openid)
-            if (result.ok || attempt === 10) return result
+            if (result.ok || result.code !== 'CONFLICT' || attempt === 10) return result
             contended += 1
           }
         }),
@@ -119,4 +120,66 @@ test.each(rounds)(
       })
       expect(next.every((order) => order.node === 'submitted')).toBe(true)
     }),
+)
+
+test.each(rounds)('50 concurrent orders against scarce stock never oversell (round %i)', () =>
+  race(async () => {
+    // A fresh material only the filter uses: 2 per order, stock for CAPACITY orders and one unit over.
+    const CAPACITY = 4 + (runs % 3)
+    const saved = await call(
+      env,
+      'merchant',
+      'saveMaterial',
+      {
+        name: `限量滤芯外壳${runs}`,
+        unit: '个',
+        safetyLevel: 1,
+        quantity: CAPACITY * 2 + 1,
+        usage: [{ productId: 'prod_filter', perUnit: 1 }],
+      },
+      merchant,
+    )
+    expect(saved.ok).toBe(true)
+    const materialId: string = saved.data.material.id
+    const results = await together((index) =>
+      call(
+        env,
+        'order',
+        'create',
+        createPayload({
+          requestId: rid('stock'),
+          productId: 'prod_filter',
+          selection: filterSelection(),
+        }),
+        index % 2 ? consumerA : consumerB,
+      ),
+    )
+    const placed = results.filter((result) => result.ok)
+    const refused = results.filter((result) => !result.ok)
+    contended += refused.filter((result) => result.code === 'CONFLICT').length
+    expect(refused.filter((r) => r.code !== 'OUT_OF_STOCK' && r.code !== 'CONFLICT')).toEqual([])
+    // Every refusal but contention means the stock ran out: then all of it is reserved.
+    if (refused.every((result) => result.code === 'OUT_OF_STOCK'))
+      expect(placed).toHaveLength(CAPACITY)
+    expect(placed.length).toBeLessThanOrEqual(CAPACITY)
+    const [stock] = await env.cloud.store.find(COLLECTIONS.materials, { _id: materialId })
+    expect(stock.reserved).toBe(placed.length * 2)
+    expect(stock.quantity - stock.reserved).toBeGreaterThanOrEqual(0)
+    const held = await env.cloud.store.find(COLLECTIONS.stockReservations, {
+      materialId,
+      status: 'held',
+    })
+    expect(new Set(held.map((row) => row.orderId))).toEqual(
+      new Set(placed.map((result) => result.data.order._id)),
+    )
+    // Restocked afterwards, so this material never limits the next round.
+    const restocked = await call(
+      env,
+      'merchant',
+      'adjustStock',
+      { materialId, delta: 1000, reason: 'restock' },
+      merchant,
+    )
+    expect(restocked.ok).toBe(true)
+  }),
 )

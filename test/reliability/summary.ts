@@ -10,6 +10,8 @@ const line =
   `reliability: ${get('authz', 'checked')}/${get('authz', 'cells')} action×role cells checked, ` +
   `${get('fuzz', 'cases')} fuzz cases, ${get('races', 'runs')} race runs ` +
   `(${get('races', 'concurrentCalls')} concurrent calls), ${get('faults', 'operations')} operations ` +
-  `under ${get('faults', 'dbFailed') + get('faults', 'dbTimedOut')} injected database faults, ` +
-  `${violations} violations`
+  `under ${get('faults', 'dbFailed') + get('faults', 'dbTimedOut')} injected database faults ` +
+  `and ${get('faults', 'sendFailures')} message API failures (${get('faults', 'messages')} messages: ` +
+  `${get('faults', 'sent')} sent once, ${get('faults', 'dead')} dead-lettered, ` +
+  `${get('faults', 'held')} held with a reason), ${violations} violations`
 process.stdout.write(`\n${line}\n`)
