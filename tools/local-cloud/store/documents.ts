@@ -69,45 +69,85 @@ async function matching(
   return keep(docs, query)
 }
 
+/** What every candidate row holds at the sort key, when SQL can order it as mingo does. */
+async function keyKind(db: Queryable, filter: SqlFilter, expr: string) {
+  // Strings only below U+E000 (no astral either): there the two orders agree.
+  const string = `jsonb_typeof(${expr}) = 'string' AND NOT (${expr} #>> '{}') ~ '[\\uE000-\\U0010FFFF]'`
+  const all = (predicate: string) => `bool_and(coalesce(${predicate}, false))`
+  const { rows } = await db.query(
+    `SELECT count(*)::int AS n, ${all(dateBounds(expr))} AS date,
+            ${all(`jsonb_typeof(${expr}) = 'number'`)} AS number, ${all(string)} AS string
+       FROM local_documents WHERE ${filter.where}`,
+    filter.params,
+  )
+  const kinds = rows[0] as { n: number; date: boolean; number: boolean; string: boolean }
+  if (kinds.n === 0) return 'empty'
+  if (kinds.date) return 'date'
+  if (kinds.number) return 'number'
+  return kinds.string && pushDown.strings ? 'string' : undefined
+}
+
 /**
- * The first `n` matches by a Date-valued first sort key, read with ORDER BY … LIMIT in SQL (an
- * index on the key serves it), plus every row tied with the n-th on that key so mingo can apply
- * the remaining sort keys. Undefined when SQL cannot answer exactly: the filter is not exact,
- * or some match has a non-Date value there (jsonb and Mongo order mixed types differently).
+ * The first `n` matches by the first sort key, read in that order with ORDER BY … LIMIT in SQL
+ * (an index on the key serves it) in batches until `n` match, plus every match tied with the
+ * n-th on that key so mingo can apply the remaining sort keys. Undefined when SQL cannot order
+ * as mingo does: some candidate holds a missing, mixed-type, array or (for strings) >= U+D7FF
+ * value there, or strings where the database's order is not JavaScript's.
  */
-async function firstByDate(
+async function firstInOrder(
   db: Queryable,
-  filter: SqlFilter,
+  collection: string,
+  query: unknown,
   field: string,
   direction: 1 | -1,
   n: number,
 ): Promise<Doc[] | undefined> {
-  if (!pushDown.enabled || !filter.exact || field === '_id' || field.includes('.')) return
+  if (!pushDown.enabled || field.includes('.')) return
+  const filter = candidateFilter(collection, query)
   const expr = fieldExpr(field)
-  const bounds = dateBounds(expr)
-  const { rowCount } = await db.query(
-    `SELECT 1 FROM local_documents WHERE ${filter.where} AND (${expr} IS NULL OR NOT ${bounds}) LIMIT 1`,
-    filter.params,
-  )
-  if (rowCount) return undefined
+  const kind = await keyKind(db, filter, expr)
+  if (kind === 'empty') return []
+  if (!kind) return
   const k = filter.params.length
-  const first = await db.query(
-    `SELECT id, data, ${expr} AS key FROM local_documents WHERE ${filter.where} ORDER BY ${expr} ${direction === 1 ? 'ASC' : 'DESC'} LIMIT $${k + 1}`,
-    [...filter.params, n],
-  )
-  rowsRead.count += first.rows.length
-  const rows = first.rows as Array<{ id: string; data: unknown; key: unknown }>
-  const docs = rows.map((row) => fromStored(row.data) as Doc)
-  if (rows.length < n) return docs
-  const boundary = JSON.stringify(rows[rows.length - 1].key)
-  const seen = rows.filter((row) => JSON.stringify(row.key) === boundary).map((row) => row.id)
+  const [dir, after] = direction === 1 ? ['ASC', '>'] : ['DESC', '<']
+  // An exact filter needs n rows; otherwise read ahead, mingo drops some.
+  const batch = filter.exact ? n : Math.max(2 * n, 20)
+  const matched: Doc[] = []
+  const seen: string[] = []
+  let last: { id: string; key: unknown } | undefined
+  for (;;) {
+    const next = last
+      ? ` AND (${expr} ${after} $${k + 1}::jsonb OR (${expr} = $${k + 1}::jsonb AND id ${after} $${k + 2}))`
+      : ''
+    const { rows } = await db.query(
+      `SELECT id, data, ${expr} AS key FROM local_documents WHERE ${filter.where}${next}
+        ORDER BY ${expr} ${dir}, id ${dir} LIMIT ${batch}`,
+      last ? [...filter.params, JSON.stringify(last.key), last.id] : filter.params,
+    )
+    rowsRead.count += rows.length
+    const typed = rows as Array<{ id: string; data: unknown; key: unknown }>
+    for (const row of typed) seen.push(row.id)
+    matched.push(
+      ...keep(
+        typed.map((row) => fromStored(row.data) as Doc),
+        query,
+      ),
+    )
+    if (typed.length < batch) return matched
+    last = typed[typed.length - 1]
+    if (matched.length >= n) break
+  }
+  // Matches tied with the n-th on the key that the batches did not reach.
+  const boundary = JSON.stringify(toStored(fieldValue(matched[n - 1], field)))
   const ties = await readRows(
     db,
     `SELECT data FROM local_documents WHERE ${filter.where} AND ${expr} = $${k + 1}::jsonb AND NOT (id = ANY($${k + 2}::text[]))`,
     [...filter.params, boundary, seen],
   )
-  return [...docs, ...ties]
+  return [...matched, ...keep(ties, query)]
 }
+
+const fieldValue = (doc: Doc, field: string) => doc[field]
 
 export async function findDocuments(
   db: Queryable,
@@ -119,9 +159,10 @@ export async function findDocuments(
   const [first] = Object.entries(options.order ?? {})
   const ordered =
     first &&
-    (await firstByDate(
+    (await firstInOrder(
       db,
-      candidateFilter(collection, options.query),
+      collection,
+      options.query,
       first[0],
       first[1],
       (options.offset ?? 0) + limit,

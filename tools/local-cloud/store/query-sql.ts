@@ -4,7 +4,12 @@
 //   - `_id` equality / `$in`                               -> primary key lookup
 //   - top-level equality / `$eq` / `$in` on a string, number, boolean or Date
 //   - top-level ranges ($gt/$gte/$lt/$lte) on numbers or Dates (Dates are stored as
-//     {"$date": ISO-8601}, whose text order is time order)
+//     {"$date": ISO-8601}, whose text order is time order), and on strings when the database
+//     orders strings as JavaScript does (`pushDown.strings`, probed at start-up) and the bound has
+//     no UTF-16 code unit >= U+D800 (there code point and UTF-16 order part ways)
+//   - `_id` ranges (against data -> '_id')
+//   - the same on dotted paths (data #> '{a,b}'), inexact: a row whose path crosses an array is
+//     always a candidate, mingo decides
 //   - `$and` of any of these, `$or` when every branch narrows
 // Each is written against `data -> 'field'`, the expression the indexes of database/indexes.json
 // are built on, so PostgreSQL answers from the index. An array field matches when one of its
@@ -12,6 +17,7 @@
 // which lets counts, ORDER BY and LIMIT run in SQL (documents.ts).
 import { fieldExpr } from '../indexes'
 import { idKey, isPlainObject, toStored } from './codec'
+import type { Queryable } from './types'
 
 export interface SqlFilter {
   /** SQL boolean expression over the `local_documents` row (columns: collection, id, data). */
@@ -22,7 +28,11 @@ export interface SqlFilter {
 }
 
 /** Switch for benchmarks and tests: off = read every row of the collection (except _id lookups). */
-export const pushDown = { enabled: true }
+export const pushDown = {
+  enabled: true,
+  /** The database's string order equals JavaScript's for code units < U+D800 (probeStringOrder). */
+  strings: false,
+}
 
 type Add = (value: unknown) => string
 interface Part {
@@ -73,22 +83,37 @@ function translate(query: unknown, add: Add): Part {
             }
           : NONE,
       )
-    } else if (field.startsWith('$') || field.includes('.')) parts.push(NONE)
+    } else if (field.startsWith('$')) parts.push(NONE)
     else if (field === '_id') parts.push(idPart(condition, add))
-    else if (pushDown.enabled) parts.push(fieldPart(fieldExpr(field), condition, add))
-    else parts.push(NONE)
+    else if (!pushDown.enabled) parts.push(NONE)
+    else if (field.includes('.')) parts.push(dottedPart(field, condition, add))
+    else parts.push(fieldPart(fieldExpr(field), condition, add))
   }
   return and(parts)
 }
 
 function idPart(condition: unknown, add: Add): Part {
   const ids = idCondition(condition)
-  if (!ids) return NONE
+  if (!ids) return pushDown.enabled ? fieldPart(fieldExpr('_id'), condition, add) : NONE
   return {
     sql:
       ids.length === 1 ? `id = ${add(idKey(ids[0]))}` : `id = ANY(${add(ids.map(idKey))}::text[])`,
     exact: true,
   }
+}
+
+const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** `a.b.c`: the condition on data #> '{a,b,c}', or any row where `a` or `a.b` is an array. */
+function dottedPart(path: string, condition: unknown, add: Add): Part {
+  const segments = path.split('.')
+  if (!segments.every((s) => SEGMENT.test(s))) return NONE
+  const inner = fieldPart(fieldExpr(path), condition, add)
+  if (inner.sql === null) return NONE
+  const crossesArray = segments
+    .slice(0, -1)
+    .map((_, i) => `jsonb_typeof(${fieldExpr(segments.slice(0, i + 1).join('.'))}) = 'array'`)
+  return { sql: [`(${inner.sql})`, ...crossesArray].join(' OR '), exact: false }
 }
 
 const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
@@ -129,9 +154,10 @@ function equality(expr: string, values: unknown[], add: Add): Part {
   }
 }
 
-/** Numbers or Dates of one kind; strings are left to mingo (collation differs). */
-function rangeType(value: unknown): 'number' | 'date' | undefined {
+/** Numbers, Dates or (when the database orders them as JavaScript does) strings. */
+function rangeType(value: unknown): 'number' | 'date' | 'string' | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return 'number'
+  if (typeof value === 'string') return pushDown.strings && jsSafe(value) ? 'string' : undefined
   if (value instanceof Date && !Number.isNaN(value.getTime()) && value.getUTCFullYear() >= 0)
     return value.getUTCFullYear() <= 9999 ? 'date' : undefined
   return undefined
@@ -141,7 +167,8 @@ function range(expr: string, ranges: Array<[string, unknown]>, add: Add): Part {
   const kinds = new Set(ranges.map(([, v]) => rangeType(v)))
   if (kinds.size !== 1) return NONE
   const kind = [...kinds][0]
-  const typed = (e: string) => (kind === 'number' ? `jsonb_typeof(${e}) = 'number'` : dateBounds(e))
+  const typed = (e: string) =>
+    kind === 'date' ? dateBounds(e) : `jsonb_typeof(${e}) = '${kind as string}'`
   const compare = (e: string) =>
     ranges.map(([op, v]) => `${e} ${RANGE[op]} ${add(json(v))}::jsonb`).join(' AND ')
   // An array matches when, for each bound, one of its elements satisfies it.
@@ -160,6 +187,43 @@ function range(expr: string, ranges: Array<[string, unknown]>, add: Add): Part {
 /** Stored Dates: one-key objects {"$date": "<ISO>"}; jsonb orders them by that text. */
 export function dateBounds(expr: string): string {
   return `(${expr} >= '{"$date": ""}'::jsonb AND ${expr} < '{"$date": {}}'::jsonb)`
+}
+
+/** No code unit >= U+D800: code point order (the database's) and UTF-16 order (JS) agree. */
+export function jsSafe(text: string): boolean {
+  return !/[\uD800-\uFFFF]/.test(text)
+}
+
+/** Strings whose JS order a collation can get wrong: case, accents, punctuation, digits, CJK. */
+const PROBE = [
+  'a',
+  'B',
+  'b',
+  'A',
+  'é',
+  'e',
+  'z',
+  '_',
+  '-',
+  ' ',
+  '0',
+  '10',
+  '9',
+  'a b',
+  'ab',
+  'a-b',
+].concat(['Z', '中', '丁', '2024-01-02', '2024-01-10', '2024-1-1', '~', 'ä', 'Ä', 'aa', ''])
+
+/** Sets `pushDown.strings` when jsonb orders strings (and so its indexes) as JavaScript does. */
+export async function probeStringOrder(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query(
+    'SELECT s FROM unnest($1::text[]) AS s ORDER BY to_jsonb(s), s COLLATE "C"',
+    [PROBE],
+  )
+  const sorted = [...PROBE].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const got = (rows as Array<{ s: string }>).map((row) => row.s)
+  pushDown.strings = got.every((s, i) => s === sorted[i])
+  return pushDown.strings
 }
 
 function isScalar(value: unknown): boolean {

@@ -4,6 +4,7 @@
 //                      _id so string and number ids stay distinct; `seq` keeps insertion order
 //   local_inbox        every subscribeMessage.send the functions made, with the errcode answered
 import { ensureIndexes, type IndexFile } from '../indexes'
+import { probeStringOrder } from './query-sql'
 import type { Queryable } from './types'
 
 export const SCHEMA_SQL = `
@@ -35,6 +36,7 @@ export async function ensureSchema(db: Queryable, indexes: IndexFile = {}): Prom
   try {
     await db.query(SCHEMA_SQL)
     await ensureIndexes(db, indexes)
+    await probeStringOrder(db)
   } finally {
     await db.query('SELECT pg_advisory_unlock(7301001)')
   }
