@@ -3,13 +3,14 @@
 // read and filtered by mingo), both in this run. Orders are clones of one order placed through
 // order.create, so every stored document has the real shape.
 import { performance } from 'node:perf_hooks'
+import { chinaDateOf } from '../../src/domain/china-date'
 import { FUNCTIONS } from '../../src/domain/names'
+import { ORDER_NODES } from '../../src/domain/order-types'
 import { DEMO_USERS, seedDemo } from '../seed/demo'
 import type { BenchContext, BenchFigure, Benchmark } from './types'
 
 const CONSUMER = DEMO_USERS.find((u) => u.role === 'consumer')!.openid
 const MERCHANT = DEMO_USERS.find((u) => u.role === 'merchant')!.openid
-const NODES = ['submitted', 'confirmed', 'making', 'shipped', 'delivered', 'completed']
 
 async function placeTemplate(ctx: BenchContext): Promise<Record<string, unknown>> {
   const [shirt] = await ctx.cloud.store.find('products', { _id: 'prod_shirt' })
@@ -59,10 +60,23 @@ export async function seedOrders(ctx: BenchContext, total: number): Promise<void
         orderNo: `B${String(i).padStart(9, '0')}`,
         // One consumer in 1,000 is the demo consumer: about 100 orders of their own.
         ownerOpenid: i % 1000 === 0 ? CONSUMER : `o_bench_${i % 5000}`,
-        node: NODES[i % NODES.length],
+        node: ORDER_NODES[i % ORDER_NODES.length],
         createdAt,
         updatedAt: createdAt,
-        eta: new Date(createdAt.getTime() + 14 * 86_400_000),
+        eta: chinaDateOf(createdAt.getTime() + 14 * 86_400_000),
+        // One order in 500 carries an open exception (listed first on the board).
+        exception:
+          i % 500 === 7
+            ? {
+                id: `exc_${i}`,
+                kind: 'delayed',
+                note: '面料延迟到货',
+                photos: [],
+                offered: [{ type: 'wait_new_eta', newEta: chinaDateOf(createdAt) }],
+                flaggedAt: createdAt,
+                choice: null,
+              }
+            : null,
       })
     }
     await ctx.cloud.store.insertMany('orders', docs)
@@ -90,11 +104,23 @@ export const benchmark: Benchmark = {
     const total = Math.round(100_000 * ctx.scale)
     await seedDemo(ctx.cloud.store)
     await seedOrders(ctx, total)
+    const first = (await ctx.cloud.invoke(
+      FUNCTIONS.order,
+      { action: 'board', payload: { node: 'production' } },
+      MERCHANT,
+    )) as { data: { nextCursor: string } }
+    const cursor = first.data.nextCursor
     const calls = {
       'order.mine (one consumer, first page)': () =>
         ctx.cloud.invoke(FUNCTIONS.order, { action: 'mine', payload: {} }, CONSUMER),
       'order.board (merchant)': () =>
         ctx.cloud.invoke(FUNCTIONS.order, { action: 'board', payload: {} }, MERCHANT),
+      'order.board (merchant, next page by cursor, urgent filter)': () =>
+        ctx.cloud.invoke(
+          FUNCTIONS.order,
+          { action: 'board', payload: { node: 'production', cursor, urgent: false } },
+          MERCHANT,
+        ),
     }
     const figures: BenchFigure[] = []
     for (const [label, call] of Object.entries(calls)) {
@@ -123,7 +149,7 @@ export const benchmark: Benchmark = {
       )
     }
     return {
-      setup: `${total} orders (clones of one real order.create document; 1 in 1,000 owned by the demo consumer; 6 nodes; createdAt one minute apart) in one local cloud on embedded PostgreSQL 15.`,
+      setup: `${total} orders (clones of one real order.create document; 1 in 1,000 owned by the demo consumer; spread evenly over the 9 nodes; createdAt one minute apart, ETA 14 days later as a 'YYYY-MM-DD' string; 1 in 500 with an open exception) in one local cloud on embedded PostgreSQL 15.`,
       figures,
     }
   },

@@ -89,43 +89,51 @@ async function keyKind(db: Queryable, filter: SqlFilter, expr: string) {
 
 /**
  * The first `n` matches by the first sort key, read in that order with ORDER BY … LIMIT in SQL
- * (an index on the key serves it) in batches until `n` match, plus every match tied with the
- * n-th on that key so mingo can apply the remaining sort keys. Undefined when SQL cannot order
- * as mingo does: some candidate holds a missing, mixed-type, array or (for strings) >= U+D7FF
- * value there, or strings where the database's order is not JavaScript's.
+ * (an index on the key serves it) in batches until `n` match. When `_id` is the second key SQL
+ * orders by it too; otherwise every match tied with the n-th on the first key is read as well so
+ * mingo can apply the remaining keys. Undefined when SQL cannot order as mingo does: some
+ * candidate holds a missing, mixed-type, array or (for strings) >= U+E000 value there, or
+ * strings where the database's order is not JavaScript's.
  */
 async function firstInOrder(
   db: Queryable,
   collection: string,
   query: unknown,
-  field: string,
-  direction: 1 | -1,
+  order: Array<[string, 1 | -1]>,
   n: number,
 ): Promise<Doc[] | undefined> {
+  const [[field, direction], second] = order
   if (!pushDown.enabled || field.includes('.')) return
   const filter = candidateFilter(collection, query)
   const expr = fieldExpr(field)
   const kind = await keyKind(db, filter, expr)
   if (kind === 'empty') return []
   if (!kind) return
+  const byId =
+    second?.[0] === '_id' && field !== '_id' && (await keyKind(db, filter, ID)) !== undefined
   const k = filter.params.length
-  const [dir, after] = direction === 1 ? ['ASC', '>'] : ['DESC', '<']
+  const dir = (d: 1 | -1) => (d === 1 ? 'ASC' : 'DESC')
+  const after = (d: 1 | -1) => (d === 1 ? '>' : '<')
+  // Ties on the first key: by _id when it is the second key, else by the row id (any order).
+  const [tieExpr, tieDirection] = byId ? [ID, second[1]] : ['id', direction]
   // An exact filter needs n rows; otherwise read ahead, mingo drops some.
   const batch = filter.exact ? n : Math.max(2 * n, 20)
   const matched: Doc[] = []
   const seen: string[] = []
-  let last: { id: string; key: unknown } | undefined
+  let last: { tie: unknown; key: unknown } | undefined
   for (;;) {
     const next = last
-      ? ` AND (${expr} ${after} $${k + 1}::jsonb OR (${expr} = $${k + 1}::jsonb AND id ${after} $${k + 2}))`
+      ? ` AND (${expr} ${after(direction)} $${k + 1}::jsonb OR (${expr} = $${k + 1}::jsonb AND ${tieExpr} ${after(tieDirection)} $${k + 2}${byId ? '::jsonb' : ''}))`
       : ''
     const { rows } = await db.query(
-      `SELECT id, data, ${expr} AS key FROM local_documents WHERE ${filter.where}${next}
-        ORDER BY ${expr} ${dir}, id ${dir} LIMIT ${batch}`,
-      last ? [...filter.params, JSON.stringify(last.key), last.id] : filter.params,
+      `SELECT id, data, ${expr} AS key, ${tieExpr} AS tie FROM local_documents WHERE ${filter.where}${next}
+        ORDER BY ${expr} ${dir(direction)}, ${tieExpr} ${dir(tieDirection)} LIMIT ${batch}`,
+      last
+        ? [...filter.params, JSON.stringify(last.key), byId ? JSON.stringify(last.tie) : last.tie]
+        : filter.params,
     )
     rowsRead.count += rows.length
-    const typed = rows as Array<{ id: string; data: unknown; key: unknown }>
+    const typed = rows as Array<{ id: string; data: unknown; key: unknown; tie: unknown }>
     for (const row of typed) seen.push(row.id)
     matched.push(
       ...keep(
@@ -137,6 +145,7 @@ async function firstInOrder(
     last = typed[typed.length - 1]
     if (matched.length >= n) break
   }
+  if (byId) return matched
   // Matches tied with the n-th on the key that the batches did not reach.
   const boundary = JSON.stringify(toStored(fieldValue(matched[n - 1], field)))
   const ties = await readRows(
@@ -147,6 +156,7 @@ async function firstInOrder(
   return [...matched, ...keep(ties, query)]
 }
 
+const ID = fieldExpr('_id')
 const fieldValue = (doc: Doc, field: string) => doc[field]
 
 export async function findDocuments(
@@ -156,17 +166,11 @@ export async function findDocuments(
 ): Promise<Doc[]> {
   await requireCollection(db, collection)
   const limit = Math.min(options.limit ?? MAX_LIMIT, MAX_LIMIT)
-  const [first] = Object.entries(options.order ?? {})
+  const order = Object.entries(options.order ?? {})
   const ordered =
-    first &&
-    (await firstInOrder(
-      db,
-      collection,
-      options.query,
-      first[0],
-      first[1],
-      (options.offset ?? 0) + limit,
-    ))
+    order.length > 0
+      ? await firstInOrder(db, collection, options.query, order, (options.offset ?? 0) + limit)
+      : undefined
   const docs = ordered ?? (await matching(db, collection, options.query, false))
   let cursor = find(
     docs,
