@@ -1,7 +1,7 @@
 // The refill function's timer (config.json, hourly): queues the reminders due now.
 // Due = status active and nextReminderAt ≤ now, read with an indexed range query (refills.due)
-// in batches ordered by (nextReminderAt, _id), each continuing after the last (time, id) seen,
-// so a run reads only due reminders however many are stored. It stops queueing at half its
+// in batches ordered by (nextReminderAt, _id), each continuing from the last time seen, so a
+// run reads only due reminders however many are stored. It stops queueing at half its
 // timeout; the next run picks up the rest. Each reminder is queued in a transaction that
 // re-checks it is still due and marks it reminded, and the outbox dedupes on its key: a rerun
 // or an overlapping run never queues one twice. The first reminders queued are sent at once
@@ -24,27 +24,29 @@ const PARALLEL = 5
 
 type DueRow = Pick<RefillRecord, '_id' | 'nextReminderAt'>
 
-/** Due reminders after the cursor: later in time, or at the same time with a larger id. */
-function dueAfter(cursor: DueRow | null, now: Date) {
-  if (!cursor) return { status: 'active', nextReminderAt: command.lte(now) }
-  return command.or([
-    { status: 'active', nextReminderAt: command.gt(cursor.nextReminderAt).and(command.lte(now)) },
-    { status: 'active', nextReminderAt: cursor.nextReminderAt, _id: command.gt(cursor._id) },
-  ])
+/**
+ * Due reminders from the cursor on. `gte` is enough: every row a batch returns leaves the due set
+ * before the next batch (its transaction marks it reminded, or finds it answered), so rows tied
+ * on the cursor's time are never read twice. One exact range (no `_id` range, which the local
+ * cloud cannot push down), so ORDER BY … LIMIT runs in the database.
+ */
+function dueFrom(cursor: Date | null, now: Date) {
+  const due = { status: 'active', nextReminderAt: command.lte(now) }
+  return cursor ? command.and([due, { nextReminderAt: command.gte(cursor) }]) : due
 }
 
 export async function remindDue() {
   // Elapsed real time, against the platform's timeout (not the business clock).
   const startedMs = Date.now()
   const now = currentTime()
-  let cursor: DueRow | null = null
+  let cursor: Date | null = null
   let read = 0
   const queued: string[] = []
   let finished = false
   while (!finished && Date.now() - startedMs < BUDGET_MS) {
     const batch: DueRow[] = await readList<DueRow>(
       refills()
-        .where(dueAfter(cursor, now))
+        .where(dueFrom(cursor, now))
         .orderBy('nextReminderAt', 'asc')
         .orderBy('_id', 'asc')
         .limit(BATCH_SIZE)
@@ -60,7 +62,7 @@ export async function remindDue() {
       const group = batch.slice(from, from + PARALLEL)
       const ids = await Promise.all(group.map((row) => queueRefillReminder(row._id, now)))
       for (const id of ids) if (id) queued.push(id)
-      cursor = group[group.length - 1]
+      cursor = group[group.length - 1].nextReminderAt
     }
   }
   const sent = queued.length ? await drainMessages({ ids: queued, limit: SEND_NOW }) : null
