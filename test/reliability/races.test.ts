@@ -98,7 +98,7 @@ test.each(rounds)(
           const openid = `o_race_batch_${sequence}_${index}`
           for (let attempt = 1; ; attempt += 1) {
             const result = await call(env, 'order', 'create', payload, openid)
-            if (result.ok || result.code !== 'CONFLICT' || attempt === 10) return result
+            if (result.ok || result.code !== 'CONFLICT' || attempt === 20) return result
             contended += 1
           }
         }),
