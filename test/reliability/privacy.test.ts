@@ -5,6 +5,8 @@ import { ADDRESS } from '../cloud/order-helpers'
 import { bookedSlot, ownerOrder, profileOf } from './fixtures'
 import { call, consumerA, consumerB, merchant, useReliabilityCloud } from './harness'
 
+// The cloud records every query no index of database/indexes.json covers (checked below).
+process.env.LOCAL_CLOUD_INDEX_CHECK = 'report'
 const env = useReliabilityCloud()
 
 test('exportData returns the caller’s own data only', async () => {
@@ -67,4 +69,16 @@ test('merchant lists never show a full phone number', async () => {
   expect(board.data.items.length).toBeGreaterThan(0)
   expect(JSON.stringify(board.data)).not.toContain(ADDRESS.phone)
   for (const item of board.data.items) expect(item.address.phone).toMatch(/^\d{3}\*{4}\d{4}$/)
+})
+
+test('export and delete send only indexed queries', async () => {
+  await ownerOrder(env)
+  await profileOf(env)
+  await bookedSlot(env)
+  env.cloud.uncovered.clear()
+  expect(await call(env, 'user', 'exportData', {}, consumerA)).toMatchObject({ ok: true })
+  expect(await call(env, 'user', 'deleteData', { confirm: true }, consumerA)).toMatchObject({
+    ok: true,
+  })
+  expect(env.cloud.uncovered.list().filter((query) => query.fn === 'user')).toEqual([])
 })
