@@ -1,7 +1,8 @@
 // Order writes shared by the order actions and the timer. Every state change goes through
 // applyOrderEvent: one transaction that re-reads the order, checks the version the client saw,
 // runs the domain's applyTransition, and writes the order, its audit row, its queued
-// notification, a granted coupon and a batch's count together — or nothing.
+// notification, a granted coupon and a batch's count together — or nothing — then sends the
+// queued message.
 import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
 import { orderMessageDraft } from '../domain/message-drafts'
@@ -10,6 +11,7 @@ import type { Actor, OrderRecord } from '../domain/order-types'
 import { applyTransition } from '../domain/order-transition'
 import { fail, ok, type Result } from '../domain/result'
 import { command, countOf, db, inTransaction, readDoc, type Transaction } from './database'
+import { drainAfterCommit } from './notifier'
 import { queueMessage } from './outbox'
 import { settleStockIn } from './stock'
 import { recordRefillIn } from './refills'
@@ -47,9 +49,11 @@ export interface OrderEventRequest {
   now: Date
 }
 
-export function applyOrderEvent(request: OrderEventRequest): Promise<Result<OrderRecord>> {
+export async function applyOrderEvent(request: OrderEventRequest): Promise<Result<OrderRecord>> {
   const { orderId, event, input, expectedVersion, actorFor, now } = request
-  return inTransaction(async (transaction) => {
+  let queued: string | null = null
+  const result = await inTransaction(async (transaction) => {
+    queued = null // a retried transaction starts over
     const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
     const order = await readDoc<OrderRecord>(ref)
     if (!order) return fail('NOT_FOUND', '订单不存在')
@@ -62,7 +66,8 @@ export function applyOrderEvent(request: OrderEventRequest): Promise<Result<Orde
     const { order: next, audit, notification, grant, batchLeave } = output.data
     await ref.set({ data: withoutId(next) })
     await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
-    if (notification) await queueMessage(transaction, orderMessageDraft(notification, next), now)
+    if (notification)
+      queued = await queueMessage(transaction, orderMessageDraft(notification, next), now)
     if (grant) {
       await transaction
         .collection(COLLECTIONS.coupons)
@@ -73,6 +78,9 @@ export function applyOrderEvent(request: OrderEventRequest): Promise<Result<Orde
     if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
     return ok(next)
   })
+  // Sent right after the commit, whoever applied the event; the message timer retries leftovers.
+  if (result.ok && queued) await drainAfterCommit([queued])
+  return result
 }
 
 async function leaveBatchIn(

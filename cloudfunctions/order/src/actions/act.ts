@@ -1,14 +1,11 @@
 // order.act — the order's owner (as consumer) or a merchant. Applies one state-machine event in
 // one transaction (src/cloud/orders.ts): of racing or repeated requests exactly one applies, the
 // others get INVALID_TRANSITION or, with expectedVersion, CONFLICT. Others' orders read NOT_FOUND.
-// A queued message is sent right after the commit (the notifier; the timer catches leftovers).
-import { orderMessageKey, outboxIdOf } from '@/domain/message-drafts'
 import { availableEvents, can } from '@/domain/order-machine'
 import type { Actor, OrderEvent, OrderRecord } from '@/domain/order-types'
 import { fail, ok, type Result } from '@/domain/result'
 import { checkedLater, id, integer, object, optional, string } from '@/domain/validate'
 import { isMerchant } from '@/cloud/merchants'
-import { drainAfterCommit } from '@/cloud/notifier'
 import { applyOrderEvent } from '@/cloud/orders'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
@@ -47,7 +44,6 @@ export const act = defineUserAction(payload, async (input, openid) => {
     now,
   })
   if (!result.ok) return result
-  await drainAfterCommit([outboxIdOf(orderMessageKey(result.data))])
   const role = merchant && result.data.ownerOpenid !== openid ? 'merchant' : 'consumer'
   return ok({
     order: result.data,
