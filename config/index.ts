@@ -27,7 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       375: 2,
       828: 1.81 / 2,
     },
-    sourceRoot: 'src',
+    // SOURCE_ROOT builds another app with this same config (the bare app of npm run bench).
+    sourceRoot: process.env.SOURCE_ROOT || 'src',
     outputRoot: outputRoot(),
     plugins: [],
     defineConstants: {

@@ -10,7 +10,7 @@ import { DEMO_USERS } from '../seed/demo'
 import type { BenchResult, Benchmark } from './types'
 
 const ROOT = resolve(__dirname, '..', '..')
-const MODULES = ['orders', 'refill']
+const MODULES = ['size', 'h5', 'writes', 'orders', 'refill']
 
 async function load(): Promise<Benchmark[]> {
   const found: Benchmark[] = []
@@ -24,6 +24,8 @@ async function load(): Promise<Benchmark[]> {
 const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2))
 
 async function runOne(bench: Benchmark, scale: number): Promise<BenchResult> {
+  const log = (line: string) => console.log(`  [${bench.name}] ${line}`)
+  await bench.prepare?.(log)
   const root = mkdtempSync(join(tmpdir(), `bench-${bench.name}-`))
   const pg = await startPostgres({ dataDir: join(root, 'pgdata'), ephemeral: true })
   const cloud = await startLocalCloud({
@@ -33,11 +35,7 @@ async function runOne(bench: Benchmark, scale: number): Promise<BenchResult> {
     users: DEMO_USERS,
   })
   try {
-    return await bench.run({
-      cloud,
-      scale,
-      log: (line) => console.log(`  [${bench.name}] ${line}`),
-    })
+    return await bench.run({ cloud, scale, log, databaseUrl: pg.url })
   } finally {
     await cloud.stop()
     await pg.stop()

@@ -12,7 +12,8 @@ import type { BenchContext, BenchFigure, Benchmark } from './types'
 const CONSUMER = DEMO_USERS.find((u) => u.role === 'consumer')!.openid
 const MERCHANT = DEMO_USERS.find((u) => u.role === 'merchant')!.openid
 
-async function placeTemplate(ctx: BenchContext): Promise<Record<string, unknown>> {
+/** order.create's payload for the demo shirt with its first choices and smallest measurements. */
+export async function shirtOrderPayload(ctx: BenchContext) {
   const [shirt] = await ctx.cloud.store.find('products', { _id: 'prod_shirt' })
   const selection = {
     options: Object.fromEntries(
@@ -33,12 +34,14 @@ async function placeTemplate(ctx: BenchContext): Promise<Record<string, unknown>
     region: '上海市 徐汇区',
     detail: '漕溪北路 100 号',
   }
+  return (requestId: string) => ({ requestId, productId: 'prod_shirt', selection, address })
+}
+
+async function placeTemplate(ctx: BenchContext): Promise<Record<string, unknown>> {
+  const payload = await shirtOrderPayload(ctx)
   const result = (await ctx.cloud.invoke(
     FUNCTIONS.order,
-    {
-      action: 'create',
-      payload: { requestId: 'bench-template', productId: 'prod_shirt', selection, address },
-    },
+    { action: 'create', payload: payload('bench-template') },
     CONSUMER,
   )) as { ok: boolean; data: { order: Record<string, unknown> } }
   if (!result.ok) throw new Error(`order.create failed: ${JSON.stringify(result)}`)

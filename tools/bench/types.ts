@@ -11,6 +11,8 @@ export interface BenchContext {
   log(line: string): void
   /** Scales data sizes down for a quick run (`BENCH_QUICK=1`): 1 normally, e.g. 0.01 when quick. */
   scale: number
+  /** The PostgreSQL server behind `cloud`, for a module that starts another cloud beside it. */
+  databaseUrl: string
 }
 
 /** One measured figure next to its baseline, e.g. rows read indexed vs scanning. */
@@ -38,5 +40,7 @@ export interface Benchmark {
   /** Short name used on the command line: `npm run bench -- <name>`. */
   name: string
   title: string
+  /** Builds what the run needs (e.g. Taro builds), before its cloud starts. */
+  prepare?(log: (line: string) => void): Promise<void>
   run(ctx: BenchContext): Promise<BenchResult>
 }

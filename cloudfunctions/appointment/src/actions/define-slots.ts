@@ -19,20 +19,36 @@ import { currentTime } from '@/cloud/clock'
 /** A cloud function's get() returns at most 100 documents. */
 const READ_PAGE = 100
 
-type Span = Pick<SlotRecord, 'designer' | 'startsAt' | 'endsAt'>
+type Span = Pick<SlotRecord, 'designer' | 'startsAt' | 'endsAt'> & { _id: string }
 
-/** Existing slots of these designers that touch [from, to), read page by page. */
+/** Existing slots of these designers that touch [from, to), read page by page after a range
+ * cursor on (startsAt, _id), so no page walks a growing skip. */
 async function existingSlots(designers: string[], from: Date, to: Date): Promise<Span[]> {
-  const query = db
-    .collection(COLLECTIONS.appointmentSlots)
-    .where({ designer: command.in(designers), startsAt: command.lt(to), endsAt: command.gt(from) })
-    .orderBy('startsAt', 'asc')
-    .field({ designer: true, startsAt: true, endsAt: true })
+  const touching = {
+    designer: command.in(designers),
+    startsAt: command.lt(to),
+    endsAt: command.gt(from),
+  }
   const found: Span[] = []
-  for (;;) {
-    const page = await readList<Span>(query.skip(found.length).limit(READ_PAGE))
+  for (let last: Span | undefined; ;) {
+    const after = last
+      ? command.or([
+          { startsAt: command.gt(last.startsAt) },
+          { startsAt: last.startsAt, _id: command.gt(last._id) },
+        ])
+      : null
+    const page = await readList<Span>(
+      db
+        .collection(COLLECTIONS.appointmentSlots)
+        .where(after ? command.and([touching, after]) : touching)
+        .orderBy('startsAt', 'asc')
+        .orderBy('_id', 'asc')
+        .field({ _id: true, designer: true, startsAt: true, endsAt: true })
+        .limit(READ_PAGE),
+    )
     found.push(...page)
     if (page.length < READ_PAGE) return found
+    last = page[page.length - 1]
   }
 }
 

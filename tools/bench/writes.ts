@@ -1,0 +1,156 @@
+// Writes under load: order.create and order.act (the merchant confirms, submitted -> confirmed)
+// against the local cloud on PostgreSQL. Database round trips per call (invokeCounted) next to
+// user.me's; calls per second with 50 concurrent clients next to one client calling in sequence.
+import { performance } from 'node:perf_hooks'
+import { ACTIONS, FUNCTIONS } from '../../src/domain/names'
+import { DEMO_USERS, seedDemo } from '../seed/demo'
+import { shirtOrderPayload } from './orders'
+import type { BenchContext, BenchFigure, Benchmark } from './types'
+
+const MERCHANT = DEMO_USERS.find((u) => u.role === 'merchant')!.openid
+const CLIENTS = 50
+
+type Envelope = { ok: boolean; code?: string; data?: { order: { _id: string } } }
+
+/** `clients` callers, each making `each` calls in sequence; calls per second and failures. */
+async function load(
+  clients: number,
+  each: number,
+  call: (client: number, i: number) => Promise<unknown>,
+) {
+  let failed = 0
+  const reasons = new Map<string, number>()
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let i = 0; i < each; i += 1) {
+        const result = (await call(client, i).catch((error: unknown) => ({
+          ok: false,
+          error,
+        }))) as Envelope
+        if (!result.ok) {
+          failed += 1
+          const reason = String(
+            result.code ?? (result as { error?: { errMsg?: string } }).error?.errMsg ?? 'error',
+          ).slice(0, 80)
+          reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
+        }
+      }
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  return {
+    perSecond: (clients * each) / seconds,
+    failed,
+    reasons: [...reasons].map(([r, n]) => `${r} ×${n}`).join(', '),
+  }
+}
+
+export const benchmark: Benchmark = {
+  name: 'writes',
+  title: 'Creating and advancing orders: round trips and 50 concurrent clients',
+  async run(ctx: BenchContext) {
+    await seedDemo(ctx.cloud.store)
+    const payload = await shirtOrderPayload(ctx)
+    const clientId = (c: number) => `o_bench_client_${c}`
+    const created: string[][] = Array.from({ length: CLIENTS + 1 }, () => [])
+    let conflicts = 0
+    // A client answered CONFLICT (a transaction that lost to others after the SDK's retries)
+    // sends the same request again after a short random pause; requestId keeps it idempotent.
+    const create = async (client: number, i: number) => {
+      for (let attempt = 0; ; attempt += 1) {
+        const result = (await ctx.cloud.invoke(
+          FUNCTIONS.order,
+          { action: 'create', payload: payload(`bench-${client}-${i}`) },
+          clientId(client),
+        )) as Envelope
+        if (result.ok) created[client].push(result.data!.order._id)
+        if (result.code !== 'CONFLICT' || attempt === 9) return result
+        conflicts += 1
+        await new Promise((done) => setTimeout(done, 20 + Math.random() * 80))
+      }
+    }
+    const confirm = (client: number, i: number) =>
+      ctx.cloud.invoke(
+        FUNCTIONS.order,
+        {
+          action: 'act',
+          payload: { orderId: created[client][i], event: 'confirm', input: { note: '已核对' } },
+        },
+        MERCHANT,
+      )
+    const me = (client: number) =>
+      ctx.cloud.invokeCounted(FUNCTIONS.user, { action: ACTIONS.user.me }, clientId(client))
+
+    // Round trips of one call each (warm workers first).
+    await me(CLIENTS)
+    const meTrips = (await me(CLIENTS)).roundTrips
+    const one = await ctx.cloud.invokeCounted(
+      FUNCTIONS.order,
+      { action: 'create', payload: payload('bench-counted') },
+      clientId(CLIENTS),
+    )
+    const oneOrder = (one.result as Envelope).data!.order._id
+    const act = await ctx.cloud.invokeCounted(
+      FUNCTIONS.order,
+      {
+        action: 'act',
+        payload: { orderId: oneOrder, event: 'confirm', input: { note: '已核对' } },
+      },
+      MERCHANT,
+    )
+    if (!(act.result as Envelope).ok)
+      throw new Error(`order.act failed: ${JSON.stringify(act.result)}`)
+
+    const each = Math.max(1, Math.round(4 * Math.min(1, ctx.scale * 10)))
+    const sequential = Math.max(5, Math.round(20 * Math.min(1, ctx.scale * 10)))
+    // One client in sequence (the baseline), then 50 at once; created orders are then confirmed.
+    const createOne = await load(1, sequential, (_, i) => create(CLIENTS, i))
+    const conflictsAlone = conflicts
+    const createMany = await load(CLIENTS, each, create)
+    const confirmOne = await load(1, sequential, (_, i) => confirm(CLIENTS, i))
+    const confirmMany = await load(CLIENTS, each, confirm)
+    ctx.log(
+      `failures: create ${createMany.failed} (${createMany.reasons}), confirm ${confirmMany.failed} (${confirmMany.reasons}) of ${CLIENTS * each}`,
+    )
+    const figures: BenchFigure[] = [
+      {
+        label: 'order.create: database round trips per call',
+        value: one.roundTrips,
+        baseline: meTrips,
+        unit: 'round trips',
+        baselineLabel: 'user.me',
+        note: 'reads product, idempotency and quote inputs, then one transaction (order, audit, outbox)',
+      },
+      {
+        label: 'order.act (confirm): database round trips per call',
+        value: act.roundTrips,
+        baseline: meTrips,
+        unit: 'round trips',
+        baselineLabel: 'user.me',
+      },
+      {
+        label: `order.create: calls per second, ${CLIENTS} concurrent clients`,
+        value: createMany.perSecond,
+        baseline: createOne.perSecond,
+        unit: 'calls/s',
+        baselineLabel: 'one client in sequence',
+        note: `${conflicts - conflictsAlone} CONFLICT answers retried by the clients (${conflictsAlone} alone); ${createMany.failed ? `${createMany.failed} of ${CLIENTS * each} orders failed` : 'every order placed'}`,
+      },
+      {
+        label: `order.act (confirm): calls per second, ${CLIENTS} concurrent clients`,
+        value: confirmMany.perSecond,
+        baseline: confirmOne.perSecond,
+        unit: 'calls/s',
+        baselineLabel: 'one client in sequence',
+        note: confirmMany.failed
+          ? `${confirmMany.failed} of ${CLIENTS * each} calls failed`
+          : 'no call failed',
+      },
+    ]
+    return {
+      setup: `Demo data only. Each of ${CLIENTS} consumers creates ${each} shirt orders at once (${CLIENTS * each} in all), then the merchant confirms them ${CLIENTS} at a time; the baseline is one client making ${sequential} of each call in sequence. Every call goes through the real wx-server-sdk in a function worker, HTTP, and PostgreSQL.`,
+      figures,
+    }
+  },
+}
