@@ -1,0 +1,138 @@
+// H5 first screen in Chromium: time from navigation to content (the home page's product list,
+// an order detail's current node) on a cold load, next to the bare Taro app's "Hello world!"
+// served the same way (a local cloud serving the build). Median of RUNS loads, each in a new
+// browser context (no cache); phone viewport. Also the JS and CSS bytes each first screen loads.
+import { launchChromium } from '../../test/e2e/browser'
+import { FUNCTIONS } from '../../src/domain/names'
+import { FUNCTIONS_ROOT } from '../build-cloudfunctions'
+import { startLocalCloud } from '../local-cloud'
+import { DEMO_USERS, seedDemo } from '../seed/demo'
+import { ensureBuild } from './builds'
+import { shirtOrderPayload } from './orders'
+import type { BenchFigure, Benchmark } from './types'
+
+const RUNS = 7
+const CONSUMER = DEMO_USERS.find((u) => u.role === 'consumer')!.openid
+type Browser = Awaited<ReturnType<typeof launchChromium>>
+
+/** Median ms to the first element matching `selector` with text, and bytes of JS + CSS loaded. */
+async function firstScreen(browser: Browser, url: string, selector: string) {
+  const times: number[] = []
+  let bytes = 0
+  for (let run = 0; run < RUNS; run += 1) {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    })
+    // Consent to the privacy guide already given (services/privacy.ts), as for a returning user.
+    await context.addInitScript(() => localStorage.setItem('privacy.agreed', '{"data":true}'))
+    // Stamp the moment the content appears, from inside the page (no polling delay). A string:
+    // tsx would wrap a function's inner helpers in a __name() the page does not have.
+    await context.addInitScript(`(() => {
+      const check = () => {
+        const el = document.querySelector(${JSON.stringify(selector)})
+        if (window.__contentAt === undefined && el && el.textContent.trim())
+          window.__contentAt = performance.now()
+      }
+      new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true })
+    })()`)
+    const page = await context.newPage()
+    let loaded = 0
+    page.on('response', async (response) => {
+      if (/\.(js|css)(\?|$)/.test(response.url()))
+        loaded += (await response.body().catch(() => Buffer.alloc(0))).length
+    })
+    await page.goto(url)
+    const at = await page.waitForFunction('window.__contentAt', undefined, { timeout: 30_000 })
+    times.push(Number(await at.jsonValue()))
+    bytes = loaded
+    await context.close()
+  }
+  times.sort((a, b) => a - b)
+  return { ms: times[times.length >> 1], kb: bytes / 1024 }
+}
+
+export const benchmark: Benchmark = {
+  name: 'h5',
+  title: 'H5 first screen in Chromium vs the bare Taro app',
+  async prepare(log) {
+    await ensureBuild('app', 'h5', log)
+    await ensureBuild('bare', 'h5', log)
+  },
+  async run(ctx) {
+    await seedDemo(ctx.cloud.store)
+    const payload = await shirtOrderPayload(ctx)
+    const placed = (await ctx.cloud.invoke(
+      FUNCTIONS.order,
+      { action: 'create', payload: payload('bench-h5') },
+      CONSUMER,
+    )) as { data: { order: { _id: string } } }
+    const orderId = placed.data.order._id
+    const serve = async (app: 'app' | 'bare') =>
+      startLocalCloud({
+        functionsRoot: FUNCTIONS_ROOT,
+        databaseUrl: ctx.databaseUrl,
+        port: 0,
+        users: DEMO_USERS,
+        staticDir: await ensureBuild(app, 'h5', ctx.log),
+      })
+    const [app, bare] = [await serve('app'), await serve('bare')]
+    const browser = await launchChromium()
+    try {
+      // Warm the server's functions so the first load does not carry a worker's start.
+      await app.invoke(FUNCTIONS.catalog, { action: 'list' }, CONSUMER)
+      await app.invoke(FUNCTIONS.order, { action: 'detail', payload: { orderId } }, CONSUMER)
+      const bareScreen = await firstScreen(browser, bare.url, '.bare')
+      const home = await firstScreen(browser, app.url, '.product-list')
+      const detail = await firstScreen(
+        browser,
+        `${app.url}/#/pages/order/index?id=${orderId}`,
+        '.order-hero__node',
+      )
+      const baselineLabel = 'bare Taro app, "Hello world!"'
+      const figures: BenchFigure[] = [
+        {
+          label: 'home page: time to content (product list)',
+          value: home.ms,
+          baseline: bareScreen.ms,
+          unit: 'ms',
+          baselineLabel,
+          note: 'includes catalog.list through the local cloud',
+        },
+        {
+          label: 'order detail: time to content (current node)',
+          value: detail.ms,
+          baseline: bareScreen.ms,
+          unit: 'ms',
+          baselineLabel,
+          note: 'includes order.detail through the local cloud',
+        },
+        {
+          label: 'home page: JS + CSS loaded',
+          value: home.kb,
+          baseline: bareScreen.kb,
+          unit: 'KB',
+          baselineLabel,
+        },
+        {
+          label: 'order detail: JS + CSS loaded',
+          value: detail.kb,
+          baseline: bareScreen.kb,
+          unit: 'KB',
+          baselineLabel,
+        },
+      ]
+      return {
+        setup: `H5 production builds (\`taro build --type h5\`, same config/index.ts) of this app and of tools/bench/bare-app, each served by a local cloud on the same machine (no compression). Chromium ${browser.version()} headless, 390×844 phone viewport, a new context per load (cold cache); median of ${RUNS} loads. Time to content: performance.now() when the element first holds text, stamped in the page by a MutationObserver. Home waits for the product list (catalog.list answered); the order detail for the order's current node (order.detail answered), signed in as the demo consumer.`,
+        figures,
+      }
+    } finally {
+      await browser.close()
+      await app.stop()
+      await bare.stop()
+    }
+  },
+}
