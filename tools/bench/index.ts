@@ -1,7 +1,7 @@
 // `npm run bench [-- <name>…]`: runs each benchmark module (types.ts) against its own fresh local
 // cloud on embedded PostgreSQL, prints the figures and writes docs/benchmarks.md with the machine
 // and date. BENCH_QUICK=1 scales the data down for a smoke run (not for the results file).
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildCloudFunctions, FUNCTIONS_ROOT } from '../build-cloudfunctions'
@@ -10,6 +10,8 @@ import { DEMO_USERS } from '../seed/demo'
 import type { BenchResult, Benchmark } from './types'
 
 const ROOT = resolve(__dirname, '..', '..')
+/** docs/benchmarks.md keeps everything below this line across runs (the written explanations). */
+const KEPT = '<!-- written by hand below: npm run bench keeps it -->'
 const MODULES = ['size', 'h5', 'writes', 'orders', 'refill']
 
 async function load(): Promise<Benchmark[]> {
@@ -85,8 +87,10 @@ async function main(): Promise<void> {
     '',
     ...sections.flatMap((s) => [s, '']),
   ].join('\n')
-  if (!wanted.length || process.env.BENCH_WRITE)
-    writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), doc)
+  const file = join(ROOT, 'docs', 'benchmarks.md')
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : ''
+  const kept = previous.includes(KEPT) ? previous.slice(previous.indexOf(KEPT)) : `${KEPT}\n`
+  if (!wanted.length || process.env.BENCH_WRITE) writeFileSync(file, `${doc}\n${kept}`)
   console.log(
     wanted.length && !process.env.BENCH_WRITE
       ? '\n(one benchmark: docs/benchmarks.md left as is)'
