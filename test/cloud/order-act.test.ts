@@ -9,14 +9,18 @@ import {
   merchant,
   startOrderCloud,
 } from './order-helpers'
+import { chinaDaytimeToday } from '../helpers/local-cloud'
 
 const env = startOrderCloud()
 const { act, create, walk, auditOf, notificationsOf, stored, snapshot } = makeClient(env)
+
+afterEach(() => env.cloud.clock.set(null))
 
 const SHIP = { carrier: '顺丰速运', trackingNo: 'SF1234567890' }
 
 describe('made-to-order path', () => {
   test('confirm -> materials -> production -> quality check -> ship -> deliver -> complete', async () => {
+    env.cloud.clock.set(chinaDaytimeToday())
     const order = await create(consumerA)
     const steps: [string, string, unknown, string, string | null][] = [
       [merchant, 'confirm', undefined, 'confirmed', 'order_confirmed'],

@@ -4,12 +4,12 @@
 // one credit spent, the message lands in the local inbox) and starts production (no credit: held,
 // shown in the order page as not pushed). The 订阅设置 page shows the ledger and the "always" rule.
 import type { Page } from 'playwright-core'
-import { chinaDateOf } from '@/domain/china-date'
 import { templateIdOf } from '@/domain/message-templates'
 import type { MessagePurpose, MessageSettings } from '@/domain/messages'
 import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderEvent, OrderRecord } from '@/domain/order-types'
 import { DEMO_USERS } from '../../tools/seed/demo'
+import { chinaDaytimeToday } from '../helpers/local-cloud'
 import { setupH5App, shoot } from './app'
 import { openPhonePage } from './browser'
 
@@ -22,7 +22,7 @@ type Envelope = { ok: boolean; data?: any } // eslint-disable-line @typescript-e
 
 beforeAll(() => {
   // Outside quiet hours (22:00–08:00 China time), whenever the test runs.
-  app.cloud.clock.set(new Date(`${chinaDateOf(new Date())}T11:00:00+08:00`))
+  app.cloud.clock.set(chinaDaytimeToday())
 })
 
 async function call(fn: string, action: string, payload: object | undefined, openid: string) {

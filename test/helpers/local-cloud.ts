@@ -13,6 +13,7 @@
 // stops the cloud and drops the database. Functions keep their config.json timeouts.
 import { randomBytes } from 'node:crypto'
 import { Client } from 'pg'
+import { chinaDateOf } from '@/domain/china-date'
 import {
   startLocalCloud,
   type IndexCheckMode,
@@ -87,4 +88,12 @@ export async function startTestCloud(options: TestCloudOptions): Promise<TestClo
         await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       })()),
   }
+}
+
+/**
+ * 11:00 China time on today's China date: outside the 22:00–08:00 quiet hours. Tests that expect
+ * a message to be sent (or held) at once set the cloud's clock to it, so they pass at any hour.
+ */
+export function chinaDaytimeToday(): Date {
+  return new Date(`${chinaDateOf(new Date())}T11:00:00+08:00`)
 }
