@@ -31,10 +31,12 @@ export function useProfiles() {
     [],
   )
 
-  const reloadAll = useCallback(
-    () => Promise.all([reloadConsent(), reloadList()]),
-    [reloadConsent, reloadList],
-  )
+  // The list first: the page swaps the consent card for the list once consent reloads, and a
+  // form opened before `busy` clears would show 正在保存… and ignore taps.
+  const reloadAll = useCallback(async () => {
+    await reloadList()
+    await reloadConsent()
+  }, [reloadConsent, reloadList])
   const setConsent = useCallback(
     (granted: boolean) => run(ACTIONS.profile.consent, { granted }, reloadAll),
     [run, reloadAll],

@@ -4,7 +4,7 @@
 // Screenshots of each consumer page go to docs/screenshots/ (390x844).
 import type { Page } from 'playwright-core'
 import { addDays, chinaDateOf } from '@/domain/china-date'
-import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderEvent } from '@/domain/order-types'
 import { DEMO_USERS } from '../../tools/seed/demo'
 import { setupH5App, shoot } from './app'
@@ -159,6 +159,12 @@ test('mine leads to measurement profiles: consent first, then save, edit list, w
   await page.locator('.identity-option').first().waitFor({ timeout: 20_000 })
   await shoot(page, 'mine')
 
+  // A slow list reply (as on a weak phone network) must not leave a form that ignores 保存.
+  await page.route('**/cloud/invoke/profile', async (request) => {
+    if (request.request().postDataJSON()?.action === ACTIONS.profile.list)
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+    await request.continue()
+  })
   await page.locator('.mine-entry--profiles').click()
   await page.locator('.consent-card__agree').click()
   await page.locator('.profiles-add').click()
