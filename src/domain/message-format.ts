@@ -5,21 +5,14 @@
 import { formatChinaTime } from './time'
 import { isChinaDate } from './china-date'
 import type { FieldType, MessageTemplate } from './message-templates'
+import { NODE_LABELS } from './order-labels'
 
 export type FieldValue = string | number | Date | null | undefined
 export type Formatted = { ok: true; value: string } | { ok: false; reason: string }
 
 /** Raw status words (order nodes, refill states) and the phrase WeChat shows for each. */
 export const PHRASES: Record<string, string> = {
-  submitted: '已提交',
-  confirmed: '已确认',
-  materials: '备料中',
-  production: '制作中',
-  quality_check: '质检中',
-  shipped: '已发货',
-  delivered: '已签收',
-  completed: '已完成',
-  cancelled: '已取消',
+  ...NODE_LABELS,
   exception: '待选择',
   refill_due: '即将用完',
   appointment: '即将开始',
