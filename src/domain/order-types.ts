@@ -22,7 +22,10 @@ export const ORDER_NODES = [
 export type OrderNode = (typeof ORDER_NODES)[number]
 
 export const FINAL_NODES: readonly OrderNode[] = ['completed', 'cancelled']
-/** Nodes where the workshop still holds the goods: cancellable by the merchant, exceptions allowed. */
+/**
+ * Nodes where the workshop still holds the goods: cancellable by the merchant, exceptions allowed,
+ * and overdue once the ETA has passed.
+ */
 export const PRE_SHIPPING_NODES: readonly OrderNode[] = [
   'submitted',
   'confirmed',

@@ -9,6 +9,7 @@ import { COLLECTIONS } from '@/domain/names'
 import {
   EXCEPTION_KINDS,
   ORDER_NODES,
+  PRE_SHIPPING_NODES,
   type OrderNode,
   type OrderRecord,
 } from '@/domain/order-types'
@@ -25,13 +26,6 @@ export const WINDOW_DAYS = 30
 const WEEKS = 8
 const SAMPLE_LIMIT = 500
 const DAY_MS = 24 * 60 * 60 * 1000
-const OPEN_NODES: OrderNode[] = [
-  'submitted',
-  'confirmed',
-  'materials',
-  'production',
-  'quality_check',
-]
 
 const outbox = () => db.collection(COLLECTIONS.notificationQueue)
 const outboxCount = (statuses: string[], since: Date) =>
@@ -59,10 +53,10 @@ export const dashboard = defineAction(noPayload, async (_input, caller) => {
     messages,
   ] = await Promise.all([
     Promise.all(ORDER_NODES.map((node) => countOf(orders().where({ node })))),
-    countOf(orders().where({ node: command.in(OPEN_NODES), eta: command.lt(today) })),
+    countOf(orders().where({ node: command.in([...PRE_SHIPPING_NODES]), eta: command.lt(today) })),
     countOf(
       orders().where({
-        node: command.in(OPEN_NODES),
+        node: command.in([...PRE_SHIPPING_NODES]),
         'exception.kind': command.in([...EXCEPTION_KINDS]),
       }),
     ),

@@ -9,6 +9,7 @@ import { chinaDateOf } from '@/domain/china-date'
 import {
   EXCEPTION_KINDS,
   ORDER_NODES,
+  PRE_SHIPPING_NODES,
   type OrderNode,
   type OrderRecord,
 } from '@/domain/order-types'
@@ -21,14 +22,6 @@ import { cursorCheck, cursorOf } from '@/cloud/paging'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
-/** Nodes where an ETA still binds the workshop; past it the order is overdue. */
-const OPEN_NODES: OrderNode[] = [
-  'submitted',
-  'confirmed',
-  'materials',
-  'production',
-  'quality_check',
-]
 /** Exceptions hoisted to the top of a node's first page. */
 const EXCEPTIONS_PER_NODE = 50
 const SEARCH_LIMIT = 50
@@ -60,8 +53,8 @@ export const board = defineAction(payload, async (input, caller) => {
 
   const totals = Promise.all([
     countByNode(),
-    countOf(orders().where({ node: command.in(OPEN_NODES), eta: command.lt(today) })),
-    countOf(orders().where({ node: command.in(OPEN_NODES), ...hasException })),
+    countOf(orders().where({ node: command.in([...PRE_SHIPPING_NODES]), eta: command.lt(today) })),
+    countOf(orders().where({ node: command.in([...PRE_SHIPPING_NODES]), ...hasException })),
   ])
   const list = async (): Promise<{ items: OrderRecord[]; nextCursor: string | null }> => {
     if (parsed) {
