@@ -11,31 +11,38 @@ import { onLocalIdentityChange } from '@/services/local-identity'
 let asked: Promise<boolean> | undefined
 
 function askIsMerchant(): Promise<boolean> {
-  asked ??= callCloud<Profile>(FUNCTIONS.user, ACTIONS.user.me).then((result) => {
-    if (!result.ok) asked = undefined // a failed call is asked again next time
+  if (asked) return asked
+  const answer = callCloud<Profile>(FUNCTIONS.user, ACTIONS.user.me).then((result) => {
+    if (!result.ok && asked === answer) asked = undefined // a failed call is asked again next time
     return result.ok && result.data.role === 'merchant'
   })
-  return asked
+  asked = answer
+  return answer
 }
 
 export function useIsMerchant(): boolean {
   const [isMerchant, setIsMerchant] = useState(false)
   useEffect(() => {
-    let alive = true
-    const refresh = () =>
+    // Only the latest question may answer: after an identity switch, a slow reply for the
+    // previous identity must not overwrite the new one.
+    let latest = 0
+    const refresh = () => {
+      const question = ++latest
       void askIsMerchant().then((value) => {
-        if (alive) setIsMerchant(value)
+        if (question === latest) setIsMerchant(value)
       })
+    }
     refresh()
     const unsubscribe =
       process.env.TARO_ENV === 'h5'
         ? onLocalIdentityChange(() => {
             asked = undefined
+            setIsMerchant(false)
             refresh()
           })
         : () => undefined
     return () => {
-      alive = false
+      latest = -1
       unsubscribe()
     }
   }, [])

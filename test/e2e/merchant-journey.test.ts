@@ -106,12 +106,30 @@ let main: { id: string; orderNo: string }
 let troubled: { id: string; orderNo: string }
 let page: Page
 let errors: string[]
+const heldConsumerReplies: Promise<void>[] = []
 
 beforeAll(async () => {
   main = await placeShirt('main')
   troubled = await placeShirt('exception')
   await placeLinenBatch()
   ;({ page, errors } = await openPhonePage(app.browser, route('pages/mine/index')))
+  // The consumer's user.me replies are held until the merchant's has arrived (as on a weak
+  // network): the page must keep the answer for the identity chosen last.
+  let merchantAnswered = () => {}
+  const afterMerchant = new Promise<void>((resolve) => (merchantAnswered = resolve))
+  await page.route(`**/cloud/invoke/${FUNCTIONS.user}`, async (request) => {
+    const openid = request.request().headers()['x-local-openid']
+    if (openid === consumerA.openid) {
+      const reply = afterMerchant.then(async () => {
+        await request.fulfill({ response: await request.fetch() })
+      })
+      heldConsumerReplies.push(reply)
+      return reply
+    }
+    await request.fulfill({ response: await request.fetch() })
+    if (openid === merchant.openid) merchantAnswered()
+  })
+  await page.reload()
 }, 60_000)
 
 test('a consumer sees no merchant entry; switching to the merchant shows it and opens the board', async () => {
@@ -121,6 +139,9 @@ test('a consumer sees no merchant entry; switching to the merchant shows it and 
 
   await page.locator(`.identity-option[data-openid="${merchant.openid}"] >> visible=true`).click()
   await page.locator('.merchant-entry >> visible=true').waitFor({ timeout: 20_000 })
+  await Promise.all(heldConsumerReplies)
+  await page.waitForTimeout(300)
+  await expect(page.locator('.merchant-entry >> visible=true').count()).resolves.toBe(1)
   await page.locator('.merchant-entry >> visible=true').click()
 
   await page
