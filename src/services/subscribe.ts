@@ -26,6 +26,8 @@ import { simulatedRequestSubscribeMessage, simulatedSubscriptionsSetting } from 
 const templates = { idOf: templateIdOf }
 
 let cached: MessageSettings | undefined
+/** Bumped on an H5 identity switch, so a reply for the previous identity is not remembered. */
+let identityGeneration = 0
 
 export function cachedMessageSettings(): MessageSettings | undefined {
   return cached
@@ -33,14 +35,16 @@ export function cachedMessageSettings(): MessageSettings | undefined {
 
 /** message.settings, remembered for the next tap's request. */
 export async function loadMessageSettings(): Promise<Result<MessageSettings>> {
+  const generation = identityGeneration
   const result = await callCloud<MessageSettings>(FUNCTIONS.message, ACTIONS.message.settings)
-  if (result.ok) cached = result.data
+  if (result.ok && generation === identityGeneration) cached = result.data
   return result
 }
 
 // H5: another demo identity has other settings.
 if (process.env.TARO_ENV === 'h5') {
   onLocalIdentityChange(() => {
+    identityGeneration += 1
     cached = undefined
   })
 }
