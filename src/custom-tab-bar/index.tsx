@@ -7,7 +7,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useIsMerchant } from '@/hooks/use-merchant-role'
+import { useIsMerchant } from '@/hooks/useMerchantRole'
 import { MERCHANT_PAGES } from '@/merchant/routes'
 import './index.scss'
 

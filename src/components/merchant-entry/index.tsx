@@ -2,7 +2,7 @@
 // Taro's H5 router draws no custom tab bar; on weapp the 商家 tab item opens the same board.
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useIsMerchant } from '@/hooks/use-merchant-role'
+import { useIsMerchant } from '@/hooks/useMerchantRole'
 import { MERCHANT_PAGES } from '@/merchant/routes'
 import './index.scss'
 

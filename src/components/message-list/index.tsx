@@ -3,7 +3,7 @@
 import { Text, View } from '@tarojs/components'
 import type { OutboxStatus } from '@/domain/messages'
 import { formatChinaTime } from '@/domain/time'
-import type { InAppMessageView } from '@/hooks/use-order-messages'
+import type { InAppMessageView } from '@/hooks/useOrderMessages'
 import './index.scss'
 
 const STATUS_LABELS: Record<OutboxStatus, string> = {

@@ -9,7 +9,7 @@ import QuoteSummary from '@/components/quote-summary'
 import { rememberAddress, useAddress } from '@/hooks/useAddress'
 import { useQuote } from '@/hooks/useQuote'
 import { useSubmitOrder } from '@/hooks/useSubmitOrder'
-import { useSubscribeAtTap } from '@/hooks/use-subscriptions'
+import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
 import { clearDraftOrder, type DraftOrder } from '@/services/draft-order'
 
 export const ORDER_PAGE = '/pages/order/index'

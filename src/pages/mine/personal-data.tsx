@@ -1,7 +1,7 @@
 // 我的数据 on 我的: export what we hold (shown as counts, copyable as JSON) and delete it after a
 // confirmation. Orders stay with their address snapshot, which the texts say plainly.
 import { Text, View } from '@tarojs/components'
-import { usePersonalData } from '@/hooks/use-personal-data'
+import { usePersonalData } from '@/hooks/usePersonalData'
 import type { PersonalDataExport } from '@/domain/personal-data'
 
 function exportRows(data: PersonalDataExport): [string, string][] {

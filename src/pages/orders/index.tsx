@@ -7,7 +7,7 @@ import OrderCard from '@/components/order-card'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import SubscribeSheetHost from '@/components/subscribe-sheet'
 import { useOrderList } from '@/hooks/useOrderList'
-import { useSubscribeAtTap } from '@/hooks/use-subscriptions'
+import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
 import './index.scss'
 
 const EMPTY_HINTS: Record<OrderTab, string> = {

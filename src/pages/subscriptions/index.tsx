@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { ErrorState, SkeletonList } from '@/components/state-view'
 import SubscribeSheetHost from '@/components/subscribe-sheet'
 import SubscriptionList from '@/components/subscription-list'
-import { useSubscriptions } from '@/hooks/use-subscriptions'
+import { useSubscriptions } from '@/hooks/useSubscriptions'
 import { openSubscriptionSettings } from '@/services/subscribe'
 import './index.scss'
 

@@ -12,7 +12,7 @@ import {
   defineSlots,
   useMerchantBookings,
   type SlotDraft,
-} from '@/hooks/use-merchant-bookings'
+} from '@/hooks/useMerchantBookings'
 import { confirmModal, toast } from '@/services/feedback'
 import MerchantNav from '@/merchant/components/merchant-nav'
 import './index.scss'

@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatChinaTime } from '@/domain/time'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
-import { useDeadLetters } from '@/hooks/use-merchant-data'
+import { useDeadLetters } from '@/hooks/useMerchantData'
 import MerchantNav from '@/merchant/components/merchant-nav'
 import './index.scss'
 
