@@ -35,6 +35,7 @@ async function runOne(bench: Benchmark, scale: number): Promise<BenchResult> {
     databaseUrl: pg.url,
     port: 0,
     users: DEMO_USERS,
+    functionTimeoutMs: bench.functionTimeoutMs,
   })
   try {
     return await bench.run({ cloud, scale, log, databaseUrl: pg.url })

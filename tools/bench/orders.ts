@@ -3,6 +3,7 @@
 // read and filtered by mingo), both in this run. Orders are clones of one order placed through
 // order.create, so every stored document has the real shape.
 import { performance } from 'node:perf_hooks'
+import orderConfig from '../../cloudfunctions/order/config.json'
 import { chinaDateOf } from '../../src/domain/china-date'
 import { FUNCTIONS } from '../../src/domain/names'
 import { ORDER_NODES } from '../../src/domain/order-types'
@@ -11,6 +12,7 @@ import type { BenchContext, BenchFigure, Benchmark } from './types'
 
 const CONSUMER = DEMO_USERS.find((u) => u.role === 'consumer')!.openid
 const MERCHANT = DEMO_USERS.find((u) => u.role === 'merchant')!.openid
+const ORDER_TIMEOUT_MS = orderConfig.timeout * 1000
 
 /** order.create's payload for the demo shirt with its first choices and smallest measurements. */
 export async function shirtOrderPayload(ctx: BenchContext) {
@@ -103,6 +105,9 @@ async function measure(ctx: BenchContext, calls: number, work: () => Promise<unk
 export const benchmark: Benchmark = {
   name: 'orders',
   title: 'Order lists with 100,000 orders stored',
+  // Scanning, order.board's counts take longer than the function's timeout allows; the baseline
+  // is measured to the end all the same (300 s is the cloud's own upper limit).
+  functionTimeoutMs: 300_000,
   async run(ctx) {
     const total = Math.round(100_000 * ctx.scale)
     await seedDemo(ctx.cloud.store)
@@ -148,6 +153,10 @@ export const benchmark: Benchmark = {
           baseline: scanning.ms,
           unit: 'ms',
           baselineLabel,
+          note:
+            scanning.ms > ORDER_TIMEOUT_MS
+              ? `scanning exceeds the function's ${ORDER_TIMEOUT_MS / 1000} s timeout: it would fail in the cloud`
+              : undefined,
         },
       )
     }

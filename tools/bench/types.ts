@@ -42,5 +42,7 @@ export interface Benchmark {
   title: string
   /** Builds what the run needs (e.g. Taro builds), before its cloud starts. */
   prepare?(log: (line: string) => void): Promise<void>
+  /** Overrides every function's timeout (ms), for a naive baseline that runs longer than they may. */
+  functionTimeoutMs?: number
   run(ctx: BenchContext): Promise<BenchResult>
 }
