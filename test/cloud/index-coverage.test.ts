@@ -8,7 +8,10 @@ import { DEMO_USERS, seedDemo } from '../../tools/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { consumerA, merchant } from '../helpers/demo-cloud'
 
-/** The functions whose journeys run here (the lead widens this once every function is covered). */
+/**
+ * The functions whose journeys run here in one place. Every other suite that runs the real
+ * functions also fails on an uncovered query (test/helpers/local-cloud.ts).
+ */
 const CHECKED: string[] = [
   FUNCTIONS.user,
   FUNCTIONS.catalog,

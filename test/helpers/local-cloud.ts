@@ -20,6 +20,7 @@ import {
   type LocalCloud,
   type LocalCloudUser,
 } from '../../tools/local-cloud'
+import { FUNCTIONS_ROOT } from '../../tools/build-cloudfunctions'
 
 export interface TestCloudOptions {
   functionsRoot: string
@@ -28,7 +29,10 @@ export interface TestCloudOptions {
   /** Overrides every function's timeout (ms). */
   functionTimeoutMs?: number
   log?: (line: string) => void
-  /** Record queries no index covers (off unless set here or by LOCAL_CLOUD_INDEX_CHECK). */
+  /**
+   * Record queries no index covers. Unset, the project's own functions run with 'report' and
+   * stop() fails listing every uncovered query; fixture functions run with LOCAL_CLOUD_INDEX_CHECK.
+   */
   indexCheck?: IndexCheckMode
 }
 
@@ -62,6 +66,9 @@ export async function startTestCloud(options: TestCloudOptions): Promise<TestClo
   const url = new URL(serverUrl())
   url.pathname = `/${name}`
   const databaseUrl = url.toString()
+  // Every suite that runs the real functions proves their queries are indexed (issue 8).
+  const requireIndexes =
+    options.indexCheck === undefined && options.functionsRoot === FUNCTIONS_ROOT
   let cloud: LocalCloud
   try {
     cloud = await startLocalCloud({
@@ -71,7 +78,7 @@ export async function startTestCloud(options: TestCloudOptions): Promise<TestClo
       users: options.users,
       staticDir: options.staticDir,
       functionTimeoutMs: options.functionTimeoutMs,
-      indexCheck: options.indexCheck,
+      indexCheck: requireIndexes ? 'report' : options.indexCheck,
       log: options.log ?? (() => undefined),
     })
   } catch (error) {
@@ -84,8 +91,15 @@ export async function startTestCloud(options: TestCloudOptions): Promise<TestClo
     databaseUrl,
     stop: () =>
       (stopped ??= (async () => {
+        const uncovered = cloud.uncovered.list()
         await cloud.stop()
         await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        if (requireIndexes && uncovered.length > 0)
+          throw new Error(
+            `queries no index in database/indexes.json covers:\n${uncovered
+              .map((q) => `  ${q.fn}: ${q.collection} ${q.shape} (×${q.count})`)
+              .join('\n')}`,
+          )
       })()),
   }
 }
