@@ -40,15 +40,17 @@ async function firstScreen(browser: Browser, url: string, selector: string) {
       new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true })
     })()`)
     const page = await context.newPage()
-    let loaded = 0
-    page.on('response', async (response) => {
+    const bodies: Promise<number>[] = []
+    page.on('response', (response) => {
       if (/\.(js|css)(\?|$)/.test(response.url()))
-        loaded += (await response.body().catch(() => Buffer.alloc(0))).length
+        bodies.push(response.body().then((body) => body.length))
     })
     await page.goto(url)
     const at = await page.waitForFunction('window.__contentAt', undefined, { timeout: 30_000 })
     times.push(Number(await at.jsonValue()))
-    bytes = loaded
+    // Every script and style the first screen asked for, read to the end.
+    await page.waitForLoadState('networkidle')
+    bytes = (await Promise.all(bodies)).reduce((sum, length) => sum + length, 0)
     await context.close()
   }
   times.sort((a, b) => a - b)
