@@ -19,10 +19,11 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * A phone-sized page, as a consumer would see it: by default one who already agreed to the privacy
- * guide (test/e2e/privacy.test.ts opens with `privacyAgreed: false` to see the consent popup).
+ * A new phone-sized browser context (no cache), as a consumer's: by default one who already agreed
+ * to the privacy guide (test/e2e/privacy.test.ts opens with `privacyAgreed: false` to see the
+ * consent popup).
  */
-export async function openPhonePage(browser: Browser, url: string, { privacyAgreed = true } = {}) {
+export async function newPhoneContext(browser: Browser, { privacyAgreed = true } = {}) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -33,6 +34,12 @@ export async function openPhonePage(browser: Browser, url: string, { privacyAgre
   // The storage entry Taro.setStorageSync('privacy.agreed', true) writes (services/privacy.ts).
   if (privacyAgreed)
     await context.addInitScript(() => localStorage.setItem('privacy.agreed', '{"data":true}'))
+  return context
+}
+
+/** A page in a new phone context, with the page errors it raises collected. */
+export async function openPhonePage(browser: Browser, url: string, options = {}) {
+  const context = await newPhoneContext(browser, options)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))

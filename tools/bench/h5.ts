@@ -2,7 +2,7 @@
 // an order detail's current node) on a cold load, next to the bare Taro app's "Hello world!"
 // served the same way (a local cloud serving the build). Median of RUNS loads, each in a new
 // browser context (no cache); phone viewport. Also the JS and CSS bytes each first screen loads.
-import { launchChromium } from '../../test/e2e/browser'
+import { launchChromium, newPhoneContext } from '../../test/e2e/browser'
 import { FUNCTIONS } from '../../src/domain/names'
 import { FUNCTIONS_ROOT } from '../build-cloudfunctions'
 import { startLocalCloud } from '../local-cloud'
@@ -20,15 +20,8 @@ async function firstScreen(browser: Browser, url: string, selector: string) {
   const times: number[] = []
   let bytes = 0
   for (let run = 0; run < RUNS; run += 1) {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    })
-    // Consent to the privacy guide already given (services/privacy.ts), as for a returning user.
-    await context.addInitScript(() => localStorage.setItem('privacy.agreed', '{"data":true}'))
+    // A returning user's phone: consent to the privacy guide already given.
+    const context = await newPhoneContext(browser)
     // Stamp the moment the content appears, from inside the page (no polling delay). A string:
     // tsx would wrap a function's inner helpers in a __name() the page does not have.
     await context.addInitScript(`(() => {
