@@ -1,9 +1,11 @@
 // `npm run bench [-- <name>…]`: runs each benchmark module (types.ts) against its own fresh local
 // cloud on embedded PostgreSQL, prints the figures and writes docs/benchmarks.md with the machine
-// and date. BENCH_QUICK=1 scales the data down for a smoke run (not for the results file).
+// and date. BENCH_QUICK=1 scales the data down for a smoke run (not for the results file);
+// `BENCH_WRITE=1 npm run bench -- <name>` replaces only that module's section.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
+import { Client } from 'pg'
 import { buildCloudFunctions, FUNCTIONS_ROOT } from '../build-cloudfunctions'
 import { startLocalCloud, startPostgres } from '../local-cloud'
 import { DEMO_USERS } from '../seed/demo'
@@ -13,6 +15,8 @@ const ROOT = resolve(__dirname, '..', '..')
 /** docs/benchmarks.md keeps everything below this line across runs (the written explanations). */
 const KEPT = '<!-- written by hand below: npm run bench keeps it -->'
 const MODULES = ['size', 'h5', 'writes', 'orders', 'refill']
+/** Opens each module's section in docs/benchmarks.md, so one module can be measured again alone. */
+const SECTION = '<!-- bench:'
 
 async function load(): Promise<Benchmark[]> {
   const found: Benchmark[] = []
@@ -38,7 +42,12 @@ async function runOne(bench: Benchmark, scale: number): Promise<BenchResult> {
     functionTimeoutMs: bench.functionTimeoutMs,
   })
   try {
-    return await bench.run({ cloud, scale, log, databaseUrl: pg.url })
+    const analyze = async () => {
+      const client = new Client({ connectionString: pg.url })
+      await client.connect()
+      await client.query('ANALYZE').finally(() => client.end())
+    }
+    return await bench.run({ cloud, scale, log, databaseUrl: pg.url, analyze })
   } finally {
     await cloud.stop()
     await pg.stop()
@@ -56,7 +65,10 @@ async function main(): Promise<void> {
       `no benchmark named ${wanted.join(', ')}; have ${all.map((b) => b.name).join(', ')}`,
     )
   await buildCloudFunctions()
-  const sections: string[] = []
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB memory, Node ${process.version}, ${process.platform}`
+  const file = join(ROOT, 'docs', 'benchmarks.md')
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : ''
+  const sections = sectionsOf(previous)
   for (const bench of chosen) {
     console.log(`\n== ${bench.title}`)
     const result = await runOne(bench, scale)
@@ -67,9 +79,13 @@ async function main(): Promise<void> {
       )
       return `| ${f.label} | ${fmt(f.value)} ${f.unit} | ${fmt(f.baseline)} ${f.unit} (${f.baselineLabel}) | ${ratio} | ${f.note ?? ''} |`
     })
-    sections.push(
+    sections.set(
+      bench.name,
       [
+        `${SECTION}${bench.name} -->`,
         `## ${bench.title} (\`npm run bench -- ${bench.name}\`)`,
+        '',
+        `Measured ${new Date().toISOString()} — ${machine}${scale !== 1 ? ` — QUICK RUN (data × ${scale})` : ''}.`,
         '',
         result.setup,
         '',
@@ -79,24 +95,32 @@ async function main(): Promise<void> {
       ].join('\n'),
     )
   }
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB memory, Node ${process.version}, ${process.platform}`
   const doc = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` on ${new Date().toISOString()} — ${machine}${scale !== 1 ? ` — QUICK RUN (data × ${scale})` : ''}.`,
-    'Each figure stands next to its baseline measured in the same run; ratios travel better than milliseconds.',
+    'Written by `npm run bench`. Each figure stands next to its baseline measured in the same run;',
+    'ratios travel better than milliseconds. Each section says when and on what it was measured.',
     '',
-    ...sections.flatMap((s) => [s, '']),
+    ...MODULES.filter((name) => sections.has(name)).flatMap((name) => [sections.get(name), '']),
   ].join('\n')
-  const file = join(ROOT, 'docs', 'benchmarks.md')
-  const previous = existsSync(file) ? readFileSync(file, 'utf8') : ''
   const kept = previous.includes(KEPT) ? previous.slice(previous.indexOf(KEPT)) : `${KEPT}\n`
   if (!wanted.length || process.env.BENCH_WRITE) writeFileSync(file, `${doc}\n${kept}`)
   console.log(
     wanted.length && !process.env.BENCH_WRITE
-      ? '\n(one benchmark: docs/benchmarks.md left as is)'
+      ? '\n(a chosen few: docs/benchmarks.md left as is; BENCH_WRITE=1 replaces their sections)'
       : '\nwritten docs/benchmarks.md',
   )
+}
+
+/** The sections an earlier run wrote, by module name (kept when only some modules run). */
+function sectionsOf(doc: string): Map<string, string> {
+  const body = doc.includes(KEPT) ? doc.slice(0, doc.indexOf(KEPT)) : doc
+  const sections = new Map<string, string>()
+  for (const part of body.split(SECTION).slice(1)) {
+    const name = part.slice(0, part.indexOf(' -->'))
+    sections.set(name, `${SECTION}${part.trimEnd()}`)
+  }
+  return sections
 }
 
 main().catch((error: Error) => {

@@ -3,6 +3,7 @@
 // read and filtered by mingo), both in this run. Orders are clones of one order placed through
 // order.create, so every stored document has the real shape.
 import { performance } from 'node:perf_hooks'
+import { Client } from 'pg'
 import orderConfig from '../../cloudfunctions/order/config.json'
 import { chinaDateOf } from '../../src/domain/china-date'
 import { FUNCTIONS } from '../../src/domain/names'
@@ -102,11 +103,25 @@ async function measure(ctx: BenchContext, calls: number, work: () => Promise<unk
   }
 }
 
-/** Resolves once the store has read no row for `quietMs` (work a failed call left running). */
-async function settled(ctx: BenchContext, quietMs = 2_000) {
-  for (let last = -1; last !== ctx.cloud.store.rowsRead();) {
-    last = ctx.cloud.store.rowsRead()
-    await new Promise((resolve) => setTimeout(resolve, quietMs))
+/**
+ * Resolves once PostgreSQL runs no query for this database and the store has taken in every row
+ * (the scans a failed call left running finish on their own).
+ */
+async function settled(ctx: BenchContext) {
+  const client = new Client({ connectionString: ctx.databaseUrl })
+  await client.connect()
+  try {
+    for (;;) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS busy FROM pg_stat_activity
+          WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      )
+      const before = ctx.cloud.store.rowsRead()
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      if (rows[0].busy === 0 && ctx.cloud.store.rowsRead() === before) return
+    }
+  } finally {
+    await client.end()
   }
 }
 
@@ -135,6 +150,7 @@ export const benchmark: Benchmark = {
     const total = Math.round(100_000 * ctx.scale)
     await seedDemo(ctx.cloud.store)
     await seedOrders(ctx, total)
+    await ctx.analyze()
     const first = (await ctx.cloud.invoke(
       FUNCTIONS.order,
       { action: 'board', payload: { node: 'production' } },

@@ -119,6 +119,7 @@ export const benchmark: Benchmark = {
     await seedDemo(ctx.cloud.store)
     ctx.cloud.store.setPushDown(true)
     const seedSeconds = await seed(ctx, 'r', total, manyDue, now)
+    await ctx.analyze()
     ctx.log(`seeded ${total} refills (${manyDue} due) in ${seedSeconds.toFixed(0)} s`)
     // Warm the worker so the first run does not carry the SDK's load time.
     await ctx.cloud.invoke(FUNCTIONS.refill, { action: 'mine', payload: {} }, 'o_warm')

@@ -13,6 +13,8 @@ export interface BenchContext {
   scale: number
   /** The PostgreSQL server behind `cloud`, for a module that starts another cloud beside it. */
   databaseUrl: string
+  /** Refreshes PostgreSQL's planner statistics after bulk seeding, as autovacuum soon would. */
+  analyze(): Promise<void>
 }
 
 /** One measured figure next to its baseline, e.g. rows read indexed vs scanning. */
