@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Client } from 'pg'
+import { format, resolveConfig } from 'prettier'
 import { buildCloudFunctions, FUNCTIONS_ROOT } from '../build-cloudfunctions'
 import { startLocalCloud, startPostgres } from '../local-cloud'
 import { DEMO_USERS } from '../seed/demo'
@@ -104,7 +105,11 @@ async function main(): Promise<void> {
     ...MODULES.filter((name) => sections.has(name)).flatMap((name) => [sections.get(name), '']),
   ].join('\n')
   const kept = previous.includes(KEPT) ? previous.slice(previous.indexOf(KEPT)) : `${KEPT}\n`
-  if (!wanted.length || process.env.BENCH_WRITE) writeFileSync(file, `${doc}\n${kept}`)
+  if (!wanted.length || process.env.BENCH_WRITE) {
+    // Formatted as `npm run lint` checks it, so a bench run leaves the tree lint-clean.
+    const options = { ...(await resolveConfig(file)), filepath: file }
+    writeFileSync(file, await format(`${doc}\n${kept}`, options))
+  }
   console.log(
     wanted.length && !process.env.BENCH_WRITE
       ? '\n(a chosen few: docs/benchmarks.md left as is; BENCH_WRITE=1 replaces their sections)'
