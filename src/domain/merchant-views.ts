@@ -17,7 +17,8 @@ export interface BoardInput {
 }
 
 export interface BoardView {
-  counts: Record<OrderNode, number>
+  /** Orders per node of BOARD_COUNTED_NODES (no count for completed and cancelled). */
+  counts: Partial<Record<OrderNode, number>>
   /** Open orders past their ETA (all nodes). */
   overdue: number
   /** Orders with an open exception (all nodes). */

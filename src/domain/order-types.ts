@@ -22,6 +22,10 @@ export const ORDER_NODES = [
 export type OrderNode = (typeof ORDER_NODES)[number]
 
 export const FINAL_NODES: readonly OrderNode[] = ['completed', 'cancelled']
+/** Nodes the merchant's board counts: a final node's total only grows with the shop's history. */
+export const BOARD_COUNTED_NODES: readonly OrderNode[] = ORDER_NODES.filter(
+  (node) => !FINAL_NODES.includes(node),
+)
 /**
  * Nodes where the workshop still holds the goods: cancellable by the merchant, exceptions allowed,
  * and overdue once the ETA has passed.

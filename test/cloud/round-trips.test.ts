@@ -90,7 +90,7 @@ test('each action makes the documented number of database calls', async () => {
     'order.detail (owner)': 1,
     'order.detail (merchant)': 2,
     'order.mine': 1,
-    'order.board': 14,
+    'order.board': 12,
     'order.act (with notification)': 15,
     'order.act': 6,
     'order.reorder': 15,

@@ -8,6 +8,7 @@ import { parseBoardSearch, sortForBoard } from '@/domain/board'
 import { chinaDateOf } from '@/domain/china-date'
 import {
   EXCEPTION_KINDS,
+  BOARD_COUNTED_NODES,
   ORDER_NODES,
   PRE_SHIPPING_NODES,
   type OrderNode,
@@ -108,11 +109,13 @@ export const board = defineAction(payload, async (input, caller) => {
   })
 })
 
-/** One count per node: each is an indexed count, where a grouping aggregate would scan. */
-async function countByNode(): Promise<Record<OrderNode, number>> {
-  const totals = await Promise.all(ORDER_NODES.map((node) => countOf(orders().where({ node }))))
-  return Object.fromEntries(ORDER_NODES.map((node, i) => [node, totals[i]])) as Record<
-    OrderNode,
-    number
-  >
+/**
+ * One count per counted node: each is an indexed count, where a grouping aggregate would scan.
+ * Completed and cancelled are not counted, so the board's cost does not grow with history.
+ */
+async function countByNode(): Promise<Partial<Record<OrderNode, number>>> {
+  const totals = await Promise.all(
+    BOARD_COUNTED_NODES.map((node) => countOf(orders().where({ node }))),
+  )
+  return Object.fromEntries(BOARD_COUNTED_NODES.map((node, i) => [node, totals[i]]))
 }

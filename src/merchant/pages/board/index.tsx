@@ -6,7 +6,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Input, ScrollView, Text, View } from '@tarojs/components'
 import type { ActManyView } from '@/domain/merchant-views'
 import { EVENT_LABELS, NODE_LABELS } from '@/domain/order-labels'
-import { ORDER_NODES, type OrderEvent } from '@/domain/order-types'
+import { BOARD_COUNTED_NODES, ORDER_NODES, type OrderEvent } from '@/domain/order-types'
 import BatchSelectList from '@/components/batch-select-list'
 import type { Selection } from '@/components/batch-select-list/selection'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
@@ -141,7 +141,9 @@ export default function BoardPage() {
               onClick={() => change({ node })}
             >
               <Text className="board-node__label">{NODE_LABELS[node]}</Text>
-              <Text className="board-node__count">{counts ? counts[node] : '–'}</Text>
+              {BOARD_COUNTED_NODES.includes(node) ? (
+                <Text className="board-node__count">{counts?.[node] ?? '–'}</Text>
+              ) : null}
             </View>
           ))}
         </ScrollView>
