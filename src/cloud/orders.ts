@@ -7,7 +7,13 @@ import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
 import { orderMessageDraft } from '../domain/message-drafts'
 import { COLLECTIONS } from '../domain/names'
-import type { Actor, OrderRecord } from '../domain/order-types'
+import type { ChinaDate } from '../domain/china-date'
+import {
+  EXCEPTION_KINDS,
+  PRE_SHIPPING_NODES,
+  type Actor,
+  type OrderRecord,
+} from '../domain/order-types'
 import { applyTransition } from '../domain/order-transition'
 import { fail, ok, type Result } from '../domain/result'
 import { command, countOf, db, inTransaction, readDoc, type Transaction } from './database'
@@ -17,6 +23,19 @@ import { settleStockIn } from './stock'
 import { recordRefillIn } from './refills'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
+
+/** Orders the workshop still holds whose ETA has passed (the board's and dashboard's 逾期). */
+export const countOverdue = (today: ChinaDate) =>
+  countOf(orders().where({ node: command.in([...PRE_SHIPPING_NODES]), eta: command.lt(today) }))
+
+/** Orders the workshop still holds with an open exception (the board's and dashboard's 异常). */
+export const countOpenExceptions = () =>
+  countOf(
+    orders().where({
+      node: command.in([...PRE_SHIPPING_NODES]),
+      'exception.kind': command.in([...EXCEPTION_KINDS]),
+    }),
+  )
 
 /** Nodes whose orders occupy the workshop (they lengthen new orders' lead time). */
 const IN_WORK_NODES = ['materials', 'production', 'quality_check']

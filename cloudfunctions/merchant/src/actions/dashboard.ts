@@ -6,18 +6,12 @@ import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
 import { leadTimeStats, recentWeeks, shareOf, topOptions, weekStartOf } from '@/domain/dashboard'
 import type { DashboardView } from '@/domain/merchant-views'
 import { COLLECTIONS } from '@/domain/names'
-import {
-  EXCEPTION_KINDS,
-  ORDER_NODES,
-  PRE_SHIPPING_NODES,
-  type OrderNode,
-  type OrderRecord,
-} from '@/domain/order-types'
+import { ORDER_NODES, type OrderNode, type OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
 import { noPayload } from '@/domain/validate'
 import { command, countOf, db, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
-import { orders } from '@/cloud/orders'
+import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
 import { refillStats } from '@/cloud/refill-stats'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
@@ -53,13 +47,8 @@ export const dashboard = defineAction(noPayload, async (_input, caller) => {
     messages,
   ] = await Promise.all([
     Promise.all(ORDER_NODES.map((node) => countOf(orders().where({ node })))),
-    countOf(orders().where({ node: command.in([...PRE_SHIPPING_NODES]), eta: command.lt(today) })),
-    countOf(
-      orders().where({
-        node: command.in([...PRE_SHIPPING_NODES]),
-        'exception.kind': command.in([...EXCEPTION_KINDS]),
-      }),
-    ),
+    countOverdue(today),
+    countOpenExceptions(),
     readList<OrderRecord>(
       orders()
         .where({ node: command.in(['delivered', 'completed']), updatedAt: command.gte(since) })

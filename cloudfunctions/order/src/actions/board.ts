@@ -10,7 +10,6 @@ import {
   EXCEPTION_KINDS,
   BOARD_COUNTED_NODES,
   ORDER_NODES,
-  PRE_SHIPPING_NODES,
   type OrderNode,
   type OrderRecord,
 } from '@/domain/order-types'
@@ -18,7 +17,7 @@ import { fail, ok } from '@/domain/result'
 import { boolean, id, integer, object, oneOf, optional, string } from '@/domain/validate'
 import { command, countOf, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
-import { orders } from '@/cloud/orders'
+import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
 import { cursorCheck, cursorOf } from '@/cloud/paging'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
@@ -52,11 +51,7 @@ export const board = defineAction(payload, async (input, caller) => {
   const parsed = search === undefined ? undefined : parseBoardSearch(search)
   if (parsed === null) return fail('INVALID_INPUT', '请输入完整订单号或手机号后 4 位', 'search')
 
-  const totals = Promise.all([
-    countByNode(),
-    countOf(orders().where({ node: command.in([...PRE_SHIPPING_NODES]), eta: command.lt(today) })),
-    countOf(orders().where({ node: command.in([...PRE_SHIPPING_NODES]), ...hasException })),
-  ])
+  const totals = Promise.all([countByNode(), countOverdue(today), countOpenExceptions()])
   const list = async (): Promise<{ items: OrderRecord[]; nextCursor: string | null }> => {
     if (parsed) {
       const found = await readList<OrderRecord>(
