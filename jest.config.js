@@ -31,6 +31,8 @@ module.exports = {
     layer('cloud'),
     layer('component', { testEnvironment: 'jsdom' }),
     layer('e2e'),
+    // The compiled weapp bundle in WeChat's component framework, with a named wx stand-in.
+    layer('weapp'),
     // Authorisation matrix, fuzzing, races, faults, privacy (about a minute); `npm run
     // test:reliability` runs only this layer and prints its summary line.
     layer('reliability'),

@@ -40,6 +40,8 @@ export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 export const ACTIONS = {
   user: {
     me: 'me',
+    /** The caller's role only: reads, never counts a visit (the tab bar and merchant entry). */
+    role: 'role',
     /** Everything personal the caller has stored (privacy law: access and portability). */
     exportData: 'exportData',
     /** Erases the caller's personal data outside orders; `{ confirm: true }` required. */

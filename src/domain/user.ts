@@ -10,6 +10,11 @@ export interface Profile {
   lastSeenAt: string
 }
 
+/** What `user.role` returns. */
+export interface RoleView {
+  role: Role
+}
+
 export const ROLE_LABELS: Record<Role, string> = {
   consumer: '顾客',
   merchant: '商家',

@@ -1,10 +1,10 @@
-// Whether the caller is a merchant, as the server says (user.me). Asked once per app session
+// Whether the caller is a merchant, as the server says (user.role, which counts no visit). Asked once per app session
 // and shared by the tab bar instances (WeChat mounts one per tab page) and the 我的 entry; on H5
 // a change of demo identity asks again. Showing the merchant entry is only a convenience: every
 // merchant action is authorised again on the server from the caller's OPENID.
 import { useEffect, useState } from 'react'
 import { ACTIONS, FUNCTIONS } from '@/domain/names'
-import type { Profile } from '@/domain/user'
+import type { RoleView } from '@/domain/user'
 import { callCloud } from '@/services/cloud'
 import { onLocalIdentityChange } from '@/services/local-identity'
 
@@ -12,7 +12,7 @@ let asked: Promise<boolean> | undefined
 
 function askIsMerchant(): Promise<boolean> {
   if (asked) return asked
-  const answer = callCloud<Profile>(FUNCTIONS.user, ACTIONS.user.me).then((result) => {
+  const answer = callCloud<RoleView>(FUNCTIONS.user, ACTIONS.user.role).then((result) => {
     if (!result.ok && asked === answer) asked = undefined // a failed call is asked again next time
     return result.ok && result.data.role === 'merchant'
   })

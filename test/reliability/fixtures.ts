@@ -109,6 +109,7 @@ export async function openBatch(env: ReliabilityCloud): Promise<string> {
 export const FIXTURES: Record<string, Record<string, Fixture>> = {
   user: {
     me: async () => ({}),
+    role: async () => ({}),
     exportData: async () => ({}),
     deleteData: async () => ({ confirm: true }),
   },

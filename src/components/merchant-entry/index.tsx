@@ -1,4 +1,4 @@
-// 我的 → 商家后台, shown only to merchants (user.me). On H5 this is the merchant's way in, since
+// 我的 → 商家后台, shown only to merchants (user.role). On H5 this is the merchant's way in, since
 // Taro's H5 router draws no custom tab bar; on weapp the 商家 tab item opens the same board.
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'

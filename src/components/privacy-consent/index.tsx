@@ -53,7 +53,10 @@ export default function PrivacyConsent({ reason }: PrivacyConsentProps) {
     })
   }, [reason])
 
-  useEffect(() => request?.shown?.(), [request])
+  // A block body: whatever WeChat's resolve() returns must not become this effect's cleanup.
+  useEffect(() => {
+    request?.shown?.()
+  }, [request])
 
   if (!request) return null
   const answer = (value: PrivacyAnswer) => {

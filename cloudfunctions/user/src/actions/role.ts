@@ -1,0 +1,10 @@
+// user.role — any signed-in caller. Read-only: the tab bar and the merchant entry ask it on every
+// launch, and a launch must count one visit (user.me, asked by the home page), not two.
+import { ok } from '@/domain/result'
+import { noPayload } from '@/domain/validate'
+import { isMerchant } from '@/cloud/merchants'
+import { defineUserAction } from '@/cloud/router'
+
+export const role = defineUserAction(noPayload, async (_input, openid) =>
+  ok({ role: (await isMerchant(openid)) ? ('merchant' as const) : ('consumer' as const) }),
+)

@@ -1,0 +1,132 @@
+// The journey driver for the H5 build in a real Chromium (playwright-core). Taro's H5 router
+// keeps earlier pages in the DOM, hidden, so every target is the visible one.
+import type { Locator, Page } from 'playwright-core'
+import type { Driver, JourneyContext, SheetAnswer } from '../journeys/driver'
+import type { H5App } from './app'
+import { newPhoneContext } from './browser'
+
+const WAIT = { timeout: 20_000 }
+/** The simulated sheet ignores taps in its first moments on screen (a double tap is no consent). */
+const SHEET_SETTLE_MS = 600
+
+export class H5Driver implements Driver {
+  readonly platform = 'h5' as const
+  private readonly collected: string[] = []
+
+  constructor(
+    readonly page: Page,
+    readonly openid: string,
+    private readonly baseUrl: string,
+  ) {
+    page.on('pageerror', (error) => this.collected.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.collected.push(message.text())
+    })
+  }
+
+  private target(css: string, text?: string): Locator {
+    const visible = this.page.locator(`${css} >> visible=true`)
+    return (text === undefined ? visible : visible.filter({ hasText: text })).first()
+  }
+
+  async open(path: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/#/${path}`)
+  }
+
+  async tap(css: string, text?: string): Promise<void> {
+    await this.target(css, text).click(WAIT)
+  }
+
+  private async field(css: string, text?: string): Promise<Locator> {
+    const at = this.target(css, text)
+    await at.waitFor(WAIT)
+    const tag = await at.evaluate((element) => element.tagName.toLowerCase())
+    return tag === 'input' || tag === 'textarea' ? at : at.locator('input, textarea').first()
+  }
+
+  async fill(css: string, value: string, text?: string): Promise<void> {
+    const field = await this.field(css, text)
+    await field.fill(value)
+    await field.blur()
+  }
+
+  async valueOf(css: string, text?: string): Promise<string> {
+    return (await this.field(css, text)).inputValue()
+  }
+
+  async see(css: string, text?: string): Promise<void> {
+    await this.target(css, text).waitFor(WAIT)
+  }
+
+  async count(css: string, text?: string): Promise<number> {
+    const visible = this.page.locator(`${css} >> visible=true`)
+    return (text === undefined ? visible : visible.filter({ hasText: text })).count()
+  }
+
+  async onPage(path: string): Promise<Record<string, string>> {
+    const escaped = path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    await this.page.waitForURL(new RegExp(`#/${escaped}(\\?|$)`), WAIT)
+    const hash = new URL(this.page.url()).hash
+    return Object.fromEntries(new URLSearchParams(hash.split('?')[1] ?? ''))
+  }
+
+  async tapAndAnswerSheet(css: string, answer: SheetAnswer, text?: string): Promise<number> {
+    await this.tap(css, text)
+    const sheet = this.page.locator('.subscribe-sheet >> visible=true')
+    try {
+      await sheet.waitFor({ timeout: 5_000 })
+    } catch {
+      return 0
+    }
+    const offered = await this.page.locator('.subscribe-item >> visible=true').count()
+    await this.page.waitForTimeout(SHEET_SETTLE_MS)
+    if (answer === 'reject') {
+      const allowed = this.page.locator('.subscribe-item--on >> visible=true')
+      while ((await allowed.count()) > 0) await allowed.first().click()
+    }
+    await this.page.locator('.subscribe-sheet__confirm >> visible=true').click()
+    await sheet.waitFor({ state: 'detached', ...WAIT })
+    return offered
+  }
+
+  async tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void> {
+    await this.tap(css, text)
+    await this.page
+      .locator(`${confirm ? '.taro-model__confirm' : '.taro-model__cancel'} >> visible=true`)
+      .click(WAIT)
+  }
+
+  async failNextCloudCall(): Promise<void> {
+    let failed = false
+    await this.page.route('**/cloud/invoke/**', async (route) => {
+      if (failed) return route.continue()
+      failed = true
+      return route.abort('connectionreset')
+    })
+  }
+
+  errors(): string[] {
+    return this.collected
+  }
+}
+
+/** Journeys on H5: a new phone-sized browser context per identity, on the home page. */
+export function h5JourneyContext(app: H5App): JourneyContext {
+  return {
+    get cloud() {
+      return app.cloud
+    },
+    async driverFor(openid: string) {
+      const context = await newPhoneContext(app.browser)
+      // The local identity switcher's remembered choice (services/local-identity.ts).
+      await context.addInitScript(
+        (id) => localStorage.setItem('localCloud.openid', JSON.stringify({ data: id })),
+        openid,
+      )
+      const page = await context.newPage()
+      const driver = new H5Driver(page, openid, app.cloud.url)
+      await page.goto(app.cloud.url)
+      return driver
+    },
+  }
+}

@@ -1,0 +1,134 @@
+// Consumer journeys, described once and run on both platforms (test/e2e/journeys.test.ts on H5,
+// test/weapp/journeys.test.ts on weapp). Each starts from what a person sees and checks the
+// database for what must have happened.
+import { addDays, chinaDateOf } from '@/domain/china-date'
+import { COLLECTIONS } from '@/domain/names'
+import { subscriptionId } from '@/domain/message-policy'
+import type { JourneyContext } from './driver'
+import {
+  ADDRESS_TYPED,
+  SHIRT_SIZES,
+  consumerA,
+  merchantActs,
+  ordersOf,
+  placeShirt,
+  storedOrder,
+} from './shop'
+
+async function waitForValue<T>(read: () => Promise<T>, want: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    const value = await read()
+    if (want(value) || Date.now() > deadline) return value
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/** Home → shirt → options and sizes → confirm with address → submit, allowing the messages. */
+export async function orderShirtAndSubscribe(ctx: JourneyContext): Promise<void> {
+  const before = await ordersOf(ctx.cloud, consumerA)
+  const phone = await ctx.driverFor(consumerA)
+  await phone.tap('.product-card', '量体定制衬衫')
+  await phone.tap('.option-chip', '法国亚麻')
+  // Out of range first: the message shows beside the measurement, and nothing is lost.
+  await phone.fill('.measurement', '80', '领围')
+  await phone.see('.measurement__error', '领围应在 30 到 60 cm 之间')
+  for (const [label, value] of Object.entries(SHIRT_SIZES)) {
+    await phone.fill('.measurement', value, label)
+  }
+  await expect(phone.count('.measurement__error')).resolves.toBe(0)
+  await phone.see('.quote__total-amount', '¥479')
+  await phone.tap('.bottom-bar__next', '下一步')
+  await phone.onPage('pages/confirm/index')
+
+  for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
+    await phone.fill('.address-field', value, label)
+  }
+  await phone.see('.summary', '法国亚麻')
+  await phone.see('.summary', '39.5 cm')
+  await expect(phone.tapAndAnswerSheet('.submit-order', 'accept')).resolves.toBe(3)
+  const { id } = await phone.onPage('pages/order/index')
+  await phone.see('.order-hero__node', '已提交')
+
+  const after = await ordersOf(ctx.cloud, consumerA)
+  expect(after).toHaveLength(before.length + 1)
+  const order = await storedOrder(ctx.cloud, id)
+  expect(order.quote.priceFen).toBe(47900)
+  expect(order.selection.measurements).toEqual({
+    neck: 39.5,
+    chest: 96,
+    shoulder: 45,
+    sleeve: 62,
+    length: 75,
+  })
+  expect(order.address.detail).toBe(ADDRESS_TYPED['详细地址'])
+  // Each accepted template is one credit in the server's ledger.
+  for (const purpose of ['order_confirmed', 'production_started', 'shipped'] as const) {
+    const [ledger] = await waitForValue(
+      () =>
+        ctx.cloud.store.find(COLLECTIONS.subscriptions, {
+          _id: subscriptionId(consumerA, purpose),
+        }),
+      (rows) => rows.length === 1,
+    )
+    expect(ledger?.credits).toBeGreaterThanOrEqual(1)
+  }
+  expect(phone.errors()).toEqual([])
+}
+
+/** An order moves on, the merchant flags a delay with remedies, the customer takes the coupon. */
+export async function followOrderAndChooseRemedy(ctx: JourneyContext): Promise<void> {
+  const { id } = await placeShirt(ctx.cloud, consumerA, 'remedy')
+  await merchantActs(ctx.cloud, id, 'confirm', { note: '已核对尺寸，安排排产' })
+  await merchantActs(ctx.cloud, id, 'purchase_materials')
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.see('.order-hero__node', '备料中')
+  await phone.see('.timeline__title', '已确认')
+  await phone.see('.timeline', '已核对尺寸，安排排产')
+  await expect(phone.count('.order-action--cancel')).resolves.toBe(0)
+
+  const newEta = addDays(chinaDateOf(new Date()), 20)
+  await merchantActs(ctx.cloud, id, 'flag_exception', {
+    kind: 'delayed',
+    note: '面料延迟到货，预计晚一周',
+    offered: [
+      { type: 'wait_new_eta', newEta },
+      { type: 'coupon', amountFen: 2000 },
+    ],
+  })
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.see('.remedy-option', newEta)
+  await phone.see('.remedy-option', '¥20')
+  await phone.tap('.remedy-option', '领取补偿券')
+  await phone.tapAndAnswerModal('.remedy-submit', true)
+  await phone.see('.order-exception__chosen', '领取补偿券')
+  const stored = await storedOrder(ctx.cloud, id)
+  expect(stored.exception?.choice?.remedy).toBe('coupon')
+  expect(phone.errors()).toEqual([])
+}
+
+/** The cloud does not answer: a readable message, the form keeps what was typed, a retry works. */
+export async function networkFailureKeepsInput(ctx: JourneyContext): Promise<void> {
+  const phone = await ctx.driverFor(consumerA)
+  await phone.tap('.product-card', '量体定制衬衫')
+  for (const [label, value] of Object.entries(SHIRT_SIZES)) {
+    await phone.fill('.measurement', value, label)
+  }
+  await phone.see('.quote__total-amount', '¥399')
+  await phone.tap('.bottom-bar__next', '下一步')
+  await phone.onPage('pages/confirm/index')
+  for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
+    await phone.fill('.address-field', value, label)
+  }
+  const before = await ordersOf(ctx.cloud, consumerA)
+  await phone.failNextCloudCall()
+  await phone.tapAndAnswerSheet('.submit-order', 'reject')
+  await phone.see('.confirm__error', '网络')
+  await expect(phone.valueOf('.address-field', '详细地址')).resolves.toBe(ADDRESS_TYPED['详细地址'])
+  await expect(ordersOf(ctx.cloud, consumerA)).resolves.toHaveLength(before.length)
+
+  await phone.tapAndAnswerSheet('.submit-order', 'reject')
+  await phone.onPage('pages/order/index')
+  await expect(ordersOf(ctx.cloud, consumerA)).resolves.toHaveLength(before.length + 1)
+}

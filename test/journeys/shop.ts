@@ -1,0 +1,77 @@
+// What the journeys share: the demo people, the shirt as a customer fills it in, and cloud calls
+// that set the scene (orders placed or moved by someone else) without going through a screen.
+import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import type { OrderEvent, OrderRecord } from '@/domain/order-types'
+import { DEMO_USERS } from '../../tools/seed/demo'
+import type { TestCloud } from '../helpers/local-cloud'
+
+export const [consumerA, consumerB] = DEMO_USERS.filter((u) => u.role === 'consumer').map(
+  (u) => u.openid,
+)
+export const merchant = DEMO_USERS.find((u) => u.role === 'merchant')!.openid
+
+/** The shirt's measurements as typed, by label. */
+export const SHIRT_SIZES: Record<string, string> = {
+  领围: '39.5',
+  胸围: '96',
+  肩宽: '45',
+  袖长: '62',
+  衣长: '75',
+}
+export const ADDRESS_TYPED: Record<string, string> = {
+  收货人: '林晓',
+  手机号码: '13812345678',
+  所在地区: '上海市 徐汇区',
+  详细地址: '漕溪北路 100 号 2 栋 301',
+}
+
+type Envelope = { ok: boolean; code?: string; message?: string; data?: any } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export async function orderCall(cloud: TestCloud, action: string, payload: object, openid: string) {
+  const result = (await cloud.invoke(FUNCTIONS.order, { action, payload }, openid)) as Envelope
+  if (!result.ok) throw new Error(`order.${action} failed: ${JSON.stringify(result)}`)
+  return result.data
+}
+
+/** A shirt order placed by `openid` through the cloud; resolves to its id and number. */
+export async function placeShirt(cloud: TestCloud, openid: string, label: string) {
+  const { order } = await orderCall(
+    cloud,
+    ACTIONS.order.create,
+    {
+      requestId: `journey-${label}-${Date.now().toString(36)}`,
+      productId: 'prod_shirt',
+      selection: {
+        options: { fabric: ['oxford'], collar: ['spread'], cuff: ['barrel'] },
+        measurements: { neck: 39, chest: 98, shoulder: 45.5, sleeve: 62, length: 76 },
+        texts: {},
+        quantity: 1,
+        urgent: false,
+      },
+      address: {
+        name: '林晓',
+        phone: '13812345678',
+        region: '上海市 徐汇区',
+        detail: '漕溪北路 100 号',
+      },
+    },
+    openid,
+  )
+  return { id: order._id as string, orderNo: order.orderNo as string }
+}
+
+export const merchantActs = (
+  cloud: TestCloud,
+  orderId: string,
+  event: OrderEvent,
+  input?: object,
+) => orderCall(cloud, ACTIONS.order.act, { orderId, event, ...(input ? { input } : {}) }, merchant)
+
+export async function ordersOf(cloud: TestCloud, openid: string): Promise<OrderRecord[]> {
+  return (await cloud.store.find(COLLECTIONS.orders, { ownerOpenid: openid })) as OrderRecord[]
+}
+
+export async function storedOrder(cloud: TestCloud, id: string): Promise<OrderRecord> {
+  const [order] = (await cloud.store.find(COLLECTIONS.orders, { _id: id })) as OrderRecord[]
+  return order
+}

@@ -1,0 +1,92 @@
+// The journey driver for the weapp build: taps and typing go through WeChat's component framework
+// (harness/mini-program.ts); answers that WeChat's own UI would give come from the wx stand-in.
+import type { Driver, JourneyContext, SheetAnswer } from '../../journeys/driver'
+import type { WeappApp } from './app'
+import { MiniProgram, attributeOf } from './mini-program'
+import { findAll, waitFor, waitUntil } from './screen'
+
+const FIELD = 'wx-input, wx-textarea'
+
+function fieldIn(element: Element): Element {
+  if (element.matches(FIELD)) return element
+  const field = element.querySelector(FIELD)
+  if (!field) throw new Error(`${element.getAttribute('class')} 中没有输入框`)
+  return field
+}
+
+export class WeappDriver implements Driver {
+  readonly platform = 'weapp' as const
+  constructor(readonly phone: MiniProgram) {}
+
+  get openid(): string {
+    return this.phone.wx.openid
+  }
+
+  async open(path: string): Promise<void> {
+    await this.phone.reLaunch(`/${path}`)
+  }
+
+  async tap(css: string, text?: string): Promise<void> {
+    this.phone.tap(await waitFor(this.phone, css, text))
+    await this.phone.settle()
+  }
+
+  async fill(css: string, value: string, text?: string): Promise<void> {
+    this.phone.type(fieldIn(await waitFor(this.phone, css, text)), value)
+    await this.phone.settle()
+  }
+
+  async valueOf(css: string, text?: string): Promise<string> {
+    return String(attributeOf(fieldIn(await waitFor(this.phone, css, text)), 'value') ?? '')
+  }
+
+  async see(css: string, text?: string): Promise<void> {
+    await waitFor(this.phone, css, text)
+  }
+
+  async count(css: string, text?: string): Promise<number> {
+    await this.phone.settle()
+    return findAll(this.phone, css, text).length
+  }
+
+  async onPage(path: string): Promise<Record<string, string>> {
+    await waitUntil(() => this.phone.current.route === path, `页面 ${path}`)
+    return this.phone.current.query
+  }
+
+  async tapAndAnswerSheet(css: string, answer: SheetAnswer, text?: string): Promise<number> {
+    const before = this.phone.wx.subscribeRequests.length
+    this.phone.wx.subscribeAnswer = (ids) =>
+      Object.fromEntries(ids.map((id) => [id, answer] as const))
+    await this.tap(css, text)
+    return this.phone.wx.subscribeRequests.slice(before).flat().length
+  }
+
+  async tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void> {
+    const before = this.phone.wx.modals.length
+    this.phone.wx.modalAnswers.push(confirm)
+    await this.tap(css, text)
+    await waitUntil(() => this.phone.wx.modals.length > before, `${css} 弹出确认框`)
+  }
+
+  async failNextCloudCall(): Promise<void> {
+    this.phone.wx.failNextCalls += 1
+  }
+
+  errors(): string[] {
+    return this.phone.consoleErrors
+  }
+}
+
+/** Journeys on weapp: one phone, relaunched as whoever the journey asks for. */
+export function weappJourneyContext(app: WeappApp): JourneyContext {
+  return {
+    get cloud() {
+      return app.cloud
+    },
+    async driverFor(openid: string) {
+      await app.phone.switchUser(openid)
+      return new WeappDriver(app.phone)
+    },
+  }
+}
