@@ -1,10 +1,11 @@
 // Lowers the syntax of every JavaScript file the weapp build emits to one ECMAScript level
-// (config/weapp.json esTarget), after minification, with esbuild. Taro runs babel only over our
-// sources; the vendors it bundles from node_modules (@tarojs/runtime, react-reconciler, ...) keep
-// whatever syntax they ship (?. ?? ??=), and project.config.json's es6 switch is off. WeChat runs
-// the logic layer on the phone's own engine (JavaScriptCore on iOS), so a syntax the oldest
-// supported iOS lacks is a SyntaxError at launch, on that phone only. Lowering the emitted assets
-// catches everything, whatever produced it. tools/check-weapp.ts parses the result at this level.
+// (config/weapp.json esTarget), after minification, with esbuild. Without it our own pages and
+// components shipped ?. ?? and object spread: babel-preset-taro follows package.json's modern
+// browserslist (shared with H5 and Node), and project.config.json's es6 switch is off. Vendors
+// from node_modules (@tarojs/runtime, ...) are not run through babel at all, so a post-emit pass
+// is the one place that covers every file, whatever produced it. WeChat runs the logic layer on
+// the phone's own engine (JavaScriptCore on iOS), so a syntax the oldest supported iOS lacks is a
+// SyntaxError at launch, on that phone only. tools/check-weapp.ts parses the result at this level.
 import { transformSync } from 'esbuild'
 import type { Compiler } from 'webpack'
 
