@@ -186,7 +186,7 @@ describe('DevTools readiness', () => {
     const keys = checkProjectConfig(
       {
         ...good,
-        appid: 'wx0123456789abcdef',
+        appid: 'wx_a_real_appid',
         libVersion: '2.30.0',
         miniprogramRoot: 'dist/',
         setting: { minified: false },
