@@ -4,7 +4,9 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
+import { LowerSyntaxPlugin } from './lower-syntax'
 import prodConfig from './prod'
+import { loadWeappTargets } from './weapp-targets'
 
 const LOCAL_CLOUD_PORT = process.env.LOCAL_CLOUD_PORT || '9300'
 const H5_PORT = Number(process.env.H5_PORT || 10086)
@@ -48,6 +50,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Every emitted .js down to the syntax of the oldest supported WeChat (config/weapp.json).
+        chain.plugin('lower-syntax').use(LowerSyntaxPlugin, [loadWeappTargets().esTarget])
       },
     },
     h5: {

@@ -64,6 +64,7 @@ export default function AppointmentsPage() {
         />
         <View className="slot-form__row">
           <Picker
+            className="slot-form__cell"
             mode="date"
             value={draft.date}
             start={today}
@@ -74,6 +75,7 @@ export default function AppointmentsPage() {
             </View>
           </Picker>
           <Picker
+            className="slot-form__cell"
             mode="time"
             value={draft.time}
             onChange={(e) => setDraft({ ...draft, time: e.detail.value })}
