@@ -9,6 +9,7 @@ import type { OrderEvent, RemedyType } from '@/domain/order-types'
 import type { Result } from '@/domain/result'
 import { formatChinaTime } from '@/domain/time'
 import OrderActions from '@/components/order-actions'
+import PrivacyConsent from '@/components/privacy-consent'
 import RemedyChooser from '@/components/remedy-chooser'
 import { ErrorState, SkeletonList } from '@/components/state-view'
 import MessageList from '@/components/message-list'
@@ -88,6 +89,8 @@ export default function OrderPage() {
 
   return (
     <View className="order-page">
+      {/* Copying the tracking number is a privacy API: WeChat holds it until this popup agrees. */}
+      <PrivacyConsent />
       {detail.error ? <Text className="order-page__stale">{detail.error.message}</Text> : null}
 
       <View className="order-hero">

@@ -20,13 +20,13 @@ export function screenText(phone: MiniProgram): string {
 }
 
 export async function waitUntil<T>(
-  read: () => T | undefined | null | false,
+  read: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   what: string,
   timeoutMs = WAIT_MS,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const value = read()
+    const value = await read()
     if (value) return value
     if (Date.now() > deadline) throw new Error(`等待超时（${timeoutMs} ms）：${what}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
@@ -41,9 +41,10 @@ export function waitFor(phone: MiniProgram, css: string, text?: string): Promise
   )
 }
 
+/** Text on screen, or in a toast (wx.showToast draws outside the page). */
 export function waitForText(phone: MiniProgram, text: string): Promise<true> {
   return waitUntil(
-    () => screenText(phone).includes(text),
+    () => screenText(phone).includes(text) || phone.wx.toasts.some((toast) => toast.includes(text)),
     `文字「${text}」（当前页 ${phone.current.route}：${screenText(phone).slice(0, 300)}）`,
   )
 }
