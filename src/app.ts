@@ -7,7 +7,7 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
       // Identity comes from WeChat itself; the cloud functions read it with getWXContext().
-      Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
+      void 0
       // Privacy APIs wait for the consent popup of the page on screen (components/privacy-consent).
       listenForPrivacyRequests()
     }

@@ -90,9 +90,10 @@ export class MiniProgram implements PageRouter {
 
   /** Another person's phone: every page closed, a fresh JS runtime, launched as `openid`. */
   async switchUser(openid: string): Promise<void> {
+    await this.wx.idle()
+    this.consoleErrors.length = 0
     if (openid === this.wx.openid && this.stack.length > 0)
       return this.reLaunch('/pages/index/index')
-    await this.wx.idle()
     this.close()
     jest.resetModules()
     this.pageIds.clear()

@@ -1,0 +1,32 @@
+// Every shared journey, as each platform's test file runs it (test/e2e/journeys.test.ts on H5,
+// test/weapp/journeys.test.ts on weapp).
+import {
+  followOrderAndChooseRemedy,
+  networkFailureKeepsInput,
+  orderShirtAndSubscribe,
+} from './consumer'
+import type { JourneyContext } from './driver'
+import { merchantShipsAnOrder } from './merchant'
+
+export const JOURNEYS: [
+  name: string,
+  run: (ctx: JourneyContext) => Promise<void>,
+  timeoutMs: number,
+][] = [
+  [
+    'order a shirt with measurements and allow the messages at submit',
+    orderShirtAndSubscribe,
+    60_000,
+  ],
+  ['follow an order and take the coupon when it is delayed', followOrderAndChooseRemedy, 60_000],
+  [
+    'a lost network answer keeps the form and a retry places one order',
+    networkFailureKeepsInput,
+    60_000,
+  ],
+  [
+    'the merchant ships an order node by node; the customer sees it and confirms receipt',
+    merchantShipsAnOrder,
+    90_000,
+  ],
+]
