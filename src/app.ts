@@ -7,7 +7,7 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
       // Identity comes from WeChat itself; the cloud functions read it with getWXContext().
-      void 0
+      Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
       // Privacy APIs wait for the consent popup of the page on screen (components/privacy-consent).
       listenForPrivacyRequests()
     }

@@ -132,3 +132,24 @@ export async function networkFailureKeepsInput(ctx: JourneyContext): Promise<voi
   await phone.onPage('pages/order/index')
   await expect(ordersOf(ctx.cloud, consumerA)).resolves.toHaveLength(before.length + 1)
 }
+
+/** 我的 → 订阅设置: turning a kind of message off reaches the server's preferences. */
+export async function turnOffAKindOfMessage(ctx: JourneyContext): Promise<void> {
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open('pages/mine/index')
+  await phone.tap('.mine-entry--subscriptions')
+  await phone.onPage('pages/subscriptions/index')
+  await phone.see('.subscription-row__title')
+  const on = await phone.count('.subscription-switch--on')
+  expect(on).toBeGreaterThan(0)
+  await phone.tap('.subscription-switch--on')
+  await phone.see('.subscription-row--off')
+  const off = await waitForValue(
+    () =>
+      ctx.cloud.store.find(COLLECTIONS.subscriptions, { ownerOpenid: consumerA, enabled: false }),
+    (rows) => rows.length === 1,
+  )
+  expect(off).toHaveLength(1)
+  await expect(phone.count('.subscription-switch--on')).resolves.toBe(on - 1)
+  expect(phone.errors()).toEqual([])
+}
