@@ -70,11 +70,27 @@ export class H5Driver implements Driver {
     return Object.fromEntries(new URLSearchParams(hash.split('?')[1] ?? ''))
   }
 
+  private nextSheet: Promise<number> = Promise.resolve(0)
+
   async tapAndAnswerSheet(css: string, answer: SheetAnswer, text?: string): Promise<number> {
+    this.answerNextSheet(answer)
     await this.tap(css, text)
+    return this.sheetOffered()
+  }
+
+  answerNextSheet(answer: SheetAnswer): void {
+    this.nextSheet = this.answerSheet(answer)
+    this.nextSheet.catch(() => undefined)
+  }
+
+  sheetOffered(): Promise<number> {
+    return this.nextSheet
+  }
+
+  private async answerSheet(answer: SheetAnswer): Promise<number> {
     const sheet = this.page.locator('.subscribe-sheet >> visible=true')
     try {
-      await sheet.waitFor({ timeout: 5_000 })
+      await sheet.waitFor({ timeout: 8_000 })
     } catch {
       return 0
     }

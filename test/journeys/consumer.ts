@@ -153,3 +153,24 @@ export async function turnOffAKindOfMessage(ctx: JourneyContext): Promise<void> 
   await expect(phone.count('.subscription-switch--on')).resolves.toBe(on - 1)
   expect(phone.errors()).toEqual([])
 }
+
+/** 再来一单 on a past order: a confirmation, the messages asked, a second order at today's price. */
+export async function reorderAPastOrder(ctx: JourneyContext): Promise<void> {
+  const { id } = await placeShirt(ctx.cloud, consumerA, 'reorder')
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.see('.order-hero__node', '已提交')
+  phone.answerNextSheet('accept')
+  await phone.tapAndAnswerModal('.order-action--reorder', true)
+  await expect(phone.sheetOffered()).resolves.toBe(3)
+  const shown = await waitForValue(
+    async () => (await phone.onPage('pages/order/index')).id,
+    (current) => current !== id,
+  )
+  expect(shown).not.toBe(id)
+  const [first, again] = [await storedOrder(ctx.cloud, id), await storedOrder(ctx.cloud, shown)]
+  expect(again.selection).toEqual(first.selection)
+  expect(again.quote.priceFen).toBe(first.quote.priceFen)
+  await phone.see('.order-hero__node', '已提交')
+  expect(phone.errors()).toEqual([])
+}

@@ -29,6 +29,10 @@ export interface Driver {
    * sheet) with `answer`; resolves to how many templates the sheet offered (0: no sheet).
    */
   tapAndAnswerSheet(css: string, answer: SheetAnswer, text?: string): Promise<number>
+  /** The next subscribe sheet, whatever opens it, is answered with `answer`. */
+  answerNextSheet(answer: SheetAnswer): void
+  /** How many templates the sheet armed by answerNextSheet offered (0: none came). */
+  sheetOffered(): Promise<number>
   /** Taps `css`, which asks a yes/no question in a modal, and answers it. */
   tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void>
   /** Makes the next cloud call fail as a lost network would. */

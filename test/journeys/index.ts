@@ -2,6 +2,7 @@
 // test/weapp/journeys.test.ts on weapp).
 import {
   followOrderAndChooseRemedy,
+  reorderAPastOrder,
   turnOffAKindOfMessage,
   networkFailureKeepsInput,
   orderShirtAndSubscribe,
@@ -25,6 +26,7 @@ export const JOURNEYS: [
     networkFailureKeepsInput,
     60_000,
   ],
+  ['再来一单 on a past order asks for messages after the confirmation', reorderAPastOrder, 60_000],
   ['turn off one kind of progress message in 订阅设置', turnOffAKindOfMessage, 60_000],
   [
     'the merchant ships an order node by node; the customer sees it and confirms receipt',

@@ -78,6 +78,7 @@ test('opening tracking asks for messages inside the tap; getSetting\'s "always" 
   await driver.tap('.tab-bar__item', '订单')
   const offered = await driver.tapAndAnswerSheet('.order-card', 'accept')
   expect(offered).toBe(3)
+  expect(phone().wx.subscribeOutsideTap).toEqual([])
   expect(phone().wx.calls).toContain('getSetting')
   const shipped = await waitUntil(async () => {
     const [row] = await find(COLLECTIONS.subscriptions, subscriptionId(consumerA, 'shipped'))

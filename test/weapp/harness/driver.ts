@@ -54,12 +54,23 @@ export class WeappDriver implements Driver {
     return this.phone.current.query
   }
 
+  private sheetsBefore = 0
+
   async tapAndAnswerSheet(css: string, answer: SheetAnswer, text?: string): Promise<number> {
-    const before = this.phone.wx.subscribeRequests.length
+    this.answerNextSheet(answer)
+    await this.tap(css, text)
+    return this.sheetOffered()
+  }
+
+  answerNextSheet(answer: SheetAnswer): void {
+    this.sheetsBefore = this.phone.wx.subscribeRequests.length
     this.phone.wx.subscribeAnswer = (ids) =>
       Object.fromEntries(ids.map((id) => [id, answer] as const))
-    await this.tap(css, text)
-    return this.phone.wx.subscribeRequests.slice(before).flat().length
+  }
+
+  async sheetOffered(): Promise<number> {
+    await this.phone.settle()
+    return this.phone.wx.subscribeRequests.slice(this.sheetsBefore).flat().length
   }
 
   async tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void> {

@@ -40,7 +40,9 @@ export class WxStandIn {
   readonly modals: { title?: string; content?: string }[] = []
   /** The next showModal answers (default: 确定). */
   readonly modalAnswers: boolean[] = []
+  /** Sheets shown (inside a user gesture), and requests WeChat refused outside one. */
   readonly subscribeRequests: string[][] = []
+  readonly subscribeOutsideTap: string[][] = []
   /** Scripts the next subscribe sheet: an answer per template, or a failure (e.g. errCode 20004). */
   subscribeAnswer: (tmplIds: string[]) => SubscribeAnswer | WxFailure = (ids) =>
     Object.fromEntries(ids.map((id) => [id, 'accept'] as const))
@@ -190,9 +192,15 @@ export class WxStandIn {
       hideToast: async('hideToast', () => undefined),
       showLoading: async('showLoading', () => undefined),
       hideLoading: async('hideLoading', () => undefined),
-      showModal: async('showModal', (o) => {
+      showModal: async('showModal', async (o) => {
         this.modals.push({ title: o.title as string, content: o.content as string })
         const confirm = this.modalAnswers.shift() ?? true
+        await new Promise((resolve) => setTimeout(resolve, 0)) // the person reads, then taps
+        // Assumed from WeChat's rule ("after a user tap"): the modal's own button is a tap, so
+        // what its answer runs in the same task (success callback, promise continuations) may
+        // open the subscribe sheet. A later task may not.
+        this.inTap = true
+        setTimeout(() => (this.inTap = false), 0)
         return { confirm, cancel: !confirm }
       }),
       showActionSheet: async('showActionSheet', () => ({ tapIndex: 0 })),
@@ -214,8 +222,11 @@ export class WxStandIn {
       }),
       requestSubscribeMessage: async('requestSubscribeMessage', (o) => {
         const ids = o.tmplIds as string[]
+        if (!this.inTap) {
+          this.subscribeOutsideTap.push(ids)
+          throw { errMsg: NOT_IN_TAP }
+        }
         this.subscribeRequests.push(ids)
-        if (!this.inTap) throw { errMsg: NOT_IN_TAP, errCode: 10003 }
         const answer = this.subscribeAnswer(ids)
         if (typeof answer.errMsg === 'string') throw answer
         return answer
