@@ -132,8 +132,8 @@ export function h5JourneyContext(app: H5App): JourneyContext {
     get cloud() {
       return app.cloud
     },
-    async driverFor(openid: string) {
-      const context = await newPhoneContext(app.browser)
+    async driverFor(openid: string, { privacyAgreed = true } = {}) {
+      const context = await newPhoneContext(app.browser, { privacyAgreed })
       // The local identity switcher's remembered choice (services/local-identity.ts).
       await context.addInitScript(
         (id) => localStorage.setItem('localCloud.openid', JSON.stringify({ data: id })),

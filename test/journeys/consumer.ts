@@ -174,3 +174,27 @@ export async function reorderAPastOrder(ctx: JourneyContext): Promise<void> {
   await phone.see('.order-hero__node', '已提交')
   expect(phone.errors()).toEqual([])
 }
+
+/** The privacy guide stands before the address: refusing goes back, agreeing lets it be typed. */
+export async function privacyConsentBeforeTheAddress(ctx: JourneyContext): Promise<void> {
+  const phone = await ctx.driverFor(consumerA, { privacyAgreed: false })
+  await phone.tap('.product-card', '量体定制衬衫')
+  for (const [label, value] of Object.entries(SHIRT_SIZES)) {
+    await phone.fill('.measurement', value, label)
+  }
+  await phone.see('.quote__total-amount', '¥399')
+  await phone.tap('.bottom-bar__next', '下一步')
+  await phone.see('.privacy-consent', '填写收货地址前，请阅读并同意')
+  await phone.tap('.privacy-consent__disagree')
+  await phone.onPage('pages/product/index')
+  // What was typed is still there.
+  await expect(phone.valueOf('.measurement', '领围')).resolves.toBe(SHIRT_SIZES['领围'])
+
+  await phone.tap('.bottom-bar__next', '下一步')
+  await phone.tap('.privacy-consent__agree')
+  await phone.onPage('pages/confirm/index')
+  await phone.fill('.address-field', ADDRESS_TYPED['收货人'], '收货人')
+  await expect(phone.count('.privacy-consent')).resolves.toBe(0)
+  await expect(phone.valueOf('.address-field', '收货人')).resolves.toBe(ADDRESS_TYPED['收货人'])
+  expect(phone.errors()).toEqual([])
+}

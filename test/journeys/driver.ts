@@ -43,6 +43,6 @@ export interface Driver {
 
 export interface JourneyContext {
   cloud: TestCloud
-  /** A phone running the app as `openid`. */
-  driverFor(openid: string): Promise<Driver>
+  /** A phone running the app as `openid`; by default one that already agreed to the privacy guide. */
+  driverFor(openid: string, options?: { privacyAgreed?: boolean }): Promise<Driver>
 }

@@ -2,6 +2,7 @@
 // test/weapp/journeys.test.ts on weapp).
 import {
   followOrderAndChooseRemedy,
+  privacyConsentBeforeTheAddress,
   reorderAPastOrder,
   turnOffAKindOfMessage,
   networkFailureKeepsInput,
@@ -24,6 +25,11 @@ export const JOURNEYS: [
   [
     'a lost network answer keeps the form and a retry places one order',
     networkFailureKeepsInput,
+    60_000,
+  ],
+  [
+    'the privacy guide comes before the address; refusing goes back',
+    privacyConsentBeforeTheAddress,
     60_000,
   ],
   ['再来一单 on a past order asks for messages after the confirmation', reorderAPastOrder, 60_000],

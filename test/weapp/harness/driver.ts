@@ -95,8 +95,9 @@ export function weappJourneyContext(app: WeappApp): JourneyContext {
     get cloud() {
       return app.cloud
     },
-    async driverFor(openid: string) {
+    async driverFor(openid: string, { privacyAgreed = true } = {}) {
       await app.phone.switchUser(openid)
+      app.phone.wx.privacyNeeded = !privacyAgreed
       return new WeappDriver(app.phone)
     },
   }
