@@ -58,6 +58,10 @@ export class H5Driver implements Driver {
     await this.target(css, text).waitFor(WAIT)
   }
 
+  async notSee(css: string, text?: string): Promise<void> {
+    await this.target(css, text).waitFor({ state: 'detached', ...WAIT })
+  }
+
   async count(css: string, text?: string): Promise<number> {
     const visible = this.page.locator(`${css} >> visible=true`)
     return (text === undefined ? visible : visible.filter({ hasText: text })).count()

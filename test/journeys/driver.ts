@@ -20,6 +20,8 @@ export interface Driver {
   valueOf(css: string, text?: string): Promise<string>
   /** Waits until an element matching `css` (with `text`) is on screen. */
   see(css: string, text?: string): Promise<void>
+  /** Waits until no element matching `css` (with `text`) is on screen. */
+  notSee(css: string, text?: string): Promise<void>
   /** How many matching elements are on screen now. */
   count(css: string, text?: string): Promise<number>
   /** Waits until the page on screen is `path`; resolves to its query. */

@@ -9,7 +9,11 @@ import {
   orderShirtAndSubscribe,
 } from './consumer'
 import type { JourneyContext } from './driver'
-import { merchantShipsAnOrder } from './merchant'
+import {
+  merchantConfirmsTwoOrdersAtOnce,
+  merchantHandlesAnException,
+  merchantShipsAnOrder,
+} from './merchant'
 
 export const JOURNEYS: [
   name: string,
@@ -38,5 +42,15 @@ export const JOURNEYS: [
     'the merchant ships an order node by node; the customer sees it and confirms receipt',
     merchantShipsAnOrder,
     90_000,
+  ],
+  [
+    'the merchant flags a stock-out with a coupon; the customer takes it; the merchant resolves it',
+    merchantHandlesAnException,
+    90_000,
+  ],
+  [
+    'the merchant confirms two orders at once from the board',
+    merchantConfirmsTwoOrdersAtOnce,
+    60_000,
   ],
 ]

@@ -2,12 +2,10 @@
 import type { JourneyContext } from './driver'
 import { consumerA, merchant, placeShirt, storedOrder } from './shop'
 
+type Phone = Awaited<ReturnType<JourneyContext['driverFor']>>
+
 /** Opens one of the merchant's actions on the order page, fills the form, and submits it. */
-async function act(
-  phone: Awaited<ReturnType<JourneyContext['driverFor']>>,
-  event: string,
-  fill?: () => Promise<void>,
-) {
+async function act(phone: Phone, event: string, fill?: () => Promise<void>) {
   await phone.tap(`.m-order-action--${event}`)
   await phone.see(`.action-form--${event}`)
   await fill?.()
@@ -47,4 +45,61 @@ export async function merchantShipsAnOrder(ctx: JourneyContext): Promise<void> {
   await customer.tapAndAnswerModal('.order-action--complete', true)
   await customer.see('.order-hero__node', '已完成')
   await expect(storedOrder(ctx.cloud, id)).resolves.toMatchObject({ node: 'completed' })
+}
+
+/** The merchant flags a stock-out with a coupon, the customer takes it, the merchant resolves it. */
+export async function merchantHandlesAnException(ctx: JourneyContext): Promise<void> {
+  const { id } = await placeShirt(ctx.cloud, consumerA, 'exception')
+  const shop = await ctx.driverFor(merchant)
+  await shop.open(`merchant/pages/order/index?id=${id}`)
+  await shop.see('.m-order-hero__node', '已提交')
+  await act(shop, 'flag_exception', async () => {
+    await shop.tap('.action-form__choice', '缺货')
+    await shop.tap('.action-form__choice', '领取补偿券')
+    await shop.fill('.action-form__coupon', '30')
+    await shop.fill('.action-form__note', '衬衫面料暂时缺货')
+  })
+  await shop.see('.m-order-exception__waiting')
+  const flagged = await storedOrder(ctx.cloud, id)
+  expect(flagged.exception).toMatchObject({ kind: 'out_of_stock', note: '衬衫面料暂时缺货' })
+  expect(flagged.exception?.offered).toContainEqual({ type: 'coupon', amountFen: 3000 })
+  expect(shop.errors()).toEqual([])
+
+  const customer = await ctx.driverFor(consumerA)
+  await customer.open(`pages/order/index?id=${id}`)
+  await customer.tap('.remedy-option', '领取补偿券')
+  await customer.tapAndAnswerModal('.remedy-submit', true)
+  await customer.see('.order-exception__chosen', '领取补偿券')
+
+  const back = await ctx.driverFor(merchant)
+  await back.open(`merchant/pages/order/index?id=${id}`)
+  await back.see('.m-order-exception__chosen', '顾客选择：领取补偿券')
+  await act(back, 'resolve_exception', () =>
+    back.fill('.action-form__note', '补偿券已发放，照常制作'),
+  )
+  await back.notSee('.m-order-exception')
+  await back.see('.m-order-hero__node', '已提交')
+  const resolved = await storedOrder(ctx.cloud, id)
+  expect(resolved.exception).toBeNull()
+  expect(resolved.exceptionHistory[0].resolution).toBe('coupon')
+  expect(back.errors()).toEqual([])
+}
+
+/** Two new orders confirmed together from the board, after a confirmation; each is reported. */
+export async function merchantConfirmsTwoOrdersAtOnce(ctx: JourneyContext): Promise<void> {
+  const orders = [
+    await placeShirt(ctx.cloud, consumerA, 'batch-1'),
+    await placeShirt(ctx.cloud, consumerA, 'batch-2'),
+  ]
+  const shop = await ctx.driverFor(merchant)
+  await shop.open('merchant/pages/board/index')
+  await shop.see('.board-order', orders[0].orderNo)
+  await shop.tap('.board-mode')
+  for (const order of orders) await shop.tap('.batch-item', order.orderNo)
+  await shop.see('.board-batch-bar__count', '已选 2 单')
+  await shop.tapAndAnswerModal('.board-batch-bar__action', true, '确认订单')
+  await shop.see('.result-report__summary', '成功 2 单')
+  for (const order of orders)
+    expect((await storedOrder(ctx.cloud, order.id)).node).toBe('confirmed')
+  expect(shop.errors()).toEqual([])
 }

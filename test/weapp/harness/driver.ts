@@ -44,6 +44,10 @@ export class WeappDriver implements Driver {
     await waitFor(this.phone, css, text)
   }
 
+  async notSee(css: string, text?: string): Promise<void> {
+    await waitUntil(() => findAll(this.phone, css, text).length === 0, `${css} 消失`)
+  }
+
   async count(css: string, text?: string): Promise<number> {
     await this.phone.settle()
     return findAll(this.phone, css, text).length
