@@ -104,6 +104,27 @@ test('a sheet that fails with 20004 (subscriptions switched off) records the mai
   }, '总开关关闭已记录')
 })
 
+test.each([
+  [10002, 'requestSubscribeMessage:fail network error'],
+  [10005, 'requestSubscribeMessage:fail can not show UI'],
+  [20001, 'requestSubscribeMessage:fail No template data return'],
+])(
+  'a sheet failing with %i records nothing and the tap still opens the order',
+  async (errCode, errMsg) => {
+    await phone().switchUser(consumerB)
+    const { id } = await placeShirt(app.cloud, consumerB, `fail-${errCode}`)
+    const ledger = () => app.cloud.store.find(COLLECTIONS.subscriptions, { ownerOpenid: consumerB })
+    const before = await ledger()
+    phone().wx.subscribeAnswer = () => ({ errCode, errMsg })
+    const driver = new WeappDriver(phone())
+    await driver.tap('.tab-bar__item', '订单')
+    await driver.tap('.order-card')
+    await expect(driver.onPage('pages/order/index')).resolves.toMatchObject({ id })
+    await phone().wx.idle()
+    await expect(ledger()).resolves.toEqual(before)
+  },
+)
+
 test('outside a tap WeChat refuses the sheet: the stand-in answers as the base library does', async () => {
   await phone().switchUser(consumerA)
   const request = (phone().wx.wx as Record<string, (o: object) => Promise<unknown>>)
