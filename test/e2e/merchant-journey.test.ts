@@ -191,6 +191,9 @@ test('the order shows the full delivery address, and a tap copies the whole labe
 
 test('the merchant moves an order through every node with notes, ETA and shipping', async () => {
   await act(page, 'confirm', async () => {
+    await expect(
+      page.locator('.action-form__submit >> visible=true').innerText({ timeout: 10_000 }),
+    ).resolves.toBe('确认订单')
     await note(page, '已核对尺寸')
     // The photo goes through Taro's H5 file picker to the local cloud's photo stand-in.
     const chooser = page.waitForEvent('filechooser')

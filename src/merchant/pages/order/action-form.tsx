@@ -5,7 +5,12 @@ import { useState } from 'react'
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { Address } from '@/domain/address'
 import { addDays, chinaDateOf } from '@/domain/china-date'
-import { EVENT_LABELS, EXCEPTION_KIND_LABELS, REMEDY_LABELS } from '@/domain/order-labels'
+import {
+  EVENT_LABELS,
+  EVENT_SUBMIT_LABELS,
+  EXCEPTION_KIND_LABELS,
+  REMEDY_LABELS,
+} from '@/domain/order-labels'
 import { NOTE_MAX, PHOTOS_MAX } from '@/domain/order-input'
 import {
   EXCEPTION_KINDS,
@@ -221,7 +226,7 @@ export default function ActionForm({
           className={`action-form__submit${busy || uploading ? ' action-form__submit--busy' : ''}`}
           onClick={submit}
         >
-          <Text>{busy ? '提交中…' : `确认${label}`}</Text>
+          <Text>{busy ? '提交中…' : EVENT_SUBMIT_LABELS[event]}</Text>
         </View>
       </View>
     </View>
