@@ -15,13 +15,14 @@ import { merchantActions } from '@/hooks/useMerchantActions'
 import { useMerchantBoard, type BoardFilters } from '@/hooks/useMerchantBoard'
 import { confirmModal, toast } from '@/services/feedback'
 import MerchantNav from '@/merchant/components/merchant-nav'
+import MerchantOnly from '@/merchant/components/merchant-only'
 import ResultReport from '@/merchant/components/result-report'
 import { batchEventsFor } from '@/merchant/advance'
 import { MERCHANT_PAGES } from '@/merchant/routes'
 import OrderRow, { orderFlags } from './order-row'
 import './index.scss'
 
-export default function BoardPage() {
+function BoardPageBody() {
   const [filters, setFilters] = useState<BoardFilters>({
     node: 'submitted',
     search: '',
@@ -222,5 +223,14 @@ export default function BoardPage() {
         </View>
       ) : null}
     </View>
+  )
+}
+
+// Decided before anything of the page is drawn or loaded (MerchantOnly).
+export default function BoardPage() {
+  return (
+    <MerchantOnly>
+      <BoardPageBody />
+    </MerchantOnly>
   )
 }

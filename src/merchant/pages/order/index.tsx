@@ -17,6 +17,7 @@ import { ErrorState, SkeletonList } from '@/components/state-view'
 import Timeline from '@/components/timeline'
 import { useOrderDetail } from '@/hooks/useOrderDetail'
 import { confirmModal, toast } from '@/services/feedback'
+import MerchantOnly from '@/merchant/components/merchant-only'
 import ActionForm from './action-form'
 import AddressCard from './address-card'
 import './index.scss'
@@ -24,7 +25,7 @@ import './index.scss'
 /** Events that end the order or its exception for good: asked again in a modal. */
 const DESTRUCTIVE: readonly OrderEvent[] = ['cancel']
 
-export default function MerchantOrderPage() {
+function MerchantOrderPageBody() {
   const orderId = useRouter().params.id ?? ''
   const detail = useOrderDetail(orderId)
   const [open, setOpen] = useState<OrderEvent | null>(null)
@@ -164,5 +165,14 @@ export default function MerchantOrderPage() {
         <AddressCard address={order.address} />
       </View>
     </View>
+  )
+}
+
+// Decided before anything of the page is drawn or loaded (MerchantOnly).
+export default function MerchantOrderPage() {
+  return (
+    <MerchantOnly>
+      <MerchantOrderPageBody />
+    </MerchantOnly>
   )
 }
