@@ -172,6 +172,21 @@ describe('board', () => {
     expect(second.data.items.map((o: { _id: string }) => o._id)).not.toContain(OVERDUE_ID)
   })
 
+  test('the summary cards list what they count, across nodes: overdue, open exceptions', async () => {
+    const ids_ = (result: Envelope) => result.data.items.map((o: { _id: string }) => o._id)
+    const overdue = await board({ only: 'overdue' })
+    expect(ids_(overdue)).toEqual([OVERDUE_ID])
+    expect(overdue.data.items).toHaveLength(overdue.data.overdue)
+    expect(overdue.data.nextCursor).toBeNull()
+    const exceptions = await board({ only: 'exceptions' })
+    expect(ids_(exceptions)).toEqual([ids.flagged])
+    expect(exceptions.data.items).toHaveLength(exceptions.data.exceptions)
+    await expect(board({ only: 'late' })).resolves.toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
+  })
+
   test('consumers are FORBIDDEN, anonymous callers UNAUTHENTICATED; reads write nothing', async () => {
     const before = await snapshot()
     await expect(board({}, consumerA)).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' })
