@@ -85,17 +85,21 @@ export const ORDER_TAB_LABELS: Record<OrderTab, string> = {
   exceptions: '异常',
 }
 
-/** Node groups per tab; an open exception moves the order to `exceptions` whatever its node. */
+/** Node groups per tab. */
 export const TAB_NODES: Record<Exclude<OrderTab, 'exceptions'>, readonly OrderNode[]> = {
   in_progress: ['submitted', 'confirmed', 'materials', 'production', 'quality_check'],
   shipped: ['shipped', 'delivered'],
   done: ['completed', 'cancelled'],
 }
 
-export function orderTabOf(order: Pick<OrderRecord, 'node' | 'exception'>): OrderTab {
-  if (order.exception) return 'exceptions'
-  const tab = (Object.keys(TAB_NODES) as (keyof typeof TAB_NODES)[]).find((key) =>
-    TAB_NODES[key].includes(order.node),
-  )
-  return tab ?? 'in_progress'
+/**
+ * The tabs an order is listed on: its node's tab and, with an open exception, 异常 as well. An
+ * exception never takes an order out of 进行中: that is where the customer looks for it.
+ */
+export function orderTabsOf(order: Pick<OrderRecord, 'node' | 'exception'>): OrderTab[] {
+  const tab =
+    (Object.keys(TAB_NODES) as (keyof typeof TAB_NODES)[]).find((key) =>
+      TAB_NODES[key].includes(order.node),
+    ) ?? 'in_progress'
+  return order.exception ? [tab, 'exceptions'] : [tab]
 }
