@@ -25,3 +25,16 @@ export type Address = Infer<typeof addressCheck>
 export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****'
 }
+
+/** 上海市 徐汇区 漕溪北路 100 号: what a courier needs, in the order it is written on a parcel. */
+export function fullAddress(address: Pick<Address, 'region' | 'detail'>): string {
+  return [address.region, address.detail]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' ')
+}
+
+/** The whole shipping label, name and phone first, as the merchant pastes it into a courier app. */
+export function shippingLabel(address: Address): string {
+  return `${address.name} ${address.phone} ${fullAddress(address)}`
+}

@@ -1,7 +1,7 @@
 // Rules of the merchant's order board: what a search string means, and the order items take
 // within a node (open exception first, then overdue, then by ETA).
 import type { ChinaDate } from './china-date'
-import type { OrderRecord } from './order-types'
+import { BOARD_COUNTED_NODES, type OrderNode, type OrderRecord } from './order-types'
 
 /** The last 4 digits of a phone, stored on each order (`phoneTail`) for an indexed search. */
 export function phoneTailOf(phone: string): string {
@@ -40,4 +40,13 @@ export function sortForBoard<T extends Pick<OrderRecord, '_id' | 'exception' | '
       a.eta.localeCompare(b.eta) ||
       a._id.localeCompare(b._id),
   )
+}
+
+/** The board's summary cards, each a list of its own: 逾期 and 异常 across the workshop's nodes. */
+export const BOARD_FOCUSES = ['overdue', 'exceptions'] as const
+export type BoardFocus = (typeof BOARD_FOCUSES)[number]
+
+/** The column the board opens on: the first one with orders waiting, else 已提交. */
+export function firstNodeWithWork(counts: Partial<Record<OrderNode, number>>): OrderNode {
+  return BOARD_COUNTED_NODES.find((node) => (counts[node] ?? 0) > 0) ?? 'submitted'
 }

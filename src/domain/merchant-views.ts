@@ -1,6 +1,7 @@
 // What the merchant admin exchanges with the cloud: payloads and responses of order.board and
 // every `merchant.*` action. Pages (engineer D) and the merchant function both import these;
 // fields may be added, never renamed.
+import type { BoardFocus } from './board'
 import type { ErrorCode } from './errors'
 import type { ExceptionKind, OrderEvent, OrderNode, OrderRecord, RemedyOffer } from './order-types'
 
@@ -14,6 +15,8 @@ export interface BoardInput {
   search?: string
   productId?: string
   urgent?: boolean
+  /** The 逾期 or 异常 orders of every node the workshop holds (the summary cards). */
+  only?: BoardFocus
 }
 
 export interface BoardView {

@@ -37,6 +37,26 @@ export const EVENT_LABELS: Record<OrderEvent, string> = {
   batch_reached: '成团开工',
 }
 
+/**
+ * The submit button under an action's form. Written out per event, not built as `确认${label}`:
+ * that read 确认确认订单 for the label that already starts with 确认.
+ */
+export const EVENT_SUBMIT_LABELS: Record<OrderEvent, string> = {
+  confirm: '确认订单',
+  purchase_materials: '确认开始备料',
+  start_production: '确认开始制作',
+  start_quality_check: '确认开始质检',
+  ship: '确认发货',
+  deliver: '确认已签收',
+  complete: '确认收货',
+  cancel: '确认取消订单',
+  set_eta: '保存新的完成日期',
+  flag_exception: '通知顾客选择',
+  choose_remedy: '确认处理方式',
+  resolve_exception: '确认已处理',
+  batch_reached: '确认成团开工',
+}
+
 export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {
   consumer: '顾客',
   merchant: '商家',
@@ -65,17 +85,21 @@ export const ORDER_TAB_LABELS: Record<OrderTab, string> = {
   exceptions: '异常',
 }
 
-/** Node groups per tab; an open exception moves the order to `exceptions` whatever its node. */
+/** Node groups per tab. */
 export const TAB_NODES: Record<Exclude<OrderTab, 'exceptions'>, readonly OrderNode[]> = {
   in_progress: ['submitted', 'confirmed', 'materials', 'production', 'quality_check'],
   shipped: ['shipped', 'delivered'],
   done: ['completed', 'cancelled'],
 }
 
-export function orderTabOf(order: Pick<OrderRecord, 'node' | 'exception'>): OrderTab {
-  if (order.exception) return 'exceptions'
-  const tab = (Object.keys(TAB_NODES) as (keyof typeof TAB_NODES)[]).find((key) =>
-    TAB_NODES[key].includes(order.node),
-  )
-  return tab ?? 'in_progress'
+/**
+ * The tabs an order is listed on: its node's tab and, with an open exception, 异常 as well. An
+ * exception never takes an order out of 进行中: that is where the customer looks for it.
+ */
+export function orderTabsOf(order: Pick<OrderRecord, 'node' | 'exception'>): OrderTab[] {
+  const tab =
+    (Object.keys(TAB_NODES) as (keyof typeof TAB_NODES)[]).find((key) =>
+      TAB_NODES[key].includes(order.node),
+    ) ?? 'in_progress'
+  return order.exception ? [tab, 'exceptions'] : [tab]
 }

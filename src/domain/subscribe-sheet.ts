@@ -87,3 +87,24 @@ export function parseSheetState(raw: unknown): SheetState {
   }
   return { mainSwitch: value.mainSwitch !== false, itemSettings }
 }
+
+/**
+ * A tap on the sheet sooner than this after it appeared was aimed at what was there before (the
+ * second tap of a double tap on 提交订单): it is not consent, and is ignored.
+ */
+export const SHEET_ARMING_MS = 400
+
+export function isDeliberateTap(shownAt: number, tappedAt: number): boolean {
+  return tappedAt - shownAt >= SHEET_ARMING_MS
+}
+
+export type SheetDock = 'top' | 'bottom'
+
+/**
+ * Where the sheet is drawn: away from the tap that opened it, so its 确定 is never under the
+ * finger. A tap in the upper half opens it at the bottom (like WeChat's); otherwise, and when the
+ * tap is unknown, at the top.
+ */
+export function sheetDock(tapY: number | null, viewportHeight: number): SheetDock {
+  return tapY !== null && tapY < viewportHeight / 2 ? 'bottom' : 'top'
+}

@@ -1,16 +1,17 @@
-// The confirm page's address: prefilled with the last one used (Taro storage, this device only),
-// checked field by field with the same rules the cloud applies (ADDRESS_FIELDS).
-import { useCallback, useMemo, useState } from 'react'
-import Taro from '@tarojs/taro'
+// The confirm page's address: prefilled with the last one this person used (device storage, per
+// demo identity in H5), checked field by field with the same rules the cloud applies
+// (ADDRESS_FIELDS).
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ADDRESS_FIELDS, type Address } from '@/domain/address'
+import { readPersonal, removePersonal, writePersonal } from '@/services/personal-storage'
 
 export const LAST_ADDRESS_KEY = 'order.lastAddress'
 export type AddressField = keyof Address
 export const EMPTY_ADDRESS: Address = { name: '', phone: '', region: '', detail: '' }
 
-function loadLastAddress(): Address {
+async function loadLastAddress(): Promise<Address> {
   try {
-    const saved: unknown = Taro.getStorageSync(LAST_ADDRESS_KEY)
+    const saved: unknown = await readPersonal(LAST_ADDRESS_KEY)
     if (saved && typeof saved === 'object') {
       const s = saved as Partial<Record<AddressField, unknown>>
       const text = (v: unknown) => (typeof v === 'string' ? v : '')
@@ -28,15 +29,29 @@ function loadLastAddress(): Address {
 }
 
 export function rememberAddress(address: Address): void {
-  try {
-    Taro.setStorageSync(LAST_ADDRESS_KEY, address)
-  } catch (error) {
-    console.error('[address] 保存地址失败', error)
-  }
+  writePersonal(LAST_ADDRESS_KEY, address).catch((error: unknown) =>
+    console.error('[address] 保存地址失败', error),
+  )
+}
+
+export function forgetAddress(): void {
+  removePersonal(LAST_ADDRESS_KEY).catch((error: unknown) =>
+    console.error('[address] 清除本机地址失败', error),
+  )
 }
 
 export function useAddress() {
-  const [value, setValue] = useState<Address>(loadLastAddress)
+  const [value, setValue] = useState<Address>(EMPTY_ADDRESS)
+  // Prefills once it is read, unless the customer has started typing meanwhile.
+  useEffect(() => {
+    let live = true
+    void loadLastAddress().then((last) => {
+      if (live) setValue((prev) => (prev === EMPTY_ADDRESS ? last : prev))
+    })
+    return () => {
+      live = false
+    }
+  }, [])
   const [touched, setTouched] = useState<Partial<Record<AddressField, boolean>>>({})
   const [showAll, setShowAll] = useState(false)
 

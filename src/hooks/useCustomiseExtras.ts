@@ -1,6 +1,7 @@
 // The customise page's side data: the caller's saved measurement profiles and the designer's
 // open appointment slots, with booking.
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
+import { useDidHide, useDidShow } from '@tarojs/taro'
 import type { BookingView, Page, SlotView } from '@/domain/appointment'
 import type { MeasurementProfile } from '@/domain/measurement-profile'
 import { ACTIONS, FUNCTIONS } from '@/domain/names'
@@ -10,8 +11,22 @@ import { useCloud } from './useCloud'
 
 export const SLOTS_SHOWN = 6
 
+/**
+ * Read again whenever the page shows after being hidden: the customer may have just made or
+ * edited a profile on the profiles page, and a chip must fill the values saved there.
+ */
 export function useSavedProfiles() {
-  return useCloud<{ items: MeasurementProfile[] }>(FUNCTIONS.profile, ACTIONS.profile.list)
+  const list = useCloud<{ items: MeasurementProfile[] }>(FUNCTIONS.profile, ACTIONS.profile.list)
+  const hidden = useRef(false)
+  useDidHide(() => {
+    hidden.current = true
+  })
+  useDidShow(() => {
+    if (!hidden.current) return
+    hidden.current = false
+    void list.reload()
+  })
+  return list
 }
 
 export function useAppointment() {

@@ -1,6 +1,7 @@
 // The order board: one node's orders (or, while searching, matches from every node), paged by
 // order.board's nextCursor (useCursorList), and the first page's counts per node and overdue /
 // exception totals.
+import type { BoardFocus } from '@/domain/board'
 import type { BoardInput, BoardView } from '@/domain/merchant-views'
 import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderNode } from '@/domain/order-types'
@@ -14,6 +15,8 @@ export interface BoardFilters {
   search: string
   productId: string | null
   urgent: boolean
+  /** A summary card's list (逾期 / 异常) instead of one node. */
+  only: BoardFocus | null
 }
 
 export type BoardSummary = Pick<BoardView, 'counts' | 'overdue' | 'exceptions'>
@@ -22,7 +25,7 @@ export function boardPayload(filters: BoardFilters): BoardInput {
   const search = filters.search.trim()
   return {
     // A search looks through every node: the merchant types a number, not where it is.
-    ...(search ? { search } : { node: filters.node }),
+    ...(search ? { search } : filters.only ? { only: filters.only } : { node: filters.node }),
     ...(filters.productId ? { productId: filters.productId } : {}),
     ...(filters.urgent ? { urgent: true } : {}),
     limit: PAGE_SIZE,

@@ -1,50 +1,59 @@
-// Whether the caller is a merchant, as the server says (user.role, which counts no visit). Asked once per app session
-// and shared by the tab bar instances (WeChat mounts one per tab page) and the 我的 entry; on H5
-// a change of demo identity asks again. Showing the merchant entry is only a convenience: every
-// merchant action is authorised again on the server from the caller's OPENID.
-import { useEffect, useState } from 'react'
+// Whether the caller is a merchant, as the server says (user.role, which reads and never counts a
+// visit). Asked once per app session and shared by the tab bar instances (WeChat mounts one per
+// tab page), the 我的 entry and the merchant pages' gate; on H5 a change of demo identity asks
+// again. Showing or hiding merchant screens is only a convenience: every merchant action is
+// authorised again on the server from the caller's OPENID.
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import type { RoleView } from '@/domain/user'
 import { callCloud } from '@/services/cloud'
 import { onLocalIdentityChange } from '@/services/local-identity'
 
-let asked: Promise<boolean> | undefined
+/** `unknown` until user.role answers; `failed` when it could not be asked (retry). */
+export type MerchantAccess = 'unknown' | 'merchant' | 'refused' | 'failed'
 
-function askIsMerchant(): Promise<boolean> {
+let asked: Promise<MerchantAccess> | undefined
+
+function askAccess(): Promise<MerchantAccess> {
   if (asked) return asked
   const answer = callCloud<RoleView>(FUNCTIONS.user, ACTIONS.user.role).then((result) => {
     if (!result.ok && asked === answer) asked = undefined // a failed call is asked again next time
-    return result.ok && result.data.role === 'merchant'
+    if (!result.ok) return 'failed' as const
+    return result.data.role === 'merchant' ? 'merchant' : 'refused'
   })
   asked = answer
   return answer
 }
 
-export function useIsMerchant(): boolean {
-  const [isMerchant, setIsMerchant] = useState(false)
+export function useMerchantAccess(): { access: MerchantAccess; retry: () => void } {
+  const [access, setAccess] = useState<MerchantAccess>('unknown')
+  // Only the latest question may answer: after an identity switch, a slow reply for the
+  // previous identity must not overwrite the new one.
+  const latest = useRef(0)
+  const refresh = useCallback(() => {
+    const question = ++latest.current
+    setAccess('unknown')
+    void askAccess().then((value) => {
+      if (question === latest.current) setAccess(value)
+    })
+  }, [])
   useEffect(() => {
-    // Only the latest question may answer: after an identity switch, a slow reply for the
-    // previous identity must not overwrite the new one.
-    let latest = 0
-    const refresh = () => {
-      const question = ++latest
-      void askIsMerchant().then((value) => {
-        if (question === latest) setIsMerchant(value)
-      })
-    }
     refresh()
     const unsubscribe =
       process.env.TARO_ENV === 'h5'
         ? onLocalIdentityChange(() => {
             asked = undefined
-            setIsMerchant(false)
             refresh()
           })
         : () => undefined
     return () => {
-      latest = -1
+      latest.current = -1
       unsubscribe()
     }
-  }, [])
-  return isMerchant
+  }, [refresh])
+  return { access, retry: refresh }
+}
+
+export function useIsMerchant(): boolean {
+  return useMerchantAccess().access === 'merchant'
 }

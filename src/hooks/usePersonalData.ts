@@ -8,7 +8,7 @@ import type { PersonalDataDeletion, PersonalDataExport } from '@/domain/personal
 import type { Fail } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 import { confirmModal, toast } from '@/services/feedback'
-import { LAST_ADDRESS_KEY } from './useAddress'
+import { forgetAddress } from './useAddress'
 
 export type PersonalDataBusy = 'export' | 'delete' | null
 
@@ -56,11 +56,7 @@ export function usePersonalData(): PersonalDataState {
     }
     setExported(undefined)
     setDeleted(result.data)
-    try {
-      Taro.removeStorageSync(LAST_ADDRESS_KEY)
-    } catch (cause) {
-      console.error('[personal-data] 清除本机地址失败', cause)
-    }
+    forgetAddress()
   }, [])
 
   const copyExport = useCallback(() => {

@@ -1,8 +1,10 @@
 // Consent to the privacy guide (《柔性定制隐私保护指引》) before any personal data is collected.
 // weapp: WeChat records the consent; privacy APIs call onNeedPrivacyAuthorization (registered at
 // launch) and wait for our popup's agree button. H5 / local mode: the consent is simulated and
-// kept in storage. Either way the popup is the <PrivacyConsent /> of the page on screen.
+// kept in storage per demo identity. Either way the popup is the <PrivacyConsent /> of the page on
+// screen.
 import Taro from '@tarojs/taro'
+import { readPersonal, removePersonal, writePersonal } from './personal-storage'
 
 export const PRIVACY_CONSENT_KEY = 'privacy.agreed'
 /** The id WeChat checks on resolve({ event: 'agree', buttonId }): the popup's agree button. */
@@ -48,9 +50,9 @@ function showPopup(request: PrivacyRequest): void {
   else waiting = request
 }
 
-function hasSimulatedConsent(): boolean {
+async function hasSimulatedConsent(): Promise<boolean> {
   try {
-    return Taro.getStorageSync(PRIVACY_CONSENT_KEY) === true
+    return (await readPersonal(PRIVACY_CONSENT_KEY)) === true
   } catch {
     return false
   }
@@ -58,7 +60,7 @@ function hasSimulatedConsent(): boolean {
 
 /** Whether the user still has to agree to the privacy guide. */
 export function needsPrivacyConsent(): Promise<boolean> {
-  if (process.env.TARO_ENV === 'h5') return Promise.resolve(!hasSimulatedConsent())
+  if (process.env.TARO_ENV === 'h5') return hasSimulatedConsent().then((agreed) => !agreed)
   return new Promise((resolve) => {
     Taro.getPrivacySetting({
       success: (res) => resolve(res.needAuthorization),
@@ -69,10 +71,14 @@ export function needsPrivacyConsent(): Promise<boolean> {
 }
 
 /** Records the answer (H5 keeps it; on weapp WeChat keeps it once the agree button is tapped). */
-export function recordPrivacyAnswer(answer: PrivacyAnswer): void {
+export async function recordPrivacyAnswer(answer: PrivacyAnswer): Promise<void> {
   if (process.env.TARO_ENV !== 'h5') return
-  if (answer === 'agree') Taro.setStorageSync(PRIVACY_CONSENT_KEY, true)
-  else Taro.removeStorageSync(PRIVACY_CONSENT_KEY)
+  try {
+    if (answer === 'agree') await writePersonal(PRIVACY_CONSENT_KEY, true)
+    else await removePersonal(PRIVACY_CONSENT_KEY)
+  } catch (error) {
+    console.error('[privacy] 保存同意状态失败', error)
+  }
 }
 
 /** Shows the popup unless consent was given; resolves true once agreed. */

@@ -8,7 +8,9 @@ import {
   parseSheetState,
   planSheet,
   settleSheet,
+  sheetDock,
   type SheetDecision,
+  type SheetDock,
   type SheetPlan,
   type SheetState,
 } from '@/domain/subscribe-sheet'
@@ -18,7 +20,24 @@ export type ShownSheet = Extract<SheetPlan, { kind: 'show' }>
 
 export interface SheetRequest {
   plan: ShownSheet
+  /** Away from the tap that asked (sheetDock). */
+  dock: SheetDock
   decide: (decision: SheetDecision) => void
+}
+
+/** A pointer-down this recent opened the sheet; older ones are not its tap. */
+const OPENING_TAP_MS = 2000
+let lastTap: { y: number; at: number } | undefined
+if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
+  document.addEventListener('pointerdown', (e) => (lastTap = { y: e.clientY, at: Date.now() }), {
+    capture: true,
+    passive: true,
+  })
+}
+
+function dockAwayFromTap(): SheetDock {
+  const tap = lastTap && Date.now() - lastTap.at < OPENING_TAP_MS ? lastTap.y : null
+  return sheetDock(tap, typeof window === 'undefined' ? 0 : window.innerHeight)
 }
 
 type SheetHost = (request: SheetRequest) => void
@@ -63,7 +82,8 @@ export async function simulatedRequestSubscribeMessage(
   if (plan.kind === 'silent') return { errMsg: 'requestSubscribeMessage:ok', ...plan.answers }
   const host = hosts[hosts.length - 1]
   if (!host) throw { errCode: 10005, errMsg: 'requestSubscribeMessage:fail cannot show UI' }
-  const decision = await new Promise<SheetDecision>((decide) => host.show({ plan, decide }))
+  const dock = dockAwayFromTap()
+  const decision = await new Promise<SheetDecision>((decide) => host.show({ plan, dock, decide }))
   const settled = settleSheet(plan, decision, state)
   Taro.setStorageSync(storageKey(openid), settled.state)
   return { errMsg: 'requestSubscribeMessage:ok', ...settled.answers }

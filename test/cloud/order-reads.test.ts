@@ -108,12 +108,27 @@ describe('mine', () => {
   })
 
   test.each([
-    ['in_progress', 'submitted'],
-    ['exceptions', 'flagged'],
-    ['done', 'cancelled'],
-    ['shipped', 'shipped'],
-  ] as const)('tab %s holds the %s order only', async (tab, key) => {
-    expect(idsOf(await mine(consumerA, { tab }))).toEqual([ids[key]])
+    // The flagged order waits for the customer's choice: it stays in 进行中 and is on 异常 too.
+    ['in_progress', ['submitted', 'flagged']],
+    ['exceptions', ['flagged']],
+    ['done', ['cancelled']],
+    ['shipped', ['shipped']],
+  ] as const)('tab %s holds exactly the %j orders', async (tab, keys) => {
+    expect(idsOf(await mine(consumerA, { tab }))).toEqual(keys.map((key) => ids[key]))
+  })
+
+  test('countExceptions: the first page says how many orders have an open exception', async () => {
+    const first = await mine(consumerA, { tab: 'in_progress', limit: 1, countExceptions: true })
+    expect(first.data.exceptions).toBe(1)
+    const next = await mine(consumerA, {
+      tab: 'in_progress',
+      limit: 1,
+      countExceptions: true,
+      cursor: first.data.nextCursor,
+    })
+    expect(next.data).not.toHaveProperty('exceptions')
+    expect((await mine(consumerB, { countExceptions: true })).data.exceptions).toBe(0)
+    expect((await mine(consumerA, {})).data).not.toHaveProperty('exceptions')
   })
 
   test('paging with limit and cursor visits every order once, in order', async () => {
@@ -170,6 +185,21 @@ describe('board', () => {
     const second = await board({ limit: 2, cursor: first.data.nextCursor })
     expect(second.data.items).toHaveLength(2)
     expect(second.data.items.map((o: { _id: string }) => o._id)).not.toContain(OVERDUE_ID)
+  })
+
+  test('the summary cards list what they count, across nodes: overdue, open exceptions', async () => {
+    const ids_ = (result: Envelope) => result.data.items.map((o: { _id: string }) => o._id)
+    const overdue = await board({ only: 'overdue' })
+    expect(ids_(overdue)).toEqual([OVERDUE_ID])
+    expect(overdue.data.items).toHaveLength(overdue.data.overdue)
+    expect(overdue.data.nextCursor).toBeNull()
+    const exceptions = await board({ only: 'exceptions' })
+    expect(ids_(exceptions)).toEqual([ids.flagged])
+    expect(exceptions.data.items).toHaveLength(exceptions.data.exceptions)
+    await expect(board({ only: 'late' })).resolves.toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
   })
 
   test('consumers are FORBIDDEN, anonymous callers UNAUTHENTICATED; reads write nothing', async () => {

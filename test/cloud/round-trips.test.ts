@@ -69,6 +69,9 @@ test('each action makes the documented number of database calls', async () => {
     await counted(FUNCTIONS.order, 'detail', { orderId }, merchant)
   ).roundTrips
   trips['order.mine'] = (await counted(FUNCTIONS.order, 'mine', {}, consumerA)).roundTrips
+  trips['order.mine (first page, exception count)'] = (
+    await counted(FUNCTIONS.order, 'mine', { tab: 'in_progress', countExceptions: true }, consumerA)
+  ).roundTrips
   trips['order.board'] = (await counted(FUNCTIONS.order, 'board', {}, merchant)).roundTrips
   trips['order.act (with notification)'] = (
     await counted(FUNCTIONS.order, 'act', { orderId, event: 'confirm' }, merchant)
@@ -90,6 +93,7 @@ test('each action makes the documented number of database calls', async () => {
     'order.detail (owner)': 1,
     'order.detail (merchant)': 2,
     'order.mine': 1,
+    'order.mine (first page, exception count)': 2,
     'order.board': 12,
     'order.act (with notification)': 15,
     'order.act': 6,

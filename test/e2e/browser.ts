@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core; a browser download is impossible here.
 import { chromium, type Browser } from 'playwright-core'
+import { DEMO_USERS } from '../../tools/seed/demo'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -31,9 +32,15 @@ export async function newPhoneContext(browser: Browser, { privacyAgreed = true }
     hasTouch: true,
     locale: 'zh-CN',
   })
-  // The storage entry Taro.setStorageSync('privacy.agreed', true) writes (services/privacy.ts).
+  // The entries services/privacy.ts writes on 同意: one per demo identity in H5 (personal-storage).
   if (privacyAgreed)
-    await context.addInitScript(() => localStorage.setItem('privacy.agreed', '{"data":true}'))
+    await context.addInitScript(
+      (openids) => {
+        for (const openid of openids)
+          localStorage.setItem(`privacy.agreed.${openid}`, '{"data":true}')
+      },
+      DEMO_USERS.map((user) => user.openid),
+    )
   return context
 }
 

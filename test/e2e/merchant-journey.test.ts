@@ -178,8 +178,22 @@ test('search by phone tail and by order number finds the order', async () => {
   expect(errors).toEqual([])
 })
 
+test('the order shows the full delivery address, and a tap copies the whole label', async () => {
+  const full = page.locator('.m-order-section .m-order-address__full >> visible=true')
+  await expect(full.innerText()).resolves.toBe('上海市 徐汇区 漕溪北路 100 号')
+  await page.locator('.m-order-section .m-order-address >> visible=true').click()
+  // Taro's H5 setClipboardData keeps what it copied under this storage key.
+  await page.waitForFunction(() => localStorage.getItem('taro_clipboard') !== null)
+  const copied = await page.evaluate(() => localStorage.getItem('taro_clipboard'))
+  expect(JSON.parse(copied!).data).toBe('林晓 13812345678 上海市 徐汇区 漕溪北路 100 号')
+  expect(errors).toEqual([])
+})
+
 test('the merchant moves an order through every node with notes, ETA and shipping', async () => {
   await act(page, 'confirm', async () => {
+    await expect(
+      page.locator('.action-form__submit >> visible=true').innerText({ timeout: 10_000 }),
+    ).resolves.toBe('确认订单')
     await note(page, '已核对尺寸')
     // The photo goes through Taro's H5 file picker to the local cloud's photo stand-in.
     const chooser = page.waitForEvent('filechooser')
@@ -206,6 +220,10 @@ test('the merchant moves an order through every node with notes, ETA and shippin
   await act(page, 'start_quality_check')
   await heroNode(page, '质检中')
   await act(page, 'ship', async () => {
+    // The parcel is addressed from the shipping form itself.
+    await expect(
+      page.locator('.action-form--ship .m-order-address__full >> visible=true').innerText(),
+    ).resolves.toBe('上海市 徐汇区 漕溪北路 100 号')
     await page.locator('.action-form__carrier input >> visible=true').fill('顺丰速运')
     await page.locator('.action-form__tracking input >> visible=true').fill('SF1234567890')
   })

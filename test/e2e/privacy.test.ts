@@ -65,7 +65,9 @@ test('the privacy consent comes before address entry; refusing leaves, agreeing 
   await popup.locator('.privacy-consent__disagree').click()
   await page.locator('.confirm').waitFor({ state: 'detached', ...WAIT })
   await expect(page.locator('.address-field').count()).resolves.toBe(0)
-  await expect(page.evaluate(() => localStorage.getItem('privacy.agreed'))).resolves.toBeNull()
+  await expect(
+    page.evaluate((openid) => localStorage.getItem(`privacy.agreed.${openid}`), consumerA.openid),
+  ).resolves.toBeNull()
 
   // Next time it asks again; 同意 lets the address be entered and is remembered.
   await page.locator('.bottom-bar__next').getByText('下一步').click()

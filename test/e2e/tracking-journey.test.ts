@@ -132,8 +132,13 @@ test('a stale screen is told the order moved on, and reloads instead of acting',
 test('my orders groups orders by tab and opens the detail', async () => {
   const { page, errors } = await openPhonePage(app.browser, route('pages/orders/index'))
   await page.locator('.order-card').first().waitFor({ timeout: 20_000 })
-  // In progress: the confirmed order from the previous test; the exception one is not here.
-  await expect(page.locator('.order-card').count()).resolves.toBe(1)
+  // In progress: the confirmed order from the previous test, and the exception one (an open
+  // exception keeps an order in 进行中; it is also on 异常).
+  await page
+    .locator('.order-card__exception')
+    .getByText('已选择处理方式')
+    .waitFor({ timeout: 20_000 })
+  await expect(page.locator('.order-card').count()).resolves.toBe(2)
   await shoot(page, 'orders')
 
   await page.locator('.orders-tab[data-tab="exceptions"]').click()

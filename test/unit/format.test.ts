@@ -1,3 +1,4 @@
+import { fullAddress, shippingLabel } from '@/domain/address'
 import { formatFen } from '@/domain/money'
 import { formatChinaTime } from '@/domain/time'
 import { fail, isResult, ok } from '@/domain/result'
@@ -58,5 +59,23 @@ describe('the response envelope', () => {
       expect(message).toMatch(/[\u4e00-\u9fa5]/)
     }
     expect(isErrorCode('toString')).toBe(false)
+  })
+})
+
+describe('the delivery address the merchant ships to', () => {
+  const address = {
+    name: '林晓',
+    phone: '13812345678',
+    region: '上海市 徐汇区',
+    detail: '漕溪北路 100 号',
+  }
+
+  test('the full address is region then street, never the region alone', () => {
+    expect(fullAddress(address)).toBe('上海市 徐汇区 漕溪北路 100 号')
+    expect(fullAddress({ region: ' 上海市 ', detail: '' })).toBe('上海市')
+  })
+
+  test('the copied label puts name and phone first', () => {
+    expect(shippingLabel(address)).toBe('林晓 13812345678 上海市 徐汇区 漕溪北路 100 号')
   })
 })

@@ -1,9 +1,12 @@
 // The simulated authorisation sheet decides like WeChat's sheet.
 import {
   EMPTY_SHEET_STATE,
+  SHEET_ARMING_MS,
+  isDeliberateTap,
   parseSheetState,
   planSheet,
   settleSheet,
+  sheetDock,
   type SheetPlan,
   type SheetState,
 } from '@/domain/subscribe-sheet'
@@ -106,5 +109,26 @@ describe('parseSheetState', () => {
     ],
   ])('%s', (_name, raw, expected) => {
     expect(parseSheetState(raw)).toEqual(expected)
+  })
+})
+
+describe('consent needs a deliberate tap on the sheet as seen', () => {
+  test.each([
+    [0, false],
+    [150, false],
+    [SHEET_ARMING_MS - 1, false],
+    [SHEET_ARMING_MS, true],
+    [2000, true],
+  ])('a tap %i ms after the sheet appeared counts: %s', (after, counts) => {
+    expect(isDeliberateTap(10_000, 10_000 + after)).toBe(counts)
+  })
+
+  test.each([
+    [800, 844, 'top'], // 提交订单 at the bottom: the sheet opens at the top
+    [500, 844, 'top'],
+    [300, 844, 'bottom'], // a tap high on the page: WeChat's usual bottom sheet
+    [null, 844, 'top'], // unknown: away from the bottom bars where taps usually are
+  ] as const)('opened by a tap at y=%s of %i: docked at the %s', (y, height, dock) => {
+    expect(sheetDock(y, height)).toBe(dock)
   })
 })

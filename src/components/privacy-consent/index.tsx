@@ -60,7 +60,7 @@ export default function PrivacyConsent({ reason }: PrivacyConsentProps) {
 
   if (!request) return null
   const answer = (value: PrivacyAnswer) => {
-    recordPrivacyAnswer(value)
+    void recordPrivacyAnswer(value)
     setRequest(null)
     request.answer(value)
   }

@@ -50,6 +50,9 @@ export default function Orders() {
             onClick={() => setTab(key)}
           >
             <Text>{ORDER_TAB_LABELS[key]}</Text>
+            {key === 'exceptions' && list.exceptions > 0 ? (
+              <Text className="orders-tab__badge">{list.exceptions}</Text>
+            ) : null}
           </View>
         ))}
       </View>

@@ -1,15 +1,17 @@
 // order.board — merchants only; read-only. Counts per node, overdue and exception totals, and one
 // node's orders: its open exceptions first (first page), then by ETA so overdue ones come next,
 // paged by (eta, _id). A search (order number or phone tail) looks across nodes instead. Filters
-// by product and urgent apply to the list. Phones are masked. Every query is indexed
+// by product and urgent apply to the list. `only` lists the board's 逾期 or 异常 orders (the
+// summary cards: the same queries as their counts) across the workshop's nodes. Phones are masked. Every query is indexed
 // (database/indexes.json, `orders`).
 import { maskPhone } from '@/domain/address'
-import { parseBoardSearch, sortForBoard } from '@/domain/board'
+import { BOARD_FOCUSES, parseBoardSearch, sortForBoard } from '@/domain/board'
 import { chinaDateOf } from '@/domain/china-date'
 import {
   EXCEPTION_KINDS,
   BOARD_COUNTED_NODES,
   ORDER_NODES,
+  PRE_SHIPPING_NODES,
   type OrderNode,
   type OrderRecord,
 } from '@/domain/order-types'
@@ -25,6 +27,8 @@ import { currentTime } from '@/cloud/clock'
 /** Exceptions hoisted to the top of a node's first page. */
 const EXCEPTIONS_PER_NODE = 50
 const SEARCH_LIMIT = 50
+/** A summary card's list: one page, most urgent first; the counts say when there are more. */
+const FOCUS_LIMIT = 50
 
 const payload = optional(
   object({
@@ -34,6 +38,7 @@ const payload = optional(
     search: optional(string({ label: '搜索内容', max: 30 })),
     productId: optional(id('商品')),
     urgent: optional(boolean('加急筛选')),
+    only: optional(oneOf('看板筛选', BOARD_FOCUSES)),
   }),
 )
 
@@ -42,7 +47,7 @@ const hasException = { 'exception.kind': command.in([...EXCEPTION_KINDS]) }
 export const board = defineAction(payload, async (input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
-  const { node = 'submitted', limit = 20, cursor, search, productId, urgent } = input ?? {}
+  const { node = 'submitted', limit = 20, cursor, search, productId, urgent, only } = input ?? {}
   const today = chinaDateOf(currentTime())
   const filters = {
     ...(productId ? { productId } : {}),
@@ -58,6 +63,20 @@ export const board = defineAction(payload, async (input, caller) => {
         orders()
           .where({ [parsed.by]: parsed.value, ...filters })
           .limit(SEARCH_LIMIT),
+      )
+      return { items: sortForBoard(found, today), nextCursor: null }
+    }
+    if (only) {
+      const held = { node: command.in([...PRE_SHIPPING_NODES]), ...filters }
+      const found = await readList<OrderRecord>(
+        orders()
+          .where(
+            only === 'exceptions'
+              ? { ...held, ...hasException }
+              : { ...held, eta: command.lt(today) },
+          )
+          .orderBy('eta', 'asc')
+          .limit(FOCUS_LIMIT),
       )
       return { items: sortForBoard(found, today), nextCursor: null }
     }

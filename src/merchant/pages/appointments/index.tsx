@@ -15,11 +15,12 @@ import {
 } from '@/hooks/useMerchantBookings'
 import { confirmModal, toast } from '@/services/feedback'
 import MerchantNav from '@/merchant/components/merchant-nav'
+import MerchantOnly from '@/merchant/components/merchant-only'
 import './index.scss'
 
 const LENGTHS = [30, 60, 90] as const
 
-export default function AppointmentsPage() {
+function AppointmentsPageBody() {
   const bookings = useMerchantBookings()
   const today = chinaDateOf(new Date())
   const [draft, setDraft] = useState<SlotDraft>({
@@ -139,5 +140,14 @@ export default function AppointmentsPage() {
         ))
       )}
     </View>
+  )
+}
+
+// Decided before anything of the page is drawn or loaded (MerchantOnly).
+export default function AppointmentsPage() {
+  return (
+    <MerchantOnly>
+      <AppointmentsPageBody />
+    </MerchantOnly>
   )
 }

@@ -12,6 +12,7 @@ import { useBatches } from '@/hooks/useMerchantData'
 import type { Wire } from '@/hooks/order-view'
 import { confirmModal, toast } from '@/services/feedback'
 import MerchantNav from '@/merchant/components/merchant-nav'
+import MerchantOnly from '@/merchant/components/merchant-only'
 import ResultReport from '@/merchant/components/result-report'
 import { MERCHANT_PAGES } from '@/merchant/routes'
 import './index.scss'
@@ -106,7 +107,7 @@ function BatchCard({
   )
 }
 
-export default function BatchesPage() {
+function BatchesPageBody() {
   const batches = useBatches()
   const [busy, setBusy] = useState(false)
   const [report, setReport] = useState<{ title: string; results: OrderActionResult[] } | null>(null)
@@ -171,5 +172,14 @@ export default function BatchesPage() {
         ))
       )}
     </View>
+  )
+}
+
+// Decided before anything of the page is drawn or loaded (MerchantOnly).
+export default function BatchesPage() {
+  return (
+    <MerchantOnly>
+      <BatchesPageBody />
+    </MerchantOnly>
   )
 }

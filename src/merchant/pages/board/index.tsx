@@ -1,9 +1,10 @@
 // 订单看板: node tabs with counts, overdue and exception orders first (the server orders them),
 // search by order number or phone tail, product and urgent filters, and a batch mode that
 // advances the selected orders of one node together and reports each failure.
-import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Input, ScrollView, Text, View } from '@tarojs/components'
+import { firstNodeWithWork, type BoardFocus } from '@/domain/board'
 import type { ActManyView } from '@/domain/merchant-views'
 import { EVENT_LABELS, NODE_LABELS } from '@/domain/order-labels'
 import { BOARD_COUNTED_NODES, ORDER_NODES, type OrderEvent } from '@/domain/order-types'
@@ -15,18 +16,20 @@ import { merchantActions } from '@/hooks/useMerchantActions'
 import { useMerchantBoard, type BoardFilters } from '@/hooks/useMerchantBoard'
 import { confirmModal, toast } from '@/services/feedback'
 import MerchantNav from '@/merchant/components/merchant-nav'
+import MerchantOnly from '@/merchant/components/merchant-only'
 import ResultReport from '@/merchant/components/result-report'
 import { batchEventsFor } from '@/merchant/advance'
 import { MERCHANT_PAGES } from '@/merchant/routes'
 import OrderRow, { orderFlags } from './order-row'
 import './index.scss'
 
-export default function BoardPage() {
+function BoardPageBody() {
   const [filters, setFilters] = useState<BoardFilters>({
     node: 'submitted',
     search: '',
     productId: null,
     urgent: false,
+    only: null,
   })
   const [draft, setDraft] = useState('')
   const [batchMode, setBatchMode] = useState(false)
@@ -39,6 +42,16 @@ export default function BoardPage() {
   const searching = filters.search.trim() !== ''
 
   usePullDownRefresh(() => void board.reload().finally(() => Taro.stopPullDownRefresh()))
+  // Back from an order (or another app): what the merchant just did must show in the counts.
+  const hidden = useRef(false)
+  useDidHide(() => {
+    hidden.current = true
+  })
+  useDidShow(() => {
+    if (!hidden.current) return
+    hidden.current = false
+    void board.reload()
+  })
   useReachBottom(() => void board.loadMore())
 
   const change = (next: Partial<BoardFilters>) => {
@@ -64,16 +77,37 @@ export default function BoardPage() {
   const products = catalog.data?.items ?? []
   const counts = board.summary?.counts
 
+  // Opens on the first column with orders waiting, once, unless the merchant already chose.
+  const placed = useRef(false)
+  useEffect(() => {
+    if (placed.current || !counts) return
+    placed.current = true
+    const first = firstNodeWithWork(counts)
+    if (first !== filters.node && !filters.only && !searching) change({ node: first })
+  }, [counts]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const focus = (only: BoardFocus) => {
+    placed.current = true
+    change({ only: filters.only === only ? null : only })
+  }
+  const focusing = !searching && filters.only !== null
+
   return (
     <View className="board">
       <MerchantNav current="board" />
 
       <View className="board-summary">
-        <View className="board-summary__item board-summary__item--overdue">
+        <View
+          className={`board-summary__item board-summary__item--overdue${filters.only === 'overdue' ? ' board-summary__item--on' : ''}`}
+          onClick={() => focus('overdue')}
+        >
           <Text className="board-summary__value">{board.summary?.overdue ?? '–'}</Text>
           <Text className="board-summary__label">逾期</Text>
         </View>
-        <View className="board-summary__item board-summary__item--exceptions">
+        <View
+          className={`board-summary__item board-summary__item--exceptions${filters.only === 'exceptions' ? ' board-summary__item--on' : ''}`}
+          onClick={() => focus('exceptions')}
+        >
           <Text className="board-summary__value">{board.summary?.exceptions ?? '–'}</Text>
           <Text className="board-summary__label">异常</Text>
         </View>
@@ -131,6 +165,15 @@ export default function BoardPage() {
 
       {searching ? (
         <Text className="board-searching">“{filters.search.trim()}” 的搜索结果（全部节点）</Text>
+      ) : focusing ? (
+        <View className="board-focus">
+          <Text className="board-focus__title">
+            {filters.only === 'overdue' ? '逾期订单' : '异常订单'}（全部在制节点）
+          </Text>
+          <View className="board-focus__back" onClick={() => change({ only: null })}>
+            <Text>返回看板</Text>
+          </View>
+        </View>
       ) : (
         <ScrollView scrollX className="board-nodes">
           {ORDER_NODES.map((node) => (
@@ -138,7 +181,10 @@ export default function BoardPage() {
               key={node}
               className={`board-node${filters.node === node ? ' board-node--active' : ''}`}
               data-node={node}
-              onClick={() => change({ node })}
+              onClick={() => {
+                placed.current = true
+                change({ node })
+              }}
             >
               <Text className="board-node__label">{NODE_LABELS[node]}</Text>
               {BOARD_COUNTED_NODES.includes(node) ? (
@@ -174,7 +220,17 @@ export default function BoardPage() {
       ) : board.loading && board.items.length === 0 ? (
         <SkeletonList rows={3} />
       ) : board.items.length === 0 ? (
-        <EmptyState text={searching ? '没有找到匹配的订单' : '这个节点暂无订单'} />
+        <EmptyState
+          text={
+            searching
+              ? '没有找到匹配的订单'
+              : focusing
+                ? filters.only === 'overdue'
+                  ? '没有逾期订单'
+                  : '没有待处理的异常'
+                : '这个节点暂无订单'
+          }
+        />
       ) : batchMode ? (
         <BatchSelectList
           key={listKey}
@@ -222,5 +278,14 @@ export default function BoardPage() {
         </View>
       ) : null}
     </View>
+  )
+}
+
+// Decided before anything of the page is drawn or loaded (MerchantOnly).
+export default function BoardPage() {
+  return (
+    <MerchantOnly>
+      <BoardPageBody />
+    </MerchantOnly>
   )
 }

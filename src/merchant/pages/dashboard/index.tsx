@@ -10,6 +10,7 @@ import BarChart from '@/components/bar-chart'
 import { ErrorState, SkeletonList } from '@/components/state-view'
 import { useDashboard } from '@/hooks/useMerchantData'
 import MerchantNav from '@/merchant/components/merchant-nav'
+import MerchantOnly from '@/merchant/components/merchant-only'
 import { ShareMeter, StackedBar } from '@/merchant/components/charts'
 import './index.scss'
 
@@ -24,7 +25,7 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
   )
 }
 
-export default function DashboardPage() {
+function DashboardPageBody() {
   const dashboard = useDashboard()
   usePullDownRefresh(() => void dashboard.reload().finally(() => Taro.stopPullDownRefresh()))
   const data = dashboard.data
@@ -146,5 +147,14 @@ export default function DashboardPage() {
         更新于 {formatChinaTime(data.generatedAt, 'MM-DD HH:mm')}
       </Text>
     </View>
+  )
+}
+
+// Decided before anything of the page is drawn or loaded (MerchantOnly).
+export default function DashboardPage() {
+  return (
+    <MerchantOnly>
+      <DashboardPageBody />
+    </MerchantOnly>
   )
 }

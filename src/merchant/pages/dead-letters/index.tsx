@@ -6,9 +6,10 @@ import { formatChinaTime } from '@/domain/time'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { useDeadLetters } from '@/hooks/useMerchantData'
 import MerchantNav from '@/merchant/components/merchant-nav'
+import MerchantOnly from '@/merchant/components/merchant-only'
 import './index.scss'
 
-export default function DeadLettersPage() {
+function DeadLettersPageBody() {
   const letters = useDeadLetters()
   usePullDownRefresh(() => void letters.reload().finally(() => Taro.stopPullDownRefresh()))
   const items = letters.data?.items ?? []
@@ -40,5 +41,14 @@ export default function DeadLettersPage() {
         ))
       )}
     </View>
+  )
+}
+
+// Decided before anything of the page is drawn or loaded (MerchantOnly).
+export default function DeadLettersPage() {
+  return (
+    <MerchantOnly>
+      <DeadLettersPageBody />
+    </MerchantOnly>
   )
 }

@@ -3,8 +3,14 @@
 // the remedies to offer). Submitting hands the event input to the page, which sends order.act.
 import { useState } from 'react'
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import type { Address } from '@/domain/address'
 import { addDays, chinaDateOf } from '@/domain/china-date'
-import { EVENT_LABELS, EXCEPTION_KIND_LABELS, REMEDY_LABELS } from '@/domain/order-labels'
+import {
+  EVENT_LABELS,
+  EVENT_SUBMIT_LABELS,
+  EXCEPTION_KIND_LABELS,
+  REMEDY_LABELS,
+} from '@/domain/order-labels'
 import { NOTE_MAX, PHOTOS_MAX } from '@/domain/order-input'
 import {
   EXCEPTION_KINDS,
@@ -17,6 +23,7 @@ import {
 import type { UploadedFile } from '@/domain/merchant-views'
 import { choosePhotos, photoUrl } from '@/services/upload'
 import { toast } from '@/services/feedback'
+import AddressCard from './address-card'
 
 export interface ActionFormProps {
   event: OrderEvent
@@ -25,6 +32,8 @@ export interface ActionFormProps {
   priceFen: number
   /** The order's ETA: a new date is proposed a week after it. */
   eta: string
+  /** Shown on the shipping form: the parcel is addressed from it. */
+  address: Address
   onSubmit: (input: Record<string, unknown>) => void
   onClose: () => void
 }
@@ -58,6 +67,7 @@ export default function ActionForm({
   busy,
   priceFen,
   eta: currentEta,
+  address,
   onSubmit,
   onClose,
 }: ActionFormProps) {
@@ -110,6 +120,7 @@ export default function ActionForm({
 
       {event === 'ship' ? (
         <>
+          <AddressCard address={address} />
           <Input
             className="action-form__input action-form__carrier"
             value={carrier}
@@ -215,7 +226,7 @@ export default function ActionForm({
           className={`action-form__submit${busy || uploading ? ' action-form__submit--busy' : ''}`}
           onClick={submit}
         >
-          <Text>{busy ? '提交中…' : `确认${label}`}</Text>
+          <Text>{busy ? '提交中…' : EVENT_SUBMIT_LABELS[event]}</Text>
         </View>
       </View>
     </View>

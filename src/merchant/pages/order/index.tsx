@@ -17,13 +17,15 @@ import { ErrorState, SkeletonList } from '@/components/state-view'
 import Timeline from '@/components/timeline'
 import { useOrderDetail } from '@/hooks/useOrderDetail'
 import { confirmModal, toast } from '@/services/feedback'
+import MerchantOnly from '@/merchant/components/merchant-only'
 import ActionForm from './action-form'
+import AddressCard from './address-card'
 import './index.scss'
 
 /** Events that end the order or its exception for good: asked again in a modal. */
 const DESTRUCTIVE: readonly OrderEvent[] = ['cancel']
 
-export default function MerchantOrderPage() {
+function MerchantOrderPageBody() {
   const orderId = useRouter().params.id ?? ''
   const detail = useOrderDetail(orderId)
   const [open, setOpen] = useState<OrderEvent | null>(null)
@@ -103,6 +105,7 @@ export default function MerchantOrderPage() {
           busy={detail.busy}
           priceFen={order.quote.priceFen}
           eta={order.eta}
+          address={order.address}
           onSubmit={(input) => void submit(open, input)}
           onClose={() => setOpen(null)}
         />
@@ -155,13 +158,21 @@ export default function MerchantOrderPage() {
           <Text className="m-order-row__label">实付</Text>
           <Text>{formatFen(order.quote.priceFen)}</Text>
         </View>
-        <View className="m-order-row">
-          <Text className="m-order-row__label">收货人</Text>
-          <Text>
-            {order.address.name} {order.address.phone} {order.address.region}
-          </Text>
-        </View>
+      </View>
+
+      <View className="m-order-section">
+        <Text className="m-order-section__title">收货地址</Text>
+        <AddressCard address={order.address} />
       </View>
     </View>
+  )
+}
+
+// Decided before anything of the page is drawn or loaded (MerchantOnly).
+export default function MerchantOrderPage() {
+  return (
+    <MerchantOnly>
+      <MerchantOrderPageBody />
+    </MerchantOnly>
   )
 }

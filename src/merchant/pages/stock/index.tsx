@@ -19,6 +19,7 @@ import { useStock } from '@/hooks/useMerchantData'
 import { formatChinaTime } from '@/domain/time'
 import { confirmModal, toast } from '@/services/feedback'
 import MerchantNav from '@/merchant/components/merchant-nav'
+import MerchantOnly from '@/merchant/components/merchant-only'
 import ResultReport from '@/merchant/components/result-report'
 import MaterialCard, { ADJUST_REASON_LABELS } from './material-card'
 import MaterialForm from './material-form'
@@ -31,7 +32,7 @@ const stockOutOffers = (): RemedyOffer[] => [
   { type: 'cancel' },
 ]
 
-export default function StockPage() {
+function StockPageBody() {
   const stock = useStock()
   const catalog = useCatalog()
   const [busy, setBusy] = useState(false)
@@ -161,5 +162,14 @@ export default function StockPage() {
         ))
       )}
     </View>
+  )
+}
+
+// Decided before anything of the page is drawn or loaded (MerchantOnly).
+export default function StockPage() {
+  return (
+    <MerchantOnly>
+      <StockPageBody />
+    </MerchantOnly>
   )
 }
