@@ -1,6 +1,6 @@
 // A consumer who opens a merchant page's URL (a shared link, a guessed path) sees nothing of the
-// merchant's screen: while user.me has not answered the page shows only a loading state, and
-// then only the refusal. Each page is opened with user.me held back, to catch anything drawn
+// merchant's screen: while user.role has not answered the page shows only a loading state, and
+// then only the refusal. Each page is opened with user.role held back, to catch anything drawn
 // before the role is known.
 import type { Page } from 'playwright-core'
 import { FUNCTIONS } from '@/domain/names'
@@ -72,7 +72,7 @@ test.each(PAGES)(
     const page = await (await newPhoneContext(app.browser)).newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
-    // Hold user.me until the page has had time to draw whatever it draws before knowing the role.
+    // Hold user.role until the page has had time to draw whatever it draws before knowing the role.
     let release = () => {}
     const released = new Promise<void>((resolve) => (release = resolve))
     await page.route(`**/cloud/invoke/${FUNCTIONS.user}`, async (request) => {

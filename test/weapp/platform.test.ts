@@ -150,6 +150,17 @@ test('copying the tracking number waits for privacy consent; the agree button le
   expect(phone().consoleErrors).toEqual([])
 })
 
+test("the merchant's copy of the address waits for privacy consent too", async () => {
+  const { id } = await placeShirt(app.cloud, consumerA, 'merchant-privacy')
+  await phone().switchUser(merchant)
+  phone().wx.privacyNeeded = true
+  await phone().reLaunch(`/merchant/pages/order/index?id=${id}`)
+  phone().tap(await waitFor(phone(), '.m-order-address', '漕溪北路 100 号'))
+  phone().tap(await waitFor(phone(), '.privacy-consent__agree'))
+  await waitUntil(() => phone().wx.clipboard.includes('漕溪北路 100 号'), '复制收货信息')
+  expect(phone().consoleErrors).toEqual([])
+})
+
 test('a stale screen answers CONFLICT with a readable message and shows the new node', async () => {
   const { id } = await placeShirt(app.cloud, consumerA, 'stale')
   await phone().switchUser(consumerA)

@@ -1,5 +1,5 @@
 // The gate every merchant page renders first: nothing of the merchant's screen is drawn until
-// user.me says the caller is a merchant. While that is unknown a skeleton shows; anyone else sees
+// user.role says the caller is a merchant. While that is unknown a skeleton shows; anyone else sees
 // only the refusal. The server refuses merchant actions regardless; this keeps the screen honest.
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'

@@ -12,6 +12,7 @@ import {
   REMEDY_LABELS,
 } from '@/domain/order-labels'
 import type { OrderEvent } from '@/domain/order-types'
+import PrivacyConsent from '@/components/privacy-consent'
 import { remedyDetail } from '@/components/remedy-chooser'
 import { ErrorState, SkeletonList } from '@/components/state-view'
 import Timeline from '@/components/timeline'
@@ -168,10 +169,12 @@ function MerchantOrderPageBody() {
   )
 }
 
-// Decided before anything of the page is drawn or loaded (MerchantOnly).
+// Decided before anything of the page is drawn or loaded (MerchantOnly). Copying the address and
+// choosing photos are privacy APIs: on weapp they wait until this page's popup agrees.
 export default function MerchantOrderPage() {
   return (
     <MerchantOnly>
+      <PrivacyConsent />
       <MerchantOrderPageBody />
     </MerchantOnly>
   )
