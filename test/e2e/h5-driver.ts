@@ -62,6 +62,14 @@ export class H5Driver implements Driver {
     await this.target(css, text).waitFor({ state: 'detached', ...WAIT })
   }
 
+  async texts(css: string): Promise<string[]> {
+    return (await this.page.locator(`${css} >> visible=true`).allInnerTexts()).map((t) => t.trim())
+  }
+
+  async back(): Promise<void> {
+    await this.page.goBack()
+  }
+
   async count(css: string, text?: string): Promise<number> {
     const visible = this.page.locator(`${css} >> visible=true`)
     return (text === undefined ? visible : visible.filter({ hasText: text })).count()

@@ -22,6 +22,10 @@ export interface Driver {
   see(css: string, text?: string): Promise<void>
   /** Waits until no element matching `css` (with `text`) is on screen. */
   notSee(css: string, text?: string): Promise<void>
+  /** The text of each matching element on screen, in order. */
+  texts(css: string): Promise<string[]>
+  /** The back gesture: the page below comes back (wx.navigateBack; the browser's back on H5). */
+  back(): Promise<void>
   /** How many matching elements are on screen now. */
   count(css: string, text?: string): Promise<number>
   /** Waits until the page on screen is `path`; resolves to its query. */

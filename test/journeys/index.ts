@@ -10,6 +10,11 @@ import {
 } from './consumer'
 import type { JourneyContext } from './driver'
 import {
+  boardShowsTheWorkWaiting,
+  decisionOrdersStayInProgress,
+  measurementsFollowTheProfile,
+} from './first-use'
+import {
   merchantConfirmsTwoOrdersAtOnce,
   merchantHandlesAnException,
   merchantShipsAnOrder,
@@ -52,5 +57,20 @@ export const JOURNEYS: [
     'the merchant confirms two orders at once from the board',
     merchantConfirmsTwoOrdersAtOnce,
     60_000,
+  ],
+  [
+    'a profile made from 去建立 fills the measurements, and its edits too',
+    measurementsFollowTheProfile,
+    90_000,
+  ],
+  [
+    'an order waiting for my decision stays in 进行中; 异常 shows the count',
+    decisionOrdersStayInProgress,
+    60_000,
+  ],
+  [
+    'the board opens where work waits; 逾期 and 异常 open their lists; it is current after an order',
+    boardShowsTheWorkWaiting,
+    90_000,
   ],
 ]

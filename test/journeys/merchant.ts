@@ -18,7 +18,13 @@ export async function merchantShipsAnOrder(ctx: JourneyContext): Promise<void> {
   const phone = await ctx.driverFor(merchant)
   await phone.open(`merchant/pages/order/index?id=${id}`)
   await phone.see('.m-order-hero__node', '已提交')
-  await act(phone, 'confirm', () => phone.fill('.action-form__note', '已核对尺寸'))
+  // The whole address, street included, so the parcel can be sent.
+  await phone.see('.m-order-address', '上海市 徐汇区 漕溪北路 100 号')
+  await act(phone, 'confirm', async () => {
+    await phone.see('.action-form__submit', '确认订单')
+    await expect(phone.count('.action-form__submit', '确认确认')).resolves.toBe(0)
+    await phone.fill('.action-form__note', '已核对尺寸')
+  })
   await phone.see('.m-order-hero__node', '已确认')
   await act(phone, 'purchase_materials')
   await phone.see('.m-order-hero__node', '备料中')
@@ -27,6 +33,7 @@ export async function merchantShipsAnOrder(ctx: JourneyContext): Promise<void> {
   await act(phone, 'start_quality_check')
   await phone.see('.m-order-hero__node', '质检中')
   await act(phone, 'ship', async () => {
+    await phone.see('.action-form--ship', '漕溪北路 100 号')
     await phone.fill('.action-form__carrier', '顺丰速运')
     await phone.fill('.action-form__tracking', 'SF1234567890')
   })

@@ -48,6 +48,16 @@ export class WeappDriver implements Driver {
     await waitUntil(() => findAll(this.phone, css, text).length === 0, `${css} 消失`)
   }
 
+  async texts(css: string): Promise<string[]> {
+    await this.phone.settle()
+    return findAll(this.phone, css).map((element) => (element.textContent ?? '').trim())
+  }
+
+  async back(): Promise<void> {
+    await this.phone.navigateBack()
+    await this.phone.settle()
+  }
+
   async count(css: string, text?: string): Promise<number> {
     await this.phone.settle()
     return findAll(this.phone, css, text).length

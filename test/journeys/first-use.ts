@@ -1,0 +1,153 @@
+// What a first customer and a first merchant trip over (issue 14), as journeys on both platforms:
+// measurements that follow the saved profile, orders waiting for a decision staying in 进行中, and
+// a board that opens where the work is and stays current.
+import { firstNodeWithWork } from '@/domain/board'
+import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { NODE_LABELS } from '@/domain/order-labels'
+import type { JourneyContext } from './driver'
+import { consumerA, consumerB, merchant, merchantActs, placeShirt, storedOrder } from './shop'
+
+async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`等待超时：${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+const SIZES_AFTER_EDIT: Record<string, [label: string, value: string]> = {
+  neck: ['领围', '40'],
+  chest: ['胸围', '98'],
+  shoulder: ['肩宽', '45.5'],
+  sleeve: ['袖长', '62'],
+  length: ['衣长', '76'],
+}
+
+/** 去建立 from the customise page; back again, the new profile fills; after an edit, the new values. */
+export async function measurementsFollowTheProfile(ctx: JourneyContext): Promise<void> {
+  const phone = await ctx.driverFor(consumerB)
+  await phone.open('pages/product/index?id=prod_shirt')
+  await phone.tap('.profile-picker__link', '还没有量体档案')
+  await phone.onPage('pages/profiles/index')
+  await phone.tap('.consent-card__agree')
+  await phone.tap('.profiles-add')
+  await phone.fill('.profile-field__input--name', '本人')
+  await phone.fill('.profile-field__input--neck', '39')
+  await phone.tap('.profile-button--save')
+  await phone.see('.profile-card', '本人')
+
+  await phone.back()
+  await phone.onPage('pages/product/index')
+  await phone.see('.profile-chip', '本人')
+  await expect(phone.count('.profile-picker__link')).resolves.toBe(0)
+  await phone.tap('.profile-chip', '本人')
+  await eventually(async () => (await phone.valueOf('.measurement', '领围')) === '39', '领围 39')
+
+  await phone.tap('.profile-chip--ghost')
+  await phone.onPage('pages/profiles/index')
+  await phone.tap('.profile-card__button', '编辑')
+  for (const [id, [, value]] of Object.entries(SIZES_AFTER_EDIT))
+    await phone.fill(`.profile-field__input--${id}`, value)
+  await phone.tap('.profile-button--save')
+  await phone.see('.profile-card__values', '衣长 76cm')
+
+  await phone.back()
+  await phone.onPage('pages/product/index')
+  // The list is read again on show; until it answers, a tap fills what was read before.
+  await eventually(async () => {
+    await phone.tap('.profile-chip', '本人')
+    return (await phone.valueOf('.measurement', '衣长')) === '76'
+  }, '档案的新尺寸')
+  for (const [label, value] of Object.values(SIZES_AFTER_EDIT))
+    await expect(phone.valueOf('.measurement', label)).resolves.toBe(value)
+  expect(phone.errors()).toEqual([])
+}
+
+/** An order that waits for the customer's decision stays in 进行中, and 异常 shows how many. */
+export async function decisionOrdersStayInProgress(ctx: JourneyContext): Promise<void> {
+  const plain = await placeShirt(ctx.cloud, consumerB, 'plain')
+  const flagged = await placeShirt(ctx.cloud, consumerB, 'flagged')
+  await merchantActs(ctx.cloud, flagged.id, 'flag_exception', {
+    kind: 'out_of_stock',
+    note: '面料缺货',
+    offered: [{ type: 'wait_new_eta', newEta: '2099-01-01' }, { type: 'cancel' }],
+  })
+  const phone = await ctx.driverFor(consumerB)
+  await phone.open('pages/orders/index')
+  await phone.see('.orders-tab--active', '进行中')
+  await phone.see('.order-card', flagged.orderNo)
+  await phone.see('.order-card', plain.orderNo)
+  const cards = await phone.texts('.order-card')
+  expect(cards[0]).toContain(flagged.orderNo)
+  expect(cards[0]).toContain('缺货 · 请选择处理方式')
+  await phone.see('.orders-tab__badge', '1')
+
+  await phone.tap('.orders-tab', '异常')
+  await phone.see('.orders-tab--active', '异常')
+  await phone.notSee('.order-card', plain.orderNo)
+  await phone.see('.order-card', flagged.orderNo)
+  await expect(phone.count('.order-card')).resolves.toBe(1)
+  expect(phone.errors()).toEqual([])
+}
+
+const nodeCount = async (phone: Awaited<ReturnType<JourneyContext['driverFor']>>, label: string) =>
+  Number(
+    (await phone.texts('.board-node')).find((text) => text.includes(label))?.replace(/\D/g, ''),
+  )
+
+/** The board opens where work waits, 逾期 / 异常 open their lists, and it is current after an order. */
+export async function boardShowsTheWorkWaiting(ctx: JourneyContext): Promise<void> {
+  const plain = await placeShirt(ctx.cloud, consumerA, 'board-plain')
+  const flagged = await placeShirt(ctx.cloud, consumerA, 'board-flagged')
+  for (const order of [plain, flagged]) await merchantActs(ctx.cloud, order.id, 'confirm')
+  await merchantActs(ctx.cloud, flagged.id, 'flag_exception', {
+    kind: 'delayed',
+    note: '布料延迟',
+    offered: [{ type: 'cancel' }],
+  })
+  // An order already past its ETA, written directly (there is no clock to move).
+  const overdue = { _id: `ord_journey_overdue_${Date.now()}`, orderNo: '20200101-OVERDUE1' }
+  await ctx.cloud.store.insertMany(COLLECTIONS.orders, [
+    {
+      ...(await storedOrder(ctx.cloud, plain.id)),
+      ...overdue,
+      requestId: overdue._id,
+      eta: '2020-01-01',
+    },
+  ])
+  const board = (await ctx.cloud.invoke(
+    FUNCTIONS.order,
+    { action: ACTIONS.order.board, payload: {} },
+    merchant,
+  )) as { data: { counts: Record<string, number> } }
+
+  const phone = await ctx.driverFor(merchant)
+  await phone.open('merchant/pages/board/index')
+  await phone.see('.board-node--active', NODE_LABELS[firstNodeWithWork(board.data.counts)])
+
+  await phone.tap('.board-summary__item--exceptions')
+  await phone.see('.board-focus')
+  await phone.see('.board-order', flagged.orderNo)
+  await expect(phone.count('.board-order', plain.orderNo)).resolves.toBe(0)
+  await phone.tap('.board-summary__item--overdue')
+  await phone.see('.board-order', overdue.orderNo)
+  await phone.notSee('.board-order', flagged.orderNo)
+  await phone.tap('.board-focus__back')
+
+  await phone.tap('.board-node', NODE_LABELS.confirmed)
+  await phone.see('.board-order', plain.orderNo)
+  const confirmedBefore = await nodeCount(phone, NODE_LABELS.confirmed)
+  await phone.tap('.board-order', plain.orderNo)
+  await phone.onPage('merchant/pages/order/index')
+  await phone.tap('.m-order-action--purchase_materials')
+  await phone.tap('.action-form__submit')
+  await phone.see('.m-order-hero__node', '备料中')
+  await phone.back()
+  await phone.onPage('merchant/pages/board/index')
+  await phone.notSee('.board-order', plain.orderNo)
+  await eventually(
+    async () => (await nodeCount(phone, NODE_LABELS.confirmed)) === confirmedBefore - 1,
+    '已确认的数量减一',
+  )
+  expect(phone.errors()).toEqual([])
+}
