@@ -87,6 +87,7 @@ export async function decisionOrdersStayInProgress(ctx: JourneyContext): Promise
   await phone.notSee('.order-card', plain.orderNo)
   await phone.see('.order-card', flagged.orderNo)
   await expect(phone.count('.order-card')).resolves.toBe(1)
+  await phone.see('.orders-tab__badge', '1')
   expect(phone.errors()).toEqual([])
 }
 
@@ -137,6 +138,7 @@ export async function boardShowsTheWorkWaiting(ctx: JourneyContext): Promise<voi
   await phone.tap('.board-node', NODE_LABELS.confirmed)
   await phone.see('.board-order', plain.orderNo)
   const confirmedBefore = await nodeCount(phone, NODE_LABELS.confirmed)
+  const materialsBefore = await nodeCount(phone, NODE_LABELS.materials)
   await phone.tap('.board-order', plain.orderNo)
   await phone.onPage('merchant/pages/order/index')
   await phone.tap('.m-order-action--purchase_materials')
@@ -149,5 +151,6 @@ export async function boardShowsTheWorkWaiting(ctx: JourneyContext): Promise<voi
     async () => (await nodeCount(phone, NODE_LABELS.confirmed)) === confirmedBefore - 1,
     '已确认的数量减一',
   )
+  await expect(nodeCount(phone, NODE_LABELS.materials)).resolves.toBe(materialsBefore + 1)
   expect(phone.errors()).toEqual([])
 }
