@@ -29,7 +29,10 @@ export class H5Driver implements Driver {
     return (text === undefined ? visible : visible.filter({ hasText: text })).first()
   }
 
+  // A fresh load, as a link from a message opens the app (weapp: reLaunch); a hash change alone
+  // sometimes leaves Taro's H5 router on the page reached by redirectTo.
   async open(path: string): Promise<void> {
+    await this.page.goto('about:blank')
     await this.page.goto(`${this.baseUrl}/#/${path}`)
   }
 
