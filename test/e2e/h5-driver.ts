@@ -32,8 +32,7 @@ export class H5Driver implements Driver {
   // A fresh load, as a link from a message opens the app (weapp: reLaunch); a hash change alone
   // sometimes leaves Taro's H5 router on the page reached by redirectTo.
   async open(path: string): Promise<void> {
-    await this.page.goto('about:blank')
-    await this.page.goto(`${this.baseUrl}/#/${path}`)
+    await this.page.goto(`${this.baseUrl}/?load=${Date.now()}#/${path}`)
   }
 
   async tap(css: string, text?: string): Promise<void> {

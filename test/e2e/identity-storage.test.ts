@@ -33,8 +33,7 @@ async function toConfirm(page: Page) {
 async function become(page: Page, openid: string) {
   // A fresh load of 我的: changing only the hash from a page reached by redirectTo sometimes
   // leaves Taro's H5 router showing that page again without its query.
-  await page.goto('about:blank')
-  await page.goto(`${app.cloud.url}/#/pages/mine/index`)
+  await page.goto(`${app.cloud.url}/?load=${Date.now()}#/pages/mine/index`)
   await page.locator(`.identity-option[data-openid="${openid}"] >> visible=true`).click()
   await page
     .locator(`.identity-option--active[data-openid="${openid}"] >> visible=true`)
