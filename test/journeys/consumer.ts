@@ -9,6 +9,7 @@ import {
   ADDRESS_TYPED,
   SHIRT_SIZES,
   consumerA,
+  deliverFilter,
   merchantActs,
   ordersOf,
   placeShirt,
@@ -196,5 +197,22 @@ export async function privacyConsentBeforeTheAddress(ctx: JourneyContext): Promi
   await phone.fill('.address-field', ADDRESS_TYPED['收货人'], '收货人')
   await expect(phone.count('.privacy-consent')).resolves.toBe(0)
   await expect(phone.valueOf('.address-field', '收货人')).resolves.toBe(ADDRESS_TYPED['收货人'])
+  expect(phone.errors()).toEqual([])
+}
+
+/** 我的补货 after a filter was delivered: stop the reminders, then 立即补货 from the same card. */
+export async function refillAConsumable(ctx: JourneyContext): Promise<void> {
+  await deliverFilter(ctx.cloud, consumerA)
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open('pages/refills/index?productId=prod_filter')
+  await phone.see('.refill-card', '净水器替换滤芯')
+  await phone.tapAndAnswerModal('.refill-action--danger', true, '停止提醒')
+  await phone.see('.refill-action', '恢复提醒')
+  const [refill] = await ctx.cloud.store.find(COLLECTIONS.refills, { ownerOpenid: consumerA })
+  expect(refill).toMatchObject({ productId: 'prod_filter', status: 'stopped' })
+
+  await phone.tap('.refill-action--primary', '立即补货')
+  await phone.onPage('pages/confirm/index')
+  await phone.see('.summary', 'PP 棉滤芯')
   expect(phone.errors()).toEqual([])
 }

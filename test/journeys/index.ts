@@ -3,6 +3,7 @@
 import {
   followOrderAndChooseRemedy,
   privacyConsentBeforeTheAddress,
+  refillAConsumable,
   reorderAPastOrder,
   turnOffAKindOfMessage,
   networkFailureKeepsInput,
@@ -42,6 +43,7 @@ export const JOURNEYS: [
     60_000,
   ],
   ['再来一单 on a past order asks for messages after the confirmation', reorderAPastOrder, 60_000],
+  ['我的补货: stop the reminders, then 立即补货 from the same card', refillAConsumable, 60_000],
   ['turn off one kind of progress message in 订阅设置', turnOffAKindOfMessage, 60_000],
   [
     'the merchant ships an order node by node; the customer sees it and confirms receipt',

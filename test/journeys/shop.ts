@@ -75,3 +75,33 @@ export async function storedOrder(cloud: TestCloud, id: string): Promise<OrderRe
   const [order] = (await cloud.store.find(COLLECTIONS.orders, { _id: id })) as OrderRecord[]
   return order
 }
+
+/** A water-filter order by `openid`, walked to delivered: refill tracking has started. */
+export async function deliverFilter(cloud: TestCloud, openid: string) {
+  const { order } = await orderCall(
+    cloud,
+    ACTIONS.order.create,
+    {
+      requestId: `journey-filter-${Date.now().toString(36)}`,
+      productId: 'prod_filter',
+      selection: {
+        options: { model: ['pp_cotton'] },
+        measurements: {},
+        texts: {},
+        quantity: 2,
+        urgent: false,
+      },
+      address: {
+        name: '林晓',
+        phone: '13812345678',
+        region: '上海市 徐汇区',
+        detail: '漕溪北路 100 号',
+      },
+    },
+    openid,
+  )
+  await merchantActs(cloud, order._id, 'confirm')
+  await merchantActs(cloud, order._id, 'ship', { carrier: '顺丰速运', trackingNo: 'SF0000000001' })
+  await merchantActs(cloud, order._id, 'deliver')
+  return order._id as string
+}
