@@ -8,7 +8,6 @@ import { consumerA, consumerB, merchant, merchantActs, placeShirt } from '../jou
 import { setupWeappApp } from './harness/app'
 import { WeappDriver } from './harness/driver'
 import { findAll, waitFor, waitForText, waitUntil } from './harness/screen'
-import { WxStandIn } from './harness/wx-stand-in'
 
 const app = setupWeappApp(consumerA, { launch: false })
 const phone = () => app.phone
@@ -21,16 +20,6 @@ async function shippedOrder(label: string): Promise<string> {
   await merchantActs(app.cloud, id, 'ship', { carrier: '顺丰速运', trackingNo: 'SF1234567890' })
   return id
 }
-
-test('the stand-in refuses cloud calls until wx.cloud.init ran, as WeChat does', async () => {
-  const wx = new WxStandIn(consumerA, {} as never, async () => ({ ok: true }))
-  const call = (wx.wx.cloud as { callFunction(o: object): Promise<unknown> }).callFunction
-  await expect(call({ name: 'user', data: {} })).rejects.toMatchObject({
-    errMsg: expect.stringContaining('wx.cloud.init'),
-  })
-  ;(wx.wx.cloud as { init(o: object): void }).init({})
-  await expect(call({ name: 'user', data: {} })).resolves.toMatchObject({ result: { ok: true } })
-})
 
 test('a cold start initialises the cloud first, counts one visit and shows the consumer tabs', async () => {
   await phone().switchUser(consumerB)

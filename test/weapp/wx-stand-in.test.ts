@@ -1,0 +1,89 @@
+// The wx stand-in's answers, pinned to the shapes WeChat documents for each API the app uses
+// (developers.weixin.qq.com, API reference): the app reads these fields, so a stand-in that drifts
+// from them would let the weapp layer pass where a phone fails.
+import { WxStandIn, type PageRouter } from './harness/wx-stand-in'
+
+const router: PageRouter = {
+  navigateTo: async () => undefined,
+  redirectTo: async () => undefined,
+  switchTab: async () => undefined,
+  reLaunch: async () => undefined,
+  navigateBack: async () => undefined,
+}
+const standIn = () => new WxStandIn('o_user', router, async (name, data) => ({ name, data }))
+type Api = Record<string, (options?: object) => Promise<Record<string, unknown>>>
+
+test('cloud.callFunction resolves { result, requestID, errMsg } once wx.cloud.init ran', async () => {
+  const wx = standIn()
+  const cloud = wx.wx.cloud as Api
+  await expect(cloud.callFunction({ name: 'user', data: { action: 'me' } })).rejects.toMatchObject({
+    errMsg: expect.stringMatching(/^cloud\.callFunction:fail /),
+  })
+  cloud.init({})
+  await expect(cloud.callFunction({ name: 'user', data: { action: 'me' } })).resolves.toEqual({
+    errMsg: 'cloud.callFunction:ok',
+    requestID: expect.any(String),
+    result: { name: 'user', data: { action: 'me' } },
+  })
+  wx.failNextCalls = 1
+  await expect(cloud.callFunction({ name: 'user', data: {} })).rejects.toMatchObject({
+    errMsg: expect.stringContaining('request:fail'),
+  })
+})
+
+test('requestSubscribeMessage answers per template id, or fails with errMsg and errCode', async () => {
+  const wx = standIn()
+  const api = wx.wx as unknown as Api
+  wx.inTap = true
+  await expect(api.requestSubscribeMessage({ tmplIds: ['T1', 'T2'] })).resolves.toEqual({
+    errMsg: 'requestSubscribeMessage:ok',
+    T1: 'accept',
+    T2: 'accept',
+  })
+  wx.subscribeAnswer = () => ({
+    errCode: 20004,
+    errMsg: 'requestSubscribeMessage:fail switched off',
+  })
+  await expect(api.requestSubscribeMessage({ tmplIds: ['T1'] })).rejects.toEqual({
+    errCode: 20004,
+    errMsg: 'requestSubscribeMessage:fail switched off',
+  })
+})
+
+test('getSetting({ withSubscriptions }) carries subscriptionsSetting { mainSwitch, itemSettings }', async () => {
+  const wx = standIn()
+  wx.subscriptionsSetting = { mainSwitch: true, itemSettings: { T1: 'accept' } }
+  const api = wx.wx as unknown as Api
+  await expect(api.getSetting({ withSubscriptions: true })).resolves.toEqual({
+    errMsg: 'getSetting:ok',
+    authSetting: {},
+    subscriptionsSetting: { mainSwitch: true, itemSettings: { T1: 'accept' } },
+  })
+  await expect(api.getSetting()).resolves.not.toHaveProperty('subscriptionsSetting')
+})
+
+test('privacy, modal and storage answer as the base library does', async () => {
+  const wx = standIn()
+  const api = wx.wx as unknown as Api
+  wx.privacyNeeded = true
+  await expect(api.getPrivacySetting()).resolves.toEqual({
+    errMsg: 'getPrivacySetting:ok',
+    needAuthorization: true,
+    privacyContractName: expect.any(String),
+  })
+  wx.modalAnswers.push(false)
+  await expect(api.showModal({ title: 't', content: 'c' })).resolves.toEqual({
+    errMsg: 'showModal:ok',
+    confirm: false,
+    cancel: true,
+  })
+  const sync = wx.wx as unknown as Record<string, (...args: unknown[]) => unknown>
+  expect(sync.getStorageSync('missing')).toBe('')
+  sync.setStorageSync('k', { a: 1 })
+  expect(sync.getStorageSync('k')).toEqual({ a: 1 })
+})
+
+test('an API the stand-in does not implement fails loudly, naming it', () => {
+  const api = standIn().wx as unknown as Record<string, () => unknown>
+  expect(() => api.scanCode()).toThrow('wx.scanCode 未在 wx 替身中实现')
+})
