@@ -5,16 +5,12 @@ import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderEvent } from '@/domain/order-types'
 import { fail, type Result } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
+import { newRequestId } from '@/services/request-id'
 import { useCloud } from './useCloud'
 import type { OrderDetail, OrderView } from './order-view'
 
 /** What a stale screen reads when someone else moved the order first. */
 export const CONFLICT_TEXT = '订单刚刚有了新进展，已为你刷新'
-
-export function newRequestId(): string {
-  const random = Math.random().toString(36).slice(2, 10)
-  return `ro-${Date.now().toString(36)}-${random}`
-}
 
 export function useOrderDetail(orderId: string) {
   const detail = useCloud<OrderDetail>(FUNCTIONS.order, ACTIONS.order.detail, { orderId })

@@ -1,7 +1,7 @@
-// Submitting the confirm page's order. One requestId per visit of the page, made once and kept:
-// a double tap, a retry after a network error or a second tap after an error all send the same
-// id, and order.create answers every repeat with the first order. A ref guards against taps
-// that land before the disabled state renders.
+// Submitting the confirm page's order with the draft's requestId (services/draft-order): a double
+// tap, a retry after a network error, a second tap after an error, or the same draft submitted
+// again after leaving the page all send the same id, and order.create answers every repeat with
+// the first order. A ref guards against taps that land before the disabled state renders.
 import { useCallback, useRef, useState } from 'react'
 import type { Address } from '@/domain/address'
 import { ACTIONS, FUNCTIONS } from '@/domain/names'
@@ -10,13 +10,7 @@ import type { OrderRecord } from '@/domain/order-types'
 import type { Fail, Result } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 
-export function newRequestId(): string {
-  const random = Math.random().toString(36).slice(2, 12).padEnd(10, '0')
-  return `req_${Date.now().toString(36)}_${random}`
-}
-
-export function useSubmitOrder(productId: string, selection: OrderSelection) {
-  const [requestId] = useState(newRequestId)
+export function useSubmitOrder(productId: string, selection: OrderSelection, requestId: string) {
   const busy = useRef(false)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<Fail>()

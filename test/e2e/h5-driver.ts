@@ -92,6 +92,11 @@ export class H5Driver implements Driver {
     return this.sheetOffered()
   }
 
+  async tapAndLeaveSheetOpen(css: string, text?: string): Promise<void> {
+    await this.tap(css, text)
+    await this.page.locator('.subscribe-sheet >> visible=true').waitFor(WAIT)
+  }
+
   answerNextSheet(answer: SheetAnswer): void {
     this.nextSheet = this.answerSheet(answer)
     this.nextSheet.catch(() => undefined)

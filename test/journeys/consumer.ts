@@ -216,3 +216,44 @@ export async function refillAConsumable(ctx: JourneyContext): Promise<void> {
   await phone.see('.summary', 'PP 棉滤芯')
   expect(phone.errors()).toEqual([])
 }
+
+/**
+ * Leaving the confirm page while the subscribe sheet is still up (or being interrupted there):
+ * the order made meanwhile is announced on the product page, and submitting the same choices
+ * again lands on that order instead of making a second one.
+ */
+export async function leavingDuringTheSheetMakesOneOrder(ctx: JourneyContext): Promise<void> {
+  const before = await ordersOf(ctx.cloud, consumerA)
+  const phone = await ctx.driverFor(consumerA)
+  await phone.tap('.product-card', '量体定制衬衫')
+  for (const [label, value] of Object.entries(SHIRT_SIZES)) {
+    await phone.fill('.measurement', value, label)
+  }
+  await phone.see('.quote__total-amount', '¥399')
+  const toConfirm = async () => {
+    await phone.tap('.bottom-bar__next', '下一步')
+    await phone.onPage('pages/confirm/index')
+    for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
+      await phone.fill('.address-field', value, label)
+    }
+  }
+  await toConfirm()
+  await phone.tapAndLeaveSheetOpen('.submit-order')
+  const made = await waitForValue(
+    () => ordersOf(ctx.cloud, consumerA),
+    (orders) => orders.length === before.length + 1,
+  )
+  const first = made.find((order) => !before.some((old) => old._id === order._id))!
+  await phone.back()
+  await phone.onPage('pages/product/index')
+  await phone.see('.placed-notice', first.orderNo)
+
+  await toConfirm()
+  await phone.tapAndAnswerSheet('.submit-order', 'reject')
+  await waitForValue(
+    async () => (await phone.onPage('pages/order/index')).id,
+    (id) => id === first._id,
+  )
+  await expect(phone.onPage('pages/order/index')).resolves.toMatchObject({ id: first._id })
+  await expect(ordersOf(ctx.cloud, consumerA)).resolves.toHaveLength(before.length + 1)
+}

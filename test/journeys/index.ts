@@ -2,6 +2,7 @@
 // test/weapp/journeys.test.ts on weapp).
 import {
   followOrderAndChooseRemedy,
+  leavingDuringTheSheetMakesOneOrder,
   privacyConsentBeforeTheAddress,
   refillAConsumable,
   reorderAPastOrder,
@@ -29,6 +30,11 @@ export const JOURNEYS: [
   [
     'order a shirt with measurements and allow the messages at submit',
     orderShirtAndSubscribe,
+    60_000,
+  ],
+  [
+    'leaving while the sheet is up: the order is announced, and the same choices make no second one',
+    leavingDuringTheSheetMakesOneOrder,
     60_000,
   ],
   ['follow an order and take the coupon when it is delayed', followOrderAndChooseRemedy, 60_000],

@@ -1,5 +1,6 @@
 // The confirm form: address (remembered for next time), order summary, the price quoted again by
-// the server, and 提交订单 (one requestId per visit: double taps and retries make one order).
+// the server, and 提交订单 (one requestId per draft: double taps, retries and a resubmission of the
+// same draft make one order).
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatFen } from '@/domain/money'
@@ -10,7 +11,7 @@ import { rememberAddress, useAddress } from '@/hooks/useAddress'
 import { useQuote } from '@/hooks/useQuote'
 import { useSubmitOrder } from '@/hooks/useSubmitOrder'
 import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
-import { clearDraftOrder, type DraftOrder } from '@/services/draft-order'
+import { clearDraftOrder, rememberPlacedOrder, type DraftOrder } from '@/services/draft-order'
 
 export const ORDER_PAGE = '/pages/order/index'
 
@@ -18,7 +19,7 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
   const { product, selection } = draft
   const address = useAddress()
   const fresh = useQuote(product._id, selection, 0)
-  const order = useSubmitOrder(product._id, selection)
+  const order = useSubmitOrder(product._id, selection, draft.requestId)
   const askForMessages = useSubscribeAtTap('submitOrder')
   const quote = fresh.quote ?? draft.quote
   const choices = chosenChoices(product, selection)
@@ -34,6 +35,8 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
     const result = await order.submit(checked)
     if (!result?.ok) return
     rememberAddress(checked)
+    const placed = result.data.order
+    rememberPlacedOrder(draft, { orderId: placed._id, orderNo: placed.orderNo })
     clearDraftOrder()
     await subscribing.answered // the sheet belongs to this page: leave once it is answered
     void Taro.redirectTo({ url: `${ORDER_PAGE}?id=${result.data.order._id}` })

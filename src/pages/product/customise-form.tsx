@@ -17,6 +17,7 @@ import { useAppointment, useSavedProfiles } from '@/hooks/useCustomiseExtras'
 import { useQuote } from '@/hooks/useQuote'
 import { useSelectionForm } from '@/hooks/useSelectionForm'
 import { setDraftOrder } from '@/services/draft-order'
+import PlacedNotice from './placed-notice'
 
 export const CONFIRM_PAGE = '/pages/confirm/index'
 
@@ -48,6 +49,7 @@ export default function CustomiseForm({ product }: { product: ProductRecord }) {
 
   return (
     <View className="customise__form">
+      <PlacedNotice productId={product._id} selection={selection} />
       <View className="customise-hero">
         <Text className="customise-hero__kind">{PRODUCT_KIND_LABELS[product.kind]}</Text>
         <Text className="customise-hero__name">{product.name}</Text>

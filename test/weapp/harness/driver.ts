@@ -76,6 +76,11 @@ export class WeappDriver implements Driver {
     return this.sheetOffered()
   }
 
+  async tapAndLeaveSheetOpen(css: string, text?: string): Promise<void> {
+    this.phone.wx.subscribeAnswer = () => 'open'
+    await this.tap(css, text)
+  }
+
   answerNextSheet(answer: SheetAnswer): void {
     this.sheetsBefore = this.phone.wx.subscribeRequests.length
     this.phone.wx.subscribeAnswer = (ids) =>

@@ -43,8 +43,11 @@ export class WxStandIn {
   /** Sheets shown (inside a user gesture), and requests WeChat refused outside one. */
   readonly subscribeRequests: string[][] = []
   readonly subscribeOutsideTap: string[][] = []
-  /** Scripts the next subscribe sheet: an answer per template, or a failure (e.g. errCode 20004). */
-  subscribeAnswer: (tmplIds: string[]) => SubscribeAnswer | WxFailure = (ids) =>
+  /**
+   * Scripts the next subscribe sheet: an answer per template, a failure (e.g. errCode 20004), or
+   * 'open': the sheet stays up (the person leaves or the app is interrupted before answering).
+   */
+  subscribeAnswer: (tmplIds: string[]) => SubscribeAnswer | WxFailure | 'open' = (ids) =>
     Object.fromEntries(ids.map((id) => [id, 'accept'] as const))
   subscriptionsSetting: { mainSwitch: boolean; itemSettings?: SubscribeAnswer } = {
     mainSwitch: true,
@@ -228,6 +231,7 @@ export class WxStandIn {
         }
         this.subscribeRequests.push(ids)
         const answer = this.subscribeAnswer(ids)
+        if (answer === 'open') return new Promise(() => undefined)
         if (typeof answer.errMsg === 'string') throw answer
         return answer
       }),
