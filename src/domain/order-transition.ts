@@ -5,6 +5,7 @@
 // A repeated request sees the already-moved order and fails here, so nothing applies twice;
 // for same-node events the client should send the version it saw and the cloud compare it.
 import { addDays, chinaDateOf } from './china-date'
+import { REMEDY_LABELS } from './order-labels'
 import { can } from './order-machine'
 import { parseEventInput, type EventInput } from './order-input'
 import {
@@ -63,7 +64,7 @@ export function applyTransition(
       event: orderEvent,
       at: now,
       actorRole: actor.role,
-      note: parsed.data.note,
+      note: parsed.data.note || timelineNote(orderEvent, parsed.data),
       photos: parsed.data.photos,
     },
   ]
@@ -156,8 +157,14 @@ function nextRecord(
     case 'resolve_exception': {
       const choice = order.exception?.choice?.remedy
       const wait = order.exception?.offered.find((offer) => offer.type === 'wait_new_eta')
-      if (choice === 'wait_new_eta' && wait?.type === 'wait_new_eta')
-        revise(wait.newEta, '异常处理：等待新的完成日期')
+      // A coupon compensates for the delay; it does not undo it, so the new date applies too.
+      if ((choice === 'wait_new_eta' || choice === 'coupon') && wait?.type === 'wait_new_eta')
+        revise(
+          wait.newEta,
+          choice === 'coupon'
+            ? '异常处理：领取补偿券，按新的日期完成'
+            : '异常处理：等待新的完成日期',
+        )
       if (choice) close(choice)
       break
     }
@@ -166,6 +173,11 @@ function nextRecord(
       break
   }
   return next
+}
+
+/** What the customer reads on the timeline when the event carries no note of its own. */
+function timelineNote(event: OrderEvent, input: EventInput): string {
+  return event === 'choose_remedy' && input.remedy ? `已选择：${REMEDY_LABELS[input.remedy]}` : ''
 }
 
 function auditDetail(

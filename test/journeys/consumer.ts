@@ -257,3 +257,31 @@ export async function leavingDuringTheSheetMakesOneOrder(ctx: JourneyContext): P
   await expect(phone.onPage('pages/order/index')).resolves.toMatchObject({ id: first._id })
   await expect(ordersOf(ctx.cloud, consumerA)).resolves.toHaveLength(before.length + 1)
 }
+
+/** A finished order promises no date; the quantity and the chosen remedy are spelled out. */
+export async function finishedOrderReadsRight(ctx: JourneyContext): Promise<void> {
+  const { id } = await placeShirt(ctx.cloud, consumerA, 'finished')
+  const phone = await ctx.driverFor(consumerA)
+  await merchantActs(ctx.cloud, id, 'flag_exception', {
+    kind: 'delayed',
+    note: '面料延迟到货，预计晚一周',
+    offered: [
+      { type: 'wait_new_eta', newEta: '2099-01-01' },
+      { type: 'coupon', amountFen: 2000 },
+    ],
+  })
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.tap('.remedy-option', '领取补偿券')
+  await phone.tapAndAnswerModal('.remedy-submit', true)
+  await phone.see('.timeline__note', '已选择：领取补偿券')
+  await merchantActs(ctx.cloud, id, 'resolve_exception')
+  await phone.open(`pages/order/index?id=${id}`)
+  // The coupon made up for the delay; the delay still sets the date.
+  await phone.see('.order-hero__eta', '2099-01-01')
+  await phone.see('.order-row', '数量')
+  await merchantActs(ctx.cloud, id, 'cancel', { note: '测试取消' })
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.see('.order-hero__node', '已取消')
+  await expect(phone.count('.order-hero__eta')).resolves.toBe(0)
+  expect(phone.errors()).toEqual([])
+}

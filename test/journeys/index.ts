@@ -1,6 +1,7 @@
 // Every shared journey, as each platform's test file runs it (test/e2e/journeys.test.ts on H5,
 // test/weapp/journeys.test.ts on weapp).
 import {
+  finishedOrderReadsRight,
   followOrderAndChooseRemedy,
   leavingDuringTheSheetMakesOneOrder,
   privacyConsentBeforeTheAddress,
@@ -35,6 +36,11 @@ export const JOURNEYS: [
   [
     'leaving while the sheet is up: the order is announced, and the same choices make no second one',
     leavingDuringTheSheetMakesOneOrder,
+    60_000,
+  ],
+  [
+    'the order page: the remedy chosen, the delayed date kept after a coupon, the quantity, no date once finished',
+    finishedOrderReadsRight,
     60_000,
   ],
   ['follow an order and take the coupon when it is delayed', followOrderAndChooseRemedy, 60_000],

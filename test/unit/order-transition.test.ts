@@ -288,7 +288,7 @@ describe('the exception lifecycle', () => {
     expect(out.grant).toBeNull()
   })
 
-  test('resolving "coupon" grants the offered amount to the owner', () => {
+  test('resolving "coupon" grants the offered amount and moves the ETA to the delayed date', () => {
     const chosen = applied(flagged(), 'choose_remedy', owner, { remedy: 'coupon' }).order
     const out = applied(chosen, 'resolve_exception', merchant)
     expect(out.grant).toEqual({
@@ -297,7 +297,20 @@ describe('the exception lifecycle', () => {
       amountFen: 2000,
       orderId: chosen._id,
     })
-    expect(out.order.eta).toBe(chosen.eta)
+    // The coupon makes up for the delay; production still finishes on the date the delay set.
+    expect(out.order.eta).toBe('2026-12-20')
+    expect(out.order.etaHistory.at(-1)).toMatchObject({
+      eta: '2026-12-20',
+      event: 'resolve_exception',
+    })
+  })
+
+  test('the timeline says which remedy the customer chose', () => {
+    const chosen = applied(flagged(), 'choose_remedy', owner, { remedy: 'coupon' }).order
+    expect(chosen.timeline.at(-1)).toMatchObject({
+      event: 'choose_remedy',
+      note: '已选择：领取补偿券',
+    })
   })
 
   test('resolving "cancel" cancels the order', () => {

@@ -5,7 +5,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { formatFen } from '@/domain/money'
 import { EXCEPTION_KIND_LABELS, NODE_LABELS, REMEDY_LABELS } from '@/domain/order-labels'
-import type { OrderEvent, RemedyType } from '@/domain/order-types'
+import { FINAL_NODES, type OrderEvent, type RemedyType } from '@/domain/order-types'
 import type { Result } from '@/domain/result'
 import { formatChinaTime } from '@/domain/time'
 import OrderActions from '@/components/order-actions'
@@ -97,7 +97,9 @@ export default function OrderPage() {
         <Text className="order-hero__no">订单 {order.orderNo}</Text>
         <Text className="order-hero__node">{NODE_LABELS[order.node]}</Text>
         <Text className="order-hero__name">{product.name}</Text>
-        <Text className="order-hero__eta">预计完成 {order.eta}</Text>
+        {FINAL_NODES.includes(order.node) ? null : (
+          <Text className="order-hero__eta">预计完成 {order.eta}</Text>
+        )}
         {order.etaHistory.length > 1 ? (
           <View className="eta-history">
             {order.etaHistory.map((revision) => (
@@ -163,6 +165,10 @@ export default function OrderPage() {
             <Text className="order-row__value">{row.value}</Text>
           </View>
         ))}
+        <View className="order-row">
+          <Text className="order-row__label">数量</Text>
+          <Text className="order-row__value">{order.selection.quantity} 件</Text>
+        </View>
         {order.quote.lines.map((line) => (
           <View key={line.label} className="order-row">
             <Text className="order-row__label">{line.label}</Text>
