@@ -96,16 +96,6 @@ export interface StockView {
   tasks: RestockTask[]
 }
 
-export interface SaveMaterialInput {
-  id?: string
-  name: string
-  unit: string
-  safetyLevel: number
-  /** Create only; later changes go through adjustStock. */
-  quantity?: number
-  usage: { productId: string; perUnit: number }[]
-}
-
 export interface SaveMaterialView {
   material: MaterialView
 }

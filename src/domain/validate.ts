@@ -117,7 +117,16 @@ export function optional<T>(check: Check<T>): Check<T | undefined> {
 }
 
 type Shape = Record<string, Check<unknown>>
-type ShapeValue<S extends Shape> = { [K in keyof S]: Infer<S[K]> }
+/** Fields whose check accepts `undefined` (`optional(...)`) may be left out. */
+type OptionalKeys<S extends Shape> = {
+  [K in keyof S]: undefined extends Infer<S[K]> ? K : never
+}[keyof S]
+type Flat<T> = { [K in keyof T]: T[K] }
+type ShapeValue<S extends Shape> = Flat<
+  { [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & {
+    [K in OptionalKeys<S>]?: Infer<S[K]>
+  }
+>
 
 /** An object with exactly these fields: unknown fields are rejected, not ignored. */
 export function object<S extends Shape>(shape: S): Check<ShapeValue<S>> {

@@ -6,9 +6,9 @@ import type {
   AdjustStockView,
   BatchActionView,
   FlagStockOutInput,
-  SaveMaterialInput,
   SaveMaterialView,
 } from '@/domain/merchant-views'
+import type { SaveMaterialPayload } from '@/domain/api/merchant'
 import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import { callCloud } from '@/services/cloud'
 
@@ -17,7 +17,7 @@ const merchant = <T>(action: string, payload?: object) =>
 
 export const merchantActions = {
   actMany: (input: ActManyInput) => merchant<ActManyView>(ACTIONS.merchant.actMany, input),
-  saveMaterial: (input: SaveMaterialInput) =>
+  saveMaterial: (input: SaveMaterialPayload) =>
     merchant<SaveMaterialView>(ACTIONS.merchant.saveMaterial, input),
   adjustStock: (input: AdjustStockInput) =>
     merchant<AdjustStockView>(ACTIONS.merchant.adjustStock, input),

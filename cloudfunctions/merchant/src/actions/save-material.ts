@@ -6,7 +6,7 @@ import type { SaveMaterialView } from '@/domain/merchant-views'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import type { MaterialRecord } from '@/domain/stock'
-import { array, id, integer, object, optional, string } from '@/domain/validate'
+import { saveMaterialPayload } from '@/domain/api/merchant'
 import { inTransaction, readDoc } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
 import { defineAction } from '@/cloud/router'
@@ -14,22 +14,7 @@ import { writeMaterial } from '@/cloud/stock'
 import { currentTime } from '@/cloud/clock'
 import { materialViews, productNamesOf } from '../stock-views'
 
-const payload = object({
-  id: optional(id('材料')),
-  name: string({ label: '材料名称', max: 30 }),
-  unit: string({ label: '单位', max: 8 }),
-  safetyLevel: integer({ label: '安全库存', min: 0, max: 1_000_000 }),
-  quantity: optional(integer({ label: '初始库存', min: 0, max: 1_000_000 })),
-  usage: array(
-    object({
-      productId: id('商品'),
-      perUnit: integer({ label: '每件用量', min: 1, max: 10_000 }),
-    }),
-    { label: '用量', min: 0, max: 20 },
-  ),
-})
-
-export const saveMaterial = defineAction(payload, async (input, caller) => {
+export const saveMaterial = defineAction(saveMaterialPayload, async (input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const productIds = input.usage.map((u) => u.productId)

@@ -5,12 +5,8 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { addDays, chinaDateOf } from '@/domain/china-date'
-import type {
-  MaterialView,
-  OrderActionResult,
-  SaveMaterialInput,
-  StockAdjustReason,
-} from '@/domain/merchant-views'
+import type { MaterialView, OrderActionResult, StockAdjustReason } from '@/domain/merchant-views'
+import type { SaveMaterialPayload } from '@/domain/api/merchant'
 import type { RemedyOffer } from '@/domain/order-types'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { useCatalog } from '@/hooks/useHome'
@@ -85,7 +81,7 @@ function StockPageBody() {
     if (result.ok) setReport({ title: `${material.name} 缺货标记`, results: result.data!.results })
   }
 
-  const save = async (input: SaveMaterialInput) => {
+  const save = async (input: SaveMaterialPayload) => {
     const result = await run(() => merchantActions.saveMaterial(input))
     if (result.ok) {
       setAdding(false)

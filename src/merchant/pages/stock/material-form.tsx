@@ -3,13 +3,14 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import type { ProductSummary } from '@/domain/catalog'
-import type { SaveMaterialInput } from '@/domain/merchant-views'
+import { checkMaterialForm, MATERIAL_TEXT_LIMITS } from '@/domain/material-form'
+import type { SaveMaterialPayload } from '@/domain/api/merchant'
 import { toast } from '@/services/feedback'
 
 export interface MaterialFormProps {
   products: ProductSummary[]
   busy: boolean
-  onSave: (input: SaveMaterialInput) => void
+  onSave: (input: SaveMaterialPayload) => void
   onClose: () => void
 }
 
@@ -20,17 +21,17 @@ export default function MaterialForm({ products, busy, onSave, onClose }: Materi
   const [quantity, setQuantity] = useState('0')
   const [perUnit, setPerUnit] = useState<Record<string, string>>({})
 
+  const [error, setError] = useState<{ path: string; message: string }>()
+
+  // The server's own check (merchant.saveMaterial), so the form refuses exactly what it would.
   const save = () => {
-    const safetyLevel = Number(safety)
-    const opening = Number(quantity)
-    if (!name.trim() || !unit.trim()) return toast('请填写物料名称和单位')
-    if (!Number.isInteger(safetyLevel) || safetyLevel < 0) return toast('安全库存应为非负整数')
-    if (!Number.isInteger(opening) || opening < 0) return toast('初始数量应为非负整数')
-    const usage = Object.entries(perUnit)
-      .filter(([, value]) => value.trim() !== '')
-      .map(([productId, value]) => ({ productId, perUnit: Number(value) }))
-    if (usage.some((u) => !(u.perUnit > 0))) return toast('单件用量应大于 0')
-    onSave({ name: name.trim(), unit: unit.trim(), safetyLevel, quantity: opening, usage })
+    const checked = checkMaterialForm({ name, unit, safetyLevel: safety, quantity, perUnit })
+    if (!checked.ok) {
+      setError(checked)
+      return toast(checked.message)
+    }
+    setError(undefined)
+    onSave(checked.value)
   }
 
   return (
@@ -39,7 +40,7 @@ export default function MaterialForm({ products, busy, onSave, onClose }: Materi
       <Input
         className="material-form__input material-form__name"
         value={name}
-        maxlength={20}
+        maxlength={MATERIAL_TEXT_LIMITS.name}
         placeholder="物料名称，如 埃及长绒棉面料"
         onInput={(e) => setName(e.detail.value)}
       />
@@ -47,7 +48,7 @@ export default function MaterialForm({ products, busy, onSave, onClose }: Materi
         <Input
           className="material-form__input"
           value={unit}
-          maxlength={4}
+          maxlength={MATERIAL_TEXT_LIMITS.unit}
           placeholder="单位"
           onInput={(e) => setUnit(e.detail.value)}
         />
@@ -67,13 +68,18 @@ export default function MaterialForm({ products, busy, onSave, onClose }: Materi
         />
       </View>
       <Text className="material-form__label">单位：{unit || '—'} · 安全库存 · 初始数量</Text>
-      <Text className="material-form__label">每件商品用量（不用的留空）</Text>
+      {error && (
+        <Text className="material-form__error" data-path={error.path}>
+          {error.message}
+        </Text>
+      )}
+      <Text className="material-form__label">每件商品用量（不用的留空，整数）</Text>
       {products.map((product) => (
         <View key={product.id} className="material-form__usage">
           <Text className="material-form__product">{product.name}</Text>
           <Input
             className="material-form__input material-form__per-unit"
-            type="digit"
+            type="number"
             value={perUnit[product.id] ?? ''}
             placeholder="用量"
             onInput={(e) => setPerUnit((prev) => ({ ...prev, [product.id]: e.detail.value }))}
