@@ -61,7 +61,7 @@ export function placedOrderFor(
   return { orderId: placed.orderId, orderNo: placed.orderNo }
 }
 
-/** 再下一单: the same choices may become a second, separate order. */
+/** 再下一单, or the order page was reached: the same choices may become a second order. */
 export function forgetPlacedOrder(): void {
   placed = undefined
   lastRequest = undefined

@@ -11,7 +11,12 @@ import { rememberAddress, useAddress } from '@/hooks/useAddress'
 import { useQuote } from '@/hooks/useQuote'
 import { useSubmitOrder } from '@/hooks/useSubmitOrder'
 import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
-import { clearDraftOrder, rememberPlacedOrder, type DraftOrder } from '@/services/draft-order'
+import {
+  clearDraftOrder,
+  forgetPlacedOrder,
+  rememberPlacedOrder,
+  type DraftOrder,
+} from '@/services/draft-order'
 
 export const ORDER_PAGE = '/pages/order/index'
 
@@ -39,6 +44,8 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
     rememberPlacedOrder(draft, { orderId: placed._id, orderNo: placed.orderNo })
     clearDraftOrder()
     await subscribing.answered // the sheet belongs to this page: leave once it is answered
+    // The customer sees the order now, so the same choices later are a new order, not this one.
+    forgetPlacedOrder()
     void Taro.redirectTo({ url: `${ORDER_PAGE}?id=${result.data.order._id}` })
   }
 
