@@ -42,11 +42,16 @@ export function forgetAddress(): void {
 
 export function useAddress() {
   const [value, setValue] = useState<Address>(EMPTY_ADDRESS)
+  // The form shows once this is true: H5's inputs throw when their value changes before their
+  // first render, which a prefill arriving just after the page opened did.
+  const [loaded, setLoaded] = useState(false)
   // Prefills once it is read, unless the customer has started typing meanwhile.
   useEffect(() => {
     let live = true
     void loadLastAddress().then((last) => {
-      if (live) setValue((prev) => (prev === EMPTY_ADDRESS ? last : prev))
+      if (!live) return
+      setValue((prev) => (prev === EMPTY_ADDRESS ? last : prev))
+      setLoaded(true)
     })
     return () => {
       live = false
@@ -89,5 +94,12 @@ export function useAddress() {
     }
   }, [allErrors, value])
 
-  return { value, errors: errors as Partial<Record<AddressField, string>>, change, touch, validate }
+  return {
+    value,
+    loaded,
+    errors: errors as Partial<Record<AddressField, string>>,
+    change,
+    touch,
+    validate,
+  }
 }

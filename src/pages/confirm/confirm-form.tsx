@@ -53,12 +53,14 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
     <View className="confirm__form">
       <View className="confirm-section">
         <Text className="confirm-section__title">收货地址</Text>
-        <AddressForm
-          value={address.value}
-          errors={address.errors}
-          onChange={address.change}
-          onBlur={address.touch}
-        />
+        {address.loaded ? (
+          <AddressForm
+            value={address.value}
+            errors={address.errors}
+            onChange={address.change}
+            onBlur={address.touch}
+          />
+        ) : null}
       </View>
 
       <View className="confirm-section">
