@@ -256,6 +256,7 @@ export async function leavingDuringTheSheetMakesOneOrder(ctx: JourneyContext): P
   )
   await expect(phone.onPage('pages/order/index')).resolves.toMatchObject({ id: first._id })
   await expect(ordersOf(ctx.cloud, consumerA)).resolves.toHaveLength(before.length + 1)
+  expect(phone.errors()).toEqual([])
 }
 
 /** A finished order promises no date; the quantity and the chosen remedy are spelled out. */
