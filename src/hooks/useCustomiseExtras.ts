@@ -1,13 +1,13 @@
 // The customise page's side data: the caller's saved measurement profiles and the designer's
 // open appointment slots, with booking.
-import { useCallback, useRef, useState } from 'react'
-import { useDidHide, useDidShow } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
 import type { BookingView, Page, SlotView } from '@/domain/appointment'
 import type { MeasurementProfile } from '@/domain/measurement-profile'
 import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import type { Fail } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 import { useCloud } from './useCloud'
+import { useReloadOnReturn } from './useReloadOnReturn'
 
 export const SLOTS_SHOWN = 6
 
@@ -17,15 +17,7 @@ export const SLOTS_SHOWN = 6
  */
 export function useSavedProfiles() {
   const list = useCloud<{ items: MeasurementProfile[] }>(FUNCTIONS.profile, ACTIONS.profile.list)
-  const hidden = useRef(false)
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    void list.reload()
-  })
+  useReloadOnReturn(list.reload)
   return list
 }
 

@@ -4,12 +4,11 @@
 // before the role is known.
 import type { Page } from 'playwright-core'
 import { FUNCTIONS } from '@/domain/names'
-import { DEMO_USERS } from '../../tools/seed/demo'
+import { consumerA, placeShirt } from '../journeys/shop'
 import { setupH5App } from './app'
 import { newPhoneContext } from './browser'
 
 const app = setupH5App()
-const [consumerA] = DEMO_USERS.filter((user) => user.role === 'consumer')
 
 const REFUSAL = '仅商家可以进行此操作'
 
@@ -37,32 +36,7 @@ async function expectNothingOfTheMerchant(page: Page, texts: string[]) {
 let ownOrderId: string
 
 beforeAll(async () => {
-  const created = (await app.cloud.invoke(
-    FUNCTIONS.order,
-    {
-      action: 'create',
-      payload: {
-        requestId: `e2e-access-${Date.now().toString(36)}`,
-        productId: 'prod_shirt',
-        selection: {
-          options: { fabric: ['oxford'], collar: ['spread'], cuff: ['barrel'] },
-          measurements: { neck: 39, chest: 98, shoulder: 45.5, sleeve: 62, length: 76 },
-          texts: {},
-          quantity: 1,
-          urgent: false,
-        },
-        address: {
-          name: '林晓',
-          phone: '13812345678',
-          region: '上海市 徐汇区',
-          detail: '漕溪北路 100 号',
-        },
-      },
-    },
-    consumerA.openid,
-  )) as { ok: boolean; data: { order: { _id: string } } }
-  expect(created.ok).toBe(true)
-  ownOrderId = created.data.order._id
+  ownOrderId = (await placeShirt(app.cloud, consumerA, 'access')).id
 })
 
 test.each(PAGES)(

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { DEMO_USERS } from '../../tools/seed/demo'
+import { placeShirt as placeShirtFor } from '../journeys/shop'
 import { setupH5App, shoot } from './app'
 import { openPhonePage } from './browser'
 
@@ -34,25 +35,8 @@ const ADDRESS = {
   detail: '漕溪北路 100 号',
 }
 
-async function placeShirt(label: string): Promise<{ id: string; orderNo: string }> {
-  const { order } = await orderCall(
-    'create',
-    {
-      requestId: `e2e-m-${label}-${Date.now().toString(36)}`,
-      productId: 'prod_shirt',
-      selection: {
-        options: { fabric: ['oxford'], collar: ['spread'], cuff: ['barrel'] },
-        measurements: { neck: 39, chest: 98, shoulder: 45.5, sleeve: 62, length: 76 },
-        texts: {},
-        quantity: 1,
-        urgent: false,
-      },
-      address: ADDRESS,
-    },
-    consumerA.openid,
-  )
-  return { id: order._id, orderNo: order.orderNo }
-}
+/** A shirt consumer A ordered (the shared journeys' order: test/journeys/shop.ts). */
+const placeShirt = (label: string) => placeShirtFor(app.cloud, consumerA.openid, `m-${label}`)
 
 async function placeLinenBatch(): Promise<void> {
   await orderCall(

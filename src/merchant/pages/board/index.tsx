@@ -2,7 +2,7 @@
 // search by order number or phone tail, product and urgent filters, and a batch mode that
 // advances the selected orders of one node together and reports each failure.
 import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidHide, useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Input, ScrollView, Text, View } from '@tarojs/components'
 import { firstNodeWithWork, type BoardFocus } from '@/domain/board'
 import type { ActManyView } from '@/domain/merchant-views'
@@ -12,6 +12,7 @@ import BatchSelectList from '@/components/batch-select-list'
 import type { Selection } from '@/components/batch-select-list/selection'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { useCatalog } from '@/hooks/useHome'
+import { useReloadOnReturn } from '@/hooks/useReloadOnReturn'
 import { merchantActions } from '@/hooks/useMerchantActions'
 import { useMerchantBoard, type BoardFilters } from '@/hooks/useMerchantBoard'
 import { confirmModal, toast } from '@/services/feedback'
@@ -43,15 +44,7 @@ function BoardPageBody() {
 
   usePullDownRefresh(() => void board.reload().finally(() => Taro.stopPullDownRefresh()))
   // Back from an order (or another app): what the merchant just did must show in the counts.
-  const hidden = useRef(false)
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    void board.reload()
-  })
+  useReloadOnReturn(board.reload)
   useReachBottom(() => void board.loadMore())
 
   const change = (next: Partial<BoardFilters>) => {
