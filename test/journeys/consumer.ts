@@ -15,15 +15,7 @@ import {
   placeShirt,
   storedOrder,
 } from './shop'
-
-async function waitForValue<T>(read: () => Promise<T>, want: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 15_000
-  for (;;) {
-    const value = await read()
-    if (want(value) || Date.now() > deadline) return value
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
+import { waitForValue } from '../helpers/wait'
 
 /** Home → shirt → options and sizes → confirm with address → submit, allowing the messages. */
 export async function orderShirtAndSubscribe(ctx: JourneyContext): Promise<void> {
@@ -71,6 +63,7 @@ export async function orderShirtAndSubscribe(ctx: JourneyContext): Promise<void>
           _id: subscriptionId(consumerA, purpose),
         }),
       (rows) => rows.length === 1,
+      `${purpose} 的订阅台账`,
     )
     expect(ledger?.credits).toBeGreaterThanOrEqual(1)
   }
@@ -149,6 +142,7 @@ export async function turnOffAKindOfMessage(ctx: JourneyContext): Promise<void> 
     () =>
       ctx.cloud.store.find(COLLECTIONS.subscriptions, { ownerOpenid: consumerA, enabled: false }),
     (rows) => rows.length === 1,
+    '关闭的消息类型',
   )
   expect(off).toHaveLength(1)
   await expect(phone.count('.subscription-switch--on')).resolves.toBe(on - 1)
@@ -167,6 +161,7 @@ export async function reorderAPastOrder(ctx: JourneyContext): Promise<void> {
   const shown = await waitForValue(
     async () => (await phone.onPage('pages/order/index')).id,
     (current) => current !== id,
+    '新订单的页面',
   )
   expect(shown).not.toBe(id)
   const [first, again] = [await storedOrder(ctx.cloud, id), await storedOrder(ctx.cloud, shown)]
@@ -242,6 +237,7 @@ export async function leavingDuringTheSheetMakesOneOrder(ctx: JourneyContext): P
   const made = await waitForValue(
     () => ordersOf(ctx.cloud, consumerA),
     (orders) => orders.length === before.length + 1,
+    '提交时生成的订单',
   )
   const first = made.find((order) => !before.some((old) => old._id === order._id))!
   await phone.back()
@@ -253,6 +249,7 @@ export async function leavingDuringTheSheetMakesOneOrder(ctx: JourneyContext): P
   await waitForValue(
     async () => (await phone.onPage('pages/order/index')).id,
     (id) => id === first._id,
+    '第一次提交的订单页面',
   )
   await expect(phone.onPage('pages/order/index')).resolves.toMatchObject({ id: first._id })
   await expect(ordersOf(ctx.cloud, consumerA)).resolves.toHaveLength(before.length + 1)

@@ -4,16 +4,9 @@
 import { firstNodeWithWork } from '@/domain/board'
 import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { NODE_LABELS } from '@/domain/order-labels'
+import { waitUntil } from '../helpers/wait'
 import type { JourneyContext } from './driver'
 import { consumerA, consumerB, merchant, merchantActs, placeShirt, storedOrder } from './shop'
-
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`等待超时：${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 const SIZES_AFTER_EDIT: Record<string, [label: string, value: string]> = {
   neck: ['领围', '40'],
@@ -41,7 +34,7 @@ export async function measurementsFollowTheProfile(ctx: JourneyContext): Promise
   await phone.see('.profile-chip', '本人')
   await expect(phone.count('.profile-picker__link')).resolves.toBe(0)
   await phone.tap('.profile-chip', '本人')
-  await eventually(async () => (await phone.valueOf('.measurement', '领围')) === '39', '领围 39')
+  await waitUntil(async () => (await phone.valueOf('.measurement', '领围')) === '39', '领围 39')
 
   await phone.tap('.profile-chip--ghost')
   await phone.onPage('pages/profiles/index')
@@ -54,7 +47,7 @@ export async function measurementsFollowTheProfile(ctx: JourneyContext): Promise
   await phone.back()
   await phone.onPage('pages/product/index')
   // The list is read again on show; until it answers, a tap fills what was read before.
-  await eventually(async () => {
+  await waitUntil(async () => {
     await phone.tap('.profile-chip', '本人')
     return (await phone.valueOf('.measurement', '衣长')) === '76'
   }, '档案的新尺寸')
@@ -147,7 +140,7 @@ export async function boardShowsTheWorkWaiting(ctx: JourneyContext): Promise<voi
   await phone.back()
   await phone.onPage('merchant/pages/board/index')
   await phone.notSee('.board-order', plain.orderNo)
-  await eventually(
+  await waitUntil(
     async () => (await nodeCount(phone, NODE_LABELS.confirmed)) === confirmedBefore - 1,
     '已确认的数量减一',
   )

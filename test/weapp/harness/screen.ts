@@ -1,8 +1,9 @@
 // Reading what the phone shows: elements by class (as written in the source; the harness renders
 // without class prefixes) and visible text. Taro renders after setData, so reads poll.
+import { waitUntil } from '../../helpers/wait'
 import type { MiniProgram } from './mini-program'
 
-export const WAIT_MS = 15_000
+export { WAIT_MS, waitUntil } from '../../helpers/wait'
 
 /** Elements on screen matching `css`, optionally only those whose text contains `text`. */
 export function findAll(phone: MiniProgram, css: string, text?: string): Element[] {
@@ -17,20 +18,6 @@ export function screenText(phone: MiniProgram): string {
     .screen()
     .map((root) => root.textContent ?? '')
     .join('\n')
-}
-
-export async function waitUntil<T>(
-  read: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  what: string,
-  timeoutMs = WAIT_MS,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`等待超时（${timeoutMs} ms）：${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
 }
 
 /** The first element matching `css` (and `text`), once it appears. */
