@@ -25,6 +25,14 @@ export const ADDRESS_TYPED: Record<string, string> = {
   详细地址: '漕溪北路 100 号 2 栋 301',
 }
 
+/** The address the orders placed through the cloud ship to. */
+export const ORDER_ADDRESS = {
+  name: '林晓',
+  phone: '13812345678',
+  region: '上海市 徐汇区',
+  detail: '漕溪北路 100 号',
+}
+
 type Envelope = { ok: boolean; code?: string; message?: string; data?: any } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export async function orderCall(cloud: TestCloud, action: string, payload: object, openid: string) {
@@ -48,12 +56,7 @@ export async function placeShirt(cloud: TestCloud, openid: string, label: string
         quantity: 1,
         urgent: false,
       },
-      address: {
-        name: '林晓',
-        phone: '13812345678',
-        region: '上海市 徐汇区',
-        detail: '漕溪北路 100 号',
-      },
+      address: ORDER_ADDRESS,
     },
     openid,
   )
@@ -91,12 +94,7 @@ export async function deliverFilter(cloud: TestCloud, openid: string) {
         quantity: 2,
         urgent: false,
       },
-      address: {
-        name: '林晓',
-        phone: '13812345678',
-        region: '上海市 徐汇区',
-        detail: '漕溪北路 100 号',
-      },
+      address: ORDER_ADDRESS,
     },
     openid,
   )
