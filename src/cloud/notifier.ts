@@ -22,6 +22,7 @@ import {
   refundCredit,
   retryDelayMs,
   spendCredit,
+  type HoldReason,
   type SendOutcome,
 } from '../domain/message-policy'
 import { MESSAGE_CONFIG, templateIdOf } from '../domain/message-templates'
@@ -52,7 +53,7 @@ const RECORD_ATTEMPTS = 3
 /** Stop claiming new rows after this long, well inside the function timeout. */
 const BUDGET_MS = 15_000
 
-export const UNCERTAIN_REASON = '发送中断，结果未知：为避免重复不再重发，消息已在小程序内显示'
+export const UNCERTAIN_REASON = HOLD_REASONS.interrupted
 
 const outbox = () => db.collection(COLLECTIONS.notificationQueue)
 
@@ -145,7 +146,12 @@ async function claimRow(transaction: Transaction, id: string): Promise<Claim> {
   if (!row || new Date(row.nextAttemptAt).getTime() > now.getTime()) return { step: 'skipped' }
   const update = (data: Partial<OutboxRecord>) => ref.update({ data: { ...data, updatedAt: now } })
   if (row.status === 'sending') {
-    await update({ status: 'held', uncertain: true, reason: UNCERTAIN_REASON })
+    await update({
+      status: 'held',
+      uncertain: true,
+      reason: UNCERTAIN_REASON,
+      holdReason: 'interrupted',
+    })
     return { step: 'uncertain' }
   }
   if (row.status !== 'pending' && row.status !== 'retry') return { step: 'skipped' }
@@ -170,22 +176,22 @@ async function claimRow(transaction: Transaction, id: string): Promise<Claim> {
     await update({ nextAttemptAt: quietEnd })
     return { step: 'deferred' }
   }
-  const hold = async (reason: string) => {
-    await update({ status: 'held', reason })
+  const hold = async (holdReason: HoldReason) => {
+    await update({ status: 'held', reason: HOLD_REASONS[holdReason], holdReason })
     return { step: 'held' as const }
   }
   if (!prefs.mainSwitch || (subscription && !subscription.enabled)) {
     await refund()
-    return hold(HOLD_REASONS.disabled)
+    return hold(prefs.mainSwitch ? 'disabled' : 'main_off')
   }
   if (!row.creditSpent) {
-    if (!subscription || subscription.credits <= 0) return hold(HOLD_REASONS.no_credit)
+    if (!subscription || subscription.credits <= 0) return hold('no_credit')
     const counterRef = transaction
       .collection(COLLECTIONS.messageCounters)
       .doc(counterId(row.toOpenid, now))
     const counter = await readDoc<{ count: number }>(counterRef)
     const reason = holdReasonOf(subscription, counter?.count ?? 0, MESSAGE_CONFIG.dailyCap)
-    if (reason) return hold(HOLD_REASONS[reason])
+    if (reason) return hold(reason)
     await writeSubscription(transaction, spendCredit(subscription, now))
     await counterRef.set({
       data: { openid: row.toOpenid, count: (counter?.count ?? 0) + 1, updatedAt: now },
@@ -236,7 +242,7 @@ async function recordOutcome(
   if (!row || row.claimId !== claimId || (row.status !== 'sending' && !row.uncertain))
     return 'skipped'
   const update = (data: Partial<OutboxRecord>) =>
-    ref.update({ data: { ...data, uncertain: false, updatedAt: now } })
+    ref.update({ data: { holdReason: null, ...data, uncertain: false, updatedAt: now } })
   const subscription = await readSubscription(transaction, row.toOpenid, row.purpose)
   switch (outcome.kind) {
     case 'sent':
@@ -244,7 +250,12 @@ async function recordOutcome(
       return 'sent'
     case 'credit_gone':
       if (subscription) await writeSubscription(transaction, creditGone(subscription, now))
-      await update({ status: 'held', errcode: 43101, reason: outcome.reason })
+      await update({
+        status: 'held',
+        errcode: 43101,
+        reason: outcome.reason,
+        holdReason: 'no_credit',
+      })
       return 'held'
     case 'retry':
       if (row.attempts < MAX_ATTEMPTS) {

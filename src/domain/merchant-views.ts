@@ -4,6 +4,7 @@
 import type { BoardFocus } from './board'
 import type { ErrorCode } from './errors'
 import type { ExceptionKind, OrderEvent, OrderNode, OrderRecord, RemedyOffer } from './order-types'
+import type { HoldReason } from './message-policy'
 
 // ---- order.board ----
 
@@ -187,7 +188,14 @@ export interface DashboardView {
     conversion: number | null
     windowDays: number
   }
-  messages: { sent: number; held: number; failed: number; pending: number }
+  messages: {
+    sent: number
+    held: number
+    failed: number
+    pending: number
+    /** Held messages by reason; rows held before reasons were stored are in no entry. */
+    heldBy: Record<HoldReason, number>
+  }
   /** Oldest first; week = Monday's China date, YYYY-MM-DD. */
   weeklyOrders: { week: string; count: number }[]
 }

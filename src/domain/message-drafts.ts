@@ -4,6 +4,7 @@
 import { EXCEPTION_KIND_LABELS } from './order-labels'
 import type { OrderNotification, OrderRecord } from './order-types'
 import type { FieldValue } from './message-format'
+import type { HoldReason } from './message-policy'
 import type { MessagePurpose, OutboxStatus } from './messages'
 
 export interface MessageDraft {
@@ -39,6 +40,8 @@ export interface OutboxRecord {
   creditSpent: boolean
   errcode: number | null
   reason: string
+  /** Why it is held (null otherwise, and on rows held before this was stored). */
+  holdReason?: HoldReason | null
   /** Held because a send was interrupted with its outcome unknown (never resent blindly). */
   uncertain?: boolean
   createdAt: Date

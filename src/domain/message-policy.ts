@@ -96,13 +96,49 @@ export function afterAlwaysSetting(
   return { ...record, always, refused: always !== 'accept', updatedAt: now }
 }
 
-/** Why a message cannot use a credit now (it is then held and shown in-app only). */
-export type HoldReason = 'no_credit' | 'disabled' | 'daily_cap'
+/**
+ * Why a message was held (shown in-app only), stored on the outbox row as `holdReason` so the
+ * customer's list and the merchant's dashboard tell the real reason, not always "no credit".
+ */
+export const HOLD_REASON_CODES = [
+  'no_credit',
+  'disabled',
+  'main_off',
+  'daily_cap',
+  'interrupted',
+] as const
+export type HoldReason = (typeof HOLD_REASON_CODES)[number]
 
+/** The row's `reason` (merchant-facing detail). */
 export const HOLD_REASONS: Record<HoldReason, string> = {
   no_credit: '没有可用的订阅次数，仅在小程序内显示',
   disabled: '用户关闭了此类消息，仅在小程序内显示',
+  main_off: '用户关闭了订阅消息总开关，仅在小程序内显示',
   daily_cap: '已达今日消息上限，仅在小程序内显示',
+  interrupted: '发送中断，结果未知：为避免重复不再重发，消息已在小程序内显示',
+}
+
+/** Short names, for the merchant dashboard's breakdown. */
+export const HOLD_REASON_NAMES: Record<HoldReason, string> = {
+  no_credit: '订阅次数不足',
+  disabled: '关闭了此类消息',
+  main_off: '关闭了消息总开关',
+  daily_cap: '达到每日上限',
+  interrupted: '发送中断',
+}
+
+/** What the customer's message list says under a held message. */
+export const HELD_LABELS: Record<HoldReason, string> = {
+  no_credit: '未推送：订阅次数不足',
+  disabled: '未推送：你关闭了此类消息',
+  main_off: '未推送：你关闭了订阅消息',
+  daily_cap: '未推送：已达今日消息上限',
+  interrupted: '未推送：发送中断，未重发',
+}
+
+/** Rows held before the reason was stored say only that they were not pushed. */
+export function heldLabelOf(reason: HoldReason | null | undefined): string {
+  return reason ? HELD_LABELS[reason] : '未推送：仅在小程序内显示'
 }
 
 export function holdReasonOf(

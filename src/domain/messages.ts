@@ -1,6 +1,7 @@
 // Subscribe messages: the purposes a message can have, what the client reports after
 // requestSubscribeMessage, and the views the `message` function returns. The rules (ledger,
 // formatting, quiet hours) live beside this in message-*.ts; template ids in config.
+import type { HoldReason } from './message-policy'
 
 export const MESSAGE_PURPOSES = [
   'order_confirmed',
@@ -81,6 +82,8 @@ export interface InAppMessage {
   /** The page the message opens, e.g. pages/order/index?id=… */
   page: string
   status: OutboxStatus
+  /** Why a held message was held (null: not held, or held before reasons were stored). */
+  holdReason: HoldReason | null
   createdAt: Date
 }
 

@@ -76,18 +76,21 @@ beforeAll(async () => {
   })
 
   queued = {}
-  for (const { status } of await find(COLLECTIONS.notificationQueue))
+  for (const { status, holdReason } of await find(COLLECTIONS.notificationQueue)) {
     queued[status] = (queued[status] ?? 0) + 1
-  const row = (status: string, createdAt: Date) => ({
+    if (holdReason) queued[`held:${holdReason}`] = (queued[`held:${holdReason}`] ?? 0) + 1
+  }
+  const row = (status: string, createdAt: Date, holdReason?: string) => ({
     status,
     createdAt,
     purpose: 'test',
     toOpenid: consumerA,
+    ...(holdReason ? { holdReason } : {}),
   })
   await env.cloud.store.insertMany(COLLECTIONS.notificationQueue, [
-    ...['sent', 'sent', 'sent', 'held', 'held', 'dead', 'pending', 'retry', 'sending'].map((s) =>
-      row(s, nov(5)),
-    ),
+    ...['sent', 'sent', 'sent', 'dead', 'pending', 'retry', 'sending'].map((s) => row(s, nov(5))),
+    row('held', nov(5), 'main_off'),
+    row('held', nov(5), 'daily_cap'),
     row('sent', oct(1)), // outside the 30-day window
     row('dead', oct(1)),
   ])
@@ -194,14 +197,24 @@ test('weekly order counts, oldest first', () => {
 })
 
 test('message delivery over the window', () => {
-  // Inserted: sent 3, held 2, dead 1, pending/retry/sending 3 (plus two rows too old to count).
+  // Inserted: sent 3, held 2 (main switch off, daily cap), dead 1, pending/retry/sending 3 (plus
+  // two rows too old to count).
   const from = (...statuses: string[]) => statuses.reduce((n, s) => n + (queued[s] ?? 0), 0)
   expect(view.messages).toEqual({
     sent: 3 + from('sent'),
     held: 2 + from('held'),
     failed: 1 + from('dead'),
     pending: 3 + from('pending', 'retry', 'sending'),
+    heldBy: {
+      no_credit: from('held:no_credit'),
+      disabled: from('held:disabled'),
+      main_off: 1 + from('held:main_off'),
+      daily_cap: 1 + from('held:daily_cap'),
+      interrupted: from('held:interrupted'),
+    },
   })
+  // The flow's own held rows are the customer's missing credits, told apart from the rest.
+  expect(from('held:no_credit')).toBe(from('held'))
 })
 
 test('reminder-to-reorder conversion over the window: 1 of 4', () => {

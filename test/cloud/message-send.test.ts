@@ -72,6 +72,7 @@ test('without a credit the message is held and listed in-app for the order', asy
       purpose: 'order_confirmed',
       title: '订单确认通知',
       status: 'held',
+      holdReason: 'no_credit',
       page: `pages/order/index?id=${order._id}`,
       lines: expect.arrayContaining([{ label: '订单状态', value: '已确认' }]),
     }),
@@ -84,7 +85,12 @@ test('43101: the credit is gone (ledger 0), the message is held and not retried'
   await grant(customer, 'order_confirmed', 3)
   env.cloud.inbox.failNext(43101)
   const { row } = await confirmedOrder()
-  expect(row).toMatchObject({ status: 'held', errcode: 43101, attempts: 1 })
+  expect(row).toMatchObject({
+    status: 'held',
+    errcode: 43101,
+    attempts: 1,
+    holdReason: 'no_credit',
+  })
   expect(await creditsOf(customer, 'order_confirmed')).toBe(0)
   env.cloud.clock.set(new Date(DAYTIME.getTime() + 60 * MINUTE))
   await drain()
@@ -192,6 +198,7 @@ test('a kind switched off is held even with credits; the daily cap holds the res
   expect((await outbox({ key: 'test:appointment:off' }))[0]).toMatchObject({
     status: 'held',
     reason: expect.stringContaining('关闭'),
+    holdReason: 'disabled',
   })
   expect(await creditsOf(customer, 'appointment_reminder')).toBe(1)
 
@@ -205,6 +212,30 @@ test('a kind switched off is held even with credits; the daily cap holds the res
   const statuses = rows.map((row) => row.status).sort()
   expect(statuses).toEqual(['held', 'held', 'sent', 'sent', 'sent', 'sent', 'sent'])
   expect(rows.find((row) => row.status === 'held')?.reason).toContain('上限')
+  expect(rows.filter((row) => row.status === 'held').map((row) => row.holdReason)).toEqual([
+    'daily_cap',
+    'daily_cap',
+  ])
+  // The customer's list tells each reason apart.
+  const listed = await call('inbox', { limit: 20 }, customer)
+  const reasons = listed.data.items.map((item: { holdReason: string | null }) => item.holdReason)
+  expect(reasons).toEqual(expect.arrayContaining(['disabled', 'daily_cap', null]))
+})
+
+test('the main switch off holds every kind, even with credits, and says so', async () => {
+  await grant(customer, 'refill_reminder', 2)
+  await call('authorize', { results: [], mainSwitch: false }, customer)
+  const draft = refillDraft(customer, 500)
+  await queueDirect([draft], DAYTIME)
+  await drain()
+  expect((await outbox({ key: draft.key }))[0]).toMatchObject({
+    status: 'held',
+    holdReason: 'main_off',
+    reason: expect.stringContaining('总开关'),
+  })
+  expect(await creditsOf(customer, 'refill_reminder')).toBe(2)
+  const listed = await call('inbox', {}, customer)
+  expect(listed.data.items[0]).toMatchObject({ status: 'held', holdReason: 'main_off' })
 })
 
 test('a send interrupted after the claim is never resent blindly: held as unknown, still in-app', async () => {
@@ -227,7 +258,12 @@ test('a send interrupted after the claim is never resent blindly: held as unknow
   env.cloud.clock.set(new Date(at.getTime() + 2 * MINUTE))
   expect((await drain()).data).toMatchObject({ uncertain: 1 })
   const [row] = await outbox({ key: draft.key })
-  expect(row).toMatchObject({ status: 'held', uncertain: true, reason: UNCERTAIN_REASON })
+  expect(row).toMatchObject({
+    status: 'held',
+    uncertain: true,
+    reason: UNCERTAIN_REASON,
+    holdReason: 'interrupted',
+  })
   expect(await env.cloud.inbox.list()).toEqual([])
   const listed = await call('inbox', {}, customer)
   expect(listed.data.items.map((item: { id: string }) => item.id)).toContain(row._id)

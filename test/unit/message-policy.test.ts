@@ -8,6 +8,9 @@ import {
   counterId,
   creditGone,
   emptySubscription,
+  HELD_LABELS,
+  heldLabelOf,
+  HOLD_REASON_CODES,
   holdReasonOf,
   MAX_ATTEMPTS,
   quietUntil,
@@ -97,6 +100,18 @@ describe('holding', () => {
     [withCredit, 4, null],
   ] as const)('%j with %i sent today -> %s', (record, sentToday, reason) => {
     expect(holdReasonOf(record, sentToday, 5)).toBe(reason)
+  })
+  test('a held message says its own reason; only a missing credit says 订阅次数不足', () => {
+    expect(HOLD_REASON_CODES.map(heldLabelOf)).toEqual([
+      '未推送：订阅次数不足',
+      '未推送：你关闭了此类消息',
+      '未推送：你关闭了订阅消息',
+      '未推送：已达今日消息上限',
+      '未推送：发送中断，未重发',
+    ])
+    expect(new Set(Object.values(HELD_LABELS)).size).toBe(HOLD_REASON_CODES.length)
+    // Rows held before the reason was stored do not claim a reason they may not have.
+    expect(heldLabelOf(null)).toBe('未推送：仅在小程序内显示')
   })
   test('the daily counter is per China day', () => {
     expect(counterId('o_user', china('23:59'))).toBe('o_user__2026-11-22')

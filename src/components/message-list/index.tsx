@@ -1,17 +1,17 @@
 // An order's in-app messages, newest first: every progress message shows here whether or not
 // WeChat delivered it, so a customer without a send credit still sees it (marked 未推送).
 import { Text, View } from '@tarojs/components'
+import { heldLabelOf } from '@/domain/message-policy'
 import type { OutboxStatus } from '@/domain/messages'
 import { formatChinaTime } from '@/domain/time'
 import type { InAppMessageView } from '@/hooks/useOrderMessages'
 import './index.scss'
 
-const STATUS_LABELS: Record<OutboxStatus, string> = {
+const STATUS_LABELS: Record<Exclude<OutboxStatus, 'held'>, string> = {
   pending: '等待推送',
   retry: '稍后重试推送',
   sending: '正在推送',
   sent: '已推送到微信',
-  held: '未推送：订阅次数不足',
   dead: '未推送：微信发送失败',
 }
 
@@ -36,7 +36,11 @@ export default function MessageList({ messages }: { messages: InAppMessageView[]
               <Text className="message-item__value">{line.value}</Text>
             </View>
           ))}
-          <Text className="message-item__status">{STATUS_LABELS[message.status]}</Text>
+          <Text className="message-item__status">
+            {message.status === 'held'
+              ? heldLabelOf(message.holdReason)
+              : STATUS_LABELS[message.status]}
+          </Text>
         </View>
       ))}
     </View>

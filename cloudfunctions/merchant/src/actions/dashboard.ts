@@ -5,6 +5,7 @@
 import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
 import { leadTimeStats, recentWeeks, shareOf, topOptions, weekStartOf } from '@/domain/dashboard'
 import type { DashboardView } from '@/domain/merchant-views'
+import { HOLD_REASON_CODES, type HoldReason } from '@/domain/message-policy'
 import { COLLECTIONS } from '@/domain/names'
 import { ORDER_NODES, type OrderNode, type OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
@@ -24,6 +25,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const outbox = () => db.collection(COLLECTIONS.notificationQueue)
 const outboxCount = (statuses: string[], since: Date) =>
   countOf(outbox().where({ status: command.in(statuses), createdAt: command.gte(since) }))
+const heldCount = (holdReason: HoldReason, since: Date) =>
+  countOf(outbox().where({ status: 'held', holdReason, createdAt: command.gte(since) }))
 
 export const dashboard = defineAction(noPayload, async (_input, caller) => {
   const merchant = await requireMerchant(caller)
@@ -45,6 +48,7 @@ export const dashboard = defineAction(noPayload, async (_input, caller) => {
     weekly,
     refills,
     messages,
+    heldBy,
   ] = await Promise.all([
     Promise.all(ORDER_NODES.map((node) => countOf(orders().where({ node })))),
     countOverdue(today),
@@ -77,6 +81,7 @@ export const dashboard = defineAction(noPayload, async (_input, caller) => {
       outboxCount(['dead'], since),
       outboxCount(['pending', 'retry', 'sending'], since),
     ]),
+    Promise.all(HOLD_REASON_CODES.map((reason) => heldCount(reason, since))),
   ])
 
   const view: DashboardView = {
@@ -95,7 +100,16 @@ export const dashboard = defineAction(noPayload, async (_input, caller) => {
       conversion: shareOf(refills.reorders, refills.remindersSent),
       windowDays: WINDOW_DAYS,
     },
-    messages: { sent: messages[0], held: messages[1], failed: messages[2], pending: messages[3] },
+    messages: {
+      sent: messages[0],
+      held: messages[1],
+      failed: messages[2],
+      pending: messages[3],
+      heldBy: Object.fromEntries(HOLD_REASON_CODES.map((r, i) => [r, heldBy[i]])) as Record<
+        HoldReason,
+        number
+      >,
+    },
     weeklyOrders: weeks.map((w, i) => ({ week: w.week, count: weekly[i] })),
   }
   return ok(view)

@@ -28,6 +28,7 @@ export function inAppMessageOf(row: OutboxRecord): InAppMessage {
     lines: inAppLines(template, row.values),
     page: row.page,
     status: row.status,
+    holdReason: row.status === 'held' ? (row.holdReason ?? null) : null,
     createdAt: row.createdAt,
   }
 }

@@ -3,6 +3,7 @@
 // delivery. Charts where a chart reads faster than a number.
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { HOLD_REASON_CODES, HOLD_REASON_NAMES } from '@/domain/message-policy'
 import { NODE_LABELS } from '@/domain/order-labels'
 import { ORDER_NODES } from '@/domain/order-types'
 import { formatChinaTime } from '@/domain/time'
@@ -136,11 +137,18 @@ function DashboardPageBody() {
           emptyText="暂无消息"
           parts={[
             { label: '已发送', value: messages.sent, color: '#4f8a5b' },
-            { label: '无授权次数', value: messages.held, color: '#d9a441' },
+            { label: '未推送', value: messages.held, color: '#d9a441' },
             { label: '失败', value: messages.failed, color: '#c2413b' },
             { label: '排队中', value: messages.pending, color: '#9a948a' },
           ]}
         />
+        {messages.held > 0 ? (
+          <Text className="dash-held">
+            {`未推送原因：${HOLD_REASON_CODES.filter((r) => messages.heldBy[r] > 0)
+              .map((r) => `${HOLD_REASON_NAMES[r]} ${messages.heldBy[r]}`)
+              .join(' · ')}`}
+          </Text>
+        ) : null}
       </Card>
 
       <Text className="dash-generated">
