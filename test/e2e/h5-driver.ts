@@ -97,6 +97,11 @@ export class H5Driver implements Driver {
     await this.page.locator('.subscribe-sheet >> visible=true').waitFor(WAIT)
   }
 
+  async seeToast(text: string): Promise<void> {
+    // The toast's outer element has no box of its own (its panel is position: fixed).
+    await this.page.locator('.taro__toast p', { hasText: text }).first().waitFor(WAIT)
+  }
+
   answerNextSheet(answer: SheetAnswer): void {
     this.nextSheet = this.answerSheet(answer)
     this.nextSheet.catch(() => undefined)

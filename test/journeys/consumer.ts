@@ -183,6 +183,8 @@ export async function privacyConsentBeforeTheAddress(ctx: JourneyContext): Promi
   await phone.see('.privacy-consent', '填写收货地址前，请阅读并同意')
   await phone.tap('.privacy-consent__disagree')
   await phone.onPage('pages/product/index')
+  // Not silently: why the address needs consent, and how to give it later.
+  await phone.seeToast('收货地址属个人信息，需先同意隐私保护指引')
   // What was typed is still there.
   await expect(phone.valueOf('.measurement', '领围')).resolves.toBe(SHIRT_SIZES['领围'])
 

@@ -37,6 +37,8 @@ export interface Driver {
   tapAndAnswerSheet(css: string, answer: SheetAnswer, text?: string): Promise<number>
   /** Taps `css`, which opens the subscribe sheet, and leaves the sheet unanswered. */
   tapAndLeaveSheetOpen(css: string, text?: string): Promise<void>
+  /** Waits until a toast containing `text` has been shown. */
+  seeToast(text: string): Promise<void>
   /** The next subscribe sheet, whatever opens it, is answered with `answer`. */
   answerNextSheet(answer: SheetAnswer): void
   /** How many templates the sheet armed by answerNextSheet offered (0: none came). */

@@ -26,13 +26,22 @@ const SUMMARY = [
 export interface PrivacyConsentProps {
   /** Ask on open, e.g. "填写收货地址"; refusing leaves the page. Without it: only on request. */
   reason?: string
+  /** Shown on the page the refusal lands on: why consent is needed and how to give it later. */
+  refusedHint?: string
 }
 
-function leavePage() {
-  Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/index/index' }))
+function leavePage(hint?: string) {
+  // Not a silent bounce: the customer learns why, on the page they land on.
+  const tell = () => {
+    if (hint) void Taro.showToast({ title: hint, icon: 'none', duration: 4000 })
+  }
+  void Taro.navigateBack()
+    .catch(() => Taro.reLaunch({ url: '/pages/index/index' }))
+    // Taro's H5 router hides a toast shown while the route is still changing: wait it out.
+    .then(() => setTimeout(tell, process.env.TARO_ENV === 'h5' ? 400 : 0))
 }
 
-export default function PrivacyConsent({ reason }: PrivacyConsentProps) {
+export default function PrivacyConsent({ reason, refusedHint }: PrivacyConsentProps) {
   const [request, setRequest] = useState<PrivacyRequest | null>(null)
   const [guideOpen, setGuideOpen] = useState(false)
   const registration = useRef<ReturnType<typeof registerPrivacyHost>>()
@@ -49,9 +58,9 @@ export default function PrivacyConsent({ reason }: PrivacyConsentProps) {
   useEffect(() => {
     if (!reason) return
     void ensurePrivacyConsent(reason).then((agreed) => {
-      if (!agreed) leavePage()
+      if (!agreed) leavePage(refusedHint)
     })
-  }, [reason])
+  }, [reason, refusedHint])
 
   // A block body: whatever WeChat's resolve() returns must not become this effect's cleanup.
   useEffect(() => {

@@ -30,7 +30,10 @@ export default function ConfirmPage() {
     <View className="confirm">
       <ConfirmForm draft={draft} />
       <SubscribeSheetHost />
-      <PrivacyConsent reason="填写收货地址" />
+      <PrivacyConsent
+        reason="填写收货地址"
+        refusedHint="收货地址属个人信息，需先同意隐私保护指引；再次进入确认页即可同意"
+      />
     </View>
   )
 }

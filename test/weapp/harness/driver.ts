@@ -81,6 +81,10 @@ export class WeappDriver implements Driver {
     await this.tap(css, text)
   }
 
+  async seeToast(text: string): Promise<void> {
+    await waitUntil(() => this.phone.wx.toasts.some((t) => t.includes(text)), `提示「${text}」`)
+  }
+
   answerNextSheet(answer: SheetAnswer): void {
     this.sheetsBefore = this.phone.wx.subscribeRequests.length
     this.phone.wx.subscribeAnswer = (ids) =>
