@@ -89,8 +89,27 @@ export function fieldErrors(product: ProductRecord, draft: SelectionDraft): Reco
   return errors
 }
 
-export function useSelectionForm(product: ProductRecord) {
-  const [draft, setDraft] = useState<SelectionDraft>(() => initialDraft(product))
+/** A selection made earlier (the kept draft order), back in the form's typed shape. */
+export function draftFromSelection(
+  product: ProductRecord,
+  selection: OrderSelection,
+): SelectionDraft {
+  const measurements = Object.fromEntries(
+    Object.entries(selection.measurements).map(([id, value]) => [id, String(value)]),
+  )
+  return {
+    options: { ...initialDraft(product).options, ...selection.options },
+    measurements,
+    texts: { ...selection.texts },
+    quantity: selection.quantity,
+    urgent: selection.urgent,
+  }
+}
+
+export function useSelectionForm(product: ProductRecord, kept?: OrderSelection) {
+  const [draft, setDraft] = useState<SelectionDraft>(() =>
+    kept ? draftFromSelection(product, kept) : initialDraft(product),
+  )
   const [touched, setTouched] = useState<Record<string, boolean>>({})
   const [showAll, setShowAll] = useState(false)
 

@@ -1,6 +1,6 @@
 // The order being put together, handed from the customise page to the confirm page in memory,
-// not through the URL (measurements are personal and the selection can be long). A reload of the
-// confirm page finds no draft and sends the customer back to choose again.
+// not through the URL (measurements are personal and the selection can be long), and kept in this
+// person's device storage (services/personal-storage) so a reload of either page keeps it.
 //
 // One requestId per draft, not per visit of the confirm page: leaving the page while WeChat's
 // sheet is open, or after an interruption, and submitting the same draft again sends the same id,
@@ -9,7 +9,10 @@
 import type { ProductRecord } from '@/domain/catalog'
 import type { OrderSelection } from '@/domain/order-selection'
 import type { Quote } from '@/domain/pricing'
+import { readPersonal, removePersonal, writePersonal } from './personal-storage'
 import { newRequestId } from './request-id'
+
+export const DRAFT_ORDER_KEY = 'order.draft'
 
 export interface DraftOrder {
   product: ProductRecord
@@ -36,6 +39,44 @@ export function setDraftOrder(next: Omit<DraftOrder, 'requestId'>): DraftOrder {
   const key = draftKey(next.product._id, next.selection)
   if (lastRequest?.key !== key) lastRequest = { key, requestId: newRequestId() }
   draft = { ...next, requestId: lastRequest.requestId }
+  keep(draft)
+  return draft
+}
+
+function keep(value: DraftOrder | undefined): void {
+  const saved = value ? writePersonal(DRAFT_ORDER_KEY, value) : removePersonal(DRAFT_ORDER_KEY)
+  saved.catch((error: unknown) => console.warn('[draft] 保存待提交订单失败', error))
+}
+
+function isDraftOrder(value: unknown): value is DraftOrder {
+  const d = value as Partial<DraftOrder> | null
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    typeof d.product?._id === 'string' &&
+    typeof d.selection === 'object' &&
+    d.selection !== null &&
+    typeof d.quote === 'object' &&
+    typeof d.requestId === 'string'
+  )
+}
+
+/** The draft in memory, or the one this person's storage kept (after a reload). */
+export async function loadDraftOrder(): Promise<DraftOrder | undefined> {
+  if (draft) return draft
+  try {
+    const stored: unknown = await readPersonal(DRAFT_ORDER_KEY)
+    if (!draft && isDraftOrder(stored)) {
+      draft = stored
+      // The same draft submitted after the reload must still be the same order.
+      lastRequest = {
+        key: draftKey(stored.product._id, stored.selection),
+        requestId: stored.requestId,
+      }
+    }
+  } catch (error) {
+    console.warn('[draft] 读取待提交订单失败', error)
+  }
   return draft
 }
 
@@ -45,6 +86,7 @@ export function getDraftOrder(): DraftOrder | undefined {
 
 export function clearDraftOrder(): void {
   draft = undefined
+  keep(undefined)
 }
 
 /** The order a draft became (whether or not the customer reached its page). */

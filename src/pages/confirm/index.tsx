@@ -1,18 +1,24 @@
 // Confirm and submit: the address, what is being ordered and the server's current price, then
-// 提交订单. The selection comes from the customise page in memory (services/draft-order).
-import { useState } from 'react'
+// 提交订单. The selection comes from the customise page (services/draft-order; kept on reload).
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import PrivacyConsent from '@/components/privacy-consent'
-import { EmptyState } from '@/components/state-view'
+import { EmptyState, SkeletonList } from '@/components/state-view'
 import SubscribeSheetHost from '@/components/subscribe-sheet'
-import { getDraftOrder, type DraftOrder } from '@/services/draft-order'
+import { useDraftOrder } from '@/hooks/useDraftOrder'
 import ConfirmForm from './confirm-form'
 import './index.scss'
 
 export default function ConfirmPage() {
   // Read once per visit: the draft stays what the customer confirmed even if they go back.
-  const [draft] = useState<DraftOrder | undefined>(getDraftOrder)
+  const draft = useDraftOrder()
+  if (draft === null) {
+    return (
+      <View className="confirm">
+        <SkeletonList rows={2} />
+      </View>
+    )
+  }
   if (!draft) {
     return (
       <View className="confirm">

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PRODUCT_KIND_LABELS, type ProductRecord } from '@/domain/catalog'
 import { formatFen } from '@/domain/money'
-import { QUANTITY_LIMITS } from '@/domain/order-selection'
+import { QUANTITY_LIMITS, type OrderSelection } from '@/domain/order-selection'
 import AppointmentPicker from '@/components/appointment-picker'
 import MeasurementInput from '@/components/measurement-input'
 import OptionPicker from '@/components/option-picker'
@@ -21,8 +21,15 @@ import PlacedNotice from './placed-notice'
 
 export const CONFIRM_PAGE = '/pages/confirm/index'
 
-export default function CustomiseForm({ product }: { product: ProductRecord }) {
-  const form = useSelectionForm(product)
+export default function CustomiseForm({
+  product,
+  kept,
+}: {
+  product: ProductRecord
+  /** The selection of this product's kept draft (coming back, or after a reload). */
+  kept?: OrderSelection
+}) {
+  const form = useSelectionForm(product, kept)
   const selection = form.result.ok ? form.result.data : null
   const quote = useQuote(product._id, selection)
   const profiles = useSavedProfiles()

@@ -2,6 +2,7 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { ErrorState, SkeletonList } from '@/components/state-view'
+import { useDraftOrder } from '@/hooks/useDraftOrder'
 import { useProduct } from '@/hooks/useProduct'
 import CustomiseForm from './customise-form'
 import './index.scss'
@@ -9,10 +10,13 @@ import './index.scss'
 export default function ProductPage() {
   const { params } = useRouter()
   const product = useProduct(params.id ?? '')
+  // What was chosen and typed for this product survives a reload (services/draft-order).
+  const stored = useDraftOrder()
+  const kept = stored && stored.product._id === params.id ? stored.selection : undefined
   return (
     <View className="customise">
-      {product.data ? (
-        <CustomiseForm key={product.data.product._id} product={product.data.product} />
+      {product.data && stored !== null ? (
+        <CustomiseForm key={product.data.product._id} product={product.data.product} kept={kept} />
       ) : product.error ? (
         <ErrorState message={product.error.message} onRetry={() => void product.reload()} />
       ) : (
