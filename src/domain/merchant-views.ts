@@ -1,24 +1,11 @@
-// What the merchant admin exchanges with the cloud: payloads and responses of order.board and
-// every `merchant.*` action. Pages (engineer D) and the merchant function both import these;
-// fields may be added, never renamed.
-import type { BoardFocus } from './board'
+// What the merchant admin receives from the cloud: responses of order.board and every
+// `merchant.*` action (their payload checks are in ./api/merchant.ts and ./api/order.ts). Pages
+// and the merchant function both import these; fields may be added, never renamed.
 import type { ErrorCode } from './errors'
-import type { ExceptionKind, OrderEvent, OrderNode, OrderRecord, RemedyOffer } from './order-types'
+import type { ExceptionKind, OrderNode, OrderRecord } from './order-types'
 import type { HoldReason } from './message-policy'
 
 // ---- order.board ----
-
-export interface BoardInput {
-  node?: OrderNode
-  limit?: number
-  cursor?: string
-  /** An order number (or its last part), or the last 4 digits of the customer's phone. */
-  search?: string
-  productId?: string
-  urgent?: boolean
-  /** The 逾期 or 异常 orders of every node the workshop holds (the summary cards). */
-  only?: BoardFocus
-}
 
 export interface BoardView {
   /** Orders per node of BOARD_COUNTED_NODES (no count for completed and cancelled). */
@@ -33,14 +20,6 @@ export interface BoardView {
 }
 
 // ---- merchant.actMany / flagStockOut / closeBatch / cancelBatch ----
-
-/** Event inputs are those of order.act (docs/actions.md): note, photos, eta, carrier, … */
-export interface ActManyInput {
-  /** 1..50, unique. */
-  orderIds: string[]
-  event: OrderEvent
-  input?: Record<string, unknown>
-}
 
 export interface OrderActionResult {
   orderId: string
@@ -105,26 +84,12 @@ export interface SaveMaterialView {
 export const STOCK_ADJUST_REASONS = ['restock', 'count_correction', 'damage', 'other'] as const
 export type StockAdjustReason = (typeof STOCK_ADJUST_REASONS)[number]
 
-export interface AdjustStockInput {
-  materialId: string
-  /** Integer, not 0. */
-  delta: number
-  reason: StockAdjustReason
-  note?: string
-}
-
 export interface AdjustStockView {
   material: MaterialView
   /** The restock task opened (or still open) when the material is low, otherwise null. */
   task: RestockTask | null
   /** Units of reservations stock no longer covers (count corrections only); 0 otherwise. */
   shortfall: number
-}
-
-export interface FlagStockOutInput {
-  materialId: string
-  note?: string
-  offered: RemedyOffer[]
 }
 
 // ---- batches ----
@@ -216,14 +181,6 @@ export interface MerchantAccountView {
 export interface MerchantsView {
   items: MerchantAccountView[]
 }
-
-export interface AddMerchantInput {
-  openid: string
-  name: string
-}
-
-/** Either the full OPENID or the `ref` from merchant.merchants. */
-export type RemoveMerchantInput = { openid: string } | { ref: string }
 
 /** Exception kinds a merchant may flag by hand (out_of_stock also comes from flagStockOut). */
 export type FlaggableException = ExceptionKind

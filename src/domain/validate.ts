@@ -4,8 +4,18 @@
 import { fail, ok, type Result } from './result'
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; path: string; message: string }
-export type Check<T> = (value: unknown, path: string) => Checked<T>
-export type Infer<C> = C extends Check<infer T> ? T : never
+/**
+ * Checks an unknown value and gives a `T`. `In` is what a caller sends for it, when that differs
+ * (an instant travels as an ISO string and is checked into a Date); it is a type only.
+ */
+export interface Check<T, In = T> {
+  (value: unknown, path: string): Checked<T>
+  readonly sent?: In
+}
+/** What a check gives. */
+export type Infer<C> = C extends Check<infer T, unknown> ? T : never
+/** What a caller sends for a check (a payload type on the client). */
+export type InputOf<C> = C extends Check<unknown, infer In> ? In : never
 
 const valid = <T>(value: T): Checked<T> => ({ ok: true, value })
 const invalid = (path: string, message: string): Checked<never> => ({ ok: false, path, message })
@@ -76,7 +86,7 @@ const ISO_INSTANT =
  * An ISO-8601 instant with an explicit zone (`Z` or `+08:00`), as a Date. A time without a zone
  * is ambiguous between the phone and the server, so it is refused.
  */
-export function instant(label: string): Check<Date> {
+export function instant(label: string): Check<Date, string> {
   return (value, path) => {
     const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null
     if (!match) return invalid(path, `${label}必须是带时区的 ISO 时间`)
@@ -112,11 +122,11 @@ export function oneOf<T extends string>(label: string, values: readonly T[]): Ch
       : invalid(path, `${label}不在可选范围内`)
 }
 
-export function optional<T>(check: Check<T>): Check<T | undefined> {
+export function optional<T, In>(check: Check<T, In>): Check<T | undefined, In | undefined> {
   return (value, path) => (value === undefined ? valid(undefined) : check(value, path))
 }
 
-type Shape = Record<string, Check<unknown>>
+type Shape = Record<string, Check<unknown, unknown>>
 /** Fields whose check accepts `undefined` (`optional(...)`) may be left out. */
 type OptionalKeys<S extends Shape> = {
   [K in keyof S]: undefined extends Infer<S[K]> ? K : never
@@ -127,9 +137,14 @@ type ShapeValue<S extends Shape> = Flat<
     [K in OptionalKeys<S>]?: Infer<S[K]>
   }
 >
+type ShapeInput<S extends Shape> = Flat<
+  { [K in Exclude<keyof S, OptionalKeys<S>>]: InputOf<S[K]> } & {
+    [K in OptionalKeys<S>]?: InputOf<S[K]>
+  }
+>
 
 /** An object with exactly these fields: unknown fields are rejected, not ignored. */
-export function object<S extends Shape>(shape: S): Check<ShapeValue<S>> {
+export function object<S extends Shape>(shape: S): Check<ShapeValue<S>, ShapeInput<S>> {
   return (value, path) => {
     if (!isPlainObject(value)) return invalid(path, '请求内容必须是对象')
     // Own keys only: `key in shape` would let `toString`, `constructor`, `__proto__` through.
@@ -148,10 +163,10 @@ export function object<S extends Shape>(shape: S): Check<ShapeValue<S>> {
 }
 
 /** A list of `min`..`max` items, each checked (paths name the index: `slots.3.startsAt`). */
-export function array<T>(
-  item: Check<T>,
+export function array<T, In>(
+  item: Check<T, In>,
   opts: { label: string; min?: number; max: number },
-): Check<T[]> {
+): Check<T[], In[]> {
   const { label, min = 1, max } = opts
   return (value, path) => {
     if (!Array.isArray(value)) return invalid(path, `${label}必须是列表`)
@@ -171,10 +186,10 @@ export function array<T>(
  * A map from short keys to checked values, such as `{ chest: 96.5 }`. Keys must match `key`
  * (so `$gt`, `__proto__` or dotted paths never reach the database); at most `maxKeys`.
  */
-export function record<T>(
-  value: Check<T>,
+export function record<T, In>(
+  value: Check<T, In>,
   opts: { label: string; key: RegExp; min?: number; maxKeys: number },
-): Check<Record<string, T>> {
+): Check<Record<string, T>, Record<string, In>> {
   const { label, key, min = 1, maxKeys } = opts
   return (input, path) => {
     if (!isPlainObject(input)) return invalid(path, `${label}格式不正确`)
@@ -200,7 +215,7 @@ export const noPayload: Check<Record<string, never>> = (value, path) =>
   value === undefined || value === null ? valid({}) : object({})(value, path)
 
 /** Runs a check on an action payload and turns the first problem into a failed envelope. */
-export function parsePayload<T>(check: Check<T>, payload: unknown): Result<T> {
+export function parsePayload<T, In>(check: Check<T, In>, payload: unknown): Result<T> {
   const checked = check(payload, '')
   return checked.ok
     ? ok(checked.value)

@@ -1,7 +1,7 @@
 // Loading, data and error for one cloud action. Pages render these three states and call
 // `reload` (pull-to-refresh, retry). On H5 a change of demo identity reloads from scratch.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { FunctionName } from '@/domain/names'
+import type { Contract, PayloadArgs, ResultOf } from '@/domain/api/contract'
 import type { Fail } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 import { onLocalIdentityChange } from '@/services/local-identity'
@@ -14,7 +14,12 @@ export interface CloudState<T> {
   reload: () => Promise<void>
 }
 
-export function useCloud<T>(fn: FunctionName, action: string, payload?: object): CloudState<T> {
+/** Reads `contract`'s action with `payload` (JSON-equal payloads are the same read). */
+export function useCloud<C extends Contract>(
+  contract: C,
+  ...[payload]: PayloadArgs<C>
+): CloudState<ResultOf<C>> {
+  type T = ResultOf<C>
   const [state, setState] = useState<Omit<CloudState<T>, 'reload'>>({
     loading: true,
     data: undefined,
@@ -33,15 +38,15 @@ export function useCloud<T>(fn: FunctionName, action: string, payload?: object):
         error: undefined,
       }))
       const body = payloadKey === undefined ? undefined : (JSON.parse(payloadKey) as object)
-      const result = await callCloud<T>(fn, action, body)
+      const result = await callCloud(contract as Contract, body)
       if (id !== latest.current) return
       setState((prev) =>
         result.ok
-          ? { loading: false, data: result.data, error: undefined }
+          ? { loading: false, data: result.data as T, error: undefined }
           : { loading: false, data: prev.data, error: result },
       )
     },
-    [fn, action, payloadKey],
+    [contract, payloadKey],
   )
 
   useEffect(() => {

@@ -4,8 +4,8 @@
 // tab or filter never shows another list's items. `first` is the first page's whole reply, for
 // figures that come with it (the board's counts).
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { FunctionName } from '@/domain/names'
-import type { Fail } from '@/domain/result'
+import type { Contract, PayloadArgs, ResultOf } from '@/domain/api/contract'
+import type { Fail, Result } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 import { onLocalIdentityChange } from '@/services/local-identity'
 
@@ -26,11 +26,16 @@ export interface CursorListState<T, P extends CursorPage<T>> {
   loadMore: () => Promise<void>
 }
 
-export function useCursorList<T, P extends CursorPage<T> = CursorPage<T>>(
-  fn: FunctionName,
-  action: string,
-  payload: object,
-): CursorListState<T, P> {
+/** An action whose answer is a page of items with the cursor of the next one. */
+type PagedContract = Contract<unknown, unknown, { items: unknown[]; nextCursor: string | null }>
+type ItemOf<C> = ResultOf<C> extends CursorPage<infer T> ? T : never
+
+export function useCursorList<C extends PagedContract>(
+  contract: C,
+  ...[payload]: PayloadArgs<C>
+): CursorListState<ItemOf<C>, ResultOf<C> & CursorPage<ItemOf<C>>> {
+  type T = ItemOf<C>
+  type P = ResultOf<C> & CursorPage<T>
   const [items, setItems] = useState<T[]>([])
   const [first, setFirst] = useState<P>()
   const [cursor, setCursor] = useState<unknown>(null)
@@ -38,13 +43,17 @@ export function useCursorList<T, P extends CursorPage<T> = CursorPage<T>>(
   const [loadingMore, setLoadingMore] = useState(false)
   const [error, setError] = useState<Fail>()
   const latest = useRef(0)
-  const key = JSON.stringify(payload)
+  const key = JSON.stringify(payload ?? {})
+  const call = useCallback(
+    (body: object) => callCloud(contract as Contract, body) as Promise<Result<P>>,
+    [contract],
+  )
 
   const reload = useCallback(async () => {
     const id = ++latest.current
     setLoading(true)
     setError(undefined)
-    const result = await callCloud<P>(fn, action, JSON.parse(key) as object)
+    const result = await call(JSON.parse(key) as object)
     if (id !== latest.current) return
     setLoading(false)
     setLoadingMore(false)
@@ -52,19 +61,19 @@ export function useCursorList<T, P extends CursorPage<T> = CursorPage<T>>(
     setItems(result.data.items)
     setFirst(result.data)
     setCursor(result.data.nextCursor)
-  }, [fn, action, key])
+  }, [call, key])
 
   const loadMore = useCallback(async () => {
     if (!cursor || loading || loadingMore) return
     const id = ++latest.current
     setLoadingMore(true)
-    const result = await callCloud<P>(fn, action, { ...(JSON.parse(key) as object), cursor })
+    const result = await call({ ...(JSON.parse(key) as object), cursor })
     if (id !== latest.current) return
     setLoadingMore(false)
     if (!result.ok) return setError(result)
     setItems((prev) => [...prev, ...result.data.items])
     setCursor(result.data.nextCursor)
-  }, [fn, action, key, cursor, loading, loadingMore])
+  }, [call, key, cursor, loading, loadingMore])
 
   useEffect(() => {
     setItems([])

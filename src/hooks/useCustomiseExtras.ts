@@ -1,9 +1,9 @@
 // The customise page's side data: the caller's saved measurement profiles and the designer's
 // open appointment slots, with booking.
+import { profileApi } from '@/domain/api/profile'
+import { appointmentApi } from '@/domain/api/appointment'
 import { useCallback, useState } from 'react'
-import type { BookingView, Page, SlotView } from '@/domain/appointment'
-import type { MeasurementProfile } from '@/domain/measurement-profile'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import type { BookingView } from '@/domain/appointment'
 import type { Fail } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 import { useCloud } from './useCloud'
@@ -16,13 +16,13 @@ export const SLOTS_SHOWN = 6
  * edited a profile on the profiles page, and a chip must fill the values saved there.
  */
 export function useSavedProfiles() {
-  const list = useCloud<{ items: MeasurementProfile[] }>(FUNCTIONS.profile, ACTIONS.profile.list)
+  const list = useCloud(profileApi.list)
   useReloadOnReturn(list.reload)
   return list
 }
 
 export function useAppointment() {
-  const slots = useCloud<Page<SlotView>>(FUNCTIONS.appointment, ACTIONS.appointment.listSlots, {
+  const slots = useCloud(appointmentApi.listSlots, {
     limit: SLOTS_SHOWN,
   })
   const [booking, setBooking] = useState<BookingView>()
@@ -34,7 +34,7 @@ export function useAppointment() {
     async (slotId: string) => {
       setBookingId(slotId)
       setError(undefined)
-      const result = await callCloud<BookingView>(FUNCTIONS.appointment, ACTIONS.appointment.book, {
+      const result = await callCloud(appointmentApi.book, {
         slotId,
       })
       setBookingId(undefined)

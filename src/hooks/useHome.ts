@@ -1,13 +1,12 @@
 // The home page's data: who the caller is (each call counts a visit) and the catalog.
-import type { ProductSummary } from '@/domain/catalog'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
-import type { Profile } from '@/domain/user'
+import { userApi } from '@/domain/api/user'
+import { catalogApi } from '@/domain/api/catalog'
 import { useCloud } from './useCloud'
 
 export function useProfile() {
-  return useCloud<Profile>(FUNCTIONS.user, ACTIONS.user.me)
+  return useCloud(userApi.me)
 }
 
 export function useCatalog() {
-  return useCloud<{ items: ProductSummary[] }>(FUNCTIONS.catalog, ACTIONS.catalog.list)
+  return useCloud(catalogApi.list)
 }

@@ -1,30 +1,16 @@
 // Calls of the merchant function that change things; pages confirm first and report the result.
-import type {
-  ActManyInput,
-  ActManyView,
-  AdjustStockInput,
-  AdjustStockView,
-  BatchActionView,
-  FlagStockOutInput,
-  SaveMaterialView,
-} from '@/domain/merchant-views'
-import type { SaveMaterialPayload } from '@/domain/api/merchant'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import { merchantApi } from '@/domain/api/merchant'
+import type { InputOf } from '@/domain/api/contract'
 import { callCloud } from '@/services/cloud'
 
-const merchant = <T>(action: string, payload?: object) =>
-  callCloud<T>(FUNCTIONS.merchant, action, payload)
+type Input<K extends keyof typeof merchantApi> = InputOf<(typeof merchantApi)[K]>
 
 export const merchantActions = {
-  actMany: (input: ActManyInput) => merchant<ActManyView>(ACTIONS.merchant.actMany, input),
-  saveMaterial: (input: SaveMaterialPayload) =>
-    merchant<SaveMaterialView>(ACTIONS.merchant.saveMaterial, input),
-  adjustStock: (input: AdjustStockInput) =>
-    merchant<AdjustStockView>(ACTIONS.merchant.adjustStock, input),
-  flagStockOut: (input: FlagStockOutInput) =>
-    merchant<ActManyView>(ACTIONS.merchant.flagStockOut, input),
-  closeBatch: (batchId: string) =>
-    merchant<BatchActionView>(ACTIONS.merchant.closeBatch, { batchId }),
+  actMany: (input: Input<'actMany'>) => callCloud(merchantApi.actMany, input),
+  saveMaterial: (input: Input<'saveMaterial'>) => callCloud(merchantApi.saveMaterial, input),
+  adjustStock: (input: Input<'adjustStock'>) => callCloud(merchantApi.adjustStock, input),
+  flagStockOut: (input: Input<'flagStockOut'>) => callCloud(merchantApi.flagStockOut, input),
+  closeBatch: (batchId: string) => callCloud(merchantApi.closeBatch, { batchId }),
   cancelBatch: (batchId: string, note: string) =>
-    merchant<BatchActionView>(ACTIONS.merchant.cancelBatch, { batchId, note }),
+    callCloud(merchantApi.cancelBatch, { batchId, note }),
 }

@@ -2,10 +2,10 @@
 // order.board's nextCursor (useCursorList), and the first page's counts per node and overdue /
 // exception totals.
 import type { BoardFocus } from '@/domain/board'
-import type { BoardInput, BoardView } from '@/domain/merchant-views'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import { orderApi } from '@/domain/api/order'
+import type { InputOf } from '@/domain/api/contract'
+import type { BoardView } from '@/domain/merchant-views'
 import type { OrderNode } from '@/domain/order-types'
-import type { OrderView, Wire } from './order-view'
 import { useCursorList } from './useCursorList'
 
 const PAGE_SIZE = 20
@@ -21,7 +21,7 @@ export interface BoardFilters {
 
 export type BoardSummary = Pick<BoardView, 'counts' | 'overdue' | 'exceptions'>
 
-export function boardPayload(filters: BoardFilters): BoardInput {
+export function boardPayload(filters: BoardFilters): InputOf<typeof orderApi.board> {
   const search = filters.search.trim()
   return {
     // A search looks through every node: the merchant types a number, not where it is.
@@ -33,11 +33,7 @@ export function boardPayload(filters: BoardFilters): BoardInput {
 }
 
 export function useMerchantBoard(filters: BoardFilters) {
-  const list = useCursorList<OrderView, Wire<BoardView>>(
-    FUNCTIONS.order,
-    ACTIONS.order.board,
-    boardPayload(filters),
-  )
+  const list = useCursorList(orderApi.board, boardPayload(filters))
   const summary: BoardSummary | undefined = list.first
   return { ...list, summary }
 }

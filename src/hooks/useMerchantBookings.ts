@@ -1,8 +1,7 @@
 // Designer appointments for the merchant: the bookings of the next two weeks
 // (appointment.bookings, at most 31 days per call) and publishing new slots (defineSlots).
+import { appointmentApi } from '@/domain/api/appointment'
 import { useMemo } from 'react'
-import type { MerchantBookingView, Page, SlotView } from '@/domain/appointment'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import { callCloud } from '@/services/cloud'
 import { useCloud } from './useCloud'
 
@@ -18,7 +17,7 @@ export function useMerchantBookings() {
       to: new Date(from.getTime() + BOOKINGS_WINDOW_DAYS * DAY_MS).toISOString(),
     }
   }, [])
-  return useCloud<Page<MerchantBookingView>>(FUNCTIONS.appointment, ACTIONS.appointment.bookings, {
+  return useCloud(appointmentApi.bookings, {
     ...range,
     limit: 50,
   })
@@ -35,7 +34,7 @@ export interface SlotDraft {
 export const slotStartsAt = (slot: SlotDraft) => `${slot.date}T${slot.time}:00+08:00`
 
 export const defineSlots = (slots: SlotDraft[]) =>
-  callCloud<{ items: SlotView[] }>(FUNCTIONS.appointment, ACTIONS.appointment.defineSlots, {
+  callCloud(appointmentApi.defineSlots, {
     slots: slots.map((slot) => ({
       startsAt: slotStartsAt(slot),
       minutes: slot.minutes,

@@ -4,8 +4,7 @@
 // again. Showing or hiding merchant screens is only a convenience: every merchant action is
 // authorised again on the server from the caller's OPENID.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
-import type { RoleView } from '@/domain/user'
+import { userApi } from '@/domain/api/user'
 import { callCloud } from '@/services/cloud'
 import { onLocalIdentityChange } from '@/services/local-identity'
 
@@ -16,7 +15,7 @@ let asked: Promise<MerchantAccess> | undefined
 
 function askAccess(): Promise<MerchantAccess> {
   if (asked) return asked
-  const answer = callCloud<RoleView>(FUNCTIONS.user, ACTIONS.user.role).then((result) => {
+  const answer = callCloud(userApi.role).then((result) => {
     if (!result.ok && asked === answer) asked = undefined // a failed call is asked again next time
     if (!result.ok) return 'failed' as const
     return result.data.role === 'merchant' ? 'merchant' : 'refused'

@@ -1,19 +1,19 @@
 // One order for its owner: order.detail, the consumer's events through order.act (always with
 // the version on screen as expectedVersion, so a stale screen never acts), and reorder.
+import { orderApi } from '@/domain/api/order'
 import { useCallback, useRef, useState } from 'react'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderEvent } from '@/domain/order-types'
 import { fail, type Result } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 import { newRequestId } from '@/services/request-id'
 import { useCloud } from './useCloud'
-import type { OrderDetail, OrderView } from './order-view'
+import type { OrderView } from './order-view'
 
 /** What a stale screen reads when someone else moved the order first. */
 export const CONFLICT_TEXT = '订单刚刚有了新进展，已为你刷新'
 
 export function useOrderDetail(orderId: string) {
-  const detail = useCloud<OrderDetail>(FUNCTIONS.order, ACTIONS.order.detail, { orderId })
+  const detail = useCloud(orderApi.detail, { orderId })
   const [busy, setBusy] = useState(false)
   // One idempotency key per tap sequence: a retry after a failure reuses it, so a reorder whose
   // answer was lost never creates a second order; a success starts a new sequence.
@@ -24,7 +24,7 @@ export function useOrderDetail(orderId: string) {
     async (event: OrderEvent, input?: object): Promise<Result<unknown>> => {
       if (!data || busy) return fail('INVALID_TRANSITION', '请稍候，上一个操作还在进行')
       setBusy(true)
-      const result = await callCloud<{ order: OrderView }>(FUNCTIONS.order, ACTIONS.order.act, {
+      const result = await callCloud(orderApi.act, {
         orderId,
         event,
         ...(input ? { input } : {}),
@@ -42,7 +42,7 @@ export function useOrderDetail(orderId: string) {
     if (busy) return fail('INVALID_TRANSITION', '请稍候，上一个操作还在进行')
     setBusy(true)
     reorderKey.current ??= newRequestId()
-    const result = await callCloud<{ order: OrderView }>(FUNCTIONS.order, ACTIONS.order.reorder, {
+    const result = await callCloud(orderApi.reorder, {
       orderId,
       requestId: reorderKey.current,
     })

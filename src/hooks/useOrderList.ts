@@ -1,17 +1,14 @@
 // My orders, one tab at a time, paged through order.mine's `nextCursor` (useCursorList). The first
 // page also says how many orders have an open exception, for the 异常 tab's badge.
 import { useEffect, useState } from 'react'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import { orderApi } from '@/domain/api/order'
 import type { OrderTab } from '@/domain/order-labels'
-import type { OrderView } from './order-view'
-import { useCursorList, type CursorPage } from './useCursorList'
+import { useCursorList } from './useCursorList'
 
 const PAGE_SIZE = 10
 
-type MinePage = CursorPage<OrderView> & { exceptions?: number }
-
 export function useOrderList(tab: OrderTab) {
-  const list = useCursorList<OrderView, MinePage>(FUNCTIONS.order, ACTIONS.order.mine, {
+  const list = useCursorList(orderApi.mine, {
     tab,
     limit: PAGE_SIZE,
     countExceptions: true,

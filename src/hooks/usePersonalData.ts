@@ -1,9 +1,9 @@
 // 我的数据: export and delete the caller's personal data (user.exportData / user.deleteData).
 // Loading and error per operation; deleting asks first, and also forgets the address this device
 // remembered for the confirm page.
+import { userApi } from '@/domain/api/user'
 import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import type { PersonalDataDeletion, PersonalDataExport } from '@/domain/personal-data'
 import type { Fail } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
@@ -31,7 +31,7 @@ export function usePersonalData(): PersonalDataState {
   const exportData = useCallback(async () => {
     setBusy('export')
     setError(undefined)
-    const result = await callCloud<PersonalDataExport>(FUNCTIONS.user, ACTIONS.user.exportData, {})
+    const result = await callCloud(userApi.exportData, {})
     setBusy(null)
     if (result.ok) setExported(result.data)
     else setError(result)
@@ -46,7 +46,7 @@ export function usePersonalData(): PersonalDataState {
     if (!confirmed) return
     setBusy('delete')
     setError(undefined)
-    const result = await callCloud<PersonalDataDeletion>(FUNCTIONS.user, ACTIONS.user.deleteData, {
+    const result = await callCloud(userApi.deleteData, {
       confirm: true,
     })
     setBusy(null)

@@ -1,8 +1,7 @@
 // Measurement profiles and their separate consent: status, list, save, remove, grant, withdraw.
 // Every write reloads what it changed, so the page always shows the server's view.
+import { profileApi } from '@/domain/api/profile'
 import { useCallback, useState } from 'react'
-import type { ConsentStatus, MeasurementProfile } from '@/domain/measurement-profile'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import type { Result } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 import { useCloud } from './useCloud'
@@ -14,16 +13,16 @@ export interface ProfileDraft {
 }
 
 export function useProfiles() {
-  const consent = useCloud<ConsentStatus>(FUNCTIONS.profile, ACTIONS.profile.consentStatus)
-  const list = useCloud<{ items: MeasurementProfile[] }>(FUNCTIONS.profile, ACTIONS.profile.list)
+  const consent = useCloud(profileApi.consentStatus)
+  const list = useCloud(profileApi.list)
   const [busy, setBusy] = useState(false)
   const reloadConsent = consent.reload
   const reloadList = list.reload
 
   const run = useCallback(
-    async <T>(action: string, payload: object, after: () => Promise<unknown>) => {
+    async <T>(call: () => Promise<Result<T>>, after: () => Promise<unknown>) => {
       setBusy(true)
-      const result: Result<T> = await callCloud<T>(FUNCTIONS.profile, action, payload)
+      const result = await call()
       if (result.ok) await after()
       setBusy(false)
       return result
@@ -38,15 +37,15 @@ export function useProfiles() {
     await reloadConsent()
   }, [reloadConsent, reloadList])
   const setConsent = useCallback(
-    (granted: boolean) => run(ACTIONS.profile.consent, { granted }, reloadAll),
+    (granted: boolean) => run(() => callCloud(profileApi.consent, { granted }), reloadAll),
     [run, reloadAll],
   )
   const save = useCallback(
-    (draft: ProfileDraft) => run<MeasurementProfile>(ACTIONS.profile.save, draft, reloadList),
+    (draft: ProfileDraft) => run(() => callCloud(profileApi.save, draft), reloadList),
     [run, reloadList],
   )
   const remove = useCallback(
-    (id: string) => run(ACTIONS.profile.remove, { id }, reloadList),
+    (id: string) => run(() => callCloud(profileApi.remove, { id }), reloadList),
     [run, reloadList],
   )
 

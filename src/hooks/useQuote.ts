@@ -1,7 +1,7 @@
 // Live price and completion date from order.quote for a selection that already passed
 // validateOrderSelection (null: nothing to ask yet). Debounced, and only the latest answer counts.
+import { orderApi } from '@/domain/api/order'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderSelection } from '@/domain/order-selection'
 import type { Quote } from '@/domain/pricing'
 import type { Fail } from '@/domain/result'
@@ -38,7 +38,7 @@ export function useQuote(
     }
     setState((prev) => ({ ...prev, loading: true, error: undefined }))
     const timer = setTimeout(() => {
-      void callCloud<{ quote: Quote }>(FUNCTIONS.order, ACTIONS.order.quote, {
+      void callCloud(orderApi.quote, {
         productId,
         selection: JSON.parse(key) as OrderSelection,
       }).then((result) => {

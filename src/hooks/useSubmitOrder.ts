@@ -2,11 +2,11 @@
 // tap, a retry after a network error, a second tap after an error, or the same draft submitted
 // again after leaving the page all send the same id, and order.create answers every repeat with
 // the first order. A ref guards against taps that land before the disabled state renders.
+import type { ResultOf } from '@/domain/api/contract'
+import { orderApi } from '@/domain/api/order'
 import { useCallback, useRef, useState } from 'react'
 import type { Address } from '@/domain/address'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderSelection } from '@/domain/order-selection'
-import type { OrderRecord } from '@/domain/order-types'
 import type { Fail, Result } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 
@@ -16,21 +16,17 @@ export function useSubmitOrder(productId: string, selection: OrderSelection, req
   const [error, setError] = useState<Fail>()
 
   const submit = useCallback(
-    async (address: Address): Promise<Result<{ order: OrderRecord }> | null> => {
+    async (address: Address): Promise<Result<ResultOf<typeof orderApi.create>> | null> => {
       if (busy.current) return null
       busy.current = true
       setSubmitting(true)
       setError(undefined)
-      const result = await callCloud<{ order: OrderRecord }>(
-        FUNCTIONS.order,
-        ACTIONS.order.create,
-        {
-          requestId,
-          productId,
-          selection,
-          address,
-        },
-      )
+      const result = await callCloud(orderApi.create, {
+        requestId,
+        productId,
+        selection,
+        address,
+      })
       busy.current = false
       setSubmitting(false)
       if (!result.ok) setError(result)

@@ -1,11 +1,11 @@
 // The 订阅设置 page's data: message.settings with the device's own "always" choices and main
 // switch laid over it (getSetting is the truth on the phone), the on/off and quiet-hours
 // preferences, and 增加次数, which runs the same request flow as any tap point.
+import { messageApi } from '@/domain/api/message'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { templateIdOf } from '@/domain/message-templates'
 import type { MessagePurpose, MessageSettings, PreferenceInput, TapPoint } from '@/domain/messages'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import type { Fail } from '@/domain/result'
 import { alwaysFor, type SubscriptionsSnapshot } from '@/domain/subscribe-request'
 import { callCloud } from '@/services/cloud'
@@ -71,11 +71,7 @@ export function useSubscriptions() {
   const setPreference = useCallback(
     async (input: PreferenceInput) => {
       setBusy('purpose' in input ? input.purpose : 'quietHours')
-      const result = await callCloud<MessageSettings>(
-        FUNCTIONS.message,
-        ACTIONS.message.setPreference,
-        input,
-      )
+      const result = await callCloud(messageApi.setPreference, input)
       if (result.ok) await show(result.data)
       setError(result.ok ? undefined : result)
       setBusy(null)

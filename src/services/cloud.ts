@@ -3,7 +3,7 @@
 // the page gets the action's envelope and never an exception: a network failure becomes
 // NETWORK, anything that is not an envelope becomes INTERNAL (details go to the console).
 import Taro from '@tarojs/taro'
-import type { FunctionName } from '@/domain/names'
+import type { Contract, PayloadArgs, ResultOf } from '@/domain/api/contract'
 import { fail, isResult, type Result } from '@/domain/result'
 import { currentLocalOpenid } from './local-identity'
 
@@ -12,24 +12,32 @@ interface CloudEvent {
   payload?: object
 }
 
-export function callCloud<T>(
-  fn: FunctionName,
-  action: string,
-  payload?: object,
-): Promise<Result<T>> {
+/**
+ * Calls the contract's action of the contract's function: the payload type is what its check
+ * accepts and the answer's type is what the action returns after its JSON trip.
+ */
+export function callCloud<C extends Contract>(
+  contract: C,
+  ...[payload]: PayloadArgs<C>
+): Promise<Result<ResultOf<C>>> {
+  return sendEvent<ResultOf<C>>(contract.fn, contract.action, payload as object | undefined)
+}
+
+/** The wire event, exactly `{ action }` or `{ action, payload }`, to the function named `fn`. */
+function sendEvent<T>(fn: string, action: string, payload?: object): Promise<Result<T>> {
   const event: CloudEvent = payload === undefined ? { action } : { action, payload }
   // TARO_ENV is replaced at compile time, so each build keeps only its own branch.
   if (process.env.TARO_ENV === 'h5') return callLocalCloud<T>(fn, event)
   return callWeappCloud<T>(fn, event)
 }
 
-function envelope<T>(fn: FunctionName, event: CloudEvent, result: unknown): Result<T> {
+function envelope<T>(fn: string, event: CloudEvent, result: unknown): Result<T> {
   if (isResult(result)) return result as Result<T>
   console.error(`[cloud] ${fn}.${event.action} 返回的不是响应信封`, result)
   return fail('INTERNAL')
 }
 
-async function callWeappCloud<T>(fn: FunctionName, event: CloudEvent): Promise<Result<T>> {
+async function callWeappCloud<T>(fn: string, event: CloudEvent): Promise<Result<T>> {
   try {
     const res = await Taro.cloud.callFunction({ name: fn, data: { ...event } })
     return envelope<T>(fn, event, res.result)
@@ -43,7 +51,7 @@ async function callWeappCloud<T>(fn: FunctionName, event: CloudEvent): Promise<R
   }
 }
 
-async function callLocalCloud<T>(fn: FunctionName, event: CloudEvent): Promise<Result<T>> {
+async function callLocalCloud<T>(fn: string, event: CloudEvent): Promise<Result<T>> {
   let res: Response
   try {
     const openid = await currentLocalOpenid()

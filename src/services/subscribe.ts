@@ -2,6 +2,8 @@
 // requestSubscribeMessage runs inside a tap's call chain, so the request starts synchronously,
 // from the settings cached by the last message.settings call, never after a network wait.
 // Nothing here throws or fails the tap's own action: every outcome is logged and recorded.
+import type { InputOf } from '@/domain/api/contract'
+import { messageApi } from '@/domain/api/message'
 import Taro from '@tarojs/taro'
 import { templateIdOf } from '@/domain/message-templates'
 import {
@@ -10,7 +12,6 @@ import {
   type MessageSettings,
   type TapPoint,
 } from '@/domain/messages'
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import type { Result } from '@/domain/result'
 import {
   authorizeInputFrom,
@@ -36,7 +37,7 @@ export function cachedMessageSettings(): MessageSettings | undefined {
 /** message.settings, remembered for the next tap's request. */
 export async function loadMessageSettings(): Promise<Result<MessageSettings>> {
   const generation = identityGeneration
-  const result = await callCloud<MessageSettings>(FUNCTIONS.message, ACTIONS.message.settings)
+  const result = await callCloud(messageApi.settings)
   if (result.ok && generation === identityGeneration) cached = result.data
   return result
 }
@@ -77,12 +78,10 @@ export async function readSubscriptionsSetting(): Promise<SubscriptionsSnapshot 
   }
 }
 
-async function authorize(payload: object): Promise<MessageSettings | undefined> {
-  const result = await callCloud<MessageSettings>(
-    FUNCTIONS.message,
-    ACTIONS.message.authorize,
-    payload,
-  )
+async function authorize(
+  payload: InputOf<typeof messageApi.authorize>,
+): Promise<MessageSettings | undefined> {
+  const result = await callCloud(messageApi.authorize, payload)
   if (!result.ok) {
     console.warn('[subscribe] 记录授权结果失败', result.code, result.message)
     return undefined

@@ -1,8 +1,10 @@
 // merchant.dashboard against a hand-built shop: orders placed and delivered at set times (the
 // local cloud's clock), outbox rows and refill rows inserted directly. Expected figures are
 // worked out here by hand from those times.
+import type { ResultOf } from '@/domain/api/contract'
+import { merchantApi } from '@/domain/api/merchant'
 import { COLLECTIONS } from '@/domain/names'
-import { consumerA, consumerB, merchant, useDemoCloud } from '../helpers/demo-cloud'
+import { consumerA, consumerB, invoke, merchant, useDemoCloud } from '../helpers/demo-cloud'
 import {
   ADDRESS,
   createPayload,
@@ -13,7 +15,7 @@ import {
 import { merchantClient } from './merchant-helpers'
 
 const env = useDemoCloud()
-const { call, order, find } = merchantClient(env)
+const { order, find } = merchantClient(env)
 const DAY = 24 * 60 * 60 * 1000
 
 /** 10:00 China time on a November 2026 day. */
@@ -46,7 +48,7 @@ let fast: { _id: string; etaHistory: { eta: string }[] }
 let slow: { _id: string; etaHistory: { eta: string }[] }
 /** Rows the order events queued themselves, by status (their status is the outbox's call). */
 let queued: Record<string, number>
-let view: any // eslint-disable-line @typescript-eslint/no-explicit-any
+let view: ResultOf<typeof merchantApi.dashboard>
 
 beforeAll(async () => {
   // Placed 11-02 10:00; delivered after exactly 5 and 10 days. `slow` is urgent.
@@ -128,7 +130,7 @@ beforeAll(async () => {
   ])
 
   env.cloud.clock.set(NOW)
-  const result = await call('dashboard', undefined, merchant)
+  const result = await invoke(env, merchantApi.dashboard, {}, merchant)
   if (!result.ok) throw new Error(JSON.stringify(result))
   view = result.data
 }, 60_000)

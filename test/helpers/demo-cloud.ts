@@ -5,7 +5,10 @@
 //   const env = useDemoCloud()                          // env.cloud is set in beforeAll
 //   const call = callerFor(env, FUNCTIONS.profile)
 //   await call('list', {}, consumerA)                   // -> Envelope
+//   await invoke(env, profileApi.list, {}, consumerA)   // -> Result<typed as the contract says>
+import type { Contract, InputOf, ResultOf } from '@/domain/api/contract'
 import { ACTIONS } from '@/domain/names'
+import type { Result } from '@/domain/result'
 import { FUNCTIONS_ROOT } from '../../tools/build-cloudfunctions'
 import { DEMO_USERS, seedDemo } from '../../tools/seed/demo'
 import { startTestCloud, type TestCloud } from './local-cloud'
@@ -65,4 +68,19 @@ export function callerFor<F extends FunctionWithActions>(env: DemoCloud, fn: F):
       JSON.parse(JSON.stringify({ action: actions[action] ?? action, payload })),
       openid,
     ) as Promise<Envelope>
+}
+
+/**
+ * Calls a contract's action as `openid` (null: anonymous), typed by the contract: the payload is
+ * what its check accepts and the answer what the action returns after its JSON trip. For payloads
+ * a check must refuse, use `callerFor` (it takes anything).
+ */
+export async function invoke<C extends Contract>(
+  env: DemoCloud,
+  contract: C,
+  payload: InputOf<C>,
+  openid: string | null,
+): Promise<Result<ResultOf<C>>> {
+  const event = JSON.parse(JSON.stringify({ action: contract.action, payload })) as object
+  return (await env.cloud.invoke(contract.fn, event, openid)) as Result<ResultOf<C>>
 }

@@ -1,23 +1,34 @@
 // The router is the one door into every cloud function: it must turn anything into an envelope.
 import { createRouter, defineAction, defineUserAction } from '@/cloud/router'
+import { contract, returns } from '@/domain/api/contract'
 import { fail, ok } from '@/domain/result'
 import { noPayload, object, string } from '@/domain/validate'
 
-const ran: string[] = []
-const main = createRouter('demo', {
-  echo: defineAction(
+const api = {
+  echo: contract(
+    'demo',
+    'echo',
     object({ text: string({ label: '内容', max: 5 }) }),
-    async ({ text }, caller) => {
-      ran.push(text)
-      return ok({ text, openid: caller.openid })
-    },
+    returns<{ text: string; openid: string | null }>(),
   ),
-  denied: defineAction(noPayload, async () => fail('FORBIDDEN')),
-  crash: defineAction(noPayload, async () => {
+  denied: contract('demo', 'denied', noPayload, returns<never>()),
+  crash: contract('demo', 'crash', noPayload, returns<never>()),
+  sloppy: contract('demo', 'sloppy', noPayload, returns<never>()),
+  whoami: contract('demo', 'whoami', noPayload, returns<{ openid: string }>()),
+}
+
+const ran: string[] = []
+const main = createRouter('demo', api, {
+  echo: defineAction(api.echo, async ({ text }, caller) => {
+    ran.push(text)
+    return ok({ text, openid: caller.openid })
+  }),
+  denied: defineAction(api.denied, async () => fail('FORBIDDEN')),
+  crash: defineAction(api.crash, async () => {
     throw new Error('database exploded at /srv/secret/path.js:12')
   }),
-  sloppy: defineAction(noPayload, async () => ({ rows: 1 }) as never),
-  whoami: defineUserAction(noPayload, async (_input, openid) => {
+  sloppy: defineAction(api.sloppy, async () => ({ rows: 1 }) as never),
+  whoami: defineUserAction(api.whoami, async (_input, openid) => {
     ran.push(openid)
     return ok({ openid })
   }),

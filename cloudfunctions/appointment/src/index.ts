@@ -1,4 +1,5 @@
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import { appointmentApi } from '@/domain/api/appointment'
+import { FUNCTIONS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { book } from './actions/book'
 import { bookings } from './actions/bookings'
@@ -7,11 +8,11 @@ import { defineSlots } from './actions/define-slots'
 import { listSlots } from './actions/list-slots'
 import { mine } from './actions/mine'
 
-export const main = createRouter(FUNCTIONS.appointment, {
-  [ACTIONS.appointment.defineSlots]: defineSlots,
-  [ACTIONS.appointment.listSlots]: listSlots,
-  [ACTIONS.appointment.book]: book,
-  [ACTIONS.appointment.cancel]: cancel,
-  [ACTIONS.appointment.mine]: mine,
-  [ACTIONS.appointment.bookings]: bookings,
+export const main = createRouter(FUNCTIONS.appointment, appointmentApi, {
+  defineSlots: defineSlots,
+  listSlots: listSlots,
+  book: book,
+  cancel: cancel,
+  mine: mine,
+  bookings: bookings,
 })

@@ -1,4 +1,5 @@
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import { merchantApi } from '@/domain/api/merchant'
+import { FUNCTIONS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { actMany } from './actions/act-many'
 import { adjustStock } from './actions/adjust-stock'
@@ -9,17 +10,17 @@ import { addMerchant, merchants, removeMerchant } from './actions/merchants'
 import { saveMaterial } from './actions/save-material'
 import { stock } from './actions/stock'
 
-export const main = createRouter(FUNCTIONS.merchant, {
-  [ACTIONS.merchant.actMany]: actMany,
-  [ACTIONS.merchant.stock]: stock,
-  [ACTIONS.merchant.saveMaterial]: saveMaterial,
-  [ACTIONS.merchant.adjustStock]: adjustStock,
-  [ACTIONS.merchant.flagStockOut]: flagStockOut,
-  [ACTIONS.merchant.batches]: batches,
-  [ACTIONS.merchant.closeBatch]: closeBatch,
-  [ACTIONS.merchant.cancelBatch]: cancelBatch,
-  [ACTIONS.merchant.dashboard]: dashboard,
-  [ACTIONS.merchant.merchants]: merchants,
-  [ACTIONS.merchant.addMerchant]: addMerchant,
-  [ACTIONS.merchant.removeMerchant]: removeMerchant,
+export const main = createRouter(FUNCTIONS.merchant, merchantApi, {
+  actMany: actMany,
+  stock: stock,
+  saveMaterial: saveMaterial,
+  adjustStock: adjustStock,
+  flagStockOut: flagStockOut,
+  batches: batches,
+  closeBatch: closeBatch,
+  cancelBatch: cancelBatch,
+  dashboard: dashboard,
+  merchants: merchants,
+  addMerchant: addMerchant,
+  removeMerchant: removeMerchant,
 })

@@ -1,4 +1,5 @@
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import { messageApi } from '@/domain/api/message'
+import { FUNCTIONS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { authorize } from './actions/authorize'
 import { deadLetters } from './actions/dead-letters'
@@ -9,12 +10,13 @@ import { drainLeftovers } from './timer'
 
 export const main = createRouter(
   FUNCTIONS.message,
+  messageApi,
   {
-    [ACTIONS.message.authorize]: authorize,
-    [ACTIONS.message.settings]: settings,
-    [ACTIONS.message.setPreference]: setPreference,
-    [ACTIONS.message.inbox]: inbox,
-    [ACTIONS.message.deadLetters]: deadLetters,
+    authorize: authorize,
+    settings: settings,
+    setPreference: setPreference,
+    inbox: inbox,
+    deadLetters: deadLetters,
   },
   drainLeftovers,
 )

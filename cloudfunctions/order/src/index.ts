@@ -1,4 +1,5 @@
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import { orderApi } from '@/domain/api/order'
+import { FUNCTIONS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { act } from './actions/act'
 import { board } from './actions/board'
@@ -11,14 +12,15 @@ import { housekeeping } from './timer'
 
 export const main = createRouter(
   FUNCTIONS.order,
+  orderApi,
   {
-    [ACTIONS.order.quote]: quote,
-    [ACTIONS.order.create]: create,
-    [ACTIONS.order.reorder]: reorder,
-    [ACTIONS.order.detail]: detail,
-    [ACTIONS.order.mine]: mine,
-    [ACTIONS.order.board]: board,
-    [ACTIONS.order.act]: act,
+    quote: quote,
+    create: create,
+    reorder: reorder,
+    detail: detail,
+    mine: mine,
+    board: board,
+    act: act,
   },
   housekeeping,
 )

@@ -1,4 +1,5 @@
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import { profileApi } from '@/domain/api/profile'
+import { FUNCTIONS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { consent } from './actions/consent'
 import { consentStatus } from './actions/consent-status'
@@ -6,10 +7,10 @@ import { list } from './actions/list'
 import { remove } from './actions/remove'
 import { save } from './actions/save'
 
-export const main = createRouter(FUNCTIONS.profile, {
-  [ACTIONS.profile.consent]: consent,
-  [ACTIONS.profile.consentStatus]: consentStatus,
-  [ACTIONS.profile.save]: save,
-  [ACTIONS.profile.list]: list,
-  [ACTIONS.profile.remove]: remove,
+export const main = createRouter(FUNCTIONS.profile, profileApi, {
+  consent: consent,
+  consentStatus: consentStatus,
+  save: save,
+  list: list,
+  remove: remove,
 })

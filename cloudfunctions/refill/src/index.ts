@@ -1,4 +1,5 @@
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import { refillApi } from '@/domain/api/refill'
+import { FUNCTIONS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { adjustCycle } from './actions/adjust-cycle'
 import { mine } from './actions/mine'
@@ -8,11 +9,12 @@ import { remindDue } from './timer'
 
 export const main = createRouter(
   FUNCTIONS.refill,
+  refillApi,
   {
-    [ACTIONS.refill.mine]: mine,
-    [ACTIONS.refill.snooze]: snooze,
-    [ACTIONS.refill.adjustCycle]: adjustCycle,
-    [ACTIONS.refill.stop]: stop,
+    mine: mine,
+    snooze: snooze,
+    adjustCycle: adjustCycle,
+    stop: stop,
   },
   remindDue,
 )

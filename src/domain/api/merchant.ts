@@ -1,6 +1,40 @@
 // Contracts of the merchant function's actions: each payload check runs in the function before
 // anything is read, and in the page's form before anything is sent.
-import { array, id, integer, object, optional, string, type Infer } from '../validate'
+import type {
+  ActManyView,
+  AdjustStockView,
+  BatchActionView,
+  BatchesView,
+  DashboardView,
+  MerchantsView,
+  SaveMaterialView,
+  StockView,
+} from '../merchant-views'
+import { STOCK_ADJUST_REASONS } from '../merchant-views'
+import { OPENID_PATTERN } from '../merchant-accounts'
+import { cursorCheck } from '../cursor'
+import { FUNCTIONS } from '../names'
+import { ORDER_EVENTS, REMEDY_TYPES, type RemedyOffer } from '../order-types'
+import {
+  array,
+  checkedLater,
+  id,
+  integer,
+  noPayload,
+  object,
+  oneOf,
+  optional,
+  string,
+  type Check,
+  type Infer,
+} from '../validate'
+import { contractsOf, returns } from './contract'
+
+const action = contractsOf(FUNCTIONS.merchant)
+
+/** Orders one merchant.actMany call may act on. */
+export const MAX_BATCH_ORDERS = 50
+const STOCK_LIMIT = 1_000_000
 
 /** Longest material name and unit (the form's input limits come from here too). */
 export const MATERIAL_TEXT_LIMITS = { name: 30, unit: 8 } as const
@@ -20,3 +54,91 @@ export const saveMaterialPayload = object({
   ),
 })
 export type SaveMaterialPayload = Infer<typeof saveMaterialPayload>
+
+const nonZero: Check<number> = (value, path) => {
+  const checked = integer({ label: '调整数量', min: -STOCK_LIMIT, max: STOCK_LIMIT })(value, path)
+  return checked.ok && checked.value === 0
+    ? { ok: false, path, message: '调整数量不能为 0' }
+    : checked
+}
+
+/** Shape here; the rest (a new ETA not in the past, coupon amount) by the order machine's
+ * flag_exception input rules, the same as order.act. */
+const remedyShape: Check<Record<string, unknown>, RemedyOffer> = (value, path) =>
+  typeof value === 'object' &&
+  value !== null &&
+  (REMEDY_TYPES as readonly unknown[]).includes((value as { type?: unknown }).type)
+    ? { ok: true, value: value as Record<string, unknown> }
+    : { ok: false, path, message: '处理方式不正确' }
+
+const openidCheck: Check<string> = (value, path) =>
+  typeof value === 'string' && OPENID_PATTERN.test(value)
+    ? { ok: true, value }
+    : { ok: false, path, message: 'OPENID 格式不正确' }
+
+/** Either the full OPENID or the `ref` from merchant.merchants. */
+const removeMerchantPayload: Check<
+  { openid?: string; ref?: string },
+  { openid: string } | { ref: string }
+> = (value, path) => {
+  const byOpenid = object({ openid: openidCheck })(value, path)
+  if (byOpenid.ok) return byOpenid
+  const byRef = object({ ref: string({ label: '账号', max: 16 }) })(value, path)
+  return byRef.ok ? byRef : byOpenid
+}
+
+export const merchantApi = {
+  actMany: action(
+    'actMany',
+    object({
+      orderIds: array(id('订单'), { label: '订单', min: 1, max: MAX_BATCH_ORDERS }),
+      event: oneOf('操作', ORDER_EVENTS),
+      input: optional(checkedLater),
+    }),
+    returns<ActManyView>(),
+  ),
+  stock: action('stock', noPayload, returns<StockView>()),
+  saveMaterial: action('saveMaterial', saveMaterialPayload, returns<SaveMaterialView>()),
+  adjustStock: action(
+    'adjustStock',
+    object({
+      materialId: id('材料'),
+      delta: nonZero,
+      reason: oneOf('调整原因', STOCK_ADJUST_REASONS),
+      note: optional(string({ label: '备注', max: 100 })),
+    }),
+    returns<AdjustStockView>(),
+  ),
+  flagStockOut: action(
+    'flagStockOut',
+    object({
+      materialId: id('材料'),
+      note: optional(string({ label: '说明', max: 200 })),
+      offered: array(remedyShape, { label: '处理方式', min: 1, max: REMEDY_TYPES.length }),
+    }),
+    returns<ActManyView>(),
+  ),
+  batches: action(
+    'batches',
+    optional(object({ cursor: optional(cursorCheck) })),
+    returns<BatchesView>(),
+  ),
+  closeBatch: action(
+    'closeBatch',
+    object({ batchId: id('批次'), note: optional(string({ label: '说明', max: 200 })) }),
+    returns<BatchActionView>(),
+  ),
+  cancelBatch: action(
+    'cancelBatch',
+    object({ batchId: id('批次'), note: string({ label: '取消原因', max: 200 }) }),
+    returns<BatchActionView>(),
+  ),
+  dashboard: action('dashboard', noPayload, returns<DashboardView>()),
+  merchants: action('merchants', noPayload, returns<MerchantsView>()),
+  addMerchant: action(
+    'addMerchant',
+    object({ openid: openidCheck, name: string({ label: '名称', max: 30 }) }),
+    returns<{ openid: string; ref: string; name: string }>(),
+  ),
+  removeMerchant: action('removeMerchant', removeMerchantPayload, returns<{ removed: string }>()),
+}

@@ -3,7 +3,6 @@
 // the transaction (no where() inside one), so one user's parallel taps may exceed it.
 import {
   MAX_FUTURE_BOOKINGS,
-  bookInput,
   bookingRefusal,
   toBookingView,
   type SlotRecord,
@@ -11,10 +10,11 @@ import {
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
+import { appointmentApi } from '@/domain/api/appointment'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
-export const book = defineUserAction(bookInput, async (input, openid) => {
+export const book = defineUserAction(appointmentApi.book, async (input, openid) => {
   const now = currentTime()
   const held = await readList<Pick<SlotRecord, '_id'>>(
     db

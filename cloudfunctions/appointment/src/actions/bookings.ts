@@ -2,7 +2,6 @@
 // 31 days), by start time, one page per call (pass the previous page's `next` as `after`).
 import {
   SLOT_PAGE_SIZE,
-  bookingsInput,
   checkBookingsRange,
   toMerchantBookingView,
   toPage,
@@ -12,10 +11,11 @@ import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { command, db, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
+import { appointmentApi } from '@/domain/api/appointment'
 import { defineAction } from '@/cloud/router'
 import { startingFrom } from '../slot-queries'
 
-export const bookings = defineAction(bookingsInput, async (input, caller) => {
+export const bookings = defineAction(appointmentApi.bookings, async (input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const range = checkBookingsRange(input.from, input.to)

@@ -1,14 +1,15 @@
 // appointment.cancel — the booker or a merchant (anyone else: NOT_FOUND). Re-read and freed in
 // one transaction; an already open slot (a retry) answers ok without a write.
-import { cancelInput, toSlotView, type SlotRecord } from '@/domain/appointment'
+import { toSlotView, type SlotRecord } from '@/domain/appointment'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { inTransaction, readDoc } from '@/cloud/database'
 import { isMerchant } from '@/cloud/merchants'
+import { appointmentApi } from '@/domain/api/appointment'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
-export const cancel = defineUserAction(cancelInput, async (input, openid) => {
+export const cancel = defineUserAction(appointmentApi.cancel, async (input, openid) => {
   const now = currentTime()
   return inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.appointmentSlots).doc(input.slotId)

@@ -4,7 +4,6 @@
 import {
   batchSpan,
   checkNewSlots,
-  defineSlotsInput,
   newSlotRecord,
   toSlotView,
   type SlotRecord,
@@ -13,6 +12,7 @@ import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { command, db, inTransaction, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
+import { appointmentApi } from '@/domain/api/appointment'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
@@ -52,7 +52,7 @@ async function existingSlots(designers: string[], from: Date, to: Date): Promise
   }
 }
 
-export const defineSlots = defineAction(defineSlotsInput, async ({ slots }, caller) => {
+export const defineSlots = defineAction(appointmentApi.defineSlots, async ({ slots }, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const now = currentTime()

@@ -4,11 +4,11 @@ import type { BatchState } from '@/domain/batch'
 import { CATALOG_PAGE_SIZE, toProductSummary, type ProductRecord } from '@/domain/catalog'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
-import { noPayload } from '@/domain/validate'
 import { command, db, readList } from '@/cloud/database'
+import { catalogApi } from '@/domain/api/catalog'
 import { defineAction } from '@/cloud/router'
 
-export const list = defineAction(noPayload, async () => {
+export const list = defineAction(catalogApi.list, async () => {
   const products = await readList<ProductRecord>(
     db
       .collection(COLLECTIONS.products)

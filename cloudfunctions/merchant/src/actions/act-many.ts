@@ -1,24 +1,15 @@
 // merchant.actMany — merchants only. One event on up to 50 orders, each validated, written and
 // audited on its own; the answer reports every order (failed ones with code and reason).
 // Orders that do not exist report NOT_FOUND with orderNo null.
-import { ORDER_EVENTS } from '@/domain/order-types'
 import { fail, ok } from '@/domain/result'
-import { array, checkedLater, id, object, oneOf, optional } from '@/domain/validate'
 import { command, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
 import { orders } from '@/cloud/orders'
+import { MAX_BATCH_ORDERS, merchantApi } from '@/domain/api/merchant'
 import { defineAction } from '@/cloud/router'
 import { actEach } from '../act-each'
 
-export const MAX_BATCH_ORDERS = 50
-
-const payload = object({
-  orderIds: array(id('订单'), { label: '订单', min: 1, max: MAX_BATCH_ORDERS }),
-  event: oneOf('操作', ORDER_EVENTS),
-  input: optional(checkedLater),
-})
-
-export const actMany = defineAction(payload, async (input, caller) => {
+export const actMany = defineAction(merchantApi.actMany, async (input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   if (new Set(input.orderIds).size !== input.orderIds.length)

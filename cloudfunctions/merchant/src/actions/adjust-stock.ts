@@ -2,35 +2,19 @@
 // delta in one transaction (re-read, so concurrent orders' reservations are respected). It may
 // not cut into reserved units unless the reason is a stock-count correction; then the answer
 // reports the shortfall and how many orders it affects (merchant.flagStockOut flags them).
-import { STOCK_ADJUST_REASONS, type AdjustStockView } from '@/domain/merchant-views'
+import { type AdjustStockView } from '@/domain/merchant-views'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { adjust, toRestockTask, type MaterialRecord, type RestockTaskRecord } from '@/domain/stock'
-import type { Check } from '@/domain/validate'
-import { id, integer, object, oneOf, optional, string } from '@/domain/validate'
 import { inTransaction, readDoc } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
+import { merchantApi } from '@/domain/api/merchant'
 import { defineAction } from '@/cloud/router'
 import { restockTasks, writeMaterial } from '@/cloud/stock'
 import { currentTime } from '@/cloud/clock'
 import { materialViews } from '../stock-views'
 
-const LIMIT = 1_000_000
-const nonZero: Check<number> = (value, path) => {
-  const checked = integer({ label: '调整数量', min: -LIMIT, max: LIMIT })(value, path)
-  return checked.ok && checked.value === 0
-    ? { ok: false, path, message: '调整数量不能为 0' }
-    : checked
-}
-
-const payload = object({
-  materialId: id('材料'),
-  delta: nonZero,
-  reason: oneOf('调整原因', STOCK_ADJUST_REASONS),
-  note: optional(string({ label: '备注', max: 100 })),
-})
-
-export const adjustStock = defineAction(payload, async (input, caller) => {
+export const adjustStock = defineAction(merchantApi.adjustStock, async (input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const now = currentTime()

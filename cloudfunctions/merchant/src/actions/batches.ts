@@ -10,11 +10,12 @@ import type { BatchActionView, BatchesView, BatchStatus } from '@/domain/merchan
 import { COLLECTIONS } from '@/domain/names'
 import type { OrderRecord } from '@/domain/order-types'
 import { fail, ok } from '@/domain/result'
-import { id, object, optional, string } from '@/domain/validate'
 import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
 import { orders, withoutId } from '@/cloud/orders'
-import { cursorCheck, cursorOf } from '@/cloud/paging'
+import { cursorOf } from '@/domain/cursor'
+import { merchantApi } from '@/domain/api/merchant'
+import type { Caller } from '@/cloud/context'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 import { actEach } from '../act-each'
@@ -36,38 +37,35 @@ function ordersOf(batchId: string, nodes?: string[]): Promise<OrderRecord[]> {
   )
 }
 
-export const batches = defineAction(
-  optional(object({ cursor: optional(cursorCheck) })),
-  async (input, caller) => {
-    const merchant = await requireMerchant(caller)
-    if (!merchant.ok) return merchant
-    const cursor = input?.cursor
-    const states = await readList<BatchState>(
-      batchStates()
-        .where({ _id: command.gt(cursor?.id ?? '') })
-        .orderBy('_id', 'asc')
-        .limit(PAGE),
-    )
-    const [names, lists] = await Promise.all([
-      productNamesOf(states.map((s) => s.productId)),
-      Promise.all(states.map((s) => ordersOf(collectingBatchId(s)))),
-    ])
-    const last = states[states.length - 1]
-    const view: BatchesView = {
-      items: states.map((s, i) =>
-        toBatchView(
-          collectingBatchId(s),
-          s,
-          names[s.productId] ?? s.productId,
-          'collecting',
-          lists[i],
-        ),
+export const batches = defineAction(merchantApi.batches, async (input, caller) => {
+  const merchant = await requireMerchant(caller)
+  if (!merchant.ok) return merchant
+  const cursor = input?.cursor
+  const states = await readList<BatchState>(
+    batchStates()
+      .where({ _id: command.gt(cursor?.id ?? '') })
+      .orderBy('_id', 'asc')
+      .limit(PAGE),
+  )
+  const [names, lists] = await Promise.all([
+    productNamesOf(states.map((s) => s.productId)),
+    Promise.all(states.map((s) => ordersOf(collectingBatchId(s)))),
+  ])
+  const last = states[states.length - 1]
+  const view: BatchesView = {
+    items: states.map((s, i) =>
+      toBatchView(
+        collectingBatchId(s),
+        s,
+        names[s.productId] ?? s.productId,
+        'collecting',
+        lists[i],
       ),
-      nextCursor: states.length === PAGE && last ? cursorOf(last._id, last._id) : null,
-    }
-    return ok(view)
-  },
-)
+    ),
+    nextCursor: states.length === PAGE && last ? cursorOf(last._id, last._id) : null,
+  }
+  return ok(view)
+})
 
 const BATCH_ID = /^(.+)-b(\d+)$/
 
@@ -87,11 +85,7 @@ async function endBatch(batchId: string, how: 'close' | 'cancel', now: Date) {
 }
 
 function batchAction(how: 'close' | 'cancel') {
-  const payload =
-    how === 'close'
-      ? object({ batchId: id('批次'), note: optional(string({ label: '说明', max: 200 })) })
-      : object({ batchId: id('批次'), note: string({ label: '取消原因', max: 200 }) })
-  return defineAction(payload, async (input, caller) => {
+  return async (input: { batchId: string; note?: string }, caller: Caller) => {
     const merchant = await requireMerchant(caller)
     if (!merchant.ok) return merchant
     const now = currentTime()
@@ -124,8 +118,8 @@ function batchAction(how: 'close' | 'cancel') {
       results,
     }
     return ok(view)
-  })
+  }
 }
 
-export const closeBatch = batchAction('close')
-export const cancelBatch = batchAction('cancel')
+export const closeBatch = defineAction(merchantApi.closeBatch, batchAction('close'))
+export const cancelBatch = defineAction(merchantApi.cancelBatch, batchAction('cancel'))

@@ -9,11 +9,11 @@ import { HOLD_REASON_CODES, type HoldReason } from '@/domain/message-policy'
 import { COLLECTIONS } from '@/domain/names'
 import { ORDER_NODES, type OrderNode, type OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
-import { noPayload } from '@/domain/validate'
 import { command, countOf, db, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
 import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
 import { refillStats } from '@/cloud/refill-stats'
+import { merchantApi } from '@/domain/api/merchant'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
@@ -28,7 +28,7 @@ const outboxCount = (statuses: string[], since: Date) =>
 const heldCount = (holdReason: HoldReason, since: Date) =>
   countOf(outbox().where({ status: 'held', holdReason, createdAt: command.gte(since) }))
 
-export const dashboard = defineAction(noPayload, async (_input, caller) => {
+export const dashboard = defineAction(merchantApi.dashboard, async (_input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const now = currentTime()

@@ -4,13 +4,13 @@
 // merchant can never go; the removal also rewrites the caller's own document in the same
 // transaction, so two merchants removing each other at once conflict and one of them fails.
 import { createHash } from 'node:crypto'
-import { maskOpenid, OPENID_PATTERN } from '@/domain/merchant-accounts'
+import { maskOpenid } from '@/domain/merchant-accounts'
 import type { MerchantsView } from '@/domain/merchant-views'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
-import { noPayload, object, string, type Check } from '@/domain/validate'
 import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
+import { merchantApi } from '@/domain/api/merchant'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
@@ -29,11 +29,6 @@ const merchantsCollection = () => db.collection(COLLECTIONS.merchants)
 
 const refOf = (openid: string) => createHash('sha256').update(openid).digest('hex').slice(0, 16)
 
-const openidCheck: Check<string> = (value, path) =>
-  typeof value === 'string' && OPENID_PATTERN.test(value)
-    ? { ok: true, value }
-    : { ok: false, path, message: 'OPENID 格式不正确' }
-
 const readAll = () =>
   readList<MerchantRecord>(
     // Every account, by primary key (documents made in the console may lack other fields).
@@ -43,7 +38,7 @@ const readAll = () =>
       .limit(MERCHANTS_LIMIT),
   )
 
-export const merchants = defineAction(noPayload, async (_input, caller) => {
+export const merchants = defineAction(merchantApi.merchants, async (_input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const view: MerchantsView = {
@@ -58,28 +53,18 @@ export const merchants = defineAction(noPayload, async (_input, caller) => {
   return ok(view)
 })
 
-export const addMerchant = defineAction(
-  object({ openid: openidCheck, name: string({ label: '名称', max: 30 }) }),
-  async (input, caller) => {
-    const merchant = await requireMerchant(caller)
-    if (!merchant.ok) return merchant
-    const now = currentTime()
-    const ref = merchantsCollection().doc(input.openid)
-    const existing = await readDoc<MerchantRecord>(ref)
-    if (existing) return fail('INVALID_INPUT', '该用户已经是商家', 'openid')
-    await ref.set({ data: { name: input.name, addedAt: now, addedBy: merchant.data } })
-    return ok({ openid: maskOpenid(input.openid), ref: refOf(input.openid), name: input.name })
-  },
-)
+export const addMerchant = defineAction(merchantApi.addMerchant, async (input, caller) => {
+  const merchant = await requireMerchant(caller)
+  if (!merchant.ok) return merchant
+  const now = currentTime()
+  const ref = merchantsCollection().doc(input.openid)
+  const existing = await readDoc<MerchantRecord>(ref)
+  if (existing) return fail('INVALID_INPUT', '该用户已经是商家', 'openid')
+  await ref.set({ data: { name: input.name, addedAt: now, addedBy: merchant.data } })
+  return ok({ openid: maskOpenid(input.openid), ref: refOf(input.openid), name: input.name })
+})
 
-const removePayload: Check<{ openid?: string; ref?: string }> = (value, path) => {
-  const byOpenid = object({ openid: openidCheck })(value, path)
-  if (byOpenid.ok) return byOpenid
-  const byRef = object({ ref: string({ label: '账号', max: 16 }) })(value, path)
-  return byRef.ok ? byRef : byOpenid
-}
-
-export const removeMerchant = defineAction(removePayload, async (input, caller) => {
+export const removeMerchant = defineAction(merchantApi.removeMerchant, async (input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const target =

@@ -6,15 +6,15 @@ import type { SaveMaterialView } from '@/domain/merchant-views'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import type { MaterialRecord } from '@/domain/stock'
-import { saveMaterialPayload } from '@/domain/api/merchant'
 import { inTransaction, readDoc } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
+import { merchantApi } from '@/domain/api/merchant'
 import { defineAction } from '@/cloud/router'
 import { writeMaterial } from '@/cloud/stock'
 import { currentTime } from '@/cloud/clock'
 import { materialViews, productNamesOf } from '../stock-views'
 
-export const saveMaterial = defineAction(saveMaterialPayload, async (input, caller) => {
+export const saveMaterial = defineAction(merchantApi.saveMaterial, async (input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const productIds = input.usage.map((u) => u.productId)

@@ -3,9 +3,9 @@
 import type { StockView } from '@/domain/merchant-views'
 import { ok } from '@/domain/result'
 import { toRestockTask, type MaterialRecord, type RestockTaskRecord } from '@/domain/stock'
-import { noPayload } from '@/domain/validate'
 import { command, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
+import { merchantApi } from '@/domain/api/merchant'
 import { defineAction } from '@/cloud/router'
 import { materials, restockTasks } from '@/cloud/stock'
 import { materialViews } from '../stock-views'
@@ -13,7 +13,7 @@ import { materialViews } from '../stock-views'
 export const MATERIALS_LIMIT = 100
 const TASKS_LIMIT = 50
 
-export const stock = defineAction(noPayload, async (_input, caller) => {
+export const stock = defineAction(merchantApi.stock, async (_input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const [list, tasks] = await Promise.all([

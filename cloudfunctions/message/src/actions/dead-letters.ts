@@ -5,18 +5,11 @@ import { templateOf } from '@/domain/message-templates'
 import type { DeadLetterView } from '@/domain/messages'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
-import { integer, object, optional } from '@/domain/validate'
 import { command, db, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
-import { cursorCheck, cursorOf } from '@/cloud/paging'
+import { cursorOf } from '@/domain/cursor'
+import { messageApi } from '@/domain/api/message'
 import { defineAction } from '@/cloud/router'
-
-const payload = optional(
-  object({
-    cursor: optional(cursorCheck),
-    limit: optional(integer({ label: '每页数量', min: 1, max: 50 })),
-  }),
-)
 
 export function maskOpenid(openid: string): string {
   return openid.length <= 6 ? '***' : `${openid.slice(0, 4)}***${openid.slice(-2)}`
@@ -37,7 +30,7 @@ function viewOf(row: OutboxRecord): DeadLetterView {
   }
 }
 
-export const deadLetters = defineAction(payload, async (input, caller) => {
+export const deadLetters = defineAction(messageApi.deadLetters, async (input, caller) => {
   const allowed = await requireMerchant(caller)
   if (!allowed.ok) return allowed
   const { cursor, limit = 20 } = input ?? {}

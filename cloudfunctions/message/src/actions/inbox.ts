@@ -6,18 +6,10 @@ import { templateOf } from '@/domain/message-templates'
 import type { InAppMessage } from '@/domain/messages'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
-import { id, integer, object, optional } from '@/domain/validate'
 import { command, db, readList } from '@/cloud/database'
-import { cursorCheck, cursorOf } from '@/cloud/paging'
+import { cursorOf } from '@/domain/cursor'
+import { messageApi } from '@/domain/api/message'
 import { defineUserAction } from '@/cloud/router'
-
-const payload = optional(
-  object({
-    orderId: optional(id('订单')),
-    cursor: optional(cursorCheck),
-    limit: optional(integer({ label: '每页数量', min: 1, max: 20 })),
-  }),
-)
 
 export function inAppMessageOf(row: OutboxRecord): InAppMessage {
   const template = templateOf(row.purpose)
@@ -33,7 +25,7 @@ export function inAppMessageOf(row: OutboxRecord): InAppMessage {
   }
 }
 
-export const inbox = defineUserAction(payload, async (input, openid) => {
+export const inbox = defineUserAction(messageApi.inbox, async (input, openid) => {
   const { orderId, cursor, limit = 10 } = input ?? {}
   const where: Record<string, unknown> = { toOpenid: openid }
   if (orderId) where.orderId = orderId

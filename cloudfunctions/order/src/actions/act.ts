@@ -4,18 +4,11 @@
 import { availableEvents, can } from '@/domain/order-machine'
 import type { Actor, OrderEvent, OrderRecord } from '@/domain/order-types'
 import { fail, ok, type Result } from '@/domain/result'
-import { checkedLater, id, integer, object, optional, string } from '@/domain/validate'
 import { isMerchant } from '@/cloud/merchants'
 import { applyOrderEvent } from '@/cloud/orders'
+import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
-
-const payload = object({
-  orderId: id('订单'),
-  event: string({ label: '操作', max: 40 }),
-  input: optional(checkedLater),
-  expectedVersion: optional(integer({ label: '订单版本', min: 1, max: 1_000_000 })),
-})
 
 /**
  * The owner acts as consumer where the table lets consumers do this event; a merchant acts as
@@ -31,7 +24,7 @@ export function actorFor(openid: string, merchant: boolean, event: string, now: 
   }
 }
 
-export const act = defineUserAction(payload, async (input, openid) => {
+export const act = defineUserAction(orderApi.act, async (input, openid) => {
   const merchant = await isMerchant(openid)
   const now = currentTime()
   const chooseActor = actorFor(openid, merchant, input.event, now)

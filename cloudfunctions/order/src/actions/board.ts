@@ -5,22 +5,21 @@
 // summary cards: the same queries as their counts) across the workshop's nodes. Phones are masked. Every query is indexed
 // (database/indexes.json, `orders`).
 import { maskPhone } from '@/domain/address'
-import { BOARD_FOCUSES, parseBoardSearch, sortForBoard } from '@/domain/board'
+import { parseBoardSearch, sortForBoard } from '@/domain/board'
 import { chinaDateOf } from '@/domain/china-date'
 import {
   EXCEPTION_KINDS,
   BOARD_COUNTED_NODES,
-  ORDER_NODES,
   PRE_SHIPPING_NODES,
   type OrderNode,
   type OrderRecord,
 } from '@/domain/order-types'
 import { fail, ok } from '@/domain/result'
-import { boolean, id, integer, object, oneOf, optional, string } from '@/domain/validate'
 import { command, countOf, readList } from '@/cloud/database'
 import { requireMerchant } from '@/cloud/merchants'
 import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
-import { cursorCheck, cursorOf } from '@/cloud/paging'
+import { cursorOf } from '@/domain/cursor'
+import { orderApi } from '@/domain/api/order'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
@@ -30,21 +29,9 @@ const SEARCH_LIMIT = 50
 /** A summary card's list: one page, most urgent first; the counts say when there are more. */
 const FOCUS_LIMIT = 50
 
-const payload = optional(
-  object({
-    node: optional(oneOf('订单节点', ORDER_NODES)),
-    limit: optional(integer({ label: '每页数量', min: 1, max: 50 })),
-    cursor: optional(cursorCheck),
-    search: optional(string({ label: '搜索内容', max: 30 })),
-    productId: optional(id('商品')),
-    urgent: optional(boolean('加急筛选')),
-    only: optional(oneOf('看板筛选', BOARD_FOCUSES)),
-  }),
-)
-
 const hasException = { 'exception.kind': command.in([...EXCEPTION_KINDS]) }
 
-export const board = defineAction(payload, async (input, caller) => {
+export const board = defineAction(orderApi.board, async (input, caller) => {
   const merchant = await requireMerchant(caller)
   if (!merchant.ok) return merchant
   const { node = 'submitted', limit = 20, cursor, search, productId, urgent, only } = input ?? {}

@@ -1,24 +1,15 @@
 // order.create — signed-in consumers. Idempotent on (caller, requestId): retries and double taps
 // return the first order. Price, ETA and urgent capacity are the server's, never the client's.
-import { addressCheck } from '@/domain/address'
 import type { MeasurementProfileRecord } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
-import { checkedLater, id, object, optional } from '@/domain/validate'
 import { db, readDoc } from '@/cloud/database'
 import { loadActiveProduct } from '@/cloud/orders'
 import { placedOrder, placeOrder } from '@/cloud/place-order'
+import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 
-const payload = object({
-  requestId: id('请求编号'),
-  productId: id('商品'),
-  selection: checkedLater,
-  address: addressCheck,
-  profileId: optional(id('量体档案')),
-})
-
-export const create = defineUserAction(payload, async (input, openid) => {
+export const create = defineUserAction(orderApi.create, async (input, openid) => {
   const placed = await placedOrder(openid, input.requestId)
   if (placed) return ok({ order: placed })
   const product = await loadActiveProduct(input.productId)

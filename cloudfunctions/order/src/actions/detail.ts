@@ -3,25 +3,22 @@
 import { availableEvents } from '@/domain/order-machine'
 import type { OrderRecord } from '@/domain/order-types'
 import { fail, ok } from '@/domain/result'
-import { id, object } from '@/domain/validate'
 import { readDoc } from '@/cloud/database'
 import { isMerchant } from '@/cloud/merchants'
 import { orders } from '@/cloud/orders'
+import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
-export const detail = defineUserAction(
-  object({ orderId: id('订单') }),
-  async ({ orderId }, openid) => {
-    const order = await readDoc<OrderRecord>(orders().doc(orderId))
-    const role =
-      order?.ownerOpenid === openid
-        ? 'consumer'
-        : order && (await isMerchant(openid))
-          ? 'merchant'
-          : null
-    if (!order || !role) return fail('NOT_FOUND', '订单不存在')
-    const actions = availableEvents(order, role, { openid: openid, now: currentTime() })
-    return ok({ order, role, actions })
-  },
-)
+export const detail = defineUserAction(orderApi.detail, async ({ orderId }, openid) => {
+  const order = await readDoc<OrderRecord>(orders().doc(orderId))
+  const role =
+    order?.ownerOpenid === openid
+      ? 'consumer'
+      : order && (await isMerchant(openid))
+        ? 'merchant'
+        : null
+  if (!order || !role) return fail('NOT_FOUND', '订单不存在')
+  const actions = availableEvents(order, role, { openid: openid, now: currentTime() })
+  return ok({ order, role, actions })
+})

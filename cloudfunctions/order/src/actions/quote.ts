@@ -5,16 +5,14 @@ import { COLLECTIONS } from '@/domain/names'
 import { validateOrderSelection } from '@/domain/order-selection'
 import { quoteOrder, urgentQuotaId } from '@/domain/pricing'
 import { ok } from '@/domain/result'
-import { checkedLater, id, object } from '@/domain/validate'
 import type { BatchState } from '@/domain/batch'
 import { db, readDoc } from '@/cloud/database'
 import { loadActiveProduct, queueLoadOf } from '@/cloud/orders'
+import { orderApi } from '@/domain/api/order'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
-const payload = object({ productId: id('商品'), selection: checkedLater })
-
-export const quote = defineAction(payload, async ({ productId, selection }) => {
+export const quote = defineAction(orderApi.quote, async ({ productId, selection }) => {
   const product = await loadActiveProduct(productId)
   if (!product.ok) return product
   const chosen = validateOrderSelection(product.data, selection)

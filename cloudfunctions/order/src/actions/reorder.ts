@@ -3,27 +3,28 @@
 // Urgent is not carried over: a reorder is never charged a surcharge the customer did not pick.
 import { fail, ok } from '@/domain/result'
 import type { OrderRecord } from '@/domain/order-types'
-import { id, object } from '@/domain/validate'
 import { readDoc } from '@/cloud/database'
 import { loadActiveProduct, orders } from '@/cloud/orders'
 import { placedOrder, placeOrder } from '@/cloud/place-order'
+import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 
-const payload = object({ orderId: id('订单'), requestId: id('请求编号') })
-
-export const reorder = defineUserAction(payload, async ({ orderId, requestId }, openid) => {
-  const placed = await placedOrder(openid, requestId)
-  if (placed) return ok({ order: placed })
-  const past = await readDoc<OrderRecord>(orders().doc(orderId))
-  if (!past || past.ownerOpenid !== openid) return fail('NOT_FOUND', '订单不存在')
-  const product = await loadActiveProduct(past.productId)
-  if (!product.ok) return product
-  const order = await placeOrder({
-    ownerOpenid: openid,
-    requestId,
-    product: product.data,
-    selectionInput: { ...past.selection, urgent: false },
-    address: past.address,
-  })
-  return order.ok ? ok({ order: order.data }) : order
-})
+export const reorder = defineUserAction(
+  orderApi.reorder,
+  async ({ orderId, requestId }, openid) => {
+    const placed = await placedOrder(openid, requestId)
+    if (placed) return ok({ order: placed })
+    const past = await readDoc<OrderRecord>(orders().doc(orderId))
+    if (!past || past.ownerOpenid !== openid) return fail('NOT_FOUND', '订单不存在')
+    const product = await loadActiveProduct(past.productId)
+    if (!product.ok) return product
+    const order = await placeOrder({
+      ownerOpenid: openid,
+      requestId,
+      product: product.data,
+      selectionInput: { ...past.selection, urgent: false },
+      address: past.address,
+    })
+    return order.ok ? ok({ order: order.data }) : order
+  },
+)

@@ -2,7 +2,6 @@
 // Retry-safe. Its transaction writes the consent doc that save/remove also write: no lost race.
 import {
   consentDocId,
-  consentInput,
   grantConsent,
   hasConsent,
   toConsentStatus,
@@ -12,10 +11,11 @@ import {
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { db, inTransaction, readDoc } from '@/cloud/database'
+import { profileApi } from '@/domain/api/profile'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
-export const consent = defineUserAction(consentInput, async ({ granted }, openid) => {
+export const consent = defineUserAction(profileApi.consent, async ({ granted }, openid) => {
   const now = currentTime()
   const record = await inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.consents).doc(consentDocId(openid))

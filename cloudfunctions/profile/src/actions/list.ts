@@ -7,11 +7,11 @@ import {
 } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
-import { noPayload } from '@/domain/validate'
 import { db, readList } from '@/cloud/database'
+import { profileApi } from '@/domain/api/profile'
 import { defineUserAction } from '@/cloud/router'
 
-export const list = defineUserAction(noPayload, async (_input, openid) => {
+export const list = defineUserAction(profileApi.list, async (_input, openid) => {
   const profiles = await readList<MeasurementProfileRecord>(
     db
       .collection(COLLECTIONS.measurementProfiles)

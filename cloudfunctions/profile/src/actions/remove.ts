@@ -2,17 +2,17 @@
 // Delete and profile count commit in one transaction; a retried remove answers NOT_FOUND.
 import {
   consentDocId,
-  removeProfileInput,
   type ConsentRecord,
   type MeasurementProfileRecord,
 } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { inTransaction, readDoc } from '@/cloud/database'
+import { profileApi } from '@/domain/api/profile'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
-export const remove = defineUserAction(removeProfileInput, async (input, openid) => {
+export const remove = defineUserAction(profileApi.remove, async (input, openid) => {
   const now = currentTime()
   return inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.measurementProfiles).doc(input.id)

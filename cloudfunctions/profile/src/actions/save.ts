@@ -5,7 +5,6 @@ import {
   MAX_PROFILES_PER_USER,
   consentDocId,
   hasConsent,
-  saveProfileInput,
   toMeasurementProfile,
   type ConsentRecord,
   type MeasurementProfileRecord,
@@ -13,10 +12,11 @@ import {
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { command, inTransaction, readDoc } from '@/cloud/database'
+import { profileApi } from '@/domain/api/profile'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
-export const save = defineUserAction(saveProfileInput, async (input, openid) => {
+export const save = defineUserAction(profileApi.save, async (input, openid) => {
   const now = currentTime()
   return inTransaction(async (transaction) => {
     const consentRef = transaction.collection(COLLECTIONS.consents).doc(consentDocId(openid))

@@ -3,15 +3,15 @@
 import { ok } from '@/domain/result'
 import type { RefillRecord } from '@/domain/refill'
 import { toRefillView, type RefillList } from '@/domain/refill-view'
-import { noPayload } from '@/domain/validate'
 import { readList } from '@/cloud/database'
 import { refills } from '@/cloud/refills'
+import { refillApi } from '@/domain/api/refill'
 import { defineUserAction } from '@/cloud/router'
 
 /** More than any shop's consumable range; the list is never paged. */
 const MAX_REFILLS = 50
 
-export const mine = defineUserAction(noPayload, async (_input, openid) => {
+export const mine = defineUserAction(refillApi.mine, async (_input, openid) => {
   const records = await readList<RefillRecord>(
     refills().where({ ownerOpenid: openid }).orderBy('productId', 'asc').limit(MAX_REFILLS),
   )

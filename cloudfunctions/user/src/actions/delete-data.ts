@@ -5,20 +5,17 @@
 // (no where() inside a transaction), so a retry after a failure finishes the job.
 import { consentDocId } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
-import {
-  deleteDataInput,
-  requireConfirmation,
-  type PersonalDataDeletion,
-} from '@/domain/personal-data'
+import { requireConfirmation, type PersonalDataDeletion } from '@/domain/personal-data'
 import { ok } from '@/domain/result'
 import { command, db } from '@/cloud/database'
+import { userApi } from '@/domain/api/user'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
 type Removed = { stats: { removed: number } }
 type Updated = { stats: { updated: number } }
 
-export const deleteData = defineUserAction(deleteDataInput, async (input, openid) => {
+export const deleteData = defineUserAction(userApi.deleteData, async (input, openid) => {
   const confirmed = requireConfirmation(input)
   if (!confirmed.ok) return confirmed
   const now = currentTime()

@@ -6,20 +6,20 @@ import { COLLECTIONS } from '@/domain/names'
 import {
   EXPORT_LIST_LIMIT,
   EXPORT_ORDER_LIMIT,
-  exportDataInput,
   toPlain,
   type PersonalDataExport,
 } from '@/domain/personal-data'
 import type { OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
 import { db, readDoc, readList } from '@/cloud/database'
+import { userApi } from '@/domain/api/user'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
 type Doc = Record<string, unknown>
 const plain = (docs: Doc[]) => docs.map((doc) => toPlain(doc) as Doc)
 
-export const exportData = defineUserAction(exportDataInput, async (_input, openid) => {
+export const exportData = defineUserAction(userApi.exportData, async (_input, openid) => {
   const mineIn = (collection: string, field = 'ownerOpenid') =>
     readList<Doc>(
       db

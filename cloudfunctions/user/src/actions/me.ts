@@ -4,13 +4,13 @@
 import { COLLECTIONS } from '@/domain/names'
 import { toProfile, type UserRecord } from '@/domain/profile'
 import { ok } from '@/domain/result'
-import { noPayload } from '@/domain/validate'
 import { inTransaction, readDoc } from '@/cloud/database'
 import { isMerchant } from '@/cloud/merchants'
+import { userApi } from '@/domain/api/user'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
-export const me = defineUserAction(noPayload, async (_input, openid) => {
+export const me = defineUserAction(userApi.me, async (_input, openid) => {
   const now = currentTime()
   const record = await inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.users).doc(openid)

@@ -1,10 +1,10 @@
 // user.role — any signed-in caller. Read-only: the tab bar and the merchant entry ask it on every
 // launch, and a launch must count one visit (user.me, asked by the home page), not two.
 import { ok } from '@/domain/result'
-import { noPayload } from '@/domain/validate'
 import { isMerchant } from '@/cloud/merchants'
+import { userApi } from '@/domain/api/user'
 import { defineUserAction } from '@/cloud/router'
 
-export const role = defineUserAction(noPayload, async (_input, openid) =>
+export const role = defineUserAction(userApi.role, async (_input, openid) =>
   ok({ role: (await isMerchant(openid)) ? ('merchant' as const) : ('consumer' as const) }),
 )

@@ -1,6 +1,7 @@
 // Range cursors for paged lists: "<sort value>|<_id>", so a page never repeats or skips rows
-// when several share a sort value, and the database never walks a growing `skip`.
-import type { Check } from '../domain/validate'
+// when several share a sort value, and the database never walks a growing `skip`. The client
+// echoes the previous page's `nextCursor` as it came.
+import type { Check } from './validate'
 
 export interface Cursor {
   value: string
@@ -9,7 +10,7 @@ export interface Cursor {
 
 const CURSOR = /^([0-9A-Za-z:.+-]{1,40})\|([A-Za-z0-9_-]{1,64})$/
 
-export const cursorCheck: Check<Cursor> = (input, path) => {
+export const cursorCheck: Check<Cursor, string> = (input, path) => {
   const match = typeof input === 'string' ? CURSOR.exec(input) : null
   return match
     ? { ok: true, value: { value: match[1], id: match[2] } }

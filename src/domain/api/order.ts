@@ -1,0 +1,93 @@
+// Contracts of the order function: quotes, placing and reading orders, the merchant's board, and
+// one state-machine event on one order.
+import { addressCheck } from '../address'
+import { BOARD_FOCUSES } from '../board'
+import { cursorCheck } from '../cursor'
+import type { BoardView } from '../merchant-views'
+import { FUNCTIONS } from '../names'
+import { ORDER_TABS } from '../order-labels'
+import type { OrderSelection } from '../order-selection'
+import { ORDER_NODES, type ActorRole, type OrderEvent, type OrderRecord } from '../order-types'
+import type { Quote } from '../pricing'
+import {
+  boolean,
+  checkedLater,
+  id,
+  integer,
+  object,
+  oneOf,
+  optional,
+  string,
+  type Check,
+} from '../validate'
+import { contractsOf, returns } from './contract'
+
+const action = contractsOf(FUNCTIONS.order)
+
+/** A selection is checked against its product (validateOrderSelection) inside the action. */
+const selection = checkedLater as Check<unknown, OrderSelection>
+
+export const orderApi = {
+  quote: action('quote', object({ productId: id('商品'), selection }), returns<{ quote: Quote }>()),
+  create: action(
+    'create',
+    object({
+      requestId: id('请求编号'),
+      productId: id('商品'),
+      selection,
+      address: addressCheck,
+      profileId: optional(id('量体档案')),
+    }),
+    returns<{ order: OrderRecord }>(),
+  ),
+  reorder: action(
+    'reorder',
+    object({ orderId: id('订单'), requestId: id('请求编号') }),
+    returns<{ order: OrderRecord }>(),
+  ),
+  detail: action(
+    'detail',
+    object({ orderId: id('订单') }),
+    returns<{ order: OrderRecord; role: ActorRole; actions: OrderEvent[] }>(),
+  ),
+  mine: action(
+    'mine',
+    optional(
+      object({
+        tab: optional(oneOf('订单分类', ORDER_TABS)),
+        limit: optional(integer({ label: '每页数量', min: 1, max: 20 })),
+        cursor: optional(cursorCheck),
+        /** On the first page: also count the caller's orders with an open exception. */
+        countExceptions: optional(boolean('异常计数')),
+      }),
+    ),
+    returns<{ items: OrderRecord[]; nextCursor: string | null; exceptions?: number }>(),
+  ),
+  board: action(
+    'board',
+    optional(
+      object({
+        node: optional(oneOf('订单节点', ORDER_NODES)),
+        limit: optional(integer({ label: '每页数量', min: 1, max: 50 })),
+        cursor: optional(cursorCheck),
+        /** An order number (or its last part), or the last 4 digits of the customer's phone. */
+        search: optional(string({ label: '搜索内容', max: 30 })),
+        productId: optional(id('商品')),
+        urgent: optional(boolean('加急筛选')),
+        /** The summary cards: only the 逾期 or 异常 orders, across the workshop's nodes. */
+        only: optional(oneOf('看板筛选', BOARD_FOCUSES)),
+      }),
+    ),
+    returns<BoardView>(),
+  ),
+  act: action(
+    'act',
+    object({
+      orderId: id('订单'),
+      event: string({ label: '操作', max: 40 }),
+      input: optional(checkedLater),
+      expectedVersion: optional(integer({ label: '订单版本', min: 1, max: 1_000_000 })),
+    }),
+    returns<{ order: OrderRecord; actions: OrderEvent[] }>(),
+  ),
+}

@@ -1,0 +1,16 @@
+// Contracts of the user function (who the caller is; their personal data).
+import { FUNCTIONS } from '../names'
+import { deleteDataInput, exportDataInput } from '../personal-data'
+import type { PersonalDataDeletion, PersonalDataExport } from '../personal-data'
+import type { Profile, RoleView } from '../user'
+import { noPayload } from '../validate'
+import { contractsOf, returns } from './contract'
+
+const action = contractsOf(FUNCTIONS.user)
+
+export const userApi = {
+  me: action('me', noPayload, returns<Profile>()),
+  role: action('role', noPayload, returns<RoleView>()),
+  exportData: action('exportData', exportDataInput, returns<PersonalDataExport>()),
+  deleteData: action('deleteData', deleteDataInput, returns<PersonalDataDeletion>()),
+}
