@@ -10,14 +10,11 @@ import {
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { command, db, readList } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { appointmentApi } from '@/domain/api/appointment'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 import { startingFrom } from '../slot-queries'
 
-export const bookings = defineAction(appointmentApi.bookings, async (input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
+export const bookings = defineMerchantAction(appointmentApi.bookings, async (input) => {
   const range = checkBookingsRange(input.from, input.to)
   if (!range.ok) return range
   const limit = input.limit ?? SLOT_PAGE_SIZE.default

@@ -11,9 +11,8 @@ import {
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { command, db, inTransaction, readList } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { appointmentApi } from '@/domain/api/appointment'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
 /** A cloud function's get() returns at most 100 documents. */
@@ -52,25 +51,30 @@ async function existingSlots(designers: string[], from: Date, to: Date): Promise
   }
 }
 
-export const defineSlots = defineAction(appointmentApi.defineSlots, async ({ slots }, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
-  const now = currentTime()
-  const alone = checkNewSlots(slots, [], now)
-  if (!alone.ok) return alone
-  const span = batchSpan(slots)
-  const checked = checkNewSlots(slots, await existingSlots(span.designers, span.from, span.to), now)
-  if (!checked.ok) return checked
+export const defineSlots = defineMerchantAction(
+  appointmentApi.defineSlots,
+  async ({ slots }, merchantOpenid) => {
+    const now = currentTime()
+    const alone = checkNewSlots(slots, [], now)
+    if (!alone.ok) return alone
+    const span = batchSpan(slots)
+    const checked = checkNewSlots(
+      slots,
+      await existingSlots(span.designers, span.from, span.to),
+      now,
+    )
+    if (!checked.ok) return checked
 
-  const records = slots.map((slot) => newSlotRecord(slot, merchant.data, now))
-  const created = await inTransaction(async (transaction) => {
-    const collection = transaction.collection(COLLECTIONS.appointmentSlots)
-    const out: SlotRecord[] = []
-    for (const record of records) {
-      const { _id } = (await collection.add({ data: record })) as { _id: string }
-      out.push({ _id, ...record })
-    }
-    return out
-  })
-  return ok({ items: created.map(toSlotView) })
-})
+    const records = slots.map((slot) => newSlotRecord(slot, merchantOpenid, now))
+    const created = await inTransaction(async (transaction) => {
+      const collection = transaction.collection(COLLECTIONS.appointmentSlots)
+      const out: SlotRecord[] = []
+      for (const record of records) {
+        const { _id } = (await collection.add({ data: record })) as { _id: string }
+        out.push({ _id, ...record })
+      }
+      return out
+    })
+    return ok({ items: created.map(toSlotView) })
+  },
+)

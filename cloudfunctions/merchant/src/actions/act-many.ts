@@ -3,15 +3,12 @@
 // Orders that do not exist report NOT_FOUND with orderNo null.
 import { fail, ok } from '@/domain/result'
 import { command, readList } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { orders } from '@/cloud/orders'
 import { MAX_BATCH_ORDERS, merchantApi } from '@/domain/api/merchant'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 import { actEach } from '../act-each'
 
-export const actMany = defineAction(merchantApi.actMany, async (input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
+export const actMany = defineMerchantAction(merchantApi.actMany, async (input, merchantOpenid) => {
   if (new Set(input.orderIds).size !== input.orderIds.length)
     return fail('INVALID_INPUT', '订单不能重复', 'orderIds')
   // Order numbers up front, so failed orders are reported by number too.
@@ -22,5 +19,5 @@ export const actMany = defineAction(merchantApi.actMany, async (input, caller) =
       .limit(MAX_BATCH_ORDERS),
   )
   const orderNos = Object.fromEntries(known.map((o) => [o._id, o.orderNo]))
-  return ok(await actEach(merchant.data, input.orderIds, input.event, input.input ?? {}, orderNos))
+  return ok(await actEach(merchantOpenid, input.orderIds, input.event, input.input ?? {}, orderNos))
 })

@@ -7,16 +7,13 @@ import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { adjust, toRestockTask, type MaterialRecord, type RestockTaskRecord } from '@/domain/stock'
 import { inTransaction, readDoc } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { merchantApi } from '@/domain/api/merchant'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 import { restockTasks, writeMaterial } from '@/cloud/stock'
 import { currentTime } from '@/cloud/clock'
 import { materialViews } from '../stock-views'
 
-export const adjustStock = defineAction(merchantApi.adjustStock, async (input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
+export const adjustStock = defineMerchantAction(merchantApi.adjustStock, async (input) => {
   const now = currentTime()
   const result = await inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.materials).doc(input.materialId)

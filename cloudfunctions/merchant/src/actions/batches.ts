@@ -11,12 +11,10 @@ import { COLLECTIONS } from '@/domain/names'
 import type { OrderRecord } from '@/domain/order-types'
 import { fail, ok } from '@/domain/result'
 import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { orders, withoutId } from '@/cloud/orders'
 import { cursorOf } from '@/domain/cursor'
 import { merchantApi } from '@/domain/api/merchant'
-import type { Caller } from '@/cloud/context'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 import { actEach } from '../act-each'
 import { productNamesOf } from '../stock-views'
@@ -37,9 +35,7 @@ function ordersOf(batchId: string, nodes?: string[]): Promise<OrderRecord[]> {
   )
 }
 
-export const batches = defineAction(merchantApi.batches, async (input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
+export const batches = defineMerchantAction(merchantApi.batches, async (input) => {
   const cursor = input?.cursor
   const states = await readList<BatchState>(
     batchStates()
@@ -85,9 +81,7 @@ async function endBatch(batchId: string, how: 'close' | 'cancel', now: Date) {
 }
 
 function batchAction(how: 'close' | 'cancel') {
-  return async (input: { batchId: string; note?: string }, caller: Caller) => {
-    const merchant = await requireMerchant(caller)
-    if (!merchant.ok) return merchant
+  return async (input: { batchId: string; note?: string }, merchantOpenid: string) => {
     const now = currentTime()
     const ended = await endBatch(input.batchId, how, now)
     if (!ended.ok) return ended
@@ -96,7 +90,7 @@ function batchAction(how: 'close' | 'cancel') {
       how === 'close' ? ['submitted', 'confirmed'] : LIVE_NODES,
     )
     const { results } = await actEach(
-      merchant.data,
+      merchantOpenid,
       waiting.map((o) => o._id),
       how === 'close' ? 'batch_reached' : 'cancel',
       input.note ? { note: input.note } : {},
@@ -121,5 +115,5 @@ function batchAction(how: 'close' | 'cancel') {
   }
 }
 
-export const closeBatch = defineAction(merchantApi.closeBatch, batchAction('close'))
-export const cancelBatch = defineAction(merchantApi.cancelBatch, batchAction('cancel'))
+export const closeBatch = defineMerchantAction(merchantApi.closeBatch, batchAction('close'))
+export const cancelBatch = defineMerchantAction(merchantApi.cancelBatch, batchAction('cancel'))

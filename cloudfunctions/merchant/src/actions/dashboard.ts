@@ -10,11 +10,10 @@ import { COLLECTIONS } from '@/domain/names'
 import { ORDER_NODES, type OrderNode, type OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
 import { command, countOf, db, readList } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
 import { refillStats } from '@/cloud/refill-stats'
 import { merchantApi } from '@/domain/api/merchant'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
 export const WINDOW_DAYS = 30
@@ -28,9 +27,7 @@ const outboxCount = (statuses: string[], since: Date) =>
 const heldCount = (holdReason: HoldReason, since: Date) =>
   countOf(outbox().where({ status: 'held', holdReason, createdAt: command.gte(since) }))
 
-export const dashboard = defineAction(merchantApi.dashboard, async (_input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
+export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_input) => {
   const now = currentTime()
   const today = chinaDateOf(now)
   const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS)

@@ -4,28 +4,28 @@
 import { ok, fail } from '@/domain/result'
 import type { MaterialRecord } from '@/domain/stock'
 import { readDoc } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { merchantApi } from '@/domain/api/merchant'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 import { materials } from '@/cloud/stock'
 import { actEach } from '../act-each'
 import { uncoveredOf } from '../stock-views'
 
-export const flagStockOut = defineAction(merchantApi.flagStockOut, async (input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
-  const material = await readDoc<MaterialRecord>(materials().doc(input.materialId))
-  if (!material) return fail('NOT_FOUND', '材料不存在')
-  const affected = await uncoveredOf(material)
-  const note = input.note ?? `「${material.name}」库存不足，暂时无法按期制作`
-  const orderNos = Object.fromEntries(affected.map((r) => [r.orderId, r.orderNo]))
-  return ok(
-    await actEach(
-      merchant.data,
-      affected.map((r) => r.orderId),
-      'flag_exception',
-      { kind: 'out_of_stock', note, offered: input.offered },
-      orderNos,
-    ),
-  )
-})
+export const flagStockOut = defineMerchantAction(
+  merchantApi.flagStockOut,
+  async (input, merchantOpenid) => {
+    const material = await readDoc<MaterialRecord>(materials().doc(input.materialId))
+    if (!material) return fail('NOT_FOUND', '材料不存在')
+    const affected = await uncoveredOf(material)
+    const note = input.note ?? `「${material.name}」库存不足，暂时无法按期制作`
+    const orderNos = Object.fromEntries(affected.map((r) => [r.orderId, r.orderNo]))
+    return ok(
+      await actEach(
+        merchantOpenid,
+        affected.map((r) => r.orderId),
+        'flag_exception',
+        { kind: 'out_of_stock', note, offered: input.offered },
+        orderNos,
+      ),
+    )
+  },
+)

@@ -9,9 +9,8 @@ import type { MerchantsView } from '@/domain/merchant-views'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { merchantApi } from '@/domain/api/merchant'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
 interface MerchantRecord {
@@ -38,53 +37,56 @@ const readAll = () =>
       .limit(MERCHANTS_LIMIT),
   )
 
-export const merchants = defineAction(merchantApi.merchants, async (_input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
-  const view: MerchantsView = {
-    items: (await readAll()).map((m) => ({
-      openid: maskOpenid(m._id),
-      ref: refOf(m._id),
-      name: m.name,
-      addedAt: m.addedAt ?? null,
-      self: m._id === merchant.data,
-    })),
-  }
-  return ok(view)
-})
+export const merchants = defineMerchantAction(
+  merchantApi.merchants,
+  async (_input, merchantOpenid) => {
+    const view: MerchantsView = {
+      items: (await readAll()).map((m) => ({
+        openid: maskOpenid(m._id),
+        ref: refOf(m._id),
+        name: m.name,
+        addedAt: m.addedAt ?? null,
+        self: m._id === merchantOpenid,
+      })),
+    }
+    return ok(view)
+  },
+)
 
-export const addMerchant = defineAction(merchantApi.addMerchant, async (input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
-  const now = currentTime()
-  const ref = merchantsCollection().doc(input.openid)
-  const existing = await readDoc<MerchantRecord>(ref)
-  if (existing) return fail('INVALID_INPUT', '该用户已经是商家', 'openid')
-  await ref.set({ data: { name: input.name, addedAt: now, addedBy: merchant.data } })
-  return ok({ openid: maskOpenid(input.openid), ref: refOf(input.openid), name: input.name })
-})
+export const addMerchant = defineMerchantAction(
+  merchantApi.addMerchant,
+  async (input, merchantOpenid) => {
+    const now = currentTime()
+    const ref = merchantsCollection().doc(input.openid)
+    const existing = await readDoc<MerchantRecord>(ref)
+    if (existing) return fail('INVALID_INPUT', '该用户已经是商家', 'openid')
+    await ref.set({ data: { name: input.name, addedAt: now, addedBy: merchantOpenid } })
+    return ok({ openid: maskOpenid(input.openid), ref: refOf(input.openid), name: input.name })
+  },
+)
 
-export const removeMerchant = defineAction(merchantApi.removeMerchant, async (input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
-  const target =
-    input.openid ?? (await readAll()).map((m) => m._id).find((id) => refOf(id) === input.ref)
-  if (!target) return fail('NOT_FOUND', '商家账号不存在')
-  if (target === merchant.data) {
-    const others = (await readAll()).filter((m) => m._id !== merchant.data).length
-    return others === 0
-      ? fail('LAST_MERCHANT')
-      : fail('INVALID_INPUT', '不能移除自己的账号，请让其他商家操作', 'openid')
-  }
-  const now = currentTime()
-  return inTransaction(async (transaction) => {
-    const mine = transaction.collection(COLLECTIONS.merchants).doc(merchant.data)
-    const self = await readDoc<MerchantRecord>(mine)
-    if (!self) return fail('FORBIDDEN', '仅商家可以进行此操作')
-    const ref = transaction.collection(COLLECTIONS.merchants).doc(target)
-    if (!(await readDoc<MerchantRecord>(ref))) return fail('NOT_FOUND', '商家账号不存在')
-    await mine.update({ data: { updatedAt: now } })
-    await ref.remove()
-    return ok({ removed: maskOpenid(target) })
-  })
-})
+export const removeMerchant = defineMerchantAction(
+  merchantApi.removeMerchant,
+  async (input, merchantOpenid) => {
+    const target =
+      input.openid ?? (await readAll()).map((m) => m._id).find((id) => refOf(id) === input.ref)
+    if (!target) return fail('NOT_FOUND', '商家账号不存在')
+    if (target === merchantOpenid) {
+      const others = (await readAll()).filter((m) => m._id !== merchantOpenid).length
+      return others === 0
+        ? fail('LAST_MERCHANT')
+        : fail('INVALID_INPUT', '不能移除自己的账号，请让其他商家操作', 'openid')
+    }
+    const now = currentTime()
+    return inTransaction(async (transaction) => {
+      const mine = transaction.collection(COLLECTIONS.merchants).doc(merchantOpenid)
+      const self = await readDoc<MerchantRecord>(mine)
+      if (!self) return fail('FORBIDDEN', '仅商家可以进行此操作')
+      const ref = transaction.collection(COLLECTIONS.merchants).doc(target)
+      if (!(await readDoc<MerchantRecord>(ref))) return fail('NOT_FOUND', '商家账号不存在')
+      await mine.update({ data: { updatedAt: now } })
+      await ref.remove()
+      return ok({ removed: maskOpenid(target) })
+    })
+  },
+)

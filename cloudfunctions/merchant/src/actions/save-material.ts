@@ -7,16 +7,13 @@ import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import type { MaterialRecord } from '@/domain/stock'
 import { inTransaction, readDoc } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { merchantApi } from '@/domain/api/merchant'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 import { writeMaterial } from '@/cloud/stock'
 import { currentTime } from '@/cloud/clock'
 import { materialViews, productNamesOf } from '../stock-views'
 
-export const saveMaterial = defineAction(merchantApi.saveMaterial, async (input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
+export const saveMaterial = defineMerchantAction(merchantApi.saveMaterial, async (input) => {
   const productIds = input.usage.map((u) => u.productId)
   if (new Set(productIds).size !== productIds.length)
     return fail('INVALID_INPUT', '同一商品只能填写一次用量', 'usage')

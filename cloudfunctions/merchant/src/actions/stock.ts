@@ -4,18 +4,15 @@ import type { StockView } from '@/domain/merchant-views'
 import { ok } from '@/domain/result'
 import { toRestockTask, type MaterialRecord, type RestockTaskRecord } from '@/domain/stock'
 import { command, readList } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { merchantApi } from '@/domain/api/merchant'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 import { materials, restockTasks } from '@/cloud/stock'
 import { materialViews } from '../stock-views'
 
 export const MATERIALS_LIMIT = 100
 const TASKS_LIMIT = 50
 
-export const stock = defineAction(merchantApi.stock, async (_input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
+export const stock = defineMerchantAction(merchantApi.stock, async (_input) => {
   const [list, tasks] = await Promise.all([
     readList<MaterialRecord>(
       // Names are never empty, so this is every material, read through the name index.

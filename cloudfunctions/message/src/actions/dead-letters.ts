@@ -6,10 +6,9 @@ import type { DeadLetterView } from '@/domain/messages'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { command, db, readList } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { cursorOf } from '@/domain/cursor'
 import { messageApi } from '@/domain/api/message'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 
 export function maskOpenid(openid: string): string {
   return openid.length <= 6 ? '***' : `${openid.slice(0, 4)}***${openid.slice(-2)}`
@@ -30,9 +29,7 @@ function viewOf(row: OutboxRecord): DeadLetterView {
   }
 }
 
-export const deadLetters = defineAction(messageApi.deadLetters, async (input, caller) => {
-  const allowed = await requireMerchant(caller)
-  if (!allowed.ok) return allowed
+export const deadLetters = defineMerchantAction(messageApi.deadLetters, async (input) => {
   const { cursor, limit = 20 } = input ?? {}
   const after = cursor
     ? command.or([

@@ -16,11 +16,10 @@ import {
 } from '@/domain/order-types'
 import { fail, ok } from '@/domain/result'
 import { command, countOf, readList } from '@/cloud/database'
-import { requireMerchant } from '@/cloud/merchants'
 import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
 import { cursorOf } from '@/domain/cursor'
 import { orderApi } from '@/domain/api/order'
-import { defineAction } from '@/cloud/router'
+import { defineMerchantAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
 /** Exceptions hoisted to the top of a node's first page. */
@@ -31,9 +30,7 @@ const FOCUS_LIMIT = 50
 
 const hasException = { 'exception.kind': command.in([...EXCEPTION_KINDS]) }
 
-export const board = defineAction(orderApi.board, async (input, caller) => {
-  const merchant = await requireMerchant(caller)
-  if (!merchant.ok) return merchant
+export const board = defineMerchantAction(orderApi.board, async (input) => {
   const { node = 'submitted', limit = 20, cursor, search, productId, urgent, only } = input ?? {}
   const today = chinaDateOf(currentTime())
   const filters = {
