@@ -7,6 +7,7 @@
 import type { ProductRecord } from './catalog'
 import type { OptionGroup } from './product-schema'
 import { fail, ok, type Result } from './result'
+import { isPlainObject } from './validate'
 
 export interface OrderSelection {
   /** groupId -> chosen choice ids (one for single groups); unchosen optional groups absent. */
@@ -24,8 +25,6 @@ export const QUANTITY_LIMITS = { made_to_order: 10, consumable: 99, batch: 99 } 
 const TOP_LEVEL = ['options', 'measurements', 'texts', 'quantity', 'urgent']
 type Problem = { field: string; message: string }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 const shown = (id: string) => (id.length > 40 ? `${id.slice(0, 40)}…` : id)
 const invalid = (problem: Problem) => fail('INVALID_INPUT', problem.message, problem.field)
 

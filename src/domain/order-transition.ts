@@ -56,7 +56,7 @@ export function applyTransition(
   const parsed = parseEventInput(orderEvent, input, { order, now })
   if (!parsed.ok) return parsed
 
-  const next = nextRecord(order, orderEvent, verdict.to, parsed.data, now)
+  const next = nextRecord(order, verdict.to, parsed.data, now)
   next.timeline = [
     ...order.timeline,
     {
@@ -64,8 +64,8 @@ export function applyTransition(
       event: orderEvent,
       at: now,
       actorRole: actor.role,
-      note: parsed.data.note || timelineNote(orderEvent, parsed.data),
-      photos: parsed.data.photos,
+      note: parsed.data.input.note || timelineNote(parsed.data),
+      photos: parsed.data.input.photos,
     },
   ]
   const choice = order.exception?.choice?.remedy
@@ -96,8 +96,8 @@ export function applyTransition(
       actorOpenid: actor.openid,
       at: now,
       version: next.version,
-      note: parsed.data.note,
-      detail: auditDetail(orderEvent, parsed.data, choice),
+      note: parsed.data.input.note,
+      detail: auditDetail(parsed.data, choice),
     },
     notification: purpose ? notify(next, purpose, now) : null,
     grant,
@@ -107,11 +107,11 @@ export function applyTransition(
 
 function nextRecord(
   order: OrderRecord,
-  event: OrderEvent,
   to: OrderRecord['node'],
-  input: EventInput,
+  parsed: EventInput,
   now: Date,
 ): OrderRecord {
+  const { event } = parsed
   const next: OrderRecord = { ...order, node: to, version: order.version + 1, updatedAt: now }
   const revise = (eta: string, reason: string) => {
     next.eta = eta
@@ -125,16 +125,16 @@ function nextRecord(
       { ...order.exception, resolvedAt: now, resolution },
     ]
   }
-  switch (event) {
+  switch (parsed.event) {
     case 'ship':
       next.shipping = {
-        carrier: input.carrier ?? '',
-        trackingNo: input.trackingNo ?? '',
+        carrier: parsed.input.carrier,
+        trackingNo: parsed.input.trackingNo,
         shippedAt: now,
       }
       break
     case 'set_eta':
-      revise(input.eta ?? order.eta, input.note || '商家调整了预计完成日期')
+      revise(parsed.input.eta, parsed.input.note || '商家调整了预计完成日期')
       break
     case 'batch_reached':
       revise(addDays(chinaDateOf(now), order.quote.leadDays), '拼单成团，开始制作')
@@ -142,17 +142,17 @@ function nextRecord(
     case 'flag_exception':
       next.exception = {
         id: `exc_${next.version}`,
-        kind: input.kind ?? 'delayed',
-        note: input.note,
-        photos: input.photos,
-        offered: input.offered ?? [],
+        kind: parsed.input.kind,
+        note: parsed.input.note,
+        photos: parsed.input.photos,
+        offered: parsed.input.offered,
         flaggedAt: now,
         choice: null,
       }
       break
     case 'choose_remedy':
-      if (order.exception && input.remedy)
-        next.exception = { ...order.exception, choice: { remedy: input.remedy, at: now } }
+      if (order.exception)
+        next.exception = { ...order.exception, choice: { remedy: parsed.input.remedy, at: now } }
       break
     case 'resolve_exception': {
       const choice = order.exception?.choice?.remedy
@@ -176,13 +176,12 @@ function nextRecord(
 }
 
 /** What the customer reads on the timeline when the event carries no note of its own. */
-function timelineNote(event: OrderEvent, input: EventInput): string {
-  return event === 'choose_remedy' && input.remedy ? `已选择：${REMEDY_LABELS[input.remedy]}` : ''
+function timelineNote(parsed: EventInput): string {
+  return parsed.event === 'choose_remedy' ? `已选择：${REMEDY_LABELS[parsed.input.remedy]}` : ''
 }
 
 function auditDetail(
-  event: OrderEvent,
-  input: EventInput,
+  { event, input }: EventInput,
   choice: string | undefined,
 ): Record<string, unknown> {
   const { note: _note, photos, ...rest } = input

@@ -19,7 +19,8 @@ export type InputOf<C> = C extends Check<unknown, infer In> ? In : never
 
 const valid = <T>(value: T): Checked<T> => ({ ok: true, value })
 const invalid = (path: string, message: string): Checked<never> => ({ ok: false, path, message })
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+/** An object that is not an array (or null): a payload, a map, an event's input. */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export function string(opts: {
@@ -126,6 +127,28 @@ export function optional<T, In>(check: Check<T, In>): Check<T | undefined, In | 
   return (value, path) => (value === undefined ? valid(undefined) : check(value, path))
 }
 
+/** A missing value becomes `fallback`; anything else must pass `check`. */
+export function withDefault<T, In>(check: Check<T, In>, fallback: T): Check<T, In | undefined> {
+  return (value, path) => (value === undefined ? valid(fallback) : check(value, path))
+}
+
+/**
+ * A check, then a further one on its result (a rule across fields): `then` checks the whole
+ * value and gives a part, `merge` puts that part back.
+ */
+export function refine<T, In, U>(
+  check: Check<T, In>,
+  then: (value: T, path: string) => Checked<U>,
+  merge: (value: T, part: U) => T,
+): Check<T, In> {
+  return (value, path) => {
+    const first = check(value, path)
+    if (!first.ok) return first
+    const second = then(first.value, path)
+    return second.ok ? valid(merge(first.value, second.value)) : second
+  }
+}
+
 type Shape = Record<string, Check<unknown, unknown>>
 /** Fields whose check accepts `undefined` (`optional(...)`) may be left out. */
 type OptionalKeys<S extends Shape> = {
@@ -137,9 +160,13 @@ type ShapeValue<S extends Shape> = Flat<
     [K in OptionalKeys<S>]?: Infer<S[K]>
   }
 >
+/** Fields a caller may leave out (`optional(...)`, `withDefault(...)`). */
+type OptionalInputKeys<S extends Shape> = {
+  [K in keyof S]: undefined extends InputOf<S[K]> ? K : never
+}[keyof S]
 type ShapeInput<S extends Shape> = Flat<
-  { [K in Exclude<keyof S, OptionalKeys<S>>]: InputOf<S[K]> } & {
-    [K in OptionalKeys<S>]?: InputOf<S[K]>
+  { [K in Exclude<keyof S, OptionalInputKeys<S>>]: InputOf<S[K]> } & {
+    [K in OptionalInputKeys<S>]?: InputOf<S[K]>
   }
 >
 
@@ -151,7 +178,8 @@ export function object<S extends Shape>(shape: S): Check<ShapeValue<S>, ShapeInp
     const extra = Object.keys(value).find(
       (key) => !Object.prototype.hasOwnProperty.call(shape, key),
     )
-    if (extra !== undefined) return invalid(join(path, extra), `不支持的字段：${extra}`)
+    if (extra !== undefined)
+      return invalid(join(path, extra), `不支持的字段：${extra.slice(0, 40)}`)
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(shape)) {
       const checked = shape[key](value[key], join(path, key))

@@ -1,7 +1,9 @@
 // One order for its owner: order.detail, the consumer's events through order.act (always with
 // the version on screen as expectedVersion, so a stale screen never acts), and reorder.
+import type { InputOf } from '@/domain/api/contract'
 import { orderApi } from '@/domain/api/order'
 import { useCallback, useRef, useState } from 'react'
+import type { EventPayloads } from '@/domain/order-input'
 import type { OrderEvent } from '@/domain/order-types'
 import { fail, type Result } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
@@ -21,15 +23,17 @@ export function useOrderDetail(orderId: string) {
   const { data, reload } = detail
 
   const act = useCallback(
-    async (event: OrderEvent, input?: object): Promise<Result<unknown>> => {
+    async <E extends OrderEvent>(event: E, input?: EventPayloads[E]): Promise<Result<unknown>> => {
       if (!data || busy) return fail('INVALID_TRANSITION', '请稍候，上一个操作还在进行')
       setBusy(true)
-      const result = await callCloud(orderApi.act, {
+      // One event with its own input (TypeScript cannot narrow a generic E to the union member).
+      const payload = {
         orderId,
         event,
         ...(input ? { input } : {}),
         expectedVersion: data.order.version,
-      })
+      } as InputOf<typeof orderApi.act>
+      const result = await callCloud(orderApi.act, payload)
       // Success shows the new state; a conflict shows what changed.
       if (result.ok || result.code === 'CONFLICT') await reload()
       setBusy(false)

@@ -14,7 +14,8 @@ import { STOCK_ADJUST_REASONS } from '../merchant-views'
 import { OPENID_PATTERN } from '../merchant-accounts'
 import { cursorCheck } from '../cursor'
 import { FUNCTIONS } from '../names'
-import { ORDER_EVENTS, REMEDY_TYPES, type RemedyOffer } from '../order-types'
+import type { EventPayload } from '../order-input'
+import { ORDER_EVENTS, REMEDY_TYPES, type OrderEvent, type RemedyOffer } from '../order-types'
 import {
   array,
   checkedLater,
@@ -94,7 +95,10 @@ export const merchantApi = {
       orderIds: array(id('订单'), { label: '订单', min: 1, max: MAX_BATCH_ORDERS }),
       event: oneOf('操作', ORDER_EVENTS),
       input: optional(checkedLater),
-    }),
+    }) as Check<
+      { orderIds: string[]; event: OrderEvent; input?: unknown },
+      { orderIds: string[] } & EventPayload
+    >,
     returns<ActManyView>(),
   ),
   stock: action('stock', noPayload, returns<StockView>()),

@@ -6,6 +6,7 @@ import { cursorCheck } from '../cursor'
 import type { BoardView } from '../merchant-views'
 import { FUNCTIONS } from '../names'
 import { ORDER_TABS } from '../order-labels'
+import type { EventPayload } from '../order-input'
 import type { OrderSelection } from '../order-selection'
 import { ORDER_NODES, type ActorRole, type OrderEvent, type OrderRecord } from '../order-types'
 import type { Quote } from '../pricing'
@@ -82,12 +83,16 @@ export const orderApi = {
   ),
   act: action(
     'act',
+    // The event's input is checked by its own check (order-input.ts) once the order is read.
     object({
       orderId: id('订单'),
       event: string({ label: '操作', max: 40 }),
       input: optional(checkedLater),
       expectedVersion: optional(integer({ label: '订单版本', min: 1, max: 1_000_000 })),
-    }),
+    }) as Check<
+      { orderId: string; event: string; input?: unknown; expectedVersion?: number },
+      { orderId: string; expectedVersion?: number } & EventPayload
+    >,
     returns<{ order: OrderRecord; actions: OrderEvent[] }>(),
   ),
 }
