@@ -1,7 +1,22 @@
 // Taro's React rules + typescript-eslint + react-hooks, with formatting left to Prettier.
-// Import boundaries: src/domain stays pure (no Taro, React or wx-server-sdk), and the client
-// (pages, components, hooks, services) never reaches into the cloud runtime.
-const CLIENT_DIRS = ['pages', 'components', 'hooks', 'services']
+// Import boundaries: src/domain stays pure (no Taro, React or wx-server-sdk) and has no import
+// cycle; the client (pages, components, hooks, services, the tab bar) never reaches into the
+// cloud runtime; nothing outside src/merchant imports the merchant subpackage (the main package
+// links to its pages by the names in src/routes.ts).
+const CLIENT_DIRS = ['pages', 'components', 'hooks', 'services', 'custom-tab-bar']
+
+const MERCHANT_PACKAGE = {
+  group: [
+    '@/merchant',
+    '@/merchant/*',
+    './merchant/*',
+    '../merchant',
+    '../merchant/*',
+    '../../merchant/*',
+    '../../../merchant/*',
+  ],
+  message: '主包不能引用商家分包 src/merchant 的代码（分包页面地址见 src/routes.ts）。',
+}
 
 module.exports = {
   root: true,
@@ -13,6 +28,7 @@ module.exports = {
   ],
   parser: '@typescript-eslint/parser',
   parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } },
+  settings: { 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
   rules: {
     'react/jsx-uses-react': 'off',
     'react/react-in-jsx-scope': 'off',
@@ -27,6 +43,7 @@ module.exports = {
     {
       files: ['src/domain/**/*.ts'],
       rules: {
+        'import/no-cycle': ['error', { maxDepth: Infinity }],
         'no-restricted-imports': [
           'error',
           {
@@ -44,6 +61,7 @@ module.exports = {
                 group: ['@/cloud', '@/cloud/*', '../cloud', '../cloud/*'],
                 message: 'src/domain 不能依赖云函数运行时。',
               },
+              MERCHANT_PACKAGE,
             ],
           },
         ],
@@ -80,10 +98,15 @@ module.exports = {
                 ],
                 message: 'src/cloud 是云函数运行时代码，页面、组件、hooks 和 services 不能引用。',
               },
+              MERCHANT_PACKAGE,
             ],
           },
         ],
       },
+    },
+    {
+      files: ['src/cloud/**/*.ts', 'src/routes.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [MERCHANT_PACKAGE] }] },
     },
     {
       files: ['config/**/*.ts', 'tools/**/*.{ts,js}', 'test/**/*.{ts,js}', '*.js'],

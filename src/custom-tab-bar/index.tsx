@@ -8,7 +8,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useIsMerchant } from '@/hooks/useMerchantRole'
-import { MERCHANT_PAGES } from '@/merchant/routes'
+import { MERCHANT_PAGES } from '@/routes'
 import './index.scss'
 
 const TABS = [

@@ -6,7 +6,7 @@
 // (role system) on each of its orders that `ordersToRelease` returns, one transaction each;
 // repeats are harmless since the machine refuses orders already in production.
 // Once reached, a batch stays reached: later cancellations do not stop production.
-import type { ProductRecord } from './catalog'
+import type { ProductRecord } from './product-schema'
 import type { OrderRecord } from './order-types'
 
 export interface BatchState {

@@ -1,8 +1,7 @@
 import { progressOf, type BatchProgress } from './batch'
-import type { ProductSchema } from './product-schema'
+import type { ProductKind, ProductRecord } from './product-schema'
 
-export const PRODUCT_KINDS = ['made_to_order', 'consumable', 'batch'] as const
-export type ProductKind = (typeof PRODUCT_KINDS)[number]
+export { PRODUCT_KINDS, type ProductKind, type ProductRecord } from './product-schema'
 
 export const PRODUCT_KIND_LABELS: Record<ProductKind, string> = {
   made_to_order: '定制',
@@ -20,17 +19,6 @@ export interface ProductSummary {
   image: string
   /** Batch products: how far the collecting batch is towards its minimum. */
   batch?: BatchProgress
-}
-
-/** A product as stored: identity and display, plus what a customer chooses (product-schema.ts). */
-export interface ProductRecord extends ProductSchema {
-  _id: string
-  name: string
-  kind: ProductKind
-  image: string
-  /** Position on the home page, ascending. */
-  sort: number
-  active: boolean
 }
 
 /** `collected`: units in the batch collecting now (batch products only; none yet = 0). */

@@ -4,7 +4,7 @@
 // document; the cloud reads it first inside the transaction and returns the existing order.
 import type { Address } from './address'
 import { phoneTailOf } from './board'
-import type { ProductRecord } from './catalog'
+import type { ProductRecord } from './product-schema'
 import type { OrderSelection } from './order-selection'
 import type { OrderRecord, ProductSnapshot } from './order-types'
 import type { Quote } from './pricing'

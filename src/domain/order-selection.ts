@@ -4,8 +4,7 @@
 // ('options.fabric', 'measurements.neck', 'texts.monogram', 'quantity', 'urgent') and a
 // Chinese message naming the field's label. Unknown groups, choices, measurements and text
 // fields are rejected rather than dropped, so a stale page never orders something else.
-import type { ProductRecord } from './catalog'
-import type { OptionGroup } from './product-schema'
+import type { OptionGroup, ProductRecord } from './product-schema'
 import { fail, ok, type Result } from './result'
 import { isPlainObject } from './validate'
 

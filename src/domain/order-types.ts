@@ -4,7 +4,7 @@
 import type { Address } from './address'
 import type { MessagePurpose } from './messages'
 import type { ChinaDate } from './china-date'
-import type { ProductKind } from './catalog'
+import type { ProductKind } from './product-schema'
 import type { OrderSelection } from './order-selection'
 import type { Quote } from './pricing'
 

@@ -13,7 +13,7 @@
 // - batch products: production starts when the batch reaches its minimum. Before that the
 //   quote's `etaBasis` is 'batch_reached' and `etaDate` is the earliest possible day (if the
 //   batch reached today); pages show "成团后 N 天". It is 'order' once this order completes it.
-import type { ProductRecord } from './catalog'
+import type { ProductRecord } from './product-schema'
 import { addDays, chinaDateOf, type ChinaDate } from './china-date'
 import type { OrderSelection } from './order-selection'
 

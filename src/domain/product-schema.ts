@@ -129,3 +129,17 @@ export function checkProductSchema(product: ProductSchema & { kind: string }): s
     need(isCount(product.queueOrdersPerDay, 1), '每日排产数量不正确')
   return problems
 }
+
+export const PRODUCT_KINDS = ['made_to_order', 'consumable', 'batch'] as const
+export type ProductKind = (typeof PRODUCT_KINDS)[number]
+
+/** A product as stored: identity and display, plus what a customer chooses (product-schema.ts). */
+export interface ProductRecord extends ProductSchema {
+  _id: string
+  name: string
+  kind: ProductKind
+  image: string
+  /** Position on the home page, ascending. */
+  sort: number
+  active: boolean
+}

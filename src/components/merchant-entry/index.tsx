@@ -3,7 +3,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useIsMerchant } from '@/hooks/useMerchantRole'
-import { MERCHANT_PAGES } from '@/merchant/routes'
+import { MERCHANT_PAGES } from '@/routes'
 import './index.scss'
 
 export default function MerchantEntry() {

@@ -2,7 +2,7 @@
 // other (redirectTo) so moving around never fills WeChat's 10-page stack.
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { MERCHANT_PAGES } from '@/merchant/routes'
+import { MERCHANT_PAGES } from '@/routes'
 import './index.scss'
 
 const ITEMS = [

@@ -14,7 +14,7 @@ import { confirmModal, toast } from '@/services/feedback'
 import MerchantNav from '@/merchant/components/merchant-nav'
 import MerchantOnly from '@/merchant/components/merchant-only'
 import ResultReport from '@/merchant/components/result-report'
-import { MERCHANT_PAGES } from '@/merchant/routes'
+import { MERCHANT_PAGES } from '@/routes'
 import './index.scss'
 
 const STATUS_LABELS: Record<BatchStatus, string> = {

@@ -1,4 +1,5 @@
-// The merchant subpackage's pages (root `merchant` in app.config), named once.
+// The merchant subpackage's pages (root `merchant` in app.config), named once: the main package
+// links into the subpackage through these names and never imports its code.
 export const MERCHANT_PAGES = {
   board: '/merchant/pages/board/index',
   order: '/merchant/pages/order/index',

@@ -1,8 +1,8 @@
 // Which event moves a whole node's orders one step forward in a batch: the merchant's forward
 // rows of the state machine table (TRANSITIONS) for that node. Shipping needs a tracking number
 // per order, so it is done one order at a time; each order is still validated on the server.
-import { TRANSITIONS } from '@/domain/order-machine'
-import type { OrderEvent, OrderNode } from '@/domain/order-types'
+import { TRANSITIONS } from './order-machine'
+import type { OrderEvent, OrderNode } from './order-types'
 
 const ONE_AT_A_TIME: readonly OrderEvent[] = ['ship', 'batch_reached']
 
