@@ -6,6 +6,7 @@ import { addDays, chinaDateOf } from '@/domain/china-date'
 import { COLLECTIONS, FUNCTIONS, type ACTIONS } from '@/domain/names'
 import type { OrderEvent } from '@/domain/order-types'
 import { callerFor, useDemoCloud, type DemoCloud, type Envelope } from '../helpers/demo-cloud'
+import { DEMO_ADDRESS } from '../../tools/seed/demo'
 
 export { consumerA, consumerB, merchant, type Envelope } from '../helpers/demo-cloud'
 
@@ -76,12 +77,7 @@ let counter = 0
 export const rid = (label = 'req') =>
   `${label}-${Date.now().toString(36)}-${(counter += 1).toString(36)}`
 
-export const ADDRESS = {
-  name: '林晓',
-  phone: '13812345678',
-  region: '上海市 徐汇区',
-  detail: '漕溪北路 100 号',
-}
+export const ADDRESS = DEMO_ADDRESS
 
 export const shirtSelection = (overrides: Record<string, unknown> = {}) => ({
   options: { fabric: ['egyptian'], collar: ['spread'], cuff: ['french'] },

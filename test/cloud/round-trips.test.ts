@@ -3,13 +3,9 @@
 import { FUNCTIONS } from '@/domain/names'
 import type { ProductRecord } from '@/domain/catalog'
 import { consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
+import { DEMO_ADDRESS } from '../../tools/seed/demo'
 
-const ADDRESS = {
-  name: '林晓',
-  phone: '13812345678',
-  region: '上海市 徐汇区',
-  detail: '漕溪北路 100 号',
-}
+const ADDRESS = DEMO_ADDRESS
 
 const env = useDemoCloud()
 let shirt: ProductRecord

@@ -5,7 +5,7 @@
 // two orders together from the board. Screenshots of every merchant page go to docs/screenshots.
 import type { Page } from 'playwright-core'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
-import { DEMO_USERS } from '../../tools/seed/demo'
+import { DEMO_ADDRESS, DEMO_USERS } from '../../tools/seed/demo'
 import { placeShirt as placeShirtFor } from '../journeys/shop'
 import { setupH5App, shoot } from './app'
 import { openPhonePage } from './browser'
@@ -28,12 +28,7 @@ const PNG = Buffer.from(
   'base64',
 )
 
-const ADDRESS = {
-  name: '林晓',
-  phone: '13812345678',
-  region: '上海市 徐汇区',
-  detail: '漕溪北路 100 号',
-}
+const ADDRESS = DEMO_ADDRESS
 
 /** A shirt consumer A ordered (the shared journeys' order: test/journeys/shop.ts). */
 const placeShirt = (label: string) => placeShirtFor(app.cloud, consumerA.openid, `m-${label}`)

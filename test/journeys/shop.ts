@@ -2,7 +2,7 @@
 // that set the scene (orders placed or moved by someone else) without going through a screen.
 import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderEvent, OrderRecord } from '@/domain/order-types'
-import { DEMO_USERS } from '../../tools/seed/demo'
+import { DEMO_ADDRESS, DEMO_USERS } from '../../tools/seed/demo'
 import type { TestCloud } from '../helpers/local-cloud'
 
 export const [consumerA, consumerB] = DEMO_USERS.filter((u) => u.role === 'consumer').map(
@@ -26,12 +26,7 @@ export const ADDRESS_TYPED: Record<string, string> = {
 }
 
 /** The address the orders placed through the cloud ship to. */
-export const ORDER_ADDRESS = {
-  name: '林晓',
-  phone: '13812345678',
-  region: '上海市 徐汇区',
-  detail: '漕溪北路 100 号',
-}
+export const ORDER_ADDRESS = DEMO_ADDRESS
 
 type Envelope = { ok: boolean; code?: string; message?: string; data?: any } // eslint-disable-line @typescript-eslint/no-explicit-any
 

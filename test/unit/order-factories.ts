@@ -4,15 +4,10 @@ import { buildNewOrder } from '@/domain/new-order'
 import type { OrderSelection } from '@/domain/order-selection'
 import type { OrderRecord } from '@/domain/order-types'
 import { quoteOrder } from '@/domain/pricing'
-import { DEMO_PRODUCTS } from '../../tools/seed/demo'
+import { DEMO_ADDRESS, DEMO_PRODUCTS } from '../../tools/seed/demo'
 
 export const OWNER = 'o_owner'
-export const ADDRESS = {
-  name: '林晓',
-  phone: '13812345678',
-  region: '上海市 徐汇区',
-  detail: '漕溪北路 100 号',
-}
+export const ADDRESS = DEMO_ADDRESS
 export const STRANGER = 'o_stranger'
 export const MERCHANT = 'o_merchant'
 /** 2026-11-22 10:00 in China. */

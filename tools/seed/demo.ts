@@ -1,5 +1,6 @@
 // Demo data for one coherent brand, 青木定制 (a made-to-measure workshop), and the three demo
 // identities the H5 switcher offers. Used by `npm start` and by the tests.
+import type { Address } from '../../src/domain/address'
 import type { ProductRecord } from '../../src/domain/catalog'
 import { COLLECTIONS } from '../../src/domain/names'
 import type { Role } from '../../src/domain/user'
@@ -36,6 +37,14 @@ const cm = (id: string, label: string, min: number, max: number, hint: string) =
 
 // Measurement ids match the keys of saved measurement profiles (neck, chest, …) so a profile
 // can prefill the shirt form.
+/** The address consumer A orders to in the tests (one place, not one per test file). */
+export const DEMO_ADDRESS: Address = {
+  name: '林晓',
+  phone: '13812345678',
+  region: '上海市 徐汇区',
+  detail: '漕溪北路 100 号',
+}
+
 export const DEMO_PRODUCTS: ProductRecord[] = [
   {
     _id: 'prod_shirt',

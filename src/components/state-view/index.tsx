@@ -1,5 +1,9 @@
-// The three non-data states a list shows: loading (skeleton), error (message + 重试), empty.
+// The three non-data states a list shows: loading (skeleton), error (message + 重试), empty;
+// and `Loadable`, the chain pages repeat: error (when nothing is shown yet) → skeleton → empty →
+// the content.
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import type { Fail } from '@/domain/result'
 import './index.scss'
 
 export function SkeletonList({ rows = 3 }: { rows?: number }) {
@@ -41,4 +45,25 @@ export function EmptyState({ text, hint }: { text: string; hint?: string }) {
       {hint ? <Text className="state-empty__hint">{hint}</Text> : null}
     </View>
   )
+}
+
+export interface LoadableProps<T> {
+  /** A read's state (useCloud): once data is shown, a failed reload keeps it. */
+  state: { data: T | undefined; error: Fail | undefined; reload: () => Promise<void> }
+  rows?: number
+  /** What to say when the data has nothing to show. */
+  empty?: { when: (data: T) => boolean; text: string; hint?: string }
+  children: (data: T) => ReactNode
+}
+
+export function Loadable<T>({ state, rows = 3, empty, children }: LoadableProps<T>) {
+  const { data, error, reload } = state
+  if (data === undefined)
+    return error ? (
+      <ErrorState message={error.message} onRetry={() => void reload()} />
+    ) : (
+      <SkeletonList rows={rows} />
+    )
+  if (empty?.when(data)) return <EmptyState text={empty.text} hint={empty.hint} />
+  return <>{children(data)}</>
 }
