@@ -1,5 +1,5 @@
 import { fullAddress, shippingLabel } from '@/domain/address'
-import { formatFen } from '@/domain/money'
+import { fenToYuan, formatFen, yuanToFen } from '@/domain/money'
 import { formatChinaTime } from '@/domain/time'
 import { fail, isResult, ok } from '@/domain/result'
 import { ERROR_MESSAGES, isErrorCode } from '@/domain/errors'
@@ -18,6 +18,22 @@ describe('money is integer fen, shown as yuan', () => {
 
   test('refuses a fractional amount instead of rounding it silently', () => {
     expect(() => formatFen(12.5)).toThrow(RangeError)
+  })
+
+  test.each([
+    ['20', 2000],
+    ['12.5', 1250],
+    ['0.1', 10],
+    ['19.99', 1999],
+    ['', 0],
+  ])('typed yuan %p -> %i fen', (yuan, fen) => {
+    expect(yuanToFen(yuan)).toBe(fen)
+  })
+
+  test('typed yuan that is not a number gives NaN; fen back to yuan for an input', () => {
+    expect(yuanToFen('abc')).toBeNaN()
+    expect(fenToYuan(2000)).toBe('20')
+    expect(fenToYuan(1250)).toBe('12.5')
   })
 })
 

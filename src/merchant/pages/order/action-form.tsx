@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { Address } from '@/domain/address'
 import { addDays, chinaDateOf } from '@/domain/china-date'
+import { fenToYuan, yuanToFen } from '@/domain/money'
 import {
   EVENT_LABELS,
   EVENT_SUBMIT_LABELS,
@@ -54,7 +55,7 @@ export function remedyOffers(
   for (const type of REMEDY_TYPES.filter((t) => chosen.includes(t))) {
     if (type === 'wait_new_eta') offers.push({ type, newEta })
     else if (type === 'coupon') {
-      const fen = Math.round(Number(couponYuan) * 100)
+      const fen = yuanToFen(couponYuan)
       if (!Number.isFinite(fen) || fen < 1) return '请填写补偿券金额'
       offers.push({ type, amountFen: fen })
     } else offers.push({ type })
@@ -80,7 +81,7 @@ export default function ActionForm({
   const [eta, setEta] = useState(addDays(currentEta > today ? currentEta : today, 7))
   const [kind, setKind] = useState<ExceptionKind>('delayed')
   const [remedies, setRemedies] = useState<RemedyType[]>(['wait_new_eta'])
-  const [couponYuan, setCouponYuan] = useState(String(Math.min(20, priceFen / 100)))
+  const [couponYuan, setCouponYuan] = useState(fenToYuan(Math.min(2000, priceFen)))
 
   const addPhotos = async () => {
     setUploading(true)
