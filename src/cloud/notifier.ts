@@ -22,11 +22,10 @@ import {
   refundCredit,
   retryDelayMs,
   spendCredit,
-  type HoldReason,
   type SendOutcome,
 } from '../domain/message-policy'
 import { MESSAGE_CONFIG, templateIdOf } from '../domain/message-templates'
-import type { MessagePurpose, OutboxStatus } from '../domain/messages'
+import type { HoldReason, MessagePurpose, OutboxStatus } from '../domain/messages'
 import { COLLECTIONS } from '../domain/names'
 import { currentTime } from './clock'
 import { command, db, inTransaction, readDoc, readList, type Transaction } from './database'

@@ -3,7 +3,7 @@
 // and the merchant function both import these; fields may be added, never renamed.
 import type { ErrorCode } from './errors'
 import type { ExceptionKind, OrderNode, OrderRecord } from './order-types'
-import type { HoldReason } from './message-policy'
+import type { HoldReason } from './messages'
 
 // ---- order.board ----
 

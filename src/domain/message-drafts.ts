@@ -4,8 +4,7 @@
 import { EXCEPTION_KIND_LABELS } from './order-labels'
 import type { OrderNotification, OrderRecord } from './order-types'
 import type { FieldValue } from './message-format'
-import type { HoldReason } from './message-policy'
-import type { MessagePurpose, OutboxStatus } from './messages'
+import type { HoldReason, MessagePurpose, OutboxStatus } from './messages'
 
 export interface MessageDraft {
   purpose: MessagePurpose

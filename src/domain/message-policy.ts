@@ -1,7 +1,12 @@
 // When a message may go out and what a send's answer means: the credit ledger, quiet hours, the
 // daily cap, the retry schedule and WeChat error classification. Pure: the notifier applies them.
 import { chinaDateOf, chinaDayRange } from './china-date'
-import type { AlwaysSetting, AuthorizationResult, MessagePurpose } from './messages'
+import {
+  type AlwaysSetting,
+  type AuthorizationResult,
+  type HoldReason,
+  type MessagePurpose,
+} from './messages'
 
 /** One (user, purpose) row of the `subscriptions` collection. */
 export interface SubscriptionRecord {
@@ -95,19 +100,6 @@ export function afterAlwaysSetting(
 ): SubscriptionRecord {
   return { ...record, always, refused: always !== 'accept', updatedAt: now }
 }
-
-/**
- * Why a message was held (shown in-app only), stored on the outbox row as `holdReason` so the
- * customer's list and the merchant's dashboard tell the real reason, not always "no credit".
- */
-export const HOLD_REASON_CODES = [
-  'no_credit',
-  'disabled',
-  'main_off',
-  'daily_cap',
-  'interrupted',
-] as const
-export type HoldReason = (typeof HOLD_REASON_CODES)[number]
 
 /** The row's `reason` (merchant-facing detail). */
 export const HOLD_REASONS: Record<HoldReason, string> = {

@@ -1,7 +1,18 @@
 // Subscribe messages: the purposes a message can have, what the client reports after
 // requestSubscribeMessage, and the views the `message` function returns. The rules (ledger,
 // formatting, quiet hours) live beside this in message-*.ts; template ids in config.
-import type { HoldReason } from './message-policy'
+/**
+ * Why a message was held (shown in-app only), stored on the outbox row as `holdReason` so the
+ * customer's list and the merchant's dashboard tell the real reason, not always "no credit".
+ */
+export const HOLD_REASON_CODES = [
+  'no_credit',
+  'disabled',
+  'main_off',
+  'daily_cap',
+  'interrupted',
+] as const
+export type HoldReason = (typeof HOLD_REASON_CODES)[number]
 
 export const MESSAGE_PURPOSES = [
   'order_confirmed',

@@ -10,7 +10,6 @@ import {
   emptySubscription,
   HELD_LABELS,
   heldLabelOf,
-  HOLD_REASON_CODES,
   holdReasonOf,
   MAX_ATTEMPTS,
   quietUntil,
@@ -18,6 +17,7 @@ import {
   retryDelayMs,
   spendCredit,
 } from '@/domain/message-policy'
+import { HOLD_REASON_CODES } from '@/domain/messages'
 import { outboxIdOf, orderMessageKey } from '@/domain/message-drafts'
 
 const now = new Date('2026-11-22T03:00:00Z')

@@ -5,7 +5,7 @@
 import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
 import { leadTimeStats, recentWeeks, shareOf, topOptions, weekStartOf } from '@/domain/dashboard'
 import type { DashboardView } from '@/domain/merchant-views'
-import { HOLD_REASON_CODES, type HoldReason } from '@/domain/message-policy'
+import { HOLD_REASON_CODES, type HoldReason } from '@/domain/messages'
 import { COLLECTIONS } from '@/domain/names'
 import { ORDER_NODES, type OrderNode, type OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'

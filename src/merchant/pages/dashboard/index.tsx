@@ -3,7 +3,8 @@
 // delivery. Charts where a chart reads faster than a number.
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { HOLD_REASON_CODES, HOLD_REASON_NAMES } from '@/domain/message-policy'
+import { HOLD_REASON_NAMES } from '@/domain/message-policy'
+import { HOLD_REASON_CODES } from '@/domain/messages'
 import { NODE_LABELS } from '@/domain/order-labels'
 import { ORDER_NODES } from '@/domain/order-types'
 import { formatChinaTime } from '@/domain/time'
