@@ -125,4 +125,4 @@ test('more due than one batch: cursor batches read only the due ones', async () 
   const owners = new Set(queued.map((m: { toOpenid: string }) => m.toOpenid))
   for (const refill of due) expect(owners.has(refill.ownerOpenid)).toBe(true)
   for (const refill of [...future, ...stopped]) expect(owners.has(refill.ownerOpenid)).toBe(false)
-})
+}, 120_000) // 350 rows and 250 sends through the local cloud: over 30 s on a busy 2-core machine
