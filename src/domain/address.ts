@@ -1,13 +1,16 @@
 // The delivery address an order carries. Validated the same on the confirm page and in the cloud;
 // merchant lists show the phone masked (maskPhone).
-import { object, string, type Check, type Infer } from './validate'
+import { object, string, type Checked, type Infer, type TextCheck } from './validate'
 
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/
 
-const mobilePhone: Check<string> = (value, path) =>
-  typeof value === 'string' && MAINLAND_MOBILE.test(value.trim())
-    ? { ok: true, value: value.trim() }
-    : { ok: false, path, message: '请填写 11 位手机号码' }
+const mobilePhone: TextCheck = Object.assign(
+  (value: unknown, path: string): Checked<string> =>
+    typeof value === 'string' && MAINLAND_MOBILE.test(value.trim())
+      ? { ok: true, value: value.trim() }
+      : { ok: false, path, message: '请填写 11 位手机号码' },
+  { maxLength: 11 },
+)
 
 /** One check per field, so a form can show every field's problem at once. */
 export const ADDRESS_FIELDS = {

@@ -17,6 +17,14 @@ export type Infer<C> = C extends Check<infer T, unknown> ? T : never
 /** What a caller sends for a check (a payload type on the client). */
 export type InputOf<C> = C extends Check<unknown, infer In> ? In : never
 
+/** A text check that also says its limit, so a form stops input and counts where the server does. */
+export interface TextCheck extends Check<string> {
+  readonly maxLength: number
+}
+
+/** Characters as a person counts them (an emoji is one), the unit of every text limit. */
+export const charCount = (text: string): number => Array.from(text).length
+
 const valid = <T>(value: T): Checked<T> => ({ ok: true, value })
 const invalid = (path: string, message: string): Checked<never> => ({ ok: false, path, message })
 /** An object that is not an array (or null): a payload, a map, an event's input. */
@@ -28,16 +36,18 @@ export function string(opts: {
   min?: number
   max: number
   trim?: boolean
-}): Check<string> {
+}): TextCheck {
   const { label, min = 1, max, trim = true } = opts
-  return (value, path) => {
+  const check: Check<string> = (value, path) => {
     if (typeof value !== 'string') return invalid(path, `${label}必须是文字`)
     const text = trim ? value.trim() : value
-    if (text.length < min)
+    const length = charCount(text)
+    if (length < min)
       return invalid(path, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
-    if (text.length > max) return invalid(path, `${label}不能超过 ${max} 个字`)
+    if (length > max) return invalid(path, `${label}不能超过 ${max} 个字`)
     return valid(text)
   }
+  return Object.assign(check, { maxLength: max })
 }
 
 export function integer(opts: { label: string; min: number; max: number }): Check<number> {

@@ -37,6 +37,9 @@ export async function orderShirtAndSubscribe(ctx: JourneyContext): Promise<void>
   for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
     await phone.fill('.address-field', value, label)
   }
+  // 详细地址 counts against the server's own limit (ADDRESS_FIELDS.detail).
+  const detailLength = Array.from(ADDRESS_TYPED['详细地址']).length
+  await phone.see('.address-field .char-count', `${detailLength}/100`)
   await phone.see('.summary', '法国亚麻')
   await phone.see('.summary', '39.5 cm')
   await expect(phone.tapAndAnswerSheet('.submit-order', 'accept')).resolves.toBe(3)

@@ -1,7 +1,8 @@
 // The delivery address: four inputs, each with its own message (ADDRESS_FIELDS, the rules the
-// cloud applies), shown once the field was left or after 提交订单.
+// cloud applies), shown once the field was left or after 提交订单. Inputs stop at the same limits.
 import { Input, Text, View } from '@tarojs/components'
-import type { Address } from '@/domain/address'
+import CharCount from '@/components/char-count'
+import { ADDRESS_FIELDS, type Address } from '@/domain/address'
 import type { AddressField } from '@/hooks/useAddress'
 import './index.scss'
 
@@ -31,9 +32,13 @@ export default function AddressForm({ value, errors, onChange, onBlur }: Address
               type={type ?? 'text'}
               value={value[field]}
               placeholder={placeholder}
+              maxlength={ADDRESS_FIELDS[field].maxLength}
               onInput={(event) => onChange(field, event.detail.value)}
               onBlur={() => onBlur(field)}
             />
+            {field === 'detail' ? (
+              <CharCount value={value.detail} max={ADDRESS_FIELDS.detail.maxLength} />
+            ) : null}
           </View>
           {errors[field] ? (
             <Text className="address-field__error field-error">{errors[field]}</Text>

@@ -88,6 +88,9 @@ const removeMerchantPayload: Check<
   return byRef.ok ? byRef : byOpenid
 }
 
+/** Told to every customer in the batch; the batches page's input stops at its limit. */
+export const batchCancelReason = string({ label: '取消原因', max: 200 })
+
 export const merchantApi = {
   actMany: action(
     'actMany',
@@ -134,7 +137,7 @@ export const merchantApi = {
   ),
   cancelBatch: action(
     'cancelBatch',
-    object({ batchId: id('批次'), note: string({ label: '取消原因', max: 200 }) }),
+    object({ batchId: id('批次'), note: batchCancelReason }),
     returns<BatchActionView>(),
   ),
   dashboard: action('dashboard', noPayload, returns<DashboardView>()),

@@ -5,6 +5,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { formatFen } from '@/domain/money'
 import { EXCEPTION_KIND_LABELS, NODE_LABELS, REMEDY_LABELS } from '@/domain/order-labels'
+import { NOTE_MAX } from '@/domain/order-input'
 import { FINAL_NODES, type OrderEvent, type RemedyType } from '@/domain/order-types'
 import type { Result } from '@/domain/result'
 import { formatChinaTime } from '@/domain/time'
@@ -193,7 +194,7 @@ export default function OrderPage() {
           <Input
             className="order-cancel__reason"
             value={reason}
-            maxlength={200}
+            maxlength={NOTE_MAX}
             placeholder="取消原因（选填）"
             onInput={(e) => setReason(e.detail.value)}
           />

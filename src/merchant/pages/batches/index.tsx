@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import { batchCancelReason } from '@/domain/api/merchant'
 import type { BatchStatus, BatchView, OrderActionResult } from '@/domain/merchant-views'
 import { NODE_LABELS } from '@/domain/order-labels'
 import { formatChinaTime } from '@/domain/time'
@@ -71,7 +72,7 @@ function BatchCard({
             <Input
               className="batch__note"
               value={note}
-              maxlength={200}
+              maxlength={batchCancelReason.maxLength}
               placeholder="取消原因（顾客可见）"
               onInput={(e) => setNote(e.detail.value)}
             />
