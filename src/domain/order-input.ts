@@ -1,8 +1,8 @@
 // What each order event accepts, one check per event (validate.ts), checked before a transition
-// is applied: `ship` needs a carrier and tracking number, `set_eta` a date not before today,
-// `flag_exception` a kind, a note and the remedies offered, `choose_remedy` one of those
-// remedies. Notes and photos are optional on every event and land on the timeline. Unknown
-// fields are rejected.
+// is applied: `ship` needs a carrier and tracking number, `set_eta` a date not before today and
+// its reason, `flag_exception` a kind, a note and the remedies offered, `choose_remedy` one of
+// those remedies. Other notes and photos are optional and land on the timeline. Unknown fields
+// are rejected. The merchant's forms run the same checks (event-form.ts).
 import { isChinaDate, chinaDateOf, type ChinaDate } from './china-date'
 import {
   EXCEPTION_KINDS,
@@ -29,10 +29,20 @@ import {
 
 export const NOTE_MAX = 200
 export const PHOTOS_MAX = 9
+export const CARRIER_MAX = 20
+export const TRACKING_NO_MAX = 40
 const PHOTO_ID = /^[\w:/.-]{1,256}$/
-const TRACKING_NO = /^[A-Za-z0-9-]{6,40}$/
+const TRACKING_NO = new RegExp(`^[A-Za-z0-9-]{6,${TRACKING_NO_MAX}}$`)
 
-type Context = { order: OrderRecord; today: ChinaDate }
+/** What the checks read of the order: a coupon is capped by its price, a remedy must be offered. */
+export type EventContext = {
+  order: {
+    quote: Pick<OrderRecord['quote'], 'priceFen'>
+    exception?: { offered: readonly RemedyOffer[] } | null
+  }
+  today: ChinaDate
+}
+type Context = EventContext
 
 const valid = <T>(value: T): Checked<T> => ({ ok: true, value })
 const invalid = (path: string, message: string): Checked<never> => ({ ok: false, path, message })
@@ -52,14 +62,15 @@ const common = {
 
 const carrierCheck: Check<string> = (value, path) => {
   if (typeof value !== 'string' || value.trim() === '') return invalid(path, '请填写快递公司')
-  if (value.trim().length > 20) return invalid(path, '快递公司不能超过 20 个字')
+  if (value.trim().length > CARRIER_MAX)
+    return invalid(path, `快递公司不能超过 ${CARRIER_MAX} 个字`)
   return valid(value.trim())
 }
 
 const trackingNoCheck: Check<string> = (value, path) =>
   typeof value === 'string' && TRACKING_NO.test(value.trim())
     ? valid(value.trim())
-    : invalid(path, '快递单号应为 6 到 40 位字母或数字')
+    : invalid(path, `快递单号应为 6 到 ${TRACKING_NO_MAX} 位字母或数字`)
 
 const etaCheck =
   (today: ChinaDate): Check<ChinaDate> =>
@@ -130,7 +141,15 @@ export function eventInputChecks(ctx: Context) {
     deliver: plain,
     complete: plain,
     cancel: plain,
-    set_eta: object({ ...common, eta: etaCheck(ctx.today) }),
+    // The customer is told why the date moved.
+    set_eta: refine(
+      object({ ...common, eta: etaCheck(ctx.today) }),
+      (value, path) =>
+        value.note === ''
+          ? invalid(path ? `${path}.note` : 'note', '请填写调整原因')
+          : valid(value),
+      (value) => value,
+    ),
     // The kind first, then the note it needs, then the remedies (in that order of messages).
     flag_exception: refine(
       object({

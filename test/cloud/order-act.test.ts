@@ -192,10 +192,22 @@ describe('races and stale writes', () => {
     const order = await create(consumerA)
     await act(merchant, order._id, 'confirm', undefined, 1)
     const before = await snapshot()
-    const stale = await act(merchant, order._id, 'set_eta', { eta: inDays(60) }, 1)
+    const stale = await act(
+      merchant,
+      order._id,
+      'set_eta',
+      { eta: inDays(60), note: '排期调整' },
+      1,
+    )
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT' })
     expect(await snapshot()).toEqual(before)
-    const fresh = await act(merchant, order._id, 'set_eta', { eta: inDays(60) }, 2)
+    const fresh = await act(
+      merchant,
+      order._id,
+      'set_eta',
+      { eta: inDays(60), note: '排期调整' },
+      2,
+    )
     expect(fresh).toMatchObject({ ok: true, data: { order: { version: 3, eta: inDays(60) } } })
   })
 })

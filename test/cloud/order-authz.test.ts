@@ -43,7 +43,7 @@ const MATRIX: [string, (orderId: string) => [string, unknown], Record<Who, strin
     { anonymous: 'UNAUTHENTICATED', other: 'NOT_FOUND', owner: 'ok', merchant: 'ok' }],
   ['act confirm', (orderId) => ['act', { orderId, event: 'confirm' }],
     { anonymous: 'UNAUTHENTICATED', other: 'NOT_FOUND', owner: 'FORBIDDEN', merchant: 'ok' }],
-  ['act set_eta', (orderId) => ['act', { orderId, event: 'set_eta', input: { eta: '2099-01-01' } }],
+  ['act set_eta', (orderId) => ['act', { orderId, event: 'set_eta', input: { eta: '2099-01-01', note: '排期调整' } }],
     { anonymous: 'UNAUTHENTICATED', other: 'NOT_FOUND', owner: 'FORBIDDEN', merchant: 'ok' }],
   ['act batch_reached', (orderId) => ['act', { orderId, event: 'batch_reached' }],
     { anonymous: 'UNAUTHENTICATED', other: 'NOT_FOUND', owner: 'FORBIDDEN', merchant: 'INVALID_TRANSITION' }],
@@ -141,7 +141,8 @@ const MALFORMED: Case[] = [
   ['act: expectedVersion as a string', 'act', (id) => ({ orderId: id, event: 'confirm', expectedVersion: '1' }), 'INVALID_INPUT', undefined, merchant],
   ['act: negative expectedVersion', 'act', (id) => ({ orderId: id, event: 'confirm', expectedVersion: -1 }), 'INVALID_INPUT', undefined, merchant],
   ['act: unknown top-level field', 'act', (id) => ({ orderId: id, event: 'confirm', actorRole: 'system' }), 'INVALID_INPUT', undefined, merchant],
-  ['act: set_eta in the past', 'act', (id) => ({ orderId: id, event: 'set_eta', input: { eta: '2000-01-01' } }), 'INVALID_INPUT', 'eta', merchant],
+  ['act: set_eta in the past', 'act', (id) => ({ orderId: id, event: 'set_eta', input: { eta: '2000-01-01', note: '排期调整' } }), 'INVALID_INPUT', 'eta', merchant],
+  ['act: set_eta without its reason', 'act', (id) => ({ orderId: id, event: 'set_eta', input: { eta: '2099-01-01', note: '  ' } }), 'INVALID_INPUT', 'note', merchant],
   ['act: consumer fires batch_reached', 'act', (id) => ({ orderId: id, event: 'batch_reached' }), 'FORBIDDEN'],
   ['unknown action', 'dropOrders', () => ({}), 'UNKNOWN_ACTION'],
 ]

@@ -19,6 +19,7 @@ import {
 } from './first-use'
 import {
   merchantConfirmsTwoOrdersAtOnce,
+  merchantFormsCheckLikeTheServer,
   merchantHandlesAnException,
   merchantShipsAnOrder,
 } from './merchant'
@@ -44,6 +45,11 @@ export const JOURNEYS: [
     60_000,
   ],
   ['follow an order and take the coupon when it is delayed', followOrderAndChooseRemedy, 60_000],
+  [
+    "the merchant's forms refuse what the server would, beside the field",
+    merchantFormsCheckLikeTheServer,
+    60_000,
+  ],
   [
     'a lost network answer keeps the form and a retry places one order',
     networkFailureKeepsInput,

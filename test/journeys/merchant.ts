@@ -54,6 +54,39 @@ export async function merchantShipsAnOrder(ctx: JourneyContext): Promise<void> {
   await expect(storedOrder(ctx.cloud, id)).resolves.toMatchObject({ node: 'completed' })
 }
 
+/**
+ * The merchant's forms refuse what order.act would, with its message, beside the form: an ETA
+ * change without its reason, a coupon above the order's price. Nothing is written until it passes.
+ */
+export async function merchantFormsCheckLikeTheServer(ctx: JourneyContext): Promise<void> {
+  const { id } = await placeShirt(ctx.cloud, consumerA, 'forms')
+  const before = await storedOrder(ctx.cloud, id)
+  const phone = await ctx.driverFor(merchant)
+  await phone.open(`merchant/pages/order/index?id=${id}`)
+  await phone.see('.m-order-hero__node', '已提交')
+
+  await act(phone, 'set_eta')
+  await phone.see('.action-form__error', '请填写调整原因')
+  await phone.fill('.action-form__note', '面料换批次')
+  await phone.see('.action-form .char-count', '5/200')
+  await expect(storedOrder(ctx.cloud, id)).resolves.toMatchObject({ version: before.version })
+  await phone.tap('.action-form__submit')
+  await phone.notSee('.action-form--set_eta')
+  await expect(storedOrder(ctx.cloud, id)).resolves.toMatchObject({ version: before.version + 1 })
+
+  await act(phone, 'flag_exception', async () => {
+    await phone.fill('.action-form__note', '面料缺货')
+    await phone.tap('.action-form__choice', '补偿券')
+    await phone.fill('.action-form__coupon', '9999')
+  })
+  await phone.see('.action-form__error', '补偿券金额应在 1 分到订单金额之间')
+  await expect(storedOrder(ctx.cloud, id)).resolves.toMatchObject({
+    version: before.version + 1,
+    exception: null,
+  })
+  expect(phone.errors()).toEqual([])
+}
+
 /** The merchant flags a stock-out with a coupon, the customer takes it, the merchant resolves it. */
 export async function merchantHandlesAnException(ctx: JourneyContext): Promise<void> {
   const { id } = await placeShirt(ctx.cloud, consumerA, 'exception')

@@ -93,7 +93,7 @@ const STEPS: Step[] = [
   ['deliver', () => undefined, 'merchant'],
   ['complete', () => undefined, 'owner'],
   ['cancel', () => undefined, 'owner'],
-  ['set_eta', () => ({ eta: inDays(30) }), 'merchant'],
+  ['set_eta', () => ({ eta: inDays(30), note: '排期调整' }), 'merchant'],
   [
     'flag_exception',
     () => ({

@@ -1,27 +1,29 @@
 // The form behind one merchant action: a note and optional photos on every event, plus what the
 // event needs (carrier and tracking number, a new ETA with its reason, the exception's kind and
-// the remedies to offer). Submitting hands the event input to the page, which sends order.act.
+// the remedies to offer). Submitting checks the fields with the event's own server check
+// (domain/event-form.ts) and hands the event input to the page, which sends order.act.
 import { useState } from 'react'
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { Address } from '@/domain/address'
 import { addDays, chinaDateOf } from '@/domain/china-date'
-import { fenToYuan, yuanToFen } from '@/domain/money'
+import { checkEventForm } from '@/domain/event-form'
+import { fenToYuan } from '@/domain/money'
 import {
   EVENT_LABELS,
   EVENT_SUBMIT_LABELS,
   EXCEPTION_KIND_LABELS,
   REMEDY_LABELS,
 } from '@/domain/order-labels'
-import { NOTE_MAX, PHOTOS_MAX } from '@/domain/order-input'
+import { CARRIER_MAX, NOTE_MAX, PHOTOS_MAX, TRACKING_NO_MAX } from '@/domain/order-input'
 import {
   EXCEPTION_KINDS,
   REMEDY_TYPES,
   type ExceptionKind,
   type OrderEvent,
-  type RemedyOffer,
   type RemedyType,
 } from '@/domain/order-types'
 import type { UploadedFile } from '@/domain/merchant-views'
+import CharCount from '@/components/char-count'
 import { choosePhotos, photoUrl } from '@/services/upload'
 import { toast } from '@/services/feedback'
 import AddressCard from './address-card'
@@ -39,28 +41,10 @@ export interface ActionFormProps {
   onClose: () => void
 }
 
-/** Notes the server requires: an exception must be explained, an ETA change needs a reason. */
-const NOTE_REQUIRED: Partial<Record<OrderEvent, string>> = {
-  flag_exception: '请说明异常情况',
-  set_eta: '请填写调整原因',
-}
-
-export function remedyOffers(
-  chosen: readonly RemedyType[],
-  newEta: string,
-  couponYuan: string,
-): RemedyOffer[] | string {
-  if (chosen.length === 0) return '请至少提供一种处理方式'
-  const offers: RemedyOffer[] = []
-  for (const type of REMEDY_TYPES.filter((t) => chosen.includes(t))) {
-    if (type === 'wait_new_eta') offers.push({ type, newEta })
-    else if (type === 'coupon') {
-      const fen = yuanToFen(couponYuan)
-      if (!Number.isFinite(fen) || fen < 1) return '请填写补偿券金额'
-      offers.push({ type, amountFen: fen })
-    } else offers.push({ type })
-  }
-  return offers
+/** The note's prompt; the events whose check requires a note say so. */
+const NOTE_PLACEHOLDERS: Partial<Record<OrderEvent, string>> = {
+  flag_exception: '请说明异常情况（顾客可见）',
+  set_eta: '调整原因（顾客可见）',
 }
 
 export default function ActionForm({
@@ -82,6 +66,7 @@ export default function ActionForm({
   const [kind, setKind] = useState<ExceptionKind>('delayed')
   const [remedies, setRemedies] = useState<RemedyType[]>(['wait_new_eta'])
   const [couponYuan, setCouponYuan] = useState(fenToYuan(Math.min(2000, priceFen)))
+  const [error, setError] = useState<{ path: string; message: string }>()
 
   const addPhotos = async () => {
     setUploading(true)
@@ -96,22 +81,26 @@ export default function ActionForm({
 
   const submit = () => {
     if (busy || uploading) return
-    const text = note.trim()
-    if (!text && NOTE_REQUIRED[event]) return toast(NOTE_REQUIRED[event]!)
-    const input: Record<string, unknown> = {}
-    if (text) input.note = text
-    if (photos.length > 0) input.photos = photos.map((photo) => photo.fileID)
-    if (event === 'ship') {
-      if (!carrier.trim() || !trackingNo.trim()) return toast('请填写快递公司和快递单号')
-      Object.assign(input, { carrier: carrier.trim(), trackingNo: trackingNo.trim() })
+    const fields = {
+      note,
+      photos: photos.map((photo) => photo.fileID),
+      carrier,
+      trackingNo,
+      eta,
+      kind,
+      remedies,
+      couponYuan,
     }
-    if (event === 'set_eta') input.eta = eta
-    if (event === 'flag_exception') {
-      const offered = remedyOffers(remedies, eta, couponYuan)
-      if (typeof offered === 'string') return toast(offered)
-      Object.assign(input, { kind, offered })
+    const checked = checkEventForm(event, fields, {
+      order: { quote: { priceFen }, exception: null },
+      today,
+    })
+    if (!checked.ok) {
+      setError(checked)
+      return toast(checked.message)
     }
-    onSubmit(input)
+    setError(undefined)
+    onSubmit(checked.value as Record<string, unknown>)
   }
 
   const label = EVENT_LABELS[event]
@@ -125,14 +114,14 @@ export default function ActionForm({
           <Input
             className="action-form__input action-form__carrier"
             value={carrier}
-            maxlength={20}
+            maxlength={CARRIER_MAX}
             placeholder="快递公司，如 顺丰速运"
             onInput={(e) => setCarrier(e.detail.value)}
           />
           <Input
             className="action-form__input action-form__tracking"
             value={trackingNo}
-            maxlength={40}
+            maxlength={TRACKING_NO_MAX}
             placeholder="快递单号"
             onInput={(e) => setTrackingNo(e.detail.value)}
           />
@@ -195,13 +184,17 @@ export default function ActionForm({
         className="action-form__note"
         value={note}
         maxlength={NOTE_MAX}
-        placeholder={
-          event === 'set_eta'
-            ? '调整原因（顾客可见）'
-            : (NOTE_REQUIRED[event] ?? '备注（选填，顾客可见）')
-        }
+        placeholder={NOTE_PLACEHOLDERS[event] ?? '备注（选填，顾客可见）'}
         onInput={(e) => setNote(e.detail.value)}
       />
+      <View className="action-form__count">
+        <CharCount value={note} max={NOTE_MAX} />
+      </View>
+      {error ? (
+        <Text className="action-form__error field-error" data-path={error.path}>
+          {error.message}
+        </Text>
+      ) : null}
 
       <View className="action-form__photos">
         {photos.map((photo) => (

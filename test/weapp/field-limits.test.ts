@@ -1,0 +1,57 @@
+// Weapp only (the attribute WeChat's <input> obeys): every text input stops where the server's own
+// check stops, read from that check, not from a number written again in the page.
+import { ADDRESS_FIELDS } from '@/domain/address'
+import { CARRIER_MAX, NOTE_MAX, TRACKING_NO_MAX } from '@/domain/order-input'
+import { DEMO_PRODUCTS } from '../../tools/seed/demo'
+import { SHIRT_SIZES, consumerA, merchant, merchantActs, placeShirt } from '../journeys/shop'
+import { setupWeappApp } from './harness/app'
+import { WeappDriver } from './harness/driver'
+import { attributeOf } from './harness/mini-program'
+import { waitFor } from './harness/screen'
+
+const app = setupWeappApp(consumerA)
+
+const maxlengthOf = async (css: string, text?: string) =>
+  Number(attributeOf(await waitFor(app.phone, css, text), 'maxlength'))
+
+test('the curtain’s 安装说明 and the address stop at the server’s limits', async () => {
+  await app.phone.switchUser(consumerA)
+  const remark = DEMO_PRODUCTS.find((p) => p._id === 'prod_curtain')!.textFields[0]
+  await app.phone.reLaunch('/pages/product/index?id=prod_curtain')
+  await expect(maxlengthOf(`[data-text="${remark.id}"] .text-field__input`)).resolves.toBe(
+    remark.maxLength,
+  )
+
+  const phone = new WeappDriver(app.phone)
+  await app.phone.reLaunch('/pages/product/index?id=prod_shirt')
+  for (const [label, value] of Object.entries(SHIRT_SIZES)) {
+    await phone.fill('.measurement', value, label)
+  }
+  await phone.see('.quote__total-amount')
+  await phone.tap('.bottom-bar__next', '下一步')
+  await phone.onPage('pages/confirm/index')
+  for (const field of ['name', 'phone', 'region', 'detail'] as const) {
+    await expect(maxlengthOf(`[data-field="${field}"] .address-field__input`)).resolves.toBe(
+      ADDRESS_FIELDS[field].maxLength,
+    )
+  }
+  expect(ADDRESS_FIELDS.detail.maxLength).toBe(100)
+}, 60_000)
+
+test('the shipping form stops at the carrier’s and tracking number’s limits', async () => {
+  const { id } = await placeShirt(app.cloud, consumerA, 'limits')
+  for (const event of [
+    'confirm',
+    'purchase_materials',
+    'start_production',
+    'start_quality_check',
+  ] as const)
+    await merchantActs(app.cloud, id, event)
+  await app.phone.switchUser(merchant)
+  await app.phone.reLaunch(`/merchant/pages/order/index?id=${id}`)
+  const phone = new WeappDriver(app.phone)
+  await phone.tap('.m-order-action--ship')
+  await expect(maxlengthOf('.action-form__carrier')).resolves.toBe(CARRIER_MAX)
+  await expect(maxlengthOf('.action-form__tracking')).resolves.toBe(TRACKING_NO_MAX)
+  await expect(maxlengthOf('.action-form__note')).resolves.toBe(NOTE_MAX)
+}, 60_000)
