@@ -76,15 +76,14 @@ export interface NewSlot {
 const cursorInput = object({ startsAt: instant('分页位置时间'), id: id('分页位置编号') })
 const limitInput = optional(integer({ label: '每页数量', min: 1, max: SLOT_PAGE_SIZE.max }))
 
+/** One slot as defineSlots checks it; the merchant's 新增时段 form checks each with it too. */
+export const slotInput = object({
+  startsAt: instant('开始时间'),
+  minutes: integer({ label: '时长（分钟）', ...SLOT_MINUTES }),
+  designer: string({ label: '设计师', max: DESIGNER_NAME_MAX }),
+})
 export const defineSlotsInput = object({
-  slots: array(
-    object({
-      startsAt: instant('开始时间'),
-      minutes: integer({ label: '时长（分钟）', ...SLOT_MINUTES }),
-      designer: string({ label: '设计师', max: DESIGNER_NAME_MAX }),
-    }),
-    { label: '时段', max: MAX_SLOTS_PER_DEFINE },
-  ),
+  slots: array(slotInput, { label: '时段', max: MAX_SLOTS_PER_DEFINE }),
 })
 export const listSlotsInput = object({ after: optional(cursorInput), limit: limitInput })
 export const bookInput = object({

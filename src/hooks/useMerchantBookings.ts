@@ -1,6 +1,7 @@
 // Designer appointments for the merchant: the bookings of the next two weeks
 // (appointment.bookings, at most 31 days per call) and publishing new slots (defineSlots).
 import { appointmentApi } from '@/domain/api/appointment'
+import { slotPayload, type SlotDraft } from '@/domain/slot-form'
 import { useMemo } from 'react'
 import { callCloud } from '@/services/cloud'
 import { useCloud } from './useCloud'
@@ -23,21 +24,5 @@ export function useMerchantBookings() {
   })
 }
 
-export interface SlotDraft {
-  designer: string
-  /** China date and time, as the merchant picked them. */
-  date: string
-  time: string
-  minutes: number
-}
-
-export const slotStartsAt = (slot: SlotDraft) => `${slot.date}T${slot.time}:00+08:00`
-
 export const defineSlots = (slots: SlotDraft[]) =>
-  callCloud(appointmentApi.defineSlots, {
-    slots: slots.map((slot) => ({
-      startsAt: slotStartsAt(slot),
-      minutes: slot.minutes,
-      designer: slot.designer,
-    })),
-  })
+  callCloud(appointmentApi.defineSlots, { slots: slots.map(slotPayload) })

@@ -7,12 +7,8 @@ import { addDays, chinaDateOf } from '@/domain/china-date'
 import { DESIGNER_NAME_MAX } from '@/domain/appointment'
 import { formatChinaTime } from '@/domain/time'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
-import {
-  BOOKINGS_WINDOW_DAYS,
-  defineSlots,
-  useMerchantBookings,
-  type SlotDraft,
-} from '@/hooks/useMerchantBookings'
+import { BOOKINGS_WINDOW_DAYS, defineSlots, useMerchantBookings } from '@/hooks/useMerchantBookings'
+import { checkNextSlot, type SlotDraft } from '@/domain/slot-form'
 import { confirmModal, toast } from '@/services/feedback'
 import MerchantNav from '@/merchant/components/merchant-nav'
 import MerchantOnly from '@/merchant/components/merchant-only'
@@ -35,8 +31,9 @@ function AppointmentsPageBody() {
   usePullDownRefresh(() => void bookings.reload().finally(() => Taro.stopPullDownRefresh()))
 
   const add = () => {
-    if (!draft.designer.trim()) return toast('请填写设计师')
-    setPending((prev) => [...prev, { ...draft, designer: draft.designer.trim() }])
+    const checked = checkNextSlot(pending, draft, new Date())
+    if (!checked.ok) return toast(checked.message)
+    setPending((prev) => [...prev, checked.data])
   }
 
   const publish = async () => {
