@@ -17,8 +17,12 @@ export type Infer<C> = C extends Check<infer T, unknown> ? T : never
 /** What a caller sends for a check (a payload type on the client). */
 export type InputOf<C> = C extends Check<unknown, infer In> ? In : never
 
-const valid = <T>(value: T): Checked<T> => ({ ok: true, value })
-const invalid = (path: string, message: string): Checked<never> => ({ ok: false, path, message })
+export const valid = <T>(value: T): Checked<T> => ({ ok: true, value })
+export const invalid = (path: string, message: string): Checked<never> => ({
+  ok: false,
+  path,
+  message,
+})
 /** An object that is not an array (or null): a payload, a map, an event's input. */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
