@@ -21,9 +21,10 @@ import {
   parsePayload,
   refine,
   string,
+  invalid,
+  valid,
   withDefault,
   type Check,
-  type Checked,
   type InputOf,
 } from './validate'
 
@@ -43,9 +44,6 @@ export type EventContext = {
   today: ChinaDate
 }
 type Context = EventContext
-
-const valid = <T>(value: T): Checked<T> => ({ ok: true, value })
-const invalid = (path: string, message: string): Checked<never> => ({ ok: false, path, message })
 
 const photosCheck: Check<string[]> = (value, path) => {
   if (!Array.isArray(value) || value.length > PHOTOS_MAX)

@@ -25,8 +25,12 @@ export interface TextCheck extends Check<string> {
 /** Characters as a person counts them (an emoji is one), the unit of every text limit. */
 export const charCount = (text: string): number => Array.from(text).length
 
-const valid = <T>(value: T): Checked<T> => ({ ok: true, value })
-const invalid = (path: string, message: string): Checked<never> => ({ ok: false, path, message })
+export const valid = <T>(value: T): Checked<T> => ({ ok: true, value })
+export const invalid = (path: string, message: string): Checked<never> => ({
+  ok: false,
+  path,
+  message,
+})
 /** An object that is not an array (or null): a payload, a map, an event's input. */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -2,12 +2,14 @@
 // Every write reloads what it changed, so the page always shows the server's view.
 import { profileApi } from '@/domain/api/profile'
 import { useCallback, useState } from 'react'
+import type { ProfileKind } from '@/domain/measurement-profile'
 import type { Result } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 import { useCloud } from './useCloud'
 
 export interface ProfileDraft {
   id?: string
+  kind: ProfileKind
   name: string
   values: Record<string, number>
 }

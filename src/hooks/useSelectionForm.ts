@@ -5,6 +5,7 @@
 // of them after 下一步.
 import { useCallback, useMemo, useState } from 'react'
 import type { ProductRecord } from '@/domain/catalog'
+import { applyProfile, type AppliedProfile } from '@/domain/measurement-profile'
 import { validateOrderSelection, type OrderSelection } from '@/domain/order-selection'
 import type { Result } from '@/domain/result'
 
@@ -112,6 +113,8 @@ export function useSelectionForm(product: ProductRecord, kept?: OrderSelection) 
   )
   const [touched, setTouched] = useState<Record<string, boolean>>({})
   const [showAll, setShowAll] = useState(false)
+  /** Why a picked profile's value was not filled, by field path, until that field is typed in. */
+  const [profileProblems, setProfileProblems] = useState<Record<string, string>>({})
 
   const touch = useCallback((field: string) => {
     setTouched((prev) => (prev[field] ? prev : { ...prev, [field]: true }))
@@ -126,6 +129,12 @@ export function useSelectionForm(product: ProductRecord, kept?: OrderSelection) 
   )
   const setMeasurement = useCallback((id: string, text: string) => {
     setDraft((prev) => ({ ...prev, measurements: { ...prev.measurements, [id]: text } }))
+    setProfileProblems((prev) => {
+      if (!(`measurements.${id}` in prev)) return prev
+      const rest = { ...prev }
+      delete rest[`measurements.${id}`]
+      return rest
+    })
   }, [])
   const setText = useCallback(
     (id: string, text: string) => {
@@ -140,29 +149,41 @@ export function useSelectionForm(product: ProductRecord, kept?: OrderSelection) 
   const setUrgent = useCallback((urgent: boolean) => {
     setDraft((prev) => ({ ...prev, urgent }))
   }, [])
-  /** Fills the product's measurements from a saved profile (values it lacks stay as typed). */
+  /**
+   * Fills the product's measurements from a saved profile, only with values this product accepts
+   * (applyProfile): one outside its range is not filled, and its field says why. Values the
+   * profile lacks stay as typed.
+   */
   const fillMeasurements = useCallback(
-    (values: Record<string, number>) => {
-      const filled: Record<string, string> = {}
-      for (const m of product.measurements) {
-        if (values[m.id] !== undefined) filled[m.id] = String(values[m.id])
-      }
+    (values: Record<string, number>): AppliedProfile => {
+      const applied = applyProfile(product.measurements, values)
+      const filled = Object.fromEntries(
+        Object.entries(applied.values).map(([id, value]) => [id, String(value)]),
+      )
       setDraft((prev) => ({ ...prev, measurements: { ...prev.measurements, ...filled } }))
       setTouched((prev) => ({
         ...prev,
         ...Object.fromEntries(Object.keys(filled).map((id) => [`measurements.${id}`, true])),
       }))
+      setProfileProblems(
+        Object.fromEntries(
+          Object.entries(applied.problems).map(([id, message]) => [`measurements.${id}`, message]),
+        ),
+      )
+      return applied
     },
     [product],
   )
 
   const allErrors = useMemo(() => fieldErrors(product, draft), [product, draft])
   const errors = useMemo(
-    () =>
-      showAll
+    () => ({
+      ...(showAll
         ? allErrors
-        : Object.fromEntries(Object.entries(allErrors).filter(([field]) => touched[field])),
-    [allErrors, touched, showAll],
+        : Object.fromEntries(Object.entries(allErrors).filter(([field]) => touched[field]))),
+      ...profileProblems,
+    }),
+    [allErrors, touched, showAll, profileProblems],
   )
   const result: Result<OrderSelection> = useMemo(
     () => validateOrderSelection(product, toSelectionInput(draft)),

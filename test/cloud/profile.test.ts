@@ -13,7 +13,7 @@ type Action = ActionOf<typeof FUNCTIONS.profile>
 const env = useDemoCloud()
 const call = callerFor(env, FUNCTIONS.profile)
 
-const shirt = { chest: 96.5, waist: 82, sleeve_length: 61 }
+const shirt = { chest: 96.5, neck: 39, sleeve: 61 }
 const snapshot = async () => ({
   profiles: await env.cloud.store.find(COLLECTIONS.measurementProfiles, {}),
   consents: await env.cloud.store.find(COLLECTIONS.consents, {}),
@@ -121,7 +121,7 @@ describe('save, list, remove', () => {
       name: '日常（新）',
       values: { chest: 97.1 },
     })
-    expect(stored.values).not.toHaveProperty('waist')
+    expect(stored.values).not.toHaveProperty('neck')
     const [consent] = await env.cloud.store.find(COLLECTIONS.consents, { ownerOpenid: consumerA })
     expect(consent.profileCount).toBe(2)
   })
@@ -147,7 +147,7 @@ describe('save, list, remove', () => {
   })
 
   test('the owner removes a profile; removing it again is NOT_FOUND', async () => {
-    const created = await call('save', { name: '临时', values: { hip: 90 } }, consumerB)
+    const created = await call('save', { name: '临时', values: { shoulder: 45 } }, consumerB)
     const countBefore = (
       await env.cloud.store.find(COLLECTIONS.consents, { ownerOpenid: consumerB })
     )[0].profileCount
@@ -210,6 +210,71 @@ describe('save, list, remove', () => {
   })
 })
 
+describe('what a profile measures', () => {
+  beforeAll(async () => {
+    await call('consent', { granted: true }, 'o_profile_kinds')
+  })
+
+  test('领围 99 is refused on the field with a stable code, and nothing is written', async () => {
+    const before = await snapshot()
+    const refused = await call('save', { name: '本人', values: { neck: 99 } }, 'o_profile_kinds')
+    expect(refused).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '领围应在 25 到 65 cm 之间',
+      field: 'values.neck',
+    })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  test('a window profile holds 宽度 and 高度 and says so; a body one by default', async () => {
+    const window = await call(
+      'save',
+      { kind: 'window', name: '客厅', values: { width: 180, height: 260 } },
+      'o_profile_kinds',
+    )
+    expect(window).toMatchObject({
+      ok: true,
+      data: { kind: 'window', name: '客厅', values: { width: 180, height: 260 } },
+    })
+    const body = await call('save', { name: '本人', values: { neck: 39 } }, 'o_profile_kinds')
+    expect(body).toMatchObject({ ok: true, data: { kind: 'body' } })
+    const [stored] = await env.cloud.store.find(COLLECTIONS.measurementProfiles, {
+      _id: window.data.id,
+    })
+    expect(stored).toMatchObject({ kind: 'window', values: { width: 180, height: 260 } })
+  })
+
+  test('a profile stored before kinds existed lists as a body profile', async () => {
+    const at = new Date('2024-05-01T00:00:00Z')
+    await env.cloud.store.insertMany(COLLECTIONS.measurementProfiles, [
+      {
+        _id: 'legacy_profile',
+        ownerOpenid: 'o_profile_legacy',
+        name: '旧档案',
+        values: { neck: 39, chest: 96 },
+        createdAt: at,
+        updatedAt: at,
+      },
+    ])
+    await expect(call('list', undefined, 'o_profile_legacy')).resolves.toEqual({
+      ok: true,
+      data: {
+        items: [
+          {
+            id: 'legacy_profile',
+            kind: 'body',
+            name: '旧档案',
+            values: { neck: 39, chest: 96 },
+            createdAt: at.toISOString(),
+            updatedAt: at.toISOString(),
+          },
+        ],
+      },
+    })
+  })
+})
+
 describe('refusals write nothing', () => {
   test.each<[Action, unknown]>([
     ['consent', { granted: true }],
@@ -240,6 +305,10 @@ describe('refusals write nothing', () => {
     ['save: negative value', 'save', { name: 'x', values: { chest: -5 } }],
     ['save: zero', 'save', { name: 'x', values: { chest: 0 } }],
     ['save: above 500', 'save', { name: 'x', values: { chest: 501 } }],
+    ['save: 领围 99, beyond anyone', 'save', { name: 'x', values: { neck: 99 } }],
+    ['save: a measurement no profile holds', 'save', { name: 'x', values: { waist: 82 } }],
+    ['save: 宽度 in a body profile', 'save', { name: 'x', kind: 'body', values: { width: 180 } }],
+    ['save: unknown kind', 'save', { name: 'x', kind: 'door', values: { width: 180 } }],
     ['save: two decimals', 'save', { name: 'x', values: { chest: 96.55 } }],
     ['save: value as a string', 'save', { name: 'x', values: { chest: '96' } }],
     ['save: operator as a value', 'save', { name: 'x', values: { chest: { $gt: '' } } }],

@@ -172,7 +172,7 @@ test('mine leads to measurement profiles: consent first, then save, edit list, w
   })
   await page.locator('.mine-entry--profiles').click()
   await page.locator('.consent-card__agree').click()
-  await page.locator('.profiles-add').click()
+  await page.locator('.profiles-add--body').click()
   await page.locator('.profile-field__input--name input').fill('本人')
   await page.locator('.profile-field__input--neck input').fill('39')
   await page.locator('.profile-field__input--chest input').fill('98.5')

@@ -23,7 +23,8 @@ export async function measurementsFollowTheProfile(ctx: JourneyContext): Promise
   await phone.tap('.profile-picker__link', '还没有量体档案')
   await phone.onPage('pages/profiles/index')
   await phone.tap('.consent-card__agree')
-  await phone.tap('.profiles-add')
+  // 去建立 opened the form of the shirt's kind already.
+  await phone.see('.profile-form__title', '身体尺寸')
   await phone.fill('.profile-field__input--name', '本人')
   await phone.fill('.profile-field__input--neck', '39')
   await phone.tap('.profile-button--save')
@@ -53,6 +54,55 @@ export async function measurementsFollowTheProfile(ctx: JourneyContext): Promise
   }, '档案的新尺寸')
   for (const [label, value] of Object.values(SIZES_AFTER_EDIT))
     await expect(phone.valueOf('.measurement', label)).resolves.toBe(value)
+  expect(phone.errors()).toEqual([])
+}
+
+/**
+ * 去建立 on the curtain page makes a window profile (宽度 / 高度), which fills the curtain and is
+ * not offered for the shirt; a body profile's 领围 99 is refused by the form, and its 领围 62,
+ * outside the shirt's 30–60, is not filled: the field says why.
+ */
+export async function profilesFitTheProduct(ctx: JourneyContext): Promise<void> {
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open('pages/product/index?id=prod_curtain')
+  await phone.tap('.profile-picker__link', '窗户尺寸')
+  await phone.onPage('pages/profiles/index')
+  await phone.tap('.consent-card__agree')
+  await phone.see('.profile-form__title', '窗户尺寸')
+  await expect(phone.count('.profile-field__input--neck')).resolves.toBe(0)
+  await phone.fill('.profile-field__input--name', '客厅')
+  await phone.fill('.profile-field__input--width', '180')
+  await phone.fill('.profile-field__input--height', '260')
+  await phone.tap('.profile-button--save')
+  await phone.see('.profile-card', '客厅')
+  await phone.see('.profile-card__values', '宽度 180cm')
+
+  await phone.back()
+  await phone.onPage('pages/product/index')
+  await waitUntil(async () => {
+    await phone.tap('.profile-chip', '客厅')
+    return (await phone.valueOf('.measurement', '宽度')) === '180'
+  }, '窗户档案的宽度')
+  await expect(phone.valueOf('.measurement', '高度')).resolves.toBe('260')
+
+  await phone.open('pages/profiles/index')
+  await phone.tap('.profiles-add--body')
+  await phone.fill('.profile-field__input--name', '本人')
+  await phone.fill('.profile-field__input--neck', '99')
+  await phone.fill('.profile-field__input--chest', '96')
+  await phone.tap('.profile-button--save')
+  await phone.see('.profile-field__error', '领围应在 25 到 65 cm 之间')
+  await phone.fill('.profile-field__input--neck', '62')
+  await phone.tap('.profile-button--save')
+  await phone.see('.profile-card__values', '领围 62cm')
+
+  await phone.open('pages/product/index?id=prod_shirt')
+  await phone.see('.profile-chip', '本人')
+  await expect(phone.count('.profile-chip', '客厅')).resolves.toBe(0)
+  await phone.tap('.profile-chip', '本人')
+  await waitUntil(async () => (await phone.valueOf('.measurement', '胸围')) === '96', '胸围 96')
+  await phone.see('.measurement__error', '领围 62 cm 超出本商品范围 30–60 cm')
+  await expect(phone.valueOf('.measurement', '领围')).resolves.toBe('')
   expect(phone.errors()).toEqual([])
 }
 

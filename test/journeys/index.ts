@@ -16,6 +16,7 @@ import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
   measurementsFollowTheProfile,
+  profilesFitTheProduct,
 } from './first-use'
 import {
   merchantConfirmsTwoOrdersAtOnce,
@@ -81,6 +82,11 @@ export const JOURNEYS: [
   [
     'a profile made from 去建立 fills the measurements, and its edits too',
     measurementsFollowTheProfile,
+    90_000,
+  ],
+  [
+    '去建立 on the curtain makes a window profile; a shirt profile out of range says which field',
+    profilesFitTheProduct,
     90_000,
   ],
   [

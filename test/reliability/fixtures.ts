@@ -120,7 +120,12 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
   profile: {
     consent: async () => ({ granted: true }),
     consentStatus: async () => ({}),
-    save: async (env) => ({ id: await profileOf(env), name: '改名', values: { chest: 97 } }),
+    save: async (env) => ({
+      id: await profileOf(env),
+      kind: 'body',
+      name: '改名',
+      values: { chest: 97 },
+    }),
     list: async () => ({}),
     remove: async (env) => ({ id: await profileOf(env) }),
   },

@@ -25,7 +25,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 60)
 
 /** Keys a valid payload may leave out: dropping one of these is not malformed. */
 const OPTIONAL_KEYS: Record<string, string[]> = {
-  'profile.save': ['id'],
+  'profile.save': ['id', 'kind'],
   'appointment.listSlots': ['limit'],
   'merchant.saveMaterial': ['quantity', 'usage'],
   'refill.snooze': ['days'],

@@ -35,8 +35,9 @@ const cm = (id: string, label: string, min: number, max: number, hint: string) =
   hint,
 })
 
-// Measurement ids match the keys of saved measurement profiles (neck, chest, …) so a profile
-// can prefill the shirt form.
+// Measurement ids are those of the profile kinds (PROFILE_KIND_SPECS in measurement-profile.ts:
+// body for the shirt, window for the curtain) and each range lies inside that kind's bounds, so
+// a saved profile can prefill the form (test/unit/measurement-profile.test.ts checks this).
 /** The address consumer A orders to in the tests (one place, not one per test file). */
 export const DEMO_ADDRESS: Address = {
   name: '林晓',

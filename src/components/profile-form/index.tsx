@@ -1,42 +1,36 @@
-// Create or edit a measurement profile: a name and the shirt measurements, each optional but
-// at least one, checked here with the same range the server enforces (1–500, one decimal).
+// Create or edit a measurement profile of one kind: a name and that kind's measurements (the
+// body's for shirts, a window's for curtains), each optional but at least one, checked here with
+// the same per-measurement bounds profile.save enforces (profileValueProblem).
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import {
-  MEASUREMENT_RANGE,
+  PROFILE_KIND_SPECS,
   PROFILE_NAME_MAX,
+  profileValueProblem,
   type MeasurementProfile,
+  type ProfileKind,
 } from '@/domain/measurement-profile'
 import type { ProfileDraft } from '@/hooks/useProfiles'
 import './index.scss'
 
-/** The measurement ids the demo shirt asks for (keys match the product schema's measurements). */
-export const PROFILE_FIELDS = [
-  { id: 'neck', label: '领围', unit: 'cm' },
-  { id: 'chest', label: '胸围', unit: 'cm' },
-  { id: 'shoulder', label: '肩宽', unit: 'cm' },
-  { id: 'sleeve', label: '袖长', unit: 'cm' },
-  { id: 'length', label: '衣长', unit: 'cm' },
-] as const
-
-const ONE_DECIMAL = /^\d{1,3}(\.\d)?$/
+const NUMBER = /^\d+(\.\d+)?$/
 
 type Errors = Record<string, string>
 
-export function checkDraft(name: string, texts: Record<string, string>) {
+export function checkDraft(kind: ProfileKind, name: string, texts: Record<string, string>) {
   const errors: Errors = {}
   const values: Record<string, number> = {}
   const trimmed = name.trim()
   if (trimmed === '') errors.name = '请填写档案名称，例如“本人”'
   else if (trimmed.length > PROFILE_NAME_MAX) errors.name = `名称不超过 ${PROFILE_NAME_MAX} 个字`
-  for (const field of PROFILE_FIELDS) {
+  for (const field of PROFILE_KIND_SPECS[kind].measurements) {
     const text = (texts[field.id] ?? '').trim()
     if (text === '') continue
-    const value = Number(text)
-    if (!ONE_DECIMAL.test(text) || value < MEASUREMENT_RANGE.min || value > MEASUREMENT_RANGE.max)
-      errors[field.id] =
-        `请填写 ${MEASUREMENT_RANGE.min}–${MEASUREMENT_RANGE.max} 之间的数，最多一位小数`
-    else values[field.id] = value
+    const problem = NUMBER.test(text)
+      ? profileValueProblem(field, Number(text))
+      : `${field.label}必须是数字`
+    if (problem) errors[field.id] = problem
+    else values[field.id] = Number(text)
   }
   if (Object.keys(values).length === 0 && Object.keys(errors).length === 0)
     errors.form = '至少填写一项尺寸'
@@ -44,6 +38,8 @@ export function checkDraft(name: string, texts: Record<string, string>) {
 }
 
 export interface ProfileFormProps {
+  /** The kind of a new profile (an edited one keeps its own). */
+  kind: ProfileKind
   initial?: MeasurementProfile
   busy: boolean
   /** A server error to show under the form (e.g. the field the server refused). */
@@ -53,16 +49,19 @@ export interface ProfileFormProps {
 }
 
 export default function ProfileForm({
+  kind: newKind,
   initial,
   busy,
   serverError,
   onSubmit,
   onCancel,
 }: ProfileFormProps) {
+  const kind = initial?.kind ?? newKind
+  const spec = PROFILE_KIND_SPECS[kind]
   const [name, setName] = useState(initial?.name ?? '')
   const [texts, setTexts] = useState<Record<string, string>>(() =>
     Object.fromEntries(
-      PROFILE_FIELDS.map((f) => [
+      spec.measurements.map((f) => [
         f.id,
         initial?.values[f.id] === undefined ? '' : String(initial.values[f.id]),
       ]),
@@ -72,15 +71,22 @@ export default function ProfileForm({
 
   const submit = () => {
     if (busy) return
-    const checked = checkDraft(name, texts)
+    const checked = checkDraft(kind, name, texts)
     setErrors(checked.errors)
     if (Object.keys(checked.errors).length > 0) return
-    onSubmit({ ...(initial ? { id: initial.id } : {}), name: checked.name, values: checked.values })
+    onSubmit({
+      ...(initial ? { id: initial.id } : {}),
+      kind,
+      name: checked.name,
+      values: checked.values,
+    })
   }
 
   return (
-    <View className="profile-form">
-      <Text className="profile-form__title">{initial ? '编辑量体档案' : '新建量体档案'}</Text>
+    <View className={`profile-form profile-form--${kind}`}>
+      <Text className="profile-form__title">
+        {initial ? '编辑' : '新建'}量体档案 · {spec.label}
+      </Text>
       <View className="profile-field">
         <Text className="profile-field__label">档案名称</Text>
         <Input
@@ -92,7 +98,7 @@ export default function ProfileForm({
         />
       </View>
       {errors.name ? <Text className="profile-field__error">{errors.name}</Text> : null}
-      {PROFILE_FIELDS.map((field) => (
+      {spec.measurements.map((field) => (
         <View key={field.id}>
           <View className="profile-field">
             <Text className="profile-field__label">{field.label}</Text>
@@ -100,7 +106,7 @@ export default function ProfileForm({
               className={`profile-field__input profile-field__input--${field.id}`}
               type="digit"
               value={texts[field.id]}
-              placeholder="未填写"
+              placeholder={`${field.min}–${field.max}`}
               onInput={(e) => setTexts((prev) => ({ ...prev, [field.id]: e.detail.value }))}
             />
             <Text className="profile-field__unit">{field.unit}</Text>

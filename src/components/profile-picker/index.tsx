@@ -1,20 +1,28 @@
-// "Use a saved measurement profile": one chip per profile fills the measurements; with none
-// (or no consent yet) a link to the profiles page where they are made.
+// "Use a saved measurement profile": one chip per profile of the kind this product takes fills
+// the measurements; with none (or no consent yet) 去建立 opens the profiles page on a new
+// profile of that kind (a curtain asks for a window's 宽度 / 高度, not a body's).
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { MeasurementProfile } from '@/domain/measurement-profile'
+import {
+  PROFILE_KIND_SPECS,
+  type MeasurementProfile,
+  type ProfileKind,
+} from '@/domain/measurement-profile'
 import type { CloudState } from '@/hooks/useCloud'
 import './index.scss'
 
 export const PROFILES_PAGE = '/pages/profiles/index'
 
 export interface ProfilePickerProps {
+  /** The kind of profile this product's measurements come from (profileKindFor). */
+  kind: ProfileKind
   profiles: CloudState<{ items: MeasurementProfile[] }>
   onPick: (profile: MeasurementProfile) => void
 }
 
-export default function ProfilePicker({ profiles, onPick }: ProfilePickerProps) {
-  const items = profiles.data?.items ?? []
+export default function ProfilePicker({ kind, profiles, onPick }: ProfilePickerProps) {
+  const items = (profiles.data?.items ?? []).filter((profile) => profile.kind === kind)
+  const create = () => void Taro.navigateTo({ url: `${PROFILES_PAGE}?kind=${kind}` })
   const open = () => void Taro.navigateTo({ url: PROFILES_PAGE })
   return (
     <View className="profile-picker">
@@ -26,8 +34,8 @@ export default function ProfilePicker({ profiles, onPick }: ProfilePickerProps) 
           <Text>{profiles.error.message}，点此重试</Text>
         </View>
       ) : items.length === 0 ? (
-        <View className="profile-picker__link" onClick={open}>
-          <Text>还没有量体档案，去建立 ›</Text>
+        <View className="profile-picker__link" data-kind={kind} onClick={create}>
+          <Text>还没有量体档案（{PROFILE_KIND_SPECS[kind].label}），去建立 ›</Text>
         </View>
       ) : (
         <View className="profile-picker__chips">

@@ -3,6 +3,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PRODUCT_KIND_LABELS, type ProductRecord } from '@/domain/catalog'
+import { profileKindFor } from '@/domain/measurement-profile'
 import { formatFen } from '@/domain/money'
 import { QUANTITY_LIMITS, type OrderSelection } from '@/domain/order-selection'
 import AppointmentPicker from '@/components/appointment-picker'
@@ -35,6 +36,7 @@ export default function CustomiseForm({
   const profiles = useSavedProfiles()
   const appointment = useAppointment()
   const { draft, errors } = form
+  const profileKind = profileKindFor(product)
 
   const next = () => {
     form.revealAll()
@@ -84,13 +86,21 @@ export default function CustomiseForm({
       {product.measurements.length > 0 ? (
         <View className="customise-section">
           <Text className="customise-section__title">量体尺寸</Text>
-          <ProfilePicker
-            profiles={profiles}
-            onPick={(profile) => {
-              form.fillMeasurements(profile.values)
-              void Taro.showToast({ title: `已填入「${profile.name}」`, icon: 'none' })
-            }}
-          />
+          {profileKind ? (
+            <ProfilePicker
+              kind={profileKind}
+              profiles={profiles}
+              onPick={(profile) => {
+                const refused = Object.keys(form.fillMeasurements(profile.values).problems).length
+                void Taro.showToast({
+                  title: refused
+                    ? `「${profile.name}」有 ${refused} 项超出本商品范围，请查看`
+                    : `已填入「${profile.name}」`,
+                  icon: 'none',
+                })
+              }}
+            />
+          ) : null}
           {product.measurements.map((m) => (
             <MeasurementInput
               key={m.id}

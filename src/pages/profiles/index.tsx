@@ -1,10 +1,18 @@
 // Measurement profiles, behind their own consent: first the purpose and 同意, then the list,
-// create / edit / delete, and withdrawing the consent (which deletes every profile).
+// create (one button per kind: 身体尺寸, 窗户尺寸) / edit / delete, and withdrawing the consent
+// (which deletes every profile). Opened with `?kind=window` (去建立 on a product page), the form
+// for a new profile of that kind is already open.
 import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { MAX_PROFILES_PER_USER, type MeasurementProfile } from '@/domain/measurement-profile'
-import ProfileForm, { PROFILE_FIELDS } from '@/components/profile-form'
+import {
+  MAX_PROFILES_PER_USER,
+  PROFILE_KINDS,
+  PROFILE_KIND_SPECS,
+  type MeasurementProfile,
+  type ProfileKind,
+} from '@/domain/measurement-profile'
+import ProfileForm from '@/components/profile-form'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { useProfiles, type ProfileDraft } from '@/hooks/useProfiles'
 import { confirmModal as confirmModalWith, toast } from '@/services/feedback'
@@ -14,16 +22,23 @@ import './index.scss'
 const confirmModal = (title: string, content: string, confirmText: string) =>
   confirmModalWith(title, content, { confirmText, confirmColor: '#c2413b' })
 
+const isKind = (value: string | undefined): value is ProfileKind =>
+  (PROFILE_KINDS as readonly string[]).includes(value ?? '')
+
 function summary(profile: MeasurementProfile): string {
-  return PROFILE_FIELDS.filter((f) => profile.values[f.id] !== undefined)
+  return PROFILE_KIND_SPECS[profile.kind].measurements
+    .filter((f) => profile.values[f.id] !== undefined)
     .map((f) => `${f.label} ${profile.values[f.id]}${f.unit}`)
     .join(' · ')
 }
 
 export default function Profiles() {
   const { consent, list, busy, reloadAll, setConsent, save, remove } = useProfiles()
-  // undefined: no form; null: a new profile; a profile: editing it.
-  const [editing, setEditing] = useState<MeasurementProfile | null>()
+  const asked = useRouter().params.kind
+  // undefined: no form; a kind: a new profile of it; a profile: editing it.
+  const [editing, setEditing] = useState<MeasurementProfile | ProfileKind | undefined>(() =>
+    isKind(asked) ? asked : undefined,
+  )
   const [serverError, setServerError] = useState<string>()
 
   usePullDownRefresh(() => {
@@ -97,8 +112,9 @@ export default function Profiles() {
     <View className="profiles">
       {editing !== undefined ? (
         <ProfileForm
-          key={editing?.id ?? 'new'}
-          initial={editing ?? undefined}
+          key={typeof editing === 'string' ? `new-${editing}` : editing.id}
+          kind={typeof editing === 'string' ? editing : editing.kind}
+          initial={typeof editing === 'string' ? undefined : editing}
           busy={busy}
           serverError={serverError}
           onSubmit={(draft) => void submit(draft)}
@@ -108,8 +124,19 @@ export default function Profiles() {
           }}
         />
       ) : items.length < MAX_PROFILES_PER_USER ? (
-        <View className="profiles-add" onClick={() => setEditing(null)}>
-          <Text>＋ 新建量体档案</Text>
+        <View className="profiles-adds">
+          {PROFILE_KINDS.map((kind) => (
+            <View
+              key={kind}
+              className={`profiles-add profiles-add--${kind}`}
+              onClick={() => setEditing(kind)}
+            >
+              <Text className="profiles-add__label">
+                ＋ 新建{PROFILE_KIND_SPECS[kind].label}档案
+              </Text>
+              <Text className="profiles-add__hint">{PROFILE_KIND_SPECS[kind].hint}</Text>
+            </View>
+          ))}
         </View>
       ) : (
         <Text className="profiles-limit">
@@ -125,7 +152,10 @@ export default function Profiles() {
         <View className="profiles-list">
           {items.map((profile) => (
             <View key={profile.id} className="profile-card" data-id={profile.id}>
-              <Text className="profile-card__name">{profile.name}</Text>
+              <View className="profile-card__head">
+                <Text className="profile-card__name">{profile.name}</Text>
+                <Text className="profile-card__kind">{PROFILE_KIND_SPECS[profile.kind].label}</Text>
+              </View>
               <Text className="profile-card__values">{summary(profile) || '暂无尺寸'}</Text>
               <View className="profile-card__buttons">
                 <View className="profile-card__button" onClick={() => setEditing(profile)}>

@@ -1,6 +1,7 @@
 // profile.save — a signed-in user with a valid consent; edits only their own (else NOT_FOUND).
 // One transaction re-reads and bumps the consent doc: the limit of 10 holds under parallel saves.
-// A retried update is idempotent; a retried create may add a copy.
+// A retried update is idempotent; a retried create may add a copy. The contract has already
+// checked every value against the bounds of the profile's kind (checkProfileValues).
 import {
   MAX_PROFILES_PER_USER,
   consentDocId,
@@ -31,12 +32,18 @@ export const save = defineUserAction(profileApi.save, async (input, openid) => {
         return fail('NOT_FOUND', '没有找到这份量体档案')
       // command.set replaces `values` whole; a plain object would merge into the old keys.
       await ref.update({
-        data: { name: input.name, values: command.set(input.values), updatedAt: now },
+        data: {
+          kind: input.kind,
+          name: input.name,
+          values: command.set(input.values),
+          updatedAt: now,
+        },
       })
       await consentRef.update({ data: { updatedAt: now } })
       return ok(
         toMeasurementProfile({
           ...existing,
+          kind: input.kind,
           name: input.name,
           values: input.values,
           updatedAt: now,
@@ -51,6 +58,7 @@ export const save = defineUserAction(profileApi.save, async (input, openid) => {
       )
     const fields: Omit<MeasurementProfileRecord, '_id'> = {
       ownerOpenid: openid,
+      kind: input.kind,
       name: input.name,
       values: input.values,
       createdAt: now,
