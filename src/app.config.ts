@@ -42,6 +42,10 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#f6f4f1',
     navigationBarTitleText: '柔性定制',
     navigationBarTextStyle: 'black',
+    // WeChat draws its own bar (back, or home when the page is alone on the stack). Taro's H5
+    // router has the same bar but hides it unless asked for; H5 has no other way back or home
+    // (NervJS/taro#18643). Its buttons are named in services/h5-navigation-bar.ts.
+    ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {}),
   },
   // Text-only tabs. weapp draws them with src/custom-tab-bar, which adds 商家 for merchants; Taro's
   // H5 router cannot render a custom bar, so H5 keeps the default one (docs/architecture.md).

@@ -1,5 +1,6 @@
 import { type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { nameNavigationBarButtons } from './services/h5-navigation-bar'
 import { listenForPrivacyRequests } from './services/privacy'
 import './app.scss'
 
@@ -11,6 +12,7 @@ function App({ children }: PropsWithChildren) {
       // Privacy APIs wait for the consent popup of the page on screen (components/privacy-consent).
       listenForPrivacyRequests()
     }
+    if (process.env.TARO_ENV === 'h5') nameNavigationBarButtons()
   })
 
   // children are the pages being rendered

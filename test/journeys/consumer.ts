@@ -17,7 +17,10 @@ import {
 } from './shop'
 import { waitForValue } from '../helpers/wait'
 
-/** Home → shirt → options and sizes → confirm with address → submit, allowing the messages. */
+/**
+ * Home → shirt → options and sizes → confirm with address → submit, allowing the messages; back
+ * from the new order goes home.
+ */
 export async function orderShirtAndSubscribe(ctx: JourneyContext): Promise<void> {
   const before = await ordersOf(ctx.cloud, consumerA)
   const phone = await ctx.driverFor(consumerA)
@@ -70,6 +73,13 @@ export async function orderShirtAndSubscribe(ctx: JourneyContext): Promise<void>
     )
     expect(ledger?.credits).toBeGreaterThanOrEqual(1)
   }
+
+  // The order takes the place of the pages that made it: back goes where the customer was before
+  // customising, not to a form still filled in with the order just placed.
+  await phone.back()
+  await phone.onPage('pages/index/index')
+  await phone.see('.product-card', '量体定制衬衫')
+  await expect(phone.count('.measurement')).resolves.toBe(0)
   expect(phone.errors()).toEqual([])
 }
 

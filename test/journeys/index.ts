@@ -31,7 +31,7 @@ export const JOURNEYS: [
   timeoutMs: number,
 ][] = [
   [
-    'order a shirt with measurements and allow the messages at submit',
+    'order a shirt with measurements and allow the messages at submit; back from the order goes home',
     orderShirtAndSubscribe,
     60_000,
   ],

@@ -17,6 +17,7 @@ import {
   rememberPlacedOrder,
   type DraftOrder,
 } from '@/services/draft-order'
+import { openPlacedOrder } from '@/services/placed-order'
 
 export const ORDER_PAGE = '/pages/order/index'
 
@@ -46,7 +47,8 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
     await subscribing.answered // the sheet belongs to this page: leave once it is answered
     // The customer sees the order now, so the same choices later are a new order, not this one.
     forgetPlacedOrder()
-    void Taro.redirectTo({ url: `${ORDER_PAGE}?id=${result.data.order._id}` })
+    // The order takes the place of this page and of the product page below: back skips the form.
+    openPlacedOrder(`${ORDER_PAGE}?id=${placed._id}`)
   }
 
   return (
