@@ -1,7 +1,7 @@
 // Range cursors for paged lists: "<sort value>|<_id>", so a page never repeats or skips rows
 // when several share a sort value, and the database never walks a growing `skip`. The client
 // echoes the previous page's `nextCursor` as it came.
-import type { Check } from './validate'
+import { integer, optional, type Check } from './validate'
 
 export interface Cursor {
   value: string
@@ -20,3 +20,9 @@ export const cursorCheck: Check<Cursor, string> = (input, path) => {
 export function cursorOf(value: string, id: string): string {
   return `${value}|${id}`
 }
+
+/** The paging fields of a list action: a page of at most `maxLimit`, after `cursor`. */
+export const pagingFields = (maxLimit: number) => ({
+  limit: optional(integer({ label: '每页数量', min: 1, max: maxLimit })),
+  cursor: optional(cursorCheck),
+})

@@ -2,7 +2,7 @@
 // customer chose and typed, for the identity that typed it, and the order is still placed once.
 import { setupH5App } from './app'
 import { h5JourneyContext, type H5Driver } from './h5-driver'
-import { ADDRESS_TYPED, SHIRT_SIZES, consumerA, ordersOf } from '../journeys/shop'
+import { ADDRESS_TYPED, SHIRT_SIZES, consumerA, customiseShirt, ordersOf } from '../journeys/shop'
 
 const app = setupH5App()
 const ctx = h5JourneyContext(app)
@@ -10,12 +10,7 @@ const ctx = h5JourneyContext(app)
 test('a reload on 确认下单 or the product page keeps the draft', async () => {
   const before = await ordersOf(app.cloud, consumerA)
   const phone = (await ctx.driverFor(consumerA)) as H5Driver
-  await phone.tap('.product-card', '量体定制衬衫')
-  await phone.tap('.option-chip', '法国亚麻')
-  for (const [label, value] of Object.entries(SHIRT_SIZES)) {
-    await phone.fill('.measurement', value, label)
-  }
-  await phone.see('.quote__total-amount', '¥479')
+  await customiseShirt(phone, '¥479', '法国亚麻')
   await phone.tap('.bottom-bar__next', '下一步')
   await phone.onPage('pages/confirm/index')
 

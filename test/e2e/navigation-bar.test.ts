@@ -5,7 +5,7 @@
 import type { Locator } from 'playwright-core'
 import { setupH5App, shoot } from './app'
 import { h5JourneyContext, type H5Driver } from './h5-driver'
-import { SHIRT_SIZES, consumerA, merchant, placeShirt } from '../journeys/shop'
+import { SHIRT_SIZES, consumerA, customiseShirt, merchant, placeShirt } from '../journeys/shop'
 
 const app = setupH5App()
 const ctx = h5JourneyContext(app)
@@ -88,11 +88,7 @@ test('a page beyond the tabs reached in the app offers 返回, which goes back',
   await goesBack(customer, 'pages/orders/index')
 
   await customer.tap('.taro-tabbar__tabbar .weui-tabbar__item', '首页')
-  await customer.tap('.product-card', '量体定制衬衫')
-  for (const [label, value] of Object.entries(SHIRT_SIZES)) {
-    await customer.fill('.measurement', value, label)
-  }
-  await customer.see('.quote__total-amount', '¥399')
+  await customiseShirt(customer, '¥399')
   await customer.tap('.bottom-bar__next', '下一步')
   await customer.onPage('pages/confirm/index')
   await goesBack(customer, 'pages/product/index')

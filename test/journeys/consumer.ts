@@ -8,6 +8,7 @@ import type { JourneyContext } from './driver'
 import {
   ADDRESS_TYPED,
   SHIRT_SIZES,
+  customiseShirt,
   consumerA,
   deliverFilter,
   merchantActs,
@@ -118,11 +119,7 @@ export async function followOrderAndChooseRemedy(ctx: JourneyContext): Promise<v
 /** The cloud does not answer: a readable message, the form keeps what was typed, a retry works. */
 export async function networkFailureKeepsInput(ctx: JourneyContext): Promise<void> {
   const phone = await ctx.driverFor(consumerA)
-  await phone.tap('.product-card', '量体定制衬衫')
-  for (const [label, value] of Object.entries(SHIRT_SIZES)) {
-    await phone.fill('.measurement', value, label)
-  }
-  await phone.see('.quote__total-amount', '¥399')
+  await customiseShirt(phone, '¥399')
   await phone.tap('.bottom-bar__next', '下一步')
   await phone.onPage('pages/confirm/index')
   for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
@@ -187,11 +184,7 @@ export async function reorderAPastOrder(ctx: JourneyContext): Promise<void> {
 /** The privacy guide stands before the address: refusing goes back, agreeing lets it be typed. */
 export async function privacyConsentBeforeTheAddress(ctx: JourneyContext): Promise<void> {
   const phone = await ctx.driverFor(consumerA, { privacyAgreed: false })
-  await phone.tap('.product-card', '量体定制衬衫')
-  for (const [label, value] of Object.entries(SHIRT_SIZES)) {
-    await phone.fill('.measurement', value, label)
-  }
-  await phone.see('.quote__total-amount', '¥399')
+  await customiseShirt(phone, '¥399')
   await phone.tap('.bottom-bar__next', '下一步')
   await phone.see('.privacy-consent', '填写收货地址前，请阅读并同意')
   await phone.tap('.privacy-consent__disagree')
@@ -235,11 +228,7 @@ export async function refillAConsumable(ctx: JourneyContext): Promise<void> {
 export async function leavingDuringTheSheetMakesOneOrder(ctx: JourneyContext): Promise<void> {
   const before = await ordersOf(ctx.cloud, consumerA)
   const phone = await ctx.driverFor(consumerA)
-  await phone.tap('.product-card', '量体定制衬衫')
-  for (const [label, value] of Object.entries(SHIRT_SIZES)) {
-    await phone.fill('.measurement', value, label)
-  }
-  await phone.see('.quote__total-amount', '¥399')
+  await customiseShirt(phone, '¥399')
   const toConfirm = async () => {
     await phone.tap('.bottom-bar__next', '下一步')
     await phone.onPage('pages/confirm/index')

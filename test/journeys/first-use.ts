@@ -5,7 +5,7 @@ import { firstNodeWithWork } from '@/domain/board'
 import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { NODE_LABELS } from '@/domain/order-labels'
 import { waitUntil } from '../helpers/wait'
-import type { JourneyContext } from './driver'
+import type { Driver, JourneyContext } from './driver'
 import { consumerA, consumerB, merchant, merchantActs, placeShirt, storedOrder } from './shop'
 
 const SIZES_AFTER_EDIT: Record<string, [label: string, value: string]> = {
@@ -14,6 +14,17 @@ const SIZES_AFTER_EDIT: Record<string, [label: string, value: string]> = {
   shoulder: ['肩宽', '45.5'],
   sleeve: ['袖长', '62'],
   length: ['衣长', '76'],
+}
+
+/**
+ * Taps the profile chip `name` until the `label` field shows `value`: the list is read again when
+ * the page shows, and until it answers a tap fills what was read before.
+ */
+async function pickProfileShowing(phone: Driver, name: string, label: string, value: string) {
+  await waitUntil(async () => {
+    await phone.tap('.profile-chip', name)
+    return (await phone.valueOf('.measurement', label)) === value
+  }, `档案「${name}」的${label} ${value}`)
 }
 
 /** 去建立 from the customise page; back again, the new profile fills; after an edit, the new values. */
@@ -47,11 +58,7 @@ export async function measurementsFollowTheProfile(ctx: JourneyContext): Promise
 
   await phone.back()
   await phone.onPage('pages/product/index')
-  // The list is read again on show; until it answers, a tap fills what was read before.
-  await waitUntil(async () => {
-    await phone.tap('.profile-chip', '本人')
-    return (await phone.valueOf('.measurement', '衣长')) === '76'
-  }, '档案的新尺寸')
+  await pickProfileShowing(phone, '本人', '衣长', '76')
   for (const [label, value] of Object.values(SIZES_AFTER_EDIT))
     await expect(phone.valueOf('.measurement', label)).resolves.toBe(value)
   expect(phone.errors()).toEqual([])
@@ -79,10 +86,7 @@ export async function profilesFitTheProduct(ctx: JourneyContext): Promise<void> 
 
   await phone.back()
   await phone.onPage('pages/product/index')
-  await waitUntil(async () => {
-    await phone.tap('.profile-chip', '客厅')
-    return (await phone.valueOf('.measurement', '宽度')) === '180'
-  }, '窗户档案的宽度')
+  await pickProfileShowing(phone, '客厅', '宽度', '180')
   await expect(phone.valueOf('.measurement', '高度')).resolves.toBe('260')
 
   await phone.open('pages/profiles/index')

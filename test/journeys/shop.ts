@@ -4,6 +4,7 @@ import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderEvent, OrderRecord } from '@/domain/order-types'
 import { DEMO_ADDRESS, DEMO_USERS } from '../../tools/seed/demo'
 import type { TestCloud } from '../helpers/local-cloud'
+import type { Driver } from './driver'
 
 export const [consumerA, consumerB] = DEMO_USERS.filter((u) => u.role === 'consumer').map(
   (u) => u.openid,
@@ -23,6 +24,16 @@ export const ADDRESS_TYPED: Record<string, string> = {
   手机号码: '13812345678',
   所在地区: '上海市 徐汇区',
   详细地址: '漕溪北路 100 号 2 栋 301',
+}
+
+/** From the home page: the shirt, in `fabric` if given, to SHIRT_SIZES, priced at `total`. */
+export async function customiseShirt(phone: Driver, total: string, fabric?: string) {
+  await phone.tap('.product-card', '量体定制衬衫')
+  if (fabric) await phone.tap('.option-chip', fabric)
+  for (const [label, value] of Object.entries(SHIRT_SIZES)) {
+    await phone.fill('.measurement', value, label)
+  }
+  await phone.see('.quote__total-amount', total)
 }
 
 /** The address the orders placed through the cloud ship to. */

@@ -1,5 +1,5 @@
 // Contracts of the message function (subscribe-message credits, preferences, the inbox).
-import { cursorCheck } from '../cursor'
+import { pagingFields } from '../cursor'
 import {
   ALWAYS_SETTINGS,
   AUTHORIZATION_RESULTS,
@@ -9,7 +9,7 @@ import {
   type MessageSettings,
 } from '../messages'
 import { FUNCTIONS } from '../names'
-import { array, boolean, id, integer, noPayload, object, oneOf, optional } from '../validate'
+import { array, boolean, id, noPayload, object, oneOf, optional } from '../validate'
 import { contractsOf, returns } from './contract'
 
 const action = contractsOf(FUNCTIONS.message)
@@ -50,8 +50,7 @@ export const messageApi = {
     optional(
       object({
         orderId: optional(id('订单')),
-        cursor: optional(cursorCheck),
-        limit: optional(integer({ label: '每页数量', min: 1, max: 20 })),
+        ...pagingFields(20),
       }),
     ),
     returns<{ items: InAppMessage[]; nextCursor: string | null }>(),
@@ -60,8 +59,7 @@ export const messageApi = {
     'deadLetters',
     optional(
       object({
-        cursor: optional(cursorCheck),
-        limit: optional(integer({ label: '每页数量', min: 1, max: 50 })),
+        ...pagingFields(50),
       }),
     ),
     returns<{ items: DeadLetterView[]; nextCursor: string | null }>(),

@@ -2,7 +2,7 @@
 // one state-machine event on one order.
 import { addressCheck } from '../address'
 import { BOARD_FOCUSES } from '../board'
-import { cursorCheck } from '../cursor'
+import { pagingFields } from '../cursor'
 import type { BoardView } from '../merchant-views'
 import { FUNCTIONS } from '../names'
 import { ORDER_TABS } from '../order-labels'
@@ -56,8 +56,7 @@ export const orderApi = {
     optional(
       object({
         tab: optional(oneOf('订单分类', ORDER_TABS)),
-        limit: optional(integer({ label: '每页数量', min: 1, max: 20 })),
-        cursor: optional(cursorCheck),
+        ...pagingFields(20),
         /** On the first page: also count the caller's orders with an open exception. */
         countExceptions: optional(boolean('异常计数')),
       }),
@@ -69,8 +68,7 @@ export const orderApi = {
     optional(
       object({
         node: optional(oneOf('订单节点', ORDER_NODES)),
-        limit: optional(integer({ label: '每页数量', min: 1, max: 50 })),
-        cursor: optional(cursorCheck),
+        ...pagingFields(50),
         /** An order number (or its last part), or the last 4 digits of the customer's phone. */
         search: optional(string({ label: '搜索内容', max: 30 })),
         productId: optional(id('商品')),
