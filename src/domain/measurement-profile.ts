@@ -153,12 +153,15 @@ const aNumber: Check<number> = (value, path) =>
     ? valid(value)
     : invalid(path, '量体数值必须是数字')
 
+/** The profile's name, as profile.save checks it; the form checks it with the same check. */
+export const profileNameCheck = string({ label: '档案名称', max: PROFILE_NAME_MAX })
+
 export const saveProfileInput = refine(
   object({
     id: optional(id('档案编号')),
     /** Left out by clients older than kinds: their forms held the body measurements. */
     kind: withDefault(oneOf('档案类型', PROFILE_KINDS), LEGACY_PROFILE_KIND),
-    name: string({ label: '档案名称', max: PROFILE_NAME_MAX }),
+    name: profileNameCheck,
     values: record(aNumber, {
       label: '量体数据',
       key: MEASUREMENT_KEY,

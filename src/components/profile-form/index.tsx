@@ -1,11 +1,11 @@
 // Create or edit a measurement profile of one kind: a name and that kind's measurements (the
 // body's for shirts, a window's for curtains), each optional but at least one, checked here with
-// the same per-measurement bounds profile.save enforces (profileValueProblem).
+// the same per-measurement bounds profile.save enforces (profileNameCheck, profileValueProblem).
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import {
   PROFILE_KIND_SPECS,
-  PROFILE_NAME_MAX,
+  profileNameCheck,
   profileValueProblem,
   type MeasurementProfile,
   type ProfileKind,
@@ -20,9 +20,8 @@ type Errors = Record<string, string>
 export function checkDraft(kind: ProfileKind, name: string, texts: Record<string, string>) {
   const errors: Errors = {}
   const values: Record<string, number> = {}
-  const trimmed = name.trim()
-  if (trimmed === '') errors.name = '请填写档案名称，例如“本人”'
-  else if (trimmed.length > PROFILE_NAME_MAX) errors.name = `名称不超过 ${PROFILE_NAME_MAX} 个字`
+  const checkedName = profileNameCheck(name, 'name')
+  if (!checkedName.ok) errors.name = checkedName.message
   for (const field of PROFILE_KIND_SPECS[kind].measurements) {
     const text = (texts[field.id] ?? '').trim()
     if (text === '') continue
@@ -34,7 +33,7 @@ export function checkDraft(kind: ProfileKind, name: string, texts: Record<string
   }
   if (Object.keys(values).length === 0 && Object.keys(errors).length === 0)
     errors.form = '至少填写一项尺寸'
-  return { errors, name: trimmed, values }
+  return { errors, name: name.trim(), values }
 }
 
 export interface ProfileFormProps {
@@ -92,7 +91,7 @@ export default function ProfileForm({
         <Input
           className="profile-field__input profile-field__input--name"
           value={name}
-          maxlength={PROFILE_NAME_MAX}
+          maxlength={profileNameCheck.maxLength}
           placeholder="例如：本人、父亲"
           onInput={(e) => setName(e.detail.value)}
         />
