@@ -283,7 +283,13 @@ test('the in-app list pages newest first with a cursor, never repeating a messag
     second.data.items.map((item: { lines: { value: string }[] }) => item.lines[0].value),
   ).toEqual(['测试滤芯 500'])
   expect(second.data.nextCursor).toBeNull()
-  expect(await call('inbox', { cursor: 'not a cursor' }, customer)).toMatchObject({
+  // Well-shaped but not a time: refused as input, not failing inside the query (INTERNAL).
+  for (const cursor of ['not a cursor', 'abc|x', '2026-13-45T99:00|x'])
+    expect(await call('inbox', { cursor }, customer)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
+  expect(await call('deadLetters', { cursor: 'abc|x' }, merchant)).toMatchObject({
     ok: false,
     code: 'INVALID_INPUT',
   })

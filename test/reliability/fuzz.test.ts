@@ -108,6 +108,10 @@ const HOSTILE_PAYLOADS: fc.Arbitrary<unknown> = fc.oneof(
 
 type Mutation = { describe: string; build: (base: Record<string, unknown>) => unknown }
 
+/** Lists sorted by a time or a date: a cursor of the right shape whose value is neither. */
+const TYPED_CURSOR_ACTIONS = ['order.mine', 'order.board', 'message.inbox', 'message.deadLetters']
+const WELL_SHAPED_BAD_CURSORS = fc.constantFrom('abc|x', '1|x', 'T|x', '-|ord_1', '99999999|x')
+
 function mutations(key: string, base: Record<string, unknown>): fc.Arbitrary<Mutation> {
   const keys = Object.keys(base)
   const required = keys.filter((name) => !(OPTIONAL_KEYS[key] ?? []).includes(name))
@@ -124,6 +128,13 @@ function mutations(key: string, base: Record<string, unknown>): fc.Arbitrary<Mut
         build: (payload) => ({ ...payload, [name]: value }),
       })),
   ]
+  if (TYPED_CURSOR_ACTIONS.includes(key))
+    options.push(
+      WELL_SHAPED_BAD_CURSORS.map((cursor) => ({
+        describe: `cursor ${cursor}`,
+        build: (payload) => ({ ...payload, cursor }),
+      })),
+    )
   if (keys.length > 0)
     options.push(
       fc.tuple(fc.constantFrom(...keys), HOSTILE_VALUES).map(([name, value]) => ({

@@ -50,7 +50,7 @@ export const messageApi = {
     optional(
       object({
         orderId: optional(id('订单')),
-        ...pagingFields(20),
+        ...pagingFields(20, 'instant'),
       }),
     ),
     returns<{ items: InAppMessage[]; nextCursor: string | null }>(),
@@ -59,7 +59,7 @@ export const messageApi = {
     'deadLetters',
     optional(
       object({
-        ...pagingFields(50),
+        ...pagingFields(50, 'instant'),
       }),
     ),
     returns<{ items: DeadLetterView[]; nextCursor: string | null }>(),

@@ -56,7 +56,7 @@ export const orderApi = {
     optional(
       object({
         tab: optional(oneOf('订单分类', ORDER_TABS)),
-        ...pagingFields(20),
+        ...pagingFields(20, 'instant'),
         /** On the first page: also count the caller's orders with an open exception. */
         countExceptions: optional(boolean('异常计数')),
       }),
@@ -68,7 +68,7 @@ export const orderApi = {
     optional(
       object({
         node: optional(oneOf('订单节点', ORDER_NODES)),
-        ...pagingFields(50),
+        ...pagingFields(50, 'date'),
         /** An order number (or its last part), or the last 4 digits of the customer's phone. */
         search: optional(string({ label: '搜索内容', max: 30 })),
         productId: optional(id('商品')),
