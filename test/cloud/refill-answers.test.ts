@@ -106,6 +106,20 @@ describe('authorisation', () => {
     expect(await refillsOf()).toEqual(before)
   })
 
+  test("an OPENID that spells A's refill id with another product still cannot answer for it", async () => {
+    // refillIdOf(`${A}_prod`, 'filter') is A's `${A}_prod_filter`: the id alone must not decide.
+    const before = await refillsOf()
+    const lookalike = `${consumerA}_prod`
+    for (const [action, payload] of [
+      ['snooze', { productId: 'filter' }],
+      ['adjustCycle', { productId: 'filter', days: 30 }],
+      ['stop', { productId: 'filter' }],
+    ] as const) {
+      expect(await call(action, payload, lookalike)).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    }
+    expect(await refillsOf()).toEqual(before)
+  })
+
   test.each([
     ['mine', {}],
     ['snooze', { productId: 'prod_filter' }],

@@ -1,6 +1,6 @@
 // The customer's answers to a reminder (snooze, adjustCycle, stop) — signed-in consumers, on
-// their own refills only (the document id is built from the caller's OPENID, so another
-// customer's refill cannot even be named). One transaction re-reads the refill and applies the
+// their own refills only: the document id is built from the caller's OPENID, and the owner is
+// checked too, since `<openid>_<productId>` alone could spell someone else's id. One transaction re-reads the refill and applies the
 // domain rule, so concurrent answers each see the other's result; a repeat is harmless.
 import { fail, ok, type Result } from '@/domain/result'
 import { refillIdOf, type RefillRecord } from '@/domain/refill'
@@ -18,7 +18,7 @@ export function answerRefill(
   return inTransaction(async (transaction) => {
     const ref = refillRef(transaction, refillIdOf(openid, productId))
     const record = await readDoc<RefillRecord>(ref)
-    if (!record) return fail('NOT_FOUND', '没有这件商品的补货记录')
+    if (!record || record.ownerOpenid !== openid) return fail('NOT_FOUND', '没有这件商品的补货记录')
     const next = change(record, now)
     await ref.set({ data: refillFields(next) })
     return ok({ refill: toRefillView(next) })
