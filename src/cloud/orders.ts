@@ -1,8 +1,9 @@
 // Order writes shared by the order actions and the timer. Every state change goes through
 // applyOrderEvent: one transaction that re-reads the order, checks the version the client saw,
 // runs the domain's applyTransition, and writes the order, its audit row, its queued
-// notification, a granted coupon, a batch's count and the stock it holds together — or nothing —
-// then sends the queued message.
+// notification, a granted coupon, a batch's count, the stock it holds and (an urgent order
+// cancelled the day it was placed) the day's urgent slot together — or nothing — then sends the
+// queued message.
 import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
 import { orderMessageDraft } from '../domain/message-drafts'
@@ -20,6 +21,7 @@ import { command, countOf, db, inTransaction, readDoc, type Transaction } from '
 import { drainAfterCommit } from './notifier'
 import { queueMessage } from './outbox'
 import { prepareStockSettlement } from './stock'
+import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
@@ -82,12 +84,13 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
       return fail('CONFLICT', '订单刚刚有了新进展，请刷新后再操作')
     const output = applyTransition(order, event, actor.data, input ?? {}, now)
     if (!output.ok) return output
-    const { order: next, audit, notification, grant, batchLeave } = output.data
-    // Reads first: the batch and the materials are shared with other orders,
+    const { order: next, audit, notification, grant, batchLeave, urgentRelease } = output.data
+    // Reads first: the batch, the urgent counter and the materials are shared with other orders,
     // so their writes may conflict, and nothing may be read after a conflicted write.
     const leave = batchLeave
       ? await prepareBatchLeave(transaction, next.productId, batchLeave, now)
       : null
+    const giveBack = urgentRelease ? await prepareUrgentRelease(transaction, urgentRelease) : null
     const settle = await prepareStockSettlement(transaction, order, next, now)
     await ref.set({ data: withoutId(next) })
     await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
@@ -99,6 +102,7 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
         .add({ data: { ...grant, status: 'issued', issuedAt: now } })
     }
     await leave?.()
+    await giveBack?.()
     await settle()
     if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
     return ok(next)
