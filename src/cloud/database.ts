@@ -10,7 +10,7 @@ export const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof
 export const command = db.command
 
 type Collection = ReturnType<typeof db.collection>
-type DocumentRef = ReturnType<Collection['doc']>
+export type DocumentRef = ReturnType<Collection['doc']>
 type Query = Pick<Collection, 'get'>
 
 /** The part of a transaction we use (the SDK types it as `any`). */
@@ -40,16 +40,42 @@ export class TransactionConflict extends Error {
   }
 }
 
-const isConflict = (error: unknown) =>
-  /DATABASE_TRANSACTION_CONFLICT/.test(
+/**
+ * A commit that conflicted keeps the code DATABASE_TRANSACTION_CONFLICT. A statement that fails
+ * inside the callback because its transaction already conflicted (typically a read after a
+ * write another transaction got to first) reaches us through the SDK's document API, which
+ * keeps only the message: `document.get:fail -501001 resource system error. database
+ * transaction conflict, please retry. 事务冲突…`. Both are contention.
+ */
+export const isConflict = (error: unknown) =>
+  /DATABASE_TRANSACTION_CONFLICT|transaction conflict|事务冲突/i.test(
     [error, (error as { code?: unknown })?.code, (error as { errMsg?: unknown })?.errMsg]
       .map(String)
       .join(' '),
   )
 
-/** Runs `work` in a database transaction; conflicts are retried by the SDK, then TransactionConflict. */
-export function inTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
-  return db.runTransaction(work).catch((error: unknown) => {
-    throw isConflict(error) ? new TransactionConflict(error) : error
-  })
+/**
+ * Whole attempts of a transaction that conflicted. The SDK retries a conflicted commit itself,
+ * but not a conflict thrown inside the callback, so those get fresh attempts here (the callback
+ * must, as for the SDK's retries, start over cleanly).
+ */
+const CONFLICT_ATTEMPTS = 3
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Runs `work` in a database transaction. Conflicts are retried (by the SDK, then here with a
+ * short random pause); still conflicting, it throws TransactionConflict, which the router
+ * answers CONFLICT. The transaction is rolled back each time, so nothing is half-applied.
+ */
+export async function inTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.runTransaction(work)
+    } catch (error) {
+      if (!isConflict(error)) throw error
+      if (attempt >= CONFLICT_ATTEMPTS) throw new TransactionConflict(error)
+      await pause(5 + Math.random() * 20 * attempt)
+    }
+  }
 }

@@ -1,7 +1,8 @@
 // Order writes shared by the order actions and the timer. Every state change goes through
 // applyOrderEvent: one transaction that re-reads the order, checks the version the client saw,
 // runs the domain's applyTransition, and writes the order, its audit row, its queued
-// notification, a granted coupon and a batch's count together — or nothing — then sends the
+// notification, a granted coupon, a batch's count, the stock it holds and (an urgent order
+// cancelled the day it was placed) the day's urgent slot together — or nothing — then sends the
 // queued message.
 import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
@@ -19,7 +20,8 @@ import { fail, ok, type Result } from '../domain/result'
 import { command, countOf, db, inTransaction, readDoc, type Transaction } from './database'
 import { drainAfterCommit } from './notifier'
 import { queueMessage } from './outbox'
-import { settleStockIn } from './stock'
+import { prepareStockSettlement } from './stock'
+import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
@@ -82,7 +84,14 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
       return fail('CONFLICT', '订单刚刚有了新进展，请刷新后再操作')
     const output = applyTransition(order, event, actor.data, input ?? {}, now)
     if (!output.ok) return output
-    const { order: next, audit, notification, grant, batchLeave } = output.data
+    const { order: next, audit, notification, grant, batchLeave, urgentRelease } = output.data
+    // Reads first: the batch, the urgent counter and the materials are shared with other orders,
+    // so their writes may conflict, and nothing may be read after a conflicted write.
+    const leave = batchLeave
+      ? await prepareBatchLeave(transaction, next.productId, batchLeave, now)
+      : null
+    const giveBack = urgentRelease ? await prepareUrgentRelease(transaction, urgentRelease) : null
+    const settle = await prepareStockSettlement(transaction, order, next, now)
     await ref.set({ data: withoutId(next) })
     await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
     if (notification)
@@ -92,8 +101,9 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
         .collection(COLLECTIONS.coupons)
         .add({ data: { ...grant, status: 'issued', issuedAt: now } })
     }
-    if (batchLeave) await leaveBatchIn(transaction, next.productId, batchLeave, now)
-    await settleStockIn(transaction, order, next, now)
+    await leave?.()
+    await giveBack?.()
+    await settle()
     if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
     return ok(next)
   })
@@ -102,16 +112,19 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
   return result
 }
 
-async function leaveBatchIn(
+/** Reads the product's batch state; returns the write that takes the order out of its batch. */
+async function prepareBatchLeave(
   transaction: Transaction,
   productId: string,
   leave: { batchId: string; quantity: number },
   now: Date,
-): Promise<void> {
+): Promise<() => Promise<void>> {
   const ref = transaction.collection(COLLECTIONS.batches).doc(productId)
   const state = await readDoc<BatchState>(ref)
-  if (!state) return
-  await ref.set({ data: withoutId(leaveBatch(state, leave.batchId, leave.quantity, now)) })
+  if (!state) return async () => undefined
+  return async () => {
+    await ref.set({ data: withoutId(leaveBatch(state, leave.batchId, leave.quantity, now)) })
+  }
 }
 
 export const SYSTEM: Actor = { role: 'system', openid: null }

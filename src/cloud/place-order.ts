@@ -17,13 +17,7 @@ import { orders, queueLoadOf, withoutId } from './orders'
 import { releaseBatch } from './batches'
 import { prepareReservation, stockNeedsOf } from './stock'
 import { currentTime } from './clock'
-
-interface UrgentQuota {
-  _id: string
-  productId: string
-  day: string
-  count: number
-}
+import type { UrgentQuota } from './urgent-quota'
 
 export interface PlaceOrderRequest {
   ownerOpenid: string

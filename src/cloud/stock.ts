@@ -1,7 +1,8 @@
 // Stock writes inside order transactions (rules in src/domain/stock.ts). A transaction can read
 // documents but not run queries, so the materials a product uses are looked up before it
 // (an indexed query on productIds) and re-read by id inside it; what an order holds is stored
-// on the order (`stock`), so transitions need no query at all.
+// on the order (`stock`), so transitions need no query at all. Each transaction reads what it
+// needs before its first write (see prepareReservation and prepareStockSettlement).
 import { COLLECTIONS } from '../domain/names'
 import type { OrderRecord } from '../domain/order-types'
 import { fail, ok, type Result } from '../domain/result'
@@ -18,7 +19,7 @@ import {
   type StockLine,
   type StockReservation,
 } from '../domain/stock'
-import { db, readDoc, readList, type Transaction } from './database'
+import { db, readDoc, readList, type DocumentRef, type Transaction } from './database'
 
 export const materials = () => db.collection(COLLECTIONS.materials)
 export const reservations = () => db.collection(COLLECTIONS.stockReservations)
@@ -79,32 +80,44 @@ export async function prepareReservation(
   })
 }
 
-/** Inside applyOrderEvent, after the order is written: consume or release what it holds. */
-export async function settleStockIn(
+/**
+ * Inside applyOrderEvent, before any write: reads what the order holds and returns the writes
+ * that consume or release it. Reading everything first matters: several orders share a
+ * material, so its write may conflict with another order's transaction, and a read after a
+ * conflicted write fails with a code the SDK does not keep (see inTransaction).
+ */
+export async function prepareStockSettlement(
   transaction: Transaction,
   before: StockedOrder,
   after: OrderRecord,
   now: Date,
-): Promise<void> {
+): Promise<() => Promise<void>> {
   const step = before.node === after.node ? null : stockStepFor(after.node)
-  if (!step || !before.stock?.length) return
+  if (!step || !before.stock?.length) return async () => undefined
+  const held: { ref: DocumentRef; row: StockReservation; material: MaterialRecord | null }[] = []
   for (const line of before.stock) {
     const ref = transaction
       .collection(COLLECTIONS.stockReservations)
       .doc(reservationIdOf(before._id, line.materialId))
-    const held = await readDoc<StockReservation>(ref)
-    if (!held || held.status !== 'held') continue
-    const materialRef = transaction.collection(COLLECTIONS.materials).doc(line.materialId)
-    const material = await readDoc<MaterialRecord>(materialRef)
-    await ref.update({
-      data: { status: step === 'consume' ? 'consumed' : 'released', updatedAt: now },
-    })
-    if (!material) continue
-    const changed =
-      step === 'consume'
-        ? consume(material, held.quantity, now)
-        : release(material, held.quantity, now)
-    await writeMaterial(transaction, changed, now)
+    const row = await readDoc<StockReservation>(ref)
+    if (!row || row.status !== 'held') continue
+    const material = await readDoc<MaterialRecord>(
+      transaction.collection(COLLECTIONS.materials).doc(line.materialId),
+    )
+    held.push({ ref, row, material })
+  }
+  return async () => {
+    for (const { ref, row, material } of held) {
+      await ref.update({
+        data: { status: step === 'consume' ? 'consumed' : 'released', updatedAt: now },
+      })
+      if (!material) continue
+      const changed =
+        step === 'consume'
+          ? consume(material, row.quantity, now)
+          : release(material, row.quantity, now)
+      await writeMaterial(transaction, changed, now)
+    }
   }
 }
 

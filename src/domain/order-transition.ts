@@ -1,13 +1,14 @@
 // applyTransition(order, event, actor, input, now): Result<TransitionOutput>
 // Everything one order event writes, computed purely. The cloud action re-reads the order
 // inside a transaction, calls this, and writes `order` (replace), `audit` (add), `notification`
-// (queue, when present) and `grant` / `batchLeave` (when present) in that same transaction.
+// (queue, when present) and `grant` / `batchLeave` / `urgentRelease` (when present) in that same transaction.
 // A repeated request sees the already-moved order and fails here, so nothing applies twice;
 // for same-node events the client should send the version it saw and the cloud compare it.
 import { addDays, chinaDateOf } from './china-date'
 import { REMEDY_LABELS } from './order-labels'
 import { can } from './order-machine'
 import { parseEventInput, type EventInput } from './order-input'
+import { urgentReleaseOf } from './pricing'
 import {
   NOTIFICATION_PURPOSES,
   ORDER_EVENTS,
@@ -29,6 +30,8 @@ export interface TransitionOutput {
   grant: { kind: 'coupon'; toOpenid: string; amountFen: number; orderId: string } | null
   /** A batch order cancelled while its batch still collects: subtract from the batch (batch.ts). */
   batchLeave: { batchId: string; quantity: number } | null
+  /** An urgent order cancelled on the day it was placed: give its slot back (pricing.ts). */
+  urgentRelease: { quotaId: string } | null
 }
 
 const PURPOSE_OF: Partial<Record<OrderEvent, NotificationPurpose>> = {
@@ -83,6 +86,8 @@ export function applyTransition(
     next.node === 'cancelled' && order.batchId && ['submitted', 'confirmed'].includes(order.node)
       ? { batchId: order.batchId, quantity: order.selection.quantity }
       : null
+  const urgentRelease =
+    next.node === 'cancelled' && order.node !== 'cancelled' ? urgentReleaseOf(order, now) : null
   const purpose = PURPOSE_OF[orderEvent]
   return ok({
     order: next,
@@ -102,6 +107,7 @@ export function applyTransition(
     notification: purpose ? notify(next, purpose, now) : null,
     grant,
     batchLeave,
+    urgentRelease,
   })
 }
 

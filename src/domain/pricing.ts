@@ -132,3 +132,22 @@ function urgentState(product: ProductRecord, selection: OrderSelection, context:
 export function urgentQuotaId(productId: string, day: ChinaDate): string {
   return `${productId}_${day}`
 }
+
+/**
+ * The urgent slot a cancel gives back, or null. An urgent order holds one slot of the day it was
+ * quoted on; cancelling it frees that slot for someone else, but only while that day is still
+ * today: quotes and creates only read today's counter, so a past day's count frees nothing and
+ * stays as the record of what was accepted that day. Cancelled is final, so a cancel applies
+ * (and releases) once; the cloud releases in the cancel's own transaction.
+ */
+export function urgentReleaseOf(
+  order: { productId: string; quote: Pick<Quote, 'quotedOn' | 'urgent'> },
+  now: Date,
+): { quotaId: string } | null {
+  const { quotedOn, urgent } = order.quote
+  if (!urgent?.applied || !quotedOn || quotedOn !== chinaDateOf(now)) return null
+  return { quotaId: urgentQuotaId(order.productId, quotedOn) }
+}
+
+/** The day's urgent count after giving one slot back (never below zero). */
+export const releasedUrgentCount = (count: number | undefined) => Math.max(0, (count ?? 0) - 1)

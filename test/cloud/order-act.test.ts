@@ -1,5 +1,9 @@
 // order.act: every transition path of the state machine through the real SDK, in one database
-// transaction each (order + audit row + queued notification + coupon), and the races around it.
+// transaction each (order + audit row + queued notification + coupon + urgent slot), and the
+// races around it.
+import { addDays, chinaDateOf } from '@/domain/china-date'
+import { COLLECTIONS } from '@/domain/names'
+import { urgentQuotaId } from '@/domain/pricing'
 import {
   consumerA,
   consumerB,
@@ -7,12 +11,14 @@ import {
   inDays,
   makeClient,
   merchant,
+  shirtSelection,
   startOrderCloud,
 } from './order-helpers'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
 
 const env = startOrderCloud()
-const { act, create, walk, auditOf, notificationsOf, stored, snapshot } = makeClient(env)
+const { act, call, create, find, walk, auditOf, notificationsOf, stored, snapshot } =
+  makeClient(env)
 
 afterEach(() => env.cloud.clock.set(null))
 
@@ -209,6 +215,78 @@ describe('races and stale writes', () => {
       2,
     )
     expect(fresh).toMatchObject({ ok: true, data: { order: { version: 3, eta: inDays(60) } } })
+  })
+})
+
+describe('urgent capacity on cancel', () => {
+  const urgentShirt = { selection: shirtSelection({ urgent: true }) }
+  /** The shirt's urgent count for the cloud's China day `day` (0 when no counter exists). */
+  const urgentCount = async (day: string) =>
+    (await find(COLLECTIONS.urgentQuotas, { _id: urgentQuotaId('prod_shirt', day) }))[0]?.count ?? 0
+
+  test('create urgent + cancel six times leaves 加急 for another customer; the count is back', async () => {
+    const now = chinaDaytimeToday()
+    env.cloud.clock.set(now)
+    const day = chinaDateOf(now)
+    const before = await urgentCount(day)
+    // The demo shirt takes 3 urgent orders a day: without the release the 4th create is refused.
+    for (let round = 1; round <= 6; round += 1) {
+      const order = await create(consumerA, urgentShirt)
+      expect(order.quote.urgent.applied).toBe(true)
+      expect(await urgentCount(day)).toBe(before + 1)
+      const cancelled = await act(consumerA, order._id, 'cancel')
+      expect(cancelled).toMatchObject({ ok: true, data: { order: { node: 'cancelled' } } })
+      expect(await urgentCount(day)).toBe(before)
+    }
+    const quoted = await call('quote', { productId: 'prod_shirt', ...urgentShirt }, consumerB)
+    expect(quoted.data.quote.urgent).toMatchObject({ available: true, applied: true })
+    const other = await create(consumerB, urgentShirt)
+    expect(other.quote.urgent.applied).toBe(true)
+    expect(await urgentCount(day)).toBe(before + 1)
+    // Leaves the day as it found it for the next tests.
+    expect(await act(consumerB, other._id, 'cancel')).toMatchObject({ ok: true })
+    expect(await urgentCount(day)).toBe(before)
+  })
+
+  test('a merchant cancel releases too, once: a repeated cancel and other orders keep their slots', async () => {
+    const now = chinaDaytimeToday()
+    env.cloud.clock.set(now)
+    const day = chinaDateOf(now)
+    const before = await urgentCount(day)
+    const kept = await create(consumerB, urgentShirt)
+    const order = await create(consumerA, urgentShirt)
+    expect(await urgentCount(day)).toBe(before + 2)
+    await walk(order._id, [
+      [merchant, 'confirm'],
+      [merchant, 'purchase_materials'],
+    ])
+    expect(await act(merchant, order._id, 'cancel', { note: '面料停产' })).toMatchObject({
+      ok: true,
+    })
+    expect(await urgentCount(day)).toBe(before + 1)
+    const again = await Promise.all([
+      act(merchant, order._id, 'cancel', { note: '面料停产' }),
+      act(consumerA, order._id, 'cancel'),
+    ])
+    expect(again.every((r) => !r.ok && r.code === 'INVALID_TRANSITION')).toBe(true)
+    expect(await urgentCount(day)).toBe(before + 1)
+    expect(await act(consumerB, kept._id, 'cancel')).toMatchObject({ ok: true })
+    expect(await urgentCount(day)).toBe(before)
+  })
+
+  test('cancelled after its urgent day has passed: that day keeps its count, today is untouched', async () => {
+    const today = chinaDaytimeToday()
+    const yesterday = new Date(today.getTime() - 24 * 3600 * 1000)
+    env.cloud.clock.set(yesterday)
+    const order = await create(consumerA, urgentShirt)
+    const placedOn = chinaDateOf(yesterday)
+    expect(placedOn).toBe(addDays(chinaDateOf(today), -1))
+    const placedDay = await urgentCount(placedOn)
+    env.cloud.clock.set(today)
+    const todays = await urgentCount(chinaDateOf(today))
+    expect(await act(consumerA, order._id, 'cancel')).toMatchObject({ ok: true })
+    expect(await urgentCount(placedOn)).toBe(placedDay)
+    expect(await urgentCount(chinaDateOf(today))).toBe(todays)
   })
 })
 

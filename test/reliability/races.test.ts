@@ -3,7 +3,16 @@
 // (RACE_ROUNDS to soak longer). Contention answers CONFLICT (never INTERNAL) and is retried.
 import { COLLECTIONS } from '@/domain/names'
 import { batchIdOf } from '@/domain/batch'
-import { createPayload, filterSelection, linenSelection, rid } from '../cloud/order-helpers'
+import { chinaDateOf } from '@/domain/china-date'
+import { urgentQuotaId } from '@/domain/pricing'
+import {
+  createPayload,
+  filterSelection,
+  linenSelection,
+  rid,
+  shirtSelection,
+} from '../cloud/order-helpers'
+import { chinaDaytimeToday } from '../helpers/local-cloud'
 import { ownerOrder, openSlot } from './fixtures'
 import { call, consumerA, consumerB, merchant, recordFigures, useReliabilityCloud } from './harness'
 
@@ -13,19 +22,19 @@ const CONCURRENCY = 50
 const rounds = Array.from({ length: ROUNDS }, (_, index) => index + 1)
 
 let runs = 0
+let concurrentCalls = 0
 let violations = 0
 /** Creates that lost a transaction conflict (CONFLICT after the SDK's retries). */
 let contended = 0
-afterAll(() =>
-  recordFigures('races', { runs, concurrentCalls: runs * CONCURRENCY, contended, violations }),
-)
+afterAll(() => recordFigures('races', { runs, concurrentCalls, contended, violations }))
 
 const together = <T>(work: (index: number) => Promise<T>) =>
   Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => work(index)))
 
 /** Counts a run; a failed expectation inside marks a violation before jest reports it. */
-async function race(check: () => Promise<void>) {
+async function race(check: () => Promise<void>, calls = CONCURRENCY) {
   runs += 1
+  concurrentCalls += calls
   try {
     await check()
   } catch (error) {
@@ -182,4 +191,75 @@ test.each(rounds)('50 concurrent orders against scarce stock never oversell (rou
     )
     expect(restocked.ok).toBe(true)
   }),
+)
+
+/** Calls like the app: a CONFLICT (contention, never INTERNAL) is retried as it was. */
+async function retryingConflicts(send: () => ReturnType<typeof call>) {
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await send()
+    if (result.ok || result.code !== 'CONFLICT' || attempt === 20) return result
+    contended += 1
+  }
+}
+
+test.each(rounds)(
+  "one customer's 3 urgent orders cancelled in parallel: each once, slots and stock back (round %i)",
+  () =>
+    race(async () => {
+      const now = chinaDaytimeToday() // one China day for the whole round
+      env.cloud.clock.set(now)
+      try {
+        const quotaId = urgentQuotaId('prod_shirt', chinaDateOf(now))
+        const urgentCount = async () =>
+          (await env.cloud.store.find(COLLECTIONS.urgentQuotas, { _id: quotaId }))[0]?.count ?? 0
+        const shirtMaterials = async () =>
+          Object.fromEntries(
+            (await env.cloud.store.find(COLLECTIONS.materials, { productIds: 'prod_shirt' })).map(
+              (m) => [m._id, { quantity: m.quantity, reserved: m.reserved }],
+            ),
+          )
+        const quotaBefore = await urgentCount()
+        const stockBefore = await shirtMaterials()
+        expect(Object.keys(stockBefore).sort()).toEqual(['mat_buttons', 'mat_shirting'])
+        // The demo shirt takes 3 urgent orders a day: all of them, one customer.
+        const ids: string[] = []
+        for (let index = 0; index < 3; index += 1) {
+          const placed = await call(
+            env,
+            'order',
+            'create',
+            createPayload({ selection: shirtSelection({ urgent: true }) }),
+            consumerA,
+          )
+          expect(placed).toMatchObject({
+            ok: true,
+            data: { order: { quote: { urgent: { applied: true } } } },
+          })
+          ids.push(placed.data.order._id)
+        }
+        expect(await urgentCount()).toBe(quotaBefore + 3)
+        // They share the counter and the shirt's materials: the cancels' writes collide.
+        const results = await Promise.all(
+          ids.map((orderId) =>
+            retryingConflicts(() =>
+              call(env, 'order', 'act', { orderId, event: 'cancel' }, consumerA),
+            ),
+          ),
+        )
+        expect(results.filter((result) => !result.ok)).toEqual([])
+        for (const orderId of ids) {
+          const [order] = await env.cloud.store.find(COLLECTIONS.orders, { _id: orderId })
+          expect(order).toMatchObject({ node: 'cancelled', version: 2 })
+          const audit = await env.cloud.store.find(COLLECTIONS.orderAudit, { orderId })
+          expect(audit.map((row) => row.event)).toEqual(['cancel'])
+          const held = await env.cloud.store.find(COLLECTIONS.stockReservations, { orderId })
+          expect(held.length).toBeGreaterThan(0)
+          expect(held.every((row) => row.status === 'released')).toBe(true)
+        }
+        expect(await urgentCount()).toBe(quotaBefore)
+        expect(await shirtMaterials()).toEqual(stockBefore)
+      } finally {
+        env.cloud.clock.set(null)
+      }
+    }, 3),
 )

@@ -360,6 +360,30 @@ describe('ETA and batches', () => {
     expect(applied(makeOrder({ node: 'confirmed' }), 'cancel', owner).batchLeave).toBeNull()
   })
 
+  test("cancelling an urgent order the day it was placed gives the day's urgent slot back", () => {
+    const base = makeOrder()
+    const urgent = makeOrder({
+      quote: { ...base.quote, urgent: { requested: true, available: true, applied: true } },
+    })
+    const slot = { quotaId: 'prod_shirt_2026-11-22' }
+    expect(applied(urgent, 'cancel', owner).urgentRelease).toEqual(slot)
+    expect(applied({ ...urgent, node: 'production' }, 'cancel', merchant).urgentRelease).toEqual(
+      slot,
+    )
+    // The exception remedy 'cancel' cancels too.
+    const offered = { kind: 'delayed', note: '面料延迟', offered: [{ type: 'cancel' }] }
+    const flaggedUrgent = applied(urgent, 'flag_exception', merchant, offered).order
+    const chosen = applied(flaggedUrgent, 'choose_remedy', owner, { remedy: 'cancel' }).order
+    const resolved = applied(chosen, 'resolve_exception', merchant)
+    expect(resolved.order.node).toBe('cancelled')
+    expect(resolved.urgentRelease).toEqual(slot)
+    // Not urgent, not a cancel, or the urgent day is over (its counter is no longer read): none.
+    expect(applied(base, 'cancel', owner).urgentRelease).toBeNull()
+    expect(applied(urgent, 'confirm', merchant).urgentRelease).toBeNull()
+    const nextDay = new Date('2026-11-22T16:30:00.000Z') // 2026-11-23 00:30 in China
+    expect(applied(urgent, 'cancel', owner, undefined, nextDay).urgentRelease).toBeNull()
+  })
+
   test('delivery is notified, completion is not', () => {
     const shipped = makeOrder({ node: 'shipped' })
     expect(applied(shipped, 'deliver', system).notification?.purpose).toBe('delivered')
