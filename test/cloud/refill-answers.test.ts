@@ -89,6 +89,14 @@ describe('answers', () => {
   })
 })
 
+/** Each answer a customer can give to the refill of `productId`. */
+const answersFor = (productId: string) =>
+  [
+    ['snooze', { productId }],
+    ['adjustCycle', { productId, days: 30 }],
+    ['stop', { productId }],
+  ] as const
+
 describe('authorisation', () => {
   test("another customer sees none of A's refills and cannot answer for them", async () => {
     const before = await refillsOf()
@@ -96,11 +104,7 @@ describe('authorisation', () => {
       ok: true,
       data: { refills: [], reminders: [] },
     })
-    for (const [action, payload] of [
-      ['snooze', { productId: 'prod_filter' }],
-      ['adjustCycle', { productId: 'prod_filter', days: 30 }],
-      ['stop', { productId: 'prod_filter' }],
-    ] as const) {
+    for (const [action, payload] of answersFor('prod_filter')) {
       expect(await call(action, payload, consumerB)).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     }
     expect(await refillsOf()).toEqual(before)
@@ -110,11 +114,7 @@ describe('authorisation', () => {
     // refillIdOf(`${A}_prod`, 'filter') is A's `${A}_prod_filter`: the id alone must not decide.
     const before = await refillsOf()
     const lookalike = `${consumerA}_prod`
-    for (const [action, payload] of [
-      ['snooze', { productId: 'filter' }],
-      ['adjustCycle', { productId: 'filter', days: 30 }],
-      ['stop', { productId: 'filter' }],
-    ] as const) {
+    for (const [action, payload] of answersFor('filter')) {
       expect(await call(action, payload, lookalike)).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     }
     expect(await refillsOf()).toEqual(before)
