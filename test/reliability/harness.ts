@@ -110,6 +110,32 @@ export function recordFigures(suite: string, figures: Record<string, number>): v
   report(`${suite}: ${JSON.stringify(figures)}`)
 }
 
+/**
+ * Declares a suite's attacks (issue 23): each is a test that reproduces one attack and fails if
+ * it gets through. Tried and succeeded counts go to the summary line (every suite whose name
+ * ends in "attacks").
+ */
+export function attackSuite(
+  suite: `${string}attacks`,
+): (name: string, run: () => Promise<void>, timeoutMs?: number) => void {
+  const tally = { tried: 0, succeeded: 0 }
+  afterAll(() => recordFigures(suite, tally))
+  return (name, run, timeoutMs) =>
+    test(
+      name,
+      async () => {
+        tally.tried += 1
+        try {
+          await run()
+        } catch (error) {
+          tally.succeeded += 1
+          throw error
+        }
+      },
+      timeoutMs,
+    )
+}
+
 export function readFigures(): Record<string, Record<string, number>> {
   if (!existsSync(FIGURES_DIR)) return {}
   return Object.fromEntries(

@@ -6,6 +6,8 @@ const f = readFigures()
 const get = (suite: string, key: string) => f[suite]?.[key] ?? 0
 const violations =
   get('fuzz', 'violations') + get('races', 'violations') + get('faults', 'violations')
+const attackSuites = Object.keys(f).filter((suite) => suite.endsWith('attacks'))
+const attacks = (key: string) => attackSuites.reduce((sum, suite) => sum + get(suite, key), 0)
 const line =
   `reliability: ${get('authz', 'checked')}/${get('authz', 'cells')} action×role cells checked, ` +
   `${get('fuzz', 'cases')} fuzz cases, ${get('races', 'runs')} race runs ` +
@@ -13,5 +15,6 @@ const line =
   `under ${get('faults', 'dbFailed') + get('faults', 'dbTimedOut')} injected database faults ` +
   `and ${get('faults', 'sendFailures')} message API failures (${get('faults', 'messages')} messages: ` +
   `${get('faults', 'sent')} sent once, ${get('faults', 'dead')} dead-lettered, ` +
-  `${get('faults', 'held')} held with a reason), ${violations} violations`
+  `${get('faults', 'held')} held with a reason), ${violations} violations; ` +
+  `${attacks('tried')} attacks tried, ${attacks('succeeded')} succeeded`
 process.stdout.write(`\n${line}\n`)
