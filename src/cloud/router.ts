@@ -46,15 +46,28 @@ export function defineMerchantAction<C extends Contract>(
   })
 }
 
-/** Work a function's timer trigger does; it runs with no user and returns a summary for the log. */
-export type TimerJob = () => Promise<Result<unknown>>
+/**
+ * Work a function's timer trigger does (`trigger`: its name in config.json, TIMER_TRIGGERS); it
+ * runs with no user and returns a summary for the log.
+ */
+export interface TimerJob {
+  trigger: string
+  run: () => Promise<Result<unknown>>
+}
 
 /**
- * A timer trigger's event is `{ Type: 'Timer', ... }` and carries no OPENID; a client could send
- * the same shape through callFunction, but never without its OPENID, so both are required.
+ * Only WeChat's timer fires the timer job: its event names this function's trigger, and the
+ * platform says SOURCE wx_trigger with no OPENID. A client (even an anonymous one) can copy the
+ * event but not the SOURCE.
  */
-function isTimerCall(event: object, caller: Caller): boolean {
-  return (event as { Type?: unknown }).Type === 'Timer' && caller.openid === null
+function isTimerCall(event: object, caller: Caller, trigger: string): boolean {
+  const { Type, TriggerName } = event as { Type?: unknown; TriggerName?: unknown }
+  return (
+    Type === 'Timer' &&
+    TriggerName === trigger &&
+    caller.source === 'wx_trigger' &&
+    caller.openid === null
+  )
 }
 
 /** A handler for every contract of the function, each declared from its own contract. */
@@ -73,7 +86,8 @@ export function createRouter<Api extends Record<string, Contract>>(
     if (typeof event !== 'object' || event === null || Array.isArray(event))
       return fail('BAD_REQUEST')
     const caller = currentCaller()
-    if (timer && isTimerCall(event, caller)) return settle(`${functionName}.timer`, timer)
+    if (timer && isTimerCall(event, caller, timer.trigger))
+      return settle(`${functionName}.timer`, timer.run)
     const { action, payload } = event as { action?: unknown; payload?: unknown }
     if (typeof action !== 'string') return fail('BAD_REQUEST', '请求缺少操作名称')
     const handler = byAction.get(action)

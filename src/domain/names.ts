@@ -36,6 +36,13 @@ export const FUNCTIONS = {
 } as const
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 
+/** Each timer trigger's name, as in the function's config.json (WeChat puts it in the event). */
+export const TIMER_TRIGGERS = {
+  order: 'orderHousekeeping',
+  message: 'messageDrain',
+  refill: 'refillReminders',
+} as const satisfies Partial<Record<FunctionName, string>>
+
 /** Actions each function's router accepts. */
 export const ACTIONS = {
   user: {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { join } from 'node:path'
-import { FUNCTIONS, type FunctionName } from '@/domain/names'
+import { FUNCTIONS, TIMER_TRIGGERS, type FunctionName } from '@/domain/names'
 import {
   FUNCTIONS_ROOT,
   listFunctionNames,
@@ -53,6 +53,13 @@ describe.each(names)('cloudfunctions/%s', (fn) => {
       expect(String(trigger.config).trim().split(/\s+/)).toHaveLength(7)
     }
     expect((config.triggers ?? []).length).toBeLessThanOrEqual(1)
+  })
+
+  test('its timer trigger has the name the router accepts (TIMER_TRIGGERS)', () => {
+    const config = readJson(fn, 'config.json')
+    const named = (config.triggers ?? []).map((trigger: { name: string }) => trigger.name)
+    const expected = (TIMER_TRIGGERS as Partial<Record<string, string>>)[fn]
+    expect(named).toEqual(expected ? [expected] : [])
   })
 })
 

@@ -63,13 +63,6 @@ async function seed(ctx: BenchContext, prefix: string, total: number, due: numbe
   return (performance.now() - started) / 1000
 }
 
-const timerEvent = () => ({
-  Type: 'Timer',
-  TriggerName: 'refillReminders',
-  Time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-  Message: '',
-})
-
 interface TimerSummary {
   read: number
   queued: number
@@ -84,11 +77,7 @@ async function drainDue(ctx: BenchContext) {
   let queued = 0
   let runs = 0
   for (;;) {
-    const { result, roundTrips: trips } = await ctx.cloud.invokeCounted(
-      FUNCTIONS.refill,
-      timerEvent(),
-      null,
-    )
+    const { result, roundTrips: trips } = await ctx.cloud.fireTimerCounted(FUNCTIONS.refill)
     const envelope = result as { ok: boolean; data: TimerSummary }
     if (!envelope.ok) throw new Error(`refill timer failed: ${JSON.stringify(result)}`)
     runs += 1

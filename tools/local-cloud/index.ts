@@ -98,6 +98,8 @@ export interface LocalCloud {
     openid?: string | null,
   ): Promise<{ result: unknown; roundTrips: number }>
   fireTimer(fn: string): Promise<unknown>
+  /** fireTimer, with the database round trips the run made. */
+  fireTimerCounted(fn: string): Promise<{ result: unknown; roundTrips: number }>
   /**
    * The time functions see (src/cloud/clock.ts): `set(date)` moves their clock so it reads `date`
    * now and runs on from there; `set(null)` returns to real time. Tests of timers use it.
@@ -224,6 +226,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         return { result, roundTrips }
       },
       fireTimer: async (fn) => (await runner.fireTimer(fn)).result,
+      fireTimerCounted: async (fn) => {
+        const { result, roundTrips } = await runner.fireTimer(fn)
+        return { result, roundTrips }
+      },
       clock: {
         set(at) {
           clock.offsetMs = at === null ? 0 : at.getTime() - Date.now()

@@ -298,7 +298,7 @@ export class Runner {
     })
   }
 
-  async fireTimer(fn: string): Promise<{ result: unknown; requestID: string }> {
+  async fireTimer(fn: string): Promise<{ result: unknown; requestID: string; roundTrips: number }> {
     this.entry(fn)
     const trigger = (this.config(fn).triggers ?? []).find((t) => t.type === 'timer')
     if (!trigger)

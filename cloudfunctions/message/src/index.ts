@@ -1,5 +1,5 @@
 import { messageApi } from '@/domain/api/message'
-import { FUNCTIONS } from '@/domain/names'
+import { FUNCTIONS, TIMER_TRIGGERS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { authorize } from './actions/authorize'
 import { deadLetters } from './actions/dead-letters'
@@ -18,5 +18,5 @@ export const main = createRouter(
     inbox: inbox,
     deadLetters: deadLetters,
   },
-  drainLeftovers,
+  { trigger: TIMER_TRIGGERS.message, run: drainLeftovers },
 )

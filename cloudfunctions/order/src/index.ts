@@ -1,5 +1,5 @@
 import { orderApi } from '@/domain/api/order'
-import { FUNCTIONS } from '@/domain/names'
+import { FUNCTIONS, TIMER_TRIGGERS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { act } from './actions/act'
 import { board } from './actions/board'
@@ -22,5 +22,5 @@ export const main = createRouter(
     board: board,
     act: act,
   },
-  housekeeping,
+  { trigger: TIMER_TRIGGERS.order, run: housekeeping },
 )

@@ -1,5 +1,5 @@
 import { refillApi } from '@/domain/api/refill'
-import { FUNCTIONS } from '@/domain/names'
+import { FUNCTIONS, TIMER_TRIGGERS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { adjustCycle } from './actions/adjust-cycle'
 import { mine } from './actions/mine'
@@ -16,5 +16,5 @@ export const main = createRouter(
     adjustCycle: adjustCycle,
     stop: stop,
   },
-  remindDue,
+  { trigger: TIMER_TRIGGERS.refill, run: remindDue },
 )
