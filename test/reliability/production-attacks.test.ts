@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { TIMER_TRIGGERS } from '@/domain/names'
-import { attackSuite, digest, useReliabilityCloud } from './harness'
+import { MAX_FUTURE_BOOKINGS } from '@/domain/appointment'
+import { openSlot } from './fixtures'
+import { attackSuite, call, digest, useReliabilityCloud } from './harness'
 
 const env = useReliabilityCloud()
 const attack = attackSuite('production-attacks')
@@ -28,6 +30,24 @@ describe('what a client may read or write without a function (item 10)', () => {
     expect(allowed.test('order-photos/x.jpg')).toBe(true)
     for (const path of ['products/cover.jpg', 'x/order-photos/a.jpg', 'index.html'])
       expect(allowed.test(path)).toBe(false)
+  })
+})
+
+describe('one customer against the shared limits', () => {
+  attack(`8 simultaneous bookings hold at most ${MAX_FUTURE_BOOKINGS} slots (item 8)`, async () => {
+    const burster = 'o_attack_booking_burst'
+    const slotIds = await Promise.all(Array.from({ length: 8 }, () => openSlot(env)))
+    const answers = await Promise.all(
+      slotIds.map((slotId) => call(env, 'appointment', 'book', { slotId }, burster)),
+    )
+    const codes = answers.map((answer) => (answer.ok ? 'ok' : answer.code))
+    expect(codes.filter((code) => !['ok', 'BOOKING_LIMIT', 'CONFLICT'].includes(code))).toEqual([])
+    const held = await env.sql(
+      `SELECT id FROM local_documents WHERE collection = 'appointment_slots' AND data->>'bookedBy' = $1`,
+      [burster],
+    )
+    expect(held.length).toBeLessThanOrEqual(MAX_FUTURE_BOOKINGS)
+    expect(codes.filter((code) => code === 'ok')).toHaveLength(held.length)
   })
 })
 

@@ -1,38 +1,55 @@
-// appointment.book — any signed-in user. The slot is re-read and booked in one transaction: one
-// winner, the rest SLOT_TAKEN; a retry by the holder is ok. The 3-booking limit is counted before
-// the transaction (no where() inside one), so one user's parallel taps may exceed it.
+// appointment.book — any signed-in user. The slot and the user's booking counter (bookingHolds)
+// are read and written in one transaction: one winner per slot (the rest SLOT_TAKEN, a retry by
+// the holder is ok), and a burst of one user's bookings serialises on the counter, so the
+// MAX_FUTURE_BOOKINGS limit holds under parallel taps.
 import {
   MAX_FUTURE_BOOKINGS,
   bookingRefusal,
+  futureHolds,
   toBookingView,
+  type BookingHold,
+  type BookingHolds,
   type SlotRecord,
 } from '@/domain/appointment'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
-import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
+import { command, db, inTransaction, readDoc, readList, type Transaction } from '@/cloud/database'
 import { appointmentApi } from '@/domain/api/appointment'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
+const limitReached = () =>
+  fail('BOOKING_LIMIT', `最多同时保留 ${MAX_FUTURE_BOOKINGS} 个待进行的预约`)
+
 export const book = defineUserAction(appointmentApi.book, async (input, openid) => {
   const now = currentTime()
-  const held = await readList<Pick<SlotRecord, '_id'>>(
+  // Bookings the counter may not know (made before it existed); where() cannot run inside.
+  const found = await readList<Pick<SlotRecord, '_id' | 'startsAt'>>(
     db
       .collection(COLLECTIONS.appointmentSlots)
       .where({ bookedBy: openid, startsAt: command.gt(now) })
-      .field({ _id: true })
+      .field({ _id: true, startsAt: true })
       .limit(MAX_FUTURE_BOOKINGS + 1),
   )
-  if (held.length >= MAX_FUTURE_BOOKINGS && !held.some((slot) => slot._id === input.slotId))
-    return fail('BOOKING_LIMIT', `最多同时保留 ${MAX_FUTURE_BOOKINGS} 个待进行的预约`)
 
   return inTransaction(async (transaction) => {
-    const ref = transaction.collection(COLLECTIONS.appointmentSlots).doc(input.slotId)
+    const slots = transaction.collection(COLLECTIONS.appointmentSlots)
+    const ref = slots.doc(input.slotId)
     const slot = await readDoc<SlotRecord>(ref)
     if (slot === null) return fail('NOT_FOUND', '这个时段不存在')
     const refusal = bookingRefusal(slot, openid, now)
     if (!refusal.ok) return refusal
     if (slot.bookedBy === openid) return ok(toBookingView(slot))
+
+    const countRef = transaction.collection(COLLECTIONS.bookingHolds).doc(openid)
+    const counted = (await readDoc<BookingHolds>(countRef))?.slots ?? []
+    const foundHolds = found.map((s) => ({ slotId: s._id, startsAt: s.startsAt }))
+    let held = futureHolds(counted, foundHolds, now)
+    if (held.length >= MAX_FUTURE_BOOKINGS) {
+      held = await stillBooked(transaction, held, openid)
+      if (held.length >= MAX_FUTURE_BOOKINGS) return limitReached()
+    }
+
     const booking = {
       status: 'booked' as const,
       bookedBy: openid,
@@ -40,6 +57,20 @@ export const book = defineUserAction(appointmentApi.book, async (input, openid) 
       note: input.note || null,
     }
     await ref.update({ data: booking })
+    await countRef.set({
+      data: { slots: [...held, { slotId: slot._id, startsAt: slot.startsAt }] },
+    })
     return ok(toBookingView({ ...slot, ...booking }))
   })
 })
+
+/** A counted hold may be stale (cancelled since): keep those the slot itself still confirms. */
+async function stillBooked(
+  transaction: Transaction,
+  held: BookingHold[],
+  openid: string,
+): Promise<BookingHold[]> {
+  const slots = transaction.collection(COLLECTIONS.appointmentSlots)
+  const current = await Promise.all(held.map((hold) => readDoc<SlotRecord>(slots.doc(hold.slotId))))
+  return held.filter((_, index) => current[index]?.bookedBy === openid)
+}

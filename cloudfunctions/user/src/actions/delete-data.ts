@@ -33,6 +33,7 @@ export const deleteData = defineUserAction(userApi.deleteData, async (input, ope
     .where({ bookedBy: openid, startsAt: command.gt(now) })
     .update({ data: { status: 'open', bookedBy: null, bookedAt: null, note: null } })) as Updated
   await slots.where({ bookedBy: openid }).update({ data: { bookedBy: null, note: null } })
+  await db.collection(COLLECTIONS.bookingHolds).doc(openid).remove()
   const user = ((await db.collection(COLLECTIONS.users).doc(openid).remove()) as Removed).stats
     .removed
   const deletion: PersonalDataDeletion = {
