@@ -100,6 +100,7 @@ export async function recordAuthorization(
   openid: string,
   input: AuthorizeInput,
   now: Date,
+  source: string,
 ): Promise<void> {
   await inTransaction(async (transaction) => {
     const records = new Map<MessagePurpose, SubscriptionRecord>()
@@ -112,7 +113,7 @@ export async function recordAuthorization(
     for (const { purpose, result } of input.results) {
       records.set(
         purpose,
-        afterAuthorization(await recordOf(purpose), result, alwaysOf(purpose), now),
+        afterAuthorization(await recordOf(purpose), result, alwaysOf(purpose), now, source),
       )
     }
     for (const { purpose, setting } of input.always ?? []) {

@@ -20,8 +20,16 @@ export interface SubscriptionRecord {
   refused: boolean
   acceptedTotal: number
   sentTotal: number
+  /** Where the last accept came from (getWXContext SOURCE): accepts are the client's word. */
+  lastAcceptSource?: string
   updatedAt: Date
 }
+
+/**
+ * Unused credits one purpose may hold: more than a person plausibly grants by tapping (each tap
+ * asks once), so a client replaying accepts cannot pile up credits WeChat would answer 43101 to.
+ */
+export const MAX_CREDITS_PER_PURPOSE = 20
 
 export function subscriptionId(openid: string, purpose: MessagePurpose): string {
   return `${openid}__${purpose}`
@@ -72,18 +80,24 @@ export function emptySubscription(
   }
 }
 
-/** One requestSubscribeMessage answer for one purpose. */
+/**
+ * One requestSubscribeMessage answer for one purpose, reported from `source`. A refused purpose
+ * is never asked again, so an accept for it counts only beside getSetting's view (`always`): a
+ * bare replayed accept neither adds a credit nor clears a ban.
+ */
 export function afterAuthorization(
   record: SubscriptionRecord,
   result: AuthorizationResult,
   always: AlwaysSetting | null | undefined,
   now: Date,
+  source = 'wx_client',
 ): SubscriptionRecord {
   const next = { ...record, updatedAt: now }
   if (always !== undefined) next.always = always
-  if (result === 'accept') {
-    next.credits += 1
+  if (result === 'accept' && (always !== undefined || !record.refused)) {
+    next.credits = Math.min(next.credits + 1, MAX_CREDITS_PER_PURPOSE)
     next.acceptedTotal += 1
+    next.lastAcceptSource = source
     next.refused = false
   }
   // ban, or "always" + reject: WeChat will not show the popup again; the app must not ask.

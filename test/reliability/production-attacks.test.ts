@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { TIMER_TRIGGERS } from '@/domain/names'
 import { MAX_FUTURE_BOOKINGS } from '@/domain/appointment'
+import { MAX_CREDITS_PER_PURPOSE } from '@/domain/message-policy'
 import { openSlot } from './fixtures'
 import { attackSuite, call, digest, useReliabilityCloud } from './harness'
 
@@ -26,7 +27,7 @@ describe('what a client may read or write without a function (item 10)', () => {
     expect(rules.write).toContain('resource.openid == auth.openid')
     // The one path rule, tried on the paths a hostile client would choose.
     const pathRule = /\/(.+)\/\.test\(resource\.path\) == true/.exec(rules.write)
-    const allowed = new RegExp(pathRule![1].replace(/\\\//g, '/'))
+    const allowed = new RegExp((pathRule?.[1] ?? '').replace(/\\\//g, '/'))
     expect(allowed.test('order-photos/x.jpg')).toBe(true)
     for (const path of ['products/cover.jpg', 'x/order-photos/a.jpg', 'index.html'])
       expect(allowed.test(path)).toBe(false)
@@ -40,7 +41,7 @@ describe('one customer against the shared limits', () => {
     const answers = await Promise.all(
       slotIds.map((slotId) => call(env, 'appointment', 'book', { slotId }, burster)),
     )
-    const codes = answers.map((answer) => (answer.ok ? 'ok' : answer.code))
+    const codes = answers.map((answer) => (answer.ok ? 'ok' : String(answer.code)))
     expect(codes.filter((code) => !['ok', 'BOOKING_LIMIT', 'CONFLICT'].includes(code))).toEqual([])
     const held = await env.sql(
       `SELECT id FROM local_documents WHERE collection = 'appointment_slots' AND data->>'bookedBy' = $1`,
@@ -48,6 +49,38 @@ describe('one customer against the shared limits', () => {
     )
     expect(held.length).toBeLessThanOrEqual(MAX_FUTURE_BOOKINGS)
     expect(codes.filter((code) => code === 'ok')).toHaveLength(held.length)
+  })
+})
+
+describe("subscribe credits are only the client's word (item 13)", () => {
+  const ledger = async (openid: string) =>
+    (await env.cloud.store.find('subscriptions', { _id: `${openid}__shipped` }))[0]
+
+  attack(`40 replayed accepts leave at most ${MAX_CREDITS_PER_PURPOSE} credits`, async () => {
+    const replayer = 'o_attack_credit_replay'
+    for (let i = 0; i < 40; i += 1) {
+      const answer = await call(
+        env,
+        'message',
+        'authorize',
+        { results: [{ purpose: 'shipped', result: 'accept' }] },
+        replayer,
+      )
+      expect(answer.ok).toBe(true)
+    }
+    expect(await ledger(replayer)).toMatchObject({
+      credits: MAX_CREDITS_PER_PURPOSE,
+      lastAcceptSource: 'wx_client',
+    })
+  })
+
+  attack('a bare fake accept does not clear an earlier ban', async () => {
+    const banned = 'o_attack_unban'
+    const answer = (result: string) =>
+      call(env, 'message', 'authorize', { results: [{ purpose: 'shipped', result }] }, banned)
+    expect((await answer('ban')).ok).toBe(true)
+    expect((await answer('accept')).ok).toBe(true)
+    expect(await ledger(banned)).toMatchObject({ credits: 0, refused: true })
   })
 })
 

@@ -12,6 +12,7 @@ import {
   heldLabelOf,
   holdReasonOf,
   MAX_ATTEMPTS,
+  MAX_CREDITS_PER_PURPOSE,
   quietUntil,
   refundCredit,
   retryDelayMs,
@@ -49,6 +50,23 @@ describe('ledger', () => {
     )
     expect(again).toMatchObject({ refused: false, credits: 1, always: 'accept' })
   })
+  test('a bare accept (no getSetting view) neither clears a refusal nor adds a credit', () => {
+    const banned = afterAuthorization(fresh(), 'ban', undefined, now)
+    expect(afterAuthorization(banned, 'accept', undefined, now)).toMatchObject({
+      refused: true,
+      credits: 0,
+    })
+  })
+  test(`credits stop at ${MAX_CREDITS_PER_PURPOSE} per purpose; the accept's source is kept`, () => {
+    let record = fresh()
+    for (let i = 0; i < 40; i += 1)
+      record = afterAuthorization(record, 'accept', undefined, now, 'wx_devtools')
+    expect(record).toMatchObject({
+      credits: MAX_CREDITS_PER_PURPOSE,
+      acceptedTotal: 40,
+      lastAcceptSource: 'wx_devtools',
+    })
+  })
   test('an "always" choice reported without a popup: reject or ban refuses, accept clears', () => {
     expect(afterAlwaysSetting(fresh(), 'reject', now)).toMatchObject({
       refused: true,
@@ -73,7 +91,7 @@ describe('ledger', () => {
           for (const step of steps) {
             if (step === 'accept') {
               record = afterAuthorization(record, 'accept', undefined, now)
-              expected += 1
+              expected = Math.min(expected + 1, MAX_CREDITS_PER_PURPOSE)
             } else if (step === 'send' && holdReasonOf(record, 0, 5) === null) {
               record = spendCredit(record, now)
               expected -= 1
