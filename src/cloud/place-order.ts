@@ -1,23 +1,33 @@
 // Creating an order, for `create` and `reorder`. The server validates the selection against the
 // product, prices it itself, and writes inside one transaction keyed by (caller, requestId):
 // a retry finds the order it already made. The urgent-capacity counter and the batch count are
-// read and written in that same transaction, so parallel orders cannot oversell either.
+// read and written in that same transaction, so parallel orders cannot oversell either; so is the
+// customer's open-order counter (customer-holds.ts), so one account cannot hoard stock.
 import type { Address } from '../domain/address'
 import { joinBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
 import { chinaDateOf } from '../domain/china-date'
+import {
+  holdsId,
+  mergeHolds,
+  orderLimitCheck,
+  OPEN_ORDER_NODE,
+  type Holds,
+  type OrderHold,
+} from '../domain/customer-holds'
 import { COLLECTIONS } from '../domain/names'
 import { buildNewOrder, orderIdFor } from '../domain/new-order'
 import type { OrderRecord } from '../domain/order-types'
 import { validateOrderSelection } from '../domain/order-selection'
 import { quoteOrder, urgentQuotaId } from '../domain/pricing'
 import { fail, ok, type Result } from '../domain/result'
-import { inTransaction, readDoc } from './database'
+import { inTransaction, readDoc, type Transaction } from './database'
 import { orders, queueLoadOf, withoutId } from './orders'
 import { releaseBatch } from './batches'
 import { prepareReservation, stockNeedsOf } from './stock'
 import { currentTime } from './clock'
 import type { UrgentQuota } from './urgent-quota'
+import { openOrdersOf, orderLimits } from './order-limits'
 
 export interface PlaceOrderRequest {
   ownerOpenid: string
@@ -43,11 +53,18 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Ord
   const needs = await stockNeedsOf(product._id, selection.data.quantity)
   const now = currentTime()
   const orderId = orderIdFor(ownerOpenid, requestId)
+  const found = await openOrdersOf(ownerOpenid)
 
   const placed = await inTransaction(async (transaction) => {
     const orderRef = transaction.collection(COLLECTIONS.orders).doc(orderId)
     const existing = await readDoc<OrderRecord>(orderRef)
     if (existing) return ok({ order: existing, reachedBatchId: null as string | null })
+
+    const holds = await prepareOrderHold(transaction, ownerOpenid, found, {
+      id: orderId,
+      units: selection.data.quantity,
+    })
+    if (!holds.ok) return holds
 
     const wantsUrgent = selection.data.urgent && product.urgent !== undefined
     const quotaRef = transaction
@@ -82,6 +99,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Ord
     if (!reservation.ok) return reservation
 
     await orderRef.set({ data: { ...withoutId(built.data), stock: needs } })
+    await holds.data()
     await reservation.data()
     if (quote.urgent.applied) {
       const count = (quota?.count ?? 0) + 1
@@ -97,4 +115,33 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Ord
   // This order filled the batch, so it has just moved on: answer with what is stored now.
   const released = await readDoc<OrderRecord>(orders().doc(order._id))
   return released ? ok(released) : fail('INTERNAL')
+}
+
+/**
+ * Inside the order's transaction, before its writes: refuses an order beyond the customer's open
+ * orders or units (ORDER_LIMIT), else returns the write that counts it.
+ */
+async function prepareOrderHold(
+  transaction: Transaction,
+  ownerOpenid: string,
+  found: readonly OrderHold[],
+  order: OrderHold,
+): Promise<Result<() => Promise<void>>> {
+  const ref = transaction.collection(COLLECTIONS.customerHolds).doc(holdsId(ownerOpenid, 'orders'))
+  const counted = (await readDoc<Holds<OrderHold>>(ref))?.items ?? []
+  let held = mergeHolds(counted, found, () => true)
+  const limits = orderLimits()
+  if (!orderLimitCheck(held, order.units, limits).ok) held = await stillOpen(transaction, held)
+  const check = orderLimitCheck(held, order.units, limits)
+  if (!check.ok) return check
+  return ok(async () => {
+    await ref.set({ data: { items: [...held, order] } })
+  })
+}
+
+/** A counted order may have moved on (confirmed, cancelled): keep those still awaiting the merchant. */
+async function stillOpen(transaction: Transaction, held: OrderHold[]): Promise<OrderHold[]> {
+  const stored = transaction.collection(COLLECTIONS.orders)
+  const current = await Promise.all(held.map((hold) => readDoc<OrderRecord>(stored.doc(hold.id))))
+  return held.filter((_, index) => current[index]?.node === OPEN_ORDER_NODE)
 }

@@ -35,30 +35,6 @@ export interface SlotRecord {
   createdAt: Date
 }
 
-/** A booking a user holds, as kept in their counter document (COLLECTIONS.bookingHolds). */
-export interface BookingHold {
-  slotId: string
-  startsAt: Date
-}
-
-/** A user's counter document: read and written in every booking's transaction. */
-export interface BookingHolds {
-  _id: string
-  slots: BookingHold[]
-}
-
-/** The holds not started by `now`, from the counter and bookings it does not know yet. */
-export function futureHolds(
-  counted: readonly BookingHold[],
-  found: readonly BookingHold[],
-  now: Date,
-): BookingHold[] {
-  const bySlot = new Map<string, BookingHold>()
-  for (const hold of [...counted, ...found])
-    if (hold.startsAt.getTime() > now.getTime()) bySlot.set(hold.slotId, hold)
-  return [...bySlot.values()]
-}
-
 /** A slot as anyone may see it. */
 export interface SlotView {
   id: string

@@ -18,6 +18,7 @@ export const ERROR_MESSAGES = {
   SLOT_PAST: '该时段已开始或已过去',
   SLOT_OVERLAP: '该设计师在这个时间已有其他时段',
   BOOKING_LIMIT: '待进行的预约已达上限，请先取消不需要的预约',
+  ORDER_LIMIT: '待商家确认的订单已达上限，请等商家确认或取消不需要的订单',
   OUT_OF_STOCK: '材料库存不足，暂时无法下单',
   LAST_MERCHANT: '至少需要保留一位商家账号',
 } as const

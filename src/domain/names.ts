@@ -6,8 +6,8 @@ export const COLLECTIONS = {
   measurementProfiles: 'measurement_profiles',
   consents: 'consents',
   appointmentSlots: 'appointment_slots',
-  /** Future bookings per user (_id = OPENID): the counter behind the booking limit. */
-  bookingHolds: 'booking_holds',
+  /** Per-customer counters behind the booking and open-order limits (customer-holds.ts). */
+  customerHolds: 'customer_holds',
   orders: 'orders',
   orderAudit: 'order_audit',
   notificationQueue: 'notification_queue',

@@ -80,7 +80,7 @@ test('each merchant action makes the documented number of database calls', async
   ).roundTrips
 
   expect(trips).toEqual({
-    'order.create (2 materials)': 14,
+    'order.create (2 materials)': 17,
     'order.board': 12,
     'order.board (search)': 11,
     'merchant.actMany (2 orders)': 12,

@@ -31,10 +31,14 @@ export type Envelope = {
 export type DemoCloud = { cloud: TestCloud }
 
 /** Starts and seeds one cloud for this test file (beforeAll) and stops it (afterAll). */
-export function useDemoCloud(): DemoCloud {
+export function useDemoCloud(functionEnv?: Record<string, string>): DemoCloud {
   const env = {} as DemoCloud
   beforeAll(async () => {
-    env.cloud = await startTestCloud({ functionsRoot: FUNCTIONS_ROOT, users: DEMO_USERS })
+    env.cloud = await startTestCloud({
+      functionsRoot: FUNCTIONS_ROOT,
+      users: DEMO_USERS,
+      functionEnv,
+    })
     await seedDemo(env.cloud.store)
   })
   afterAll(() => env.cloud?.stop())

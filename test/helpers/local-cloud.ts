@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto'
 import { Client } from 'pg'
 import { chinaDateOf } from '@/domain/china-date'
+import { DEFAULT_ORDER_LIMITS } from '@/domain/customer-holds'
 import {
   startLocalCloud,
   type IndexCheckMode,
@@ -34,7 +35,24 @@ export interface TestCloudOptions {
    * stop() fails listing every uncovered query; fixture functions run with LOCAL_CLOUD_INDEX_CHECK.
    */
   indexCheck?: IndexCheckMode
+  /** The functions' environment variables, over TEST_FUNCTION_ENV. */
+  functionEnv?: Record<string, string>
 }
+
+/**
+ * Tests place dozens of orders per customer that no merchant confirms, so they raise the
+ * open-order limits; the suites about those limits set them back (`defaultOrderLimitsEnv`).
+ */
+export const TEST_FUNCTION_ENV: Record<string, string> = {
+  OPEN_ORDERS_PER_CUSTOMER: '100000',
+  OPEN_UNITS_PER_CUSTOMER: '10000000',
+}
+
+/** The production defaults of the open-order limits, as function environment variables. */
+export const defaultOrderLimitsEnv = (): Record<string, string> => ({
+  OPEN_ORDERS_PER_CUSTOMER: String(DEFAULT_ORDER_LIMITS.openOrders),
+  OPEN_UNITS_PER_CUSTOMER: String(DEFAULT_ORDER_LIMITS.openUnits),
+})
 
 export interface TestCloud extends LocalCloud {
   /** URL of this test's own database. */
@@ -78,6 +96,7 @@ export async function startTestCloud(options: TestCloudOptions): Promise<TestClo
       users: options.users,
       staticDir: options.staticDir,
       functionTimeoutMs: options.functionTimeoutMs,
+      functionEnv: { ...TEST_FUNCTION_ENV, ...options.functionEnv },
       indexCheck: requireIndexes ? 'report' : options.indexCheck,
       log: options.log ?? (() => undefined),
     })

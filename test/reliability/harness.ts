@@ -33,12 +33,12 @@ export type ReliabilityCloud = DemoCloud & {
 }
 
 /** The seeded demo cloud plus a small SQL pool; both stop after the file. */
-export function useReliabilityCloud(): ReliabilityCloud {
+export function useReliabilityCloud(functionEnv?: Record<string, string>): ReliabilityCloud {
   jest.setTimeout(120_000)
   let pool: Pool | undefined
   // Declared first so it runs before the cloud's own afterAll drops the database.
   afterAll(() => pool?.end())
-  const env = useDemoCloud() as ReliabilityCloud
+  const env = useDemoCloud(functionEnv) as ReliabilityCloud
   env.sql = async (text, values = []) => {
     if (!pool) {
       pool = new Pool({ connectionString: env.cloud.databaseUrl, max: 4 })

@@ -5,10 +5,14 @@ import { join } from 'node:path'
 import { TIMER_TRIGGERS } from '@/domain/names'
 import { MAX_FUTURE_BOOKINGS } from '@/domain/appointment'
 import { MAX_CREDITS_PER_PURPOSE } from '@/domain/message-policy'
+import { DEFAULT_ORDER_LIMITS } from '@/domain/customer-holds'
+import { createPayload, filterSelection } from '../cloud/order-helpers'
+import { defaultOrderLimitsEnv } from '../helpers/local-cloud'
 import { openSlot } from './fixtures'
 import { attackSuite, call, digest, useReliabilityCloud } from './harness'
 
-const env = useReliabilityCloud()
+// The production defaults of every limit (test clouds raise the open-order limits).
+const env = useReliabilityCloud(defaultOrderLimitsEnv())
 const attack = attackSuite('production-attacks')
 
 const ROOT = join(__dirname, '..', '..')
@@ -35,6 +39,43 @@ describe('what a client may read or write without a function (item 10)', () => {
 })
 
 describe('one customer against the shared limits', () => {
+  attack(
+    '55 orders in a burst cannot hoard stock beyond the open-order limits (item 7)',
+    async () => {
+      const hoarder = 'o_attack_hoarder'
+      const { openOrders, openUnits } = DEFAULT_ORDER_LIMITS
+      const answers = await Promise.all(
+        Array.from({ length: 55 }, () =>
+          call(
+            env,
+            'order',
+            'create',
+            createPayload({
+              productId: 'prod_filter',
+              selection: { ...filterSelection(), quantity: 90 },
+            }),
+            hoarder,
+          ),
+        ),
+      )
+      const codes = answers.map((answer) => (answer.ok ? 'ok' : String(answer.code)))
+      expect(codes.filter((code) => !['ok', 'ORDER_LIMIT', 'CONFLICT'].includes(code))).toEqual([])
+      const placed = await env.cloud.store.find('orders', { ownerOpenid: hoarder })
+      const units = placed.reduce((sum, order) => sum + order.selection.quantity, 0)
+      expect(placed.length).toBeLessThanOrEqual(openOrders)
+      expect(units).toBeLessThanOrEqual(openUnits)
+      // Another customer can still buy.
+      const other = await call(
+        env,
+        'order',
+        'create',
+        createPayload({ productId: 'prod_filter', selection: filterSelection() }),
+        'o_attack_bystander',
+      )
+      expect(other).toMatchObject({ ok: true })
+    },
+  )
+
   attack(`8 simultaneous bookings hold at most ${MAX_FUTURE_BOOKINGS} slots (item 8)`, async () => {
     const burster = 'o_attack_booking_burst'
     const slotIds = await Promise.all(Array.from({ length: 8 }, () => openSlot(env)))

@@ -72,6 +72,8 @@ export interface LocalCloudOptions {
    * 'fail' also answers the call with an error. Default: env LOCAL_CLOUD_INDEX_CHECK, else off.
    */
   indexCheck?: IndexCheckMode
+  /** Environment variables every function sees, as set in the console (e.g. order limits). */
+  functionEnv?: Record<string, string>
 }
 
 export interface LocalCloudStore {
@@ -179,6 +181,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       appId: APP_ID,
       timeoutOverrideMs: options.functionTimeoutMs,
       clockOffsetMs: () => clock.offsetMs,
+      functionEnv: options.functionEnv,
       log,
     })
     runnerRef.current = runner

@@ -25,6 +25,8 @@ export interface RunnerOptions {
   maxWorkers?: number
   /** Milliseconds added to the real clock inside functions (src/cloud/clock.ts); 0 = real time. */
   clockOffsetMs?: () => number
+  /** The functions' environment variables (what the console sets per function in the cloud). */
+  functionEnv?: Record<string, string>
   log: (line: string) => void
 }
 
@@ -216,6 +218,7 @@ export class Runner {
       workerData: { entry },
       env: {
         ...process.env,
+        ...this.options.functionEnv,
         TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.adminUrl }),
         TENCENTCLOUD_SECRETID: 'local-cloud-secret-id',
         TENCENTCLOUD_SECRETKEY: 'local-cloud-secret-key',

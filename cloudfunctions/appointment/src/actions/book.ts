@@ -1,25 +1,20 @@
-// appointment.book — any signed-in user. The slot and the user's booking counter (bookingHolds)
+// appointment.book — any signed-in user. The slot and the user's booking counter (customer-holds)
 // are read and written in one transaction: one winner per slot (the rest SLOT_TAKEN, a retry by
 // the holder is ok), and a burst of one user's bookings serialises on the counter, so the
 // MAX_FUTURE_BOOKINGS limit holds under parallel taps.
 import {
   MAX_FUTURE_BOOKINGS,
   bookingRefusal,
-  futureHolds,
   toBookingView,
-  type BookingHold,
-  type BookingHolds,
   type SlotRecord,
 } from '@/domain/appointment'
+import { holdsId, mergeHolds, type BookingHold, type Holds } from '@/domain/customer-holds'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { command, db, inTransaction, readDoc, readList, type Transaction } from '@/cloud/database'
 import { appointmentApi } from '@/domain/api/appointment'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
-
-const limitReached = () =>
-  fail('BOOKING_LIMIT', `最多同时保留 ${MAX_FUTURE_BOOKINGS} 个待进行的预约`)
 
 export const book = defineUserAction(appointmentApi.book, async (input, openid) => {
   const now = currentTime()
@@ -33,22 +28,23 @@ export const book = defineUserAction(appointmentApi.book, async (input, openid) 
   )
 
   return inTransaction(async (transaction) => {
-    const slots = transaction.collection(COLLECTIONS.appointmentSlots)
-    const ref = slots.doc(input.slotId)
+    const ref = transaction.collection(COLLECTIONS.appointmentSlots).doc(input.slotId)
     const slot = await readDoc<SlotRecord>(ref)
     if (slot === null) return fail('NOT_FOUND', '这个时段不存在')
     const refusal = bookingRefusal(slot, openid, now)
     if (!refusal.ok) return refusal
     if (slot.bookedBy === openid) return ok(toBookingView(slot))
 
-    const countRef = transaction.collection(COLLECTIONS.bookingHolds).doc(openid)
-    const counted = (await readDoc<BookingHolds>(countRef))?.slots ?? []
-    const foundHolds = found.map((s) => ({ slotId: s._id, startsAt: s.startsAt }))
-    let held = futureHolds(counted, foundHolds, now)
-    if (held.length >= MAX_FUTURE_BOOKINGS) {
-      held = await stillBooked(transaction, held, openid)
-      if (held.length >= MAX_FUTURE_BOOKINGS) return limitReached()
-    }
+    const countRef = transaction
+      .collection(COLLECTIONS.customerHolds)
+      .doc(holdsId(openid, 'bookings'))
+    const counted = (await readDoc<Holds<BookingHold>>(countRef))?.items ?? []
+    const notStarted = (hold: BookingHold) => hold.startsAt.getTime() > now.getTime()
+    const foundHolds = found.map((s) => ({ id: s._id, startsAt: s.startsAt }))
+    let held = mergeHolds(counted, foundHolds, notStarted)
+    if (held.length >= MAX_FUTURE_BOOKINGS) held = await stillBooked(transaction, held, openid)
+    if (held.length >= MAX_FUTURE_BOOKINGS)
+      return fail('BOOKING_LIMIT', `最多同时保留 ${MAX_FUTURE_BOOKINGS} 个待进行的预约`)
 
     const booking = {
       status: 'booked' as const,
@@ -57,20 +53,18 @@ export const book = defineUserAction(appointmentApi.book, async (input, openid) 
       note: input.note || null,
     }
     await ref.update({ data: booking })
-    await countRef.set({
-      data: { slots: [...held, { slotId: slot._id, startsAt: slot.startsAt }] },
-    })
+    await countRef.set({ data: { items: [...held, { id: slot._id, startsAt: slot.startsAt }] } })
     return ok(toBookingView({ ...slot, ...booking }))
   })
 })
 
-/** A counted hold may be stale (cancelled since): keep those the slot itself still confirms. */
+/** A counted booking may be stale (cancelled since): keep those the slot itself confirms. */
 async function stillBooked(
   transaction: Transaction,
   held: BookingHold[],
   openid: string,
 ): Promise<BookingHold[]> {
   const slots = transaction.collection(COLLECTIONS.appointmentSlots)
-  const current = await Promise.all(held.map((hold) => readDoc<SlotRecord>(slots.doc(hold.slotId))))
+  const current = await Promise.all(held.map((hold) => readDoc<SlotRecord>(slots.doc(hold.id))))
   return held.filter((_, index) => current[index]?.bookedBy === openid)
 }

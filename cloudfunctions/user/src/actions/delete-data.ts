@@ -3,6 +3,7 @@
 // frees their future bookings and strips them from past ones. Orders stay, with their address
 // snapshot (delivery, after-sales and the merchant's records need it). Each step is idempotent
 // (no where() inside a transaction), so a retry after a failure finishes the job.
+import { HOLDS_KINDS, holdsId } from '@/domain/customer-holds'
 import { consentDocId } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import { requireConfirmation, type PersonalDataDeletion } from '@/domain/personal-data'
@@ -33,7 +34,8 @@ export const deleteData = defineUserAction(userApi.deleteData, async (input, ope
     .where({ bookedBy: openid, startsAt: command.gt(now) })
     .update({ data: { status: 'open', bookedBy: null, bookedAt: null, note: null } })) as Updated
   await slots.where({ bookedBy: openid }).update({ data: { bookedBy: null, note: null } })
-  await db.collection(COLLECTIONS.bookingHolds).doc(openid).remove()
+  const holds = db.collection(COLLECTIONS.customerHolds)
+  for (const kind of HOLDS_KINDS) await holds.doc(holdsId(openid, kind)).remove()
   const user = ((await db.collection(COLLECTIONS.users).doc(openid).remove()) as Removed).stats
     .removed
   const deletion: PersonalDataDeletion = {
