@@ -58,12 +58,9 @@ const common = {
   photos: withDefault(photosCheck, []),
 }
 
-const carrierCheck: Check<string> = (value, path) => {
-  if (typeof value !== 'string' || value.trim() === '') return invalid(path, '请填写快递公司')
-  if (value.trim().length > CARRIER_MAX)
-    return invalid(path, `快递公司不能超过 ${CARRIER_MAX} 个字`)
-  return valid(value.trim())
-}
+const carrierCheck: Check<string> = (value, path) =>
+  typeof value === 'string' ? carrierText(value, path) : invalid(path, '请填写快递公司')
+const carrierText = string({ label: '快递公司', max: CARRIER_MAX, oneLine: true })
 
 const trackingNoCheck: Check<string> = (value, path) =>
   typeof value === 'string' && TRACKING_NO.test(value.trim())
