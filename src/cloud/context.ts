@@ -18,3 +18,10 @@ export function currentCaller(): Caller {
 export function requireUser(caller: Caller): Result<string> {
   return caller.openid === null ? fail('UNAUTHENTICATED') : ok(caller.openid)
 }
+
+/** The environment this function runs in (getWXContext().ENV: TCB_ENV, set by the platform or
+ * the local cloud); '' when unknown, which no photo id matches. */
+export function currentEnv(): string {
+  const env = cloud.getWXContext().ENV
+  return typeof env === 'string' ? env : ''
+}

@@ -17,6 +17,7 @@ import {
 } from '../domain/order-types'
 import { applyTransition } from '../domain/order-transition'
 import { fail, ok, type Result } from '../domain/result'
+import { currentEnv } from './context'
 import { command, countOf, db, inTransaction, readDoc, type Transaction } from './database'
 import { drainAfterCommit } from './notifier'
 import { queueMessage } from './outbox'
@@ -72,6 +73,8 @@ export interface OrderEventRequest {
 
 export async function applyOrderEvent(request: OrderEventRequest): Promise<Result<OrderRecord>> {
   const { orderId, event, input, expectedVersion, actorFor, now } = request
+  // Photos must be files of the environment this function runs in (domain/photos.ts).
+  const storage = { env: currentEnv() }
   let queued: string | null = null
   const result = await inTransaction(async (transaction) => {
     queued = null // a retried transaction starts over
@@ -82,7 +85,7 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
     if (!actor.ok) return actor
     if (expectedVersion !== undefined && expectedVersion !== order.version)
       return fail('CONFLICT', '订单刚刚有了新进展，请刷新后再操作')
-    const output = applyTransition(order, event, actor.data, input ?? {}, now)
+    const output = applyTransition(order, event, actor.data, input ?? {}, now, storage)
     if (!output.ok) return output
     const { order: next, audit, notification, grant, batchLeave, urgentRelease } = output.data
     // Reads first: the batch, the urgent counter and the materials are shared with other orders,

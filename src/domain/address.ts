@@ -14,10 +14,10 @@ const mobilePhone: TextCheck = Object.assign(
 
 /** One check per field, so a form can show every field's problem at once. */
 export const ADDRESS_FIELDS = {
-  name: string({ label: '收货人', max: 20 }),
+  name: string({ label: '收货人', max: 20, oneLine: true }),
   phone: mobilePhone,
-  region: string({ label: '所在地区', max: 40 }),
-  detail: string({ label: '详细地址', max: 100 }),
+  region: string({ label: '所在地区', max: 40, oneLine: true }),
+  detail: string({ label: '详细地址', max: 100, oneLine: true }),
 }
 
 export const addressCheck = object(ADDRESS_FIELDS)

@@ -80,7 +80,7 @@ const limitInput = optional(integer({ label: '每页数量', min: 1, max: SLOT_P
 export const slotInput = object({
   startsAt: instant('开始时间'),
   minutes: integer({ label: '时长（分钟）', ...SLOT_MINUTES }),
-  designer: string({ label: '设计师', max: DESIGNER_NAME_MAX }),
+  designer: string({ label: '设计师', max: DESIGNER_NAME_MAX, oneLine: true }),
 })
 export const defineSlotsInput = object({
   slots: array(slotInput, { label: '时段', max: MAX_SLOTS_PER_DEFINE }),

@@ -45,13 +45,18 @@ export function eventPayload<E extends OrderEvent>(
   return input as EventPayloads[E]
 }
 
-/** The form's payload, or the first field the server's check would refuse. */
+/**
+ * The form's payload, or the first field the server's check would refuse. The merchant sends
+ * it; the phone does not know the cloud environment, so photo ids are checked by their shape
+ * here and against the environment in the function.
+ */
 export function checkEventForm<E extends OrderEvent>(
   event: E,
   fields: EventFormFields,
-  ctx: EventContext,
+  ctx: Omit<EventContext, 'photos'>,
 ): Checked<EventPayloads[E]> {
   const payload = eventPayload(event, fields)
-  const checked = eventInputChecks(ctx)[event](payload, '')
+  const photos = { role: 'merchant', scope: 'shape' } as const
+  const checked = eventInputChecks({ ...ctx, photos })[event](payload, '')
   return checked.ok ? { ok: true, value: payload } : checked
 }

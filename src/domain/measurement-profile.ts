@@ -154,7 +154,7 @@ const aNumber: Check<number> = (value, path) =>
     : invalid(path, '量体数值必须是数字')
 
 /** The profile's name, as profile.save checks it; the form checks it with the same check. */
-export const profileNameCheck = string({ label: '档案名称', max: PROFILE_NAME_MAX })
+export const profileNameCheck = string({ label: '档案名称', max: PROFILE_NAME_MAX, oneLine: true })
 
 export const saveProfileInput = refine(
   object({

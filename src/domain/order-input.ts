@@ -1,18 +1,21 @@
 // What each order event accepts, one check per event (validate.ts), checked before a transition
 // is applied: `ship` needs a carrier and tracking number, `set_eta` a date not before today and
 // its reason, `flag_exception` a kind, a note and the remedies offered, `choose_remedy` one of
-// those remedies. Other notes and photos are optional and land on the timeline. Unknown fields
-// are rejected. The merchant's forms run the same checks (event-form.ts).
+// those remedies. Other notes and photos are optional and land on the timeline; photos only
+// from the merchant and only as this environment's uploads (photos.ts). Unknown fields are
+// rejected. The merchant's forms run the same checks (event-form.ts).
 import { isChinaDate, chinaDateOf, type ChinaDate } from './china-date'
 import {
   EXCEPTION_KINDS,
   REMEDY_TYPES,
+  type ActorRole,
   type ExceptionKind,
   type OrderEvent,
   type OrderRecord,
   type RemedyOffer,
   type RemedyType,
 } from './order-types'
+import { isOrderPhotoId, mayAttachPhotos, type PhotoScope } from './photos'
 import type { Result } from './result'
 import {
   checkedLater,
@@ -32,7 +35,6 @@ export const NOTE_MAX = 200
 export const PHOTOS_MAX = 9
 export const CARRIER_MAX = 20
 export const TRACKING_NO_MAX = 40
-const PHOTO_ID = /^[\w:/.-]{1,256}$/
 const TRACKING_NO = new RegExp(`^[A-Za-z0-9-]{6,${TRACKING_NO_MAX}}$`)
 
 /** What the checks read of the order: a coupon is capped by its price, a remedy must be offered. */
@@ -42,28 +44,32 @@ export type EventContext = {
     exception?: { offered: readonly RemedyOffer[] } | null
   }
   today: ChinaDate
+  /** Who sends the event (only roles whose forms offer photos may attach them) and where photo
+   * ids are checked: the function knows its environment, a form checks their shape (photos.ts). */
+  photos: { role: ActorRole; scope: PhotoScope }
 }
 type Context = EventContext
 
-const photosCheck: Check<string[]> = (value, path) => {
-  if (!Array.isArray(value) || value.length > PHOTOS_MAX)
-    return invalid(path, `照片最多 ${PHOTOS_MAX} 张`)
-  return value.every((p) => typeof p === 'string' && PHOTO_ID.test(p))
-    ? valid(value as string[])
-    : invalid(path, '照片地址不正确')
-}
+const photosCheck =
+  ({ photos }: Context): Check<string[]> =>
+  (value, path) => {
+    if (!Array.isArray(value) || value.length > PHOTOS_MAX)
+      return invalid(path, `照片最多 ${PHOTOS_MAX} 张`)
+    if (value.length > 0 && !mayAttachPhotos(photos.role))
+      return invalid(path, '此操作不能附带照片')
+    return value.every((p) => isOrderPhotoId(p, photos.scope))
+      ? valid(value as string[])
+      : invalid(path, '照片地址不正确，请重新上传照片')
+  }
 
-const common = {
+const commonOf = (ctx: Context) => ({
   note: withDefault(string({ label: '备注', min: 0, max: NOTE_MAX }), ''),
-  photos: withDefault(photosCheck, []),
-}
+  photos: withDefault(photosCheck(ctx), []),
+})
 
-const carrierCheck: Check<string> = (value, path) => {
-  if (typeof value !== 'string' || value.trim() === '') return invalid(path, '请填写快递公司')
-  if (value.trim().length > CARRIER_MAX)
-    return invalid(path, `快递公司不能超过 ${CARRIER_MAX} 个字`)
-  return valid(value.trim())
-}
+const carrierCheck: Check<string> = (value, path) =>
+  typeof value === 'string' ? carrierText(value, path) : invalid(path, '请填写快递公司')
+const carrierText = string({ label: '快递公司', max: CARRIER_MAX, oneLine: true })
 
 const trackingNoCheck: Check<string> = (value, path) =>
   typeof value === 'string' && TRACKING_NO.test(value.trim())
@@ -126,10 +132,10 @@ const remedyCheck =
       : invalid(path, '商家没有提供这种处理方式')
   }
 
-const plain = object(common)
-
-/** The check of each event's input, for one order at one moment. */
+/** The check of each event's input, for one order at one moment, from one sender. */
 export function eventInputChecks(ctx: Context) {
+  const common = commonOf(ctx)
+  const plain = object(common)
   return {
     confirm: plain,
     purchase_materials: plain,
@@ -186,9 +192,13 @@ export type EventInput = { [E in OrderEvent]: { event: E; input: EventInputs[E] 
 export function parseEventInput(
   event: OrderEvent,
   input: unknown,
-  ctx: { order: OrderRecord; now: Date },
+  ctx: { order: OrderRecord; now: Date; role: ActorRole; scope: PhotoScope },
 ): Result<EventInput> {
-  const checks = eventInputChecks({ order: ctx.order, today: chinaDateOf(ctx.now) })
+  const checks = eventInputChecks({
+    order: ctx.order,
+    today: chinaDateOf(ctx.now),
+    photos: { role: ctx.role, scope: ctx.scope },
+  })
   const parsed = parsePayload(
     checks[event] as Check<unknown>,
     input === undefined || input === null ? {} : input,

@@ -6,7 +6,7 @@
 // fields are rejected rather than dropped, so a stale page never orders something else.
 import type { OptionGroup, ProductRecord } from './product-schema'
 import { fail, ok, type Result } from './result'
-import { isPlainObject } from './validate'
+import { cleanText, isPlainObject, shownText } from './validate'
 
 export interface OrderSelection {
   /** groupId -> chosen choice ids (one for single groups); unchosen optional groups absent. */
@@ -24,7 +24,7 @@ export const QUANTITY_LIMITS = { made_to_order: 10, consumable: 99, batch: 99 } 
 const TOP_LEVEL = ['options', 'measurements', 'texts', 'quantity', 'urgent']
 type Problem = { field: string; message: string }
 
-const shown = (id: string) => (id.length > 40 ? `${id.slice(0, 40)}…` : id)
+const shown = (id: string) => (Array.from(id).length > 40 ? `${shownText(id)}…` : id)
 const invalid = (problem: Problem) => fail('INVALID_INPUT', problem.message, problem.field)
 
 export function validateOrderSelection(
@@ -114,12 +114,14 @@ function checkTexts(product: ProductRecord, value: unknown, out: OrderSelection)
     const t = product.textFields.find((candidate) => candidate.id === id)
     if (!t) return { field, message: `不存在的填写项：${shown(id)}` }
     if (typeof raw !== 'string') return { field, message: `${t.label}必须是文字` }
-    const text = raw.trim()
+    // The same cleaning as every free text (validate.ts); a product's text is one line.
+    const cleaned = cleanText(raw, t.label, { oneLine: true })
+    if (!cleaned.ok) return { field, message: cleaned.message }
+    const text = cleaned.text.trim()
     // Code points, so an emoji counts as one character as the customer sees it; a string of
     // more than two UTF-16 units per allowed character is too long without counting.
     if (text.length > t.maxLength * 2 || Array.from(text).length > t.maxLength)
       return { field, message: `${t.label}不能超过 ${t.maxLength} 个字` }
-    if (/\p{Cc}/u.test(text)) return { field, message: `${t.label}含有不支持的字符` }
     if (text !== '') out.texts[id] = text
   }
   const missing = product.textFields.find((t) => t.required && out.texts[t.id] === undefined)

@@ -1,9 +1,10 @@
-// applyTransition(order, event, actor, input, now): Result<TransitionOutput>
+// applyTransition(order, event, actor, input, now, storage): Result<TransitionOutput>
 // Everything one order event writes, computed purely. The cloud action re-reads the order
 // inside a transaction, calls this, and writes `order` (replace), `audit` (add), `notification`
 // (queue, when present) and `grant` / `batchLeave` / `urgentRelease` (when present) in that same transaction.
 // A repeated request sees the already-moved order and fails here, so nothing applies twice;
 // for same-node events the client should send the version it saw and the cloud compare it.
+// `storage` is the environment the function runs in: photos must be its files (photos.ts).
 import { addDays, chinaDateOf } from './china-date'
 import { REMEDY_LABELS } from './order-labels'
 import { can } from './order-machine'
@@ -49,6 +50,7 @@ export function applyTransition(
   actor: Actor,
   input: unknown,
   now: Date,
+  storage: { env: string },
 ): Result<TransitionOutput> {
   if (!(ORDER_EVENTS as readonly unknown[]).includes(event))
     return fail('INVALID_INPUT', '不支持的订单操作')
@@ -56,7 +58,12 @@ export function applyTransition(
   if (actor.role !== 'system' && !actor.openid) return fail('UNAUTHENTICATED')
   const verdict = can(order, orderEvent, actor.role, { openid: actor.openid ?? undefined, now })
   if (!verdict.ok) return fail(verdict.code, verdict.reason)
-  const parsed = parseEventInput(orderEvent, input, { order, now })
+  const parsed = parseEventInput(orderEvent, input, {
+    order,
+    now,
+    role: actor.role,
+    scope: storage,
+  })
   if (!parsed.ok) return parsed
 
   const next = nextRecord(order, verdict.to, parsed.data, now)

@@ -35,16 +35,64 @@ export const invalid = (path: string, message: string): Checked<never> => ({
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/**
+ * Invisible characters that change how the text around them is shown: the bidirectional
+ * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and direction marks (U+200E,
+ * U+200F, U+061C) — Simplified Chinese text never needs them, and they make a stored note or
+ * name read differently from what it holds — and the zero-width space, word joiner and byte-order
+ * mark (U+200B, U+2060, U+FEFF), which only make equal-looking text differ. They are removed from
+ * every free text. The zero-width joiner and non-joiner stay: emoji sequences (👨‍👩‍👧) need them.
+ */
+const INVISIBLE = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g
+/** C0 and C1 control characters and DEL, except tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+const LINE_BREAK_OR_TAB = /[\t\n\r]/
+/** Half of a surrogate pair on its own: with the `u` flag a whole pair is one code point. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u
+
+/**
+ * Every free text a person types, before it is trimmed, counted or stored: invisible direction
+ * and zero-width characters are removed; a control character (NUL included) or a lone surrogate
+ * is refused — no one types them, and PostgreSQL (the local cloud) cannot store the latter two,
+ * so refusing them everywhere keeps the local and the real cloud alike. A one-line field (a
+ * name, an address) also refuses tabs and line breaks; a note may have them.
+ * Used by `string()` and by the product's own text fields (order-selection.ts).
+ */
+export function cleanText(
+  text: string,
+  label: string,
+  opts: { oneLine?: boolean } = {},
+): { ok: true; text: string } | { ok: false; message: string } {
+  if (CONTROL.test(text) || LONE_SURROGATE.test(text))
+    return { ok: false, message: `${label}含有无法保存的字符` }
+  const cleaned = text.replace(INVISIBLE, '')
+  if (opts.oneLine && LINE_BREAK_OR_TAB.test(cleaned.trim()))
+    return { ok: false, message: `${label}只能填写一行` }
+  return { ok: true, text: cleaned }
+}
+
+/** The first `max` characters of a caller's text, for a message: never half a character. */
+export const shownText = (text: string, max = 40): string => Array.from(text).slice(0, max).join('')
+
+/**
+ * A free text: cleaned (`cleanText`), trimmed unless `trim: false`, then counted in characters.
+ * `oneLine` for names, addresses and the like (no tab or line break); notes may have several
+ * lines.
+ */
 export function string(opts: {
   label: string
   min?: number
   max: number
   trim?: boolean
+  oneLine?: boolean
 }): TextCheck {
-  const { label, min = 1, max, trim = true } = opts
+  const { label, min = 1, max, trim = true, oneLine = false } = opts
   const check: Check<string> = (value, path) => {
     if (typeof value !== 'string') return invalid(path, `${label}必须是文字`)
-    const text = trim ? value.trim() : value
+    const cleaned = cleanText(value, label, { oneLine })
+    if (!cleaned.ok) return invalid(path, cleaned.message)
+    const text = trim ? cleaned.text.trim() : cleaned.text
     const length = charCount(text)
     if (length < min)
       return invalid(path, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
@@ -192,8 +240,7 @@ export function object<S extends Shape>(shape: S): Check<ShapeValue<S>, ShapeInp
     const extra = Object.keys(value).find(
       (key) => !Object.prototype.hasOwnProperty.call(shape, key),
     )
-    if (extra !== undefined)
-      return invalid(join(path, extra), `不支持的字段：${extra.slice(0, 40)}`)
+    if (extra !== undefined) return invalid(join(path, extra), `不支持的字段：${shownText(extra)}`)
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(shape)) {
       const checked = shape[key](value[key], join(path, key))

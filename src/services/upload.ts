@@ -1,14 +1,16 @@
 // Photos for a merchant's note: pick from the album or camera, then store them where the order
-// can reference them. weapp: chooseMedia + cloud.uploadFile, giving cloud file ids. H5 (local
-// mode): the local cloud's stand-in, POST /cloud/files, giving `local-file://` ids served back
-// at /cloud/files/<name>. Resolves to what was stored; a cancelled picker stores nothing.
+// can reference them; order.act takes only these (domain/photos.ts). weapp: chooseMedia +
+// cloud.uploadFile under ORDER_PHOTO_DIR, giving cloud file ids. H5 (local mode): the local
+// cloud's stand-in, POST /cloud/files, giving `local-file://` ids served back at
+// /cloud/files/<name>. Resolves to what was stored; a cancelled picker stores nothing.
 import Taro from '@tarojs/taro'
 import type { UploadedFile } from '@/domain/merchant-views'
+import { ORDER_PHOTO_DIR } from '@/domain/photos'
 import { fail, ok, type Result } from '@/domain/result'
 import { currentLocalOpenid } from './local-identity'
 
 const cloudPath = (index: number) =>
-  `order-photos/${Date.now().toString(36)}-${index}-${Math.random().toString(36).slice(2, 8)}.jpg`
+  `${ORDER_PHOTO_DIR}/${Date.now().toString(36)}-${index}-${Math.random().toString(36).slice(2, 8)}.jpg`
 
 const cancelled = (error: unknown) => /cancel/i.test(String((error as { errMsg?: string })?.errMsg))
 

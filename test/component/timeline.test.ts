@@ -20,7 +20,11 @@ const entry = (node: string, event: string, at: string, note = '', photos: strin
 const ENTRIES = [
   entry('submitted', 'submit', '2026-03-01T02:00:00.000Z'),
   entry('confirmed', 'confirm', '2026-03-01T03:30:00.000Z', '已核对尺寸'),
-  entry('materials', 'purchase_materials', '2026-03-02T01:00:00.000Z', '', ['cloud://env/a.jpg']),
+  entry('materials', 'purchase_materials', '2026-03-02T01:00:00.000Z', '', [
+    'cloud://prod-7g3k.7072-prod-7g3k-1250000000/order-photos/lq3x9z-0-a1b2c3.jpg',
+    // Stored before photos were checked: never fetched by the phone that opens the order.
+    'https://evil.example/beacon.png',
+  ]),
   entry('materials', 'flag_exception', '2026-03-02T16:10:00.000Z', '面料延迟到货'),
   entry('materials', 'choose_remedy', '2026-03-03T00:00:00.000Z'),
 ]

@@ -70,7 +70,9 @@ test('what passes is the payload order.act is sent, and the server check accepts
       ],
     },
   })
-  if (flagged.ok) expect(eventInputChecks(ctx).flag_exception(flagged.value, '').ok).toBe(true)
+  const photos = { role: 'merchant', scope: { env: 'prod-7g3k' } } as const
+  if (flagged.ok)
+    expect(eventInputChecks({ ...ctx, photos }).flag_exception(flagged.value, '').ok).toBe(true)
 
   expect(checkEventForm('set_eta', { ...blank, note: ' 面料换批次 ' }, ctx)).toEqual({
     ok: true,

@@ -20,6 +20,14 @@ test('accepts a valid selection, trimming text and keeping the rest as given', (
   })
 })
 
+test('bidirectional overrides in a text are removed, not counted', () => {
+  const result = validateOrderSelection(
+    shirt,
+    shirtSelection({ texts: { monogram: '\u202e一二三四五六七八\u202c' } }),
+  )
+  expect(result).toMatchObject({ ok: true, data: { texts: { monogram: '一二三四五六七八' } } })
+})
+
 test('urgent defaults to false and empty optional groups and texts are dropped', () => {
   const { urgent: _urgent, ...rest } = good
   const result = validateOrderSelection(shirt, {
@@ -129,10 +137,22 @@ test.each([
     '刺绣文字不能超过 8 个字',
   ],
   [
-    'a control character',
+    'a line break (a product text is one line)',
     { ...good, texts: { monogram: 'L\nX' } },
     'texts.monogram',
-    '刺绣文字含有不支持的字符',
+    '刺绣文字只能填写一行',
+  ],
+  [
+    'a control character',
+    { ...good, texts: { monogram: 'L\u0000X' } },
+    'texts.monogram',
+    '刺绣文字含有无法保存的字符',
+  ],
+  [
+    'a lone surrogate',
+    { ...good, texts: { monogram: 'L\ud800' } },
+    'texts.monogram',
+    '刺绣文字含有无法保存的字符',
   ],
   [
     'a long unknown id, shortened in the message',

@@ -7,9 +7,12 @@ const merchant: Actor = { role: 'merchant', openid: MERCHANT }
 const owner: Actor = { role: 'consumer', openid: OWNER }
 const system: Actor = { role: 'system', openid: null }
 const LATER = new Date(NOW.getTime() + 3600 * 1000)
+/** The environment the function runs in: photos must be its files under order-photos/. */
+const STORAGE = { env: 'prod-7g3k' }
+const PHOTO = 'cloud://prod-7g3k.7072-prod-7g3k-1250000000/order-photos/lq3x9z-0-a1b2c3.jpg'
 
 function applied(order: OrderRecord, event: string, actor: Actor, input?: unknown, now = LATER) {
-  const result = applyTransition(order, event, actor, input, now)
+  const result = applyTransition(order, event, actor, input, now, STORAGE)
   if (!result.ok) throw new Error(`${event} failed: ${result.message}`)
   return result.data
 }
@@ -65,8 +68,8 @@ describe('a forward step', () => {
 
   test('the same input gives the same output', () => {
     const order = makeOrder()
-    expect(applyTransition(order, 'confirm', merchant, {}, LATER)).toEqual(
-      applyTransition(order, 'confirm', merchant, {}, LATER),
+    expect(applyTransition(order, 'confirm', merchant, {}, LATER, STORAGE)).toEqual(
+      applyTransition(order, 'confirm', merchant, {}, LATER, STORAGE),
     )
   })
 
@@ -74,14 +77,14 @@ describe('a forward step', () => {
     const out = applied(makeOrder({ node: 'quality_check' }), 'ship', merchant, {
       carrier: ' 顺丰 ',
       trackingNo: 'SF1234567890',
-      photos: ['cloud://env/pack.jpg'],
+      photos: [PHOTO],
     })
     expect(out.order.shipping).toEqual({
       carrier: '顺丰',
       trackingNo: 'SF1234567890',
       shippedAt: LATER,
     })
-    expect(out.order.timeline.at(-1)?.photos).toEqual(['cloud://env/pack.jpg'])
+    expect(out.order.timeline.at(-1)?.photos).toEqual([PHOTO])
     expect(out.notification).toMatchObject({
       purpose: 'shipped',
       shipping: { carrier: '顺丰', trackingNo: 'SF1234567890' },
@@ -90,7 +93,7 @@ describe('a forward step', () => {
 
   test('a repeated request finds the order already moved and changes nothing', () => {
     const once = applied(makeOrder(), 'confirm', merchant).order
-    expect(applyTransition(once, 'confirm', merchant, {}, LATER)).toMatchObject({
+    expect(applyTransition(once, 'confirm', merchant, {}, LATER, STORAGE)).toMatchObject({
       ok: false,
       code: 'INVALID_TRANSITION',
     })
@@ -169,9 +172,45 @@ describe('refusals', () => {
       makeOrder(),
       'confirm',
       merchant,
-      { photos: Array(10).fill('cloud://a.jpg') },
+      { photos: Array(10).fill(PHOTO) },
       'INVALID_INPUT',
       'photos',
+    ],
+    [
+      'a photo URL of the sender’s choosing',
+      makeOrder(),
+      'confirm',
+      merchant,
+      { photos: ['https://evil.example/b.png'] },
+      'INVALID_INPUT',
+      'photos',
+    ],
+    [
+      'another environment’s photo',
+      makeOrder(),
+      'confirm',
+      merchant,
+      { photos: [PHOTO.replace(/prod-7g3k/g, 'other-env')] },
+      'INVALID_INPUT',
+      'photos',
+    ],
+    [
+      'a photo from the customer (their forms offer none)',
+      makeOrder(),
+      'cancel',
+      owner,
+      { photos: [PHOTO] },
+      'INVALID_INPUT',
+      'photos',
+    ],
+    [
+      'a NUL in a note',
+      makeOrder(),
+      'cancel',
+      owner,
+      { note: 'a\u0000b' },
+      'INVALID_INPUT',
+      'note',
     ],
     [
       'an ETA in the past',
@@ -228,7 +267,7 @@ describe('refusals', () => {
       'offered',
     ],
   ])('%s', (_case, order, event, actor, input, code, field) => {
-    const result = applyTransition(order, event, actor as Actor, input, LATER)
+    const result = applyTransition(order, event, actor as Actor, input, LATER, STORAGE)
     expect(result).toMatchObject({ ok: false, code })
     if (!result.ok) expect(result.field).toBe(field)
   })
@@ -256,7 +295,14 @@ describe('the exception lifecycle', () => {
 
   test('the customer may only choose an offered remedy, once', () => {
     expect(
-      applyTransition(flagged(), 'choose_remedy', owner, { remedy: 'switch_warehouse' }, LATER),
+      applyTransition(
+        flagged(),
+        'choose_remedy',
+        owner,
+        { remedy: 'switch_warehouse' },
+        LATER,
+        STORAGE,
+      ),
     ).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
@@ -265,7 +311,7 @@ describe('the exception lifecycle', () => {
     const chosen = applied(flagged(), 'choose_remedy', owner, { remedy: 'coupon' }).order
     expect(chosen.exception?.choice).toEqual({ remedy: 'coupon', at: LATER })
     expect(
-      applyTransition(chosen, 'choose_remedy', owner, { remedy: 'cancel' }, LATER),
+      applyTransition(chosen, 'choose_remedy', owner, { remedy: 'cancel' }, LATER, STORAGE),
     ).toMatchObject({
       ok: false,
       code: 'INVALID_TRANSITION',

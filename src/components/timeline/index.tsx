@@ -1,10 +1,13 @@
 // The order's node timeline, newest first: what happened (node or exception step), when (China
 // time), the note and photo thumbnails. Long timelines show the latest few and expand on tap.
+// Only photos shaped like this product's uploads are shown (domain/photos.ts): a URL stored
+// before order.act checked them is never fetched by the phone that opens the order.
 // Compiled as a native custom component too (npm run build:components) and tested there.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { NODE_LABELS } from '@/domain/order-labels'
+import { isOrderPhotoId } from '@/domain/photos'
 import type { OrderEvent } from '@/domain/order-types'
 import { formatChinaTime } from '@/domain/time'
 import type { TimelineEntryView } from '@/hooks/order-view'
@@ -36,38 +39,41 @@ export default function Timeline({ entries, collapsedCount = 4 }: TimelineProps)
 
   return (
     <View className="timeline">
-      {shown.map((entry, index) => (
-        <View
-          key={`${entry.at}-${entry.event}`}
-          className={`timeline__item${index === 0 ? ' timeline__item--current' : ''}`}
-        >
-          <View className="timeline__rail">
-            <View className="timeline__dot" />
-            {index < shown.length - 1 ? <View className="timeline__line" /> : null}
-          </View>
-          <View className="timeline__body">
-            <View className="timeline__head">
-              <Text className="timeline__title">{entryTitle(entry)}</Text>
-              <Text className="timeline__time">{formatChinaTime(entry.at, 'MM-DD HH:mm')}</Text>
+      {shown.map((entry, index) => {
+        const photos = (entry.photos ?? []).filter((photo) => isOrderPhotoId(photo, 'shape'))
+        return (
+          <View
+            key={`${entry.at}-${entry.event}`}
+            className={`timeline__item${index === 0 ? ' timeline__item--current' : ''}`}
+          >
+            <View className="timeline__rail">
+              <View className="timeline__dot" />
+              {index < shown.length - 1 ? <View className="timeline__line" /> : null}
             </View>
-            {entry.note ? <Text className="timeline__note">{entry.note}</Text> : null}
-            {entry.photos.length > 0 ? (
-              <View className="timeline__photos">
-                {entry.photos.map((photo) => (
-                  <Image
-                    key={photo}
-                    className="timeline__photo"
-                    src={photo}
-                    mode="aspectFill"
-                    lazyLoad
-                    onClick={() => void Taro.previewImage({ current: photo, urls: entry.photos })}
-                  />
-                ))}
+            <View className="timeline__body">
+              <View className="timeline__head">
+                <Text className="timeline__title">{entryTitle(entry)}</Text>
+                <Text className="timeline__time">{formatChinaTime(entry.at, 'MM-DD HH:mm')}</Text>
               </View>
-            ) : null}
+              {entry.note ? <Text className="timeline__note">{entry.note}</Text> : null}
+              {photos.length > 0 ? (
+                <View className="timeline__photos">
+                  {photos.map((photo) => (
+                    <Image
+                      key={photo}
+                      className="timeline__photo"
+                      src={photo}
+                      mode="aspectFill"
+                      lazyLoad
+                      onClick={() => void Taro.previewImage({ current: photo, urls: photos })}
+                    />
+                  ))}
+                </View>
+              ) : null}
+            </View>
           </View>
-        </View>
-      ))}
+        )
+      })}
       {hidden > 0 ? (
         <View className="timeline__more" onClick={() => setExpanded(true)}>
           <Text>查看全部 {newestFirst.length} 条进展</Text>

@@ -42,8 +42,8 @@ export const MATERIAL_TEXT_LIMITS = { name: 30, unit: 8 } as const
 
 export const saveMaterialPayload = object({
   id: optional(id('材料')),
-  name: string({ label: '材料名称', max: MATERIAL_TEXT_LIMITS.name }),
-  unit: string({ label: '单位', max: MATERIAL_TEXT_LIMITS.unit }),
+  name: string({ label: '材料名称', max: MATERIAL_TEXT_LIMITS.name, oneLine: true }),
+  unit: string({ label: '单位', max: MATERIAL_TEXT_LIMITS.unit, oneLine: true }),
   safetyLevel: integer({ label: '安全库存', min: 0, max: 1_000_000 }),
   quantity: optional(integer({ label: '初始库存', min: 0, max: 1_000_000 })),
   usage: array(
@@ -84,7 +84,7 @@ const removeMerchantPayload: Check<
 > = (value, path) => {
   const byOpenid = object({ openid: openidCheck })(value, path)
   if (byOpenid.ok) return byOpenid
-  const byRef = object({ ref: string({ label: '账号', max: 16 }) })(value, path)
+  const byRef = object({ ref: string({ label: '账号', max: 16, oneLine: true }) })(value, path)
   return byRef.ok ? byRef : byOpenid
 }
 
@@ -144,7 +144,7 @@ export const merchantApi = {
   merchants: action('merchants', noPayload, returns<MerchantsView>()),
   addMerchant: action(
     'addMerchant',
-    object({ openid: openidCheck, name: string({ label: '名称', max: 30 }) }),
+    object({ openid: openidCheck, name: string({ label: '名称', max: 30, oneLine: true }) }),
     returns<{ openid: string; ref: string; name: string }>(),
   ),
   removeMerchant: action('removeMerchant', removeMerchantPayload, returns<{ removed: string }>()),

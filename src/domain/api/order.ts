@@ -70,7 +70,7 @@ export const orderApi = {
         node: optional(oneOf('订单节点', ORDER_NODES)),
         ...pagingFields(50, 'date'),
         /** An order number (or its last part), or the last 4 digits of the customer's phone. */
-        search: optional(string({ label: '搜索内容', max: 30 })),
+        search: optional(string({ label: '搜索内容', max: 30, oneLine: true })),
         productId: optional(id('商品')),
         urgent: optional(boolean('加急筛选')),
         /** The summary cards: only the 逾期 or 异常 orders, across the workshop's nodes. */
@@ -84,7 +84,7 @@ export const orderApi = {
     // The event's input is checked by its own check (order-input.ts) once the order is read.
     object({
       orderId: id('订单'),
-      event: string({ label: '操作', max: 40 }),
+      event: string({ label: '操作', max: 40, oneLine: true }),
       input: optional(checkedLater),
       expectedVersion: optional(integer({ label: '订单版本', min: 1, max: 1_000_000 })),
     }) as Check<
