@@ -27,6 +27,8 @@ export interface RunnerOptions {
   maxWorkers?: number
   /** Milliseconds added to the real clock inside functions (src/cloud/clock.ts); 0 = real time. */
   clockOffsetMs?: () => number
+  /** The local cloud's per-run secret, handed to the SDK inside TCB_SESSIONTOKEN for /admin. */
+  secret: string
   log: (line: string) => void
 }
 
@@ -175,7 +177,8 @@ export class Runner {
       // Forwarded by the SDK as `tcb_sessionToken` on every /admin call: tells the server which
       // function (and invocation) is calling, for openapi permissions and the inbox.
       TCB_CONTEXT_KEYS: 'TCB_SESSIONTOKEN',
-      TCB_SESSIONTOKEN: `local:${fn}:${requestID}`,
+      // It also carries the per-run secret: /admin accepts no call without it.
+      TCB_SESSIONTOKEN: `local:${fn}:${requestID}:${this.options.secret}`,
     }
     if (who.openid) env.WX_OPENID = who.openid
     const offset = this.options.clockOffsetMs?.() ?? 0
