@@ -6,7 +6,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { buildCloudFunctions, FUNCTIONS_ROOT, PROJECT_ROOT } from './build-cloudfunctions'
-import { startLocalCloud, startPostgres } from './local-cloud'
+import { localOrigins, startLocalCloud, startPostgres } from './local-cloud'
 import { DEMO_USERS, seedDemo } from './seed/demo'
 import { assertPortFree, waitForHttp } from './net'
 
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     databaseUrl: databaseUrl ?? postgres?.url,
     port: LOCAL_CLOUD_PORT,
     users: DEMO_USERS,
+    allowedOrigins: localOrigins(H5_PORT),
   })
   running.push(() => cloud.stop())
 
@@ -77,7 +78,10 @@ async function main(): Promise<void> {
       '──────────────────────────────────────────────',
       `  柔性定制已启动（${seconds} 秒）`,
       `  小程序 H5：  ${appUrl}`,
-      `  本地云：     ${cloud.url}   （已发送的订阅消息：${cloud.url}/cloud/inbox）`,
+      `  本地云：     ${cloud.url}`,
+      // The secret is new each run; the link carries it so the inbox opens in a browser.
+      `  订阅消息：   ${cloud.url}/cloud/inbox?secret=${cloud.secret}`,
+      `  本次密钥：   ${cloud.secret}   （curl 其他接口时加 -H 'X-Local-Cloud-Secret: …'）`,
       '  页面顶部可切换身份：顾客 A / 顾客 B / 商家',
       '  Ctrl+C 停止',
       '──────────────────────────────────────────────',

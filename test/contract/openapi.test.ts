@@ -43,7 +43,9 @@ test('a send succeeds like WeChat and lands in the inbox with its fields', async
       errmsg: 'ok',
     },
   ])
-  const http = (await (await fetch(`${cloud.url}/cloud/inbox`)).json()) as unknown[]
+  const http = (await (
+    await fetch(`${cloud.url}/cloud/inbox`, { headers: { 'X-Local-Cloud-Secret': cloud.secret } })
+  ).json()) as unknown[]
   expect(http).toEqual(inbox)
 })
 
@@ -62,21 +64,23 @@ test('failNext(43101) and (45009, 2): the next sends throw those errCodes, then 
 })
 
 test('POST /cloud/inbox/fail injects errors; DELETE /cloud/inbox clears', async () => {
+  const headers = { 'Content-Type': 'application/json', 'X-Local-Cloud-Secret': cloud.secret }
   const response = await fetch(`${cloud.url}/cloud/inbox/fail`, {
     method: 'POST',
+    headers,
     body: JSON.stringify({ errcode: 43101, times: 1 }),
   })
   expect(response.status).toBe(200)
   expect(await send()).toMatchObject({ ok: false, errCode: 43101 })
   const bad = await fetch(`${cloud.url}/cloud/inbox/fail`, {
     method: 'POST',
+    headers,
     body: '{"errcode":"x"}',
   })
   expect(bad.status).toBe(400)
   expect(await bad.json()).toMatchObject({ errCode: -501007 })
-  expect(await (await fetch(`${cloud.url}/cloud/inbox`, { method: 'DELETE' })).json()).toEqual({
-    ok: true,
-  })
+  const cleared = await fetch(`${cloud.url}/cloud/inbox`, { method: 'DELETE', headers })
+  expect(await cleared.json()).toEqual({ ok: true })
   expect(await cloud.inbox.list()).toEqual([])
 })
 

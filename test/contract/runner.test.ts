@@ -139,7 +139,6 @@ describe('HTTP /cloud/*', () => {
       'X-Local-Openid': 'o_http',
     })
     expect(response.status).toBe(200)
-    expect(response.headers.get('access-control-allow-origin')).toBe('*')
     const body = (await response.json()) as {
       result: WhoAmI & { event: unknown }
       requestID: string
@@ -154,8 +153,13 @@ describe('HTTP /cloud/*', () => {
   })
 
   test('CORS preflight, users, errors as {errCode, errMsg}', async () => {
-    const preflight = await fetch(`${cloud.url}/cloud/invoke/whoami`, { method: 'OPTIONS' })
+    // The H5 dev server's origin (H5_PORT, default 10086) may call cross-origin.
+    const preflight = await fetch(`${cloud.url}/cloud/invoke/whoami`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:10086' },
+    })
     expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:10086')
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/X-Local-Openid/)
     expect(await (await fetch(`${cloud.url}/cloud/users`)).json()).toEqual(USERS)
     const bad = await post('/cloud/invoke/whoami', '{not json')
@@ -170,7 +174,7 @@ describe('HTTP /cloud/*', () => {
   })
 
   test('POST /cloud/timer/:fn fires the trigger', async () => {
-    const response = await post('/cloud/timer/timer', '')
+    const response = await post('/cloud/timer/timer', '', { 'X-Local-Cloud-Secret': cloud.secret })
     expect(response.status).toBe(200)
     const body = (await response.json()) as { result: { event: { Type: string } } }
     expect(body.result.event.Type).toBe('Timer')

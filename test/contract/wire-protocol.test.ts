@@ -36,10 +36,11 @@ beforeAll(async () => {
           ? JSON.parse(raw.toString())
           : raw.toString('latin1'),
       })
+      // This SDK runs outside a function, so no session token carries the secret: add it here.
       const upstream = await fetch(`${cloud.url}${req.url}`, {
         method: 'POST',
         body: raw,
-        headers: { 'content-type': contentType },
+        headers: { 'content-type': contentType, 'x-local-cloud-secret': cloud.secret },
       })
       res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? '' })
       res.end(Buffer.from(await upstream.arrayBuffer()))
@@ -287,7 +288,7 @@ describe('malformed /admin requests get {requestId, code, message} and never cra
     const response = await fetch(`${cloud.url}/admin`, {
       method: 'POST',
       body: body as unknown as BodyInit,
-      headers: { 'content-type': contentType },
+      headers: { 'content-type': contentType, 'x-local-cloud-secret': cloud.secret },
     })
     expect(response.status).toBe(200)
     const json = (await response.json()) as { requestId: string; code: string; message: string }
@@ -427,7 +428,7 @@ describe('malformed /admin requests get {requestId, code, message} and never cra
     const ok = await fetch(`${cloud.url}/admin`, {
       method: 'POST',
       body: JSON.stringify({ action: 'database.calculateDocument', collectionName: 'wire' }),
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-local-cloud-secret': cloud.secret },
     })
     expect(await ok.json()).toMatchObject({ data: { total: expect.any(Number) } })
   })

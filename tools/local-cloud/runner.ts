@@ -3,6 +3,8 @@
 // running one invocation at a time like a cloud instance. The timeout is the function's
 // config.json `timeout` in seconds (cloud default 3), unless `timeoutOverrideMs` is set. A worker
 // that times out or crashes is terminated and replaced; the caller gets errCode -404011.
+// Errors name the function, never a path or a stack: those go to the log (the HTTP caller may be
+// anyone on the machine).
 import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -27,6 +29,8 @@ export interface RunnerOptions {
   clockOffsetMs?: () => number
   /** The functions' environment variables (what the console sets per function in the cloud). */
   functionEnv?: Record<string, string>
+  /** The local cloud's per-run secret, handed to the SDK inside TCB_SESSIONTOKEN for /admin. */
+  secret: string
   log: (line: string) => void
 }
 
@@ -48,6 +52,11 @@ interface FunctionPool {
 }
 
 const DEFAULT_TIMEOUT_S = 3
+/**
+ * Deepest event accepted. Far above any real event (and the fuzzer's 200), far below what breaks
+ * the structured clone of the hand-off to a worker (~10,000).
+ */
+export const MAX_EVENT_DEPTH = 1000
 const LOAD_TIMEOUT_MS = 30_000
 const WORKER_FILE = join(__dirname, 'worker.js')
 
@@ -78,8 +87,10 @@ export class Runner {
     if (!/^[A-Za-z0-9_-]{1,60}$/.test(fn))
       throw callError(ERR.FUNCTION_NOT_FOUND, `函数名不合法：${fn}`)
     const dir = join(this.options.functionsRoot, fn)
-    if (!existsSync(dir))
-      throw callError(ERR.FUNCTION_NOT_FOUND, `函数 ${fn} 不存在（${dir}）/ function not found`)
+    if (!existsSync(dir)) {
+      this.options.log(`function ${fn} not found: no folder ${dir}`)
+      throw callError(ERR.FUNCTION_NOT_FOUND, `函数 ${fn} 不存在 / function ${fn} not found`)
+    }
     const entry = join(dir, 'index.js')
     if (!existsSync(entry)) {
       throw callError(
@@ -98,6 +109,11 @@ export class Runner {
   ): Promise<{ result: unknown; requestID: string; roundTrips: number }> {
     if (this.stopped) throw callError(ERR.SYS_ERR, 'local cloud is stopped')
     const entry = this.entry(fn)
+    if (depthExceeds(event, MAX_EVENT_DEPTH))
+      throw callError(
+        ERR.INVALID_PARAM,
+        `event nested deeper than ${MAX_EVENT_DEPTH} levels / 事件嵌套超过 ${MAX_EVENT_DEPTH} 层`,
+      )
     const config = this.config(fn)
     const timeoutMs = this.options.timeoutOverrideMs ?? (config.timeout ?? DEFAULT_TIMEOUT_S) * 1000
     const requestID = randomUUID()
@@ -147,6 +163,15 @@ export class Runner {
     }
   }
 
+  /** A message without this machine's folders in it (e.g. "Cannot find module '/home/…'"). */
+  private redact(message: string): string {
+    return message
+      .split(this.options.functionsRoot)
+      .join('<functions>')
+      .split(process.cwd())
+      .join('<project>')
+  }
+
   private identityEnv(fn: string, requestID: string, who: Invocation): Record<string, string> {
     const env: Record<string, string> = {
       WX_APPID: this.options.appId,
@@ -154,7 +179,8 @@ export class Runner {
       // Forwarded by the SDK as `tcb_sessionToken` on every /admin call: tells the server which
       // function (and invocation) is calling, for openapi permissions and the inbox.
       TCB_CONTEXT_KEYS: 'TCB_SESSIONTOKEN',
-      TCB_SESSIONTOKEN: `local:${fn}:${requestID}`,
+      // It also carries the per-run secret: /admin accepts no call without it.
+      TCB_SESSIONTOKEN: `local:${fn}:${requestID}:${this.options.secret}`,
     }
     if (who.openid) env.WX_OPENID = who.openid
     const offset = this.options.clockOffsetMs?.() ?? 0
@@ -284,20 +310,37 @@ export class Runner {
         if (reply.ok) resolve(JSON.parse(reply.json ?? 'null'))
         else {
           const error = reply.error ?? { message: 'unknown error' }
+          if (error.stack) this.options.log(`${fn} threw: ${error.stack}`)
           reject(
             callError(
               ERR.FUNCTION_FAILED,
-              `cloud function execution error | errMsg: ${error.stack ?? error.message}`,
+              `cloud function execution error | errMsg: ${this.redact(error.message)}`,
             ),
           )
         }
       }
-      const onError = (error: Error) => fail(`instance crashed: ${error.stack ?? error.message}`)
+      const onError = (error: Error) => {
+        this.options.log(`${fn} instance crashed: ${error.stack ?? error.message}`)
+        fail(`instance crashed: ${this.redact(error.message)}`)
+      }
       const onExit = (code: number) => fail(`instance exited with code ${code}`)
       worker.on('message', onMessage)
       worker.on('error', onError)
       worker.on('exit', onExit)
-      worker.postMessage(message)
+      try {
+        worker.postMessage(message)
+      } catch (error) {
+        // The event could not be cloned (too deep, a function, ...): the worker never saw it, so
+        // it is free again now rather than when the loading timer fires.
+        cleanup()
+        this.releaseSlot(pool, slot, true)
+        reject(
+          callError(
+            ERR.INVALID_PARAM,
+            `the event cannot be passed to function ${fn}: ${(error as Error).message}`,
+          ),
+        )
+      }
     })
   }
 
@@ -324,4 +367,16 @@ export class Runner {
     this.pools.clear()
     await Promise.all(all.map((slot) => slot.worker.terminate()))
   }
+}
+
+/** Whether objects/arrays nest deeper than `limit` in `value` (iterative: deep input is the point). */
+export function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!
+    if (typeof item !== 'object' || item === null) continue
+    if (depth >= limit) return true
+    for (const child of Object.values(item)) stack.push([child, depth + 1])
+  }
+  return false
 }

@@ -9,10 +9,13 @@
 //   GET  /cloud/uncovered       queries no index covers (LocalCloudOptions.indexCheck)
 //   POST /cloud/files, GET /cloud/files/<name>   local photo storage (./files.ts)
 //   anything else               static files from `staticDir` (index.html fallback), or 404
+// Every request: Host must be this machine, an Origin must be the H5 app's; all but invoke,
+// users and files need the per-run secret; JSON bodies must be application/json (./access.ts).
 import { randomUUID } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
+import { isJson, isLocalHost, parseSessionToken, presentsSecret } from './access'
 import { handleDatabase, type DatabaseDeps } from './database-protocol'
 import { AdminError, ERR, isCloudCallError } from './errors'
 import { MAX_FILE_BYTES, readFile, saveFile } from './files'
@@ -29,6 +32,10 @@ export interface ServerDeps extends DatabaseDeps {
   staticDir?: string
   /** Injected database faults (faults.ts); off unless a test turns them on. */
   faults?: Faults
+  /** The per-run secret (LocalCloud.secret). */
+  secret: string
+  /** Origins whose pages may call (the H5 dev server's and the local cloud's own). */
+  allowedOrigins: ReadonlySet<string>
 }
 
 const MAX_BODY = 10 * 1024 * 1024
@@ -67,8 +74,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   })
 }
 
-function cors(res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Origin', '*')
+/** Only for an allowed origin: no other page may read an answer. */
+function cors(res: ServerResponse, origin: string): void {
+  res.setHeader('Access-Control-Allow-Origin', origin)
+  res.setHeader('Vary', 'Origin')
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS')
   res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Local-Openid')
 }
@@ -95,12 +104,7 @@ export function createHandler(
       deps.log(
         `unexpected error on ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`,
       )
-      cloudError(
-        res,
-        500,
-        ERR.SYS_ERR,
-        `local cloud internal error: ${(error as Error)?.message ?? String(error)}`,
-      )
+      cloudError(res, 500, ERR.SYS_ERR, 'local cloud internal error (details in its log)')
     })
   }
 }
@@ -108,26 +112,43 @@ export function createHandler(
 async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const path = url.pathname
-  if (path === '/admin') return admin(req, res, deps)
+  // DNS rebinding: a page of evil.example re-pointed at 127.0.0.1 still sends its own Host.
+  if (!isLocalHost(req.headers.host))
+    return cloudError(res, 403, ERR.INVALID_PARAM, 'Host must be 127.0.0.1, localhost or [::1]')
+  const origin = req.headers.origin
+  // Browsers send Origin on every cross-origin request: any page but the H5 app stops here.
+  if (origin !== undefined && !deps.allowedOrigins.has(origin))
+    return cloudError(res, 403, ERR.INVALID_PARAM, 'this origin may not call the local cloud')
+  const trusted = presentsSecret(req, url, deps.secret)
+  if (path === '/admin') return admin(req, res, deps, trusted)
   if (path.startsWith('/cloud/')) {
-    cors(res)
+    if (origin !== undefined) cors(res, origin)
     if (req.method === 'OPTIONS') {
       res.writeHead(204)
       res.end()
       return
     }
-    return cloudRoute(req, res, deps, path)
+    if (!trusted && !isAppCall(req.method ?? 'GET', path))
+      return cloudError(res, 401, ERR.INVALID_PARAM, 'this route needs the local cloud secret')
+    if (req.method === 'POST' && !path.startsWith('/cloud/files') && !isJson(req))
+      return cloudError(res, 415, ERR.INVALID_PARAM, 'Content-Type must be application/json')
+    return cloudRoute(req, res, deps, path, trusted)
   }
   return serveStatic(req, res, deps, path)
+}
+
+/** The H5 app's own calls, open without the secret (the app runs in a browser and has none). */
+function isAppCall(method: string, path: string): boolean {
+  if (method === 'POST' && /^\/cloud\/invoke\/[^/]+$/.test(path)) return true
+  if (method === 'GET' && path === '/cloud/users') return true
+  return path === '/cloud/files' || path.startsWith('/cloud/files/')
 }
 
 // ---- /admin -------------------------------------------------------------------------------
 
 function callerOf(token: unknown, deps: ServerDeps): { fn?: string; permissions?: string[] } {
-  if (typeof token !== 'string') return {}
-  const match = /^local:([^:]+):(.+)$/.exec(token)
-  if (!match) return {}
-  const fn = match[1]
+  const fn = parseSessionToken(token, deps.secret)?.fn
+  if (fn === undefined) return {}
   try {
     return { fn, permissions: deps.runner.config(fn).permissions?.openapi ?? [] }
   } catch {
@@ -137,23 +158,33 @@ function callerOf(token: unknown, deps: ServerDeps): { fn?: string; permissions?
 
 /** Attributes a database call to the invocation that made it (see Runner.roundTrips). */
 function countRoundTrip(token: unknown, deps: ServerDeps): void {
-  const requestID = typeof token === 'string' ? /^local:[^:]+:(.+)$/.exec(token)?.[1] : undefined
+  const requestID = parseSessionToken(token, deps.secret)?.requestID
   const count = requestID === undefined ? undefined : deps.runner.roundTrips.get(requestID)
   if (requestID !== undefined && count !== undefined)
     deps.runner.roundTrips.set(requestID, count + 1)
 }
 
-async function admin(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+async function admin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ServerDeps,
+  trusted: boolean,
+): Promise<void> {
   const requestId = randomUUID()
-  const fail = (code: string, message: string) => sendJson(res, 200, { requestId, code, message })
+  const fail = (code: string, message: string, status = 200) =>
+    sendJson(res, status, { requestId, code, message })
+  // The SDK in a function proves itself with the secret in its session token.
+  const refuse = () => fail('PERMISSION_DENIED', '/admin needs the local cloud secret', 403)
   if (req.method !== 'POST') return fail('INVALID_PARAM', 'POST only')
+  const type = String(req.headers['content-type'] ?? '')
+  if (!isJson(req) && !type.startsWith('multipart/form-data'))
+    return fail('INVALID_PARAM', 'Content-Type must be application/json or multipart', 415)
   let raw: Buffer
   try {
     raw = await readBody(req)
   } catch (error) {
     return fail('INVALID_PARAM', (error as Error).message)
   }
-  const type = String(req.headers['content-type'] ?? '')
   if (type.startsWith('multipart/form-data')) {
     let request
     try {
@@ -161,6 +192,8 @@ async function admin(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
     } catch (error) {
       return fail('INVALID_PARAM', `bad multipart body: ${(error as Error).message}`)
     }
+    if (!trusted && !parseSessionToken(request.fields.tcb_sessionToken, deps.secret))
+      return refuse()
     if (request.action !== 'wx.openApi')
       return fail('INVALID_ACTION', `unknown multipart action ${request.action || '(none)'}`)
     let answer
@@ -189,9 +222,11 @@ async function admin(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return fail('INVALID_PARAM', 'request body must be a JSON object')
+  const token = (body as { tcb_sessionToken?: unknown }).tcb_sessionToken
+  if (!trusted && !parseSessionToken(token, deps.secret)) return refuse()
   const action = (body as { action?: unknown }).action
   if (typeof action !== 'string') return fail('INVALID_PARAM', 'action is required')
-  countRoundTrip((body as { tcb_sessionToken?: unknown }).tcb_sessionToken, deps)
+  countRoundTrip(token, deps)
   const fault = deps.faults?.decide() ?? null
   if (fault === 'fail') {
     // The real service drops a transaction whose call failed.
@@ -201,7 +236,7 @@ async function admin(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
     return fail('DATABASE_REQUEST_FAILED', `${action} failed: injected fault`)
   }
   try {
-    const caller = callerOf((body as { tcb_sessionToken?: unknown }).tcb_sessionToken, deps).fn
+    const caller = callerOf(token, deps).fn
     const data = await handleDatabase(action, body as Record<string, unknown>, { ...deps, caller })
     // Done, but the answer is lost on the way back.
     if (fault === 'timeout') return void req.socket.destroy()
@@ -232,6 +267,7 @@ async function cloudRoute(
   res: ServerResponse,
   deps: ServerDeps,
   path: string,
+  trusted: boolean,
 ): Promise<void> {
   const method = req.method ?? 'GET'
   const invokeMatch = /^\/cloud\/(invoke|timer)\/([^/]+)$/.exec(path)
@@ -255,11 +291,12 @@ async function cloudRoute(
       }
       const header = req.headers['x-local-openid']
       const openid = typeof header === 'string' && header.trim() ? header.trim() : null
-      return sendJson(
-        res,
-        200,
-        await deps.runner.invoke(fn, event, { openid, source: 'wx_client' }),
-      )
+      const { result, requestID, roundTrips } = await deps.runner.invoke(fn, event, {
+        openid,
+        source: 'wx_client',
+      })
+      // How many database calls a call made tells someone else's order from a missing one.
+      return sendJson(res, 200, trusted ? { result, requestID, roundTrips } : { result, requestID })
     }
     if (path.startsWith('/cloud/files')) return files(req, res, path)
     if (path === '/cloud/users' && method === 'GET') return sendJson(res, 200, deps.users)

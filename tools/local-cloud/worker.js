@@ -31,7 +31,7 @@ parentPort.on('message', async (msg) => {
     for (const key of identityKeys) process.env[key] = msg.env[key]
     if (!fnModule) fnModule = require(workerData.entry)
     if (!fnModule || typeof fnModule.main !== 'function') {
-      throw new Error(`${workerData.entry} 没有导出 main 函数 / does not export main`)
+      throw new Error('index.js 没有导出 main 函数 / index.js does not export main')
     }
     parentPort.postMessage({ type: 'running', id })
     const result = await fnModule.main(msg.event, msg.context)
