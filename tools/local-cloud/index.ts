@@ -26,6 +26,7 @@ import {
   type IndexCheckMode,
   type UncoveredQuery,
 } from './indexes'
+import { LOCAL_CLOUD_ENV } from '../../src/domain/photos'
 import { localOrigins, newSecret } from './access'
 import { Faults, type FaultSettings, type FaultStats } from './faults'
 import { Inbox, type InboxMessage } from './openapi'
@@ -145,7 +146,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     (process.env.LOCAL_CLOUD_LOG
       ? (line: string) => console.log(`[local-cloud] ${line}`)
       : () => undefined)
-  const envId = options.envId ?? 'local-dev'
+  // The photo rule accepts the local file stand-in's ids only in this environment.
+  const envId = options.envId ?? LOCAL_CLOUD_ENV
   let postgres: RunningPostgres | undefined
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL
   let url = databaseUrl
