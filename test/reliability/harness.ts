@@ -93,6 +93,26 @@ export async function digest(env: ReliabilityCloud): Promise<string> {
   return `${row.docs}/${row.collections}/${row.inbox}`
 }
 
+/**
+ * Counts every row the local cloud's tables gain, change or lose (row triggers on this file's
+ * database), so a suite sending thousands of refused calls checks "nothing written" with one
+ * tiny read instead of a digest of everything. Install once; read with `writes()`.
+ */
+export async function installWriteCounter(env: ReliabilityCloud): Promise<() => Promise<number>> {
+  await env.sql(`
+    CREATE TABLE IF NOT EXISTS test_write_count (n bigint NOT NULL);
+    INSERT INTO test_write_count SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM test_write_count);
+    CREATE OR REPLACE FUNCTION test_count_write() RETURNS trigger AS $$
+      BEGIN UPDATE test_write_count SET n = n + 1; RETURN NULL; END $$ LANGUAGE plpgsql;
+    CREATE OR REPLACE TRIGGER test_count_documents AFTER INSERT OR UPDATE OR DELETE
+      ON local_documents FOR EACH ROW EXECUTE FUNCTION test_count_write();
+    CREATE OR REPLACE TRIGGER test_count_collections AFTER INSERT OR UPDATE OR DELETE
+      ON local_collections FOR EACH ROW EXECUTE FUNCTION test_count_write();
+    CREATE OR REPLACE TRIGGER test_count_inbox AFTER INSERT OR UPDATE OR DELETE
+      ON local_inbox FOR EACH ROW EXECUTE FUNCTION test_count_write();`)
+  return async () => Number((await env.sql<{ n: string }>('SELECT n FROM test_write_count'))[0].n)
+}
+
 /** Prints one figure line a suite proved (quoted in the reliability summary). */
 export function report(line: string): void {
   process.stdout.write(`[reliability] ${line}\n`)
