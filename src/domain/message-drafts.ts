@@ -114,7 +114,12 @@ export function orderMessageDraft(
       at: notification.at,
       carrier: notification.shipping?.carrier ?? null,
       trackingNo: notification.shipping?.trackingNo ?? null,
-      reason: exception ? exception.note || EXCEPTION_KIND_LABELS[exception.kind] : null,
+      previousEta: notification.delay?.previousEta ?? null,
+      reason: notification.delay
+        ? notification.delay.reason
+        : exception
+          ? exception.note || EXCEPTION_KIND_LABELS[exception.kind]
+          : null,
     },
   }
 }

@@ -20,6 +20,7 @@ export const MESSAGE_PURPOSES = [
   'shipped',
   'delivered',
   'exception_needs_choice',
+  'order_delayed',
   'refill_reminder',
   'appointment_reminder',
 ] as const
@@ -28,7 +29,8 @@ export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
 /** A tap that may ask for subscriptions, and the purposes asked for there (WeChat allows 3). */
 export const TAP_POINT_PURPOSES = {
   submitOrder: ['order_confirmed', 'production_started', 'shipped'],
-  openTracking: ['shipped', 'delivered', 'exception_needs_choice'],
+  // Shipping is asked at submit; here what a customer following the order wants next.
+  openTracking: ['order_delayed', 'delivered', 'exception_needs_choice'],
   reorder: ['order_confirmed', 'shipped', 'delivered'],
   refills: ['refill_reminder'],
   bookDesigner: ['appointment_reminder'],

@@ -11,6 +11,7 @@ import { can } from './order-machine'
 import { parseEventInput, type EventInput } from './order-input'
 import { urgentReleaseOf } from './pricing'
 import {
+  FINAL_NODES,
   NOTIFICATION_PURPOSES,
   ORDER_EVENTS,
   type Actor,
@@ -95,7 +96,14 @@ export function applyTransition(
       : null
   const urgentRelease =
     next.node === 'cancelled' && order.node !== 'cancelled' ? urgentReleaseOf(order, now) : null
-  const purpose = PURPOSE_OF[orderEvent]
+  // A later promised date is told before the customer has to ask, unless this event's own
+  // message already carries the new date (production started on a filled batch).
+  const delayed = next.eta > order.eta && !FINAL_NODES.includes(next.node)
+  const purpose =
+    PURPOSE_OF[orderEvent] ?? (delayed ? NOTIFICATION_PURPOSES.orderDelayed : undefined)
+  const delay = delayed
+    ? { previousEta: order.eta, reason: next.etaHistory[next.etaHistory.length - 1]?.reason ?? '' }
+    : null
   return ok({
     order: next,
     audit: {
@@ -111,7 +119,7 @@ export function applyTransition(
       note: parsed.data.input.note,
       detail: auditDetail(parsed.data, choice),
     },
-    notification: purpose ? notify(next, purpose, now) : null,
+    notification: purpose ? notify(next, purpose, now, delay) : null,
     grant,
     batchLeave,
     urgentRelease,
@@ -203,7 +211,12 @@ function auditDetail(
   return detail
 }
 
-function notify(order: OrderRecord, purpose: NotificationPurpose, now: Date): OrderNotification {
+function notify(
+  order: OrderRecord,
+  purpose: NotificationPurpose,
+  now: Date,
+  delay: OrderNotification['delay'],
+): OrderNotification {
   return {
     purpose,
     toOpenid: order.ownerOpenid,
@@ -216,5 +229,6 @@ function notify(order: OrderRecord, purpose: NotificationPurpose, now: Date): Or
     shipping: order.shipping
       ? { carrier: order.shipping.carrier, trackingNo: order.shipping.trackingNo }
       : null,
+    delay,
   }
 }

@@ -183,6 +183,7 @@ export const NOTIFICATION_PURPOSES = {
   shipped: 'shipped',
   delivered: 'delivered',
   exceptionNeedsChoice: 'exception_needs_choice',
+  orderDelayed: 'order_delayed',
 } as const satisfies Record<string, MessagePurpose>
 export type NotificationPurpose = (typeof NOTIFICATION_PURPOSES)[keyof typeof NOTIFICATION_PURPOSES]
 
@@ -197,4 +198,6 @@ export interface OrderNotification {
   eta: ChinaDate
   at: Date
   shipping: { carrier: string; trackingNo: string } | null
+  /** A later ETA (order_delayed): the date it replaced and why it moved. */
+  delay: { previousEta: ChinaDate; reason: string } | null
 }

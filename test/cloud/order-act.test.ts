@@ -218,6 +218,29 @@ describe('races and stale writes', () => {
   })
 })
 
+describe('delay notice', () => {
+  test('moving the date later queues one order_delayed message per slip; a retry or an earlier date none', async () => {
+    const order = await create(consumerA)
+    await act(merchant, order._id, 'confirm')
+    const delayedRows = async () =>
+      (await notificationsOf(order._id)).filter((row) => row.purpose === 'order_delayed')
+    const later = await act(merchant, order._id, 'set_eta', { eta: inDays(60), note: '面料晚到' })
+    expect(later.ok).toBe(true)
+    // The same request again (a retry with the version it was based on) applies nothing.
+    await act(merchant, order._id, 'set_eta', { eta: inDays(60), note: '面料晚到' }, 2)
+    await act(merchant, order._id, 'set_eta', { eta: inDays(50), note: '提前了' })
+    const rows = await delayedRows()
+    expect(rows).toHaveLength(1)
+    expect(rows[0].values).toMatchObject({
+      previousEta: order.eta,
+      eta: inDays(60),
+      reason: '面料晚到',
+    })
+    await act(merchant, order._id, 'set_eta', { eta: inDays(70), note: '再次推迟' })
+    expect(await delayedRows()).toHaveLength(2)
+  })
+})
+
 describe('urgent capacity on cancel', () => {
   const urgentShirt = { selection: shirtSelection({ urgent: true }) }
   /** The shirt's urgent count for the cloud's China day `day` (0 when no counter exists). */

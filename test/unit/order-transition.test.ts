@@ -387,6 +387,35 @@ describe('ETA and batches', () => {
     })
   })
 
+  test('a later date tells the customer once: old and new date and the reason (order_delayed)', () => {
+    const order = makeOrder()
+    const out = applied(order, 'set_eta', merchant, { eta: '2026-12-31', note: '面料晚到一周' })
+    expect(out.notification).toMatchObject({
+      purpose: 'order_delayed',
+      eta: '2026-12-31',
+      delay: { previousEta: order.eta, reason: '面料晚到一周' },
+    })
+  })
+
+  test('an earlier or unchanged date sends nothing', () => {
+    const order = makeOrder({ eta: '2026-12-20' })
+    const sooner = applied(order, 'set_eta', merchant, { eta: '2026-12-10', note: '提前完成' })
+    expect(sooner.notification).toBeNull()
+    const same = applied(order, 'set_eta', merchant, { eta: '2026-12-20', note: '确认日期' })
+    expect(same.notification).toBeNull()
+  })
+
+  test('a remedy that moves the date tells the customer the new date', () => {
+    const order = flagged()
+    const chosen = applied(order, 'choose_remedy', owner, { remedy: 'wait_new_eta' }).order
+    const out = applied(chosen, 'resolve_exception', merchant, {})
+    expect(out.notification).toMatchObject({
+      purpose: 'order_delayed',
+      eta: '2026-12-20',
+      delay: { previousEta: order.eta, reason: '异常处理：等待新的完成日期' },
+    })
+  })
+
   test('batch_reached starts production and counts the lead time from today', () => {
     const order = makeOrder({}, 'prod_linen_batch')
     const reachedAt = new Date('2026-12-01T20:00:00.000Z') // 2026-12-02 in China
