@@ -83,7 +83,7 @@ test('each merchant action makes the documented number of database calls', async
     'order.create (2 materials)': 17,
     'order.board': 12,
     'order.board (search)': 11,
-    'merchant.actMany (2 orders)': 12,
+    'merchant.actMany (2 orders)': 30,
     'merchant.stock (5 materials)': 4,
     'merchant.adjustStock': 6,
     'merchant.saveMaterial (new)': 7,

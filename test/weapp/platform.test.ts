@@ -61,7 +61,7 @@ test('tabs switch in place: tab pages stay alive, other pages close', async () =
 test('opening tracking asks for messages inside the tap; getSetting\'s "always" reaches the ledger', async () => {
   await placeShirt(app.cloud, consumerA, 'tracking-tap')
   await phone().switchUser(consumerA)
-  const always = templateIdOf('shipped')
+  const always = templateIdOf('delivered')
   phone().wx.subscriptionsSetting = { mainSwitch: true, itemSettings: { [always]: 'accept' } }
   const driver = new WeappDriver(phone())
   await driver.tap('.tab-bar__item', '订单')
@@ -69,12 +69,12 @@ test('opening tracking asks for messages inside the tap; getSetting\'s "always" 
   expect(offered).toBe(3)
   expect(phone().wx.subscribeOutsideTap).toEqual([])
   expect(phone().wx.calls).toContain('getSetting')
-  const shipped = await waitUntil(async () => {
-    const [row] = await find(COLLECTIONS.subscriptions, subscriptionId(consumerA, 'shipped'))
+  const delivered = await waitUntil(async () => {
+    const [row] = await find(COLLECTIONS.subscriptions, subscriptionId(consumerA, 'delivered'))
     return row as { credits: number; always: string | null } | undefined
   }, '台账')
-  expect(shipped).toMatchObject({ always: 'accept' })
-  expect(shipped.credits).toBeGreaterThanOrEqual(1)
+  expect(delivered).toMatchObject({ always: 'accept' })
+  expect(delivered.credits).toBeGreaterThanOrEqual(1)
 })
 
 test('a sheet that fails with 20004 (subscriptions switched off) records the main switch off', async () => {
