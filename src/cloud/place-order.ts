@@ -8,11 +8,9 @@ import { joinBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
 import { chinaDateOf } from '../domain/china-date'
 import {
-  holdsId,
   mergeHolds,
   orderLimitCheck,
   OPEN_ORDER_NODE,
-  type Holds,
   type OrderHold,
 } from '../domain/customer-holds'
 import { COLLECTIONS } from '../domain/names'
@@ -21,6 +19,7 @@ import type { OrderRecord } from '../domain/order-types'
 import { validateOrderSelection } from '../domain/order-selection'
 import { quoteOrder, urgentQuotaId } from '../domain/pricing'
 import { fail, ok, type Result } from '../domain/result'
+import { readHolds, stillHeld } from './customer-holds'
 import { inTransaction, readDoc, type Transaction } from './database'
 import { orders, queueLoadOf, withoutId } from './orders'
 import { releaseBatch } from './batches'
@@ -127,21 +126,18 @@ async function prepareOrderHold(
   found: readonly OrderHold[],
   order: OrderHold,
 ): Promise<Result<() => Promise<void>>> {
-  const ref = transaction.collection(COLLECTIONS.customerHolds).doc(holdsId(ownerOpenid, 'orders'))
-  const counted = (await readDoc<Holds<OrderHold>>(ref))?.items ?? []
-  let held = mergeHolds(counted, found, () => true)
+  const counter = await readHolds<OrderHold>(transaction, ownerOpenid, 'orders')
+  let held = mergeHolds(counter.items, found, () => true)
   const limits = orderLimits()
-  if (!orderLimitCheck(held, order.units, limits).ok) held = await stillOpen(transaction, held)
+  // A counted order may have moved on (confirmed, cancelled): the order itself says.
+  if (!orderLimitCheck(held, order.units, limits).ok)
+    held = await stillHeld<OrderHold, OrderRecord>(
+      transaction,
+      COLLECTIONS.orders,
+      held,
+      (stored) => stored?.node === OPEN_ORDER_NODE,
+    )
   const check = orderLimitCheck(held, order.units, limits)
   if (!check.ok) return check
-  return ok(async () => {
-    await ref.set({ data: { items: [...held, order] } })
-  })
-}
-
-/** A counted order may have moved on (confirmed, cancelled): keep those still awaiting the merchant. */
-async function stillOpen(transaction: Transaction, held: OrderHold[]): Promise<OrderHold[]> {
-  const stored = transaction.collection(COLLECTIONS.orders)
-  const current = await Promise.all(held.map((hold) => readDoc<OrderRecord>(stored.doc(hold.id))))
-  return held.filter((_, index) => current[index]?.node === OPEN_ORDER_NODE)
+  return ok(() => counter.save([...held, order]))
 }

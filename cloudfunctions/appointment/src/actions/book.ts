@@ -8,10 +8,11 @@ import {
   toBookingView,
   type SlotRecord,
 } from '@/domain/appointment'
-import { holdsId, mergeHolds, type BookingHold, type Holds } from '@/domain/customer-holds'
+import { mergeHolds, type BookingHold } from '@/domain/customer-holds'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
-import { command, db, inTransaction, readDoc, readList, type Transaction } from '@/cloud/database'
+import { readHolds, stillHeld } from '@/cloud/customer-holds'
+import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
 import { appointmentApi } from '@/domain/api/appointment'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
@@ -35,14 +36,18 @@ export const book = defineUserAction(appointmentApi.book, async (input, openid) 
     if (!refusal.ok) return refusal
     if (slot.bookedBy === openid) return ok(toBookingView(slot))
 
-    const countRef = transaction
-      .collection(COLLECTIONS.customerHolds)
-      .doc(holdsId(openid, 'bookings'))
-    const counted = (await readDoc<Holds<BookingHold>>(countRef))?.items ?? []
+    const counter = await readHolds<BookingHold>(transaction, openid, 'bookings')
     const notStarted = (hold: BookingHold) => hold.startsAt.getTime() > now.getTime()
     const foundHolds = found.map((s) => ({ id: s._id, startsAt: s.startsAt }))
-    let held = mergeHolds(counted, foundHolds, notStarted)
-    if (held.length >= MAX_FUTURE_BOOKINGS) held = await stillBooked(transaction, held, openid)
+    let held = mergeHolds(counter.items, foundHolds, notStarted)
+    // A counted booking may have been cancelled since: the slot itself says.
+    if (held.length >= MAX_FUTURE_BOOKINGS)
+      held = await stillHeld<BookingHold, SlotRecord>(
+        transaction,
+        COLLECTIONS.appointmentSlots,
+        held,
+        (booked) => booked?.bookedBy === openid,
+      )
     if (held.length >= MAX_FUTURE_BOOKINGS)
       return fail('BOOKING_LIMIT', `最多同时保留 ${MAX_FUTURE_BOOKINGS} 个待进行的预约`)
 
@@ -53,18 +58,7 @@ export const book = defineUserAction(appointmentApi.book, async (input, openid) 
       note: input.note || null,
     }
     await ref.update({ data: booking })
-    await countRef.set({ data: { items: [...held, { id: slot._id, startsAt: slot.startsAt }] } })
+    await counter.save([...held, { id: slot._id, startsAt: slot.startsAt }])
     return ok(toBookingView({ ...slot, ...booking }))
   })
 })
-
-/** A counted booking may be stale (cancelled since): keep those the slot itself confirms. */
-async function stillBooked(
-  transaction: Transaction,
-  held: BookingHold[],
-  openid: string,
-): Promise<BookingHold[]> {
-  const slots = transaction.collection(COLLECTIONS.appointmentSlots)
-  const current = await Promise.all(held.map((hold) => readDoc<SlotRecord>(slots.doc(hold.id))))
-  return held.filter((_, index) => current[index]?.bookedBy === openid)
-}
