@@ -29,9 +29,10 @@ const FILE_NAME = '[A-Za-z0-9_-]{1,100}\\.(?:jpg|jpeg|png|webp|gif)'
 /** The local cloud's ids (tools/local-cloud/files.ts): a random UUID and an image extension. */
 const LOCAL_FILE_ID =
   /^local-file:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:png|jpg|webp|gif)$/
-const ANY_ENV_PHOTO = new RegExp(
-  `^cloud://[A-Za-z0-9-]{1,64}\\.${BUCKET}/${ORDER_PHOTO_DIR}/${FILE_NAME}$`,
-)
+/** A cloud file id under ORDER_PHOTO_DIR in the environments `env` (a pattern) matches. */
+const cloudPhoto = (env: string) =>
+  new RegExp(`^cloud://${env}\\.${BUCKET}/${ORDER_PHOTO_DIR}/${FILE_NAME}$`)
+const ANY_ENV_PHOTO = cloudPhoto('[A-Za-z0-9-]{1,64}')
 
 /** Whether `fileId` is an order photo this product uploaded, in `scope`. */
 export function isOrderPhotoId(fileId: unknown, scope: PhotoScope): boolean {
@@ -40,7 +41,7 @@ export function isOrderPhotoId(fileId: unknown, scope: PhotoScope): boolean {
   const { env } = scope
   if (!ENV_ID.test(env)) return false
   if (env === LOCAL_CLOUD_ENV && LOCAL_FILE_ID.test(fileId)) return true
-  return new RegExp(`^cloud://${env}\\.${BUCKET}/${ORDER_PHOTO_DIR}/${FILE_NAME}$`).test(fileId)
+  return cloudPhoto(env).test(fileId)
 }
 
 /** Whether `role` may attach photos to an order event. */
