@@ -29,10 +29,14 @@ export class LowerSyntaxPlugin {
               const result = transformSync(source, {
                 loader: 'js',
                 target: this.target,
-                // Keep what terser produced: only whitespace is re-minified in production.
+                // In production esbuild minifies again. Lowering alone renamed every nested
+                // e, t, n that shadows a name of the file to e2, t2, n2 and printed its helpers
+                // (__spreadValues ...) at full length: about 19 KB more in the main package.
+                // Taro's terser also leaves most compressions off (MiniBaseConfig), which
+                // minifySyntax does within the target. Top-level names stay (no format given).
                 minifyWhitespace: minify,
-                minifySyntax: false,
-                minifyIdentifiers: false,
+                minifySyntax: minify,
+                minifyIdentifiers: minify,
                 legalComments: 'inline',
                 charset: 'utf8',
               })
