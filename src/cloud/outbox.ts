@@ -1,9 +1,16 @@
 // The outbox (`notification_queue`): state changes and reminders queue their message inside
 // their own transaction, so a message exists exactly when its change committed. The row id
 // derives from the draft's key: queueing the same key again finds the row and writes nothing.
-import { newOutboxRecord, outboxIdOf, type MessageDraft } from '../domain/message-drafts'
+// The refill timer queues whole batches outside a transaction (queueMessagesOnce): what makes
+// that exactly-once is the same unique id, plus the caller's claim on the reminders.
+import {
+  newOutboxRecord,
+  outboxIdOf,
+  type MessageDraft,
+  type OutboxRecord,
+} from '../domain/message-drafts'
 import { COLLECTIONS } from '../domain/names'
-import { readDoc, type Transaction } from './database'
+import { command, db, readDoc, readList, type Transaction } from './database'
 
 export type { MessageDraft } from '../domain/message-drafts'
 
@@ -20,4 +27,39 @@ export async function queueMessage(
   void _id
   await ref.set({ data: row })
   return id
+}
+
+/** At most this many drafts per call: one `_id in` read answers at most 100 rows. */
+export const QUEUE_BATCH_MAX = 100
+
+/**
+ * Queues up to 100 drafts in two round trips, outside any transaction: one read of which of
+ * their rows exist (a run that died after queueing them), one batch add of the rest. For callers
+ * that alone may queue these keys right now (the refill timer holds a claim on each reminder),
+ * so nothing else adds the missing rows between the read and the add. If the add fails (it may
+ * have written some rows, or all, before the error) this throws; a later call reads which exist
+ * and adds only the others, and since the id is unique no row is ever written twice.
+ * Returns every draft's row id (`ids`) and the ones this call wrote (`added`).
+ */
+export async function queueMessagesOnce(
+  drafts: MessageDraft[],
+  now: Date,
+): Promise<{ ids: string[]; added: string[] }> {
+  if (drafts.length > QUEUE_BATCH_MAX)
+    throw new Error(`queueMessagesOnce: ${drafts.length} drafts, at most ${QUEUE_BATCH_MAX}`)
+  const rows = drafts.map((draft) => newOutboxRecord(draft, now))
+  const ids = rows.map((row) => row._id)
+  if (rows.length === 0) return { ids, added: [] }
+  const outbox = db.collection(COLLECTIONS.notificationQueue)
+  const present = await readList<Pick<OutboxRecord, '_id'>>(
+    outbox
+      .where({ _id: command.in(ids) })
+      .field({ _id: true })
+      .limit(rows.length),
+  )
+  const seen = new Set(present.map((row) => row._id))
+  const missing = rows.filter((row) => !seen.has(row._id))
+  // The SDK sends an array as one insertDocument request (one round trip for the batch).
+  if (missing.length) await outbox.add({ data: missing as unknown as OutboxRecord })
+  return { ids, added: missing.map((row) => row._id) }
 }

@@ -5,7 +5,13 @@ import type { MessageDraft } from './message-drafts'
 import { reminderKeyOf, type RefillRecord } from './refill'
 import { refillPageOf } from './refill-view'
 
-export function reminderDraft(record: RefillRecord): MessageDraft {
+/** The fields of a refill a reminder message needs (all the timer reads). */
+export type ReminderSource = Pick<
+  RefillRecord,
+  '_id' | 'ownerOpenid' | 'productId' | 'productName' | 'runOutAt' | 'nextReminderAt'
+>
+
+export function reminderDraft(record: ReminderSource): MessageDraft {
   return {
     purpose: 'refill_reminder',
     toOpenid: record.ownerOpenid,

@@ -53,6 +53,13 @@ export interface RefillRecord {
   /** The timer walks (status, nextReminderAt, _id) with an indexed range cursor. */
   nextReminderAt: Date
   status: RefillStatus
+  /**
+   * Set only while a timer run works on this reminder (cloudfunctions/refill/src/timer.ts): the
+   * run's token and when its claim lapses. Marking the reminder removes both; a claim left by a
+   * run that died lapses and the next run takes the reminder over.
+   */
+  reminderClaim?: string
+  reminderClaimUntil?: Date
   snoozes: number
   lastReminderAt: Date | null
   /** Last purchase that came within attributionDays of a reminder (merchant conversion). */
@@ -162,12 +169,22 @@ function isAttributed(lastReminderAt: Date | null, purchaseAt: Date): boolean {
   return since >= 0 && since <= REFILL_CONFIG.attributionDays * DAY_MS
 }
 
-/** The timer sent the reminder: it waits for a purchase or an answer, and is never resent. */
-export function markReminded(record: RefillRecord, now: Date): RefillRecord {
-  return { ...record, status: 'reminded', lastReminderAt: now, updatedAt: now }
+/** What marking a reminder sent changes (the timer writes these with one bulk update). */
+export function remindedFields(
+  now: Date,
+): Pick<RefillRecord, 'status' | 'lastReminderAt' | 'updatedAt'> {
+  return { status: 'reminded', lastReminderAt: now, updatedAt: now }
 }
 
-/** Whether the timer should remind now (re-checked inside its transaction). */
+/** The timer sent the reminder: it waits for a purchase or an answer, and is never resent. */
+export function markReminded(record: RefillRecord, now: Date): RefillRecord {
+  return { ...record, ...remindedFields(now) }
+}
+
+/**
+ * Whether the timer should remind now. The timer's queries spell the same rule (status active,
+ * nextReminderAt ≤ now) so the database applies it per document, in its claim and its mark.
+ */
 export function isDue(record: RefillRecord, now: Date): boolean {
   return record.status === 'active' && record.nextReminderAt.getTime() <= now.getTime()
 }

@@ -1,70 +1,115 @@
-// The refill function's timer (config.json, hourly): queues the reminders due now.
-// Due = status active and nextReminderAt ≤ now, read with an indexed range query (refills.due)
-// in batches ordered by (nextReminderAt, _id), each continuing from the last time seen, so a
-// run reads only due reminders however many are stored. It stops queueing at half its
-// timeout; the next run picks up the rest. Each reminder is queued in a transaction that
-// re-checks it is still due and marks it reminded, and the outbox dedupes on its key: a rerun
-// or an overlapping run never queues one twice. The first reminders queued are sent at once
-// through the notifier (credits, quiet hours, caps); the message function's timer sends the rest.
+// The refill function's timer (config.json, hourly): queues the reminders due now, a batch of up
+// to 100 at a time, in about five database round trips per batch.
+//
+// Invariant (exactly once): a due reminder — refill `_id` whose `nextReminderAt` is N ≤ now,
+// status `active` — gets ONE outbox row, id outboxIdOf(`refill:<_id>:<N>`), and is marked
+// `reminded` ONCE, however often the timer runs, even two runs at once, a run that dies half-way
+// or a database call that fails. Per batch:
+//   0. read    due rows from the cursor on (indexed range, see dueFrom).
+//   1. claim   one conditional bulk update (claimReminders): each row still holding (_id, N),
+//              active and unclaimed (or whose claim lapsed) gets this run's token and a lease of
+//              twice the timeout, longer than any run lives. The database applies condition and
+//              update per document, so of two runs racing for a reminder exactly one claims it;
+//              the other skips it. Only the holder of a live claim queues or marks a reminder.
+//   2. queue   one read of which of the claimed rows' outbox ids exist (written by a run that died
+//              after this step), one batch add of the others (queueMessagesOnce). The id is
+//              unique: a row is never written twice.
+//   3. mark    one bulk update of the claimed ids still carrying the token, active and due
+//              (markRemindersSent): status reminded, lastReminderAt; the claim is removed.
+// A run that dies, or stops on a failed call, after step 1 leaves its rows claimed and active:
+// no run touches them until the lease lapses; then the next run claims them, adds only the
+// outbox rows still missing and marks them. After step 3 they are no longer due. An answer
+// (snooze, adjust, stop) or a purchase after step 1 wins: it moves the reminder past now, stops
+// it or rewrites the document without the token, so step 3 leaves it alone; the message, if step
+// 2 wrote it, was due when it was queued and goes out (the old per-reminder transaction had the
+// same outcome when the answer came just after it).
+//
+// The first reminders a run marks are sent at once through the notifier (credits, quiet hours,
+// caps); the message function's timer sends the rest. A run queues for at most half its timeout,
+// then stops (`finished: false`); the next run continues.
 import { ok } from '@/domain/result'
-import type { RefillRecord } from '@/domain/refill'
 import { command, readList } from '@/cloud/database'
 import { currentTime } from '@/cloud/clock'
 import { drainMessages } from '@/cloud/notifier'
-import { queueRefillReminder, refills } from '@/cloud/refills'
+import { queueMessagesOnce, QUEUE_BATCH_MAX } from '@/cloud/outbox'
+import { claimReminders, markRemindersSent, refills, type DueReminder } from '@/cloud/refills'
+import { reminderDraft } from '@/domain/refill-message'
 import config from '../config.json'
 
-export const BATCH_SIZE = 100
+export const BATCH_SIZE = QUEUE_BATCH_MAX
 /** Queue for half the function's timeout; the notifier's own budget (15 s) fits in the rest. */
 const BUDGET_MS = config.timeout * 1000 * 0.5
+/** A claim outlives the run that took it: no run lives past its timeout. */
+export const CLAIM_LEASE_MS = config.timeout * 1000 * 2
 /** Sent by this run; the message function's timer (every 5 minutes) sends the others. */
 const SEND_NOW = 50
-/** Reminders queued side by side: each is its own small transaction on its own document. */
-const PARALLEL = 5
-
-type DueRow = Pick<RefillRecord, '_id' | 'nextReminderAt'>
 
 /**
- * Due reminders from the cursor on. `gte` is enough: every row a batch returns leaves the due set
- * before the next batch (its transaction marks it reminded, or finds it answered), so rows tied
- * on the cursor's time are never read twice. One exact range (no `_id` range, which the local
- * cloud cannot push down), so ORDER BY … LIMIT runs in the database.
+ * Due reminders from the cursor on. `gte` is enough: every row a batch claims leaves the due set
+ * before the next batch (marked, or answered). Rows another run holds stay and may be read again
+ * when tied on the cursor's time; a batch that claims nothing and leaves the cursor where it was
+ * ends the run (see remindDue). One exact range (no `_id` range, which the local cloud cannot push
+ * down), so ORDER BY … LIMIT runs in the database.
  */
 function dueFrom(cursor: Date | null, now: Date) {
   const due = { status: 'active', nextReminderAt: command.lte(now) }
   return cursor ? command.and([due, { nextReminderAt: command.gte(cursor) }]) : due
 }
 
+/** This run's claim token: unique per run. */
+function claimToken(now: Date): string {
+  return `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+}
+
 export async function remindDue() {
   // Elapsed real time, against the platform's timeout (not the business clock).
   const startedMs = Date.now()
   const now = currentTime()
+  const token = claimToken(now)
+  const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS)
   let cursor: Date | null = null
   let read = 0
-  const queued: string[] = []
+  let queued = 0
+  let marked = 0
+  /** Outbox rows of the reminders this run marked, new or left by a run that died. */
+  const toSend: string[] = []
   let finished = false
   while (!finished && Date.now() - startedMs < BUDGET_MS) {
-    const batch: DueRow[] = await readList<DueRow>(
+    const batch: DueReminder[] = await readList<DueReminder>(
       refills()
         .where(dueFrom(cursor, now))
         .orderBy('nextReminderAt', 'asc')
         .orderBy('_id', 'asc')
         .limit(BATCH_SIZE)
-        .field({ _id: true, nextReminderAt: true }),
+        .field({
+          _id: true,
+          nextReminderAt: true,
+          ownerOpenid: true,
+          productId: true,
+          productName: true,
+          runOutAt: true,
+        }),
     )
     read += batch.length
     finished = batch.length < BATCH_SIZE
-    for (let from = 0; from < batch.length; from += PARALLEL) {
-      if (Date.now() - startedMs >= BUDGET_MS) {
-        finished = false
-        break
-      }
-      const group = batch.slice(from, from + PARALLEL)
-      const ids = await Promise.all(group.map((row) => queueRefillReminder(row._id, now)))
-      for (const id of ids) if (id) queued.push(id)
-      cursor = group[group.length - 1].nextReminderAt
+    if (batch.length === 0) break
+    const claimed = await claimReminders(batch, token, now, leaseUntil)
+    if (claimed.length) {
+      const outbox = await queueMessagesOnce(claimed.map(reminderDraft), now)
+      marked += await markRemindersSent(
+        claimed.map((row) => row._id),
+        token,
+        now,
+      )
+      queued += outbox.added.length
+      toSend.push(...outbox.ids)
     }
+    const last: Date = batch[batch.length - 1].nextReminderAt
+    // Another run holds this whole batch, all tied on the cursor's time: reading on would return
+    // the same rows. Leave them to it (or, if it died, to the run after its lease).
+    if (!finished && !claimed.length && cursor?.getTime() === last.getTime()) break
+    cursor = last
   }
-  const sent = queued.length ? await drainMessages({ ids: queued, limit: SEND_NOW }) : null
-  return ok({ read, queued: queued.length, finished, sent })
+  const sent = toSend.length ? await drainMessages({ ids: toSend, limit: SEND_NOW }) : null
+  return ok({ read, queued, marked, finished, sent })
 }
