@@ -1,8 +1,13 @@
 // The refill timer through the real SDK with the local cloud's clock: nothing before the
 // reminder date, one queued message after it (however often or concurrently the timer fires),
 // the reminder listed in-app, and batches with a cursor when more are due than one batch holds.
+// Exactly once under trouble: a run that died half-way through a batch (claims, messages and
+// marks left behind), two runs over the same batches, and database calls failing or losing
+// their answers at random while the timer runs.
+import { newOutboxRecord } from '@/domain/message-drafts'
 import { COLLECTIONS } from '@/domain/names'
-import { reminderKeyOf } from '@/domain/refill'
+import { reminderKeyOf, type RefillRecord } from '@/domain/refill'
+import { reminderDraft } from '@/domain/refill-message'
 import { callerFor, consumerA, consumerB, useDemoCloud } from '../helpers/demo-cloud'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
 import { DAY, makeRefill, refillClient } from './refill-helpers'
@@ -126,3 +131,127 @@ test('more due than one batch: cursor batches read only the due ones', async () 
   for (const refill of due) expect(owners.has(refill.ownerOpenid)).toBe(true)
   for (const refill of [...future, ...stopped]) expect(owners.has(refill.ownerOpenid)).toBe(false)
 }, 120_000) // 350 rows and 250 sends through the local cloud: over 30 s on a busy 2-core machine
+
+/** Every due refill ends with exactly one reminder row (its key), reminded, no claim left. */
+async function expectRemindedOnce(due: RefillRecord[]) {
+  const rows = (await env.cloud.store.find(COLLECTIONS.notificationQueue, {
+    purpose: 'refill_reminder',
+  })) as Array<{ key: string; toOpenid: string }>
+  const stored = await refillsOf({ _id: { $in: due.map((refill) => refill._id) } })
+  const byId = new Map(stored.map((refill) => [refill._id, refill]))
+  for (const refill of due) {
+    const mine = rows.filter((row) => row.toOpenid === refill.ownerOpenid)
+    expect(mine.map((row) => row.key)).toEqual([reminderKeyOf(refill)])
+    const now = byId.get(refill._id)!
+    expect(now.status).toBe('reminded')
+    expect(now).not.toHaveProperty('reminderClaim')
+    expect(now).not.toHaveProperty('reminderClaimUntil')
+  }
+}
+
+/** Fires the timer; a run that failed (database fault) answers null. */
+async function fireOrNull(): Promise<{ queued: number; marked: number; finished: boolean } | null> {
+  try {
+    const run = await fire()
+    return run.ok ? run.data : null
+  } catch {
+    return null
+  }
+}
+
+const LEASE = 2 * 60_000
+
+test('a run that died half-way through a batch: its claims wait for the lease, then the next run finishes them once', async () => {
+  const now = Date.now()
+  const diedAt = new Date(now - 10_000)
+  // 150 due. The dead run claimed 70 of them (lease until diedAt + 2 min), queued the messages of
+  // 60 of those and marked 30 before it died; 50 it never reached.
+  const due = Array.from({ length: 150 }, (_, i) =>
+    makeRefill(`o_crash_${String(i).padStart(3, '0')}`, new Date(now - (i + 1) * 60_000)),
+  )
+  const claim = {
+    reminderClaim: 'dead-run',
+    reminderClaimUntil: new Date(diedAt.getTime() + LEASE),
+  }
+  const stored = due.map((refill, i) =>
+    i < 30
+      ? { ...refill, status: 'reminded' as const, lastReminderAt: diedAt, updatedAt: diedAt }
+      : i < 100
+        ? { ...refill, ...claim }
+        : refill,
+  )
+  await env.cloud.store.insertMany(COLLECTIONS.refills, stored)
+  await env.cloud.store.insertMany(
+    COLLECTIONS.notificationQueue,
+    due.slice(0, 60).map((refill) => newOutboxRecord(reminderDraft(refill), diedAt)),
+  )
+
+  // Within the lease: only the 50 the dead run never claimed.
+  expect(await fire()).toMatchObject({ ok: true, data: { queued: 50, marked: 50 } })
+  const held = await refillsOf({ _id: { $in: due.slice(30, 100).map((refill) => refill._id) } })
+  expect(
+    held.every((refill) => refill.status === 'active' && refill.reminderClaim === 'dead-run'),
+  ).toBe(true)
+
+  // After the lease: the 70 it claimed; the 30 messages it queued are not queued again.
+  env.cloud.clock.set(new Date(now + LEASE + 60_000))
+  expect(await fire()).toMatchObject({ ok: true, data: { queued: 40, marked: 70, finished: true } })
+  expect(await fire()).toMatchObject({ ok: true, data: { queued: 0, marked: 0 } })
+  await expectRemindedOnce(due)
+  // The 30 it marked were not marked again.
+  const first = await refillsOf({ _id: { $in: due.slice(0, 30).map((refill) => refill._id) } })
+  for (const refill of first) expect(refill.lastReminderAt).toEqual(diedAt)
+}, 120_000)
+
+test('two runs over the same batches (120 due at one instant): each reminder queued and marked once', async () => {
+  const now = Date.now()
+  const at = new Date(now - DAY)
+  const due = Array.from({ length: 250 }, (_, i) =>
+    makeRefill(`o_pair_${String(i).padStart(3, '0')}`, i < 120 ? at : new Date(at.getTime() + i)),
+  )
+  await env.cloud.store.insertMany(COLLECTIONS.refills, due)
+  const runs = await Promise.all([fire(), fire()])
+  expect(runs.every((run) => run.ok)).toBe(true)
+  const after = await fire()
+  expect(after).toMatchObject({ ok: true, data: { queued: 0, finished: true } })
+  const total = (run: { data: { queued: number; marked: number } }) => run.data.queued
+  expect(runs.reduce((sum, run) => sum + total(run), 0)).toBe(250)
+  expect(runs.reduce((sum, run) => sum + run.data.marked, 0)).toBe(250)
+  await expectRemindedOnce(due)
+}, 120_000)
+
+test('database calls failing or losing their answers mid-batch: every reminder still queued and marked once', async () => {
+  const start = Date.now()
+  const due = Array.from({ length: 230 }, (_, i) =>
+    makeRefill(`o_fault_${String(i).padStart(3, '0')}`, new Date(start - (i % 40) * 60_000 - DAY)),
+  )
+  await env.cloud.store.insertMany(COLLECTIONS.refills, due)
+  let failed = 0
+  let diedHolding = 0
+  let queued = 0
+  env.cloud.faults.set({ dbFailRate: 0.12, dbTimeoutRate: 0.08, seed: 21 })
+  try {
+    // Each run later than the last one's lease, as the hourly trigger is.
+    for (let round = 0; round < 8; round += 1) {
+      env.cloud.clock.set(new Date(start + round * (LEASE + 60_000)))
+      const run = await fireOrNull()
+      if (run) queued += run.queued
+      else {
+        failed += 1
+        const left = await refillsOf({ _id: { $in: due.map((refill) => refill._id) } })
+        if (left.some((refill) => refill.reminderClaim)) diedHolding += 1
+      }
+    }
+  } finally {
+    env.cloud.faults.off()
+  }
+  expect(failed).toBeGreaterThan(0)
+  // Some run stopped holding claims, which the run after the lease took over.
+  expect(diedHolding).toBeGreaterThan(0)
+  env.cloud.clock.set(new Date(start + 13 * (LEASE + 60_000)))
+  const last = await fire()
+  expect(last).toMatchObject({ ok: true, data: { finished: true } })
+  // Runs that failed after writing report nothing, so the reported total can only fall short.
+  expect(queued + last.data.queued).toBeLessThanOrEqual(due.length)
+  await expectRemindedOnce(due)
+}, 300_000)
