@@ -2,7 +2,11 @@
 // per due reminder with 10,000 due, and again with 100 due (the baseline: the cost should follow
 // the due count, not the stored count). Refills are clones of one record built by the domain's
 // recordPurchase; the rest are active with a future reminder, reminded, or stopped. The timer is
-// invoked the way its trigger calls it, repeatedly until a run reports it finished.
+// invoked the way its trigger calls it, repeatedly until a run reports it finished. Each run also
+// says how long it spent queueing (claim, queue, mark) and sending its first 50 through the
+// notifier, a fixed cost per run, so the queueing time per reminder is shown on its own too.
+// Before the timer batched its reminders (one transaction per reminder) it took 94.67 ms per due
+// reminder and 6.99 round trips with 10,000 due (docs/benchmarks.md, 2026-11-29): quoted in notes.
 // `npm run bench -- refill` (BENCH_QUICK=1 for 1% of the data); not part of npm test.
 import { performance } from 'node:perf_hooks'
 import { COLLECTIONS, FUNCTIONS } from '../../src/domain/names'
@@ -67,7 +71,11 @@ interface TimerSummary {
   read: number
   queued: number
   finished: boolean
+  ms: { queue: number; send: number }
 }
+
+/** The timer before it batched (one transaction per reminder), measured 2026-11-29 at full scale. */
+const BEFORE = { msPerReminder: 94.67, roundTripsPerReminder: 6.99 }
 
 /** Fires the timer until a run finishes; totals time, rows read, round trips and reminders. */
 async function drainDue(ctx: BenchContext) {
@@ -76,6 +84,7 @@ async function drainDue(ctx: BenchContext) {
   let roundTrips = 0
   let queued = 0
   let runs = 0
+  let queueMs = 0
   for (;;) {
     const { result, roundTrips: trips } = await ctx.cloud.fireTimerCounted(FUNCTIONS.refill)
     const envelope = result as { ok: boolean; data: TimerSummary }
@@ -83,7 +92,10 @@ async function drainDue(ctx: BenchContext) {
     runs += 1
     roundTrips += trips
     queued += envelope.data.queued
-    ctx.log(`timer run ${runs}: queued ${envelope.data.queued}, finished ${envelope.data.finished}`)
+    queueMs += envelope.data.ms.queue
+    ctx.log(
+      `timer run ${runs}: queued ${envelope.data.queued} in ${envelope.data.ms.queue} ms, sent in ${envelope.data.ms.send} ms, finished ${envelope.data.finished}`,
+    )
     if (envelope.data.finished) break
   }
   return {
@@ -92,6 +104,7 @@ async function drainDue(ctx: BenchContext) {
     roundTrips,
     queued,
     runs,
+    queueMs,
   }
 }
 
@@ -120,6 +133,8 @@ export const benchmark: Benchmark = {
     if (few.queued !== fewDue) throw new Error(`queued ${few.queued} of ${fewDue} due`)
     const per = (value: number, count: number) => value / count
     const baselineLabel = `with ${fewDue} due`
+    const before = (value: number, unit: string) =>
+      `before batching: ${value} ${unit} with 10,000 due (one transaction per reminder, docs/benchmarks.md 2026-11-29)`
     const figures: BenchFigure[] = [
       {
         label: `timer: total time for ${manyDue} due (${many.runs} runs)`,
@@ -127,7 +142,7 @@ export const benchmark: Benchmark = {
         baseline: few.ms,
         unit: 'ms',
         baselineLabel,
-        note: 'grows with the due count; the stored count is the same',
+        note: 'grows with the due count; the stored count is the same. Each run also sends its first 50 (a fixed cost per run)',
       },
       {
         label: 'timer: time per due reminder',
@@ -135,6 +150,15 @@ export const benchmark: Benchmark = {
         baseline: per(few.ms, few.queued),
         unit: 'ms',
         baselineLabel,
+        note: before(BEFORE.msPerReminder, 'ms'),
+      },
+      {
+        label: 'timer: queueing time per due reminder (claim, queue, mark; not the sends)',
+        value: per(many.queueMs, many.queued),
+        baseline: per(few.queueMs, few.queued),
+        unit: 'ms',
+        baselineLabel,
+        note: 'batches of 100: the same per reminder whether 100 or 10,000 are due',
       },
       {
         label: 'timer: documents read per due reminder',
@@ -150,10 +174,11 @@ export const benchmark: Benchmark = {
         baseline: per(few.roundTrips, few.queued),
         unit: 'round trips',
         baselineLabel,
+        note: before(BEFORE.roundTripsPerReminder, 'round trips'),
       },
     ]
     return {
-      setup: `${total} refills (one document per customer and consumable, cloned from a domain-built record): ${manyDue} due, the rest 90% waiting for a future reminder, 5% reminded, 5% stopped; seeding took ${seedSeconds.toFixed(0)} s. The refill timer was invoked as its trigger calls it until a run reported it finished (each run queues for at most half the 60 s timeout, then sends up to 50 through the notifier; no customer has a credit, so they are held in-app). Then ${fewDue} more were made due among ${fewDue * 10} added refills and the timer run again.`,
+      setup: `${total} refills (one document per customer and consumable, cloned from a domain-built record): ${manyDue} due, the rest 90% waiting for a future reminder, 5% reminded, 5% stopped; seeding took ${seedSeconds.toFixed(0)} s. The refill timer was invoked as its trigger calls it until a run reported it finished (each run queues batches of 100 — one bulk claim, one outbox read and batch add, one bulk mark — for at most half the 60 s timeout, then sends up to 50 through the notifier; no customer has a credit, so they are held in-app). Then ${fewDue} more were made due among ${fewDue * 10} added refills and the timer run again.`,
       figures,
     }
   },
