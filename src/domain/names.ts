@@ -81,6 +81,8 @@ export const ACTIONS = {
     board: 'board',
     /** Apply one state-machine event (order-transition.ts) to one order. */
     act: 'act',
+    /** Start a WeChat Pay attempt for the caller's unpaid order. */
+    pay: 'pay',
   },
   message: {
     /** Record a requestSubscribeMessage result: each accept adds one credit. */

@@ -9,6 +9,7 @@ import { ORDER_TABS } from '../order-labels'
 import type { EventPayload } from '../order-input'
 import type { OrderSelection } from '../order-selection'
 import { ORDER_NODES, type ActorRole, type OrderEvent, type OrderRecord } from '../order-types'
+import type { WxPayment } from '../payment'
 import type { Quote } from '../pricing'
 import {
   boolean,
@@ -78,6 +79,12 @@ export const orderApi = {
       }),
     ),
     returns<BoardView>(),
+  ),
+  /** Starts a WeChat Pay attempt for the caller's unpaid order: what wx.requestPayment takes. */
+  pay: action(
+    'pay',
+    object({ orderId: id('订单') }),
+    returns<{ payment: WxPayment; outTradeNo: string; order: OrderRecord }>(),
   ),
   act: action(
     'act',
