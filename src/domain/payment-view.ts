@@ -1,0 +1,157 @@
+// What the screens say about an order's payment: the tag on a card or board row, the notice on
+// the order page (with what happens next), the countdown to dueBy, and the wait for WeChat's
+// callback after a paid sheet. Pure: the pages and hooks pass the order and the time in.
+import type { Wire } from './api/contract'
+import { formatFen } from './money'
+import type { OrderNode } from './order-types'
+import { PAYMENT_STATE_LABELS, type OrderPayment, type PaymentState } from './payment'
+import { formatChinaTime } from './time'
+
+export type PaymentView = Wire<OrderPayment>
+export type PaymentAudience = 'consumer' | 'merchant'
+
+/** The order can still be paid: unpaid and not past its first node (later it is cancelled). */
+export function awaitingPayment(
+  payment: PaymentView | null | undefined,
+  node: OrderNode,
+): payment is PaymentView {
+  return payment?.state === 'unpaid' && node === 'submitted'
+}
+
+const CONSUMER_TAGS: readonly PaymentState[] = ['unpaid', 'refunding', 'refunded', 'refund_failed']
+const MERCHANT_TAGS: readonly PaymentState[] = [
+  'unpaid',
+  'paid',
+  'refunding',
+  'refunded',
+  'refund_failed',
+]
+
+/**
+ * The short tag on an order card (consumer) or board row (merchant); null when there is nothing
+ * to say (a consumer's paid order, a closed unpaid one, an order from before payments).
+ */
+export function paymentTag(
+  payment: PaymentView | null | undefined,
+  audience: PaymentAudience,
+): string | null {
+  if (!payment) return null
+  const shown = audience === 'consumer' ? CONSUMER_TAGS : MERCHANT_TAGS
+  return shown.includes(payment.state) ? PAYMENT_STATE_LABELS[payment.state] : null
+}
+
+export interface PaymentNotice {
+  state: PaymentState
+  title: string
+  text: string
+  /** 'alert' asks for attention (unpaid, refund failed); 'info' only informs. */
+  tone: 'alert' | 'info'
+}
+
+/** The order page's payment notice, or null when the order needs none. */
+export function paymentNotice(
+  payment: PaymentView | null | undefined,
+  node: OrderNode,
+  audience: PaymentAudience,
+): PaymentNotice | null {
+  if (!payment) return null
+  const amount = formatFen(payment.refund?.amountFen ?? payment.amountFen)
+  const title = PAYMENT_STATE_LABELS[payment.state]
+  const at = (instant: string) => formatChinaTime(instant, 'MM-DD HH:mm')
+  const notice = (text: string, tone: PaymentNotice['tone'] = 'info') => ({
+    state: payment.state,
+    title,
+    text,
+    tone,
+  })
+  switch (payment.state) {
+    case 'unpaid':
+      if (node !== 'submitted') return null
+      return notice(
+        audience === 'consumer'
+          ? `请在 ${at(payment.dueBy)} 前支付 ${amount}，逾期未付订单将自动取消`
+          : `顾客尚未付款（${amount}），付款后才能确认订单；${at(payment.dueBy)} 前未付将自动取消`,
+        'alert',
+      )
+    case 'paid':
+      // The customer's receipt is the 实付 row; the merchant needs to know it may go ahead.
+      if (audience === 'consumer') return null
+      return notice(
+        payment.paidAt ? `已支付 ${amount}（${at(payment.paidAt)}）` : `已支付 ${amount}`,
+      )
+    case 'refunding':
+      return notice(
+        audience === 'consumer'
+          ? `${amount} 将原路退回你的微信支付，到账后这里会显示已退款`
+          : `${amount} 正在原路退回顾客的微信支付`,
+      )
+    case 'refunded':
+      return notice(
+        audience === 'consumer'
+          ? `${amount} 已原路退回你的微信支付`
+          : `${amount} 已原路退回顾客的微信支付`,
+      )
+    case 'refund_failed':
+      return notice(
+        audience === 'consumer'
+          ? `${amount} 暂未退回成功，系统会自动重试，商家也会跟进处理`
+          : `${amount} 未能退回${payment.refund?.failure ? `（微信支付：${payment.refund.failure}）` : ''}，系统会自动重试，请留意`,
+        'alert',
+      )
+    case 'closed':
+      return node === 'cancelled' ? notice('订单未付款，已关闭，无需退款') : null
+  }
+}
+
+/** What the customer is asked before cancelling: a paid order says its money comes back. */
+export function cancelQuestion(payment: PaymentView | null | undefined): string {
+  return payment?.state === 'paid'
+    ? `取消后订单将停止制作，已付的 ${formatFen(payment.amountFen)} 将原路退回，确定取消吗？`
+    : '取消后订单将停止制作，确定取消吗？'
+}
+
+/** Milliseconds left until `dueBy` at `now`, never below 0. */
+export function msUntil(dueBy: string, now: number): number {
+  return Math.max(0, new Date(dueBy).getTime() - now)
+}
+
+/** A countdown as mm:ss (minutes may pass 59); rounds up, so 00:00 means the time is up. */
+export function formatCountdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000))
+  const mm = String(Math.floor(seconds / 60)).padStart(2, '0')
+  const ss = String(seconds % 60).padStart(2, '0')
+  return `${mm}:${ss}`
+}
+
+/** What the customer reads after the sheet closed without paying. */
+export const UNPAID_OUTCOME_TEXT = {
+  cancelled: '已取消支付，截止前可在订单页继续支付',
+  failed: '支付未成功，请稍后重试',
+} as const
+
+/** What the order page says while it waits for WeChat's callback, and when it gave up waiting. */
+export const CONFIRMING_TEXT = '正在等待微信支付的结果，请稍候'
+export const CONFIRM_SLOW_TEXT = '支付结果还在确认中，请稍后下拉刷新查看'
+
+/** WeChat's callback usually lands within a few seconds of a paid sheet. */
+export const CONFIRM_POLL = { intervalMs: 1500, timeoutMs: 10_000 } as const
+
+/**
+ * Reads `read` until `done` holds for its answer or `timeoutMs` has passed (the first read is
+ * at once); resolves to the last answer and whether `done` held.
+ */
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  options: { intervalMs: number; timeoutMs: number },
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): Promise<{ value: T; done: boolean }> {
+  let waited = 0
+  for (;;) {
+    const value = await read()
+    if (done(value)) return { value, done: true }
+    if (waited + options.intervalMs > options.timeoutMs) return { value, done: false }
+    await sleep(options.intervalMs)
+    waited += options.intervalMs
+  }
+}
