@@ -1,15 +1,18 @@
 // One order in My orders: product, key choices, price, where it is, when it should be ready,
-// and a badge when it has an open exception (asking for a choice if none is made yet).
+// a badge when it has an open exception (asking for a choice if none is made yet), and its payment
+// when it needs attention (待付款, a refund).
 import { Text, View } from '@tarojs/components'
 import { formatFen } from '@/domain/money'
 import { EXCEPTION_KIND_LABELS, NODE_LABELS } from '@/domain/order-labels'
 import { FINAL_NODES, PRE_SHIPPING_NODES } from '@/domain/order-types'
+import { paymentTag } from '@/domain/payment-view'
 import type { OrderView } from '@/hooks/order-view'
 import './index.scss'
 
 export default function OrderCard({ order, onOpen }: { order: OrderView; onOpen: () => void }) {
   const { productSnapshot: product, exception } = order
   const choices = product.choices.map((choice) => choice.choiceLabel).join(' · ')
+  const pay = paymentTag(order.payment, 'consumer')
   const showEta = PRE_SHIPPING_NODES.includes(order.node) && !FINAL_NODES.includes(order.node)
   return (
     <View
@@ -36,6 +39,9 @@ export default function OrderCard({ order, onOpen }: { order: OrderView; onOpen:
       ) : null}
       <View className="order-card__foot">
         <Text className="order-card__price">{formatFen(order.quote.priceFen)}</Text>
+        {pay ? (
+          <Text className={`order-card__pay order-card__pay--${order.payment.state}`}>{pay}</Text>
+        ) : null}
         {showEta ? <Text className="order-card__eta">预计 {order.eta} 完成</Text> : null}
       </View>
     </View>

@@ -1,54 +1,31 @@
 // The confirm form: address (remembered for next time), order summary, the price quoted again by
-// the server, and 提交订单 (one requestId per draft: double taps, retries and a resubmission of the
-// same draft make one order).
+// the server, and 提交订单, which places the order and pays for it (hooks/usePlaceOrder).
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatFen } from '@/domain/money'
 import { chosenChoices } from '@/domain/pricing'
 import AddressForm from '@/components/address-form'
 import QuoteSummary from '@/components/quote-summary'
-import { rememberAddress, useAddress } from '@/hooks/useAddress'
+import { useAddress } from '@/hooks/useAddress'
+import { usePlaceOrder } from '@/hooks/usePlaceOrder'
 import { useQuote } from '@/hooks/useQuote'
-import { useSubmitOrder } from '@/hooks/useSubmitOrder'
-import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
-import {
-  clearDraftOrder,
-  forgetPlacedOrder,
-  rememberPlacedOrder,
-  type DraftOrder,
-} from '@/services/draft-order'
-import { openPlacedOrder } from '@/services/placed-order'
-
-export const ORDER_PAGE = '/pages/order/index'
+import type { DraftOrder } from '@/services/draft-order'
 
 export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
   const { product, selection } = draft
   const address = useAddress()
   const fresh = useQuote(product._id, selection, 0)
-  const order = useSubmitOrder(product._id, selection, draft.requestId)
-  const askForMessages = useSubscribeAtTap('submitOrder')
+  const order = usePlaceOrder(draft)
+  const busy = order.submitting || order.paying
   const quote = fresh.quote ?? draft.quote
   const choices = chosenChoices(product, selection)
   const measured = product.measurements.filter((m) => selection.measurements[m.id] !== undefined)
   const texts = product.textFields.filter((t) => selection.texts[t.id] !== undefined)
 
-  const submit = async () => {
-    if (order.submitting) return
+  const submit = () => {
+    if (busy) return
     const checked = address.validate()
-    if (!checked) return
-    // Asked inside the tap (WeChat requires it); the order is sent meanwhile, whatever the answer.
-    const subscribing = askForMessages()
-    const result = await order.submit(checked)
-    if (!result?.ok) return
-    rememberAddress(checked)
-    const placed = result.data.order
-    rememberPlacedOrder(draft, { orderId: placed._id, orderNo: placed.orderNo })
-    clearDraftOrder()
-    await subscribing.answered // the sheet belongs to this page: leave once it is answered
-    // The customer sees the order now, so the same choices later are a new order, not this one.
-    forgetPlacedOrder()
-    // The order takes the place of this page and of the product page below: back skips the form.
-    openPlacedOrder(`${ORDER_PAGE}?id=${placed._id}`)
+    if (checked) void order.place(checked)
   }
 
   return (
@@ -122,6 +99,15 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
           ) : null}
         </View>
       ) : null}
+      {order.payError ? (
+        <View className="confirm__error confirm__pay-error">
+          <Text className="field-error">{order.payError.message}</Text>
+          <Text className="confirm__note">可在订单页继续支付，截止前未付款的订单会自动取消</Text>
+          <View className="confirm__back" onClick={order.openPayLater}>
+            <Text>去订单页支付</Text>
+          </View>
+        </View>
+      ) : null}
 
       <View className="bottom-bar">
         <View className="bottom-bar__price">
@@ -129,11 +115,11 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
           <Text className="bottom-bar__eta">预计 {quote.etaDate} 完成</Text>
         </View>
         <View
-          className={`bottom-bar__next submit-order${order.submitting ? ' bottom-bar__next--off' : ''}`}
-          hoverClass={order.submitting ? 'none' : 'bottom-bar__next--pressed'}
-          onClick={() => void submit()}
+          className={`bottom-bar__next submit-order${busy ? ' bottom-bar__next--off' : ''}`}
+          hoverClass={busy ? 'none' : 'bottom-bar__next--pressed'}
+          onClick={submit}
         >
-          <Text>{order.submitting ? '提交中…' : '提交订单'}</Text>
+          <Text>{order.paying ? '支付中…' : order.submitting ? '提交中…' : '提交订单'}</Text>
         </View>
       </View>
     </View>

@@ -8,8 +8,10 @@ import { EXCEPTION_KIND_LABELS, NODE_LABELS, REMEDY_LABELS } from '@/domain/orde
 import { NOTE_MAX } from '@/domain/order-input'
 import { FINAL_NODES, type OrderEvent, type RemedyType } from '@/domain/order-types'
 import type { Result } from '@/domain/result'
+import { cancelQuestion, paymentNotice } from '@/domain/payment-view'
 import { formatChinaTime } from '@/domain/time'
 import OrderActions from '@/components/order-actions'
+import PaymentPanel from '@/components/payment-panel'
 import PrivacyConsent from '@/components/privacy-consent'
 import RemedyChooser from '@/components/remedy-chooser'
 import { ErrorState, SkeletonList } from '@/components/state-view'
@@ -18,6 +20,7 @@ import SubscribeSheetHost from '@/components/subscribe-sheet'
 import Timeline from '@/components/timeline'
 import { useOrderDetail } from '@/hooks/useOrderDetail'
 import { useOrderMessages } from '@/hooks/useOrderMessages'
+import { useOrderPayment } from '@/hooks/useOrderPayment'
 import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
 import { confirmModal as confirmModalWith, toast } from '@/services/feedback'
 import './index.scss'
@@ -31,8 +34,10 @@ function report(result: Result<unknown>, success: string) {
 }
 
 export default function OrderPage() {
-  const orderId = useRouter().params.id ?? ''
+  const { params } = useRouter()
+  const orderId = params.id ?? ''
   const detail = useOrderDetail(orderId)
+  const payment = useOrderPayment(orderId, detail.data?.order, detail.reload, params.paid === '1')
   const inbox = useOrderMessages(orderId)
   const askForMessages = useSubscribeAtTap('reorder')
   const [cancelling, setCancelling] = useState(false)
@@ -57,6 +62,7 @@ export default function OrderPage() {
   const { order, actions } = detail.data
   const { exception, shipping, productSnapshot: product } = order
   const canChoose = actions.includes('choose_remedy')
+  const payNotice = paymentNotice(order.payment, order.node, 'consumer')
 
   const choose = async (remedy: RemedyType) => {
     const label = REMEDY_LABELS[remedy]
@@ -72,7 +78,7 @@ export default function OrderPage() {
   }
 
   const cancel = async () => {
-    if (!(await confirmModal('取消订单', '取消后订单将停止制作，确定取消吗？', '确定取消'))) return
+    if (!(await confirmModal('取消订单', cancelQuestion(order.payment), '确定取消'))) return
     const note = reason.trim()
     const result = await detail.act('cancel', note ? { note } : undefined)
     report(result, '订单已取消')
@@ -114,6 +120,17 @@ export default function OrderPage() {
           </View>
         ) : null}
       </View>
+
+      {payNotice ? (
+        <PaymentPanel
+          notice={payNotice}
+          {...(payment.awaiting
+            ? { countdown: payment.countdown, expired: payment.expired, onPay: payment.pay }
+            : {})}
+          paying={payment.paying}
+          confirming={payment.confirming}
+        />
+      ) : null}
 
       {exception ? (
         <View className="order-section order-exception">
@@ -177,7 +194,9 @@ export default function OrderPage() {
           </View>
         ))}
         <View className="order-row order-row--total">
-          <Text className="order-row__label">实付</Text>
+          <Text className="order-row__label">
+            {order.payment.state === 'unpaid' ? '应付' : '实付'}
+          </Text>
           <Text className="order-row__value">{formatFen(order.quote.priceFen)}</Text>
         </View>
         <View className="order-row">

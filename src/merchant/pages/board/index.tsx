@@ -232,7 +232,8 @@ function BoardPageBody() {
             node: order.node,
             title: `${order.orderNo} · ${order.productSnapshot.name}`,
             subtitle: `${order.address.name} · ${NODE_LABELS[order.node]} · 预计 ${order.eta}`,
-            flag: orderFlags(order)[0],
+            // An unpaid order cannot be confirmed: said before anything else.
+            flag: order.payment.state === 'unpaid' ? '待付款' : orderFlags(order)[0],
           }))}
           onChange={setSelection}
         />

@@ -1,8 +1,10 @@
-// One order on the board: number, product, customer (masked phone), ETA and its markers.
+// One order on the board: number, product, customer (masked phone), ETA, its markers and whether
+// it is paid (an unpaid order cannot be confirmed yet).
 import { Text, View } from '@tarojs/components'
 import { chinaDateOf } from '@/domain/china-date'
 import { NODE_LABELS } from '@/domain/order-labels'
 import { PRE_SHIPPING_NODES } from '@/domain/order-types'
+import { paymentTag } from '@/domain/payment-view'
 import type { OrderView } from '@/hooks/order-view'
 
 export function orderFlags(order: OrderView, today = chinaDateOf(new Date())): string[] {
@@ -14,6 +16,7 @@ export function orderFlags(order: OrderView, today = chinaDateOf(new Date())): s
 }
 
 export default function OrderRow({ order, onOpen }: { order: OrderView; onOpen: () => void }) {
+  const pay = paymentTag(order.payment, 'merchant')
   return (
     <View
       className="board-order"
@@ -31,6 +34,7 @@ export default function OrderRow({ order, onOpen }: { order: OrderView; onOpen: 
             {flag}
           </Text>
         ))}
+        {pay ? <Text className={`board-pay board-pay--${order.payment.state}`}>{pay}</Text> : null}
       </View>
       <Text className="board-order__product">{order.productSnapshot.name}</Text>
       <View className="board-order__meta">

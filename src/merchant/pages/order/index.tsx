@@ -12,6 +12,8 @@ import {
   REMEDY_LABELS,
 } from '@/domain/order-labels'
 import type { OrderEvent } from '@/domain/order-types'
+import { paymentNotice } from '@/domain/payment-view'
+import PaymentPanel from '@/components/payment-panel'
 import PrivacyConsent from '@/components/privacy-consent'
 import { remedyDetail } from '@/components/remedy-chooser'
 import { ErrorState, SkeletonList } from '@/components/state-view'
@@ -47,6 +49,7 @@ function MerchantOrderPageBody() {
 
   const { order, actions } = detail.data
   const { exception, shipping } = order
+  const payNotice = paymentNotice(order.payment, order.node, 'merchant')
 
   const submit = async (event: OrderEvent, input: Record<string, unknown>) => {
     const label = EVENT_LABELS[event]
@@ -73,6 +76,8 @@ function MerchantOrderPageBody() {
         </Text>
         <Text className="m-order-hero__eta">预计完成 {order.eta}</Text>
       </View>
+
+      {payNotice ? <PaymentPanel notice={payNotice} /> : null}
 
       {exception ? (
         <View className="m-order-section m-order-exception">
@@ -156,7 +161,9 @@ function MerchantOrderPageBody() {
           </View>
         ))}
         <View className="m-order-row">
-          <Text className="m-order-row__label">实付</Text>
+          <Text className="m-order-row__label">
+            {order.payment.state === 'unpaid' ? '应付' : '实付'}
+          </Text>
           <Text>{formatFen(order.quote.priceFen)}</Text>
         </View>
       </View>

@@ -1,0 +1,88 @@
+// The order page's payment: the countdown to dueBy while unpaid (at 0 it reloads: the server's
+// timer cancels the order), 去支付 (usePayOrder), and after a paid sheet 「支付确认中…」 re-reading
+// the order until WeChat's callback has marked it paid. `justPaid`: the confirm page's sheet was
+// paid just before this page opened.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { orderApi } from '@/domain/api/order'
+import {
+  CONFIRM_POLL,
+  CONFIRM_SLOW_TEXT,
+  UNPAID_OUTCOME_TEXT,
+  awaitingPayment,
+  formatCountdown,
+  msUntil,
+  pollUntil,
+} from '@/domain/payment-view'
+import { callCloud } from '@/services/cloud'
+import { toast } from '@/services/feedback'
+import type { OrderView } from './order-view'
+import { usePayOrder } from './usePayOrder'
+
+export function useOrderPayment(
+  orderId: string,
+  order: OrderView | undefined,
+  reload: () => Promise<void>,
+  justPaid: boolean,
+) {
+  const { pay: payOrder, paying } = usePayOrder()
+  const [confirming, setConfirming] = useState(false)
+  const awaiting = !!order && awaitingPayment(order.payment, order.node)
+  const dueBy = awaiting ? order.payment.dueBy : undefined
+  const [now, setNow] = useState(() => Date.now())
+
+  useEffect(() => {
+    if (!dueBy) return undefined
+    setNow(Date.now())
+    const timer = setInterval(() => {
+      const at = Date.now()
+      setNow(at)
+      if (msUntil(dueBy, at) > 0) return
+      clearInterval(timer)
+      void reload()
+    }, 1000)
+    return () => clearInterval(timer)
+  }, [dueBy, reload])
+
+  const confirm = useCallback(async () => {
+    setConfirming(true)
+    const { done } = await pollUntil(
+      () => callCloud(orderApi.detail, { orderId }),
+      (read) => read.ok && read.data.order.payment.state !== 'unpaid',
+      CONFIRM_POLL,
+    )
+    await reload()
+    setConfirming(false)
+    if (!done) toast(CONFIRM_SLOW_TEXT)
+  }, [orderId, reload])
+
+  const checkedJustPaid = useRef(false)
+  useEffect(() => {
+    if (!justPaid || !order || checkedJustPaid.current) return
+    checkedJustPaid.current = true
+    if (order.payment.state === 'unpaid') void confirm()
+  }, [justPaid, order, confirm])
+
+  const pay = useCallback(async () => {
+    const result = await payOrder(orderId)
+    if (!result) return
+    if (!result.ok) {
+      toast(result.message)
+      // Paid meanwhile, or cancelled: show what the order is now.
+      if (result.code === 'INVALID_TRANSITION') void reload()
+      return
+    }
+    if (result.data === 'paid') return confirm()
+    toast(UNPAID_OUTCOME_TEXT[result.data])
+  }, [orderId, payOrder, confirm, reload])
+
+  const remaining = dueBy ? msUntil(dueBy, now) : 0
+  return {
+    awaiting,
+    /** mm:ss left to pay; 00:00 once the time is up. */
+    countdown: formatCountdown(remaining),
+    expired: awaiting && remaining === 0,
+    paying,
+    confirming,
+    pay,
+  }
+}
