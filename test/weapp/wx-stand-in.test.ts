@@ -1,7 +1,7 @@
 // The wx stand-in's answers, pinned to the shapes WeChat documents for each API the app uses
 // (developers.weixin.qq.com, API reference): the app reads these fields, so a stand-in that drifts
 // from them would let the weapp layer pass where a phone fails.
-import { WxStandIn, type PageRouter } from './harness/wx-stand-in'
+import { PAY_CANCELLED, WxStandIn, type PageRouter, type PayOutcome } from './harness/wx-stand-in'
 
 const router: PageRouter = {
   navigateTo: async () => undefined,
@@ -81,6 +81,52 @@ test('privacy, modal and storage answer as the base library does', async () => {
   expect(sync.getStorageSync('missing')).toBe('')
   sync.setStorageSync('k', { a: 1 })
   expect(sync.getStorageSync('k')).toEqual({ a: 1 })
+})
+
+test('requestPayment: success is { errMsg: "requestPayment:ok" }, closing the sheet fails with "requestPayment:fail cancel"', async () => {
+  const settled: [string, PayOutcome][] = []
+  const payment = {
+    timeStamp: '1764561600',
+    nonceStr: 'n0nce',
+    package: 'prepay_id=wx01',
+    signType: 'MD5',
+    paySign: 'SIGN',
+  }
+  const wx = new WxStandIn(
+    'o_user',
+    router,
+    async () => ({ ok: true, data: { payment, outTradeNo: '20261201000001P1' } }),
+    async (outTradeNo, outcome) => void settled.push([outTradeNo, outcome]),
+  )
+  const api = wx.wx as unknown as Api
+  const cloud = wx.wx.cloud as Api
+  cloud.init({})
+  await cloud.callFunction({ name: 'order', data: { action: 'pay' } }) // order.pay's answer
+
+  await expect(api.requestPayment(payment)).resolves.toEqual({ errMsg: 'requestPayment:ok' })
+  wx.paymentAnswer = () => 'cancelled'
+  // Callback style, as WeChat's own docs write it.
+  const answer = await new Promise((resolve) =>
+    api.requestPayment({ ...payment, success: resolve, fail: resolve }),
+  )
+  expect(answer).toEqual({ errMsg: PAY_CANCELLED })
+  expect(PAY_CANCELLED).toBe('requestPayment:fail cancel')
+  wx.paymentAnswer = () => 'failed'
+  await expect(api.requestPayment(payment)).rejects.toEqual({
+    errMsg: expect.stringMatching(/^requestPayment:fail /),
+  })
+  // The sheet's outcome reached the payment stand-in for the trade order.pay started.
+  expect(settled).toEqual([
+    ['20261201000001P1', 'paid'],
+    ['20261201000001P1', 'cancelled'],
+    ['20261201000001P1', 'failed'],
+  ])
+  expect(wx.payments).toHaveLength(3)
+  const { paySign, ...unsigned } = payment
+  void paySign
+  await expect(api.requestPayment(unsigned)).rejects.toEqual({
+    errMsg: 'requestPayment:fail parameter error: paySign',
+  })
 })
 
 test('an API the stand-in does not implement fails loudly, naming it', () => {

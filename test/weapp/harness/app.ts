@@ -19,8 +19,10 @@ export function setupWeappApp(openid: string, { launch = true } = {}): WeappApp 
   beforeAll(async () => {
     app.cloud = await startTestCloud({ functionsRoot: FUNCTIONS_ROOT, users: DEMO_USERS })
     await seedDemo(app.cloud.store)
-    app.phone = new MiniProgram(openid, (name, data, caller) =>
-      app.cloud.invoke(name, data, caller),
+    app.phone = new MiniProgram(
+      openid,
+      (name, data, caller) => app.cloud.invoke(name, data, caller),
+      (outTradeNo, outcome) => app.cloud.pay.complete(outTradeNo, outcome),
     )
     if (launch) await app.phone.launch()
   }, 60_000)

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { PROJECT_ROOT } from '../../../tools/build-cloudfunctions'
 import { installDom } from './dom'
-import { WxStandIn, type CloudInvoke, type PageRouter } from './wx-stand-in'
+import { WxStandIn, type CloudInvoke, type PageRouter, type SettlePayment } from './wx-stand-in'
 
 export const WEAPP_DIR = join(PROJECT_ROOT, process.env.DIST_ROOT ?? 'dist', 'weapp')
 
@@ -78,12 +78,13 @@ export class MiniProgram implements PageRouter {
   constructor(
     openid: string,
     private readonly invoke: CloudInvoke,
+    private readonly settlePayment?: SettlePayment,
   ) {
     if (!existsSync(join(WEAPP_DIR, 'app.js'))) {
       throw new Error(`缺少小程序构建 ${WEAPP_DIR}：先运行 npm run build:weapp`)
     }
     this.appJson = require(join(WEAPP_DIR, 'app.json'))
-    this.wx = new WxStandIn(openid, this, invoke)
+    this.wx = new WxStandIn(openid, this, invoke, settlePayment)
     this.captureConsole()
     this.installGlobals()
   }
@@ -98,7 +99,7 @@ export class MiniProgram implements PageRouter {
     jest.resetModules()
     this.pageIds.clear()
     this.tabBarId = undefined
-    this.wx = new WxStandIn(openid, this, this.invoke)
+    this.wx = new WxStandIn(openid, this, this.invoke, this.settlePayment)
     this.installGlobals()
     await this.launch()
   }

@@ -1,5 +1,6 @@
 // STAND-IN for WeChat's `wx` object: the one part of the weapp layer that is not real. WeChat's
-// client APIs (storage, navigation, system info, privacy, subscribe sheet, modals, media) are a
+// client APIs (storage, navigation, system info, privacy, subscribe and payment sheets, modals,
+// media) are a
 // boundary no test here can reach, so this object answers them the way the base library does,
 // with scriptable answers. `wx.cloud.callFunction` is real past the boundary: it rejects until
 // `wx.cloud.init` ran, then invokes the real cloud function through the local cloud as the chosen
@@ -15,6 +16,17 @@ export interface PageRouter {
 }
 
 export type CloudInvoke = (name: string, data: unknown, openid: string) => Promise<unknown>
+export type PayOutcome = 'paid' | 'cancelled' | 'failed'
+/** Tells the local cloud's payment stand-in what the person did on the sheet (LocalCloud.pay). */
+export type SettlePayment = (outTradeNo: string, outcome: PayOutcome) => Promise<unknown>
+/** What wx.requestPayment takes, as cloudPay.unifiedOrder made it. */
+export interface PaymentParams {
+  timeStamp: string
+  nonceStr: string
+  package: string
+  signType: string
+  paySign: string
+}
 export type SubscribeAnswer = Record<string, 'accept' | 'reject' | 'ban' | 'filter'>
 export type WxFailure = { errCode?: number; errMsg: string }
 
@@ -23,6 +35,11 @@ type Options = Record<string, unknown> & {
   fail?: (err: unknown) => void
   complete?: (res: unknown) => void
 }
+
+/** WeChat's errMsg when the person closes the payment sheet without paying. */
+export const PAY_CANCELLED = 'requestPayment:fail cancel'
+/** The errMsg this stand-in gives a payment that fails on the sheet (WeChat adds a detail). */
+export const PAY_FAILED = 'requestPayment:fail 支付失败'
 
 /** The errMsg WeChat gives requestSubscribeMessage outside a tap's call chain. */
 export const NOT_IN_TAP = 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.'
@@ -52,6 +69,15 @@ export class WxStandIn {
   subscriptionsSetting: { mainSwitch: boolean; itemSettings?: SubscribeAnswer } = {
     mainSwitch: true,
   }
+  /** Payment sheets shown, with what the app passed. */
+  readonly payments: PaymentParams[] = []
+  /** Scripts what the person does on the next payment sheets (default: pays). */
+  paymentAnswer: (params: PaymentParams) => PayOutcome = () => 'paid'
+  /**
+   * The trade each prepay package belongs to, learnt from order.pay's answers as they pass
+   * through wx.cloud.callFunction (WeChat's servers know it from unifiedOrder).
+   */
+  private readonly tradeOfPackage = new Map<string, string>()
   /** Whether the user still has to agree to the privacy guide. */
   privacyNeeded = false
   clipboard = ''
@@ -72,6 +98,7 @@ export class WxStandIn {
     openid: string,
     private readonly router: PageRouter,
     private readonly invoke: CloudInvoke,
+    private readonly settlePayment?: SettlePayment,
   ) {
     this.openid = openid
     this.api = this.build()
@@ -235,6 +262,7 @@ export class WxStandIn {
         if (typeof answer.errMsg === 'string') throw answer
         return answer
       }),
+      requestPayment: async('requestPayment', (o) => this.pay(o)),
       getSetting: async('getSetting', (o) => ({
         authSetting: {},
         ...(o.withSubscriptions ? { subscriptionsSetting: this.subscriptionsSetting } : {}),
@@ -280,7 +308,32 @@ export class WxStandIn {
     }
     const data = JSON.parse(JSON.stringify(options.data ?? {}))
     const result = await this.invoke(String(options.name), data, this.openid)
+    this.notePaymentStarted(result)
     return { result, requestID: `req-${this.calls.length}` }
+  }
+
+  private notePaymentStarted(result: unknown): void {
+    const data = (result as { ok?: boolean; data?: Record<string, unknown> })?.data
+    const pkg = (data?.payment as Partial<PaymentParams> | undefined)?.package
+    if (typeof pkg === 'string' && typeof data?.outTradeNo === 'string')
+      this.tradeOfPackage.set(pkg, data.outTradeNo)
+  }
+
+  // WeChat's sheet: success resolves { errMsg: 'requestPayment:ok' }; closing it without paying
+  // fails with PAY_CANCELLED. What the person did reaches the payment stand-in before the app
+  // hears back, as WeChat's servers know the outcome before the sheet closes.
+  private async pay(options: Options): Promise<object> {
+    const keys = ['timeStamp', 'nonceStr', 'package', 'signType', 'paySign'] as const
+    const missing = keys.filter((key) => typeof options[key] !== 'string' || options[key] === '')
+    if (missing.length > 0) throw { errMsg: `requestPayment:fail parameter error: ${missing[0]}` }
+    const params = Object.fromEntries(keys.map((key) => [key, options[key]])) as PaymentParams
+    this.payments.push(params)
+    const outcome = this.paymentAnswer(params)
+    const outTradeNo = this.tradeOfPackage.get(params.package)
+    if (outTradeNo && this.settlePayment) await this.settlePayment(outTradeNo, outcome)
+    if (outcome === 'cancelled') throw { errMsg: PAY_CANCELLED }
+    if (outcome === 'failed') throw { errMsg: PAY_FAILED }
+    return {}
   }
 
   // WeChat calls onNeedPrivacyAuthorization and holds the API until the popup resolves.
