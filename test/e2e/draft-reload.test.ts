@@ -33,7 +33,9 @@ test('a reload on 确认下单 or the product page keeps the draft', async () =>
   for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
     await phone.fill('.address-field', value, label)
   }
+  phone.answerNextPayment('paid')
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
+  await expect(phone.paymentAnswered()).resolves.toBe(true)
   await phone.onPage('pages/order/index')
   await expect(ordersOf(app.cloud, consumerA)).resolves.toHaveLength(before.length + 1)
   expect(phone.errors()).toEqual([])

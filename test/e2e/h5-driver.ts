@@ -1,13 +1,35 @@
 // The journey driver for the H5 build in a real Chromium (playwright-core). Taro's H5 router
 // keeps earlier pages in the DOM, hidden, so every target is the visible one.
 import type { Locator, Page } from 'playwright-core'
-import type { Driver, JourneyContext, SheetAnswer } from '../journeys/driver'
+import type { Driver, JourneyContext, PayOutcome, SheetAnswer } from '../journeys/driver'
 import type { H5App } from './app'
 import { newPhoneContext } from './browser'
 
 const WAIT = { timeout: 20_000 }
 /** The simulated sheet ignores taps in its first moments on screen (a double tap is no consent). */
 const SHEET_SETTLE_MS = 600
+/** The simulated payment sheet's buttons (src/services/h5-payment-sheet.ts). */
+const PAY_BUTTONS: Record<PayOutcome, string> = {
+  paid: '.pay-sheet__pay',
+  cancelled: '.pay-sheet__cancel',
+  failed: '.pay-sheet__fail',
+}
+
+/**
+ * Waits for the simulated payment sheet and answers it with `outcome`; resolves to whether a
+ * sheet came (false after the wait).
+ */
+export async function answerPaySheet(page: Page, outcome: PayOutcome): Promise<boolean> {
+  const sheet = page.locator('.pay-sheet >> visible=true')
+  try {
+    await sheet.waitFor(WAIT)
+  } catch {
+    return false
+  }
+  await page.locator(`${PAY_BUTTONS[outcome]} >> visible=true`).click()
+  await sheet.waitFor({ state: 'detached', ...WAIT })
+  return true
+}
 
 export class H5Driver implements Driver {
   readonly platform = 'h5' as const
@@ -127,6 +149,21 @@ export class H5Driver implements Driver {
     await this.page.locator('.subscribe-sheet__confirm >> visible=true').click()
     await sheet.waitFor({ state: 'detached', ...WAIT })
     return offered
+  }
+
+  private nextPayment: Promise<boolean> = Promise.resolve(false)
+
+  answerNextPayment(outcome: PayOutcome): void {
+    this.nextPayment = this.answerPayment(outcome)
+    this.nextPayment.catch(() => undefined)
+  }
+
+  paymentAnswered(): Promise<boolean> {
+    return this.nextPayment
+  }
+
+  private answerPayment(outcome: PayOutcome): Promise<boolean> {
+    return answerPaySheet(this.page, outcome)
   }
 
   async tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void> {

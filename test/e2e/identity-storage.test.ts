@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { DEMO_USERS } from '../../tools/seed/demo'
 import { setupH5App } from './app'
 import { openPhonePage } from './browser'
+import { answerPaySheet } from './h5-driver'
 
 const app = setupH5App()
 const WAIT = { timeout: 20_000 }
@@ -54,6 +55,7 @@ test('customer B starts without A’s address and consent; A finds them again', 
     await page.locator(`.address-field[data-field="${field}"] input >> visible=true`).fill(value)
   await page.locator('.submit-order >> visible=true').click()
   await page.locator('.subscribe-sheet__cancel >> visible=true').click()
+  await answerPaySheet(page, 'cancelled') // unpaid: it can be paid from the order page
   await page.waitForURL(/pages\/order\/index\?id=/, WAIT)
 
   // B is asked for consent, and the address form is empty.

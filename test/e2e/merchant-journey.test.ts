@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { DEMO_ADDRESS, DEMO_USERS } from '../../tools/seed/demo'
-import { placeShirt as placeShirtFor } from '../journeys/shop'
+import { payThroughTheCloud, placeShirt as placeShirtFor } from '../journeys/shop'
 import { setupH5App, shoot } from './app'
 import { openPhonePage } from './browser'
 
@@ -34,7 +34,7 @@ const ADDRESS = DEMO_ADDRESS
 const placeShirt = (label: string) => placeShirtFor(app.cloud, consumerA.openid, `m-${label}`)
 
 async function placeLinenBatch(): Promise<void> {
-  await orderCall(
+  const { order } = await orderCall(
     'create',
     {
       requestId: `e2e-m-linen-${Date.now().toString(36)}`,
@@ -50,6 +50,7 @@ async function placeLinenBatch(): Promise<void> {
     },
     consumerA.openid,
   )
+  await payThroughTheCloud(app.cloud, order._id, consumerA.openid)
 }
 
 // Taro's H5 router keeps earlier pages in the DOM, hidden: every locator here asks for the visible one.

@@ -1,6 +1,7 @@
 // The order journey in a real Chromium against the H5 build and the local cloud: home -> shirt ->
 // customise (an inline error first, then a valid form and the server's live price) -> confirm ->
-// submit. Double taps and a retry after a lost answer still make exactly one order.
+// submit and pay on the simulated sheet. Double taps and a retry after a lost answer still make
+// exactly one order.
 import type { Page } from 'playwright-core'
 import { chinaDateOf } from '@/domain/china-date'
 import { COLLECTIONS } from '@/domain/names'
@@ -8,6 +9,7 @@ import type { OrderRecord } from '@/domain/order-types'
 import { urgentQuotaId } from '@/domain/pricing'
 import { setupH5App, shoot } from './app'
 import { openPhonePage } from './browser'
+import { answerPaySheet } from './h5-driver'
 
 const app = setupH5App()
 const WAIT = { timeout: 20_000 }
@@ -65,7 +67,7 @@ async function ordersOf(openid: string) {
   return (await app.cloud.store.find(COLLECTIONS.orders, { ownerOpenid: openid })) as OrderRecord[]
 }
 
-test('customise the shirt, confirm, double-tap submit: one order at the server price', async () => {
+test('customise the shirt, confirm, double-tap submit: one order at the server price, paid', async () => {
   const { page, errors } = await openPhonePage(app.browser, app.cloud.url)
   await customiseShirt(page)
   await page.locator('.customise-hero').scrollIntoViewIfNeeded()
@@ -91,7 +93,19 @@ test('customise the shirt, confirm, double-tap submit: one order at the server p
     button.click()
   })
   await page.locator('.subscribe-sheet__cancel').click()
-  await page.waitForURL(/pages\/order\/index\?id=/, WAIT)
+  // The simulated sheet says it is one, and shows the stored order's amount.
+  const sheet = page.locator('.pay-sheet')
+  await sheet.getByText('模拟支付（本地环境）').waitFor(WAIT)
+  await expect(page.locator('.pay-sheet__amount').innerText()).resolves.toBe('¥479')
+  await shoot(page, 'pay-sheet')
+  await answerPaySheet(page, 'paid')
+  await page.waitForURL(/pages\/order\/index\?id=.*&paid=1/, WAIT)
+  // 支付确认中… until the callback lands; then nothing is left to pay.
+  await page.locator('.order-hero__node >> visible=true').getByText('已提交').waitFor(WAIT)
+  await page.locator('.payment-panel >> visible=true').waitFor({ state: 'detached', ...WAIT })
+  await expect(page.locator('.order-row >> visible=true').getByText('实付').count()).resolves.toBe(
+    1,
+  )
 
   const orders = await app.cloud.store.find(COLLECTIONS.orders, {})
   expect(orders).toHaveLength(1)
@@ -105,6 +119,7 @@ test('customise the shirt, confirm, double-tap submit: one order at the server p
     length: 75,
   })
   expect(order.address).toEqual(ADDRESS)
+  expect(order.payment).toMatchObject({ state: 'paid', amountFen: 47900 })
   expect(page.url()).toContain(`id=${order._id}`)
   expect(errors).toEqual([])
 })
@@ -139,6 +154,7 @@ test('a retry after a lost answer reuses the requestId; the address is remembere
   await page.locator('.confirm__error').getByText('网络连接失败').waitFor(WAIT)
   await page.locator('.subscribe-sheet__cancel').click()
   await page.locator('.submit-order').click()
+  await answerPaySheet(page, 'paid')
   await page.waitForURL(/pages\/order\/index\?id=/, WAIT)
 
   expect(bodies).toHaveLength(2)

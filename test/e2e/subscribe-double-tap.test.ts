@@ -6,6 +6,7 @@ import { ACTIONS, FUNCTIONS } from '@/domain/names'
 import { DEMO_USERS } from '../../tools/seed/demo'
 import { setupH5App } from './app'
 import { openPhonePage } from './browser'
+import { answerPaySheet } from './h5-driver'
 
 const app = setupH5App()
 const WAIT = { timeout: 20_000 }
@@ -68,6 +69,7 @@ test('the second tap of a double tap on 提交订单 grants no message credits',
 
   // Answered deliberately (取消 here), the journey goes on, still without a credit.
   await page.locator('.subscribe-sheet__cancel').click()
+  await answerPaySheet(page, 'paid')
   await page.waitForURL(/pages\/order\/index\?id=/, WAIT)
   expect((await credits()).every((n) => n === 0)).toBe(true)
   expect(errors).toEqual([])

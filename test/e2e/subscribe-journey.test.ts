@@ -12,6 +12,8 @@ import { DEMO_USERS } from '../../tools/seed/demo'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
 import { setupH5App, shoot } from './app'
 import { openPhonePage } from './browser'
+import { answerPaySheet } from './h5-driver'
+import { paidOrder } from '../journeys/shop'
 
 const app = setupH5App()
 const WAIT = { timeout: 20_000 }
@@ -113,6 +115,7 @@ test('subscribe at submit (2 of 3), the merchant advances: one message sent, one
   await expect(sheetItem(page, 'production_started').innerText()).resolves.toContain('拒绝')
   await shoot(page, 'subscribe-sheet')
   await page.locator('.subscribe-sheet__confirm').click()
+  await answerPaySheet(page, 'paid')
   await page.waitForURL(/pages\/order\/index\?id=/, WAIT)
 
   const [order] = (await app.cloud.store.find(COLLECTIONS.orders, {
@@ -131,7 +134,8 @@ test('subscribe at submit (2 of 3), the merchant advances: one message sent, one
     shipped: 1,
   })
 
-  // Confirmed: sent through subscribeMessage.send, with the credit spent.
+  // Confirmed once paid: sent through subscribeMessage.send, with the credit spent.
+  await paidOrder(app.cloud, order._id)
   await merchantActs(order._id, 'confirm')
   await drained(order._id, 'order_confirmed', 'sent')
   const inbox = await app.cloud.inbox.list()

@@ -9,6 +9,7 @@ import type { OrderEvent } from '@/domain/order-types'
 import { DEMO_USERS } from '../../tools/seed/demo'
 import { setupH5App, shoot } from './app'
 import { openPhonePage } from './browser'
+import { payThroughTheCloud } from '../journeys/shop'
 
 const app = setupH5App()
 const [consumerA] = DEMO_USERS.filter((user) => user.role === 'consumer')
@@ -47,6 +48,7 @@ async function createShirtOrder(label: string): Promise<string> {
     },
     consumerA.openid,
   )
+  await payThroughTheCloud(app.cloud, order._id, consumerA.openid) // the merchant confirms paid orders
   return order._id as string
 }
 

@@ -19,8 +19,8 @@ import {
 import { waitForValue } from '../helpers/wait'
 
 /**
- * Home → shirt → options and sizes → confirm with address → submit, allowing the messages; back
- * from the new order goes home.
+ * Home → shirt → options and sizes → confirm with address → submit, allowing the messages, and
+ * pay on the sheet; back from the new order goes home.
  */
 export async function orderShirtAndSubscribe(ctx: JourneyContext): Promise<void> {
   const before = await ordersOf(ctx.cloud, consumerA)
@@ -46,14 +46,20 @@ export async function orderShirtAndSubscribe(ctx: JourneyContext): Promise<void>
   await phone.see('.address-field .char-count', `${detailLength}/100`)
   await phone.see('.summary', '法国亚麻')
   await phone.see('.summary', '39.5 cm')
+  phone.answerNextPayment('paid')
   await expect(phone.tapAndAnswerSheet('.submit-order', 'accept')).resolves.toBe(3)
+  await expect(phone.paymentAnswered()).resolves.toBe(true)
   const { id } = await phone.onPage('pages/order/index')
   await phone.see('.order-hero__node', '已提交')
+  // 支付确认中… until WeChat's callback lands; a paid order has nothing left to pay.
+  await phone.notSee('.payment-panel')
+  await phone.see('.order-row', '实付')
 
   const after = await ordersOf(ctx.cloud, consumerA)
   expect(after).toHaveLength(before.length + 1)
   const order = await storedOrder(ctx.cloud, id)
   expect(order.quote.priceFen).toBe(47900)
+  expect(order.payment).toMatchObject({ state: 'paid', amountFen: 47900 })
   expect(order.selection.measurements).toEqual({
     neck: 39.5,
     chest: 96,
@@ -132,7 +138,9 @@ export async function networkFailureKeepsInput(ctx: JourneyContext): Promise<voi
   await expect(phone.valueOf('.address-field', '详细地址')).resolves.toBe(ADDRESS_TYPED['详细地址'])
   await expect(ordersOf(ctx.cloud, consumerA)).resolves.toHaveLength(before.length)
 
+  phone.answerNextPayment('paid')
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
+  await expect(phone.paymentAnswered()).resolves.toBe(true)
   await phone.onPage('pages/order/index')
   await expect(ordersOf(ctx.cloud, consumerA)).resolves.toHaveLength(before.length + 1)
 }
@@ -249,7 +257,9 @@ export async function leavingDuringTheSheetMakesOneOrder(ctx: JourneyContext): P
   await phone.see('.placed-notice', first.orderNo)
 
   await toConfirm()
+  phone.answerNextPayment('paid')
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
+  await expect(phone.paymentAnswered()).resolves.toBe(true)
   await waitForValue(
     async () => (await phone.onPage('pages/order/index')).id,
     (id) => id === first._id,

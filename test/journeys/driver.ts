@@ -6,6 +6,8 @@ import type { TestCloud } from '../helpers/local-cloud'
 
 export type Platform = 'h5' | 'weapp'
 export type SheetAnswer = 'accept' | 'reject'
+/** What the person does on the payment sheet. */
+export type PayOutcome = 'paid' | 'cancelled' | 'failed'
 
 export interface Driver {
   readonly platform: Platform
@@ -43,6 +45,13 @@ export interface Driver {
   answerNextSheet(answer: SheetAnswer): void
   /** How many templates the sheet armed by answerNextSheet offered (0: none came). */
   sheetOffered(): Promise<number>
+  /**
+   * The next payment sheet (H5: the simulated 「模拟支付（本地环境）」 sheet; weapp: WeChat's, whose
+   * outcome the wx stand-in tells the local cloud) is answered with `outcome`.
+   */
+  answerNextPayment(outcome: PayOutcome): void
+  /** Whether the sheet armed by answerNextPayment came and was answered. */
+  paymentAnswered(): Promise<boolean>
   /** Taps `css`, which asks a yes/no question in a modal, and answers it. */
   tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void>
   /** Makes the next cloud call fail as a lost network would. */

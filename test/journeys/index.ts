@@ -19,6 +19,11 @@ import {
   profilesFitTheProduct,
 } from './first-use'
 import {
+  cancelAfterPaymentRefunds,
+  payLaterFromTheOrderPage,
+  unpaidOrderCancelsItself,
+} from './payment'
+import {
   merchantConfirmsTwoOrdersAtOnce,
   merchantFormsCheckLikeTheServer,
   merchantHandlesAnException,
@@ -99,4 +104,15 @@ export const JOURNEYS: [
     boardShowsTheWorkWaiting,
     90_000,
   ],
+  [
+    'close the payment sheet, see 待付款 with its countdown, then 去支付 from the order page',
+    payLaterFromTheOrderPage,
+    90_000,
+  ],
+  [
+    'an unpaid order past its time is cancelled by the timer; nothing to refund',
+    unpaidOrderCancelsItself,
+    90_000,
+  ],
+  ['cancelling a paid order shows 退款中, then 已退款', cancelAfterPaymentRefunds, 90_000],
 ]

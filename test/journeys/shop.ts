@@ -4,6 +4,7 @@ import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderEvent, OrderRecord } from '@/domain/order-types'
 import { DEMO_ADDRESS, DEMO_USERS } from '../../tools/seed/demo'
 import type { TestCloud } from '../helpers/local-cloud'
+import { waitForValue } from '../helpers/wait'
 import type { Driver } from './driver'
 
 export const [consumerA, consumerB] = DEMO_USERS.filter((u) => u.role === 'consumer').map(
@@ -47,8 +48,36 @@ export async function orderCall(cloud: TestCloud, action: string, payload: objec
   return result.data
 }
 
-/** A shirt order placed by `openid` through the cloud; resolves to its id and number. */
-export async function placeShirt(cloud: TestCloud, openid: string, label: string) {
+/**
+ * `openid` pays for the order through the cloud, as the sheet would: order.pay, the payment
+ * stand-in told it was paid, then WeChat's callback has marked the order paid.
+ */
+export async function payThroughTheCloud(cloud: TestCloud, orderId: string, openid: string) {
+  const { outTradeNo } = await orderCall(cloud, ACTIONS.order.pay, { orderId }, openid)
+  await cloud.pay.complete(outTradeNo, 'paid')
+  return paidOrder(cloud, orderId)
+}
+
+/** The order once WeChat's callback (the local cloud's payment stand-in) has marked it paid. */
+export async function paidOrder(cloud: TestCloud, orderId: string): Promise<OrderRecord> {
+  await cloud.pay.drain()
+  return waitForValue(
+    () => storedOrder(cloud, orderId),
+    (order) => order.payment.state === 'paid',
+    `订单 ${orderId} 的付款回调`,
+  )
+}
+
+/**
+ * A shirt order placed by `openid` through the cloud, paid unless `paid: false` (the merchant
+ * only confirms paid orders); resolves to its id and number.
+ */
+export async function placeShirt(
+  cloud: TestCloud,
+  openid: string,
+  label: string,
+  { paid = true } = {},
+) {
   const { order } = await orderCall(
     cloud,
     ACTIONS.order.create,
@@ -66,6 +95,7 @@ export async function placeShirt(cloud: TestCloud, openid: string, label: string
     },
     openid,
   )
+  if (paid) await payThroughTheCloud(cloud, order._id, openid)
   return { id: order._id as string, orderNo: order.orderNo as string }
 }
 
@@ -104,6 +134,7 @@ export async function deliverFilter(cloud: TestCloud, openid: string) {
     },
     openid,
   )
+  await payThroughTheCloud(cloud, order._id, openid)
   await merchantActs(cloud, order._id, 'confirm')
   await merchantActs(cloud, order._id, 'ship', { carrier: '顺丰速运', trackingNo: 'SF0000000001' })
   await merchantActs(cloud, order._id, 'deliver')

@@ -1,6 +1,6 @@
 // The journey driver for the weapp build: taps and typing go through WeChat's component framework
 // (harness/mini-program.ts); answers that WeChat's own UI would give come from the wx stand-in.
-import type { Driver, JourneyContext, SheetAnswer } from '../../journeys/driver'
+import type { Driver, JourneyContext, PayOutcome, SheetAnswer } from '../../journeys/driver'
 import type { WeappApp } from './app'
 import { MiniProgram, attributeOf } from './mini-program'
 import { findAll, waitFor, waitUntil } from './screen'
@@ -94,6 +94,23 @@ export class WeappDriver implements Driver {
   async sheetOffered(): Promise<number> {
     await this.phone.settle()
     return this.phone.wx.subscribeRequests.slice(this.sheetsBefore).flat().length
+  }
+
+  private paymentsBefore = 0
+
+  answerNextPayment(outcome: PayOutcome): void {
+    this.paymentsBefore = this.phone.wx.payments.length
+    this.phone.wx.paymentAnswer = () => outcome
+  }
+
+  async paymentAnswered(): Promise<boolean> {
+    try {
+      await waitUntil(() => this.phone.wx.payments.length > this.paymentsBefore, '支付弹窗')
+    } catch {
+      return false
+    }
+    await this.phone.settle()
+    return true
   }
 
   async tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void> {

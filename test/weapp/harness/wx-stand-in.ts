@@ -326,7 +326,9 @@ export class WxStandIn {
     const keys = ['timeStamp', 'nonceStr', 'package', 'signType', 'paySign'] as const
     const missing = keys.filter((key) => typeof options[key] !== 'string' || options[key] === '')
     if (missing.length > 0) throw { errMsg: `requestPayment:fail parameter error: ${missing[0]}` }
-    const params = Object.fromEntries(keys.map((key) => [key, options[key]])) as PaymentParams
+    const params = Object.fromEntries(
+      keys.map((key) => [key, options[key]]),
+    ) as unknown as PaymentParams
     this.payments.push(params)
     const outcome = this.paymentAnswer(params)
     const outTradeNo = this.tradeOfPackage.get(params.package)

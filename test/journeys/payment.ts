@@ -1,0 +1,145 @@
+// Payment journeys (issue 16), described once and run on both platforms: the sheet closed, then
+// paid later from the order page; an unpaid order the timer cancels once its time is up; a paid
+// order cancelled by the customer and refunded. The sheet is the simulated 「模拟支付（本地环境）」
+// on H5 and WeChat's (the wx stand-in) on weapp; both tell the local cloud's payment stand-in.
+import { formatFen } from '@/domain/money'
+import { FUNCTIONS } from '@/domain/names'
+import { waitForValue } from '../helpers/wait'
+import type { JourneyContext } from './driver'
+import {
+  ADDRESS_TYPED,
+  consumerA,
+  customiseShirt,
+  merchant,
+  paidOrder,
+  placeShirt,
+  storedOrder,
+} from './shop'
+
+/** Closing the sheet leaves the order 待付款 with its countdown; 去支付 later pays it. */
+export async function payLaterFromTheOrderPage(ctx: JourneyContext): Promise<void> {
+  const phone = await ctx.driverFor(consumerA)
+  await customiseShirt(phone, '¥399')
+  await phone.tap('.bottom-bar__next', '下一步')
+  await phone.onPage('pages/confirm/index')
+  for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
+    await phone.fill('.address-field', value, label)
+  }
+  phone.answerNextPayment('cancelled')
+  await phone.tapAndAnswerSheet('.submit-order', 'reject')
+  await expect(phone.paymentAnswered()).resolves.toBe(true)
+  const { id } = await phone.onPage('pages/order/index')
+  await phone.seeToast('已取消支付')
+  await phone.see('.payment-panel__title', '待付款')
+  await phone.see('.payment-panel', '逾期未付订单将自动取消')
+  const [countdown] = await phone.texts('.payment-panel__countdown')
+  expect(countdown).toMatch(/^剩余 (29|30):\d\d$/)
+  await phone.see('.order-row', '应付')
+  const unpaid = await storedOrder(ctx.cloud, id)
+  expect(unpaid.payment).toMatchObject({ state: 'unpaid', amountFen: 39900 })
+
+  // 我的订单: the card says it is waiting for payment.
+  await phone.open('pages/orders/index')
+  await phone.see('.order-card', unpaid.orderNo)
+  const card = (await phone.texts('.order-card')).find((text) => text.includes(unpaid.orderNo))
+  expect(card).toContain('待付款')
+
+  await phone.open(`pages/order/index?id=${id}`)
+  phone.answerNextPayment('paid')
+  await phone.tap('.payment-panel__pay', '去支付')
+  await expect(phone.paymentAnswered()).resolves.toBe(true)
+  // 支付确认中… until WeChat's callback lands; a paid order needs no panel.
+  await phone.notSee('.payment-panel')
+  await phone.see('.order-row', '实付')
+  await expect(paidOrder(ctx.cloud, id)).resolves.toMatchObject({
+    payment: { state: 'paid', amountFen: 39900 },
+  })
+  expect(phone.errors()).toEqual([])
+
+  const shop = await ctx.driverFor(merchant)
+  await shop.open(`merchant/pages/order/index?id=${id}`)
+  await shop.see('.payment-panel__title', '已付款')
+  await shop.see('.m-order-action--confirm')
+  expect(shop.errors()).toEqual([])
+}
+
+/** Unpaid past its time: the timer cancels the order and closes the payment; nothing to refund. */
+export async function unpaidOrderCancelsItself(ctx: JourneyContext): Promise<void> {
+  const { id, orderNo } = await placeShirt(ctx.cloud, consumerA, 'expire', { paid: false })
+  // The merchant sees it waiting for payment and cannot confirm it yet.
+  const shop = await ctx.driverFor(merchant)
+  await shop.open('merchant/pages/board/index')
+  await shop.see('.board-order', orderNo)
+  const row = (await shop.texts('.board-order')).find((text) => text.includes(orderNo))
+  expect(row).toContain('待付款')
+  await shop.open(`merchant/pages/order/index?id=${id}`)
+  await shop.see('.payment-panel', '付款后才能确认订单')
+  await expect(shop.count('.m-order-action--confirm')).resolves.toBe(0)
+
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.see('.payment-panel__title', '待付款')
+  await phone.see('.payment-panel__pay', '去支付')
+
+  // The order's timer runs once the time to pay is up.
+  const { payment } = await storedOrder(ctx.cloud, id)
+  ctx.cloud.clock.set(new Date(new Date(payment.dueBy).getTime() + 60_000))
+  try {
+    await ctx.cloud.fireTimer(FUNCTIONS.order)
+  } finally {
+    ctx.cloud.clock.set(null)
+  }
+  const expired = await waitForValue(
+    () => storedOrder(ctx.cloud, id),
+    (order) => order.node === 'cancelled',
+    '逾期未付的订单自动取消',
+  )
+  expect(expired.payment.state).toBe('closed')
+
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.see('.order-hero__node', '已取消')
+  await phone.see('.payment-panel', '订单未付款，已关闭，无需退款')
+  await expect(phone.count('.payment-panel__pay')).resolves.toBe(0)
+  await expect(phone.count('.order-action--cancel')).resolves.toBe(0)
+  expect(phone.errors()).toEqual([])
+}
+
+/** A paid order cancelled by the customer: 退款中 at once, 已退款 once WeChat has refunded. */
+export async function cancelAfterPaymentRefunds(ctx: JourneyContext): Promise<void> {
+  const { id } = await placeShirt(ctx.cloud, consumerA, 'refund')
+  const amount = formatFen((await storedOrder(ctx.cloud, id)).payment.amountFen)
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.see('.order-hero__node', '已提交')
+  await expect(phone.count('.payment-panel')).resolves.toBe(0)
+
+  // WeChat's refund notification does not come: the order waits in 退款中 until the timer asks.
+  ctx.cloud.pay.script({ callback: 'lost' })
+  await phone.tap('.order-action--cancel')
+  await phone.fill('.order-cancel__reason', '尺寸填错了')
+  await phone.tapAndAnswerModal('.order-cancel__button--confirm', true)
+  await phone.see('.order-hero__node', '已取消')
+  await phone.see('.payment-panel__title', '退款中')
+  await phone.see('.payment-panel', `${amount} 将原路退回你的微信支付`)
+  expect((await storedOrder(ctx.cloud, id)).payment.refund).toMatchObject({
+    state: 'pending',
+    amountFen: 39900,
+  })
+
+  await ctx.cloud.fireTimer(FUNCTIONS.order)
+  await ctx.cloud.pay.drain()
+  await waitForValue(
+    () => storedOrder(ctx.cloud, id),
+    (order) => order.payment.state === 'refunded',
+    '退款完成',
+  )
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.see('.payment-panel__title', '已退款')
+  await phone.see('.payment-panel', `${amount} 已原路退回你的微信支付`)
+  expect(phone.errors()).toEqual([])
+
+  const shop = await ctx.driverFor(merchant)
+  await shop.open(`merchant/pages/order/index?id=${id}`)
+  await shop.see('.payment-panel__title', '已退款')
+  expect(shop.errors()).toEqual([])
+}
