@@ -35,6 +35,7 @@ export default defineAppConfig({
     'components/subscription-list/index',
     'components/batch-select-list/index',
     'components/bar-chart/index',
+    'components/payment-panel/index',
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -124,9 +124,10 @@ export default function OrderPage() {
       {payNotice ? (
         <PaymentPanel
           notice={payNotice}
-          {...(payment.awaiting
-            ? { countdown: payment.countdown, expired: payment.expired, onPay: payment.pay }
-            : {})}
+          payable={payment.awaiting}
+          countdown={payment.countdown}
+          expired={payment.expired}
+          onPay={() => void payment.pay()}
           paying={payment.paying}
           confirming={payment.confirming}
         />
