@@ -113,8 +113,9 @@ export async function cancelAfterPaymentRefunds(ctx: JourneyContext): Promise<vo
   await phone.see('.order-hero__node', '已提交')
   await expect(phone.count('.payment-panel')).resolves.toBe(0)
 
-  // WeChat's refund notification does not come: the order waits in 退款中 until the timer asks.
-  ctx.cloud.pay.script({ callback: 'lost' })
+  // WeChat answers the first refund call with SYSTEMERROR (try again): the order waits in 退款中
+  // until the order's timer resends it.
+  ctx.cloud.pay.script({ refund: 'fail_then_succeed' })
   await phone.tap('.order-action--cancel')
   await phone.fill('.order-cancel__reason', '尺寸填错了')
   await phone.tapAndAnswerModal('.order-cancel__button--confirm', true)
