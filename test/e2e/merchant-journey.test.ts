@@ -221,6 +221,7 @@ test('the merchant moves an order through every node with notes, ETA and shippin
   expect(done.node).toBe('completed')
   expect(done.timeline.map((entry: { node: string }) => entry.node)).toEqual([
     'submitted',
+    'submitted', // 已付款: WeChat's callback
     'confirmed',
     'materials',
     'production',
@@ -230,8 +231,9 @@ test('the merchant moves an order through every node with notes, ETA and shippin
     'delivered',
     'completed',
   ])
-  expect(done.timeline[1].note).toBe('已核对尺寸')
-  const [photo] = done.timeline[1].photos
+  expect(done.timeline[1].event).toBe('pay')
+  expect(done.timeline[2].note).toBe('已核对尺寸')
+  const [photo] = done.timeline[2].photos
   expect(photo).toMatch(/^local-file:\/\//)
   const served = await fetch(`${app.cloud.url}/cloud/files/${photo.slice('local-file://'.length)}`)
   expect(served.status).toBe(200)

@@ -72,7 +72,8 @@ test('consumer A follows an order node by node and chooses a remedy; the choice 
   await page.reload()
   await page.locator('.order-hero__node').getByText('备料中').waitFor({ timeout: 20_000 })
   await expect(currentTitle(page)).resolves.toBe('备料中')
-  await expect(page.locator('.timeline__item').count()).resolves.toBe(3)
+  // 已提交, 已付款 (WeChat's callback), 已确认, 备料中.
+  await expect(page.locator('.timeline__item').count()).resolves.toBe(4)
   await expect(page.getByText('已核对尺寸，安排排产').count()).resolves.toBe(1)
   // Past confirmation a consumer can no longer cancel: the server no longer offers it.
   await expect(page.locator('.order-action--cancel').count()).resolves.toBe(0)
@@ -107,7 +108,7 @@ test('consumer A follows an order node by node and chooses a remedy; the choice 
 
   const [stored] = await app.cloud.store.find(COLLECTIONS.orders, { _id: orderId })
   expect(stored.exception.choice.remedy).toBe('coupon')
-  expect(stored.version).toBe(5)
+  expect(stored.version).toBe(6) // created, paid, confirmed, materials, flagged, chosen
   expect(errors).toEqual([])
 })
 
