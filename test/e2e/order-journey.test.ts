@@ -172,6 +172,38 @@ test('a retry after a lost answer reuses the requestId; the address is remembere
   await expect(name.inputValue()).resolves.toBe(ADDRESS.name)
 }, 60_000)
 
+test('when order.pay fails the order exists: the form stays, says so, and 去订单页支付 opens it', async () => {
+  const { page, errors } = await openPhonePage(app.browser, app.cloud.url)
+  const before = await ordersOf('o_demo_consumer_a')
+  await customiseShirt(page)
+  await page.locator('.bottom-bar__next').getByText('下一步').click()
+  await page.locator('.address-field[data-field="name"]').waitFor(WAIT)
+  await fillAddress(page)
+  await page.route('**/cloud/invoke/order', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}') as { action: string }
+    return body.action === 'pay' ? route.abort('connectionreset') : route.continue()
+  })
+  await page.locator('.submit-order').click()
+  await page.locator('.subscribe-sheet__cancel').click()
+  await page.locator('.confirm__pay-error').getByText('订单已提交，但未能发起支付').waitFor(WAIT)
+  await expect(page.locator('.pay-sheet').count()).resolves.toBe(0)
+  await expect(page.locator('.address-field[data-field="name"] input').inputValue()).resolves.toBe(
+    ADDRESS.name,
+  )
+  const after = await ordersOf('o_demo_consumer_a')
+  expect(after).toHaveLength(before.length + 1)
+  const placed = after.find((order) => !before.some((old) => old._id === order._id))!
+
+  await page.unroute('**/cloud/invoke/order')
+  await page.locator('.confirm__pay-error .confirm__back').click()
+  await page.waitForURL(new RegExp(`pages/order/index\\?id=${placed._id}`), WAIT)
+  await page.locator('.payment-panel__title >> visible=true').getByText('待付款').waitFor(WAIT)
+  // The lost answer is logged as a network failure; nothing else went wrong.
+  expect(
+    errors.filter((error) => !error.includes('ERR_CONNECTION_RESET') && !error.includes('[cloud]')),
+  ).toEqual([])
+}, 60_000)
+
 test("when today's urgent capacity is used up, the urgent channel says so", async () => {
   await app.cloud.store.insertMany(COLLECTIONS.urgentQuotas, [
     { _id: urgentQuotaId('prod_shirt', chinaDateOf(new Date())), count: 3 },
