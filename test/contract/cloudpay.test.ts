@@ -2,6 +2,7 @@
 // the multipart wx.wxPayApi call, WeChat Pay v2 answers camelCased by the SDK, notices delivered
 // to a function (fixture paycb) until it answers errcode 0, refunds, and POST /cloud/pay.
 import { codeOf, cutBody } from '@/cloud/cloudpay'
+import { startLocalCloud } from '../../tools/local-cloud'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { FIXTURES, runSdk } from './fixtures'
 
@@ -316,4 +317,45 @@ test('src/cloud/cloudpay: body cut to 128 UTF-8 bytes on a character boundary; c
   expect(codeOf('基本账户余额不足，请充值后重新发起')).toBe('NOTENOUGH')
   expect(codeOf('系统超时，请用相同参数再次调用')).toBe('SYSTEMERROR')
   expect(codeOf('201 商户订单号重复')).toBe('INVALID_REQUEST')
+})
+
+test('a restart keeps trades and resends a notice never acknowledged', async () => {
+  const options = { functionsRoot: FIXTURES, databaseUrl: cloud.databaseUrl, port: 0 }
+  const first = await startLocalCloud({ ...options, payRetryDelaysMs: [60_000] })
+  const no = tradeNo('F1')
+  try {
+    await runSdk(
+      { ...first, databaseUrl: cloud.databaseUrl },
+      `return cloud.cloudPay.unifiedOrder(event.data)`,
+      {
+        data: {
+          body: '衬衫',
+          outTradeNo: no,
+          totalFee: 100,
+          spbillCreateIp: '127.0.0.1',
+          subMchId: '1900000109',
+          envId: 'local',
+          functionName: 'paycb',
+          nonceStr: 'n0nce',
+        },
+      },
+    )
+    await first.pay.complete(no, 'paid')
+    while (!first.pay.deliveries().some((d) => d.key === no && d.answer))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+  } finally {
+    await first.stop() // the notice was answered errcode 1 and waits for its retry
+  }
+  const second = await startLocalCloud({ ...options, payRetryDelaysMs: [50] })
+  try {
+    await second.pay.drain()
+    expect(await seen(no)).toHaveLength(2)
+    expect((await second.pay.trades()).find((t) => t.outTradeNo === no)).toMatchObject({
+      state: 'SUCCESS',
+      totalFee: 100,
+      notified: true,
+    })
+  } finally {
+    await second.stop()
+  }
 })

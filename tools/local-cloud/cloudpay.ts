@@ -6,6 +6,8 @@
 // body becomes a thrown error. Semantics are WeChat Pay v2's as cloud payment exposes them:
 // return_code FAIL for a malformed call, result_code FAIL + err_code for a business refusal.
 // No signatures, no money: sign/pay_sign are placeholders. Notices: ./cloudpay-notify.ts.
+// Not checked against config.json permissions.openapi (unlike openapi.ts): the cloud payment
+// guide asks for merchant authorisations only, no declaration in the function's config.
 import { randomBytes } from 'node:crypto'
 import * as protobuf from 'protobufjs'
 import type { PayRefund, PayStore, PayTrade } from './cloudpay-store'
