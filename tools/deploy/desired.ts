@@ -49,7 +49,11 @@ function readFunction(root: string, name: string): FunctionSpec {
     codeHash: codeHash(dir),
     // WeChat's default when config.json says nothing.
     timeout: config.timeout ?? 3,
-    triggers: (config.triggers ?? []).map(({ name, type, config }) => ({ name, type, config })),
+    triggers: (config.triggers ?? []).map((t) => ({
+      name: t.name,
+      type: t.type,
+      config: t.config,
+    })),
     openapi: config.permissions?.openapi ?? [],
   }
 }
