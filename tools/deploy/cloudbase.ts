@@ -2,7 +2,6 @@
 // applies one step with the SDK's own methods (names checked in its .d.ts). Nothing here has
 // run against Tencent Cloud: test/unit/deploy-cloudbase.test.ts pins the requests it sends.
 import CloudBase from '@cloudbase/manager-node'
-import { dirname } from 'node:path'
 import type { TencentCredentials } from './secrets'
 import type {
   DeployAdapter,
@@ -171,14 +170,14 @@ export class CloudbaseAdapter implements DeployAdapter {
             timeout: step.fn.timeout,
             description: description(step.fn),
           },
-          functionRootPath: dirname(step.fn.dir),
+          functionPath: step.fn.dir,
           deployMode: 'zip',
         })
         return
       case 'update-function-code':
         await functions.updateFunctionCode({
           func: codeFunc(step.fn),
-          functionRootPath: dirname(step.fn.dir),
+          functionPath: step.fn.dir,
           deployMode: 'zip',
         })
         return
@@ -227,6 +226,8 @@ function codeFunc(fn: FunctionSpec) {
     runtime: RUNTIME,
     handler: 'index.main',
     installDependency: true,
+    // Wait for the cloud's npm install, so the config update that follows finds it Active.
+    isWaitInstall: true,
     ignore: IGNORE,
   }
 }
