@@ -19,6 +19,7 @@ import { fixtureRepo } from './deploy-fake'
 
 const MONGO = { DatabaseName: 'tnt-db', InstanceId: 'flexdb' }
 const SECRET_ID = 'AKIDcontract0123456789'
+const WX_APPID = 'wx0123456789abcdef'
 
 const tables: Record<string, unknown> = {
   orders: {
@@ -49,20 +50,8 @@ const answer: Answer = ({ action, body }) => {
         (tables[String(body.TableName)] as Record<string, unknown>) ??
         vendorError('ResourceNotFound', `table ${String(body.TableName)} not found`)
       )
-    case 'DescribeResourcePermission':
-      return {
-        Data: {
-          TotalCount: 1,
-          PermissionList: [
-            {
-              Resource: 'orders',
-              Permission: 'CUSTOM',
-              SecurityRule: '{"read":false,"write":false}',
-            },
-            { Resource: 'users', Permission: 'ADMINONLY' },
-          ],
-        },
-      }
+    case 'DescribeSafeRule':
+      return { AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' }
     case 'DescribeStorageSafeRule':
       return { AclTag: 'PRIVATE' }
     case 'ListFunctions':
@@ -113,6 +102,7 @@ describe('cloudbase adapter → manager-node requests', () => {
     stub = stubManagerRequests(answer)
     adapter = new CloudbaseAdapter(
       new CloudBase({ secretId: SECRET_ID, secretKey: 'contract-key-0123', envId: ENV_ID }),
+      WX_APPID,
     )
   })
   afterEach(() => {
@@ -126,7 +116,7 @@ describe('cloudbase adapter → manager-node requests', () => {
       'tcb DescribeEnvInfo 2018-06-08',
       'tcb ListTables 2018-06-08',
       'tcb DescribeTable 2018-06-08',
-      'tcb DescribeResourcePermission 2018-06-08',
+      'tcb DescribeSafeRule 2018-06-08',
       'tcb DescribeStorageSafeRule 2018-06-08',
       'tcb ListFunctions 2018-06-08',
       'scf GetFunction 2018-04-16',
@@ -140,7 +130,11 @@ describe('cloudbase adapter → manager-node requests', () => {
       MgoLimit: 100,
       MgoOffset: 0,
     })
-    expect(stub.calls[3].body).toMatchObject({ EnvId: ENV_ID, ResourceType: 'collection' })
+    expect(stub.calls[3].body).toEqual({
+      EnvId: ENV_ID,
+      CollectionName: 'orders',
+      WxAppId: WX_APPID,
+    })
     expect(live).toEqual({
       collections: {
         orders: {
@@ -251,13 +245,12 @@ describe('cloudbase adapter → manager-node requests', () => {
       [
         {
           service: 'tcb',
-          action: 'ModifyResourcePermission',
+          action: 'ModifySafeRule',
           body: {
             EnvId: ENV_ID,
-            ResourceType: 'collection',
-            Resource: 'orders',
-            Permission: 'CUSTOM',
-            SecurityRule: '{"read":false,"write":false}',
+            CollectionName: 'orders',
+            AclTag: 'CUSTOM',
+            Rule: '{"read":false,"write":false}',
           },
         },
       ],

@@ -49,25 +49,35 @@ function cronOf(desc: string): string {
 const description = (fn: FunctionSpec) => `${HASH_PREFIX}${fn.codeHash}`
 
 export class CloudbaseAdapter implements DeployAdapter {
-  constructor(private readonly manager: Manager) {}
+  constructor(
+    private readonly manager: Manager,
+    /** The mini program's AppID: DescribeSafeRule wants it for WeChat environments. */
+    private readonly wxAppId?: string,
+  ) {}
 
-  static connect(envId: string, credentials: TencentCredentials): CloudbaseAdapter {
+  static connect(envId: string, credentials: TencentCredentials, wxAppId?: string) {
     const { secretId, secretKey, token } = credentials
-    return new CloudbaseAdapter(new CloudBase({ secretId, secretKey, token, envId }))
+    return new CloudbaseAdapter(new CloudBase({ secretId, secretKey, token, envId }), wxAppId)
+  }
+
+  private get envId(): string {
+    return this.manager.currentEnvironment().getEnvId()
+  }
+
+  // Collection rules have no SDK method: its docs (access.md) call these through commonService.
+  private async readRule(collection: string): Promise<Rule | null> {
+    const res = await this.manager.commonService().call({
+      Action: 'DescribeSafeRule',
+      Param: { EnvId: this.envId, CollectionName: collection, WxAppId: this.wxAppId },
+    })
+    return res.AclTag === 'CUSTOM' ? parseRule(res.Rule) : null
   }
 
   async readLive(desired: DesiredState): Promise<LiveState> {
     // Permission and function calls read the environment's config without loading it first.
     await this.manager.currentEnvironment().lazyInit()
     const collections = await this.readCollections(desired.collections)
-    const permissions = await this.manager.permission.describeResourcePermission({
-      resourceType: 'collection',
-      resources: desired.collections,
-    })
-    for (const item of permissions.Data?.PermissionList ?? []) {
-      const live = collections[item.Resource ?? '']
-      if (live && item.Permission === 'CUSTOM') live.rule = parseRule(item.SecurityRule)
-    }
+    for (const live of Object.values(collections)) live.rule = await this.readRule(live.name)
     const acl = await this.manager.storage.getStorageAcl({ withRule: true })
     const storageRule = acl.acl === 'CUSTOM' && acl.rule ? (acl.rule as Rule) : null
     return { collections, storageRule, functions: await this.readFunctions(desired) }
@@ -129,7 +139,7 @@ export class CloudbaseAdapter implements DeployAdapter {
   }
 
   async apply(step: Step): Promise<void> {
-    const { database, functions, permission, storage } = this.manager
+    const { database, functions, storage } = this.manager
     switch (step.kind) {
       case 'create-collection':
         await database.createCollectionIfNotExists(step.collection)
@@ -153,11 +163,14 @@ export class CloudbaseAdapter implements DeployAdapter {
         })
         return
       case 'set-rule':
-        await permission.modifyResourcePermission({
-          resourceType: 'collection',
-          resource: step.collection,
-          permission: 'CUSTOM',
-          securityRule: JSON.stringify(step.rule),
+        await this.manager.commonService().call({
+          Action: 'ModifySafeRule',
+          Param: {
+            EnvId: this.envId,
+            CollectionName: step.collection,
+            AclTag: 'CUSTOM',
+            Rule: JSON.stringify(step.rule),
+          },
         })
         return
       case 'set-storage-rule':

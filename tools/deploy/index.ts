@@ -12,5 +12,6 @@ runDeploy(process.argv.slice(2), {
     await buildCloudFunctions()
   },
   readDesired: (options) => readDesired(undefined, options),
-  connect: (envId, credentials) => CloudbaseAdapter.connect(envId, credentials),
+  connect: (envId, credentials) =>
+    CloudbaseAdapter.connect(envId, credentials, process.env.MINIPROGRAM_APPID),
 }).then((code) => process.exit(code))
