@@ -6,7 +6,7 @@ import { CloudbaseAdapter } from '../../tools/deploy/cloudbase'
 import { readDesired } from '../../tools/deploy/desired'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
 import { ENV_ID, stubManagerRequests } from './deploy-cloudbase-stub'
-import { fixtureRepo } from './deploy-fake'
+import { fixtureRepo, cleanFixtures } from './deploy-fake'
 import { TencentCloudStandIn } from './deploy-tencent-stand-in'
 
 const ENV = {
@@ -15,6 +15,7 @@ const ENV = {
 }
 
 describe('npm run deploy over manager-node and the Tencent Cloud stand-in', () => {
+  afterAll(cleanFixtures)
   const root = fixtureRepo()
   const cloud = new TencentCloudStandIn()
   let stub: ReturnType<typeof stubManagerRequests>

@@ -15,7 +15,7 @@ import {
   type Answer,
   type Call,
 } from './deploy-cloudbase-stub'
-import { fixtureRepo } from './deploy-fake'
+import { fixtureRepo, cleanFixtures } from './deploy-fake'
 
 const MONGO = { DatabaseName: 'tnt-db', InstanceId: 'flexdb' }
 const SECRET_ID = 'AKIDcontract0123456789'
@@ -94,6 +94,7 @@ writeFileSync(join(root, 'cloudfunctions', 'order', 'src', 'secret-source.ts'), 
 const order: FunctionSpec = readDesired(root).functions.find((f) => f.name === 'order')!
 
 describe('cloudbase adapter → manager-node requests', () => {
+  afterAll(cleanFixtures)
   let stub: ReturnType<typeof stubManagerRequests>
   let adapter: CloudbaseAdapter
 

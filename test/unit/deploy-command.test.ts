@@ -3,7 +3,7 @@
 import { runDeploy, type DeployDeps } from '../../tools/deploy/cli'
 import { readDesired } from '../../tools/deploy/desired'
 import { planDeploy } from '../../tools/deploy/plan'
-import { FakeEnvironment, emptyLive, fixtureRepo } from './deploy-fake'
+import { FakeEnvironment, emptyLive, fixtureRepo, cleanFixtures } from './deploy-fake'
 
 const SECRET_ID = 'AKIDsecretIdValue0123456789'
 const SECRET_KEY = 'secretKeyValue-abcdefghijklmnop'
@@ -35,6 +35,7 @@ function harness(fake: FakeEnvironment, env: Record<string, string | undefined> 
 }
 
 describe('npm run deploy', () => {
+  afterAll(cleanFixtures)
   it('--dry-run prints the plan and writes nothing', async () => {
     const fake = new FakeEnvironment()
     const h = harness(fake)

@@ -2,7 +2,7 @@
 // DeployAdapter), not for manager-node. It behaves like the adapter promises: a code upload does
 // not change the recorded hash, the config update that follows it does. `failAt` makes the
 // k-th apply call (1-based) throw a vendor-like error.
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { listFunctionNames } from '../../tools/build-cloudfunctions'
@@ -89,6 +89,12 @@ export class FakeEnvironment implements DeployAdapter {
 }
 
 const REPO = resolve(__dirname, '..', '..')
+const made: string[] = []
+
+/** Removes every fixtureRepo() of this test file (call from afterAll). */
+export function cleanFixtures(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+}
 
 /**
  * A throwaway copy of what deploy reads: database/*.json and each function's config.json and
@@ -96,6 +102,7 @@ const REPO = resolve(__dirname, '..', '..')
  */
 export function fixtureRepo(): string {
   const root = mkdtempSync(join(tmpdir(), 'deploy-repo-'))
+  made.push(root)
   cpSync(join(REPO, 'database'), join(root, 'database'), { recursive: true })
   for (const name of listFunctionNames(join(REPO, 'cloudfunctions'))) {
     const dir = join(root, 'cloudfunctions', name)

@@ -1,15 +1,19 @@
 // `npm run upload` / `npm run preview` with a recording stand-in for miniprogram-ci (its real
 // upload needs WeChat's servers): arguments checked before any build, what is handed to
 // ci.upload / ci.preview, and the upload key never printed.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runMiniprogram, type CiApi, type MiniprogramDeps } from '../../tools/deploy/miniprogram'
 
 const KEY_BODY = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7'
 
+const dirs: string[] = []
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
 function harness(env: Record<string, string | undefined> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'deploy-key-'))
+  dirs.push(dir)
   const keyPath = join(dir, 'private.key')
   writeFileSync(
     keyPath,

@@ -8,7 +8,7 @@ import { planDeploy } from '../../tools/deploy/plan'
 import type { DesiredState, Step } from '../../tools/deploy/types'
 import { COLLECTIONS } from '../../src/domain/names'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
-import { FakeEnvironment, fixtureRepo } from './deploy-fake'
+import { FakeEnvironment, fixtureRepo, cleanFixtures } from './deploy-fake'
 
 const quiet = () => undefined
 const kinds = (steps: Step[]) => steps.map((s) => s.kind)
@@ -20,6 +20,7 @@ async function deployed(desired: DesiredState, env = new FakeEnvironment(), prun
 }
 
 describe('deploy plan', () => {
+  afterAll(cleanFixtures)
   let root: string
   beforeEach(() => {
     root = fixtureRepo()
