@@ -225,6 +225,44 @@ describe('cloudbase adapter → manager-node requests', () => {
       ],
     ],
     [
+      'replace-index',
+      () => ({
+        kind: 'replace-index',
+        collection: 'orders',
+        index: { name: 'order_no', fields: [['orderNo', 'asc']], unique: true },
+      }),
+      [
+        {
+          service: 'tcb',
+          action: 'UpdateTable',
+          body: {
+            EnvId: ENV_ID,
+            MongoConnector: MONGO,
+            TableName: 'orders',
+            DropIndexes: [{ IndexName: 'order_no' }],
+          },
+        },
+        {
+          service: 'tcb',
+          action: 'UpdateTable',
+          body: {
+            EnvId: ENV_ID,
+            MongoConnector: MONGO,
+            TableName: 'orders',
+            CreateIndexes: [
+              {
+                IndexName: 'order_no',
+                MgoKeySchema: {
+                  MgoIndexKeys: [{ Name: 'orderNo', Direction: '1' }],
+                  MgoIsUnique: true,
+                },
+              },
+            ],
+          },
+        },
+      ],
+    ],
+    [
       'drop-index',
       () => ({ kind: 'drop-index', collection: 'orders', name: 'by_hand' }),
       [
