@@ -1,7 +1,6 @@
-// The order page's payment: the countdown to dueBy while unpaid (at 0 it reloads: the server's
-// timer cancels the order), 去支付 (usePayOrder), and after a paid sheet 「支付确认中…」 re-reading
+// The order page's payment: 去支付 (usePayOrder), and after a paid sheet 「支付确认中…」 re-reading
 // the order until WeChat's callback has marked it paid. `justPaid`: the confirm page's sheet was
-// paid just before this page opened.
+// paid just before this page opened. The countdown ticks inside the panel (useCountdown).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { orderApi } from '@/domain/api/order'
 import {
@@ -9,8 +8,6 @@ import {
   CONFIRM_SLOW_TEXT,
   UNPAID_OUTCOME_TEXT,
   awaitingPayment,
-  formatCountdown,
-  msUntil,
   pollUntil,
 } from '@/domain/payment-view'
 import { callCloud } from '@/services/cloud'
@@ -26,22 +23,6 @@ export function useOrderPayment(
 ) {
   const { pay: payOrder, paying } = usePayOrder()
   const [confirming, setConfirming] = useState(false)
-  const awaiting = !!order && awaitingPayment(order.payment, order.node)
-  const dueBy = awaiting ? order.payment.dueBy : undefined
-  const [now, setNow] = useState(() => Date.now())
-
-  useEffect(() => {
-    if (!dueBy) return undefined
-    setNow(Date.now())
-    const timer = setInterval(() => {
-      const at = Date.now()
-      setNow(at)
-      if (msUntil(dueBy, at) > 0) return
-      clearInterval(timer)
-      void reload()
-    }, 1000)
-    return () => clearInterval(timer)
-  }, [dueBy, reload])
 
   const confirm = useCallback(async () => {
     setConfirming(true)
@@ -75,12 +56,9 @@ export function useOrderPayment(
     toast(UNPAID_OUTCOME_TEXT[result.data])
   }, [orderId, payOrder, confirm, reload])
 
-  const remaining = dueBy ? msUntil(dueBy, now) : 0
   return {
-    awaiting,
-    /** mm:ss left to pay; 00:00 once the time is up. */
-    countdown: formatCountdown(remaining),
-    expired: awaiting && remaining === 0,
+    /** The order can be paid now: 去支付 and the countdown show. */
+    awaiting: !!order && awaitingPayment(order.payment, order.node),
     paying,
     confirming,
     pay,

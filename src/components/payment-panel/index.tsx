@@ -4,30 +4,27 @@
 // component, through a `pay` event.
 import { Text, View } from '@tarojs/components'
 import { CONFIRMING_TEXT, type PaymentNotice } from '@/domain/payment-view'
+import { useCountdown } from '@/hooks/useCountdown'
 import './index.scss'
 
 export interface PaymentPanelProps {
   notice: PaymentNotice
-  /** Shows 去支付 and the countdown (the customer, while the order can be paid). */
+  /** Shows 去支付 and the countdown to `dueBy` (the customer, while the order can be paid). */
   payable?: boolean
-  /** mm:ss left to pay. */
-  countdown?: string
-  /** The time to pay is up: the server's timer is about to cancel the order. */
-  expired?: boolean
+  /** When the order cancels itself if still unpaid (ISO instant). */
+  dueBy?: string
+  /** The countdown reached 0 on screen: the server's timer is about to cancel the order. */
+  onTimeUp?: () => void
   paying?: boolean
   confirming?: boolean
   onPay?: () => void
   $scope?: { triggerEvent?: (name: string, detail: object) => void }
 }
 
-function textOf({ notice, payable, expired, confirming }: PaymentPanelProps): string {
-  if (confirming) return CONFIRMING_TEXT
-  if (payable && expired) return '已超过付款时间，订单即将自动取消'
-  return notice.text
-}
-
 export default function PaymentPanel(props: PaymentPanelProps) {
-  const { notice, payable, countdown, expired, paying, confirming, onPay, $scope } = props
+  const { notice, payable, dueBy, onTimeUp, paying, confirming, onPay, $scope } = props
+  const countdown = useCountdown(payable ? dueBy : undefined, onTimeUp)
+  const expired = countdown?.expired ?? false
   const tone = confirming ? 'info' : notice.tone
   const pay = () => {
     if (paying) return
@@ -38,13 +35,15 @@ export default function PaymentPanel(props: PaymentPanelProps) {
     <View className={`payment-panel payment-panel--${tone}`} data-state={notice.state}>
       <View className="payment-panel__head">
         <Text className="payment-panel__title">{confirming ? '支付确认中…' : notice.title}</Text>
-        {payable && countdown && !confirming ? (
+        {countdown && !confirming ? (
           <Text className="payment-panel__countdown">
-            {expired ? '已超时' : `剩余 ${countdown}`}
+            {expired ? '已超时' : `剩余 ${countdown.text}`}
           </Text>
         ) : null}
       </View>
-      <Text className="payment-panel__text">{textOf(props)}</Text>
+      <Text className="payment-panel__text">
+        {confirming ? CONFIRMING_TEXT : expired ? '已超过付款时间，订单即将自动取消' : notice.text}
+      </Text>
       {payable && !confirming && !expired ? (
         <View
           className={`payment-panel__pay${paying ? ' payment-panel__pay--off' : ''}`}

@@ -125,8 +125,8 @@ export default function OrderPage() {
         <PaymentPanel
           notice={payNotice}
           payable={payment.awaiting}
-          countdown={payment.countdown}
-          expired={payment.expired}
+          dueBy={order.payment.dueBy}
+          onTimeUp={() => void detail.reload()}
           onPay={() => void payment.pay()}
           paying={payment.paying}
           confirming={payment.confirming}
