@@ -196,7 +196,7 @@ export default function OrderPage() {
         ))}
         <View className="order-row order-row--total">
           <Text className="order-row__label">
-            {order.payment.state === 'unpaid' ? '应付' : '实付'}
+            {order.payment?.state === 'unpaid' ? '应付' : '实付'}
           </Text>
           <Text className="order-row__value">{formatFen(order.quote.priceFen)}</Text>
         </View>

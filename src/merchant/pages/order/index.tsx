@@ -162,7 +162,7 @@ function MerchantOrderPageBody() {
         ))}
         <View className="m-order-row">
           <Text className="m-order-row__label">
-            {order.payment.state === 'unpaid' ? '应付' : '实付'}
+            {order.payment?.state === 'unpaid' ? '应付' : '实付'}
           </Text>
           <Text>{formatFen(order.quote.priceFen)}</Text>
         </View>
