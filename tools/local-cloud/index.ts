@@ -11,7 +11,8 @@
 //   - function timeout = config.json `timeout` seconds (cloud default 3); `functionTimeoutMs`
 //     overrides it for every function (handy when debugging);
 //   - aggregate() has no implicit $limit; watch(), storage and openapi calls other than
-//     subscribeMessage.send are not emulated.
+//     subscribeMessage.send are not emulated;
+//   - cloud.cloudPay.* is a stand-in (./cloudpay.ts): no signatures, no money; `pay` drives it.
 // Logging: pass `log`, or set LOCAL_CLOUD_LOG=1 to print to the console.
 // Access (./access.ts): pages of other origins and other Host names are refused; every route but
 // the H5 app's own calls needs `secret`, generated per run.
@@ -28,6 +29,15 @@ import {
 } from './indexes'
 import { LOCAL_CLOUD_ENV } from '../../src/domain/photos'
 import { localOrigins, newSecret } from './access'
+import {
+  CloudPay,
+  type PayCall,
+  type PayScript,
+  type SheetAnswer,
+  type SheetOutcome,
+} from './cloudpay'
+import { Notifier, type DeliveryRecord } from './cloudpay-notify'
+import { PayStore, type PayRefund, type PayTrade } from './cloudpay-store'
 import { Faults, type FaultSettings, type FaultStats } from './faults'
 import { Inbox, type InboxMessage } from './openapi'
 import { startPostgres, type RunningPostgres } from './postgres'
@@ -46,6 +56,10 @@ export {
   type StartPostgresOptions,
 } from './postgres'
 export type { InboxMessage } from './openapi'
+export type { PayCall, PayScript, SheetAnswer, SheetOutcome } from './cloudpay'
+export type { PayRefund, PayTrade } from './cloudpay-store'
+export type { DeliveryRecord } from './cloudpay-notify'
+export { DEFAULT_RETRY_DELAYS_MS } from './cloudpay-notify'
 export type { IndexCheckMode, UncoveredQuery } from './indexes'
 export type { CloudCallError } from './errors'
 export { MAX_LIMIT } from './store/documents'
@@ -84,6 +98,28 @@ export interface LocalCloudOptions {
   indexCheck?: IndexCheckMode
   /** Environment variables every function sees, as set in the console (e.g. order limits). */
   functionEnv?: Record<string, string>
+  /** Waits between calls of an unacknowledged payment notice (default DEFAULT_RETRY_DELAYS_MS). */
+  payRetryDelaysMs?: number[]
+}
+
+/** The cloud payment stand-in (./cloudpay.ts), for tests and the H5 simulated sheet. */
+export interface LocalCloudPay {
+  /** How the next payment's notice goes (callback…), or how refunds answer from now (refund…). */
+  script(next: PayScript): void
+  /** What the user did on the payment sheet; 'paid' marks the trade SUCCESS and sends the notice. */
+  complete(outTradeNo: string, outcome: SheetOutcome): Promise<SheetAnswer>
+  trades(): Promise<PayTrade[]>
+  refunds(): Promise<PayRefund[]>
+  /** Waits until no notice is waiting for its delivery or a retry. */
+  drain(): Promise<void>
+  /** Every cloudPay call as it arrived on the wire (this run). */
+  calls(): PayCall[]
+  /** Every delivery of a notice to a function, with its answer (this run). */
+  deliveries(): DeliveryRecord[]
+  /** The next `times` cloudPay calls get no answer (dropped connection); 0 clears. */
+  failNext(times?: number): void
+  /** Waits between calls of an unacknowledged notice, from now on. */
+  setRetryDelays(ms: number[]): void
 }
 
 export interface LocalCloudStore {
@@ -132,6 +168,7 @@ export interface LocalCloud {
   uncovered: { list(): UncoveredQuery[]; clear(): void }
   /** Database fault injection (faults.ts): `set({ dbFailRate, dbTimeoutRate, seed })`, `off()`. */
   faults: { set(settings: FaultSettings): void; off(): void; stats(): FaultStats }
+  pay: LocalCloudPay
   stop(): Promise<void>
 }
 
@@ -207,6 +244,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       log,
     })
     runnerRef.current = runner
+    const payStore = new PayStore(pool)
+    const notifier: Notifier = new Notifier(
+      async (fn, event) =>
+        (await runner.invoke(fn, event, { openid: null, source: 'wx_paycallback' })).result,
+      (notice) => pay.noticeDone(notice),
+      log,
+    )
+    if (options.payRetryDelaysMs) notifier.retryDelaysMs = options.payRetryDelaysMs
+    const pay: CloudPay = new CloudPay(payStore, notifier, () => Date.now() + clock.offsetMs)
     server.on(
       'request',
       createHandler({
@@ -215,6 +261,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         log,
         runner,
         inbox,
+        pay,
+        appId: APP_ID,
         indexCheck,
         clock,
         users: options.users ?? [],
@@ -229,9 +277,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       `listening on ${base} (database ${databaseUrl ? 'DATABASE_URL' : `embedded, ${options.dataDir ?? DEFAULT_DATA_DIR}`})`,
     )
 
+    // Notices not acknowledged before the last stop go out again, as WeChat keeps retrying.
+    await pay.resume()
+
     let stopping: Promise<void> | undefined
     const stop = () =>
       (stopping ??= (async () => {
+        notifier.stop()
+        await notifier.drain()
         await runner.stop()
         await new Promise<void>((resolveClose) => {
           server!.close(() => resolveClose())
@@ -294,6 +347,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         set: (settings) => faults.set(settings),
         off: () => faults.off(),
         stats: () => ({ ...faults.stats }),
+      },
+      pay: {
+        script: (next) => pay.script(next),
+        complete: (outTradeNo, outcome) => pay.complete(outTradeNo, outcome),
+        trades: () => pay.trades(),
+        refunds: () => pay.refunds(),
+        drain: () => notifier.drain(),
+        calls: () => [...pay.calls],
+        deliveries: () => [...notifier.log],
+        failNext: (times = 1) => pay.failNext(times),
+        setRetryDelays(ms) {
+          notifier.retryDelaysMs = [...ms]
+        },
       },
       stop,
     }

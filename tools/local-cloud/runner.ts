@@ -36,7 +36,8 @@ export interface RunnerOptions {
 
 export interface Invocation {
   openid?: string | null
-  source: 'wx_client' | 'wx_trigger'
+  /** wx_paycallback: cloud payment's notices (cloudpay-notify.ts), SOURCE as documented. */
+  source: 'wx_client' | 'wx_trigger' | 'wx_paycallback'
 }
 
 interface Slot {
@@ -65,6 +66,8 @@ export class Runner {
   private stopped = false
   /** requestId -> function name, so /admin calls can be attributed (see TCB_SESSIONTOKEN). */
   readonly active = new Map<string, string>()
+  /** requestId -> the user whose call it serves (cloud payment takes the payer from it). */
+  readonly openids = new Map<string, string | null>()
   /** requestId -> database calls made so far by that invocation (counted by the server). */
   readonly roundTrips = new Map<string, number>()
 
@@ -141,6 +144,7 @@ export class Runner {
     const pool = this.pool(fn, entry)
     const slot = await this.acquire(pool)
     this.active.set(requestID, fn)
+    this.openids.set(requestID, who.openid ?? null)
     this.roundTrips.set(requestID, 0)
     const started = Date.now()
     try {
@@ -159,6 +163,7 @@ export class Runner {
       throw error
     } finally {
       this.active.delete(requestID)
+      this.openids.delete(requestID)
       this.roundTrips.delete(requestID)
     }
   }

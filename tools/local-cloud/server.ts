@@ -1,15 +1,18 @@
 // The local cloud's HTTP surface (node:http, no framework); see docs/architecture.md.
-//   POST /admin                 wx-server-sdk wire protocol (database.* JSON, wx.openApi multipart)
+//   POST /admin                 wx-server-sdk wire protocol (database.* JSON, wx.openApi and
+//                               wx.wxPayApi multipart)
 //   POST /cloud/invoke/:fn      body = event, header X-Local-Openid = caller -> {result, requestID}
 //   GET  /cloud/users           demo identities
 //   POST /cloud/timer/:fn       fire the function's timer trigger
 //   GET|DELETE /cloud/inbox     subscribe messages sent;  POST /cloud/inbox/fail {errcode, times}
 //   POST /cloud/clock           {now: ISO | null} sets the time functions see (null = real time)
 //   POST /cloud/faults          {dbFailRate, dbTimeoutRate, seed?} injects database faults (0, 0 = off)
+//   POST /cloud/pay             {outTradeNo, outcome} the H5 simulated payment sheet (./cloudpay.ts)
+//   GET  /cloud/pay             the payment stand-in's trades and refunds
 //   GET  /cloud/uncovered       queries no index covers (LocalCloudOptions.indexCheck)
 //   POST /cloud/files, GET /cloud/files/<name>   local photo storage (./files.ts)
 //   anything else               static files from `staticDir` (index.html fallback), or 404
-// Every request: Host must be this machine, an Origin must be the H5 app's; all but invoke,
+// Every request: Host must be this machine, an Origin must be the H5 app's; all but invoke, pay,
 // users and files need the per-run secret; JSON bodies must be application/json (./access.ts).
 import { randomUUID } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
@@ -19,6 +22,8 @@ import { isJson, isLocalHost, parseSessionToken, presentsSecret } from './access
 import { handleDatabase, type DatabaseDeps } from './database-protocol'
 import { AdminError, ERR, isCloudCallError } from './errors'
 import { MAX_FILE_BYTES, readFile, saveFile } from './files'
+import type { CloudPay, SheetOutcome } from './cloudpay'
+import { decodeApiOptions } from './cloudpay'
 import type { Faults } from './faults'
 import { encodeOpenApiResponse, handleOpenApi, parseMultipart, type Inbox } from './openapi'
 import type { Runner } from './runner'
@@ -26,6 +31,8 @@ import type { Runner } from './runner'
 export interface ServerDeps extends DatabaseDeps {
   runner: Runner
   inbox: Inbox
+  pay: CloudPay
+  appId: string
   /** Offset the functions' clock runs at (see LocalCloud.clock). */
   clock: { offsetMs: number }
   users: { openid: string; name: string; role: string }[]
@@ -140,6 +147,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
 /** The H5 app's own calls, open without the secret (the app runs in a browser and has none). */
 function isAppCall(method: string, path: string): boolean {
   if (method === 'POST' && /^\/cloud\/invoke\/[^/]+$/.test(path)) return true
+  // The simulated payment sheet: what the user did, as WeChat's own sheet would report it.
+  if (method === 'POST' && path === '/cloud/pay') return true
   if (method === 'GET' && path === '/cloud/users') return true
   return path === '/cloud/files' || path.startsWith('/cloud/files/')
 }
@@ -194,6 +203,7 @@ async function admin(
     }
     if (!trusted && !parseSessionToken(request.fields.tcb_sessionToken, deps.secret))
       return refuse()
+    if (request.action === 'wx.wxPayApi') return payApi(req, res, deps, request, fail)
     if (request.action !== 'wx.openApi')
       return fail('INVALID_ACTION', `unknown multipart action ${request.action || '(none)'}`)
     let answer
@@ -254,6 +264,38 @@ async function admin(
   }
 }
 
+async function payApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ServerDeps,
+  request: Awaited<ReturnType<typeof parseMultipart>>,
+  fail: (code: string, message: string) => void,
+): Promise<void> {
+  let data: Record<string, unknown>
+  try {
+    data = JSON.parse(request.requestData.toString('utf8')) as Record<string, unknown>
+  } catch {
+    return fail('INVALID_PARAM', 'requestData is not JSON')
+  }
+  const session = parseSessionToken(request.fields.tcb_sessionToken, deps.secret)
+  const appid = decodeApiOptions(Buffer.from(request.fields.apiOptions ?? '', 'utf8'))
+  deps.pay.calls.push({ apiName: request.apiName, appid, requestData: data, fn: session?.fn })
+  // Injected: the call gets no answer, as when the connection drops.
+  if (deps.pay.takeNetworkFailure()) return void req.socket.destroy()
+  const caller = {
+    fn: session?.fn,
+    openid: session ? deps.runner.openids.get(session.requestID) : null,
+    appId: appid || deps.appId,
+  }
+  // Not application/json: the SDK would take the answer for a {code, message} platform error.
+  const buffer = Buffer.from(JSON.stringify(await deps.pay.handle(request.apiName, data, caller)))
+  res.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-length': buffer.length,
+  })
+  res.end(buffer)
+}
+
 // ---- /cloud/* -----------------------------------------------------------------------------
 
 async function jsonBody(req: IncomingMessage): Promise<unknown> {
@@ -299,6 +341,7 @@ async function cloudRoute(
       return sendJson(res, 200, trusted ? { result, requestID, roundTrips } : { result, requestID })
     }
     if (path.startsWith('/cloud/files')) return files(req, res, path)
+    if (path === '/cloud/pay') return payRoute(req, res, deps, trusted)
     if (path === '/cloud/users' && method === 'GET') return sendJson(res, 200, deps.users)
     if (path === '/cloud/uncovered' && method === 'GET')
       return sendJson(res, 200, deps.indexCheck?.list() ?? [])
@@ -372,6 +415,38 @@ async function cloudRoute(
     }
     throw error
   }
+}
+
+async function payRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ServerDeps,
+  trusted: boolean,
+): Promise<void> {
+  if (req.method === 'GET' && trusted) {
+    const [trades, refunds] = await Promise.all([deps.pay.trades(), deps.pay.refunds()])
+    return sendJson(res, 200, { trades, refunds })
+  }
+  if (req.method !== 'POST')
+    return cloudError(res, 404, ERR.FUNCTION_NOT_FOUND, `no route ${req.method} /cloud/pay`)
+  let body: { outTradeNo?: unknown; outcome?: unknown }
+  try {
+    body = (await jsonBody(req)) as typeof body
+  } catch {
+    return cloudError(res, 400, ERR.INVALID_PARAM, 'body must be JSON {outTradeNo, outcome}')
+  }
+  const outcome = body?.outcome
+  if (
+    typeof body?.outTradeNo !== 'string' ||
+    !['paid', 'cancelled', 'failed'].includes(String(outcome))
+  )
+    return cloudError(
+      res,
+      400,
+      ERR.INVALID_PARAM,
+      "body must be {outTradeNo: string, outcome: 'paid' | 'cancelled' | 'failed'}",
+    )
+  return sendJson(res, 200, await deps.pay.complete(body.outTradeNo, outcome as SheetOutcome))
 }
 
 async function files(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {

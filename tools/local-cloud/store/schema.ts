@@ -3,6 +3,8 @@
 //   local_documents    one JSONB row per document, keyed (collection, id); `id` is JSON text of
 //                      _id so string and number ids stay distinct; `seq` keeps insertion order
 //   local_inbox        every subscribeMessage.send the functions made, with the errcode answered
+//   local_pay_trades   the cloud payment stand-in's trades (../cloudpay.ts), kept across restarts
+//   local_pay_refunds  its refunds
 import { ensureIndexes, type IndexFile } from '../indexes'
 import { probeStringOrder } from './query-sql'
 import type { Queryable } from './types'
@@ -27,6 +29,16 @@ CREATE TABLE IF NOT EXISTS local_inbox (
   message jsonb NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+CREATE TABLE IF NOT EXISTS local_pay_trades (
+  out_trade_no text PRIMARY KEY,
+  seq bigserial,
+  trade jsonb NOT NULL
+);
+CREATE TABLE IF NOT EXISTS local_pay_refunds (
+  out_refund_no text PRIMARY KEY,
+  seq bigserial,
+  refund jsonb NOT NULL
+);
 `
 
 /** Creates the tables and the indexes of database/indexes.json (each partial, per collection). */
@@ -44,5 +56,6 @@ export async function ensureSchema(db: Queryable, indexes: IndexFile = {}): Prom
 
 /** Drops all data (collections, documents, inbox) but keeps the schema. */
 export async function resetData(db: Queryable): Promise<void> {
-  await db.query('TRUNCATE local_documents, local_collections, local_inbox RESTART IDENTITY')
+  await db.query(`TRUNCATE local_documents, local_collections, local_inbox, local_pay_trades, local_pay_refunds
+       RESTART IDENTITY`)
 }
