@@ -88,3 +88,26 @@ export async function invoke<C extends Contract>(
   const event = JSON.parse(JSON.stringify({ action: contract.action, payload })) as object
   return (await env.cloud.invoke(contract.fn, event, openid)) as Result<ResultOf<C>>
 }
+
+/**
+ * Pays an order the way a phone does: order.pay as its owner, then the user's choice on the
+ * payment sheet of the local cloud's WeChat Pay stand-in ('paid' marks the trade and, as
+ * scripted, calls the `payment` callback), then waits for the callback deliveries. Returns the
+ * pay answer (`data.outTradeNo`).
+ */
+export async function payOrder(
+  env: DemoCloud,
+  orderId: string,
+  openid: string,
+  outcome: 'paid' | 'cancelled' | 'failed' = 'paid',
+): Promise<Envelope> {
+  const answer = (await env.cloud.invoke(
+    'order',
+    { action: ACTIONS.order.pay, payload: { orderId } },
+    openid,
+  )) as Envelope
+  if (!answer.ok) throw new Error(`order.pay failed: ${JSON.stringify(answer)}`)
+  await env.cloud.pay.complete(answer.data.outTradeNo, outcome)
+  await env.cloud.pay.drain()
+  return answer
+}
