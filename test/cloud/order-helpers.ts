@@ -13,6 +13,7 @@ import {
   type Envelope,
 } from '../helpers/demo-cloud'
 import { DEMO_ADDRESS } from '../../tools/seed/demo'
+import { waitUntil } from '../helpers/wait'
 
 export { consumerA, consumerB, merchant, type Envelope } from '../helpers/demo-cloud'
 
@@ -80,6 +81,18 @@ export function makeClient(env: DemoCloud) {
     coupons: await find(COLLECTIONS.coupons),
   })
 
+  /**
+   * Waits until the WeChat Pay stand-in has delivered every notice and no refund is on its way
+   * (the stand-in pays a refund out just after answering, then notifies), so a snapshot is stable.
+   */
+  async function settlePayments() {
+    await env.cloud.pay.drain()
+    await waitUntil(
+      async () => (await find(COLLECTIONS.orders, { 'payment.state': 'refunding' })).length === 0,
+      'refunds to settle',
+    )
+  }
+
   /** Direct SQL on this file's database, for set-ups the store API cannot express. */
   async function sql(text: string, values: unknown[] = []) {
     const client = new Client({ connectionString: env.cloud.databaseUrl })
@@ -91,7 +104,20 @@ export function makeClient(env: DemoCloud) {
     }
   }
 
-  return { call, create, pay, act, walk, find, auditOf, notificationsOf, stored, snapshot, sql }
+  return {
+    call,
+    create,
+    pay,
+    act,
+    walk,
+    find,
+    auditOf,
+    notificationsOf,
+    stored,
+    snapshot,
+    settlePayments,
+    sql,
+  }
 }
 
 let counter = 0
