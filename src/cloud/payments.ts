@@ -53,6 +53,8 @@ export async function reconcileTrade(
   const found = order ?? (await orderByNo(parsed.orderNo))
   if (!found || found.orderNo !== parsed.orderNo || parsed.n > found.payment.attempts)
     return 'ignored'
+  // A repeated notice: this trade is already recorded, nothing to ask or write.
+  if (found.payment.outTradeNo === outTradeNo) return 'already'
   const truth = await cloudpay.queryOrder(outTradeNo)
   if (truth.tradeState !== 'SUCCESS' || !truth.transactionId) return 'ignored'
   return applyPaid(
@@ -75,6 +77,7 @@ export async function applyPaid(
     )
     return 'ignored'
   }
+  if (order.payment.state !== 'unpaid') return recordLate(order._id, trade, now)
   const applied = await applyOrderEvent({
     orderId: order._id,
     event: 'pay',
