@@ -11,7 +11,11 @@ import { inTransaction, readDoc, type DocumentRef } from './database'
 
 type OrderRef = DocumentRef
 
-/** Replaces the stored order with its new payment (a whole `set`, like every order write). */
+/**
+ * Replaces the stored order with its new payment (a whole `set`, like every order write). The
+ * version is left alone: it counts state-machine transitions (one audit row each), and a refund
+ * settling is bookkeeping on an order that has already moved.
+ */
 export async function writePayment(
   ref: OrderRef,
   order: OrderRecord,
@@ -20,7 +24,7 @@ export async function writePayment(
 ): Promise<void> {
   const { _id, ...fields } = order
   void _id
-  await ref.set({ data: { ...fields, payment, version: order.version + 1, updatedAt: now } })
+  await ref.set({ data: { ...fields, payment, updatedAt: now } })
 }
 
 /** WeChat codes worth retrying as they are (the timer resends); any other code is a failure. */
