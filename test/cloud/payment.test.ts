@@ -382,6 +382,7 @@ describe('every cancellation of a paid order refunds it exactly once', () => {
       null,
     )
     expect(await everything()).toEqual(before)
+    return order
   }
 
   test('the customer cancels', async () => {
@@ -433,6 +434,23 @@ describe('every cancellation of a paid order refunds it exactly once', () => {
       node: 'cancelled',
       payment: { state: 'closed' },
     })
+  })
+
+  test('paid on a sheet left open after the customer cancelled: recorded and refunded once', async () => {
+    const order = await unpaid()
+    const { data } = await pay(order._id)
+    await expect(act(consumerA, order._id, 'cancel')).resolves.toMatchObject({ ok: true })
+    expect((await stored(order._id)).payment.state).toBe('closed')
+    await env.cloud.pay.complete(data.outTradeNo, 'paid')
+    await env.cloud.pay.drain()
+    const late = await refunded(order._id)
+    expect(late.payment).toMatchObject({
+      outTradeNo: data.outTradeNo,
+      transactionId: expect.any(String),
+    })
+    // Not a transition: no `pay` audit row, the version unchanged.
+    expect(await payEvents(order._id)).toEqual([])
+    expect(late.version).toBe(order.version + 1)
   })
 
   test('a refund WeChat answers SYSTEMERROR stays 退款中 and the timer resends it (same number)', async () => {
