@@ -25,6 +25,7 @@ import { prepareStockSettlement } from './stock'
 import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
 import { sendRefund } from './refunds'
+import { closeOpenAttempts } from './payments'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
 
@@ -78,9 +79,11 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
   const storage = { env: currentEnv() }
   let queued: string | null = null
   let refund = false
+  let close = false
   const result = await inTransaction(async (transaction) => {
     queued = null // a retried transaction starts over
     refund = false
+    close = false
     const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
     const order = await readDoc<OrderRecord>(ref)
     if (!order) return fail('NOT_FOUND', '订单不存在')
@@ -112,12 +115,15 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
     await settle()
     if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
     refund = order.payment.state === 'paid' && next.payment.state === 'refunding'
+    close = order.payment.state === 'unpaid' && next.payment.closing === true
     return ok(next)
   })
   // Sent right after the commit, whoever applied the event; the message timer retries leftovers.
   if (result.ok && queued) await drainAfterCommit([queued])
   // Likewise the refund a cancellation started; the order timer resends what this misses.
   if (result.ok && refund) await sendRefund(result.data, now)
+  // And an unpaid order's open attempts are closed, so a sheet left open cannot be paid unseen.
+  if (result.ok && close) await closeOpenAttempts(result.data, now)
   return result
 }
 

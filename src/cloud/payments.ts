@@ -236,7 +236,7 @@ export interface PaymentHousekeeping {
  */
 export async function paymentHousekeeping(now: Date): Promise<PaymentHousekeeping> {
   const summary: PaymentHousekeeping = { paid: 0, expired: 0, refunded: 0, resent: 0, deferred: 0 }
-  const [overdue, waiting, refunding] = await Promise.all([
+  const [overdue, waiting, refunding, closing] = await Promise.all([
     readList<OrderRecord>(
       orders()
         .where({ ...UNPAID, 'payment.dueBy': command.lte(now) })
@@ -251,6 +251,9 @@ export async function paymentHousekeeping(now: Date): Promise<PaymentHousekeepin
       orders()
         .where({ 'payment.state': command.in(['refunding', 'refund_failed']) })
         .limit(PAGE),
+    ),
+    readList<OrderRecord>(
+      orders().where({ 'payment.state': 'closed', 'payment.closing': true }).limit(PAGE),
     ),
   ])
   const guard = async (orderNo: string, work: () => Promise<void>) => {
@@ -272,6 +275,10 @@ export async function paymentHousekeeping(now: Date): Promise<PaymentHousekeepin
       else if (outcome === 'expired') summary.expired += 1
       else if (outcome === 'deferred') summary.deferred += 1
     })
+  for (const order of closing)
+    await guard(order.orderNo, async () => {
+      if (!(await closeOpenAttempts(order, now))) summary.deferred += 1
+    })
   for (const order of refunding)
     await guard(order.orderNo, async () => {
       const outcome = await retryRefundOf(order, now)
@@ -279,6 +286,30 @@ export async function paymentHousekeeping(now: Date): Promise<PaymentHousekeepin
       else if (outcome === 'resent') summary.resent += 1
     })
   return summary
+}
+
+/**
+ * Closes every attempt of an order that closed unpaid (payment.closing); an attempt WeChat says
+ * was paid meanwhile is recorded and refunded (recordLate). Clears the flag once all are closed;
+ * WeChat not answering leaves it for the timer. Never throws (it runs after a commit).
+ */
+export async function closeOpenAttempts(order: OrderRecord, now: Date): Promise<boolean> {
+  try {
+    for (let n = 1; n <= order.payment.attempts; n += 1) {
+      const outTradeNo = outTradeNoOf(order.orderNo, n)
+      const closed = await cloudpay.closeOrder(outTradeNo)
+      if (closed.ok || closed.code === 'ORDERCLOSED' || closed.code === 'ORDERNOTEXIST') continue
+      if (closed.code !== 'ORDERPAID') return false
+      if ((await reconcileTrade(outTradeNo, now, order)) === 'ignored') return false
+    }
+    await orders()
+      .where({ _id: order._id, 'payment.closing': true })
+      .update({ data: { 'payment.closing': false } })
+    return true
+  } catch (error) {
+    console.error(`[payment] ${order.orderNo}: attempts not closed; the timer retries`, error)
+    return false
+  }
 }
 
 /** The first attempt WeChat says was paid, applied; null when none was. */

@@ -47,6 +47,12 @@ export interface OrderPayment {
   transactionId: string | null
   /** The attempt that was paid (refunds name it); absent on records from before it was kept. */
   outTradeNo?: string | null
+  /**
+   * Set when an order closes unpaid with attempts WeChat may still hold open: the cloud closes
+   * them (closeOrder) after the commit, or the timer does, so a sheet left open cannot be paid
+   * unseen; a payment found there is refunded. Absent or false otherwise.
+   */
+  closing?: boolean
   refund: OrderRefund | null
 }
 
@@ -138,7 +144,8 @@ export function paymentOnCancel(
   reason: string,
   now: Date,
 ): OrderPayment {
-  if (payment.state === 'unpaid') return { ...payment, state: 'closed' }
+  if (payment.state === 'unpaid')
+    return { ...payment, state: 'closed', ...(payment.attempts > 0 ? { closing: true } : {}) }
   if (payment.state !== 'paid') return payment
   return {
     ...payment,

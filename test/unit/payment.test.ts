@@ -171,6 +171,13 @@ describe('order events and the payment', () => {
     expect(out.order.payment).toMatchObject({ state: 'closed', refund: null })
   })
 
+  test('an unpaid order with attempts closes them after the cancel (closing), one without not', () => {
+    const tried = makeUnpaidOrder()
+    const out = applied({ ...tried, payment: { ...tried.payment, attempts: 2 } }, 'cancel', owner)
+    expect(out.order.payment).toMatchObject({ state: 'closed', closing: true })
+    expect(applied(makeUnpaidOrder(), 'cancel', owner).order.payment).not.toHaveProperty('closing')
+  })
+
   test('expiry releases what the order held, like a cancel', () => {
     const order = makeUnpaidOrder({}, 'prod_linen_batch')
     const out = applied(order, 'expire', system, {}, order.payment.dueBy)
