@@ -3,14 +3,9 @@
 // no answer throws. The SDK overwrites WeChat's err_code with its own errCode 0 when it camelCases
 // the answer, so `code` is recovered from err_code_des (codeOf); unknown texts give 'FAIL'.
 import * as cloud from 'wx-server-sdk'
+import type { WxPayment } from '@/domain/payment'
 
-export interface WxPayment {
-  timeStamp: string
-  nonceStr: string
-  package: string
-  signType: string
-  paySign: string
-}
+export type { WxPayment }
 export type PayCallResult<T> = ({ ok: true } & T) | { ok: false; code: string; message: string }
 export type TradeState =
   'SUCCESS' | 'NOTPAY' | 'CLOSED' | 'PAYERROR' | 'USERPAYING' | 'REFUND' | 'NOTEXIST'

@@ -1,15 +1,33 @@
 // cloud.cloudPay.* through the unmodified SDK against the local cloud's stand-in (cloudpay.ts):
 // the multipart wx.wxPayApi call, WeChat Pay v2 answers camelCased by the SDK, notices delivered
 // to a function (fixture paycb) until it answers errcode 0, refunds, and POST /cloud/pay.
+import * as client from '@/cloud/cloudpay'
 import { codeOf, cutBody } from '@/cloud/cloudpay'
+import { startLocalCloud } from '../../tools/local-cloud'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { FIXTURES, runSdk } from './fixtures'
+
+// The typed client runs here; its cloud.cloudPay calls run in the script function through the
+// real SDK (the wire and the answers are the stand-in's), as if the client ran in that function.
+const mockPay = {
+  forward: (api: string, data: object): Promise<unknown> =>
+    Promise.reject(new Error(`${api} ${String(data)}`)),
+}
+jest.mock('wx-server-sdk', () => ({
+  ...jest.requireActual('wx-server-sdk'),
+  getWXContext: () => ({ ENV: 'local' }),
+  cloudPay: new Proxy(
+    {},
+    { get: (_, api: string) => (data: object) => mockPay.forward(api, data) },
+  ),
+}))
 
 let cloud: TestCloud
 beforeAll(async () => {
   cloud = await startTestCloud({ functionsRoot: FIXTURES })
   cloud.pay.setRetryDelays([50, 50, 50, 50])
   await cloud.store.ensureCollection('paycb_seen')
+  mockPay.forward = (api, data) => call(api, data)
 })
 afterAll(() => cloud?.stop())
 
@@ -316,4 +334,95 @@ test('src/cloud/cloudpay: body cut to 128 UTF-8 bytes on a character boundary; c
   expect(codeOf('基本账户余额不足，请充值后重新发起')).toBe('NOTENOUGH')
   expect(codeOf('系统超时，请用相同参数再次调用')).toBe('SYSTEMERROR')
   expect(codeOf('201 商户订单号重复')).toBe('INVALID_REQUEST')
+})
+
+test('a restart keeps trades and resends a notice never acknowledged', async () => {
+  const options = { functionsRoot: FIXTURES, databaseUrl: cloud.databaseUrl, port: 0 }
+  const first = await startLocalCloud({ ...options, payRetryDelaysMs: [60_000] })
+  const no = tradeNo('F1')
+  try {
+    await runSdk(
+      { ...first, databaseUrl: cloud.databaseUrl },
+      `return cloud.cloudPay.unifiedOrder(event.data)`,
+      {
+        data: {
+          body: '衬衫',
+          outTradeNo: no,
+          totalFee: 100,
+          spbillCreateIp: '127.0.0.1',
+          subMchId: '1900000109',
+          envId: 'local',
+          functionName: 'paycb',
+          nonceStr: 'n0nce',
+        },
+      },
+    )
+    await first.pay.complete(no, 'paid')
+    while (!first.pay.deliveries().some((d) => d.key === no && d.answer))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+  } finally {
+    await first.stop() // the notice was answered errcode 1 and waits for its retry
+  }
+  const second = await startLocalCloud({ ...options, payRetryDelaysMs: [50] })
+  try {
+    await second.pay.drain()
+    expect(await seen(no)).toHaveLength(2)
+    expect((await second.pay.trades()).find((t) => t.outTradeNo === no)).toMatchObject({
+      state: 'SUCCESS',
+      totalFee: 100,
+      notified: true,
+    })
+  } finally {
+    await second.stop()
+  }
+})
+
+test('src/cloud/cloudpay through the stand-in: payment, refusals as codes, queries, idempotent refund', async () => {
+  const no = tradeNo()
+  const made = await client.unifiedOrder({ outTradeNo: no, totalFee: 500, body: '衬'.repeat(60) })
+  expect(made).toEqual({
+    ok: true,
+    payment: {
+      timeStamp: expect.stringMatching(/^\d{10}$/),
+      nonceStr: expect.any(String),
+      package: expect.stringMatching(/^prepay_id=/),
+      signType: 'MD5',
+      paySign: expect.any(String),
+    },
+  })
+  expect(cloud.pay.calls().at(-1)?.requestData).toMatchObject({
+    body: '衬'.repeat(42),
+    sub_mch_id: '1900000109',
+    env_id: 'local',
+    function_name: 'payment',
+  })
+  expect(await client.queryOrder(no)).toEqual({ tradeState: 'NOTPAY', totalFee: 500 })
+  expect(await client.queryOrder('nosuch')).toEqual({ tradeState: 'NOTEXIST' })
+  expect(await client.unifiedOrder({ outTradeNo: no, totalFee: 501, body: 'x' })).toMatchObject({
+    ok: false,
+    code: 'INVALID_REQUEST',
+  })
+  cloud.pay.script({ callback: 'lost' }) // function 'payment' is not among the fixtures
+  await cloud.pay.complete(no, 'paid')
+  expect(await client.queryOrder(no)).toMatchObject({ tradeState: 'SUCCESS', totalFee: 500 })
+  expect(await client.closeOrder(no)).toMatchObject({ ok: false, code: 'ORDERPAID' })
+  const input = {
+    outTradeNo: no,
+    outRefundNo: `${no}R1`,
+    totalFee: 500,
+    refundFee: 500,
+    refundDesc: '取消',
+  }
+  const first = await client.refund(input)
+  expect(first).toEqual({ ok: true, refundId: expect.any(String) })
+  expect(await client.refund(input)).toEqual(first)
+  expect(await client.refund({ ...input, outRefundNo: `${no}R2`, refundFee: 1 })).toMatchObject({
+    ok: false,
+    code: 'INVALID_REQUEST',
+  })
+  expect(await client.queryRefund(`${no}R1`)).toEqual({ refundStatus: 'SUCCESS', refundFee: 500 })
+  expect(await client.queryRefund('nosuch')).toEqual({ refundStatus: 'NOTEXIST' })
+  cloud.pay.failNext()
+  await expect(client.queryOrder(no)).rejects.toBeDefined()
+  await cloud.pay.drain()
 })

@@ -6,21 +6,29 @@
 // body becomes a thrown error. Semantics are WeChat Pay v2's as cloud payment exposes them:
 // return_code FAIL for a malformed call, result_code FAIL + err_code for a business refusal.
 // No signatures, no money: sign/pay_sign are placeholders. Notices: ./cloudpay-notify.ts.
+// Not checked against config.json permissions.openapi (unlike openapi.ts): the cloud payment
+// guide asks for merchant authorisations only, no declaration in the function's config.
 import { randomBytes } from 'node:crypto'
-import * as protobuf from 'protobufjs'
 import type { PayRefund, PayStore, PayTrade } from './cloudpay-store'
 import type { Notice, Notifier } from './cloudpay-notify'
-
-const ApiOptions = protobuf.Root.fromJSON({
-  nested: { ApiOptions: { fields: { appid: { type: 'string', id: 1 } } } },
-}).lookupType('ApiOptions')
-
-/** The stand-in's service-provider identity (cloud payment acts as the provider). */
-const MCH_ID = '1800008281'
-const SP_APPID = 'wxd2d16a504f24665e'
+import {
+  business,
+  digits,
+  fail,
+  MCH_ID,
+  nonce,
+  payEvent,
+  refundAnswer,
+  refundEvent,
+  SP_APPID,
+  str,
+  successTime,
+  TRADE_STATE_DESC,
+  timeEnd,
+  type WxJson,
+} from './cloudpay-wire'
 
 export type PayApi = 'unifiedOrder' | 'queryOrder' | 'closeOrder' | 'refund' | 'queryRefund'
-export type WxJson = Record<string, unknown>
 
 export type PayScript =
   | { callback: 'normal' }
@@ -45,27 +53,6 @@ export interface Caller {
   openid?: string | null
   /** WX_APPID of the calling function. */
   appId: string
-}
-
-export function decodeApiOptions(bytes: Buffer): string {
-  try {
-    return String((ApiOptions.toObject(ApiOptions.decode(bytes)) as { appid?: string }).appid ?? '')
-  } catch {
-    return ''
-  }
-}
-
-const nonce = () => randomBytes(8).toString('hex')
-const digits = (n: number) =>
-  Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('')
-const str = (value: unknown) => (typeof value === 'string' ? value : '')
-/** China time (UTC+8) pieces of `ms`. */
-const china = (ms: number) => new Date(ms + 8 * 3600_000).toISOString()
-const timeEnd = (ms: number) => china(ms).slice(0, 19).replace(/[-T:]/g, '')
-const successTime = (ms: number) => china(ms).slice(0, 19).replace('T', ' ')
-
-function fail(returnMsg: string): WxJson {
-  return { return_code: 'FAIL', return_msg: returnMsg }
 }
 
 export class CloudPay {
@@ -394,81 +381,5 @@ export class CloudPay {
       const refund = await this.store.refund(notice.key)
       if (refund) await this.store.saveRefund({ ...refund, notified: true })
     }
-  }
-}
-
-const TRADE_STATE_DESC: Record<PayTrade['state'], string> = {
-  NOTPAY: '订单未支付',
-  SUCCESS: '支付成功',
-  CLOSED: '订单已关闭',
-  PAYERROR: '支付失败',
-  REFUND: '转入退款',
-}
-
-function business(base: WxJson, errCode: string, description: string): WxJson {
-  return { ...base, result_code: 'FAIL', err_code: errCode, err_code_des: description }
-}
-
-function refundAnswer(base: WxJson, trade: PayTrade, refund: PayRefund): WxJson {
-  return {
-    ...base,
-    result_code: 'SUCCESS',
-    transaction_id: trade.transactionId,
-    out_trade_no: trade.outTradeNo,
-    out_refund_no: refund.outRefundNo,
-    refund_id: refund.refundId,
-    refund_fee: refund.refundFee,
-    settlement_refund_fee: refund.refundFee,
-    total_fee: trade.totalFee,
-    cash_fee: trade.totalFee,
-  }
-}
-
-/** The pay notice as the callback function receives it (camelCase, like cloud payment's). */
-function payEvent(trade: PayTrade): WxJson {
-  return {
-    returnCode: 'SUCCESS',
-    appid: SP_APPID,
-    mchId: MCH_ID,
-    subMchId: trade.subMchId,
-    nonceStr: nonce(),
-    resultCode: 'SUCCESS',
-    openid: trade.openid,
-    isSubscribe: 'N',
-    subOpenid: trade.openid,
-    subIsSubscribe: 'N',
-    tradeType: 'JSAPI',
-    bankType: 'OTHERS',
-    totalFee: trade.totalFee,
-    feeType: 'CNY',
-    cashFee: trade.totalFee,
-    transactionId: trade.transactionId,
-    outTradeNo: trade.outTradeNo,
-    timeEnd: trade.timeEnd,
-    ...(trade.attach ? { attach: trade.attach } : {}),
-  }
-}
-
-/**
- * The refund notice, camelCase with WeChat's decrypted req_info fields at the top level. Guessed:
- * cloud payment's docs do not show this event; the fields are WeChat v2's refund notice ones.
- */
-function refundEvent(refund: PayRefund): WxJson {
-  return {
-    returnCode: 'SUCCESS',
-    appid: SP_APPID,
-    mchId: MCH_ID,
-    nonceStr: nonce(),
-    outTradeNo: refund.outTradeNo,
-    outRefundNo: refund.outRefundNo,
-    refundId: refund.refundId,
-    totalFee: refund.totalFee,
-    refundFee: refund.refundFee,
-    settlementRefundFee: refund.refundFee,
-    refundStatus: refund.state,
-    successTime: refund.successTime,
-    refundRecvAccout: '支付用户零钱',
-    refundAccount: 'REFUND_SOURCE_UNSETTLED_FUNDS',
-    refundRequestSource: 'API',
   }
 }
