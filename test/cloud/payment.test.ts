@@ -436,19 +436,29 @@ describe('every cancellation of a paid order refunds it exactly once', () => {
     })
   })
 
-  test('paid on a sheet left open after the customer cancelled: recorded and refunded once', async () => {
+  test('cancelling an unpaid order closes its open sheet', async () => {
     const order = await unpaid()
     const { data } = await pay(order._id)
     await expect(act(consumerA, order._id, 'cancel')).resolves.toMatchObject({ ok: true })
-    expect((await stored(order._id)).payment.state).toBe('closed')
+    expect(await tradeOf(data.outTradeNo)).toMatchObject({ state: 'CLOSED' })
+    await expect(env.cloud.pay.complete(data.outTradeNo, 'paid')).resolves.toMatchObject({
+      ok: false,
+    })
+    expect((await stored(order._id)).payment).toMatchObject({ state: 'closed', closing: false })
+  })
+
+  test('paid, callback lost, then cancelled as unpaid: found when closing, refunded once', async () => {
+    const order = await unpaid()
+    env.cloud.pay.script({ callback: 'lost' })
+    const { data } = await pay(order._id)
     await env.cloud.pay.complete(data.outTradeNo, 'paid')
-    await env.cloud.pay.drain()
+    await expect(act(consumerA, order._id, 'cancel')).resolves.toMatchObject({ ok: true })
     const late = await refunded(order._id)
     expect(late.payment).toMatchObject({
       outTradeNo: data.outTradeNo,
       transactionId: expect.any(String),
     })
-    // Not a transition: no `pay` audit row, the version unchanged.
+    // Not a transition: no `pay` audit row, the version only moved by the cancel.
     expect(await payEvents(order._id)).toEqual([])
     expect(late.version).toBe(order.version + 1)
   })
