@@ -12,6 +12,7 @@ import type { Result } from '@/domain/result'
 import { FUNCTIONS_ROOT } from '../../tools/build-cloudfunctions'
 import { DEMO_USERS, seedDemo } from '../../tools/seed/demo'
 import { startTestCloud, type TestCloud } from './local-cloud'
+import { waitUntil } from './wait'
 
 /** The demo openids (tools/seed/demo.ts): two consumers and the merchant. */
 export const [consumerA, consumerB] = DEMO_USERS.filter((u) => u.role === 'consumer').map(
@@ -110,4 +111,18 @@ export async function payOrder(
   await env.cloud.pay.complete(answer.data.outTradeNo, outcome)
   await env.cloud.pay.drain()
   return answer
+}
+
+/**
+ * Waits until the WeChat Pay stand-in has delivered every notice and no refund is on its way (it
+ * pays a refund out just after answering, then notifies), so a snapshot or digest is stable.
+ */
+export async function settlePayments(env: DemoCloud): Promise<void> {
+  await env.cloud.pay.drain()
+  await waitUntil(
+    async () =>
+      (await env.cloud.store.find('orders', { 'payment.state': 'refunding' })).length === 0,
+    'refunds to settle',
+  )
+  await env.cloud.pay.drain()
 }

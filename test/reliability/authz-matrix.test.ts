@@ -3,6 +3,7 @@
 // table (./policy.ts). Refusals carry the policy's code and leave the database byte-identical.
 // An action without a policy entry or a fixture fails here; so does a function not deployed.
 import { FUNCTIONS } from '@/domain/names'
+import { settlePayments } from '../helpers/demo-cloud'
 import { fixtureOf, ownerOrder } from './fixtures'
 import {
   OPENID,
@@ -46,6 +47,8 @@ describe('authorisation matrix', () => {
     if (!fixture) throw new Error(`no fixture for ${fn}.${key}`)
     const payload = await fixture(env)
     const action = key.split(':')[0]
+    // A refund an earlier cell started settles by a notice that arrives on its own time.
+    await settlePayments(env)
     const before = await digest(env)
     const result = await call(env, fn, action, payload, OPENID[role])
     const expected = policy![role]
@@ -68,6 +71,7 @@ describe('the payment callback function', () => {
     const orderId = await ownerOrder(env, {}, { paid: false })
     const paying = await call(env, 'order', 'pay', { orderId }, OPENID.owner)
     expect(paying).toMatchObject({ ok: true })
+    await settlePayments(env)
     const before = await digest(env)
     const forged = {
       returnCode: 'SUCCESS',
