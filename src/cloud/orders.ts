@@ -3,7 +3,7 @@
 // runs the domain's applyTransition, and writes the order, its audit row, its queued
 // notification, a granted coupon, a batch's count, the stock it holds and (an urgent order
 // cancelled the day it was placed) the day's urgent slot together — or nothing — then sends the
-// queued message.
+// queued message and, when the event cancelled a paid order, asks WeChat for its refund.
 import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
 import { orderMessageDraft } from '../domain/message-drafts'
@@ -24,6 +24,8 @@ import { queueMessage } from './outbox'
 import { prepareStockSettlement } from './stock'
 import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
+import { sendRefund } from './refunds'
+import { closeOpenAttempts } from './payments'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
 
@@ -76,8 +78,12 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
   // Photos must be files of the environment this function runs in (domain/photos.ts).
   const storage = { env: currentEnv() }
   let queued: string | null = null
+  let refund = false
+  let close = false
   const result = await inTransaction(async (transaction) => {
     queued = null // a retried transaction starts over
+    refund = false
+    close = false
     const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
     const order = await readDoc<OrderRecord>(ref)
     if (!order) return fail('NOT_FOUND', '订单不存在')
@@ -108,10 +114,16 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
     await giveBack?.()
     await settle()
     if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
+    refund = order.payment.state === 'paid' && next.payment.state === 'refunding'
+    close = order.payment.state === 'unpaid' && next.payment.closing === true
     return ok(next)
   })
   // Sent right after the commit, whoever applied the event; the message timer retries leftovers.
   if (result.ok && queued) await drainAfterCommit([queued])
+  // Likewise the refund a cancellation started; the order timer resends what this misses.
+  if (result.ok && refund) await sendRefund(result.data, now)
+  // And an unpaid order's open attempts are closed, so a sheet left open cannot be paid unseen.
+  if (result.ok && close) await closeOpenAttempts(result.data, now)
   return result
 }
 

@@ -15,6 +15,7 @@ import {
 } from '../domain/customer-holds'
 import { COLLECTIONS } from '../domain/names'
 import { buildNewOrder, orderIdFor } from '../domain/new-order'
+import { payWithinMinutes } from '../domain/payment'
 import type { OrderRecord } from '../domain/order-types'
 import { validateOrderSelection } from '../domain/order-selection'
 import { quoteOrder, urgentQuotaId } from '../domain/pricing'
@@ -90,6 +91,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Ord
       requestId,
       address,
       now,
+      payWithinMinutes: payWithinMinutes(process.env.PAY_WITHIN_MINUTES),
       batchId: joined?.batchId ?? null,
     })
     if (!built.ok) return built

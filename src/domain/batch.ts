@@ -112,13 +112,16 @@ export function progressFromOrders(
 
 /**
  * The orders of a reached batch to send `batch_reached`: waiting (submitted / confirmed) and
- * without an open exception; the rest stay for the merchant (who may fire it by hand later).
+ * without an open exception, and paid; the rest stay for the merchant (who may fire it by hand
+ * later) or, unpaid, until they are paid (released then) or expire.
  */
-export function ordersToRelease<T extends Pick<OrderRecord, 'node' | 'exception'>>(
+export function ordersToRelease<T extends Pick<OrderRecord, 'node' | 'exception' | 'payment'>>(
   orders: T[],
 ): T[] {
   return orders.filter(
     (order) =>
-      (order.node === 'submitted' || order.node === 'confirmed') && order.exception === null,
+      (order.node === 'submitted' || order.node === 'confirmed') &&
+      order.exception === null &&
+      order.payment.state === 'paid',
   )
 }

@@ -21,6 +21,7 @@ export const ERROR_MESSAGES = {
   ORDER_LIMIT: '待商家确认的订单已达上限，请等商家确认或取消不需要的订单',
   OUT_OF_STOCK: '材料库存不足，暂时无法下单',
   LAST_MERCHANT: '至少需要保留一位商家账号',
+  PAYMENT_FAILED: '微信支付暂时不可用，请稍后重试',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

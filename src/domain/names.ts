@@ -35,6 +35,8 @@ export const FUNCTIONS = {
   message: 'message',
   merchant: 'merchant',
   refill: 'refill',
+  /** WeChat Pay's payment and refund callbacks (no actions: WeChat's notification is the event). */
+  payment: 'payment',
 } as const
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 
@@ -114,4 +116,6 @@ export const ACTIONS = {
     adjustCycle: 'adjustCycle',
     stop: 'stop',
   },
+  /** None: WeChat calls it with its notification, never a client with an action. */
+  payment: {},
 } as const

@@ -4,6 +4,7 @@
 // document; the cloud reads it first inside the transaction and returns the existing order.
 import type { Address } from './address'
 import { phoneTailOf } from './board'
+import { DEFAULT_PAY_WITHIN_MINUTES, newPayment } from './payment'
 import type { ProductRecord } from './product-schema'
 import type { OrderSelection } from './order-selection'
 import type { OrderRecord, ProductSnapshot } from './order-types'
@@ -22,6 +23,8 @@ export interface NewOrderInput {
   requestId: string
   address: Address
   now: Date
+  /** Minutes the customer has to pay (env PAY_WITHIN_MINUTES); default 30. */
+  payWithinMinutes?: number
   /** Batch products only: the batch this order joined (batch.ts `joinBatch`). */
   batchId: string | null
 }
@@ -48,6 +51,7 @@ export function buildNewOrder(input: NewOrderInput): Result<NewOrderRecord> {
     productSnapshot: snapshotOf(product, selection),
     selection,
     quote,
+    payment: newPayment(quote.priceFen, now, input.payWithinMinutes ?? DEFAULT_PAY_WITHIN_MINUTES),
     node: 'submitted',
     version: 1,
     timeline: [

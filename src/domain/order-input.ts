@@ -170,6 +170,13 @@ export function eventInputChecks(ctx: Context) {
     choose_remedy: object({ ...common, remedy: remedyCheck(ctx) }),
     resolve_exception: plain,
     batch_reached: plain,
+    // Only the system sends these, with what WeChat's queryOrder confirmed.
+    pay: object({
+      ...common,
+      outTradeNo: string({ label: '商户订单号', max: 32, oneLine: true }),
+      transactionId: string({ label: '微信支付单号', max: 64, oneLine: true }),
+    }),
+    expire: plain,
   } satisfies Record<OrderEvent, Check<unknown, unknown>>
 }
 

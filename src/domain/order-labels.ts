@@ -35,6 +35,8 @@ export const EVENT_LABELS: Record<OrderEvent, string> = {
   choose_remedy: '选择处理方式',
   resolve_exception: '处理异常',
   batch_reached: '成团开工',
+  pay: '付款',
+  expire: '超时取消',
 }
 
 /**
@@ -55,6 +57,8 @@ export const EVENT_SUBMIT_LABELS: Record<OrderEvent, string> = {
   choose_remedy: '确认处理方式',
   resolve_exception: '确认已处理',
   batch_reached: '确认成团开工',
+  pay: '确认已付款',
+  expire: '确认超时取消',
 }
 
 export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {

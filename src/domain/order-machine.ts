@@ -4,8 +4,10 @@
 // Consumers may only act on their own orders (checked whenever an openid is given).
 // Decisions: consumables ship straight from `confirmed`; batch orders skip materials and enter
 // production by `batch_reached`; exceptions exist only before shipping and block progress
-// (not cancellation or ETA changes) until resolved.
+// (not cancellation or ETA changes) until resolved; nothing is confirmed or produced before it
+// is paid, and only the system (WeChat's word) marks an order paid or expires it.
 import type { ErrorCode } from './errors'
+import { PAYMENT_STATE_LABELS } from './payment'
 import { ACTOR_ROLE_LABELS, EVENT_LABELS, NODE_LABELS } from './order-labels'
 import {
   ORDER_EVENTS,
@@ -39,6 +41,11 @@ export interface TransitionRow {
 const noOpenException: Guard = (order) => (order.exception ? '请先处理订单异常' : null)
 const madeToOrder: Guard = (order) =>
   order.productSnapshot.kind === 'made_to_order' ? null : '该商品无需备料'
+const paid: Guard = (order) => (order.payment.state === 'paid' ? null : '顾客尚未付款')
+const unpaid: Guard = (order) =>
+  order.payment.state === 'unpaid' ? null : `订单${PAYMENT_STATE_LABELS[order.payment.state]}`
+const payOverdue: Guard = (order, { now }) =>
+  now && now.getTime() >= order.payment.dueBy.getTime() ? null : '尚未到付款截止时间'
 const isBatchOrder: Guard = (order) => (order.batchId ? null : '该订单不是拼单订单')
 const both =
   (...guards: Guard[]): Guard =>
@@ -71,7 +78,7 @@ const choiceIs =
 // One row per line keeps the table readable as a table.
 // prettier-ignore
 export const TRANSITIONS: readonly TransitionRow[] = [
-  { from: 'submitted', event: 'confirm', roles: ['merchant'], guard: noOpenException, to: 'confirmed' },
+  { from: 'submitted', event: 'confirm', roles: ['merchant'], guard: both(paid, noOpenException), to: 'confirmed' },
   { from: 'confirmed', event: 'purchase_materials', roles: ['merchant'], guard: both(madeToOrder, noOpenException), to: 'materials' },
   { from: 'materials', event: 'start_production', roles: ['merchant'], guard: noOpenException, to: 'production' },
   { from: 'production', event: 'start_quality_check', roles: ['merchant'], guard: noOpenException, to: 'quality_check' },
@@ -87,7 +94,10 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { from: PRE_SHIPPING_NODES, event: 'resolve_exception', roles: ['merchant'], guard: choiceIs(true), to: 'cancelled' },
   { from: PRE_SHIPPING_NODES, event: 'resolve_exception', roles: ['merchant'], guard: choiceIs(false), to: 'same' },
   // The system fires it when the batch reaches its minimum; a merchant may start one early.
-  { from: ['submitted', 'confirmed'], event: 'batch_reached', roles: ['system', 'merchant'], guard: both(isBatchOrder, noOpenException), to: 'production' },
+  { from: ['submitted', 'confirmed'], event: 'batch_reached', roles: ['system', 'merchant'], guard: both(isBatchOrder, paid, noOpenException), to: 'production' },
+  // WeChat's word (callback or reconciliation), never a client's: system only.
+  { from: 'submitted', event: 'pay', roles: ['system'], guard: unpaid, to: 'same' },
+  { from: 'submitted', event: 'expire', roles: ['system'], guard: both(unpaid, payOverdue), to: 'cancelled' },
 ]
 
 export type Verdict =

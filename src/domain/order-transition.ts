@@ -2,6 +2,8 @@
 // Everything one order event writes, computed purely. The cloud action re-reads the order
 // inside a transaction, calls this, and writes `order` (replace), `audit` (add), `notification`
 // (queue, when present) and `grant` / `batchLeave` / `urgentRelease` (when present) in that same transaction.
+// Payment: `pay` records WeChat's confirmation; every move into 'cancelled' refunds a paid order
+// (payment.refund pending, sent to WeChat after the commit) or closes an unpaid one.
 // A repeated request sees the already-moved order and fails here, so nothing applies twice;
 // for same-node events the client should send the version it saw and the cloud compare it.
 // `storage` is the environment the function runs in: photos must be its files (photos.ts).
@@ -9,6 +11,7 @@ import { addDays, chinaDateOf } from './china-date'
 import { REMEDY_LABELS } from './order-labels'
 import { can } from './order-machine'
 import { parseEventInput, type EventInput } from './order-input'
+import { markPaid, paymentOnCancel } from './payment'
 import { urgentReleaseOf } from './pricing'
 import {
   FINAL_NODES,
@@ -68,6 +71,8 @@ export function applyTransition(
   if (!parsed.ok) return parsed
 
   const next = nextRecord(order, verdict.to, parsed.data, now)
+  if (next.node === 'cancelled' && order.node !== 'cancelled')
+    next.payment = paymentOnCancel(order.payment, order.orderNo, cancelReason(orderEvent), now)
   next.timeline = [
     ...order.timeline,
     {
@@ -190,7 +195,15 @@ function nextRecord(
       break
     }
     case 'cancel':
+    case 'expire':
       close('order_cancelled')
+      break
+    case 'pay':
+      next.payment = markPaid(order.payment, {
+        outTradeNo: parsed.input.outTradeNo,
+        transactionId: parsed.input.transactionId,
+        paidAt: now,
+      })
       break
   }
   return next
@@ -198,7 +211,17 @@ function nextRecord(
 
 /** What the customer reads on the timeline when the event carries no note of its own. */
 function timelineNote(parsed: EventInput): string {
-  return parsed.event === 'choose_remedy' ? `已选择：${REMEDY_LABELS[parsed.input.remedy]}` : ''
+  if (parsed.event === 'choose_remedy') return `已选择：${REMEDY_LABELS[parsed.input.remedy]}`
+  if (parsed.event === 'pay') return '已付款'
+  if (parsed.event === 'expire') return '超时未付款，订单已自动取消'
+  return ''
+}
+
+/** Why a cancelled order's payment is refunded, as the refund carries it to WeChat. */
+function cancelReason(event: OrderEvent): string {
+  if (event === 'resolve_exception') return '订单异常，按顾客选择取消'
+  if (event === 'expire') return '超时未付款'
+  return '订单取消'
 }
 
 function auditDetail(

@@ -6,6 +6,7 @@ import type { MessagePurpose } from './messages'
 import type { ChinaDate } from './china-date'
 import type { ProductKind } from './product-schema'
 import type { OrderSelection } from './order-selection'
+import type { OrderPayment } from './payment'
 import type { Quote } from './pricing'
 
 export const ORDER_NODES = [
@@ -52,6 +53,10 @@ export const ORDER_EVENTS = [
   'choose_remedy',
   'resolve_exception',
   'batch_reached',
+  /** WeChat confirmed the payment (the payment callback or the timer's reconciliation). */
+  'pay',
+  /** Still unpaid at payment.dueBy: the timer cancels the order. */
+  'expire',
 ] as const
 export type OrderEvent = (typeof ORDER_EVENTS)[number]
 
@@ -146,6 +151,8 @@ export interface OrderRecord {
   productSnapshot: ProductSnapshot
   selection: OrderSelection
   quote: Quote
+  /** Paid in full at submit; every cancellation of a paid order refunds it (payment.ts). */
+  payment: OrderPayment
   node: OrderNode
   version: number
   timeline: TimelineEntry[]

@@ -18,6 +18,7 @@ const CHECKED: string[] = [
   FUNCTIONS.profile,
   FUNCTIONS.appointment,
   FUNCTIONS.order,
+  FUNCTIONS.payment,
 ]
 
 let cloud: TestCloud
@@ -89,12 +90,23 @@ test('the user, catalog, profile, appointment and order journeys send only index
     consumerA,
   )
   const orderId = created.order._id
+  const paying = await ok(FUNCTIONS.order, 'pay', { orderId }, consumerA)
+  await cloud.pay.complete(paying.outTradeNo, 'paid')
+  await cloud.pay.drain()
   await ok(FUNCTIONS.order, 'detail', { orderId }, consumerA)
   const mine = await ok(FUNCTIONS.order, 'mine', {}, consumerA)
   if (mine.next) await ok(FUNCTIONS.order, 'mine', { after: mine.next }, consumerA)
   await ok(FUNCTIONS.order, 'board', {}, merchant)
   await ok(FUNCTIONS.order, 'act', { orderId, event: 'confirm' }, merchant)
-  await ok(FUNCTIONS.order, 'reorder', { orderId, requestId: 'req-cover-0002' }, consumerA)
+  const again = await ok(
+    FUNCTIONS.order,
+    'reorder',
+    { orderId, requestId: 'req-cover-0002' },
+    consumerA,
+  )
+  // The timer's payment duties: an attempt to reconcile, a refund to resend.
+  await ok(FUNCTIONS.order, 'pay', { orderId: again.order._id }, consumerA)
+  await ok(FUNCTIONS.order, 'act', { orderId, event: 'cancel', input: { note: '测试' } }, merchant)
   await cloud.fireTimer(FUNCTIONS.order)
 
   const uncovered = cloud.uncovered.list().filter((entry) => CHECKED.includes(entry.fn))

@@ -2,7 +2,7 @@
 // batches (list, close below the minimum, cancel), merchant accounts, and the extended
 // order.board (search by order number or phone tail, filters, exceptions first).
 import { COLLECTIONS } from '@/domain/names'
-import { consumerA, consumerB, merchant, useDemoCloud } from '../helpers/demo-cloud'
+import { consumerA, consumerB, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
 import { ADDRESS, createPayload, linenSelection, shirtSelection } from './order-helpers'
 import { merchantClient } from './merchant-helpers'
 
@@ -12,6 +12,7 @@ const { call, order, find, snapshot } = merchantClient(env)
 async function place(openid: string, overrides: Record<string, unknown> = {}) {
   const result = await order('create', createPayload(overrides), openid)
   if (!result.ok) throw new Error(JSON.stringify(result))
+  await payOrder(env, result.data.order._id, openid)
   return result.data.order as { _id: string; orderNo: string }
 }
 

@@ -4,7 +4,14 @@
 import type { ResultOf } from '@/domain/api/contract'
 import { merchantApi } from '@/domain/api/merchant'
 import { COLLECTIONS } from '@/domain/names'
-import { consumerA, consumerB, invoke, merchant, useDemoCloud } from '../helpers/demo-cloud'
+import {
+  consumerA,
+  consumerB,
+  invoke,
+  merchant,
+  payOrder,
+  useDemoCloud,
+} from '../helpers/demo-cloud'
 import {
   ADDRESS,
   createPayload,
@@ -28,6 +35,7 @@ async function placeAt(at: Date, openid: string, overrides: Record<string, unkno
   env.cloud.clock.set(at)
   const result = await order('create', createPayload(overrides), openid)
   if (!result.ok) throw new Error(JSON.stringify(result))
+  await payOrder(env, result.data.order._id, openid)
   return result.data.order
 }
 

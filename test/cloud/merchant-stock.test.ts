@@ -3,7 +3,7 @@
 // restocking closes it; a count correction's shortfall is flagged on exactly the affected
 // orders in one step.
 import { COLLECTIONS } from '@/domain/names'
-import { consumerA, consumerB, merchant, useDemoCloud } from '../helpers/demo-cloud'
+import { consumerA, consumerB, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
 import { ADDRESS, createPayload, curtainSelection, filterSelection, rid } from './order-helpers'
 import { merchantClient } from './merchant-helpers'
 
@@ -104,6 +104,7 @@ describe('concurrent orders against scarce stock', () => {
       'released',
     )
 
+    await payOrder(env, second, await owner(second))
     await order('act', { orderId: second, event: 'confirm' }, merchant)
     expect(await materialOf(boxId)).toMatchObject({ quantity: 7, reserved: 4 })
     const shipped = await order(

@@ -17,8 +17,18 @@ import {
 import { chinaDaytimeToday } from '../helpers/local-cloud'
 
 const env = startOrderCloud()
-const { act, call, create, find, walk, auditOf, notificationsOf, stored, snapshot } =
-  makeClient(env)
+const {
+  act,
+  call,
+  create,
+  find,
+  walk,
+  auditOf,
+  notificationsOf,
+  stored,
+  snapshot,
+  settlePayments,
+} = makeClient(env)
 
 afterEach(() => env.cloud.clock.set(null))
 
@@ -38,8 +48,10 @@ describe('made-to-order path', () => {
       [consumerA, 'complete', undefined, 'completed', null],
     ]
     const purposes: string[] = []
+    // create() paid the order: version 2, with its `pay` audit row.
+    expect(order).toMatchObject({ version: 2, payment: { state: 'paid' } })
     for (const [index, [who, event, input, node, purpose]] of steps.entries()) {
-      const version = index + 2
+      const version = index + 3
       const result = await act(who, order._id, event, input, version - 1)
       expect({ event, result }).toMatchObject({ event, result: { ok: true } })
       expect(result.data.order).toMatchObject({ node, version })
@@ -52,7 +64,7 @@ describe('made-to-order path', () => {
       const saved = await stored(order._id)
       expect(saved).toMatchObject({ node, version })
       const audit = await auditOf(order._id)
-      expect(audit).toHaveLength(index + 1)
+      expect(audit).toHaveLength(index + 2)
       expect(audit.find((row) => row.version === version)).toMatchObject({
         orderNo: order.orderNo,
         event,
@@ -115,7 +127,7 @@ describe('made-to-order path', () => {
     await act(merchant, filter._id, 'confirm')
     await expect(act(merchant, filter._id, 'ship', SHIP)).resolves.toMatchObject({
       ok: true,
-      data: { order: { node: 'shipped', version: 3 } },
+      data: { order: { node: 'shipped', version: 4 } },
     })
     const shirt = await create(consumerA)
     await act(merchant, shirt._id, 'confirm')
@@ -129,8 +141,9 @@ describe('cancel', () => {
   test('the consumer cancels while submitted: one audit row, no notification', async () => {
     const order = await create(consumerA)
     const result = await act(consumerA, order._id, 'cancel', { note: '买错了' })
-    expect(result).toMatchObject({ ok: true, data: { order: { node: 'cancelled', version: 2 } } })
+    expect(result).toMatchObject({ ok: true, data: { order: { node: 'cancelled', version: 3 } } })
     expect(await auditOf(order._id)).toEqual([
+      expect.objectContaining({ event: 'pay', from: 'submitted', to: 'submitted' }),
       expect.objectContaining({
         event: 'cancel',
         from: 'submitted',
@@ -151,7 +164,7 @@ describe('cancel', () => {
     const refused = await act(consumerA, order._id, 'cancel')
     expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '顾客不能取消订单' })
     const result = await act(merchant, order._id, 'cancel', { note: '面料停产' })
-    expect(result).toMatchObject({ ok: true, data: { order: { node: 'cancelled', version: 5 } } })
+    expect(result).toMatchObject({ ok: true, data: { order: { node: 'cancelled', version: 6 } } })
     expect((await auditOf(order._id)).map((row) => row.event)).toContain('cancel')
   })
 
@@ -173,8 +186,8 @@ describe('races and stale writes', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     for (const loser of results.filter((r) => !r.ok))
       expect(['INVALID_TRANSITION', 'CONFLICT']).toContain(loser.code)
-    expect(await stored(order._id)).toMatchObject({ node: 'confirmed', version: 2 })
-    expect(await auditOf(order._id)).toHaveLength(1)
+    expect(await stored(order._id)).toMatchObject({ node: 'confirmed', version: 3 })
+    expect(await auditOf(order._id)).toHaveLength(2)
     expect(await notificationsOf(order._id)).toHaveLength(1)
   })
 
@@ -182,28 +195,31 @@ describe('races and stale writes', () => {
     const orders = await Promise.all(Array.from({ length: 4 }, () => create(consumerB)))
     for (const order of orders) {
       const [cancel, confirm] = await Promise.all([
-        act(consumerB, order._id, 'cancel', undefined, 1),
-        act(merchant, order._id, 'confirm', undefined, 1),
+        act(consumerB, order._id, 'cancel', undefined, order.version),
+        act(merchant, order._id, 'confirm', undefined, order.version),
       ])
       expect([cancel.ok, confirm.ok].filter(Boolean)).toHaveLength(1)
       const loser = cancel.ok ? confirm : cancel
       expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(loser.code)
       const saved = await stored(order._id)
-      expect(saved).toMatchObject({ node: cancel.ok ? 'cancelled' : 'confirmed', version: 2 })
-      expect(await auditOf(order._id)).toHaveLength(1)
+      expect(saved).toMatchObject({
+        node: cancel.ok ? 'cancelled' : 'confirmed',
+        version: order.version + 1,
+      })
+      expect(await auditOf(order._id)).toHaveLength(2)
     }
   })
 
   test('a stale expectedVersion is CONFLICT and writes nothing', async () => {
     const order = await create(consumerA)
-    await act(merchant, order._id, 'confirm', undefined, 1)
+    await act(merchant, order._id, 'confirm', undefined, order.version)
     const before = await snapshot()
     const stale = await act(
       merchant,
       order._id,
       'set_eta',
       { eta: inDays(60), note: '排期调整' },
-      1,
+      order.version,
     )
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT' })
     expect(await snapshot()).toEqual(before)
@@ -212,9 +228,9 @@ describe('races and stale writes', () => {
       order._id,
       'set_eta',
       { eta: inDays(60), note: '排期调整' },
-      2,
+      order.version + 1,
     )
-    expect(fresh).toMatchObject({ ok: true, data: { order: { version: 3, eta: inDays(60) } } })
+    expect(fresh).toMatchObject({ ok: true, data: { order: { version: 4, eta: inDays(60) } } })
   })
 })
 
@@ -227,7 +243,7 @@ describe('delay notice', () => {
     const later = await act(merchant, order._id, 'set_eta', { eta: inDays(60), note: '面料晚到' })
     expect(later.ok).toBe(true)
     // The same request again (a retry with the version it was based on) applies nothing.
-    await act(merchant, order._id, 'set_eta', { eta: inDays(60), note: '面料晚到' }, 2)
+    await act(merchant, order._id, 'set_eta', { eta: inDays(60), note: '面料晚到' }, 3)
     await act(merchant, order._id, 'set_eta', { eta: inDays(50), note: '提前了' })
     const rows = await delayedRows()
     expect(rows).toHaveLength(1)
@@ -315,6 +331,7 @@ describe('urgent capacity on cancel', () => {
 
 describe('timer', () => {
   test('firing the timer with nothing due succeeds and changes nothing', async () => {
+    await settlePayments()
     const before = await snapshot()
     const result = (await env.cloud.fireTimer('order')) as { ok: boolean }
     expect(result).toMatchObject({ ok: true })

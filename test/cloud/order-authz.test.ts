@@ -178,6 +178,6 @@ describe('malformed payloads', () => {
 
   test('the target order is untouched by all of it', async () => {
     const [order] = await find('orders', { _id: target })
-    expect(order).toMatchObject({ node: 'submitted', version: 1 })
+    expect(order).toMatchObject({ node: 'submitted', version: 2 }) // created and paid
   })
 })

@@ -14,7 +14,8 @@ import {
 } from './order-helpers'
 
 const env = startOrderCloud()
-const { call, create, act, find, auditOf, notificationsOf, stored, snapshot } = makeClient(env)
+const { call, create, pay, act, find, auditOf, notificationsOf, stored, snapshot, settlePayments } =
+  makeClient(env)
 
 const LINEN = DEMO_PRODUCTS.find((p) => p._id === 'prod_linen_batch')!
 const MIN = LINEN.batch!.minQuantity
@@ -106,8 +107,10 @@ test('the last two orders arriving together (with the timer) release every waiti
   ids.last = [a.data.order._id, b.data.order._id]
   expect(a.data.order.batchId).toBe(B1)
   expect(b.data.order.batchId).toBe(B1)
-  // The order that filled the batch answers with its released state.
-  expect([a.data.order.node, b.data.order.node]).toContain('production')
+  // Unpaid, the two last orders wait even though the batch filled (the paid ones moved on);
+  // each moves on when its payment lands.
+  expect([a.data.order.node, b.data.order.node]).toEqual(['submitted', 'submitted'])
+  await Promise.all([pay(a.data.order._id, consumerA), pay(b.data.order._id, consumerB)])
 
   const state = await batchState()
   expect(state).toMatchObject({ sequence: 2, quantity: 0 })
@@ -129,10 +132,11 @@ test('the last two orders arriving together (with the timer) release every waiti
   }
   expect((await find(COLLECTIONS.orderAudit, { event: 'batch_reached' })).length).toBe(4)
   expect(await stored(ids.cancelled)).toMatchObject({ node: 'cancelled' })
-  expect(await auditOf(ids.cancelled)).toHaveLength(1)
+  expect((await auditOf(ids.cancelled)).map((row) => row.event)).toEqual(['pay', 'cancel'])
 })
 
 test('after the release, the timer and repeated events move nothing', async () => {
+  await settlePayments()
   const before = await snapshot()
   await expect(env.cloud.fireTimer('order')).resolves.toMatchObject({ ok: true })
   expect(await snapshot()).toEqual(before)
@@ -155,6 +159,7 @@ test('the next batch collects anew; the merchant may start one early', async () 
   const early = await act(merchant, next._id, 'batch_reached')
   expect(early).toMatchObject({ ok: true, data: { order: { node: 'production' } } })
   expect(await auditOf(next._id)).toEqual([
+    expect.objectContaining({ event: 'pay', actorRole: 'system' }),
     expect.objectContaining({ event: 'batch_reached', actorRole: 'merchant' }),
   ])
 })

@@ -25,7 +25,7 @@ describe('exceptions and remedies', () => {
     expect(result).toMatchObject({
       ok: true,
       data: {
-        order: { node: 'confirmed', version: 3, exception: { kind: 'out_of_stock', choice: null } },
+        order: { node: 'confirmed', version: 4, exception: { kind: 'out_of_stock', choice: null } },
       },
     })
     expect(result.data.order.exception.offered).toEqual(OFFERED())
@@ -60,14 +60,14 @@ describe('exceptions and remedies', () => {
     const chosen = await act(consumerA, order._id, 'choose_remedy', { remedy: 'wait_new_eta' })
     expect(chosen).toMatchObject({
       ok: true,
-      data: { order: { version: 4, exception: { choice: { remedy: 'wait_new_eta' } } } },
+      data: { order: { version: 5, exception: { choice: { remedy: 'wait_new_eta' } } } },
     })
     const again = await act(consumerA, order._id, 'choose_remedy', { remedy: 'coupon' })
     expect(again).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
     const resolved = await act(merchant, order._id, 'resolve_exception')
     expect(resolved).toMatchObject({
       ok: true,
-      data: { order: { node: 'confirmed', version: 5, eta: inDays(40), exception: null } },
+      data: { order: { node: 'confirmed', version: 6, eta: inDays(40), exception: null } },
     })
     expect(resolved.data.order.exceptionHistory).toEqual([
       expect.objectContaining({ kind: 'out_of_stock', resolution: 'wait_new_eta' }),
@@ -79,7 +79,7 @@ describe('exceptions and remedies', () => {
     expect((await auditOf(order._id)).map((row) => row.event)).toEqual(
       expect.arrayContaining(['confirm', 'flag_exception', 'choose_remedy', 'resolve_exception']),
     )
-    expect(await auditOf(order._id)).toHaveLength(4)
+    expect(await auditOf(order._id)).toHaveLength(5) // with the `pay` row
     expect(await find(COLLECTIONS.coupons, { orderId: order._id })).toEqual([])
     // Progress resumes.
     await expect(act(merchant, order._id, 'purchase_materials')).resolves.toMatchObject({

@@ -5,8 +5,15 @@ import { Client } from 'pg'
 import { addDays, chinaDateOf } from '@/domain/china-date'
 import { COLLECTIONS, FUNCTIONS, type ACTIONS } from '@/domain/names'
 import type { OrderEvent } from '@/domain/order-types'
-import { callerFor, useDemoCloud, type DemoCloud, type Envelope } from '../helpers/demo-cloud'
+import {
+  callerFor,
+  payOrder,
+  useDemoCloud,
+  type DemoCloud,
+  type Envelope,
+} from '../helpers/demo-cloud'
 import { DEMO_ADDRESS } from '../../tools/seed/demo'
+import { waitUntil } from '../helpers/wait'
 
 export { consumerA, consumerB, merchant, type Envelope } from '../helpers/demo-cloud'
 
@@ -19,11 +26,27 @@ export function makeClient(env: DemoCloud) {
   /** Also sends names outside ACTIONS.order verbatim, for the UNKNOWN_ACTION case. */
   const call = callerFor(env, FUNCTIONS.order, { unknownActions: true })
 
-  async function create(openid: string, overrides: Record<string, unknown> = {}) {
+  /**
+   * Places an order and, unless `{ paid: false }`, pays it through the WeChat Pay stand-in (the
+   * callback marks it paid): most tests need a paid order, as the merchant confirms only those.
+   * Returns the order as order.detail then answers.
+   */
+  async function create(
+    openid: string,
+    overrides: Record<string, unknown> = {},
+    { paid = true }: { paid?: boolean } = {},
+  ) {
     const result = await call('create', createPayload(overrides), openid)
     if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result)}`)
-    return result.data.order
+    if (!paid) return result.data.order
+    await payOrder(env, result.data.order._id, openid)
+    const paidOrder = await call('detail', { orderId: result.data.order._id }, openid)
+    if (!paidOrder.ok) throw new Error(`detail failed: ${JSON.stringify(paidOrder)}`)
+    return paidOrder.data.order
   }
+
+  /** Pays an order placed another way (a direct `call('create')`), as its owner. */
+  const pay = (orderId: string, openid: string) => payOrder(env, orderId, openid)
 
   const act = (
     openid: string | null,
@@ -58,6 +81,18 @@ export function makeClient(env: DemoCloud) {
     coupons: await find(COLLECTIONS.coupons),
   })
 
+  /**
+   * Waits until the WeChat Pay stand-in has delivered every notice and no refund is on its way
+   * (the stand-in pays a refund out just after answering, then notifies), so a snapshot is stable.
+   */
+  async function settlePayments() {
+    await env.cloud.pay.drain()
+    await waitUntil(
+      async () => (await find(COLLECTIONS.orders, { 'payment.state': 'refunding' })).length === 0,
+      'refunds to settle',
+    )
+  }
+
   /** Direct SQL on this file's database, for set-ups the store API cannot express. */
   async function sql(text: string, values: unknown[] = []) {
     const client = new Client({ connectionString: env.cloud.databaseUrl })
@@ -69,7 +104,20 @@ export function makeClient(env: DemoCloud) {
     }
   }
 
-  return { call, create, act, walk, find, auditOf, notificationsOf, stored, snapshot, sql }
+  return {
+    call,
+    create,
+    pay,
+    act,
+    walk,
+    find,
+    auditOf,
+    notificationsOf,
+    stored,
+    snapshot,
+    settlePayments,
+    sql,
+  }
 }
 
 let counter = 0

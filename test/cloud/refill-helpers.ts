@@ -3,7 +3,7 @@
 // and the refill function's callers.
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import type { RefillRecord } from '@/domain/refill'
-import { callerFor, merchant, type DemoCloud } from '../helpers/demo-cloud'
+import { callerFor, merchant, payOrder, type DemoCloud } from '../helpers/demo-cloud'
 import { ADDRESS, filterSelection, rid } from './order-helpers'
 
 export const DAY = 24 * 60 * 60 * 1000
@@ -27,6 +27,7 @@ export function refillClient(env: DemoCloud) {
     )
     if (!created.ok) throw new Error(`create failed: ${JSON.stringify(created)}`)
     const orderId = created.data.order._id as string
+    await payOrder(env, orderId, openid)
     for (const [event, input] of [['confirm'], ['ship', SHIP], ['deliver']] as const) {
       const moved = await order('act', { orderId, event, input }, merchant)
       if (!moved.ok) throw new Error(`${event} failed: ${JSON.stringify(moved)}`)

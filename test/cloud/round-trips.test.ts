@@ -58,6 +58,24 @@ test('each action makes the documented number of database calls', async () => {
     await counted(FUNCTIONS.order, 'create', order(true, 'req-rt-0002'), consumerA)
   ).roundTrips
   const orderId = created.data.order!._id
+  // Paying: the action, then WeChat's callback (held back here, delivered by hand to count it).
+  const paying = await env.cloud.invokeCounted(
+    FUNCTIONS.order,
+    { action: 'pay', payload: { orderId } },
+    consumerA,
+  )
+  expect(paying.result).toMatchObject({ ok: true })
+  trips['order.pay'] = paying.roundTrips
+  const outTradeNo = (paying.result as { data: { outTradeNo: string } }).data.outTradeNo
+  env.cloud.pay.script({ callback: 'lost' })
+  await env.cloud.pay.complete(outTradeNo, 'paid')
+  const notice = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo }
+  const callback = await env.cloud.invokeCounted(FUNCTIONS.payment, notice, null)
+  expect(callback.result).toEqual({ errcode: 0, errmsg: 'OK' })
+  trips['payment callback (pay)'] = callback.roundTrips
+  trips['payment callback (repeated)'] = (
+    await env.cloud.invokeCounted(FUNCTIONS.payment, notice, null)
+  ).roundTrips
   trips['order.detail (owner)'] = (
     await counted(FUNCTIONS.order, 'detail', { orderId }, consumerA)
   ).roundTrips
@@ -78,6 +96,8 @@ test('each action makes the documented number of database calls', async () => {
   trips['order.reorder'] = (
     await counted(FUNCTIONS.order, 'reorder', { orderId, requestId: 'req-rt-0003' }, consumerA)
   ).roundTrips
+  const cancelled = await counted(FUNCTIONS.order, 'act', { orderId, event: 'cancel' }, merchant)
+  trips['order.act (cancel, paid: refund after commit)'] = cancelled.roundTrips
 
   expect(trips).toEqual({
     'user.me': 5,
@@ -94,5 +114,10 @@ test('each action makes the documented number of database calls', async () => {
     'order.act (with notification)': 15,
     'order.act': 6,
     'order.reorder': 18,
+    // Database calls only; each also makes one cloudPay call (unifiedOrder, queryOrder, refund).
+    'order.pay': 2,
+    'payment callback (pay)': 6,
+    'payment callback (repeated)': 1,
+    'order.act (cancel, paid: refund after commit)': 14,
   })
 })

@@ -12,6 +12,7 @@ import type { Result } from '@/domain/result'
 import { FUNCTIONS_ROOT } from '../../tools/build-cloudfunctions'
 import { DEMO_USERS, seedDemo } from '../../tools/seed/demo'
 import { startTestCloud, type TestCloud } from './local-cloud'
+import { waitUntil } from './wait'
 
 /** The demo openids (tools/seed/demo.ts): two consumers and the merchant. */
 export const [consumerA, consumerB] = DEMO_USERS.filter((u) => u.role === 'consumer').map(
@@ -87,4 +88,41 @@ export async function invoke<C extends Contract>(
 ): Promise<Result<ResultOf<C>>> {
   const event = JSON.parse(JSON.stringify({ action: contract.action, payload })) as object
   return (await env.cloud.invoke(contract.fn, event, openid)) as Result<ResultOf<C>>
+}
+
+/**
+ * Pays an order the way a phone does: order.pay as its owner, then the user's choice on the
+ * payment sheet of the local cloud's WeChat Pay stand-in ('paid' marks the trade and, as
+ * scripted, calls the `payment` callback), then waits for the callback deliveries. Returns the
+ * pay answer (`data.outTradeNo`).
+ */
+export async function payOrder(
+  env: DemoCloud,
+  orderId: string,
+  openid: string,
+  outcome: 'paid' | 'cancelled' | 'failed' = 'paid',
+): Promise<Envelope> {
+  const answer = (await env.cloud.invoke(
+    'order',
+    { action: ACTIONS.order.pay, payload: { orderId } },
+    openid,
+  )) as Envelope
+  if (!answer.ok) throw new Error(`order.pay failed: ${JSON.stringify(answer)}`)
+  await env.cloud.pay.complete(answer.data.outTradeNo, outcome)
+  await env.cloud.pay.drain()
+  return answer
+}
+
+/**
+ * Waits until the WeChat Pay stand-in has delivered every notice and no refund is on its way (it
+ * pays a refund out just after answering, then notifies), so a snapshot or digest is stable.
+ */
+export async function settlePayments(env: DemoCloud): Promise<void> {
+  await env.cloud.pay.drain()
+  await waitUntil(
+    async () =>
+      (await env.cloud.store.find('orders', { 'payment.state': 'refunding' })).length === 0,
+    'refunds to settle',
+  )
+  await env.cloud.pay.drain()
 }

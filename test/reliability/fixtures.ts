@@ -10,6 +10,7 @@ import {
   rid,
   shirtSelection,
 } from '../cloud/order-helpers'
+import { payOrder } from '../helpers/demo-cloud'
 import { call, consumerA, merchant, type Envelope, type ReliabilityCloud } from './harness'
 
 type Payload = unknown
@@ -23,9 +24,16 @@ function expectOk(result: Envelope, what: string): Envelope & { ok: true } {
   return result as Envelope & { ok: true }
 }
 
-export async function ownerOrder(env: ReliabilityCloud, overrides = {}): Promise<string> {
+/** An order of the owner, paid through the WeChat Pay stand-in unless `{ paid: false }`. */
+export async function ownerOrder(
+  env: ReliabilityCloud,
+  overrides = {},
+  { paid = true }: { paid?: boolean } = {},
+): Promise<string> {
   const result = await call(env, 'order', 'create', createPayload(overrides), consumerA)
-  return expectOk(result, 'order.create').data.order._id
+  const orderId = expectOk(result, 'order.create').data.order._id
+  if (paid) await payOrder(env, orderId, consumerA)
+  return orderId
 }
 
 /** Grants the measurement consent (idempotent) and saves one profile of `openid`. */
@@ -157,6 +165,7 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     board: async () => ({}),
     act: async (env) => ({ orderId: await ownerOrder(env), event: 'cancel' }),
     'act:confirm': async (env) => ({ orderId: await ownerOrder(env), event: 'confirm' }),
+    pay: async (env) => ({ orderId: await ownerOrder(env, {}, { paid: false }) }),
   },
   message: {
     authorize: async () => ({ results: [{ purpose: 'shipped', result: 'accept' }] }),

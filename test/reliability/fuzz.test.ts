@@ -7,7 +7,8 @@
 // 10,000 cases per run.
 import fc from 'fast-check'
 import { isErrorCode } from '@/domain/errors'
-import { fixtureOf } from './fixtures'
+import { FUNCTIONS } from '@/domain/names'
+import { fixtureOf, ownerOrder } from './fixtures'
 import {
   OPENID,
   allActions,
@@ -210,6 +211,52 @@ describe.each(allActions())('%s.%s', (fn, action) => {
           throw new Error(
             `${mutation.describe}: ${problem} ${JSON.stringify(result).slice(0, 300)}`,
           )
+        }
+      }),
+      { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261122), endOnFailure: true },
+    )
+  })
+})
+
+// The payment callback takes WeChat's notice, not an action: hostile notices (any field, any
+// caller) answer errcode 0 without an OPENID and a refusal with one, and never write.
+describe('payment callback', () => {
+  test(`${RUNS} hostile notices: answered, nothing written`, async () => {
+    const orderId = await ownerOrder(env, {}, { paid: false })
+    const paying = await call(env, 'order', 'pay', { orderId }, OPENID.owner)
+    const outTradeNo = String(paying.data?.outTradeNo)
+    const base = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo, totalFee: 1 }
+    const notices = fc.oneof(
+      HOSTILE_VALUES,
+      fc
+        .tuple(
+          fc.constantFrom('outTradeNo', 'outRefundNo', 'totalFee', 'transactionId', 'returnCode'),
+          fc.oneof(HOSTILE_VALUES, fc.jsonValue(), fc.constant(outTradeNo.replace(/P1$/, 'R1'))),
+        )
+        .map(([name, value]) => ({ ...base, [name]: value })),
+    )
+    let seen = await writes()
+    await fc.assert(
+      fc.asyncProperty(notices, fc.boolean(), async (notice, signedIn) => {
+        const before = seen
+        const answer = (await env.cloud.invoke(
+          FUNCTIONS.payment,
+          JSON.parse(JSON.stringify(notice ?? null)),
+          signedIn ? OPENID.other : null,
+        )) as { errcode?: unknown }
+        sent += 1
+        const after = (seen = await writes())
+        const problem =
+          typeof answer?.errcode !== 'number'
+            ? 'no errcode'
+            : (answer.errcode === 0) === signedIn
+              ? `errcode ${answer.errcode}`
+              : after !== before
+                ? 'wrote to the database'
+                : null
+        if (problem) {
+          violations.push(`payment callback: ${problem}`)
+          throw new Error(`${problem} ${JSON.stringify(notice).slice(0, 200)}`)
         }
       }),
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261122), endOnFailure: true },

@@ -68,6 +68,7 @@ export const POLICY: PolicyTable = {
     mine: SIGNED_IN,
     board: MERCHANT_ONLY,
     act: OWNER_OR_MERCHANT, // event cancel on a submitted order
+    pay: OWNER_ONLY, // the owner's unpaid order
   },
   message: {
     authorize: SIGNED_IN,
@@ -96,6 +97,8 @@ export const POLICY: PolicyTable = {
     adjustCycle: OWNER_ONLY,
     stop: OWNER_ONLY,
   },
+  // No actions: WeChat's callbacks only (any call with an OPENID is refused; authz-matrix.test.ts).
+  payment: {},
 }
 
 /** Extra payloads of one action whose policy differs from its main entry (e.g. order.act events). */

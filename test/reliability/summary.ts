@@ -5,7 +5,10 @@ import { readFigures } from './harness'
 const f = readFigures()
 const get = (suite: string, key: string) => f[suite]?.[key] ?? 0
 const violations =
-  get('fuzz', 'violations') + get('races', 'violations') + get('faults', 'violations')
+  get('fuzz', 'violations') +
+  get('races', 'violations') +
+  get('faults', 'violations') +
+  get('payment-faults', 'violations')
 const attackSuites = Object.keys(f).filter((suite) => suite.endsWith('attacks'))
 const attacks = (key: string) => attackSuites.reduce((sum, suite) => sum + get(suite, key), 0)
 const line =
@@ -15,6 +18,9 @@ const line =
   `under ${get('faults', 'dbFailed') + get('faults', 'dbTimedOut')} injected database faults ` +
   `and ${get('faults', 'sendFailures')} message API failures (${get('faults', 'messages')} messages: ` +
   `${get('faults', 'sent')} sent once, ${get('faults', 'dead')} dead-lettered, ` +
-  `${get('faults', 'held')} held with a reason), ${violations} violations; ` +
+  `${get('faults', 'held')} held with a reason), ` +
+  `${get('payment-faults', 'orders')} orders through random payment outcomes ` +
+  `(${get('payment-faults', 'paidOrders')} paid once, ${get('payment-faults', 'refunded')} refunded once, ` +
+  `${get('payment-faults', 'expired')} closed unpaid), ${violations} violations; ` +
   `${attacks('tried')} attacks tried, ${attacks('succeeded')} succeeded`
 process.stdout.write(`\n${line}\n`)

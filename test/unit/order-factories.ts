@@ -3,6 +3,7 @@ import type { ProductRecord } from '@/domain/catalog'
 import { buildNewOrder } from '@/domain/new-order'
 import type { OrderSelection } from '@/domain/order-selection'
 import type { OrderRecord } from '@/domain/order-types'
+import { markPaid, newPayment, outTradeNoOf } from '@/domain/payment'
 import { quoteOrder } from '@/domain/pricing'
 import { DEMO_ADDRESS, DEMO_PRODUCTS } from '../../tools/seed/demo'
 
@@ -53,7 +54,7 @@ const SELECTIONS: Record<string, OrderSelection> = {
   },
 }
 
-/** A freshly submitted order of a demo product, then the given overrides. */
+/** A freshly submitted order of a demo product, paid (most rules start there), then the overrides. */
 export function makeOrder(
   overrides: Partial<OrderRecord> = {},
   productId = 'prod_shirt',
@@ -72,5 +73,20 @@ export function makeOrder(
     batchId: p.kind === 'batch' ? 'prod_linen_batch-b1' : null,
   })
   if (!built.ok) throw new Error(built.message)
-  return { ...built.data, ...overrides }
+  const payment = markPaid(built.data.payment, {
+    outTradeNo: outTradeNoOf(built.data.orderNo, 1),
+    transactionId: 'wx_tx_1',
+    paidAt: NOW,
+  })
+  return { ...built.data, payment: { ...payment, attempts: 1 }, ...overrides }
+}
+
+/** The same order as placed, before it is paid. */
+export function makeUnpaidOrder(
+  overrides: Partial<OrderRecord> = {},
+  productId = 'prod_shirt',
+): OrderRecord {
+  const order = makeOrder({}, productId)
+  const payment = newPayment(order.quote.priceFen, order.createdAt)
+  return { ...order, payment, ...overrides }
 }

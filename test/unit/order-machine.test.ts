@@ -10,7 +10,7 @@ import {
   type OrderRecord,
 } from '@/domain/order-types'
 import { orderTabsOf } from '@/domain/order-labels'
-import { makeOrder, NOW, OWNER, STRANGER } from './order-factories'
+import { makeOrder, makeUnpaidOrder, NOW, OWNER, STRANGER } from './order-factories'
 
 const LATER = new Date(NOW.getTime() + 30 * 24 * 3600 * 1000)
 const delivered = (order: OrderRecord, node: OrderNode) =>
@@ -40,6 +40,13 @@ const BATCH: Allowed = {
   submitted: [...MADE_TO_ORDER.submitted!, 'batch_reached/system', 'batch_reached/merchant'],
   confirmed: ['cancel/consumer', ...PRE, 'batch_reached/system', 'batch_reached/merchant'],
 }
+
+// Unpaid: only paying, expiring (past dueBy: LATER is) and cancelling; nothing moves it forward.
+const UNPAID: Allowed = {
+  ...MADE_TO_ORDER,
+  submitted: ['pay/system', 'expire/system', 'cancel/consumer', ...PRE],
+}
+const UNPAID_BATCH: Allowed = { ...UNPAID }
 
 const exception = (choice: OrderException['choice']): OrderException => ({
   id: 'exc_2',
@@ -76,6 +83,13 @@ const cases: [string, Allowed, (node: OrderNode) => OrderRecord, OrderNode[]][] 
   ['made to order', MADE_TO_ORDER, (node) => makeOrder({ node }), [...ORDER_NODES]],
   ['consumable', CONSUMABLE, (node) => makeOrder({ node }, 'prod_filter'), [...ORDER_NODES]],
   ['batch', BATCH, (node) => makeOrder({ node }, 'prod_linen_batch'), [...ORDER_NODES]],
+  ['unpaid', UNPAID, (node) => makeUnpaidOrder({ node }), ['submitted']],
+  [
+    'unpaid batch',
+    UNPAID_BATCH,
+    (node) => makeUnpaidOrder({ node }, 'prod_linen_batch'),
+    ['submitted'],
+  ],
   [
     'awaiting a remedy',
     AWAITING,
@@ -169,6 +183,37 @@ describe('guards and reasons', () => {
     expect(can(order, 'complete', 'system', { now: at(6.99) })).toMatchObject({ ok: false })
     expect(can(order, 'complete', 'system', { now: at(7) })).toMatchObject({ ok: true })
     expect(can(order, 'complete', 'system')).toMatchObject({ ok: false })
+  })
+
+  test('nothing is confirmed or produced before it is paid', () => {
+    expect(can(makeUnpaidOrder(), 'confirm', 'merchant')).toEqual({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      reason: '顾客尚未付款',
+    })
+    expect(can(makeUnpaidOrder({}, 'prod_linen_batch'), 'batch_reached', 'system')).toMatchObject({
+      ok: false,
+      reason: '顾客尚未付款',
+    })
+  })
+
+  test('only the system marks paid, once; expiry waits for dueBy', () => {
+    const unpaid = makeUnpaidOrder()
+    expect(can(unpaid, 'pay', 'consumer', { openid: OWNER })).toMatchObject({ code: 'FORBIDDEN' })
+    expect(can(unpaid, 'pay', 'merchant')).toMatchObject({ code: 'FORBIDDEN' })
+    expect(can(unpaid, 'pay', 'system')).toEqual({ ok: true, to: 'submitted' })
+    expect(can(makeOrder(), 'pay', 'system')).toMatchObject({ ok: false, reason: '订单已付款' })
+    const due = unpaid.payment.dueBy.getTime()
+    expect(can(unpaid, 'expire', 'system', { now: new Date(due - 1) })).toMatchObject({
+      ok: false,
+      reason: '尚未到付款截止时间',
+    })
+    expect(can(unpaid, 'expire', 'system', { now: new Date(due) })).toEqual({
+      ok: true,
+      to: 'cancelled',
+    })
+    expect(can(unpaid, 'expire', 'system')).toMatchObject({ ok: false })
+    expect(can(makeOrder(), 'expire', 'system', { now: LATER })).toMatchObject({ ok: false })
   })
 
   test('batch_reached needs a batch order', () => {

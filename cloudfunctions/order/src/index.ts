@@ -6,6 +6,7 @@ import { board } from './actions/board'
 import { create } from './actions/create'
 import { detail } from './actions/detail'
 import { mine } from './actions/mine'
+import { pay } from './actions/pay'
 import { quote } from './actions/quote'
 import { reorder } from './actions/reorder'
 import { housekeeping } from './timer'
@@ -21,6 +22,7 @@ export const main = createRouter(
     mine: mine,
     board: board,
     act: act,
+    pay: pay,
   },
   { trigger: TIMER_TRIGGERS.order, run: housekeeping },
 )

@@ -1,6 +1,8 @@
 // The order function's timer (config.json, every 10 minutes): completes orders delivered long
-// enough ago, and releases reached batches' orders that the filling order did not get to.
-// Both go through the state machine, so a run overlapping another moves nothing twice.
+// enough ago, releases reached batches' orders that the filling order did not get to, and keeps
+// payments true (src/cloud/payments.ts): finds payments whose callback was lost, expires unpaid
+// orders past their due time, and resends refunds WeChat does not have.
+// All go through the state machine, so a run overlapping another moves nothing twice.
 import { AUTO_COMPLETE_DAYS } from '@/domain/order-machine'
 import type { OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
@@ -8,6 +10,7 @@ import { command, readList } from '@/cloud/database'
 import { releaseLeftoverBatches } from '@/cloud/batches'
 import { applyOrderEvent, orders, SYSTEM } from '@/cloud/orders'
 import { currentTime } from '@/cloud/clock'
+import { paymentHousekeeping } from '@/cloud/payments'
 
 const PAGE = 100
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -33,6 +36,7 @@ export async function housekeeping() {
     })
     if (result.ok) completed += 1
   }
+  const payments = await paymentHousekeeping(now)
   const released = await releaseLeftoverBatches(now)
-  return ok({ completed, released })
+  return ok({ completed, released, payments })
 }

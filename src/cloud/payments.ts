@@ -1,0 +1,362 @@
+// Applying WeChat's word about a payment to the order. The callback function and the order timer
+// both come here with an outTradeNo and re-read the truth with queryOrder (an event can be forged:
+// any client may call any function). A confirmed payment moves the order by the state machine's
+// `pay` (one transaction, audit row, timeline entry); a repeat finds it paid and changes nothing.
+// A payment that lands after the order closed (sheet opened before it expired) is recorded and
+// refunded at once.
+import { batchIdOf, type BatchState } from '../domain/batch'
+import { COLLECTIONS } from '../domain/names'
+import type { OrderRecord } from '../domain/order-types'
+import {
+  latePayment,
+  outTradeNoOf,
+  parseTradeNo,
+  payRefusal,
+  type WxPayment,
+} from '../domain/payment'
+import { fail, ok, type Result } from '../domain/result'
+import * as cloudpay from './cloudpay'
+import { command, db, inTransaction, readDoc, readList } from './database'
+import { releaseBatch } from './batches'
+import { applyOrderEvent, orders, SYSTEM } from './orders'
+import { sendRefund, settleRefundOf, writePayment, type RefundOutcome } from './refunds'
+
+/** What applying a confirmed trade did. */
+export type PaidOutcome =
+  | 'paid' // this call marked the order paid
+  | 'already' // it was marked paid by this trade before
+  | 'late' // the order had closed: recorded and refunded
+  | 'ignored' // not ours, not paid, or not matching the order (logged)
+
+export async function orderByNo(orderNo: string): Promise<OrderRecord | null> {
+  const [order] = await readList<OrderRecord>(orders().where({ orderNo }).limit(1))
+  return order ?? null
+}
+
+export interface ConfirmedTrade {
+  outTradeNo: string
+  transactionId: string
+  totalFee: number
+}
+
+/**
+ * Asks WeChat about one attempt and applies it if paid. Throws when WeChat does not answer (the
+ * caller retries). `order` saves the lookup when the caller has just read it.
+ */
+export async function reconcileTrade(
+  outTradeNo: string,
+  now: Date,
+  order?: OrderRecord,
+): Promise<PaidOutcome> {
+  const parsed = parseTradeNo(outTradeNo, 'P')
+  if (!parsed) return 'ignored'
+  const found = order ?? (await orderByNo(parsed.orderNo))
+  if (!found || found.orderNo !== parsed.orderNo || parsed.n > found.payment.attempts)
+    return 'ignored'
+  // A repeated notice: this trade is already recorded, nothing to ask or write.
+  if (found.payment.outTradeNo === outTradeNo) return 'already'
+  const truth = await cloudpay.queryOrder(outTradeNo)
+  if (truth.tradeState !== 'SUCCESS' || !truth.transactionId) return 'ignored'
+  return applyPaid(
+    found,
+    { outTradeNo, transactionId: truth.transactionId, totalFee: truth.totalFee ?? -1 },
+    now,
+  )
+}
+
+/** Applies a trade WeChat confirmed paid to its order (idempotent). */
+export async function applyPaid(
+  order: OrderRecord,
+  trade: ConfirmedTrade,
+  now: Date,
+): Promise<PaidOutcome> {
+  // The amount is the stored order's; a trade for another amount is not this order's payment.
+  if (trade.totalFee !== order.payment.amountFen) {
+    console.error(
+      `[payment] ${trade.outTradeNo}: paid ${trade.totalFee}, order asks ${order.payment.amountFen}`,
+    )
+    return 'ignored'
+  }
+  if (order.payment.state !== 'unpaid') return recordLate(order._id, trade, now)
+  const applied = await applyOrderEvent({
+    orderId: order._id,
+    event: 'pay',
+    input: { outTradeNo: trade.outTradeNo, transactionId: trade.transactionId },
+    actorFor: () => ok(SYSTEM),
+    now,
+  })
+  if (applied.ok) {
+    await releaseIfReached(applied.data, now)
+    return 'paid'
+  }
+  return recordLate(order._id, trade, now)
+}
+
+/** The order was not unpaid: already this trade's, or closed (refund the late payment). */
+async function recordLate(orderId: string, trade: ConfirmedTrade, now: Date): Promise<PaidOutcome> {
+  const outcome = await inTransaction(async (transaction) => {
+    const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
+    const order = await readDoc<OrderRecord>(ref)
+    if (!order) return { kind: 'ignored' as const }
+    if (order.payment.outTradeNo === trade.outTradeNo) return { kind: 'already' as const }
+    if (order.node !== 'cancelled' || order.payment.state !== 'closed') {
+      // Paid twice by two attempts: left for the merchant (logged), never marked twice.
+      console.error(
+        `[payment] ${trade.outTradeNo}: order ${order.orderNo} is ${order.payment.state}`,
+      )
+      return { kind: 'ignored' as const }
+    }
+    const payment = latePayment(
+      order.payment,
+      order.orderNo,
+      { ...trade, paidAt: now, amountFen: trade.totalFee },
+      now,
+    )
+    await writePayment(ref, order, payment, now)
+    return { kind: 'late' as const, order: { ...order, payment } }
+  })
+  if (outcome.kind === 'late') await sendRefund(outcome.order, now)
+  return outcome.kind
+}
+
+/** A batch order paid after its batch filled moves on now (batches.ts released the paid ones). */
+async function releaseIfReached(order: OrderRecord, now: Date): Promise<void> {
+  if (!order.batchId || order.node !== 'submitted') return
+  const state = await readDoc<BatchState>(db.collection(COLLECTIONS.batches).doc(order.productId))
+  if (state && batchIdOf(state.productId, state.sequence) !== order.batchId)
+    await releaseBatch(order.batchId, now)
+}
+
+/**
+ * Asks WeChat about one refund and settles it on its order. Throws when WeChat does not answer.
+ * NOTEXIST (the refund call never reached WeChat) leaves it pending for the timer to resend.
+ */
+export async function reconcileRefund(
+  outRefundNo: string,
+  now: Date,
+): Promise<RefundOutcome | 'ignored'> {
+  const parsed = parseTradeNo(outRefundNo, 'R')
+  if (!parsed) return 'ignored'
+  const order = await orderByNo(parsed.orderNo)
+  if (!order?.payment.refund || order.payment.refund.outRefundNo !== outRefundNo) return 'ignored'
+  const truth = await cloudpay.queryRefund(outRefundNo)
+  const outcome = refundOutcomeOf(truth.refundStatus)
+  await settleRefundOf(order._id, outRefundNo, outcome, now)
+  return outcome
+}
+
+export function refundOutcomeOf(status: string): RefundOutcome {
+  if (status === 'SUCCESS') return { state: 'succeeded' }
+  if (status === 'REFUNDCLOSE' || status === 'CHANGE')
+    return {
+      state: 'failed',
+      failure: status === 'CHANGE' ? '退款到银行卡失败（CHANGE）' : '退款已关闭（REFUNDCLOSE）',
+    }
+  return { state: 'pending' }
+}
+
+/**
+ * Starts a payment attempt for the caller's unpaid order. The attempt is counted first, by a
+ * write conditional on the count read (two racing calls cannot both take one number), so the
+ * timer knows every outTradeNo that may exist before WeChat is asked. The previous attempt is
+ * closed first, so two sheets of one order can never both be paid; if it had been paid, that
+ * is applied instead. The amount is the stored order's.
+ */
+export async function startPayment(
+  orderId: string,
+  openid: string,
+  now: Date,
+): Promise<Result<{ payment: WxPayment; outTradeNo: string; order: OrderRecord }>> {
+  const order = await readDoc<OrderRecord>(orders().doc(orderId))
+
+  // Someone else's order reads as missing, as everywhere (test/reliability/policy.ts).
+  if (!order || order.ownerOpenid !== openid) return fail('NOT_FOUND', '订单不存在')
+  const refusal = order.node === 'submitted' ? payRefusal(order.payment, now) : '订单已取消'
+  if (refusal) return fail('INVALID_TRANSITION', refusal)
+  const { attempts } = order.payment
+  if (attempts > 0) {
+    const previous = outTradeNoOf(order.orderNo, attempts)
+    const closed = await cloudpay.closeOrder(previous)
+    if (!closed.ok && closed.code === 'ORDERPAID') {
+      await reconcileTrade(previous, now, order)
+      return fail('INVALID_TRANSITION', '订单已付款，无需重复付款')
+    }
+  }
+  const attempt = attempts + 1
+  const counted = (await orders()
+    .where({ _id: orderId, 'payment.state': 'unpaid', 'payment.attempts': attempts })
+    .update({ data: { 'payment.attempts': attempt, updatedAt: now } })) as {
+    stats?: { updated?: number }
+  }
+  if (counted.stats?.updated !== 1) return fail('CONFLICT', '订单刚刚有了新进展，请刷新后再操作')
+  const outTradeNo = outTradeNoOf(order.orderNo, attempt)
+  let answer: Awaited<ReturnType<typeof cloudpay.unifiedOrder>>
+  try {
+    answer = await cloudpay.unifiedOrder({
+      outTradeNo,
+      totalFee: order.payment.amountFen,
+      body: `${order.productSnapshot.name} ${order.orderNo}`,
+    })
+  } catch (error) {
+    console.error(`[payment] unifiedOrder ${outTradeNo} got no answer`, error)
+    return fail('PAYMENT_FAILED')
+  }
+  if (!answer.ok) {
+    console.error(`[payment] unifiedOrder ${outTradeNo} refused: ${answer.code} ${answer.message}`)
+    return fail('PAYMENT_FAILED')
+  }
+  const paying = { ...order.payment, attempts: attempt }
+  return ok({
+    payment: answer.payment,
+    outTradeNo,
+    order: { ...order, payment: paying, updatedAt: now },
+  })
+}
+
+const PAGE = 100
+const UNPAID = { 'payment.state': 'unpaid' }
+
+export interface PaymentHousekeeping {
+  /** Unpaid orders found paid (a lost or late callback). */
+  paid: number
+  expired: number
+  /** Refunds WeChat confirmed, and refunds sent again. */
+  refunded: number
+  resent: number
+  /** Orders left for the next run (WeChat or the database did not answer). */
+  deferred: number
+}
+
+/**
+ * The order timer's payment duties. Unpaid orders with an attempt: ask WeChat about each attempt
+ * (a lost callback). Unpaid past dueBy: close every open attempt, then `expire` (which releases
+ * stock, urgent slot, batch place and the customer's hold like any cancellation); a close
+ * answered ORDERPAID means it was paid after all. Refunds pending or failed: ask WeChat, resend
+ * with the same outRefundNo if it does not have it.
+ */
+export async function paymentHousekeeping(now: Date): Promise<PaymentHousekeeping> {
+  const summary: PaymentHousekeeping = { paid: 0, expired: 0, refunded: 0, resent: 0, deferred: 0 }
+  const [overdue, waiting, refunding, closing] = await Promise.all([
+    readList<OrderRecord>(
+      orders()
+        .where({ ...UNPAID, 'payment.dueBy': command.lte(now) })
+        .limit(PAGE),
+    ),
+    readList<OrderRecord>(
+      orders()
+        .where({ ...UNPAID, 'payment.dueBy': command.gt(now), 'payment.attempts': command.gt(0) })
+        .limit(PAGE),
+    ),
+    readList<OrderRecord>(
+      orders()
+        .where({ 'payment.state': command.in(['refunding', 'refund_failed']) })
+        .limit(PAGE),
+    ),
+    readList<OrderRecord>(
+      orders().where({ 'payment.state': 'closed', 'payment.closing': true }).limit(PAGE),
+    ),
+  ])
+  const guard = async (orderNo: string, work: () => Promise<void>) => {
+    try {
+      await work()
+    } catch (error) {
+      summary.deferred += 1
+      console.error(`[payment] ${orderNo} deferred to the next run`, error)
+    }
+  }
+  for (const order of waiting)
+    await guard(order.orderNo, async () => {
+      if ((await findPaid(order, now)) !== null) summary.paid += 1
+    })
+  for (const order of overdue)
+    await guard(order.orderNo, async () => {
+      const outcome = await expireUnpaid(order, now)
+      if (outcome === 'paid') summary.paid += 1
+      else if (outcome === 'expired') summary.expired += 1
+      else if (outcome === 'deferred') summary.deferred += 1
+    })
+  for (const order of closing)
+    await guard(order.orderNo, async () => {
+      if (!(await closeOpenAttempts(order, now))) summary.deferred += 1
+    })
+  for (const order of refunding)
+    await guard(order.orderNo, async () => {
+      const outcome = await retryRefundOf(order, now)
+      if (outcome === 'refunded') summary.refunded += 1
+      else if (outcome === 'resent') summary.resent += 1
+    })
+  return summary
+}
+
+/**
+ * Closes every attempt of an order that closed unpaid (payment.closing); an attempt WeChat says
+ * was paid meanwhile is recorded and refunded (recordLate). Clears the flag once all are closed;
+ * WeChat not answering leaves it for the timer. Never throws (it runs after a commit).
+ */
+export async function closeOpenAttempts(order: OrderRecord, now: Date): Promise<boolean> {
+  try {
+    for (let n = 1; n <= order.payment.attempts; n += 1) {
+      const outTradeNo = outTradeNoOf(order.orderNo, n)
+      const closed = await cloudpay.closeOrder(outTradeNo)
+      if (closed.ok || closed.code === 'ORDERCLOSED' || closed.code === 'ORDERNOTEXIST') continue
+      if (closed.code !== 'ORDERPAID') return false
+      if ((await reconcileTrade(outTradeNo, now, order)) === 'ignored') return false
+    }
+    await orders()
+      .where({ _id: order._id, 'payment.closing': true })
+      .update({ data: { 'payment.closing': false } })
+    return true
+  } catch (error) {
+    console.error(`[payment] ${order.orderNo}: attempts not closed; the timer retries`, error)
+    return false
+  }
+}
+
+/** The first attempt WeChat says was paid, applied; null when none was. */
+async function findPaid(order: OrderRecord, now: Date): Promise<PaidOutcome | null> {
+  for (let n = order.payment.attempts; n >= 1; n -= 1) {
+    const outcome = await reconcileTrade(outTradeNoOf(order.orderNo, n), now, order)
+    if (outcome !== 'ignored') return outcome
+  }
+  return null
+}
+
+async function expireUnpaid(
+  order: OrderRecord,
+  now: Date,
+): Promise<'paid' | 'expired' | 'deferred' | 'skipped'> {
+  if ((await findPaid(order, now)) !== null) return 'paid'
+  for (let n = 1; n <= order.payment.attempts; n += 1) {
+    const outTradeNo = outTradeNoOf(order.orderNo, n)
+    const closed = await cloudpay.closeOrder(outTradeNo)
+    if (closed.ok || closed.code === 'ORDERCLOSED' || closed.code === 'ORDERNOTEXIST') continue
+    if (closed.code === 'ORDERPAID') {
+      await reconcileTrade(outTradeNo, now, order)
+      return 'paid'
+    }
+    // Not closed: the customer might still pay it, so the order stays open for now.
+    console.error(`[payment] closeOrder ${outTradeNo}: ${closed.code} ${closed.message}`)
+    return 'deferred'
+  }
+  const expired = await applyOrderEvent({
+    orderId: order._id,
+    event: 'expire',
+    input: {},
+    actorFor: () => ok(SYSTEM),
+    now,
+  })
+  return expired.ok ? 'expired' : 'skipped'
+}
+
+async function retryRefundOf(order: OrderRecord, now: Date): Promise<'refunded' | 'resent' | null> {
+  const refund = order.payment.refund
+  if (!refund) return null
+  const truth = await cloudpay.queryRefund(refund.outRefundNo)
+  if (truth.refundStatus === 'PROCESSING') return null
+  if (truth.refundStatus === 'SUCCESS') {
+    await settleRefundOf(order._id, refund.outRefundNo, { state: 'succeeded' }, now)
+    return 'refunded'
+  }
+  const sent = await sendRefund(order, now)
+  return sent?.state === 'pending' ? 'resent' : null
+}

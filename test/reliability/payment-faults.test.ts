@@ -1,0 +1,188 @@
+// Payment under faults: a few hundred orders through random payment outcomes (paid, sheet
+// cancelled or failed; callback normal, repeated, delayed or lost; WeChat calls that get no
+// answer) and random cancellations, while the local cloud refuses some database calls and loses
+// the answers of others. The client retries INTERNAL like the app. Then, faults off, the order
+// timer runs past every due time, and every order must be explainable by WeChat's own record:
+// each trade WeChat says was paid is marked paid on its order exactly once, no order is paid
+// twice, every cancelled paid order is refunded exactly once and in full, no refund exceeds its
+// payment, and an order with no paid trade ends unpaid-and-closed (expired or cancelled).
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { createPayload, filterSelection, rid } from '../cloud/order-helpers'
+import { waitUntil } from '../helpers/wait'
+import {
+  call,
+  consumerA,
+  consumerB,
+  merchant,
+  recordFigures,
+  report,
+  useReliabilityCloud,
+} from './harness'
+
+const env = useReliabilityCloud()
+const ORDERS = Number(process.env.PAY_FAULT_ORDERS ?? 200)
+const SEED = Number(process.env.FAULT_SEED ?? 11)
+
+let random = SEED
+const next = () => {
+  random = (random * 1103515245 + 12345) % 2 ** 31
+  return random / 2 ** 31
+}
+const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]
+
+type Answer = { ok: boolean; code?: string; data?: any } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** An INTERNAL answer or a failed call is retried, like a tap on 重试. */
+async function withRetries(work: () => Promise<Answer>): Promise<Answer> {
+  for (let attempt = 1; attempt <= 8; attempt += 1) {
+    try {
+      const result = await work()
+      if (result.ok || (result.code !== 'INTERNAL' && result.code !== 'CONFLICT')) return result
+    } catch {
+      // the invocation itself failed: retry
+    }
+  }
+  return { ok: false, code: 'GAVE_UP' }
+}
+
+const OWNERS = [consumerA, consumerB, 'o_payfault_1', 'o_payfault_2']
+const figures = {
+  orders: 0,
+  payCalls: 0,
+  sheetsPaid: 0,
+  cancels: 0,
+  wechatDropped: 0,
+  dbFailed: 0,
+  dbTimedOut: 0,
+  paidOrders: 0,
+  refunded: 0,
+  expired: 0,
+  violations: 0,
+}
+afterAll(() => {
+  env.cloud.clock.set(null)
+  recordFigures('payment-faults', figures)
+})
+
+test(`${ORDERS} orders through random payment outcomes under faults: paid once, refunded once`, async () => {
+  env.cloud.pay.setRetryDelays([50, 100, 200, 400, 800])
+  const placed: { orderId: string; owner: string }[] = []
+  env.cloud.faults.set({ dbFailRate: 0.04, dbTimeoutRate: 0.02, seed: SEED })
+  try {
+    for (let index = 0; index < ORDERS; index += 1) {
+      const owner = pick(OWNERS)
+      const payload = createPayload({
+        requestId: rid('payfault'),
+        ...(next() < 0.5 ? {} : { productId: 'prod_filter', selection: filterSelection() }),
+      })
+      const created = await withRetries(() => call(env, 'order', 'create', payload, owner))
+      if (!created.ok) continue
+      figures.orders += 1
+      const orderId = created.data.order._id as string
+      placed.push({ orderId, owner })
+      // Up to two payment attempts, each with its sheet outcome and callback fate.
+      for (let attempt = 0; attempt < 2 && next() < 0.8; attempt += 1) {
+        if (next() < 0.1) {
+          env.cloud.pay.failNext(1)
+          figures.wechatDropped += 1
+        }
+        figures.payCalls += 1
+        const paying = await withRetries(() => call(env, 'order', 'pay', { orderId }, owner))
+        if (!paying.ok) break
+        const outcome = pick(['paid', 'paid', 'paid', 'cancelled', 'failed'] as const)
+        if (outcome === 'paid') {
+          env.cloud.pay.script(
+            pick([
+              { callback: 'normal' },
+              { callback: 'repeated', n: 3 },
+              { callback: 'delayed', ms: 30 },
+              { callback: 'lost' },
+            ] as const),
+          )
+          figures.sheetsPaid += 1
+        }
+        const sheet = await env.cloud.pay.complete(paying.data.outTradeNo, outcome)
+        if (outcome === 'paid' && sheet.ok) break
+      }
+      const roll = next()
+      if (roll < 0.3) {
+        figures.cancels += 1
+        const who = roll < 0.2 ? owner : merchant
+        await withRetries(() => call(env, 'order', 'act', { orderId, event: 'cancel' }, who))
+      }
+    }
+  } finally {
+    const stats = env.cloud.faults.stats()
+    figures.dbFailed = stats.failed
+    figures.dbTimedOut = stats.timedOut
+    env.cloud.faults.off()
+  }
+
+  // Faults off: callbacks still retrying land, then the timer runs past every due time.
+  await env.cloud.pay.drain()
+  env.cloud.clock.set(new Date(Date.now() + 2 * 3600 * 1000))
+  for (let run = 0; run < 3; run += 1) {
+    const result = (await env.cloud.fireTimer(FUNCTIONS.order)) as { ok: boolean }
+    expect(result.ok).toBe(true)
+    await env.cloud.pay.drain()
+  }
+  await waitUntil(
+    async () =>
+      (await env.cloud.store.find(COLLECTIONS.orders, { 'payment.state': 'refunding' })).length ===
+      0,
+    'refunds to settle',
+    30_000,
+  )
+
+  const problems: string[] = []
+  const ids = new Set(placed.map((p) => p.orderId))
+  const orders = (await env.cloud.store.find(COLLECTIONS.orders)).filter((o) => ids.has(o._id))
+  const audit = await env.cloud.store.find(COLLECTIONS.orderAudit, { event: 'pay' })
+  const trades = await env.cloud.pay.trades()
+  const refunds = await env.cloud.pay.refunds()
+  for (const order of orders) {
+    const key = order.orderNo.replace('-', '')
+    const mine = trades.filter((t) => t.outTradeNo.startsWith(`${key}P`))
+    const paid = mine.filter((t) => t.state === 'SUCCESS' || t.state === 'REFUND')
+    const payRows = audit.filter((row) => row.orderId === order._id)
+    const refundsOf = refunds.filter((r) => r.outTradeNo.startsWith(`${key}P`))
+    const say = (what: string) =>
+      problems.push(`${order.orderNo} (${order.node}, ${order.payment.state}): ${what}`)
+    if (paid.length > 1) say(`${paid.length} paid trades`)
+    if (payRows.length > 1) say(`${payRows.length} pay audit rows`)
+    for (const trade of mine) {
+      const fee = refundsOf
+        .filter((r) => r.outTradeNo === trade.outTradeNo)
+        .reduce((sum, r) => sum + r.refundFee, 0)
+      if (fee > trade.totalFee) say(`refunded ${fee} of ${trade.totalFee}`)
+      if (trade.totalFee !== order.payment.amountFen) say(`trade for ${trade.totalFee}`)
+    }
+    if (paid.length === 0) {
+      if (order.node !== 'cancelled' || order.payment.state !== 'closed')
+        say('unpaid but not closed')
+      if (payRows.length) say('marked paid without a paid trade')
+      if (refundsOf.length) say('refunded without a payment')
+      figures.expired += order.payment.state === 'closed' ? 1 : 0
+      continue
+    }
+    const [trade] = paid
+    figures.paidOrders += 1
+    if (order.payment.outTradeNo !== trade.outTradeNo)
+      say(`paid trade ${trade.outTradeNo} not recorded`)
+    if (order.node === 'cancelled') {
+      if (order.payment.state !== 'refunded') say('cancelled after payment, not refunded')
+      if (refundsOf.length !== 1) say(`${refundsOf.length} refunds`)
+      else if (refundsOf[0].refundFee !== trade.totalFee) say(`refund ${refundsOf[0].refundFee}`)
+      else figures.refunded += 1
+    } else {
+      if (order.payment.state !== 'paid') say('live order not paid')
+      if (payRows.length !== 1) say('live paid order without its pay row')
+      if (refundsOf.length) say('live order refunded')
+    }
+  }
+  figures.violations = problems.length
+  report(`payment-faults: ${JSON.stringify(figures)}`)
+  expect(problems).toEqual([])
+  expect(figures.dbFailed + figures.dbTimedOut).toBeGreaterThan(0)
+  expect(figures.refunded).toBeGreaterThan(0)
+})
