@@ -209,22 +209,3 @@ export function retryRefund(payment: OrderPayment): OrderPayment {
     refund: { ...payment.refund, state: 'pending', failure: null },
   }
 }
-
-/** The payment's label and what happens next, as the order page and board show them. */
-export function paymentStatusText(payment: OrderPayment): { label: string; next: string } {
-  const label = PAYMENT_STATE_LABELS[payment.state]
-  switch (payment.state) {
-    case 'unpaid':
-      return { label, next: '请在付款截止时间前完成付款，逾期订单将自动取消' }
-    case 'paid':
-      return { label, next: '' }
-    case 'refunding':
-      return { label, next: '微信处理中，通常 1–3 个工作日到账' }
-    case 'refunded':
-      return { label, next: '款项已原路退回' }
-    case 'refund_failed':
-      return { label, next: '商家将尽快处理' }
-    case 'closed':
-      return { label, next: '订单未付款，已关闭' }
-  }
-}

@@ -8,10 +8,8 @@ import {
   outTradeNoOf,
   parseTradeNo,
   paymentDueBy,
-  paymentStatusText,
   payRefusal,
   payWithinMinutes,
-  PAYMENT_STATES,
   retryRefund,
   settleRefund,
   type OrderPayment,
@@ -234,22 +232,6 @@ describe('refunds', () => {
       state: 'refunding',
       transactionId: 'wx_tx',
       refund: { outRefundNo: '202611227K3F9XQ2R1', amountFen: 5000, state: 'pending' },
-    })
-  })
-
-  test.each(PAYMENT_STATES.map((state) => [state]))('%s has a label and a next step', (state) => {
-    const text = paymentStatusText({ ...pending, state })
-    expect(text.label).toMatch(/[\u4e00-\u9fa5]/)
-  })
-
-  test('refund states say what happens next', () => {
-    expect(paymentStatusText({ ...pending, state: 'refunding' })).toEqual({
-      label: '退款中',
-      next: '微信处理中，通常 1–3 个工作日到账',
-    })
-    expect(paymentStatusText({ ...pending, state: 'refund_failed' })).toEqual({
-      label: '退款失败',
-      next: '商家将尽快处理',
     })
   })
 })
