@@ -26,32 +26,16 @@ import {
   merchant,
   recordFigures,
   report,
+  seededRandom,
   useReliabilityCloud,
+  withRetries,
 } from './harness'
 
 const env = useReliabilityCloud()
 const OPERATIONS = Number(process.env.FAULT_OPERATIONS ?? 300)
 const SEED = Number(process.env.FAULT_SEED ?? 7)
 
-let random = SEED
-const next = () => {
-  random = (random * 1103515245 + 12345) % 2 ** 31
-  return random / 2 ** 31
-}
-const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]
-
-/** An INTERNAL answer or a failed call is retried, like a tap on 重试. */
-async function withRetries(work: () => Promise<{ ok: boolean; code?: string }>) {
-  for (let attempt = 1; attempt <= 8; attempt += 1) {
-    try {
-      const result = await work()
-      if (result.ok || result.code !== 'INTERNAL') return result
-    } catch {
-      // the invocation itself failed (worker timeout): retry
-    }
-  }
-  return { ok: false, code: 'GAVE_UP' }
-}
+const { next, pick } = seededRandom(SEED)
 
 const OWNERS = [consumerA, consumerB, 'o_fault_owner_1', 'o_fault_owner_2']
 const HAPPY_PATH = [

@@ -167,3 +167,32 @@ export function readFigures(): Record<string, Record<string, number>> {
       ]),
   )
 }
+
+/** A seeded pseudo-random sequence (a linear congruential generator): a fault run replays. */
+export function seededRandom(seed: number) {
+  let state = seed
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31
+    return state / 2 ** 31
+  }
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]
+  return { next, pick }
+}
+
+type Answer = { ok: boolean; code?: string; data?: any } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Retries a call answered with one of `retryOn` or that failed outright, like a tap on 重试. */
+export async function withRetries<T extends Answer>(
+  work: () => Promise<T>,
+  retryOn: readonly string[] = ['INTERNAL'],
+): Promise<T | { ok: false; code: 'GAVE_UP' }> {
+  for (let attempt = 1; attempt <= 8; attempt += 1) {
+    try {
+      const result = await work()
+      if (result.ok || !retryOn.includes(result.code ?? '')) return result
+    } catch {
+      // the invocation itself failed (worker timeout): retry
+    }
+  }
+  return { ok: false, code: 'GAVE_UP' }
+}

@@ -16,34 +16,18 @@ import {
   merchant,
   recordFigures,
   report,
+  seededRandom,
   useReliabilityCloud,
+  withRetries,
 } from './harness'
 
 const env = useReliabilityCloud()
 const ORDERS = Number(process.env.PAY_FAULT_ORDERS ?? 200)
 const SEED = Number(process.env.FAULT_SEED ?? 11)
+/** CONFLICT is retried too, as the customer would tap again. */
+const RETRY_ON = ['INTERNAL', 'CONFLICT']
 
-let random = SEED
-const next = () => {
-  random = (random * 1103515245 + 12345) % 2 ** 31
-  return random / 2 ** 31
-}
-const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]
-
-type Answer = { ok: boolean; code?: string; data?: any } // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** An INTERNAL answer or a failed call is retried, like a tap on 重试. */
-async function withRetries(work: () => Promise<Answer>): Promise<Answer> {
-  for (let attempt = 1; attempt <= 8; attempt += 1) {
-    try {
-      const result = await work()
-      if (result.ok || (result.code !== 'INTERNAL' && result.code !== 'CONFLICT')) return result
-    } catch {
-      // the invocation itself failed: retry
-    }
-  }
-  return { ok: false, code: 'GAVE_UP' }
-}
+const { next, pick } = seededRandom(SEED)
 
 const OWNERS = [consumerA, consumerB, 'o_payfault_1', 'o_payfault_2']
 const figures = {
@@ -75,7 +59,10 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
         requestId: rid('payfault'),
         ...(next() < 0.5 ? {} : { productId: 'prod_filter', selection: filterSelection() }),
       })
-      const created = await withRetries(() => call(env, 'order', 'create', payload, owner))
+      const created = await withRetries(
+        () => call(env, 'order', 'create', payload, owner),
+        RETRY_ON,
+      )
       if (!created.ok) continue
       figures.orders += 1
       const orderId = created.data.order._id as string
@@ -87,7 +74,10 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
           figures.wechatDropped += 1
         }
         figures.payCalls += 1
-        const paying = await withRetries(() => call(env, 'order', 'pay', { orderId }, owner))
+        const paying = await withRetries(
+          () => call(env, 'order', 'pay', { orderId }, owner),
+          RETRY_ON,
+        )
         if (!paying.ok) break
         const outcome = pick(['paid', 'paid', 'paid', 'cancelled', 'failed'] as const)
         if (outcome === 'paid') {
@@ -108,7 +98,10 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
       if (roll < 0.3) {
         figures.cancels += 1
         const who = roll < 0.2 ? owner : merchant
-        await withRetries(() => call(env, 'order', 'act', { orderId, event: 'cancel' }, who))
+        await withRetries(
+          () => call(env, 'order', 'act', { orderId, event: 'cancel' }, who),
+          RETRY_ON,
+        )
       }
     }
   } finally {
