@@ -32,7 +32,7 @@ describe('npm run deploy over manager-node and the Tencent Cloud stand-in', () =
         return { ...desired, functions: desired.functions.filter((f) => f.name === 'message') }
       },
       connect: (envId, credentials) =>
-        CloudbaseAdapter.connect(envId, credentials, 'wx0123456789abcdef'),
+        CloudbaseAdapter.connect(envId, credentials, 'wxtestappid00001'),
     })
   }
 

@@ -19,7 +19,7 @@ import { fixtureRepo, cleanFixtures } from './deploy-fake'
 
 const MONGO = { DatabaseName: 'tnt-db', InstanceId: 'flexdb' }
 const SECRET_ID = 'AKIDcontract0123456789'
-const WX_APPID = 'wx0123456789abcdef'
+const WX_APPID = 'wxtestappid00001'
 
 const tables: Record<string, unknown> = {
   orders: {

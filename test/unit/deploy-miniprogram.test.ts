@@ -1,12 +1,18 @@
 // `npm run upload` / `npm run preview` with a recording stand-in for miniprogram-ci (its real
 // upload needs WeChat's servers): arguments checked before any build, what is handed to
 // ci.upload / ci.preview, and the upload key never printed.
+import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runMiniprogram, type CiApi, type MiniprogramDeps } from '../../tools/deploy/miniprogram'
 
-const KEY_BODY = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7'
+// A throwaway key made at run time: the repository's secret scan refuses any key in a file.
+const KEY_PEM = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+  type: 'pkcs1',
+  format: 'pem',
+}) as string
+const KEY_BODY = KEY_PEM.split('\n')[1]
 
 const dirs: string[] = []
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
@@ -15,10 +21,7 @@ function harness(env: Record<string, string | undefined> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'deploy-key-'))
   dirs.push(dir)
   const keyPath = join(dir, 'private.key')
-  writeFileSync(
-    keyPath,
-    `-----BEGIN RSA PRIVATE KEY-----\n${KEY_BODY}\n-----END RSA PRIVATE KEY-----\n`,
-  )
+  writeFileSync(keyPath, KEY_PEM)
   const calls: Array<[string, unknown]> = []
   const builds: Array<string | undefined> = []
   let failure: Error | null = null
@@ -38,7 +41,7 @@ function harness(env: Record<string, string | undefined> = {}) {
   } as unknown as CiApi
   const out: string[] = []
   const deps: MiniprogramDeps = {
-    env: { MINIPROGRAM_APPID: 'wx0123456789abcdef', MINIPROGRAM_PRIVATE_KEY_PATH: keyPath, ...env },
+    env: { MINIPROGRAM_APPID: 'wxtestappid00001', MINIPROGRAM_PRIVATE_KEY_PATH: keyPath, ...env },
     out: (line) => out.push(line),
     err: (line) => out.push(line),
     root: '/repo',
@@ -91,7 +94,7 @@ describe('npm run upload / preview', () => {
       [
         'Project',
         {
-          appid: 'wx0123456789abcdef',
+          appid: 'wxtestappid00001',
           type: 'miniProgram',
           projectPath: '/repo',
           privateKeyPath: h.keyPath,

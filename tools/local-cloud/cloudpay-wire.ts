@@ -12,7 +12,7 @@ const ApiOptions = protobuf.Root.fromJSON({
 
 /** The stand-in's service-provider identity (cloud payment acts as the provider). */
 export const MCH_ID = '1800008281'
-export const SP_APPID = 'wxd2d16a504f24665e'
+export const SP_APPID = 'wxlocalspappid01'
 
 export function decodeApiOptions(bytes: Buffer): string {
   try {
