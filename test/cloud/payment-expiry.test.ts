@@ -3,7 +3,13 @@
 // environment. (Own cloud: the limits and the payment window are environment variables.)
 import { FUNCTIONS } from '@/domain/names'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
-import { consumerB, makeClient, startOrderCloud } from './order-helpers'
+import {
+  consumerB,
+  createPayload,
+  filterSelection,
+  makeClient,
+  startOrderCloud,
+} from './order-helpers'
 
 const env = startOrderCloud({
   OPEN_ORDERS_PER_CUSTOMER: '2',
@@ -45,19 +51,6 @@ test('orders that expired unpaid give the customer their open-order places back'
   await expect(call('create', payloadFor(), consumerB)).resolves.toMatchObject({ ok: true })
 })
 
-let n = 0
-function payloadFor() {
-  n += 1
-  return {
-    requestId: `expiry-hold-${Date.now()}-${n}`,
-    productId: 'prod_filter',
-    selection: {
-      options: { model: ['ro'] },
-      measurements: {},
-      texts: {},
-      quantity: 1,
-      urgent: false,
-    },
-    address: { name: '周然', phone: '13912345678', region: '杭州', detail: '二号' },
-  }
-}
+/** A one-unit filter order, so the open-order count, not the unit count, is what binds. */
+const payloadFor = () =>
+  createPayload({ productId: 'prod_filter', selection: { ...filterSelection(), quantity: 1 } })

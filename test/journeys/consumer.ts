@@ -15,6 +15,7 @@ import {
   ordersOf,
   placeShirt,
   storedOrder,
+  toConfirmWithAddress,
 } from './shop'
 import { waitForValue } from '../helpers/wait'
 
@@ -35,12 +36,7 @@ export async function orderShirtAndSubscribe(ctx: JourneyContext): Promise<void>
   }
   await expect(phone.count('.measurement__error')).resolves.toBe(0)
   await phone.see('.quote__total-amount', '¥479')
-  await phone.tap('.bottom-bar__next', '下一步')
-  await phone.onPage('pages/confirm/index')
-
-  for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
-    await phone.fill('.address-field', value, label)
-  }
+  await toConfirmWithAddress(phone)
   // 详细地址 counts against the server's own limit (ADDRESS_FIELDS.detail).
   const detailLength = Array.from(ADDRESS_TYPED['详细地址']).length
   await phone.see('.address-field .char-count', `${detailLength}/100`)
@@ -126,11 +122,7 @@ export async function followOrderAndChooseRemedy(ctx: JourneyContext): Promise<v
 export async function networkFailureKeepsInput(ctx: JourneyContext): Promise<void> {
   const phone = await ctx.driverFor(consumerA)
   await customiseShirt(phone, '¥399')
-  await phone.tap('.bottom-bar__next', '下一步')
-  await phone.onPage('pages/confirm/index')
-  for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
-    await phone.fill('.address-field', value, label)
-  }
+  await toConfirmWithAddress(phone)
   const before = await ordersOf(ctx.cloud, consumerA)
   await phone.failNextCloudCall()
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
@@ -237,14 +229,7 @@ export async function leavingDuringTheSheetMakesOneOrder(ctx: JourneyContext): P
   const before = await ordersOf(ctx.cloud, consumerA)
   const phone = await ctx.driverFor(consumerA)
   await customiseShirt(phone, '¥399')
-  const toConfirm = async () => {
-    await phone.tap('.bottom-bar__next', '下一步')
-    await phone.onPage('pages/confirm/index')
-    for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
-      await phone.fill('.address-field', value, label)
-    }
-  }
-  await toConfirm()
+  await toConfirmWithAddress(phone)
   await phone.tapAndLeaveSheetOpen('.submit-order')
   const made = await waitForValue(
     () => ordersOf(ctx.cloud, consumerA),
@@ -256,7 +241,7 @@ export async function leavingDuringTheSheetMakesOneOrder(ctx: JourneyContext): P
   await phone.onPage('pages/product/index')
   await phone.see('.placed-notice', first.orderNo)
 
-  await toConfirm()
+  await toConfirmWithAddress(phone)
   phone.answerNextPayment('paid')
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
   await expect(phone.paymentAnswered()).resolves.toBe(true)

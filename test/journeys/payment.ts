@@ -7,24 +7,20 @@ import { FUNCTIONS } from '@/domain/names'
 import { waitForValue } from '../helpers/wait'
 import type { JourneyContext } from './driver'
 import {
-  ADDRESS_TYPED,
   consumerA,
   customiseShirt,
   merchant,
   paidOrder,
   placeShirt,
   storedOrder,
+  toConfirmWithAddress,
 } from './shop'
 
 /** Closing the sheet leaves the order 待付款 with its countdown; 去支付 later pays it. */
 export async function payLaterFromTheOrderPage(ctx: JourneyContext): Promise<void> {
   const phone = await ctx.driverFor(consumerA)
   await customiseShirt(phone, '¥399')
-  await phone.tap('.bottom-bar__next', '下一步')
-  await phone.onPage('pages/confirm/index')
-  for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
-    await phone.fill('.address-field', value, label)
-  }
+  await toConfirmWithAddress(phone)
   phone.answerNextPayment('cancelled')
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
   await expect(phone.paymentAnswered()).resolves.toBe(true)
