@@ -109,7 +109,8 @@ export function orderMessageDraft(
       orderNo: notification.orderNo,
       productName: notification.productName,
       status: notification.purpose === 'exception_needs_choice' ? 'exception' : notification.node,
-      amountFen: order.quote.priceFen,
+      // What the customer pays (or paid), which a discount may make less than the price.
+      amountFen: order.payment.amountFen,
       eta: notification.eta,
       at: notification.at,
       carrier: notification.shipping?.carrier ?? null,

@@ -21,6 +21,7 @@ export const MESSAGE_PURPOSES = [
   'delivered',
   'exception_needs_choice',
   'order_delayed',
+  'payment_succeeded',
   'refill_reminder',
   'appointment_reminder',
 ] as const
@@ -32,6 +33,8 @@ export const TAP_POINT_PURPOSES = {
   // Shipping is asked at submit; here what a customer following the order wants next.
   openTracking: ['order_delayed', 'delivered', 'exception_needs_choice'],
   reorder: ['order_confirmed', 'shipped', 'delivered'],
+  // 去支付 on the order page: paying later, so the receipt and the first nodes are asked here.
+  payOrder: ['payment_succeeded', 'order_confirmed', 'production_started'],
   refills: ['refill_reminder'],
   bookDesigner: ['appointment_reminder'],
 } as const satisfies Record<string, readonly MessagePurpose[]>

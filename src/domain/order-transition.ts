@@ -40,6 +40,7 @@ export interface TransitionOutput {
 }
 
 const PURPOSE_OF: Partial<Record<OrderEvent, NotificationPurpose>> = {
+  pay: NOTIFICATION_PURPOSES.paymentSucceeded,
   confirm: NOTIFICATION_PURPOSES.orderConfirmed,
   start_production: NOTIFICATION_PURPOSES.productionStarted,
   batch_reached: NOTIFICATION_PURPOSES.productionStarted,

@@ -191,6 +191,7 @@ export const NOTIFICATION_PURPOSES = {
   delivered: 'delivered',
   exceptionNeedsChoice: 'exception_needs_choice',
   orderDelayed: 'order_delayed',
+  paymentSucceeded: 'payment_succeeded',
 } as const satisfies Record<string, MessagePurpose>
 export type NotificationPurpose = (typeof NOTIFICATION_PURPOSES)[keyof typeof NOTIFICATION_PURPOSES]
 

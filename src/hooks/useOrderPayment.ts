@@ -14,6 +14,7 @@ import { callCloud } from '@/services/cloud'
 import { toast } from '@/services/feedback'
 import type { OrderView } from './order-view'
 import { usePayOrder } from './usePayOrder'
+import { useSubscribeAtTap } from './useSubscriptions'
 
 export function useOrderPayment(
   orderId: string,
@@ -22,6 +23,7 @@ export function useOrderPayment(
   justPaid: boolean,
 ) {
   const { pay: payOrder, paying } = usePayOrder()
+  const askForMessages = useSubscribeAtTap('payOrder')
   const [confirming, setConfirming] = useState(false)
 
   const confirm = useCallback(async () => {
@@ -43,7 +45,9 @@ export function useOrderPayment(
     if (order.payment.state === 'unpaid') void confirm()
   }, [justPaid, order, confirm])
 
+  /** Call inside the tap: the subscribe sheet is asked for first, the payment sheet after it. */
   const pay = useCallback(async () => {
+    await askForMessages().answered
     const result = await payOrder(orderId)
     if (!result) return
     if (!result.ok) {
@@ -54,7 +58,7 @@ export function useOrderPayment(
     }
     if (result.data === 'paid') return confirm()
     toast(UNPAID_OUTCOME_TEXT[result.data])
-  }, [orderId, payOrder, confirm, reload])
+  }, [orderId, askForMessages, payOrder, confirm, reload])
 
   return {
     /** The order can be paid now: 去支付 and the countdown show. */

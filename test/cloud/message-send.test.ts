@@ -76,6 +76,13 @@ test('without a credit the message is held and listed in-app for the order', asy
       page: `pages/order/index?id=${order._id}`,
       lines: expect.arrayContaining([{ label: '订单状态', value: '已确认' }]),
     }),
+    // The payment before it: its receipt, held too, with the amount paid.
+    expect.objectContaining({
+      purpose: 'payment_succeeded',
+      title: '支付成功通知',
+      status: 'held',
+      lines: expect.arrayContaining([{ label: '支付金额', value: '¥549.00' }]),
+    }),
   ])
   // Someone else's inbox never shows it.
   expect((await call('inbox', { orderId: order._id }, consumerA)).data.items).toEqual([])

@@ -47,8 +47,8 @@ describe('made-to-order path', () => {
       [merchant, 'deliver', undefined, 'delivered', 'delivered'],
       [consumerA, 'complete', undefined, 'completed', null],
     ]
-    const purposes: string[] = []
-    // create() paid the order: version 2, with its `pay` audit row.
+    // create() paid the order: version 2, with its `pay` audit row and its 支付成功 message.
+    const purposes: string[] = ['payment_succeeded']
     expect(order).toMatchObject({ version: 2, payment: { state: 'paid' } })
     for (const [index, [who, event, input, node, purpose]] of steps.entries()) {
       const version = index + 3
@@ -151,7 +151,9 @@ describe('cancel', () => {
         note: '买错了',
       }),
     ])
-    expect(await notificationsOf(order._id)).toEqual([])
+    // Only the payment's receipt: the cancel itself tells nothing (the refund shows on the page).
+    const queued = await notificationsOf(order._id)
+    expect(queued.map((row) => row.purpose)).toEqual(['payment_succeeded'])
   })
 
   test('the consumer cannot cancel once production started; the merchant can', async () => {
@@ -188,7 +190,11 @@ describe('races and stale writes', () => {
       expect(['INVALID_TRANSITION', 'CONFLICT']).toContain(loser.code)
     expect(await stored(order._id)).toMatchObject({ node: 'confirmed', version: 3 })
     expect(await auditOf(order._id)).toHaveLength(2)
-    expect(await notificationsOf(order._id)).toHaveLength(1)
+    const queued = await notificationsOf(order._id)
+    expect(queued.map((row) => row.purpose).sort()).toEqual([
+      'order_confirmed',
+      'payment_succeeded',
+    ])
   })
 
   test('consumer cancel racing merchant confirm (same seen version): exactly one wins', async () => {

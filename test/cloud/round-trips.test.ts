@@ -116,7 +116,8 @@ test('each action makes the documented number of database calls', async () => {
     'order.reorder': 18,
     // Database calls only; each also makes one cloudPay call (unifiedOrder, queryOrder, refund).
     'order.pay': 2,
-    'payment callback (pay)': 6,
+    // 7 to apply `pay` with its 支付成功 outbox row, then 8 sending it after the commit.
+    'payment callback (pay)': 15,
     'payment callback (repeated)': 1,
     'order.act (cancel, paid: refund after commit)': 14,
   })

@@ -3,6 +3,7 @@
 // order cancelled by the customer and refunded. The sheet is the simulated 「模拟支付（本地环境）」
 // on H5 and WeChat's (the wx stand-in) on weapp; both tell the local cloud's payment stand-in.
 import { formatFen } from '@/domain/money'
+import { templateIdOf } from '@/domain/message-templates'
 import { FUNCTIONS } from '@/domain/names'
 import { waitForValue } from '../helpers/wait'
 import type { JourneyContext } from './driver'
@@ -42,13 +43,28 @@ export async function payLaterFromTheOrderPage(ctx: JourneyContext): Promise<voi
 
   await phone.open(`pages/order/index?id=${id}`)
   phone.answerNextPayment('paid')
-  await phone.tap('.payment-panel__pay', '去支付')
+  // 去支付 asks for the receipt and the first nodes first; the payment sheet follows.
+  await phone.tapAndAnswerSheet('.payment-panel__pay', 'accept', '去支付')
   await expect(phone.paymentAnswered()).resolves.toBe(true)
   // 支付确认中… until WeChat's callback lands; a paid order needs no panel.
   await phone.notSee('.payment-panel')
   await phone.see('.order-row', '实付')
-  await expect(paidOrder(ctx.cloud, id)).resolves.toMatchObject({
-    payment: { state: 'paid', amountFen: 39900 },
+  const paid = await paidOrder(ctx.cloud, id)
+  expect(paid.payment).toMatchObject({ state: 'paid', amountFen: 39900 })
+  // 支付成功 goes out once, with the amount paid.
+  const receipts = await waitForValue(
+    async () =>
+      (await ctx.cloud.inbox.list()).filter(
+        (sent) =>
+          sent.templateId === templateIdOf('payment_succeeded') && !!sent.page?.includes(id),
+      ),
+    (sent) => sent.length > 0,
+    '支付成功通知',
+  )
+  expect(receipts).toHaveLength(1)
+  expect(receipts[0].data).toMatchObject({
+    character_string1: { value: paid.orderNo },
+    amount3: { value: '¥399.00' },
   })
   expect(phone.errors()).toEqual([])
 
