@@ -45,9 +45,12 @@ export function useOrderPayment(
     if (order.payment.state === 'unpaid') void confirm()
   }, [justPaid, order, confirm])
 
-  /** Call inside the tap: the subscribe sheet is asked for first, the payment sheet after it. */
+  /**
+   * Call inside the tap: the subscribe sheet first, the payment sheet after it. The answer is
+   * recorded before paying, so the 支付成功 receipt finds its credit however fast WeChat calls back.
+   */
   const pay = useCallback(async () => {
-    await askForMessages().answered
+    await askForMessages().recorded
     const result = await payOrder(orderId)
     if (!result) return
     if (!result.ok) {

@@ -55,6 +55,14 @@ describe.each(names)('cloudfunctions/%s', (fn) => {
     expect((config.triggers ?? []).length).toBeLessThanOrEqual(1)
   })
 
+  // WeChat refuses an openapi call the function did not declare (-604101), so every message dies.
+  test('config.json declares every openapi the bundle calls', () => {
+    const source = readFileSync(join(FUNCTIONS_ROOT, fn, 'index.js'), 'utf8')
+    const called = [...new Set(source.match(/(?<=\.openapi\.)\w+\.\w+(?=\()/g) ?? [])]
+    const declared: string[] = readJson(fn, 'config.json').permissions.openapi
+    expect(called.filter((api) => !declared.includes(api))).toEqual([])
+  })
+
   test('its timer trigger has the name the router accepts (TIMER_TRIGGERS)', () => {
     const config = readJson(fn, 'config.json')
     const named = (config.triggers ?? []).map((trigger: { name: string }) => trigger.name)
