@@ -63,7 +63,22 @@ export function useOrderPayment(
     toast(UNPAID_OUTCOME_TEXT[result.data])
   }, [orderId, askForMessages, payOrder, confirm, reload])
 
+  /** 再来一单 placed `newOrderId`: it is paid at once, like a submit; the page to open next. */
+  const payNewOrder = useCallback(
+    async (newOrderId: string): Promise<string> => {
+      const url = `/pages/order/index?id=${newOrderId}`
+      const result = await payOrder(newOrderId)
+      if (!result) return url
+      if (!result.ok) toast(`订单已提交，但未能发起支付：${result.message}`)
+      else if (result.data === 'paid') return `${url}&paid=1`
+      else toast(UNPAID_OUTCOME_TEXT[result.data])
+      return url
+    },
+    [payOrder],
+  )
+
   return {
+    payNewOrder,
     /** The order can be paid now: 去支付 and the countdown show. */
     awaiting: !!order && awaitingPayment(order.payment, order.node),
     paying,

@@ -13,6 +13,7 @@ import {
   deliverFilter,
   merchantActs,
   ordersOf,
+  paidOrder,
   placeShirt,
   storedOrder,
   toConfirmWithAddress,
@@ -159,15 +160,20 @@ export async function turnOffAKindOfMessage(ctx: JourneyContext): Promise<void> 
   expect(phone.errors()).toEqual([])
 }
 
-/** 再来一单 on a past order: a confirmation, the messages asked, a second order at today's price. */
+/**
+ * 再来一单 on a past order: a confirmation, the messages asked, a second order at today's price,
+ * paid at once like a submit.
+ */
 export async function reorderAPastOrder(ctx: JourneyContext): Promise<void> {
   const { id } = await placeShirt(ctx.cloud, consumerA, 'reorder')
   const phone = await ctx.driverFor(consumerA)
   await phone.open(`pages/order/index?id=${id}`)
   await phone.see('.order-hero__node', '已提交')
   phone.answerNextSheet('accept')
+  phone.answerNextPayment('paid')
   await phone.tapAndAnswerModal('.order-action--reorder', true)
   await expect(phone.sheetOffered()).resolves.toBe(3)
+  await expect(phone.paymentAnswered()).resolves.toBe(true)
   const shown = await waitForValue(
     async () => (await phone.onPage('pages/order/index')).id,
     (current) => current !== id,
@@ -178,6 +184,10 @@ export async function reorderAPastOrder(ctx: JourneyContext): Promise<void> {
   expect(again.selection).toEqual(first.selection)
   expect(again.quote.priceFen).toBe(first.quote.priceFen)
   await phone.see('.order-hero__node', '已提交')
+  await expect(paidOrder(ctx.cloud, shown)).resolves.toMatchObject({
+    payment: { state: 'paid', amountFen: first.payment.amountFen },
+  })
+  await phone.notSee('.payment-panel')
   expect(phone.errors()).toEqual([])
 }
 

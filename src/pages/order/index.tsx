@@ -90,8 +90,8 @@ export default function OrderPage() {
     const subscribing = askForMessages()
     const result = await detail.reorder()
     if (!result.ok) return toast(result.message)
-    await subscribing.answered
-    void Taro.redirectTo({ url: `/pages/order/index?id=${result.data.order._id}` })
+    await subscribing.answered // one sheet at a time: the payment sheet comes after it
+    void Taro.redirectTo({ url: await payment.payNewOrder(result.data.order._id) })
   }
 
   return (
