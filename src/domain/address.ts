@@ -37,7 +37,11 @@ export function fullAddress(address: Pick<Address, 'region' | 'detail'>): string
     .join(' ')
 }
 
-/** The whole shipping label, name and phone first, as the merchant pastes it into a courier app. */
-export function shippingLabel(address: Address): string {
-  return `${address.name} ${address.phone} ${fullAddress(address)}`
+/**
+ * The whole shipping label, name and phone first, as the merchant pastes it into a courier app;
+ * then the delivery time the customer chose, as the courier's note.
+ */
+export function shippingLabel(address: Address, deliveryTime?: string): string {
+  const label = `${address.name} ${address.phone} ${fullAddress(address)}`
+  return deliveryTime ? `${label} 送货时间：${deliveryTime}` : label
 }

@@ -87,6 +87,9 @@ export function newOutboxRecord(draft: MessageDraft, now: Date): OutboxRecord {
   }
 }
 
+/** What the delivery_window message asks of the customer (a thing field: 20 characters). */
+export const DELIVERY_WINDOW_TIP = '请在订单页选择方便收货的时间'
+
 export const orderPage = (orderId: string) => `pages/order/index?id=${orderId}`
 
 export function orderMessageKey(order: Pick<OrderRecord, '_id' | 'node' | 'version'>): string {
@@ -116,6 +119,7 @@ export function orderMessageDraft(
       carrier: notification.shipping?.carrier ?? null,
       trackingNo: notification.shipping?.trackingNo ?? null,
       previousEta: notification.delay?.previousEta ?? null,
+      tip: notification.purpose === 'delivery_window' ? DELIVERY_WINDOW_TIP : null,
       reason: notification.delay
         ? notification.delay.reason
         : exception

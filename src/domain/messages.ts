@@ -22,6 +22,7 @@ export const MESSAGE_PURPOSES = [
   'exception_needs_choice',
   'order_delayed',
   'payment_succeeded',
+  'delivery_window',
   'refill_reminder',
   'appointment_reminder',
 ] as const
@@ -31,7 +32,8 @@ export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
 export const TAP_POINT_PURPOSES = {
   submitOrder: ['order_confirmed', 'production_started', 'shipped'],
   // Shipping is asked at submit; here what a customer following the order wants next.
-  openTracking: ['order_delayed', 'delivered', 'exception_needs_choice'],
+  // 签收 is seen at the door; choosing when it comes needs telling (delivery_window).
+  openTracking: ['order_delayed', 'delivery_window', 'exception_needs_choice'],
   reorder: ['order_confirmed', 'shipped', 'delivered'],
   // 去支付 on the order page: paying later, so the receipt and the first nodes are asked here.
   payOrder: ['payment_succeeded', 'order_confirmed', 'production_started'],

@@ -5,6 +5,7 @@
 // from the merchant and only as this environment's uploads (photos.ts). Unknown fields are
 // rejected. The merchant's forms run the same checks (event-form.ts).
 import { isChinaDate, chinaDateOf, type ChinaDate } from './china-date'
+import { DELIVERY_WINDOW_KINDS, deliveryDateCheck } from './delivery-window'
 import {
   EXCEPTION_KINDS,
   REMEDY_TYPES,
@@ -21,6 +22,7 @@ import {
   checkedLater,
   isPlainObject,
   object,
+  oneOf,
   parsePayload,
   refine,
   string,
@@ -177,6 +179,17 @@ export function eventInputChecks(ctx: Context) {
       transactionId: string({ label: '微信支付单号', max: 64, oneLine: true }),
     }),
     expire: plain,
+    // The date only with 指定日期, and then between tomorrow and a month ahead.
+    choose_delivery_window: refine(
+      object({
+        ...common,
+        kind: oneOf('送货时间', DELIVERY_WINDOW_KINDS),
+        date: withDefault(checkedLater as Check<ChinaDate | null, unknown>, null),
+      }),
+      (value, path) =>
+        deliveryDateCheck(value.kind, ctx.today)(value.date, path ? `${path}.date` : 'date'),
+      (value, date) => ({ ...value, date }),
+    ),
   } satisfies Record<OrderEvent, Check<unknown, unknown>>
 }
 

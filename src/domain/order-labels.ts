@@ -37,6 +37,7 @@ export const EVENT_LABELS: Record<OrderEvent, string> = {
   batch_reached: '成团开工',
   pay: '付款',
   expire: '超时取消',
+  choose_delivery_window: '选择送货时间',
 }
 
 /**
@@ -59,6 +60,7 @@ export const EVENT_SUBMIT_LABELS: Record<OrderEvent, string> = {
   batch_reached: '确认成团开工',
   pay: '确认已付款',
   expire: '确认超时取消',
+  choose_delivery_window: '保存送货时间',
 }
 
 export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {

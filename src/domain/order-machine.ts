@@ -98,6 +98,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   // WeChat's word (callback or reconciliation), never a client's: system only.
   { from: 'submitted', event: 'pay', roles: ['system'], guard: unpaid, to: 'same' },
   { from: 'submitted', event: 'expire', roles: ['system'], guard: both(unpaid, payOverdue), to: 'cancelled' },
+  { from: PRE_SHIPPING_NODES, event: 'choose_delivery_window', roles: ['consumer'], to: 'same' },
 ]
 
 export type Verdict =

@@ -8,6 +8,7 @@
 // for same-node events the client should send the version it saw and the cloud compare it.
 // `storage` is the environment the function runs in: photos must be its files (photos.ts).
 import { addDays, chinaDateOf } from './china-date'
+import { deliveryWindowText } from './delivery-window'
 import { REMEDY_LABELS } from './order-labels'
 import { can } from './order-machine'
 import { parseEventInput, type EventInput } from './order-input'
@@ -106,7 +107,9 @@ export function applyTransition(
   // message already carries the new date (production started on a filled batch).
   const delayed = next.eta > order.eta && !FINAL_NODES.includes(next.node)
   const purpose =
-    PURPOSE_OF[orderEvent] ?? (delayed ? NOTIFICATION_PURPOSES.orderDelayed : undefined)
+    PURPOSE_OF[orderEvent] ??
+    (delayed ? NOTIFICATION_PURPOSES.orderDelayed : undefined) ??
+    (askDeliveryWindow(order, orderEvent) ? NOTIFICATION_PURPOSES.deliveryWindow : undefined)
   const delay = delayed
     ? { previousEta: order.eta, reason: next.etaHistory[next.etaHistory.length - 1]?.reason ?? '' }
     : null
@@ -131,6 +134,10 @@ export function applyTransition(
     urgentRelease,
   })
 }
+
+/** Quality check is the last stop before shipping: ask when to deliver, unless already chosen. */
+const askDeliveryWindow = (order: OrderRecord, event: OrderEvent) =>
+  event === 'start_quality_check' && !order.deliveryWindow
 
 function nextRecord(
   order: OrderRecord,
@@ -199,6 +206,9 @@ function nextRecord(
     case 'expire':
       close('order_cancelled')
       break
+    case 'choose_delivery_window':
+      next.deliveryWindow = { kind: parsed.input.kind, date: parsed.input.date, chosenAt: now }
+      break
     case 'pay':
       next.payment = markPaid(order.payment, {
         outTradeNo: parsed.input.outTradeNo,
@@ -215,6 +225,8 @@ function timelineNote(parsed: EventInput): string {
   if (parsed.event === 'choose_remedy') return `已选择：${REMEDY_LABELS[parsed.input.remedy]}`
   if (parsed.event === 'pay') return '已付款'
   if (parsed.event === 'expire') return '超时未付款，订单已自动取消'
+  if (parsed.event === 'choose_delivery_window')
+    return `送货时间：${deliveryWindowText(parsed.input)}`
   return ''
 }
 

@@ -4,6 +4,7 @@
 import type { Address } from './address'
 import type { MessagePurpose } from './messages'
 import type { ChinaDate } from './china-date'
+import type { DeliveryWindow } from './delivery-window'
 import type { ProductKind } from './product-schema'
 import type { OrderSelection } from './order-selection'
 import type { OrderPayment } from './payment'
@@ -57,6 +58,8 @@ export const ORDER_EVENTS = [
   'pay',
   /** Still unpaid at payment.dueBy: the timer cancels the order. */
   'expire',
+  /** The customer picks when the item should arrive (delivery-window.ts). */
+  'choose_delivery_window',
 ] as const
 export type OrderEvent = (typeof ORDER_EVENTS)[number]
 
@@ -161,6 +164,8 @@ export interface OrderRecord {
   exception: OrderException | null
   exceptionHistory: ResolvedException[]
   shipping: Shipping | null
+  /** When the customer wants it delivered; absent on orders from before it could be chosen. */
+  deliveryWindow?: DeliveryWindow | null
   batchId: string | null
   createdAt: Date
   /** After delivery nothing changes until completion, so this is the delivery time then. */
@@ -192,6 +197,7 @@ export const NOTIFICATION_PURPOSES = {
   exceptionNeedsChoice: 'exception_needs_choice',
   orderDelayed: 'order_delayed',
   paymentSucceeded: 'payment_succeeded',
+  deliveryWindow: 'delivery_window',
 } as const satisfies Record<string, MessagePurpose>
 export type NotificationPurpose = (typeof NOTIFICATION_PURPOSES)[keyof typeof NOTIFICATION_PURPOSES]
 

@@ -42,7 +42,7 @@ describe('made-to-order path', () => {
       [merchant, 'confirm', undefined, 'confirmed', 'order_confirmed'],
       [merchant, 'purchase_materials', undefined, 'materials', null],
       [merchant, 'start_production', { note: '开始裁剪' }, 'production', 'production_started'],
-      [merchant, 'start_quality_check', undefined, 'quality_check', null],
+      [merchant, 'start_quality_check', undefined, 'quality_check', 'delivery_window'],
       [merchant, 'ship', SHIP, 'shipped', 'shipped'],
       [merchant, 'deliver', undefined, 'delivered', 'delivered'],
       [consumerA, 'complete', undefined, 'completed', null],

@@ -20,7 +20,9 @@ const delivered = (order: OrderRecord, node: OrderNode) =>
 
 /** node -> "event/role" allowed; anything not listed must be refused. */
 type Allowed = Partial<Record<OrderNode, string[]>>
-const PRE = ['cancel/merchant', 'set_eta/merchant', 'flag_exception/merchant']
+/** Until it ships, the customer may say when to deliver, whatever else is going on. */
+const WINDOW = 'choose_delivery_window/consumer'
+const PRE = ['cancel/merchant', 'set_eta/merchant', 'flag_exception/merchant', WINDOW]
 
 const MADE_TO_ORDER: Allowed = {
   submitted: ['confirm/merchant', 'cancel/consumer', ...PRE],
@@ -69,13 +71,25 @@ const PRE_NODES: OrderNode[] = [
 const AWAITING: Allowed = Object.fromEntries(
   PRE_NODES.map((node) => [
     node,
-    ['choose_remedy/consumer', 'cancel/merchant', 'set_eta/merchant', ...consumerCancel(node)],
+    [
+      'choose_remedy/consumer',
+      'cancel/merchant',
+      'set_eta/merchant',
+      WINDOW,
+      ...consumerCancel(node),
+    ],
   ]),
 )
 const CHOSEN: Allowed = Object.fromEntries(
   PRE_NODES.map((node) => [
     node,
-    ['resolve_exception/merchant', 'cancel/merchant', 'set_eta/merchant', ...consumerCancel(node)],
+    [
+      'resolve_exception/merchant',
+      'cancel/merchant',
+      'set_eta/merchant',
+      WINDOW,
+      ...consumerCancel(node),
+    ],
   ]),
 )
 
@@ -230,7 +244,10 @@ test('availableEvents lists the buttons a role sees', () => {
     'set_eta',
     'flag_exception',
   ])
-  expect(availableEvents(makeOrder(), 'consumer', { openid: OWNER })).toEqual(['cancel'])
+  expect(availableEvents(makeOrder(), 'consumer', { openid: OWNER })).toEqual([
+    'cancel',
+    'choose_delivery_window',
+  ])
   expect(availableEvents(makeOrder(), 'consumer', { openid: STRANGER })).toEqual([])
   expect(availableEvents(makeOrder({ node: 'completed' }), 'merchant')).toEqual([])
 })

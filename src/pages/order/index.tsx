@@ -3,6 +3,8 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import { chinaDateOf } from '@/domain/china-date'
+import { deliveryWindowText, type DeliveryWindowKind } from '@/domain/delivery-window'
 import { formatFen } from '@/domain/money'
 import { EXCEPTION_KIND_LABELS, NODE_LABELS, REMEDY_LABELS } from '@/domain/order-labels'
 import { NOTE_MAX } from '@/domain/order-input'
@@ -10,6 +12,7 @@ import { FINAL_NODES, type OrderEvent, type RemedyType } from '@/domain/order-ty
 import type { Result } from '@/domain/result'
 import { cancelQuestion, paymentNotice } from '@/domain/payment-view'
 import { formatChinaTime } from '@/domain/time'
+import DeliveryWindowPicker from '@/components/delivery-window-picker'
 import OrderActions from '@/components/order-actions'
 import PaymentPanel from '@/components/payment-panel'
 import PrivacyConsent from '@/components/privacy-consent'
@@ -70,6 +73,14 @@ export default function OrderPage() {
       return
     report(await detail.act('choose_remedy', { remedy }), '已提交，商家会尽快处理')
   }
+
+  // Offered once the shop has taken the order, until it ships.
+  const canChooseWindow = actions.includes('choose_delivery_window') && order.node !== 'submitted'
+  const chooseWindow = async (kind: DeliveryWindowKind, date: string | null) =>
+    report(
+      await detail.act('choose_delivery_window', date ? { kind, date } : { kind }),
+      '送货时间已保存',
+    )
 
   const onEvent = async (event: OrderEvent) => {
     if (event === 'cancel') return setCancelling(true)
@@ -151,9 +162,27 @@ export default function OrderPage() {
         </View>
       ) : null}
 
+      {canChooseWindow ? (
+        <View className="order-section order-delivery-window">
+          <Text className="order-section__title">送货时间</Text>
+          <DeliveryWindowPicker
+            saved={order.deliveryWindow ?? null}
+            today={chinaDateOf(new Date())}
+            busy={detail.busy}
+            onSave={(kind, date) => void chooseWindow(kind, date)}
+          />
+        </View>
+      ) : null}
+
       {shipping ? (
         <View className="order-section">
           <Text className="order-section__title">物流信息</Text>
+          {order.deliveryWindow ? (
+            <View className="order-row">
+              <Text className="order-row__label">送货时间</Text>
+              <Text className="order-row__value">{deliveryWindowText(order.deliveryWindow)}</Text>
+            </View>
+          ) : null}
           <View
             className="order-row order-row--tap"
             onClick={() => void Taro.setClipboardData({ data: shipping.trackingNo })}

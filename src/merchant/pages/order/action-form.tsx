@@ -5,6 +5,7 @@
 import { useState } from 'react'
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { Address } from '@/domain/address'
+import type { DeliveryWindow } from '@/domain/delivery-window'
 import { addDays, chinaDateOf } from '@/domain/china-date'
 import { checkEventForm } from '@/domain/event-form'
 import { fenToYuan } from '@/domain/money'
@@ -37,6 +38,7 @@ export interface ActionFormProps {
   eta: string
   /** Shown on the shipping form: the parcel is addressed from it. */
   address: Address
+  deliveryWindow?: Pick<DeliveryWindow, 'kind' | 'date'> | null
   onSubmit: (input: Record<string, unknown>) => void
   onClose: () => void
 }
@@ -53,6 +55,7 @@ export default function ActionForm({
   priceFen,
   eta: currentEta,
   address,
+  deliveryWindow,
   onSubmit,
   onClose,
 }: ActionFormProps) {
@@ -110,7 +113,7 @@ export default function ActionForm({
 
       {event === 'ship' ? (
         <>
-          <AddressCard address={address} />
+          <AddressCard address={address} deliveryWindow={deliveryWindow} />
           <Input
             className="action-form__input action-form__carrier"
             value={carrier}

@@ -3,11 +3,19 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { fullAddress, shippingLabel, type Address } from '@/domain/address'
+import { deliveryWindowText, type DeliveryWindow } from '@/domain/delivery-window'
 import { toast } from '@/services/feedback'
 
-export default function AddressCard({ address }: { address: Address }) {
+export interface AddressCardProps {
+  address: Address
+  /** The customer's chosen delivery time, if any: shown and copied with the label. */
+  deliveryWindow?: Pick<DeliveryWindow, 'kind' | 'date'> | null
+}
+
+export default function AddressCard({ address, deliveryWindow }: AddressCardProps) {
+  const deliveryTime = deliveryWindow ? deliveryWindowText(deliveryWindow) : undefined
   const copy = () =>
-    void Taro.setClipboardData({ data: shippingLabel(address) }).then(
+    void Taro.setClipboardData({ data: shippingLabel(address, deliveryTime) }).then(
       () => toast('收货信息已复制'),
       () => toast('复制失败，请长按选择文字'),
     )
@@ -21,6 +29,9 @@ export default function AddressCard({ address }: { address: Address }) {
       <Text className="m-order-address__full" userSelect>
         {fullAddress(address)}
       </Text>
+      {deliveryTime ? (
+        <Text className="m-order-address__window">顾客希望的送货时间：{deliveryTime}</Text>
+      ) : null}
     </View>
   )
 }

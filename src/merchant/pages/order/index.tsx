@@ -112,6 +112,7 @@ function MerchantOrderPageBody() {
           priceFen={order.quote.priceFen}
           eta={order.eta}
           address={order.address}
+          deliveryWindow={order.deliveryWindow}
           onSubmit={(input) => void submit(open, input)}
           onClose={() => setOpen(null)}
         />
@@ -170,7 +171,7 @@ function MerchantOrderPageBody() {
 
       <View className="m-order-section">
         <Text className="m-order-section__title">收货地址</Text>
-        <AddressCard address={order.address} />
+        <AddressCard address={order.address} deliveryWindow={order.deliveryWindow} />
       </View>
     </View>
   )
