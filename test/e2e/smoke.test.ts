@@ -14,7 +14,7 @@ test('a consumer opens the app: the server registers them, the catalog comes fro
   await cards.first().waitFor({ timeout: 20_000 })
   await expect(cards.count()).resolves.toBe(DEMO_PRODUCTS.length)
   for (const product of DEMO_PRODUCTS) {
-    await expect(page.getByText(product.name).count()).resolves.toBe(1)
+    await expect(cards.filter({ hasText: product.name }).count()).resolves.toBe(1)
   }
   // No visit counter any more: the first card is 为你推荐, the shop's picks for a new customer.
   await expect(page.locator('.greeting-visits').count()).resolves.toBe(0)
