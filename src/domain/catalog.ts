@@ -58,6 +58,8 @@ export function toProductDetail(product: ProductRecord): ProductRecord {
   if (product.consumable) detail.consumable = product.consumable
   if (product.batch) detail.batch = product.batch
   if (product.queueOrdersPerDay !== undefined) detail.queueOrdersPerDay = product.queueOrdersPerDay
+  if (product.category) detail.category = product.category
+  if (product.featured !== undefined) detail.featured = product.featured
   return detail
 }
 

@@ -23,6 +23,10 @@ export const COLLECTIONS = {
   restockTasks: 'restock_tasks',
   /** Replenishment state per (user, consumable product). */
   refills: 'refills',
+  /** Raw behaviour events (behaviour.ts), removed after the retention period by user's timer. */
+  behaviourEvents: 'behaviour_events',
+  /** Per-customer preference counts and the 个性化推荐 switch, `_id` = OPENID. */
+  preferences: 'preferences',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
@@ -45,6 +49,7 @@ export const TIMER_TRIGGERS = {
   order: 'orderHousekeeping',
   message: 'messageDrain',
   refill: 'refillReminders',
+  user: 'behaviourRetention',
 } as const satisfies Partial<Record<FunctionName, string>>
 
 /** Actions each function's router accepts. */
@@ -57,6 +62,11 @@ export const ACTIONS = {
     exportData: 'exportData',
     /** Erases the caller's personal data outside orders; `{ confirm: true }` required. */
     deleteData: 'deleteData',
+    /** The home page in one call: orders in progress, refills due, 为你推荐, the catalog. */
+    home: 'home',
+    /** The 个性化推荐 switch: read it, and turn it on or off. */
+    personalisation: 'personalisation',
+    setPersonalisation: 'setPersonalisation',
   },
   catalog: { list: 'list', get: 'get' },
   profile: {

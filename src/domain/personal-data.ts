@@ -6,7 +6,7 @@ import { boolean, noPayload, object } from './validate'
 
 /** Orders (with their address snapshot) included in one export, most recent first. */
 export const EXPORT_ORDER_LIMIT = 100
-/** Other lists (bookings, subscriptions, refills) included in one export. */
+/** Other lists (bookings, subscriptions, refills, behaviour events) included in one export. */
 export const EXPORT_LIST_LIMIT = 100
 
 export const exportDataInput = noPayload
@@ -32,6 +32,10 @@ export interface PersonalDataExport {
   bookings: Record<string, unknown>[]
   subscriptions: Record<string, unknown>[]
   refills: Record<string, unknown>[]
+  /** The 个性化推荐 switch and the counts behind 为你推荐 (null: none kept). */
+  preferences: Record<string, unknown> | null
+  /** Raw behaviour events (views, options chosen, orders placed, refill answers), newest first. */
+  behaviourEvents: Record<string, unknown>[]
   /** true when a list hit its limit (contact the merchant for the rest). */
   truncated: boolean
 }
@@ -42,6 +46,9 @@ export interface PersonalDataDeletion {
   consents: number
   subscriptions: number
   refills: number
+  /** The preference document (an "off" switch is kept, with nothing else, so it stays off). */
+  preferences: number
+  behaviourEvents: number
   bookingsReleased: number
   user: number
   ordersKept: true

@@ -142,4 +142,8 @@ export interface ProductRecord extends ProductSchema {
   /** Position on the home page, ascending. */
   sort: number
   active: boolean
+  /** What kind of thing it is, for preferences across products (e.g. home_textile / 家纺). */
+  category?: { id: string; label: string }
+  /** The shop's curated pick: what a new customer (or one with personalisation off) is shown. */
+  featured?: boolean
 }

@@ -1,12 +1,14 @@
-// The home page's data: who the caller is (each call counts a visit) and the catalog.
-import { userApi } from '@/domain/api/user'
+// The home page's data in one call (user.home): orders in progress, refills due, 为你推荐 and
+// the catalog. Loading, data and error through useCloud.
 import { catalogApi } from '@/domain/api/catalog'
+import { userApi } from '@/domain/api/user'
 import { useCloud } from './useCloud'
 
-export function useProfile() {
-  return useCloud(userApi.me)
+export function useHome() {
+  return useCloud(userApi.home)
 }
 
+/** The active catalog on its own (the merchant's board and stock pages filter by product). */
 export function useCatalog() {
   return useCloud(catalogApi.list)
 }

@@ -23,7 +23,7 @@ const shirtSelection = (urgent: boolean) => ({
   urgent,
 })
 
-async function counted(fn: string, action: string, payload: unknown, openid: string) {
+async function counted(fn: string, action: string, payload: unknown, openid: string | null) {
   const { result, roundTrips } = await env.cloud.invokeCounted(fn, { action, payload }, openid)
   expect(result).toMatchObject({ ok: true })
   return { data: (result as { data: { order?: { _id: string } } }).data, roundTrips }
@@ -40,6 +40,16 @@ test('each action makes the documented number of database calls', async () => {
   trips['user.me'] = (await counted(FUNCTIONS.user, 'me', undefined, consumerA)).roundTrips
   trips['catalog.list'] = (
     await counted(FUNCTIONS.catalog, 'list', undefined, consumerA)
+  ).roundTrips
+  // Behaviour (issue 19): the first view creates the preference document in a transaction.
+  trips['catalog.get (first view)'] = (
+    await counted(FUNCTIONS.catalog, 'get', { productId: 'prod_shirt' }, consumerA)
+  ).roundTrips
+  trips['catalog.get'] = (
+    await counted(FUNCTIONS.catalog, 'get', { productId: 'prod_shirt' }, consumerA)
+  ).roundTrips
+  trips['catalog.get (anonymous)'] = (
+    await counted(FUNCTIONS.catalog, 'get', { productId: 'prod_shirt' }, null)
   ).roundTrips
   trips['order.quote (urgent-capable product)'] = (
     await counted(
@@ -96,16 +106,23 @@ test('each action makes the documented number of database calls', async () => {
   trips['order.reorder'] = (
     await counted(FUNCTIONS.order, 'reorder', { orderId, requestId: 'req-rt-0003' }, consumerA)
   ).roundTrips
+  trips['user.home'] = (await counted(FUNCTIONS.user, 'home', undefined, consumerA)).roundTrips
   const cancelled = await counted(FUNCTIONS.order, 'act', { orderId, event: 'cancel' }, merchant)
   trips['order.act (cancel, paid: refund after commit)'] = cancelled.roundTrips
 
   expect(trips).toEqual({
     'user.me': 5,
     'catalog.list': 2,
+    // 1 product read; signed in, +2: the preference update (the switch checked in it) and the
+    // event; the first time, +4 more: a transaction creates the preference document.
+    'catalog.get (first view)': 7,
+    'catalog.get': 3,
+    'catalog.get (anonymous)': 1,
     'order.quote (urgent-capable product)': 3,
-    'order.create': 17,
+    // Each order placed: +2 for its behaviour (preference update, one batch of two events).
+    'order.create': 19,
     'order.create (retry)': 1,
-    'order.create (urgent)': 19,
+    'order.create (urgent)': 21,
     'order.detail (owner)': 1,
     'order.detail (merchant)': 2,
     'order.mine': 1,
@@ -113,7 +130,10 @@ test('each action makes the documented number of database calls', async () => {
     'order.board': 12,
     'order.act (with notification)': 15,
     'order.act': 6,
-    'order.reorder': 18,
+    'order.reorder': 20,
+    // 6 reads in parallel (user, preferences, orders, refills, profiles, products), then the
+    // open batches of batch products; a first visit also writes the user record (+1).
+    'user.home': 7,
     // Database calls only; each also makes one cloudPay call (unifiedOrder, queryOrder, refund).
     'order.pay': 2,
     // 7 to apply `pay` with its 支付成功 outbox row, then 8 sending it after the commit.

@@ -12,6 +12,7 @@ import {
   orderShirtAndSubscribe,
 } from './consumer'
 import type { JourneyContext } from './driver'
+import { homeKnowsTheCustomer } from './personal'
 import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
@@ -115,4 +116,9 @@ export const JOURNEYS: [
     90_000,
   ],
   ['cancelling a paid order shows 退款中, then 已退款', cancelAfterPaymentRefunds, 90_000],
+  [
+    'the home page knows the customer: the order in progress, 为你推荐 with its reason; 个性化推荐 off stops it',
+    homeKnowsTheCustomer,
+    90_000,
+  ],
 ]

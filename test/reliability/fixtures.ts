@@ -120,6 +120,9 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     role: async () => ({}),
     exportData: async () => ({}),
     deleteData: async () => ({ confirm: true }),
+    home: async () => ({}),
+    personalisation: async () => ({}),
+    setPersonalisation: async () => ({ personalised: false }),
   },
   catalog: {
     list: async () => ({}),

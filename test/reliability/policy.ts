@@ -43,7 +43,15 @@ const MERCHANT_ONLY: RolePolicy = {
 type PolicyTable = { [F in keyof typeof ACTIONS]: Record<keyof (typeof ACTIONS)[F], RolePolicy> }
 
 export const POLICY: PolicyTable = {
-  user: { me: SIGNED_IN, role: SIGNED_IN, exportData: SIGNED_IN, deleteData: SIGNED_IN },
+  user: {
+    me: SIGNED_IN,
+    role: SIGNED_IN,
+    exportData: SIGNED_IN,
+    deleteData: SIGNED_IN,
+    home: SIGNED_IN,
+    personalisation: SIGNED_IN,
+    setPersonalisation: SIGNED_IN,
+  },
   catalog: { list: ANYONE, get: ANYONE },
   profile: {
     consent: SIGNED_IN,

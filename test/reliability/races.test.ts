@@ -271,3 +271,33 @@ test.each(rounds)(
       }
     }, 3),
 )
+
+test.each(rounds)(
+  'a new customer’s 50 first views racing the switch off: it stays off, every counted view has its event (round %i)',
+  (round) =>
+    race(async () => {
+      const openid = `o_race_views_${round}_${Date.now().toString(36)}`
+      const view = () => call(env, 'catalog', 'get', { productId: 'prod_shirt' }, openid)
+      const [results, switched] = await Promise.all([
+        together(view),
+        call(env, 'user', 'setPersonalisation', { personalised: false }, openid),
+      ])
+      // A view never fails for its recording; the switch may meet contention and is retried.
+      expect(results.every((result) => result.ok)).toBe(true)
+      const off = switched.ok
+        ? switched
+        : await call(env, 'user', 'setPersonalisation', { personalised: false }, openid)
+      expect(off).toMatchObject({ ok: true, data: { personalised: false } })
+      const [preference] = await env.cloud.store.find(COLLECTIONS.preferences, { _id: openid })
+      const events = await env.cloud.store.find(COLLECTIONS.behaviourEvents, {
+        ownerOpenid: openid,
+      })
+      expect(preference.personalised).toBe(false)
+      expect(preference.views.prod_shirt ?? 0).toBe(events.length)
+      // Off: later views write nothing.
+      await view()
+      expect(
+        await env.cloud.store.find(COLLECTIONS.behaviourEvents, { ownerOpenid: openid }),
+      ).toHaveLength(events.length)
+    }, CONCURRENCY + 1),
+)

@@ -56,6 +56,8 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
     image: '',
     sort: 10,
     active: true,
+    category: { id: 'apparel', label: '服装' },
+    featured: true,
     optionGroups: [
       {
         id: 'fabric',
@@ -127,6 +129,7 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
     image: '',
     sort: 20,
     active: true,
+    category: { id: 'home_textile', label: '家纺' },
     optionGroups: [
       {
         id: 'fabric',
@@ -197,6 +200,7 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
     image: '',
     sort: 30,
     active: true,
+    category: { id: 'water', label: '净水' },
     optionGroups: [
       {
         id: 'model',
@@ -224,6 +228,8 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
     image: '',
     sort: 40,
     active: true,
+    category: { id: 'home_textile', label: '家纺' },
+    featured: true,
     optionGroups: [
       {
         id: 'bed_size',

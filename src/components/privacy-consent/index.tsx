@@ -14,12 +14,14 @@ import {
   type PrivacyAnswer,
   type PrivacyRequest,
 } from '@/services/privacy'
+import { BEHAVIOUR_PRIVACY_TEXT } from '@/domain/behaviour'
 import './index.scss'
 
 const GUIDE = '《柔性定制隐私保护指引》'
 const SUMMARY = [
   '收货人姓名、手机号与地址：仅用于制作、配送和售后，随订单保存；商家列表中手机号打码显示。',
   '量体数据：另行征得你的同意后保存，仅用于制作你的定制商品。',
+  BEHAVIOUR_PRIVACY_TEXT,
   '你可以随时在“我的 → 我的数据”中导出或删除个人数据。',
 ]
 

@@ -1,4 +1,6 @@
 // Contracts of the user function (who the caller is; their personal data).
+import { setPersonalisationInput, type PersonalisationView } from '../behaviour'
+import type { HomeView } from '../home-view'
 import { FUNCTIONS } from '../names'
 import { deleteDataInput, exportDataInput } from '../personal-data'
 import type { PersonalDataDeletion, PersonalDataExport } from '../personal-data'
@@ -13,4 +15,11 @@ export const userApi = {
   role: action('role', noPayload, returns<RoleView>()),
   exportData: action('exportData', exportDataInput, returns<PersonalDataExport>()),
   deleteData: action('deleteData', deleteDataInput, returns<PersonalDataDeletion>()),
+  home: action('home', noPayload, returns<HomeView>()),
+  personalisation: action('personalisation', noPayload, returns<PersonalisationView>()),
+  setPersonalisation: action(
+    'setPersonalisation',
+    setPersonalisationInput,
+    returns<PersonalisationView>(),
+  ),
 }

@@ -1,17 +1,22 @@
-// Home: who you are to this shop (the server counts each visit) and what it makes to order.
+// Home: about the customer — orders still on their way, refills running out and 为你推荐 with a
+// reason for each — then what the shop makes to order. One cloud call (user.home) brings it all.
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ProductKind, ProductSummary } from '@/domain/catalog'
-import GreetingCard from '@/components/greeting-card'
 import IdentitySwitcher from '@/components/identity-switcher'
 import KindFilter, { type KindFilterValue } from '@/components/kind-filter'
 import ProductCard from '@/components/product-card'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
-import { useCatalog, useProfile } from '@/hooks/useHome'
+import { useHome } from '@/hooks/useHome'
+import { useReloadOnReturn } from '@/hooks/useReloadOnReturn'
+import { toast } from '@/services/feedback'
+import { prefillConfirm } from '../refills/use-refills'
+import { ForYou, OrdersInProgress, RefillsDue } from './for-you'
 import './index.scss'
 
 const PRODUCT_PAGE = '/pages/product/index'
+const ORDER_PAGE = '/pages/order/index'
 
 function countByKind(items: ProductSummary[]): Partial<Record<ProductKind, number>> {
   const counts: Partial<Record<ProductKind, number>> = {}
@@ -20,18 +25,26 @@ function countByKind(items: ProductSummary[]): Partial<Record<ProductKind, numbe
 }
 
 export default function Index() {
-  const profile = useProfile()
-  const catalog = useCatalog()
+  const home = useHome()
   const [kind, setKind] = useState<KindFilterValue>('all')
+  const [reordering, setReordering] = useState(false)
 
-  const reloadAll = () => Promise.all([profile.reload(), catalog.reload()])
   usePullDownRefresh(() => {
-    void reloadAll().finally(() => Taro.stopPullDownRefresh())
+    void home.reload().finally(() => Taro.stopPullDownRefresh())
   })
+  useReloadOnReturn(home.reload)
 
-  const items = catalog.data?.items ?? []
+  const openProduct = (id: string) => void Taro.navigateTo({ url: `${PRODUCT_PAGE}?id=${id}` })
+  const reorder = async (refill: { productId: string; lastOrderId: string }) => {
+    setReordering(true)
+    const result = await prefillConfirm(refill)
+    setReordering(false)
+    if (!result.ok) toast(result.message)
+  }
+
+  const data = home.data
+  const items = data?.catalog ?? []
   const shown = kind === 'all' ? items : items.filter((item) => item.kind === kind)
-  const catalogFailed = catalog.error && !catalog.data
 
   return (
     <View className="home">
@@ -42,40 +55,41 @@ export default function Index() {
 
       <IdentitySwitcher />
 
-      {profile.data ? (
-        <GreetingCard profile={profile.data} />
-      ) : profile.error && !catalogFailed ? (
-        <ErrorState message={profile.error.message} onRetry={() => void reloadAll()} />
-      ) : profile.loading ? (
-        <View className="greeting-skeleton" />
-      ) : null}
-
-      <View className="home-section">
-        <View className="home-section__head">
-          <Text className="home-section__title">定制商品</Text>
-          {catalog.data ? <Text className="home-section__meta">共 {items.length} 件</Text> : null}
-        </View>
-        {items.length > 1 ? (
-          <KindFilter counts={countByKind(items)} defaultValue={kind} onChange={setKind} />
-        ) : null}
-        {catalogFailed && catalog.error ? (
-          <ErrorState message={catalog.error.message} onRetry={() => void reloadAll()} />
-        ) : !catalog.data ? (
-          <SkeletonList />
-        ) : shown.length === 0 ? (
-          <EmptyState text="暂无商品" hint="上新后会第一时间出现在这里" />
+      {!data ? (
+        home.error ? (
+          <ErrorState message={home.error.message} onRetry={() => void home.reload()} />
         ) : (
-          <View className="product-list">
-            {shown.map((product) => (
-              <ProductCard
-                key={product.id}
-                product={product}
-                onTap={(id) => void Taro.navigateTo({ url: `${PRODUCT_PAGE}?id=${id}` })}
-              />
-            ))}
+          <SkeletonList rows={2} />
+        )
+      ) : (
+        <>
+          <OrdersInProgress
+            orders={data.orders}
+            onOpen={(id) => void Taro.navigateTo({ url: `${ORDER_PAGE}?id=${id}` })}
+          />
+          <RefillsDue refills={data.refills} busy={reordering} onReorder={(r) => void reorder(r)} />
+          <ForYou home={data} onOpen={openProduct} />
+
+          <View className="home-section">
+            <View className="home-section__head">
+              <Text className="home-section__title">定制商品</Text>
+              <Text className="home-section__meta">共 {items.length} 件</Text>
+            </View>
+            {items.length > 1 ? (
+              <KindFilter counts={countByKind(items)} defaultValue={kind} onChange={setKind} />
+            ) : null}
+            {shown.length === 0 ? (
+              <EmptyState text="暂无商品" hint="上新后会第一时间出现在这里" />
+            ) : (
+              <View className="product-list">
+                {shown.map((product) => (
+                  <ProductCard key={product.id} product={product} onTap={openProduct} />
+                ))}
+              </View>
+            )}
           </View>
-        )}
-      </View>
+        </>
+      )}
     </View>
   )
 }

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import IdentitySwitcher from '@/components/identity-switcher'
 import MerchantEntry from '@/components/merchant-entry'
 import PersonalData from './personal-data'
+import Personalisation from './personalisation'
 import './index.scss'
 
 const ENTRIES = [
@@ -70,6 +71,8 @@ export default function Mine() {
           </View>
         ))}
       </View>
+
+      <Personalisation />
 
       <PersonalData />
 

@@ -56,7 +56,10 @@ export function useRefills() {
   }
 }
 
-async function prefillConfirm(item: RefillItem): Promise<Result<null>> {
+/** 立即补货: the last order of the product, priced anew, on the confirm page (also from the home page). */
+export async function prefillConfirm(
+  item: Pick<RefillItem, 'productId' | 'lastOrderId'>,
+): Promise<Result<null>> {
   const [past, product] = await Promise.all([
     callCloud(orderApi.detail, {
       orderId: item.lastOrderId,

@@ -1,12 +1,17 @@
-// catalog.get — anyone, including anonymous callers. Read-only: one active product with its full
-// schema (options, measurements, texts, urgent channel, batch), or NOT_FOUND.
+// catalog.get — anyone, including anonymous callers. One active product with its full schema
+// (options, measurements, texts, urgent channel, batch), or NOT_FOUND. A signed-in caller's view
+// is recorded as behaviour (cloud/behaviour.ts), unless they turned personalisation off.
 import { toProductDetail } from '@/domain/catalog'
 import { ok } from '@/domain/result'
 import { loadActiveProduct } from '@/cloud/orders'
 import { catalogApi } from '@/domain/api/catalog'
 import { defineAction } from '@/cloud/router'
+import { recordBehaviour } from '@/cloud/behaviour'
+import { viewSignal } from '@/domain/behaviour'
 
-export const get = defineAction(catalogApi.get, async ({ productId }) => {
+export const get = defineAction(catalogApi.get, async ({ productId }, caller) => {
   const product = await loadActiveProduct(productId)
-  return product.ok ? ok({ product: toProductDetail(product.data) }) : product
+  if (!product.ok) return product
+  await recordBehaviour(caller.openid, [viewSignal(product.data)])
+  return ok({ product: toProductDetail(product.data) })
 })

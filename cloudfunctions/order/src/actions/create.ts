@@ -6,6 +6,7 @@ import { fail, ok } from '@/domain/result'
 import { db, readDoc } from '@/cloud/database'
 import { loadActiveProduct } from '@/cloud/orders'
 import { placedOrder, placeOrder } from '@/cloud/place-order'
+import { recordOrderPlaced } from '@/cloud/behaviour'
 import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 
@@ -29,7 +30,10 @@ export const create = defineUserAction(orderApi.create, async (input, openid) =>
     selectionInput,
     address: input.address,
   })
-  return order.ok ? ok({ order: order.data }) : order
+  if (!order.ok) return order
+  // Behaviour (issue 19): the order and its options, unless personalisation is off.
+  await recordOrderPlaced(openid, product.data, order.data)
+  return ok({ order: order.data })
 })
 
 /** Profile values fill the product's measurements; values typed on the page win. */

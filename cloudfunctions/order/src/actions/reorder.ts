@@ -6,6 +6,7 @@ import type { OrderRecord } from '@/domain/order-types'
 import { readDoc } from '@/cloud/database'
 import { loadActiveProduct, orders } from '@/cloud/orders'
 import { placedOrder, placeOrder } from '@/cloud/place-order'
+import { recordOrderPlaced } from '@/cloud/behaviour'
 import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 
@@ -25,6 +26,9 @@ export const reorder = defineUserAction(
       selectionInput: { ...past.selection, urgent: false },
       address: past.address,
     })
-    return order.ok ? ok({ order: order.data }) : order
+    if (!order.ok) return order
+    // Behaviour (issue 19): the order and its options, unless personalisation is off.
+    await recordOrderPlaced(openid, product.data, order.data)
+    return ok({ order: order.data })
   },
 )

@@ -6,5 +6,7 @@ import { defineUserAction } from '@/cloud/router'
 import { answerRefill } from './answer'
 
 export const adjustCycle = defineUserAction(refillApi.adjustCycle, ({ productId, days }, openid) =>
-  answerRefill(openid, productId, (record, now) => adjustRefillCycle(record, days, now)),
+  answerRefill(openid, productId, 'adjust_cycle', (record, now) =>
+    adjustRefillCycle(record, days, now),
+  ),
 )

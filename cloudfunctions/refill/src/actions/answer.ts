@@ -8,14 +8,17 @@ import { toRefillView, type RefillView } from '@/domain/refill-view'
 import { readDoc, inTransaction } from '@/cloud/database'
 import { currentTime } from '@/cloud/clock'
 import { refillFields, refillRef } from '@/cloud/refills'
+import { recordBehaviour } from '@/cloud/behaviour'
+import { refillAnswerSignal, type RefillAnswer } from '@/domain/behaviour'
 
-export function answerRefill(
+export async function answerRefill(
   openid: string,
   productId: string,
+  answer: RefillAnswer,
   change: (record: RefillRecord, now: Date) => RefillRecord,
 ): Promise<Result<{ refill: RefillView }>> {
   const now = currentTime()
-  return inTransaction(async (transaction) => {
+  const answered = await inTransaction(async (transaction) => {
     const ref = refillRef(transaction, refillIdOf(openid, productId))
     const record = await readDoc<RefillRecord>(ref)
     if (!record || record.ownerOpenid !== openid) return fail('NOT_FOUND', '没有这件商品的补货记录')
@@ -23,4 +26,7 @@ export function answerRefill(
     await ref.set({ data: refillFields(next) })
     return ok({ refill: toRefillView(next) })
   })
+  // Behaviour (issue 19), after the answer is stored: unless personalisation is off.
+  if (answered.ok) await recordBehaviour(openid, [refillAnswerSignal(productId, answer)])
+  return answered
 }

@@ -6,5 +6,5 @@ import { defineUserAction } from '@/cloud/router'
 import { answerRefill } from './answer'
 
 export const snooze = defineUserAction(refillApi.snooze, ({ productId, days }, openid) =>
-  answerRefill(openid, productId, (record, now) => snoozeRefill(record, now, days)),
+  answerRefill(openid, productId, 'snooze', (record, now) => snoozeRefill(record, now, days)),
 )

@@ -6,5 +6,5 @@ import { defineUserAction } from '@/cloud/router'
 import { answerRefill } from './answer'
 
 export const stop = defineUserAction(refillApi.stop, ({ productId }, openid) =>
-  answerRefill(openid, productId, stopRefill),
+  answerRefill(openid, productId, 'stop', stopRefill),
 )

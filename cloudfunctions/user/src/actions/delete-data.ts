@@ -1,14 +1,16 @@
 // user.deleteData — any signed-in user, for themselves only; `{ confirm: true }` required.
 // Erases the caller's measurement profiles and consent, subscriptions, refills and user record,
-// frees their future bookings and strips them from past ones. Orders stay, with their address
+// frees their future bookings and strips them from past ones, and removes their behaviour events
+// and preference counts (a 个性化推荐 switched off stays off: only the switch is kept). Orders stay, with their address
 // snapshot (delivery, after-sales and the merchant's records need it). Each step is idempotent
 // (no where() inside a transaction), so a retry after a failure finishes the job.
 import { HOLDS_KINDS, holdsId } from '@/domain/customer-holds'
+import { newPreference, type PreferenceRecord } from '@/domain/behaviour'
 import { consentDocId } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import { requireConfirmation, type PersonalDataDeletion } from '@/domain/personal-data'
 import { ok } from '@/domain/result'
-import { command, db } from '@/cloud/database'
+import { command, db, readDoc } from '@/cloud/database'
 import { userApi } from '@/domain/api/user'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
@@ -29,6 +31,13 @@ export const deleteData = defineUserAction(userApi.deleteData, async (input, ope
   ).stats.removed
   const subscriptions = await removeMine(COLLECTIONS.subscriptions)
   const refills = await removeMine(COLLECTIONS.refills)
+  const behaviourEvents = await removeMine(COLLECTIONS.behaviourEvents)
+  const preferenceRef = db.collection(COLLECTIONS.preferences).doc(openid)
+  const preference = await readDoc<PreferenceRecord>(preferenceRef)
+  if (preference?.personalised === false) {
+    const { _id, ...offOnly } = newPreference(openid, false, now)
+    await preferenceRef.set({ data: offOnly })
+  } else if (preference) await preferenceRef.remove()
   const slots = db.collection(COLLECTIONS.appointmentSlots)
   const future = (await slots
     .where({ bookedBy: openid, startsAt: command.gt(now) })
@@ -43,6 +52,8 @@ export const deleteData = defineUserAction(userApi.deleteData, async (input, ope
     consents,
     subscriptions,
     refills,
+    preferences: preference ? 1 : 0,
+    behaviourEvents,
     bookingsReleased: future.stats.updated,
     user,
     ordersKept: true,

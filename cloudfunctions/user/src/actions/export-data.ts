@@ -1,6 +1,7 @@
 // user.exportData — any signed-in user, for themselves only; read-only. Everything personal we
 // hold about the caller, each list capped (truncated says so): the user record, the measurement
-// consent and profiles, the address used on each order, bookings, subscriptions and refills.
+// consent and profiles, the address used on each order, bookings, subscriptions, refills, the
+// preference document and the newest behaviour events.
 import { consentDocId } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import {
@@ -27,7 +28,17 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
         .where({ [field]: openid })
         .limit(EXPORT_LIST_LIMIT),
     )
-  const [user, consent, profiles, orders, bookings, subscriptions, refills] = await Promise.all([
+  const [
+    user,
+    consent,
+    profiles,
+    orders,
+    bookings,
+    subscriptions,
+    refills,
+    preferences,
+    behaviourEvents,
+  ] = await Promise.all([
     readDoc<Doc>(db.collection(COLLECTIONS.users).doc(openid)),
     readDoc<Doc>(db.collection(COLLECTIONS.consents).doc(consentDocId(openid))),
     mineIn(COLLECTIONS.measurementProfiles),
@@ -42,6 +53,14 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     mineIn(COLLECTIONS.appointmentSlots, 'bookedBy'),
     mineIn(COLLECTIONS.subscriptions),
     mineIn(COLLECTIONS.refills),
+    readDoc<Doc>(db.collection(COLLECTIONS.preferences).doc(openid)),
+    readList<Doc>(
+      db
+        .collection(COLLECTIONS.behaviourEvents)
+        .where({ ownerOpenid: openid })
+        .orderBy('createdAt', 'desc')
+        .limit(EXPORT_LIST_LIMIT),
+    ),
   ])
   const view: PersonalDataExport = {
     exportedAt: currentTime().toISOString(),
@@ -58,9 +77,11 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     bookings: plain(bookings),
     subscriptions: plain(subscriptions),
     refills: plain(refills),
+    preferences: preferences ? (toPlain(preferences) as Doc) : null,
+    behaviourEvents: plain(behaviourEvents),
     truncated:
       orders.length === EXPORT_ORDER_LIMIT ||
-      [profiles, bookings, subscriptions, refills].some(
+      [profiles, bookings, subscriptions, refills, behaviourEvents].some(
         (list) => list.length === EXPORT_LIST_LIMIT,
       ),
   }

@@ -1,5 +1,5 @@
 // user.role — any signed-in caller. Read-only: the tab bar and the merchant entry ask it on every
-// launch, and a launch must count one visit (user.me, asked by the home page), not two.
+// launch; registering the caller is the home page's call (user.home), never this one.
 import { ok } from '@/domain/result'
 import { isMerchant } from '@/cloud/merchants'
 import { userApi } from '@/domain/api/user'

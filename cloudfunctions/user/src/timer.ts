@@ -1,0 +1,17 @@
+// The user function's timer (behaviourRetention, daily): raw behaviour events older than the
+// retention period (BEHAVIOUR_RETENTION_DAYS, default 180) are removed. The preference counts
+// they rolled into stay until the customer deletes their data. Idempotent: a repeat or a
+// concurrent run removes what is left, and a run cut short leaves the rest for the next one.
+import { retentionDays, RETENTION_ENV } from '@/domain/behaviour'
+import { ok } from '@/domain/result'
+import { removeEventsBefore } from '@/cloud/behaviour'
+import { currentTime } from '@/cloud/clock'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export async function expireBehaviour() {
+  const days = retentionDays(process.env[RETENTION_ENV])
+  const cutoff = new Date(currentTime().getTime() - days * DAY_MS)
+  const { removed, finished } = await removeEventsBefore(cutoff)
+  return ok({ retentionDays: days, cutoff: cutoff.toISOString(), removed, finished })
+}

@@ -1,0 +1,163 @@
+// 为你推荐: which products to show a customer and why, from what the server already holds.
+// Pure and deterministic: the same inputs give the same list. Each product's score is the sum of
+// its parts (a refill running out, the options the customer orders, what they look at, the
+// categories they follow, a measurement profile that fits); the largest part gives the reason.
+// Never recommended: inactive products and consumables whose reminders the customer stopped.
+// Too little known (a new customer) or personalisation off: the shop's curated picks fill in.
+import type { PreferenceCounts } from './behaviour'
+import { profileKindFor, type ProfileKind } from './measurement-profile'
+import type { ProductRecord } from './product-schema'
+import type { RefillStatus } from './refill'
+
+export const RECOMMEND_CONFIG = {
+  /** Slots in 为你推荐. */
+  limit: 4,
+  /** A consumable running out within this many days is recommended (with the days left). */
+  refillSoonDays: 14,
+} as const
+
+/** What a recommendation rests on; `curated` is the only non-personal one. */
+export const RECOMMEND_BASES = [
+  'refill',
+  'option',
+  'viewed',
+  'category',
+  'profile',
+  'curated',
+] as const
+export type RecommendBasis = (typeof RECOMMEND_BASES)[number]
+
+export interface Recommendation {
+  productId: string
+  name: string
+  priceFromFen: number
+  basis: RecommendBasis
+  /** One short Chinese line, e.g. 你常选法国亚麻. */
+  reason: string
+}
+
+export interface RecommendInput {
+  now: Date
+  /** The catalog in shop order (inactive ones are skipped here too). */
+  products: ProductRecord[]
+  /** false: the switch is off, so only non-personal picks, whatever else is passed. */
+  personalised: boolean
+  preference: PreferenceCounts | null
+  refills: { productId: string; runOutAt: Date; status: RefillStatus }[]
+  /** Kinds of the customer's saved measurement profiles. */
+  profileKinds: ProfileKind[]
+  limit?: number
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Whole days from `now` until `at`, rounded up (0 or less: already due). */
+export function daysUntil(now: Date, at: Date): number {
+  return Math.ceil((at.getTime() - now.getTime()) / DAY_MS)
+}
+
+interface Part {
+  basis: Exclude<RecommendBasis, 'curated'>
+  score: number
+  reason: string
+}
+
+/** The most-chosen option of a product the customer has ordered (ties: the product's order). */
+function favouriteChoice(product: ProductRecord, preference: PreferenceCounts) {
+  const counts = preference.options[product._id] ?? {}
+  let best: { label: string; times: number } | null = null
+  for (const group of product.optionGroups)
+    for (const choice of group.choices) {
+      const times = counts[group.id]?.[choice.id] ?? 0
+      if (times > 0 && (best === null || times > best.times)) best = { label: choice.label, times }
+    }
+  return best
+}
+
+function personalParts(product: ProductRecord, input: RecommendInput): Part[] {
+  const parts: Part[] = []
+  const refill = input.refills.find((r) => r.productId === product._id)
+  if (refill) {
+    // A tracked consumable is worth showing only when it is running out: no nagging before.
+    const days = daysUntil(input.now, refill.runOutAt)
+    if (days <= RECOMMEND_CONFIG.refillSoonDays)
+      parts.push({
+        basis: 'refill',
+        score: 100 + RECOMMEND_CONFIG.refillSoonDays - Math.max(days, 0),
+        reason: days > 0 ? `${product.name}约 ${days} 天后用完` : `${product.name}该补货了`,
+      })
+    return parts
+  }
+  const preference = input.preference
+  if (preference) {
+    const favourite = favouriteChoice(product, preference)
+    if (favourite)
+      parts.push({
+        basis: 'option',
+        score: 30 + 10 * favourite.times,
+        reason: favourite.times > 1 ? `你常选${favourite.label}` : `你选过${favourite.label}`,
+      })
+    const views = preference.views[product._id] ?? 0
+    const ordered = preference.ordered[product._id] ?? 0
+    if (views > 0 && ordered === 0)
+      parts.push({
+        basis: 'viewed',
+        score: 10 + 4 * Math.min(views, 10),
+        reason: views > 1 ? `你看过 ${views} 次` : '你看过这件',
+      })
+    const category = product.category
+    const followed = category ? (preference.categories[category.id] ?? 0) : 0
+    if (category && followed > 0 && views === 0 && ordered === 0)
+      parts.push({
+        basis: 'category',
+        score: 8 + 2 * Math.min(followed, 10),
+        reason: followed > 1 ? `你常看${category.label}` : `你看过${category.label}`,
+      })
+  }
+  const kind = profileKindFor(product)
+  if (kind && input.profileKinds.includes(kind))
+    parts.push({ basis: 'profile', score: 15, reason: '你的量体档案可直接下单' })
+  return parts
+}
+
+const toItem = (product: ProductRecord, basis: RecommendBasis, reason: string) => ({
+  productId: product._id,
+  name: product.name,
+  priceFromFen: product.basePriceFen,
+  basis,
+  reason,
+})
+
+export function recommend(input: RecommendInput): Recommendation[] {
+  const limit = input.limit ?? RECOMMEND_CONFIG.limit
+  const stopped = new Set(
+    input.refills.filter((r) => r.status === 'stopped').map((r) => r.productId),
+  )
+  const available = input.products
+    .filter((p) => p.active && !stopped.has(p._id))
+    .sort((a, b) => a.sort - b.sort || (a._id < b._id ? -1 : 1))
+  const picked: Recommendation[] = []
+  if (input.personalised) {
+    const scored = available
+      .map((product) => {
+        const parts = personalParts(product, input)
+        const total = parts.reduce((sum, part) => sum + part.score, 0)
+        const top = parts.reduce<Part | null>((a, b) => (a && a.score >= b.score ? a : b), null)
+        return { product, total, top }
+      })
+      .filter((entry) => entry.top !== null)
+      // Stable sort: equal totals keep the shop's order.
+      .sort((a, b) => b.total - a.total)
+    for (const { product, top } of scored.slice(0, limit))
+      picked.push(toItem(product, top!.basis, top!.reason))
+  }
+  // The shop's picks: the featured products, or (none flagged) the catalog in shop order.
+  const featured = available.filter((p) => p.featured)
+  const curated = featured.length > 0 ? featured : available
+  for (const product of curated) {
+    if (picked.length >= limit) break
+    if (!picked.some((item) => item.productId === product._id))
+      picked.push(toItem(product, 'curated', '店铺精选'))
+  }
+  return picked
+}
