@@ -2,6 +2,7 @@
 // One record per order; every change goes through applyTransition (order-transition.ts), which
 // bumps `version`, so the cloud can re-read inside a transaction and refuse stale writes.
 import type { Address } from './address'
+import type { OrderCoupon } from './coupon'
 import type { MessagePurpose } from './messages'
 import type { ChinaDate } from './china-date'
 import type { ProductKind } from './product-schema'
@@ -153,6 +154,8 @@ export interface OrderRecord {
   quote: Quote
   /** Paid in full at submit; every cancellation of a paid order refunds it (payment.ts). */
   payment: OrderPayment
+  /** The coupon used at submit (coupon.ts), if any: the payment is the price minus its discount. */
+  coupon?: OrderCoupon
   node: OrderNode
   version: number
   timeline: TimelineEntry[]
