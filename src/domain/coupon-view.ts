@@ -43,9 +43,9 @@ export function usableCoupons(
   return coupons.filter((c) => couponUsable(c, c.ownerOpenid, priceFen, now).usable)
 }
 
-/** The confirm page's coupon row: what is chosen, or how many could be. */
-export function couponRowText(chosen: CouponRecord | null, usableCount: number): string {
-  if (chosen) return `-${formatFen(chosen.amountFen)}`
+/** The confirm page's coupon row: the discount the chosen coupon takes, or how many could be used. */
+export function couponRowText(discountFen: number | null, usableCount: number): string {
+  if (discountFen !== null) return `-${formatFen(discountFen)}`
   return usableCount > 0 ? `${usableCount} 张可用` : '暂无可用'
 }
 

@@ -10,9 +10,7 @@
 //   through WeChat Pay, which cannot take 0, so the customer always pays at least ¥0.01. What a
 //   coupon worth more than that leaves over is forfeited (one coupon, one order).
 // - A coupon is used inside the transaction that places its order; cancelling that order before
-//   production (COUPON_RETURN_NODES) gives it back, later it stays used.
-import type { OrderNode } from './order-types'
-
+//   production (order-types.ts COUPON_RETURN_NODES) gives it back, later it stays used.
 export const REMEDY_COUPON_DAYS = 90
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -47,9 +45,6 @@ export interface OrderCoupon {
   /** Taken off the quote's price; payment.amountFen = quote.priceFen - discountFen. */
   discountFen: number
 }
-
-/** Nodes an order may be cancelled from and still give its coupon back: before production. */
-export const COUPON_RETURN_NODES: readonly OrderNode[] = ['submitted', 'confirmed', 'materials']
 
 /** One coupon per exception resolution: a repeated or retried grant lands on the same record. */
 export const remedyCouponId = (orderId: string, exceptionId: string) =>

@@ -9,13 +9,14 @@
 // for same-node events the client should send the version it saw and the cloud compare it.
 // `storage` is the environment the function runs in: photos must be its files (photos.ts).
 import { addDays, chinaDateOf } from './china-date'
-import { COUPON_RETURN_NODES, issueRemedyCoupon, type CouponRecord } from './coupon'
+import { issueRemedyCoupon, type CouponRecord } from './coupon'
 import { REMEDY_LABELS } from './order-labels'
 import { can } from './order-machine'
 import { parseEventInput, type EventInput } from './order-input'
 import { markPaid, paymentOnCancel } from './payment'
 import { urgentReleaseOf } from './pricing'
 import {
+  COUPON_RETURN_NODES,
   FINAL_NODES,
   NOTIFICATION_PURPOSES,
   ORDER_EVENTS,

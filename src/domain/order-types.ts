@@ -40,6 +40,9 @@ export const PRE_SHIPPING_NODES: readonly OrderNode[] = [
   'quality_check',
 ]
 
+/** Nodes an order may be cancelled from and still give its coupon back (coupon.ts): before production. */
+export const COUPON_RETURN_NODES: readonly OrderNode[] = ['submitted', 'confirmed', 'materials']
+
 export const ORDER_EVENTS = [
   'confirm',
   'purchase_materials',
