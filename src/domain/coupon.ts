@@ -79,10 +79,14 @@ type Instant = Date | string | number
 const msOf = (instant: Instant) => new Date(instant).getTime()
 
 /** A stored coupon as written by any version of the grant code (see the header). */
-export type StoredCoupon = Partial<Omit<CouponRecord, '_id'>> & {
+export type StoredCoupon = Partial<
+  Omit<CouponRecord, '_id' | 'issuedAt' | 'expiresAt' | 'usedAt'>
+> & {
   _id: string
   amountFen: number
   issuedAt: Instant
+  expiresAt?: Instant
+  usedAt?: Instant | null
   toOpenid?: string
   orderId?: string
 }
