@@ -8,7 +8,7 @@ import {
   couponUsable,
   returnCoupon,
   sortCoupons,
-  useCoupon,
+  spendCoupon,
   type CouponCheck,
   type CouponRecord,
   type OrderCoupon,
@@ -68,7 +68,7 @@ export async function prepareCouponUse(
   const coupon = couponOf(stored)
   const check = couponUsable(coupon, use.openid, use.priceFen, use.now)
   if (!check.usable) return unusable(check.message)
-  const used = useCoupon(coupon, use.orderId, use.now)
+  const used = spendCoupon(coupon, use.orderId, use.now)
   return ok({
     coupon: { couponId: coupon._id, discountFen: check.discountFen },
     write: async () => {

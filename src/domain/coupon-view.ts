@@ -1,9 +1,9 @@
 // The texts the 优惠券 page and the confirm page's coupon row show, computed from the records.
-import { couponAvailable, couponUsable, type CouponRecord } from './coupon'
+import { couponAvailable, couponUsable, type CouponLike } from './coupon'
 import { formatFen } from './money'
 import { formatChinaTime } from './time'
 
-export const COUPON_ORIGIN_LABELS: Record<CouponRecord['origin']['kind'], string> = {
+export const COUPON_ORIGIN_LABELS: Record<CouponLike['origin']['kind'], string> = {
   exception_remedy: '订单延期补偿',
 }
 
@@ -18,7 +18,7 @@ export interface CouponCard {
   available: boolean
 }
 
-export function couponCard(coupon: CouponRecord, now: Date): CouponCard {
+export function couponCard(coupon: CouponLike, now: Date): CouponCard {
   const available = couponAvailable(coupon, now)
   const { origin } = coupon
   return {
@@ -35,11 +35,11 @@ export function couponCard(coupon: CouponRecord, now: Date): CouponCard {
 }
 
 /** The caller's coupons usable on an order of `priceFen` now (the confirm page's choices). */
-export function usableCoupons(
-  coupons: readonly CouponRecord[],
+export function usableCoupons<C extends CouponLike>(
+  coupons: readonly C[],
   priceFen: number,
   now: Date,
-): CouponRecord[] {
+): C[] {
   return coupons.filter((c) => couponUsable(c, c.ownerOpenid, priceFen, now).usable)
 }
 
@@ -50,5 +50,5 @@ export function couponRowText(discountFen: number | null, usableCount: number): 
 }
 
 /** One choice in the confirm page's coupon sheet. */
-export const couponChoiceText = (coupon: CouponRecord) =>
+export const couponChoiceText = (coupon: CouponLike) =>
   `${formatFen(coupon.amountFen)} ${coupon.thresholdFen > 0 ? `满${formatFen(coupon.thresholdFen)}可用` : '无门槛'}（至 ${formatChinaTime(coupon.expiresAt, 'MM-DD')}）`

@@ -78,6 +78,13 @@ export function issueRemedyCoupon(input: {
 type Instant = Date | string | number
 const msOf = (instant: Instant) => new Date(instant).getTime()
 
+/** A coupon as the cloud stores it or as a page receives it (instants as ISO strings). */
+export type CouponLike = Omit<CouponRecord, 'issuedAt' | 'expiresAt' | 'usedAt'> & {
+  issuedAt: Instant
+  expiresAt: Instant
+  usedAt: Instant | null
+}
+
 /** A stored coupon as written by any version of the grant code (see the header). */
 export type StoredCoupon = Partial<
   Omit<CouponRecord, '_id' | 'issuedAt' | 'expiresAt' | 'usedAt'>
@@ -142,7 +149,7 @@ export const discountOf = (amountFen: number, priceFen: number) =>
  * Someone else's coupon reads as not found, so a guessed id tells nothing.
  */
 export function couponUsable(
-  coupon: CouponRecord | null,
+  coupon: CouponLike | null,
   openid: string,
   priceFen: number,
   now: Date,
@@ -157,11 +164,11 @@ export function couponUsable(
 }
 
 /** Whether the coupon can still be spent at all (the list's 可用 group): issued, not expired. */
-export const couponAvailable = (coupon: CouponRecord, now: Date) =>
+export const couponAvailable = (coupon: CouponLike, now: Date) =>
   coupon.status === 'issued' && now.getTime() < msOf(coupon.expiresAt)
 
 /** The coupon once an order uses it. */
-export const useCoupon = (coupon: CouponRecord, orderId: string, now: Date): CouponRecord => ({
+export const spendCoupon = (coupon: CouponRecord, orderId: string, now: Date): CouponRecord => ({
   ...coupon,
   status: 'used',
   usedBy: orderId,
@@ -175,13 +182,13 @@ export function returnCoupon(coupon: CouponRecord, orderId: string): CouponRecor
 }
 
 /** Usable ones first, soonest to expire first; then used and expired ones, latest first. */
-export function sortCoupons(coupons: readonly CouponRecord[], now: Date): CouponRecord[] {
-  const rank = (c: CouponRecord) => (couponAvailable(c, now) ? 0 : 1)
+export function sortCoupons<C extends CouponLike>(coupons: readonly C[], now: Date): C[] {
+  const rank = (c: C) => (couponAvailable(c, now) ? 0 : 1)
   return [...coupons].sort((a, b) => {
     const byGroup = rank(a) - rank(b)
     if (byGroup !== 0) return byGroup
     if (rank(a) === 0) return msOf(a.expiresAt) - msOf(b.expiresAt) || a._id.localeCompare(b._id)
-    const last = (c: CouponRecord) => Math.min(msOf(c.usedAt ?? c.expiresAt), msOf(c.expiresAt))
+    const last = (c: C) => Math.min(msOf(c.usedAt ?? c.expiresAt), msOf(c.expiresAt))
     return last(b) - last(a) || a._id.localeCompare(b._id)
   })
 }

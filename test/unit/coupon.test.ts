@@ -7,7 +7,7 @@ import {
   issueRemedyCoupon,
   returnCoupon,
   sortCoupons,
-  useCoupon,
+  spendCoupon,
   type CouponRecord,
 } from '@/domain/coupon'
 import { couponCard, couponRowText, usableCoupons } from '@/domain/coupon-view'
@@ -73,7 +73,7 @@ describe('couponUsable', () => {
     ['someone else’s reads as not found', coupon(), STRANGER, 10_000, at(DAY), 'not_found'],
     ['no caller', coupon(), '', 10_000, at(DAY), 'not_found'],
     ['a missing coupon', null, OWNER, 10_000, at(DAY), 'not_found'],
-    ['used', useCoupon(coupon(), 'ord_b', NOW), OWNER, 10_000, at(DAY), 'used'],
+    ['used', spendCoupon(coupon(), 'ord_b', NOW), OWNER, 10_000, at(DAY), 'used'],
     ['expired at its instant', coupon(), OWNER, 10_000, at(90 * DAY), 'expired'],
     ['one ms before expiry', coupon(), OWNER, 10_000, at(90 * DAY - 1), 2000],
     [
@@ -110,7 +110,7 @@ describe('couponUsable', () => {
 
 describe('use and return', () => {
   test('a coupon comes back only from the order that used it', () => {
-    const used = useCoupon(coupon(), 'ord_b', NOW)
+    const used = spendCoupon(coupon(), 'ord_b', NOW)
     expect(used).toMatchObject({ status: 'used', usedBy: 'ord_b', usedAt: NOW })
     expect(returnCoupon(used, 'ord_c')).toBeNull()
     expect(returnCoupon(coupon(), 'ord_b')).toBeNull()
@@ -121,7 +121,7 @@ describe('use and return', () => {
     const later = coupon({ _id: 'later', expiresAt: new Date(NOW.getTime() + 60 * DAY) })
     const sooner = coupon({ _id: 'sooner', expiresAt: new Date(NOW.getTime() + 5 * DAY) })
     const expired = coupon({ _id: 'expired', expiresAt: new Date(NOW.getTime() - DAY) })
-    const used = useCoupon(coupon({ _id: 'used' }), 'ord_b', new Date(NOW.getTime() - 3600))
+    const used = spendCoupon(coupon({ _id: 'used' }), 'ord_b', new Date(NOW.getTime() - 3600))
     expect(sortCoupons([expired, later, used, sooner], NOW).map((c) => c._id)).toEqual([
       'sooner',
       'later',
@@ -143,7 +143,7 @@ describe('screen texts', () => {
       available: true,
     })
     expect(couponCard(coupon({ thresholdFen: 19_900 }), NOW).threshold).toBe('满¥199可用')
-    expect(couponCard(useCoupon(coupon(), 'o', NOW), NOW).state).toBe('已使用')
+    expect(couponCard(spendCoupon(coupon(), 'o', NOW), NOW).state).toBe('已使用')
     expect(couponCard(coupon(), new Date(NOW.getTime() + 91 * DAY)).state).toBe('已过期')
   })
 
