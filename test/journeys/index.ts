@@ -20,6 +20,7 @@ import {
 } from './first-use'
 import {
   cancelAfterPaymentRefunds,
+  couponFromARemedySpentOnTheNextOrder,
   payLaterFromTheOrderPage,
   unpaidOrderCancelsItself,
 } from './payment'
@@ -115,4 +116,9 @@ export const JOURNEYS: [
     90_000,
   ],
   ['cancelling a paid order shows 退款中, then 已退款', cancelAfterPaymentRefunds, 90_000],
+  [
+    'a coupon taken as a remedy is spent at confirm on the next order, then reads 已使用',
+    couponFromARemedySpentOnTheNextOrder,
+    90_000,
+  ],
 ]
