@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/profiles/index',
     'pages/subscriptions/index',
     'pages/refills/index',
+    'pages/coupons/index',
   ],
   // Merchant pages load only when a merchant opens them; consumers never download them.
   subPackages: [

@@ -1,7 +1,8 @@
 // Order writes shared by the order actions and the timer. Every state change goes through
 // applyOrderEvent: one transaction that re-reads the order, checks the version the client saw,
 // runs the domain's applyTransition, and writes the order, its audit row, its queued
-// notification, a granted coupon, a batch's count, the stock it holds and (an urgent order
+// notification, a granted coupon (or the coupon the order used, given back when it is cancelled
+// before production), a batch's count, the stock it holds and (an urgent order
 // cancelled the day it was placed) the day's urgent slot together — or nothing — then sends the
 // queued message and, when the event cancelled a paid order, asks WeChat for its refund.
 import { leaveBatch, type BatchState } from '../domain/batch'
@@ -26,6 +27,7 @@ import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
 import { sendRefund } from './refunds'
 import { closeOpenAttempts } from './payments'
+import { prepareCouponReturn, storeCoupon } from './coupons'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
 
@@ -93,7 +95,15 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
       return fail('CONFLICT', '订单刚刚有了新进展，请刷新后再操作')
     const output = applyTransition(order, event, actor.data, input ?? {}, now, storage)
     if (!output.ok) return output
-    const { order: next, audit, notification, grant, batchLeave, urgentRelease } = output.data
+    const {
+      order: next,
+      audit,
+      notification,
+      grant,
+      couponReturn,
+      batchLeave,
+      urgentRelease,
+    } = output.data
     // Reads first: the batch, the urgent counter and the materials are shared with other orders,
     // so their writes may conflict, and nothing may be read after a conflicted write.
     const leave = batchLeave
@@ -101,15 +111,15 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
       : null
     const giveBack = urgentRelease ? await prepareUrgentRelease(transaction, urgentRelease) : null
     const settle = await prepareStockSettlement(transaction, order, next, now)
+    const giveCouponBack = couponReturn
+      ? await prepareCouponReturn(transaction, couponReturn.couponId, order._id)
+      : null
     await ref.set({ data: withoutId(next) })
     await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
     if (notification)
       queued = await queueMessage(transaction, orderMessageDraft(notification, next), now)
-    if (grant) {
-      await transaction
-        .collection(COLLECTIONS.coupons)
-        .add({ data: { ...grant, status: 'issued', issuedAt: now } })
-    }
+    if (grant) await storeCoupon(transaction, grant)
+    await giveCouponBack?.()
     await leave?.()
     await giveBack?.()
     await settle()

@@ -2,7 +2,9 @@
 // product, prices it itself, and writes inside one transaction keyed by (caller, requestId):
 // a retry finds the order it already made. The urgent-capacity counter and the batch count are
 // read and written in that same transaction, so parallel orders cannot oversell either; so is the
-// customer's open-order counter (customer-holds.ts), so one account cannot hoard stock.
+// customer's open-order counter (customer-holds.ts), so one account cannot hoard stock, and the
+// coupon the customer chose (coupons.ts): checked against the price computed here and marked used
+// by this order, so it is spent once however many orders try it. A retry never spends a second.
 import type { Address } from '../domain/address'
 import { joinBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
@@ -28,6 +30,7 @@ import { prepareReservation, stockNeedsOf } from './stock'
 import { currentTime } from './clock'
 import type { UrgentQuota } from './urgent-quota'
 import { openOrdersOf, orderLimits } from './order-limits'
+import { prepareCouponUse } from './coupons'
 
 export interface PlaceOrderRequest {
   ownerOpenid: string
@@ -35,6 +38,8 @@ export interface PlaceOrderRequest {
   product: ProductRecord
   selectionInput: unknown
   address: Address
+  /** A coupon of the caller's to spend on this order (create only; a reorder carries none). */
+  couponId?: string
 }
 
 /**
@@ -83,6 +88,16 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Ord
       queueLoad,
       batchQuantity: batchState?.quantity ?? 0,
     })
+    const coupon = request.couponId
+      ? await prepareCouponUse(transaction, {
+          couponId: request.couponId,
+          openid: ownerOpenid,
+          priceFen: quote.priceFen,
+          orderId,
+          now,
+        })
+      : null
+    if (coupon && !coupon.ok) return coupon
     const built = buildNewOrder({
       product,
       selection: selection.data,
@@ -93,6 +108,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Ord
       now,
       payWithinMinutes: payWithinMinutes(process.env.PAY_WITHIN_MINUTES),
       batchId: joined?.batchId ?? null,
+      coupon: coupon?.data.coupon ?? null,
     })
     if (!built.ok) return built
     // Stock: checked before any write, so a refused order leaves nothing behind.
@@ -102,6 +118,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Ord
     await orderRef.set({ data: { ...withoutId(built.data), stock: needs } })
     await holds.data()
     await reservation.data()
+    if (coupon) await coupon.data.write()
     if (quote.urgent.applied) {
       const count = (quota?.count ?? 0) + 1
       await quotaRef.set({ data: { productId: product._id, day: quote.quotedOn, count } })

@@ -22,6 +22,7 @@ export const ERROR_MESSAGES = {
   OUT_OF_STOCK: '材料库存不足，暂时无法下单',
   LAST_MERCHANT: '至少需要保留一位商家账号',
   PAYMENT_FAILED: '微信支付暂时不可用，请稍后重试',
+  COUPON_UNUSABLE: '这张优惠券不能用于本单，请重新选择或不使用优惠券',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

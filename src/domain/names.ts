@@ -95,6 +95,8 @@ export const ACTIONS = {
     act: 'act',
     /** Start a WeChat Pay attempt for the caller's unpaid order. */
     pay: 'pay',
+    /** The caller's coupons (我的 → 优惠券, and the confirm page's choices). */
+    coupons: 'coupons',
   },
   message: {
     /** Record a requestSubscribeMessage result: each accept adds one credit. */

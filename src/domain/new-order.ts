@@ -4,6 +4,7 @@
 // document; the cloud reads it first inside the transaction and returns the existing order.
 import type { Address } from './address'
 import { phoneTailOf } from './board'
+import type { OrderCoupon } from './coupon'
 import { DEFAULT_PAY_WITHIN_MINUTES, newPayment } from './payment'
 import type { ProductRecord } from './product-schema'
 import type { OrderSelection } from './order-selection'
@@ -27,6 +28,8 @@ export interface NewOrderInput {
   payWithinMinutes?: number
   /** Batch products only: the batch this order joined (batch.ts `joinBatch`). */
   batchId: string | null
+  /** A coupon the cloud checked and uses in the same transaction; its discount comes off the payment. */
+  coupon?: OrderCoupon | null
 }
 
 /** Stored beside the record: the board's phone search reads this indexed field. */
@@ -51,7 +54,12 @@ export function buildNewOrder(input: NewOrderInput): Result<NewOrderRecord> {
     productSnapshot: snapshotOf(product, selection),
     selection,
     quote,
-    payment: newPayment(quote.priceFen, now, input.payWithinMinutes ?? DEFAULT_PAY_WITHIN_MINUTES),
+    payment: newPayment(
+      quote.priceFen - (input.coupon?.discountFen ?? 0),
+      now,
+      input.payWithinMinutes ?? DEFAULT_PAY_WITHIN_MINUTES,
+    ),
+    ...(input.coupon ? { coupon: input.coupon } : {}),
     node: 'submitted',
     version: 1,
     timeline: [

@@ -1,13 +1,15 @@
 // applyTransition(order, event, actor, input, now, storage): Result<TransitionOutput>
 // Everything one order event writes, computed purely. The cloud action re-reads the order
 // inside a transaction, calls this, and writes `order` (replace), `audit` (add), `notification`
-// (queue, when present) and `grant` / `batchLeave` / `urgentRelease` (when present) in that same transaction.
+// (queue, when present) and `grant` / `couponReturn` / `batchLeave` / `urgentRelease` (when
+// present) in that same transaction.
 // Payment: `pay` records WeChat's confirmation; every move into 'cancelled' refunds a paid order
 // (payment.refund pending, sent to WeChat after the commit) or closes an unpaid one.
 // A repeated request sees the already-moved order and fails here, so nothing applies twice;
 // for same-node events the client should send the version it saw and the cloud compare it.
 // `storage` is the environment the function runs in: photos must be its files (photos.ts).
 import { addDays, chinaDateOf } from './china-date'
+import { issueRemedyCoupon, type CouponRecord } from './coupon'
 import { deliveryWindowText } from './delivery-window'
 import { REMEDY_LABELS } from './order-labels'
 import { can } from './order-machine'
@@ -15,6 +17,7 @@ import { parseEventInput, type EventInput } from './order-input'
 import { markPaid, paymentOnCancel } from './payment'
 import { urgentReleaseOf } from './pricing'
 import {
+  COUPON_RETURN_NODES,
   FINAL_NODES,
   NOTIFICATION_PURPOSES,
   ORDER_EVENTS,
@@ -32,8 +35,10 @@ export interface TransitionOutput {
   order: OrderRecord
   audit: AuditEvent
   notification: OrderNotification | null
-  /** A coupon the customer chose as a remedy; the cloud issues it. */
-  grant: { kind: 'coupon'; toOpenid: string; amountFen: number; orderId: string } | null
+  /** A coupon the customer chose as a remedy; the cloud stores it (its id is per exception). */
+  grant: CouponRecord | null
+  /** The coupon this order used, given back because the order was cancelled before production. */
+  couponReturn: { couponId: string } | null
   /** A batch order cancelled while its batch still collects: subtract from the batch (batch.ts). */
   batchLeave: { batchId: string; quantity: number } | null
   /** An urgent order cancelled on the day it was placed: give its slot back (pricing.ts). */
@@ -89,13 +94,22 @@ export function applyTransition(
   const choice = order.exception?.choice?.remedy
   const coupon = order.exception?.offered.find((offer) => offer.type === 'coupon')
   const grant =
-    orderEvent === 'resolve_exception' && choice === 'coupon' && coupon?.type === 'coupon'
-      ? {
-          kind: 'coupon' as const,
-          toOpenid: order.ownerOpenid,
+    orderEvent === 'resolve_exception' &&
+    choice === 'coupon' &&
+    coupon?.type === 'coupon' &&
+    order.exception
+      ? issueRemedyCoupon({
+          ownerOpenid: order.ownerOpenid,
           amountFen: coupon.amountFen,
           orderId: order._id,
-        }
+          orderNo: order.orderNo,
+          exceptionId: order.exception.id,
+          now,
+        })
+      : null
+  const couponReturn =
+    next.node === 'cancelled' && order.coupon && COUPON_RETURN_NODES.includes(order.node)
+      ? { couponId: order.coupon.couponId }
       : null
   const batchLeave =
     next.node === 'cancelled' && order.batchId && ['submitted', 'confirmed'].includes(order.node)
@@ -130,6 +144,7 @@ export function applyTransition(
     },
     notification: purpose ? notify(next, purpose, now, delay) : null,
     grant,
+    couponReturn,
     batchLeave,
     urgentRelease,
   })

@@ -2,6 +2,7 @@
 // One record per order; every change goes through applyTransition (order-transition.ts), which
 // bumps `version`, so the cloud can re-read inside a transaction and refuse stale writes.
 import type { Address } from './address'
+import type { OrderCoupon } from './coupon'
 import type { MessagePurpose } from './messages'
 import type { ChinaDate } from './china-date'
 import type { DeliveryWindow } from './delivery-window'
@@ -39,6 +40,9 @@ export const PRE_SHIPPING_NODES: readonly OrderNode[] = [
   'production',
   'quality_check',
 ]
+
+/** Nodes an order may be cancelled from and still give its coupon back (coupon.ts): before production. */
+export const COUPON_RETURN_NODES: readonly OrderNode[] = ['submitted', 'confirmed', 'materials']
 
 export const ORDER_EVENTS = [
   'confirm',
@@ -156,6 +160,8 @@ export interface OrderRecord {
   quote: Quote
   /** Paid in full at submit; every cancellation of a paid order refunds it (payment.ts). */
   payment: OrderPayment
+  /** The coupon used at submit (coupon.ts), if any: the payment is the price minus its discount. */
+  coupon?: OrderCoupon
   node: OrderNode
   version: number
   timeline: TimelineEntry[]

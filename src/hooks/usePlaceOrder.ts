@@ -27,8 +27,9 @@ function openOrder(url: string) {
   openPlacedOrder(url)
 }
 
-export function usePlaceOrder(draft: DraftOrder) {
-  const order = useSubmitOrder(draft.product._id, draft.selection, draft.requestId)
+/** `couponId`: the coupon chosen on the confirm page, spent by the order (null: none). */
+export function usePlaceOrder(draft: DraftOrder, couponId: string | null = null) {
+  const order = useSubmitOrder(draft.product._id, draft.selection, draft.requestId, couponId)
   const { pay, paying } = usePayOrder()
   const askForMessages = useSubscribeAtTap('submitOrder')
   const [payError, setPayError] = useState<{ message: string; url: string }>()

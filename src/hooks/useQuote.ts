@@ -1,6 +1,7 @@
 // Live price and completion date from order.quote for a selection that already passed
-// validateOrderSelection (null: nothing to ask yet). Debounced, and only the latest answer counts.
-import { orderApi } from '@/domain/api/order'
+// validateOrderSelection (null: nothing to ask yet), with what a chosen coupon takes off (the
+// confirm page). Debounced, and only the latest answer counts.
+import { orderApi, type QuotedCoupon } from '@/domain/api/order'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { OrderSelection } from '@/domain/order-selection'
 import type { Quote } from '@/domain/pricing'
@@ -11,6 +12,8 @@ export const QUOTE_DEBOUNCE_MS = 350
 
 export interface QuoteState {
   quote: Quote | undefined
+  /** The coupon asked about, priced on this quote. */
+  coupon: QuotedCoupon | undefined
   loading: boolean
   error: Fail | undefined
   retry: () => void
@@ -20,9 +23,11 @@ export function useQuote(
   productId: string,
   selection: OrderSelection | null,
   delayMs = QUOTE_DEBOUNCE_MS,
+  couponId: string | null = null,
 ): QuoteState {
   const [state, setState] = useState<Omit<QuoteState, 'retry'>>({
     quote: undefined,
+    coupon: undefined,
     loading: false,
     error: undefined,
   })
@@ -33,7 +38,7 @@ export function useQuote(
   useEffect(() => {
     const id = ++latest.current
     if (key === null) {
-      setState({ quote: undefined, loading: false, error: undefined })
+      setState({ quote: undefined, coupon: undefined, loading: false, error: undefined })
       return undefined
     }
     setState((prev) => ({ ...prev, loading: true, error: undefined }))
@@ -41,17 +46,23 @@ export function useQuote(
       void callCloud(orderApi.quote, {
         productId,
         selection: JSON.parse(key) as OrderSelection,
+        ...(couponId ? { couponId } : {}),
       }).then((result) => {
         if (id !== latest.current) return
         setState(
           result.ok
-            ? { quote: result.data.quote, loading: false, error: undefined }
-            : { quote: undefined, loading: false, error: result },
+            ? {
+                quote: result.data.quote,
+                coupon: result.data.coupon,
+                loading: false,
+                error: undefined,
+              }
+            : { quote: undefined, coupon: undefined, loading: false, error: result },
         )
       })
     }, delayMs)
     return () => clearTimeout(timer)
-  }, [productId, key, delayMs, attempt])
+  }, [productId, key, delayMs, attempt, couponId])
 
   const retry = useCallback(() => setAttempt((n) => n + 1), [])
   return { ...state, retry }

@@ -1,7 +1,8 @@
 // Submitting the confirm page's order with the draft's requestId (services/draft-order): a double
 // tap, a retry after a network error, a second tap after an error, or the same draft submitted
 // again after leaving the page all send the same id, and order.create answers every repeat with
-// the first order. A ref guards against taps that land before the disabled state renders.
+// the first order. A ref guards against taps that land before the disabled state renders. The
+// chosen coupon (if any) goes with it; the server re-checks it and answers COUPON_UNUSABLE.
 import type { ResultOf } from '@/domain/api/contract'
 import { orderApi } from '@/domain/api/order'
 import { useCallback, useRef, useState } from 'react'
@@ -10,7 +11,12 @@ import type { OrderSelection } from '@/domain/order-selection'
 import type { Fail, Result } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 
-export function useSubmitOrder(productId: string, selection: OrderSelection, requestId: string) {
+export function useSubmitOrder(
+  productId: string,
+  selection: OrderSelection,
+  requestId: string,
+  couponId: string | null = null,
+) {
   const busy = useRef(false)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<Fail>()
@@ -26,13 +32,14 @@ export function useSubmitOrder(productId: string, selection: OrderSelection, req
         productId,
         selection,
         address,
+        ...(couponId ? { couponId } : {}),
       })
       busy.current = false
       setSubmitting(false)
       if (!result.ok) setError(result)
       return result
     },
-    [requestId, productId, selection],
+    [requestId, productId, selection, couponId],
   )
 
   return { submit, submitting, error, requestId }

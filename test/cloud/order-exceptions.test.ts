@@ -80,7 +80,7 @@ describe('exceptions and remedies', () => {
       expect.arrayContaining(['confirm', 'flag_exception', 'choose_remedy', 'resolve_exception']),
     )
     expect(await auditOf(order._id)).toHaveLength(5) // with the `pay` row
-    expect(await find(COLLECTIONS.coupons, { orderId: order._id })).toEqual([])
+    expect(await find(COLLECTIONS.coupons, { 'origin.orderId': order._id })).toEqual([])
     // Progress resumes.
     await expect(act(merchant, order._id, 'purchase_materials')).resolves.toMatchObject({
       ok: true,
@@ -96,8 +96,14 @@ describe('exceptions and remedies', () => {
       // The coupon makes up for the delay; the offered new date still applies (issue 14, item 8).
       data: { order: { node: 'confirmed', exception: null, eta: inDays(40) } },
     })
-    expect(await find(COLLECTIONS.coupons, { orderId: order._id })).toEqual([
-      expect.objectContaining({ toOpenid: consumerA, amountFen: 2000, orderId: order._id }),
+    expect(await find(COLLECTIONS.coupons, { 'origin.orderId': order._id })).toEqual([
+      expect.objectContaining({
+        ownerOpenid: consumerA,
+        amountFen: 2000,
+        thresholdFen: 0,
+        status: 'issued',
+        origin: { kind: 'exception_remedy', orderId: order._id, orderNo: order.orderNo },
+      }),
     ])
   })
 
@@ -126,7 +132,7 @@ describe('exceptions and remedies', () => {
       from: 'confirmed',
       to: 'cancelled',
     })
-    expect(await find(COLLECTIONS.coupons, { orderId: order._id })).toEqual([])
+    expect(await find(COLLECTIONS.coupons, { 'origin.orderId': order._id })).toEqual([])
   })
 
   test('bad flag_exception input is INVALID_INPUT with its field', async () => {

@@ -7,6 +7,7 @@ import { COLLECTIONS, FUNCTIONS, type ACTIONS } from '@/domain/names'
 import type { OrderEvent } from '@/domain/order-types'
 import {
   callerFor,
+  merchant,
   payOrder,
   useDemoCloud,
   type DemoCloud,
@@ -104,9 +105,31 @@ export function makeClient(env: DemoCloud) {
     }
   }
 
+  /**
+   * A coupon of `openid`'s, issued the way customers get them: an order of theirs is flagged with a
+   * coupon remedy, they take it and the merchant resolves it. Returns the coupon's id.
+   */
+  async function remedyCoupon(openid: string, amountFen = 2000): Promise<string> {
+    const order = await create(openid)
+    await walk(order._id, [
+      [merchant, 'confirm'],
+      [
+        merchant,
+        'flag_exception',
+        { kind: 'delayed', note: '面料延期到货', offered: [{ type: 'coupon', amountFen }] },
+      ],
+      [openid, 'choose_remedy', { remedy: 'coupon' }],
+      [merchant, 'resolve_exception'],
+    ])
+    const [coupon] = await find(COLLECTIONS.coupons, { 'origin.orderId': order._id })
+    if (!coupon) throw new Error('remedyCoupon: resolving the coupon remedy issued no coupon')
+    return coupon._id as string
+  }
+
   return {
     call,
     create,
+    remedyCoupon,
     pay,
     act,
     walk,

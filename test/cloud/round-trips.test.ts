@@ -4,6 +4,7 @@ import { FUNCTIONS } from '@/domain/names'
 import type { ProductRecord } from '@/domain/catalog'
 import { consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
 import { DEMO_ADDRESS } from '../../tools/seed/demo'
+import { makeClient } from './order-helpers'
 
 const ADDRESS = DEMO_ADDRESS
 
@@ -140,5 +141,55 @@ test('each action makes the documented number of database calls', async () => {
     'payment callback (pay)': 15,
     'payment callback (repeated)': 1,
     'order.act (cancel, paid: refund after commit)': 14,
+  })
+})
+
+test('coupon actions: the coupon costs one read and one write where it is used or given back', async () => {
+  const { remedyCoupon, call } = makeClient(env)
+  const couponId = await remedyCoupon(consumerA)
+  const order = (requestId: string, extra: object = {}) => ({
+    requestId,
+    productId: 'prod_shirt',
+    selection: shirtSelection(false),
+    address: ADDRESS,
+    ...extra,
+  })
+  const trips: Record<string, number> = {}
+  trips['order.coupons'] = (await counted(FUNCTIONS.order, 'coupons', {}, consumerA)).roundTrips
+  trips['order.quote (with a coupon)'] = (
+    await counted(
+      FUNCTIONS.order,
+      'quote',
+      { productId: 'prod_shirt', selection: shirtSelection(false), couponId },
+      consumerA,
+    )
+  ).roundTrips
+  const plain = await counted(FUNCTIONS.order, 'create', order('req-rt-c001'), consumerA)
+  trips['order.create'] = plain.roundTrips
+  const spent = await counted(
+    FUNCTIONS.order,
+    'create',
+    order('req-rt-c002', { couponId }),
+    consumerA,
+  )
+  trips['order.create (with a coupon)'] = spent.roundTrips
+  const cancel = (orderId: string) => ({ orderId, event: 'cancel' })
+  trips['order.act (cancel, unpaid)'] = (
+    await counted(FUNCTIONS.order, 'act', cancel(plain.data.order!._id), consumerA)
+  ).roundTrips
+  trips['order.act (cancel, unpaid, coupon given back)'] = (
+    await counted(FUNCTIONS.order, 'act', cancel(spent.data.order!._id), consumerA)
+  ).roundTrips
+  expect(await call('coupons', {}, consumerA)).toMatchObject({
+    data: { items: [{ _id: couponId, status: 'issued' }] },
+  })
+
+  expect(trips).toEqual({
+    'order.coupons': 2,
+    'order.quote (with a coupon)': 4,
+    'order.create': 17,
+    'order.create (with a coupon)': 19,
+    'order.act (cancel, unpaid)': 14,
+    'order.act (cancel, unpaid, coupon given back)': 16,
   })
 })

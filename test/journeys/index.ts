@@ -21,6 +21,7 @@ import {
 } from './first-use'
 import {
   cancelAfterPaymentRefunds,
+  couponFromARemedySpentOnTheNextOrder,
   payLaterFromTheOrderPage,
   unpaidOrderCancelsItself,
 } from './payment'
@@ -119,6 +120,11 @@ export const JOURNEYS: [
   [
     'the home page knows the customer: the order in progress, 为你推荐 with its reason; 个性化推荐 off stops it',
     homeKnowsTheCustomer,
+    90_000,
+  ],
+  [
+    'a coupon taken as a remedy is spent at confirm on the next order, then reads 已使用',
+    couponFromARemedySpentOnTheNextOrder,
     90_000,
   ],
 ]

@@ -2,6 +2,7 @@
 // paid later from the order page; an unpaid order the timer cancels once its time is up; a paid
 // order cancelled by the customer and refunded. The sheet is the simulated 「模拟支付（本地环境）」
 // on H5 and WeChat's (the wx stand-in) on weapp; both tell the local cloud's payment stand-in.
+// And a coupon from an exception remedy spent at confirm on the next order.
 import { formatFen } from '@/domain/money'
 import { templateIdOf } from '@/domain/message-templates'
 import { FUNCTIONS } from '@/domain/names'
@@ -9,8 +10,10 @@ import { waitForValue } from '../helpers/wait'
 import type { JourneyContext } from './driver'
 import {
   consumerA,
+  consumerB,
   customiseShirt,
   merchant,
+  merchantActs,
   paidOrder,
   placeShirt,
   storedOrder,
@@ -155,4 +158,68 @@ export async function cancelAfterPaymentRefunds(ctx: JourneyContext): Promise<vo
   await shop.open(`merchant/pages/order/index?id=${id}`)
   await shop.see('.payment-panel__title', '已退款')
   expect(shop.errors()).toEqual([])
+}
+
+/**
+ * A coupon from an exception remedy, spent on the next order: the customer takes 领取补偿券, finds
+ * it under 我的 → 优惠券, chooses it at confirm (the quote shows the discount and what is left to
+ * pay), pays that amount, and the coupon then reads 已使用.
+ */
+export async function couponFromARemedySpentOnTheNextOrder(ctx: JourneyContext): Promise<void> {
+  const { id: delayed } = await placeShirt(ctx.cloud, consumerB, 'coupon-remedy')
+  await merchantActs(ctx.cloud, delayed, 'confirm')
+  await merchantActs(ctx.cloud, delayed, 'flag_exception', {
+    kind: 'delayed',
+    note: '面料延迟到货',
+    offered: [{ type: 'coupon', amountFen: 1700 }, { type: 'cancel' }],
+  })
+  const phone = await ctx.driverFor(consumerB)
+  await phone.open(`pages/order/index?id=${delayed}`)
+  await phone.tap('.remedy-option', '领取补偿券')
+  await phone.tapAndAnswerModal('.remedy-submit', true)
+  await phone.see('.order-exception__chosen', '领取补偿券')
+  await merchantActs(ctx.cloud, delayed, 'resolve_exception')
+
+  // 我的 → 优惠券: the coupon with its amount, threshold, expiry and origin.
+  await phone.open('pages/mine/index')
+  await phone.tap('.mine-entry--coupons')
+  await phone.onPage('pages/coupons/index')
+  await phone.see('.coupon-card', '¥17')
+  const [card] = (await phone.texts('.coupon-card')).filter((text) => text.includes('¥17'))
+  expect(card).toMatch(/无门槛[\s\S]*订单延期补偿[\s\S]*有效期至 \d{4}-\d{2}-\d{2}[\s\S]*可用/)
+
+  // The next order: choose the coupon at confirm, the price drops by ¥17.
+  await phone.open('pages/index/index')
+  await customiseShirt(phone, '¥399')
+  await toConfirmWithAddress(phone)
+  await phone.see('.coupon-row__value', '张可用')
+  await phone.see('.bottom-bar__amount', '¥399')
+  await phone.tap('.coupon-row')
+  await phone.tap('.coupon-choice', '¥17')
+  await phone.see('.coupon-row__value', '-¥17')
+  await phone.see('.coupon-picker__pay-amount', '¥382')
+  await phone.see('.bottom-bar__amount', '¥382')
+  expect(phone.errors()).toEqual([])
+  // A submit the network loses keeps the coupon chosen; the retry places the order with it.
+  // (The lost call is logged, so the console is checked before it.)
+  await phone.failNextCloudCall()
+  await phone.tapAndAnswerSheet('.submit-order', 'reject')
+  await phone.see('.confirm__error', '网络')
+  await phone.see('.coupon-row__value', '-¥17')
+  await phone.see('.bottom-bar__amount', '¥382')
+  phone.answerNextPayment('paid')
+  await phone.tapAndAnswerSheet('.submit-order', 'reject')
+  await expect(phone.paymentAnswered()).resolves.toBe(true)
+  const { id } = await phone.onPage('pages/order/index')
+  const paid = await paidOrder(ctx.cloud, id)
+  expect(paid).toMatchObject({
+    quote: { priceFen: 39900 },
+    coupon: { discountFen: 1700 },
+    payment: { state: 'paid', amountFen: 38200 },
+  })
+
+  await phone.open('pages/coupons/index')
+  await phone.see('.coupon-card--off', '已使用')
+  const [used] = (await phone.texts('.coupon-card')).filter((text) => text.includes('¥17'))
+  expect(used).toContain('已使用')
 }

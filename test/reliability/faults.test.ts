@@ -256,7 +256,7 @@ test(`${OPERATIONS} operations under database faults leave every order consisten
     const couponResolutions = rows.filter(
       (row) => row.event === 'resolve_exception' && row.detail?.applied === 'coupon',
     ).length
-    const granted = coupons.filter((coupon) => coupon.orderId === order._id).length
+    const granted = coupons.filter((coupon) => coupon.origin.orderId === order._id).length
     if (granted !== couponResolutions)
       problems.push(`${order._id}: ${granted} coupons for ${couponResolutions} coupon resolutions`)
   }

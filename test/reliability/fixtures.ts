@@ -36,6 +36,32 @@ export async function ownerOrder(
   return orderId
 }
 
+/**
+ * A coupon of the owner's, issued the way customers get one: an order of theirs is flagged with
+ * a coupon remedy, they take it, the merchant resolves it.
+ */
+export async function ownerCoupon(env: ReliabilityCloud): Promise<string> {
+  const orderId = await ownerOrder(env)
+  const steps: [string, string, unknown?][] = [
+    [merchant, 'confirm'],
+    [
+      merchant,
+      'flag_exception',
+      { kind: 'delayed', note: '面料延期', offered: [{ type: 'coupon', amountFen: 1500 }] },
+    ],
+    [consumerA, 'choose_remedy', { remedy: 'coupon' }],
+    [merchant, 'resolve_exception'],
+  ]
+  for (const [openid, event, input] of steps)
+    expectOk(
+      await call(env, 'order', 'act', { orderId, event, input }, openid),
+      `order.act ${event}`,
+    )
+  const [coupon] = await env.cloud.store.find(COLLECTIONS.coupons, { 'origin.orderId': orderId })
+  if (!coupon) throw new Error('fixture: the coupon remedy issued no coupon')
+  return coupon._id as string
+}
+
 /** Grants the measurement consent (idempotent) and saves one profile of `openid`. */
 export async function profileOf(env: ReliabilityCloud, openid = consumerA): Promise<string> {
   expectOk(await call(env, 'profile', 'consent', { granted: true }, openid), 'profile.consent')
@@ -169,6 +195,13 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     act: async (env) => ({ orderId: await ownerOrder(env), event: 'cancel' }),
     'act:confirm': async (env) => ({ orderId: await ownerOrder(env), event: 'confirm' }),
     pay: async (env) => ({ orderId: await ownerOrder(env, {}, { paid: false }) }),
+    coupons: async () => ({}),
+    'create:coupon': async (env) => createPayload({ couponId: await ownerCoupon(env) }),
+    'quote:coupon': async (env) => ({
+      productId: 'prod_shirt',
+      selection: shirtSelection(),
+      couponId: await ownerCoupon(env),
+    }),
   },
   message: {
     authorize: async () => ({ results: [{ purpose: 'shipped', result: 'accept' }] }),

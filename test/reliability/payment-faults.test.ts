@@ -6,8 +6,14 @@
 // each trade WeChat says was paid is marked paid on its order exactly once, no order is paid
 // twice, every cancelled paid order is refunded exactly once and in full, no refund exceeds its
 // payment, and an order with no paid trade ends unpaid-and-closed (expired or cancelled).
+// Some orders spend a coupon (each owner holds a few remedy coupons; a pick may be someone else's
+// or already spent, and is then refused): every coupon is used at most once — held by at most one
+// live order, marked used by exactly that one, and issued again when its orders were all
+// cancelled — and such an order's payment is its price less its discount.
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import type { CouponRecord } from '@/domain/coupon'
 import { createPayload, filterSelection, rid } from '../cloud/order-helpers'
+import { payOrder } from '../helpers/demo-cloud'
 import { waitUntil } from '../helpers/wait'
 import {
   call,
@@ -41,7 +47,37 @@ const figures = {
   paidOrders: 0,
   refunded: 0,
   expired: 0,
+  couponsTried: 0,
+  couponsRefused: 0,
+  couponOrders: 0,
   violations: 0,
+}
+
+/** Remedy coupons for `owner`, issued the way customers get them (faults off). */
+async function remedyCoupons(owner: string, count: number): Promise<string[]> {
+  const ids: string[] = []
+  for (let index = 0; index < count; index += 1) {
+    const created = await call(env, 'order', 'create', createPayload(), owner)
+    const orderId = created.data.order._id as string
+    await payOrder(env, orderId, owner)
+    const steps: [string, string, unknown?][] = [
+      [merchant, 'confirm'],
+      [
+        merchant,
+        'flag_exception',
+        { kind: 'delayed', note: '延期', offered: [{ type: 'coupon', amountFen: 500 + index }] },
+      ],
+      [owner, 'choose_remedy', { remedy: 'coupon' }],
+      [merchant, 'resolve_exception'],
+    ]
+    for (const [who, event, input] of steps) {
+      const result = await call(env, 'order', 'act', { orderId, event, input }, who)
+      if (!result.ok) throw new Error(`coupon set-up ${event}: ${JSON.stringify(result)}`)
+    }
+    const [coupon] = await env.cloud.store.find(COLLECTIONS.coupons, { 'origin.orderId': orderId })
+    ids.push(coupon._id as string)
+  }
+  return ids
 }
 afterAll(() => {
   env.cloud.clock.set(null)
@@ -51,19 +87,27 @@ afterAll(() => {
 test(`${ORDERS} orders through random payment outcomes under faults: paid once, refunded once`, async () => {
   env.cloud.pay.setRetryDelays([50, 100, 200, 400, 800])
   const placed: { orderId: string; owner: string }[] = []
+  const coupons: string[] = []
+  for (const owner of OWNERS) coupons.push(...(await remedyCoupons(owner, 3)))
   env.cloud.faults.set({ dbFailRate: 0.04, dbTimeoutRate: 0.02, seed: SEED })
   try {
     for (let index = 0; index < ORDERS; index += 1) {
       const owner = pick(OWNERS)
+      const couponId = next() < 0.3 ? pick(coupons) : undefined
       const payload = createPayload({
         requestId: rid('payfault'),
         ...(next() < 0.5 ? {} : { productId: 'prod_filter', selection: filterSelection() }),
+        ...(couponId ? { couponId } : {}),
       })
+      figures.couponsTried += couponId ? 1 : 0
       const created = await withRetries(
         () => call(env, 'order', 'create', payload, owner),
         RETRY_ON,
       )
-      if (!created.ok) continue
+      if (!created.ok) {
+        if (created.code === 'COUPON_UNUSABLE') figures.couponsRefused += 1
+        continue
+      }
       figures.orders += 1
       const orderId = created.data.order._id as string
       placed.push({ orderId, owner })
@@ -173,9 +217,32 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
       if (refundsOf.length) say('live order refunded')
     }
   }
+  // Coupons: used at most once, by the one live order that holds each.
+  const allOrders = await env.cloud.store.find(COLLECTIONS.orders)
+  const storedCoupons = (await env.cloud.store.find(COLLECTIONS.coupons)) as CouponRecord[]
+  for (const coupon of storedCoupons.filter((c) => coupons.includes(c._id))) {
+    const holders = allOrders.filter((o) => o.coupon?.couponId === coupon._id)
+    const live = holders.filter((o) => o.node !== 'cancelled')
+    const say = (what: string) => problems.push(`coupon ${coupon._id}: ${what}`)
+    if (live.length > 1) say(`held by ${live.length} live orders`)
+    if (live.length === 1 && (coupon.status !== 'used' || coupon.usedBy !== live[0]._id))
+      say(`held by ${live[0]._id} but ${coupon.status} by ${coupon.usedBy}`)
+    if (live.length === 0 && coupon.status !== 'issued')
+      say(`used by ${coupon.usedBy}, no live order`)
+    for (const order of holders) {
+      figures.couponOrders += 1
+      const { discountFen } = order.coupon
+      if (discountFen > coupon.amountFen || order.payment.amountFen < 1)
+        say(`discount ${discountFen} on ${order.quote.priceFen}`)
+      if (order.payment.amountFen !== order.quote.priceFen - discountFen)
+        say(`${order.orderNo} pays ${order.payment.amountFen} of ${order.quote.priceFen}`)
+    }
+  }
   figures.violations = problems.length
   report(`payment-faults: ${JSON.stringify(figures)}`)
   expect(problems).toEqual([])
   expect(figures.dbFailed + figures.dbTimedOut).toBeGreaterThan(0)
   expect(figures.refunded).toBeGreaterThan(0)
+  expect(figures.couponOrders).toBeGreaterThan(0)
+  expect(figures.couponsRefused).toBeGreaterThan(0)
 })

@@ -6,7 +6,8 @@ import type { ErrorCode } from '@/domain/errors'
 import type { ACTIONS } from '@/domain/names'
 import type { Role } from './harness'
 
-export type Outcome = 'ok' | Extract<ErrorCode, 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND'>
+export type Outcome =
+  'ok' | Extract<ErrorCode, 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'COUPON_UNUSABLE'>
 export type RolePolicy = Record<Role, Outcome>
 
 /** Anyone, even without an OPENID (catalogue reads, quotes). */
@@ -77,6 +78,7 @@ export const POLICY: PolicyTable = {
     board: MERCHANT_ONLY,
     act: OWNER_OR_MERCHANT, // event cancel on a submitted order
     pay: OWNER_ONLY, // the owner's unpaid order
+    coupons: SIGNED_IN, // the caller's own coupons
   },
   message: {
     authorize: SIGNED_IN,
@@ -122,6 +124,15 @@ export const VARIANTS: {
     name: 'confirm',
     policy: { ...MERCHANT_ONLY, other: 'NOT_FOUND' },
   },
+  // Someone else's coupon on one's own order: refused as unusable, nothing written.
+  {
+    fn: 'order',
+    action: 'create',
+    name: 'coupon',
+    policy: { ...OWNER_ONLY, other: 'COUPON_UNUSABLE', merchant: 'COUPON_UNUSABLE' },
+  },
+  // A quote with a coupon answers anyone; only the owner's quote prices it (order-coupons test).
+  { fn: 'order', action: 'quote', name: 'coupon', policy: ANYONE },
 ]
 
 export function policyOf(fn: string, action: string): RolePolicy | undefined {

@@ -338,10 +338,16 @@ describe('the exception lifecycle', () => {
     const chosen = applied(flagged(), 'choose_remedy', owner, { remedy: 'coupon' }).order
     const out = applied(chosen, 'resolve_exception', merchant)
     expect(out.grant).toEqual({
-      kind: 'coupon',
-      toOpenid: OWNER,
+      _id: `cpn_${chosen._id}_${chosen.exception!.id}`,
+      ownerOpenid: OWNER,
       amountFen: 2000,
-      orderId: chosen._id,
+      thresholdFen: 0,
+      issuedAt: LATER,
+      expiresAt: new Date(LATER.getTime() + 90 * 24 * 3600 * 1000),
+      origin: { kind: 'exception_remedy', orderId: chosen._id, orderNo: chosen.orderNo },
+      status: 'issued',
+      usedBy: null,
+      usedAt: null,
     })
     // The coupon makes up for the delay; production still finishes on the date the delay set.
     expect(out.order.eta).toBe('2026-12-20')

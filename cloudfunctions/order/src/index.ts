@@ -3,6 +3,7 @@ import { FUNCTIONS, TIMER_TRIGGERS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { act } from './actions/act'
 import { board } from './actions/board'
+import { coupons } from './actions/coupons'
 import { create } from './actions/create'
 import { detail } from './actions/detail'
 import { mine } from './actions/mine'
@@ -23,6 +24,7 @@ export const main = createRouter(
     board: board,
     act: act,
     pay: pay,
+    coupons: coupons,
   },
   { trigger: TIMER_TRIGGERS.order, run: housekeeping },
 )

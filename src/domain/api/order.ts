@@ -1,6 +1,7 @@
 // Contracts of the order function: quotes, placing and reading orders, the merchant's board, and
 // one state-machine event on one order.
 import { addressCheck } from '../address'
+import type { CouponRecord } from '../coupon'
 import { BOARD_FOCUSES } from '../board'
 import { pagingFields } from '../cursor'
 import type { BoardView } from '../merchant-views'
@@ -16,6 +17,7 @@ import {
   checkedLater,
   id,
   integer,
+  noPayload,
   object,
   oneOf,
   optional,
@@ -26,11 +28,21 @@ import { contractsOf, returns } from './contract'
 
 const action = contractsOf(FUNCTIONS.order)
 
+/** A coupon priced on a quote: its discount and what is left to pay, or why it cannot be used. */
+export type QuotedCoupon =
+  | { couponId: string; usable: true; discountFen: number; payFen: number }
+  | { couponId: string; usable: false; message: string }
+
 /** A selection is checked against its product (validateOrderSelection) inside the action. */
 const selection = checkedLater as Check<unknown, OrderSelection>
 
 export const orderApi = {
-  quote: action('quote', object({ productId: id('商品'), selection }), returns<{ quote: Quote }>()),
+  /** With `couponId`: also what the caller's coupon takes off (it is only read, not reserved). */
+  quote: action(
+    'quote',
+    object({ productId: id('商品'), selection, couponId: optional(id('优惠券')) }),
+    returns<{ quote: Quote; coupon?: QuotedCoupon }>(),
+  ),
   create: action(
     'create',
     object({
@@ -39,6 +51,8 @@ export const orderApi = {
       selection,
       address: addressCheck,
       profileId: optional(id('量体档案')),
+      /** Spent on this order; create re-checks it in the order's transaction (COUPON_UNUSABLE). */
+      couponId: optional(id('优惠券')),
     }),
     returns<{ order: OrderRecord }>(),
   ),
@@ -100,4 +114,6 @@ export const orderApi = {
     >,
     returns<{ order: OrderRecord; actions: OrderEvent[] }>(),
   ),
+  /** The caller's own coupons, usable first (the 优惠券 page and the confirm page's choices). */
+  coupons: action('coupons', noPayload, returns<{ items: CouponRecord[] }>()),
 }

@@ -1,5 +1,8 @@
 // The confirm form: address (remembered for next time), order summary, the price quoted again by
-// the server, and 提交订单, which places the order and pays for it (hooks/usePlaceOrder).
+// the server, a coupon to spend (the quote then shows its discount and what is left to pay), and
+// 提交订单, which places the order and pays for it (hooks/usePlaceOrder). A failed submit keeps
+// everything entered, the chosen coupon included.
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatFen } from '@/domain/money'
@@ -7,17 +10,23 @@ import { chosenChoices } from '@/domain/pricing'
 import AddressForm from '@/components/address-form'
 import QuoteSummary from '@/components/quote-summary'
 import { useAddress } from '@/hooks/useAddress'
+import { useUsableCoupons } from '@/hooks/useCoupons'
 import { usePlaceOrder } from '@/hooks/usePlaceOrder'
 import { useQuote } from '@/hooks/useQuote'
 import type { DraftOrder } from '@/services/draft-order'
+import CouponPicker from './coupon-picker'
 
 export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
   const { product, selection } = draft
   const address = useAddress()
-  const fresh = useQuote(product._id, selection, 0)
-  const order = usePlaceOrder(draft)
+  const [couponId, setCouponId] = useState<string | null>(null)
+  const fresh = useQuote(product._id, selection, 0, couponId)
+  const order = usePlaceOrder(draft, couponId)
   const busy = order.submitting || order.paying
   const quote = fresh.quote ?? draft.quote
+  const coupons = useUsableCoupons(fresh.quote?.priceFen)
+  const priced = fresh.coupon?.couponId === couponId ? fresh.coupon : undefined
+  const payFen = priced?.usable ? priced.payFen : quote.priceFen
   const choices = chosenChoices(product, selection)
   const measured = product.measurements.filter((m) => selection.measurements[m.id] !== undefined)
   const texts = product.textFields.filter((t) => selection.texts[t.id] !== undefined)
@@ -89,6 +98,16 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
         <Text className="confirm__note">以提交时服务端计算的价格为准</Text>
       </View>
 
+      <CouponPicker
+        usable={coupons.usable}
+        loading={coupons.loading}
+        error={coupons.error}
+        chosenId={couponId}
+        quoted={fresh.coupon}
+        onChoose={setCouponId}
+        onRetry={() => void coupons.reload()}
+      />
+
       {order.error ? (
         <View className="confirm__error">
           <Text className="field-error">{order.error.message}</Text>
@@ -111,7 +130,7 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
 
       <View className="bottom-bar">
         <View className="bottom-bar__price">
-          <Text className="bottom-bar__amount">{formatFen(quote.priceFen)}</Text>
+          <Text className="bottom-bar__amount">{formatFen(payFen)}</Text>
           <Text className="bottom-bar__eta">预计 {quote.etaDate} 完成</Text>
         </View>
         <View

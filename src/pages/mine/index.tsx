@@ -23,6 +23,13 @@ const ENTRIES = [
     tab: false,
   },
   {
+    key: 'coupons',
+    title: '优惠券',
+    hint: '补偿券等，确认下单时可用',
+    url: '/pages/coupons/index',
+    tab: false,
+  },
+  {
     key: 'profiles',
     title: '量体档案',
     hint: '保存尺寸，下次定制一键填入',

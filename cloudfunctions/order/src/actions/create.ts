@@ -1,5 +1,6 @@
 // order.create — signed-in consumers. Idempotent on (caller, requestId): retries and double taps
-// return the first order. Price, ETA and urgent capacity are the server's, never the client's.
+// return the first order (and spend no second coupon). Price, ETA, urgent capacity and a coupon's
+// discount are the server's, never the client's.
 import type { MeasurementProfileRecord } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
@@ -29,6 +30,7 @@ export const create = defineUserAction(orderApi.create, async (input, openid) =>
     product: product.data,
     selectionInput,
     address: input.address,
+    couponId: input.couponId,
   })
   if (!order.ok) return order
   // Behaviour (issue 19): the order and its options, unless personalisation is off.

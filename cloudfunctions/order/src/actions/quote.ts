@@ -1,5 +1,6 @@
 // order.quote — anyone. Read-only: the price and completion date the server would charge now,
-// including whether today's urgent capacity is left. create recomputes it; nothing is reserved.
+// including whether today's urgent capacity is left, and with a coupon what it takes off (only
+// the caller's own; anyone else's reads as not found). create recomputes it; nothing is reserved.
 import { chinaDateOf } from '@/domain/china-date'
 import { COLLECTIONS } from '@/domain/names'
 import { validateOrderSelection } from '@/domain/order-selection'
@@ -8,33 +9,41 @@ import { ok } from '@/domain/result'
 import type { BatchState } from '@/domain/batch'
 import { db, readDoc } from '@/cloud/database'
 import { loadActiveProduct, queueLoadOf } from '@/cloud/orders'
-import { orderApi } from '@/domain/api/order'
+import { orderApi, type QuotedCoupon } from '@/domain/api/order'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
+import { checkCoupon } from '@/cloud/coupons'
 
-export const quote = defineAction(orderApi.quote, async ({ productId, selection }) => {
-  const product = await loadActiveProduct(productId)
-  if (!product.ok) return product
-  const chosen = validateOrderSelection(product.data, selection)
-  if (!chosen.ok) return chosen
-  const now = currentTime()
-  const [queueLoad, quota, batch] = await Promise.all([
-    queueLoadOf(productId),
-    product.data.urgent
-      ? readDoc<{ count: number }>(
-          db.collection(COLLECTIONS.urgentQuotas).doc(urgentQuotaId(productId, chinaDateOf(now))),
-        )
-      : null,
-    product.data.kind === 'batch'
-      ? readDoc<BatchState>(db.collection(COLLECTIONS.batches).doc(productId))
-      : null,
-  ])
-  return ok({
-    quote: quoteOrder(product.data, chosen.data, {
+export const quote = defineAction(
+  orderApi.quote,
+  async ({ productId, selection, couponId }, caller) => {
+    const product = await loadActiveProduct(productId)
+    if (!product.ok) return product
+    const chosen = validateOrderSelection(product.data, selection)
+    if (!chosen.ok) return chosen
+    const now = currentTime()
+    const [queueLoad, quota, batch] = await Promise.all([
+      queueLoadOf(productId),
+      product.data.urgent
+        ? readDoc<{ count: number }>(
+            db.collection(COLLECTIONS.urgentQuotas).doc(urgentQuotaId(productId, chinaDateOf(now))),
+          )
+        : null,
+      product.data.kind === 'batch'
+        ? readDoc<BatchState>(db.collection(COLLECTIONS.batches).doc(productId))
+        : null,
+    ])
+    const quoted = quoteOrder(product.data, chosen.data, {
       now,
       urgentOrdersToday: quota?.count ?? 0,
       queueLoad,
       batchQuantity: batch?.quantity ?? 0,
-    }),
-  })
-})
+    })
+    if (couponId === undefined) return ok({ quote: quoted })
+    const check = await checkCoupon(couponId, caller.openid, quoted.priceFen, now)
+    const coupon: QuotedCoupon = check.usable
+      ? { couponId, usable: true, discountFen: check.discountFen, payFen: check.payFen }
+      : { couponId, usable: false, message: check.message }
+    return ok({ quote: quoted, coupon })
+  },
+)
