@@ -33,6 +33,7 @@ describe('exceptions and remedies', () => {
     expect(queued.map((row) => row.purpose).sort()).toEqual([
       'exception_needs_choice',
       'order_confirmed',
+      'payment_succeeded',
     ])
     return order
   }

@@ -64,14 +64,14 @@ describe('detail', () => {
       ok: true,
       data: {
         role: 'consumer',
-        actions: ['cancel'],
+        actions: ['cancel', 'choose_delivery_window'],
         order: { _id: ids.submitted, node: 'submitted' },
       },
     })
     expect(result.data.order.createdAt).toMatch(ISO)
     expect(result.data.order.timeline[0].at).toMatch(ISO)
     const flagged = await call('detail', { orderId: ids.flagged }, consumerA)
-    expect(flagged.data.actions).toEqual(['cancel', 'choose_remedy'])
+    expect(flagged.data.actions).toEqual(['cancel', 'choose_remedy', 'choose_delivery_window'])
   })
 
   test('a merchant reads any order as merchant, with the merchant buttons', async () => {

@@ -187,8 +187,8 @@ test('coupon actions: the coupon costs one read and one write where it is used o
   expect(trips).toEqual({
     'order.coupons': 2,
     'order.quote (with a coupon)': 4,
-    'order.create': 17,
-    'order.create (with a coupon)': 19,
+    'order.create': 19,
+    'order.create (with a coupon)': 21,
     'order.act (cancel, unpaid)': 14,
     'order.act (cancel, unpaid, coupon given back)': 16,
   })
