@@ -13,7 +13,7 @@ export async function chooseWhenToDeliver(ctx: JourneyContext): Promise<void> {
   const phone = await ctx.driverFor(consumerA)
   await phone.open(`pages/order/index?id=${id}`)
   await phone.see('.order-delivery-window', '发货前选择方便收货的时间')
-  await phone.tap('.delivery-chip[data-kind="weekend"]', '周末')
+  await phone.tap('.delivery-chip--weekend', '周末')
   await phone.tap('.delivery-window__save', '保存送货时间')
   await phone.seeToast('送货时间已保存')
   await phone.see('.delivery-window__saved', '已选：周末')

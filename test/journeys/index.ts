@@ -13,6 +13,7 @@ import {
 } from './consumer'
 import type { JourneyContext } from './driver'
 import { homeKnowsTheCustomer } from './personal'
+import { chooseWhenToDeliver } from './delivery'
 import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
@@ -125,6 +126,11 @@ export const JOURNEYS: [
   [
     'a coupon taken as a remedy is spent at confirm on the next order, then reads 已使用',
     couponFromARemedySpentOnTheNextOrder,
+    90_000,
+  ],
+  [
+    'choose 周末 for delivery on the order page; the merchant sees it on the order and the label',
+    chooseWhenToDeliver,
     90_000,
   ],
 ]

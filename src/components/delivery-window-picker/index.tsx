@@ -54,8 +54,7 @@ export default function DeliveryWindowPicker({
         {DELIVERY_WINDOW_KINDS.map((option) => (
           <View
             key={option}
-            className={`delivery-chip${option === kind ? ' delivery-chip--active' : ''}`}
-            data-kind={option}
+            className={`delivery-chip delivery-chip--${option}${option === kind ? ' delivery-chip--active' : ''}`}
             onClick={() => setKind(option)}
           >
             <Text>{DELIVERY_WINDOW_LABELS[option]}</Text>
@@ -67,8 +66,7 @@ export default function DeliveryWindowPicker({
           {dates.map((option) => (
             <View
               key={option}
-              className={`delivery-chip${option === date ? ' delivery-chip--active' : ''}`}
-              data-date={option}
+              className={`delivery-chip delivery-chip--date-${option}${option === date ? ' delivery-chip--active' : ''}`}
               onClick={() => setDate(option)}
             >
               <Text>{dateChip(option)}</Text>
