@@ -22,6 +22,8 @@ export const ERROR_MESSAGES = {
   OUT_OF_STOCK: '材料库存不足，暂时无法下单',
   LAST_MERCHANT: '至少需要保留一位商家账号',
   PAYMENT_FAILED: '微信支付暂时不可用，请稍后重试',
+  NOT_PAID: '订单尚未付款，没有可退的款项',
+  REFUND_TOO_MUCH: '退款金额超过可退余额',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -23,6 +23,8 @@ export const COLLECTIONS = {
   restockTasks: 'restock_tasks',
   /** Replenishment state per (user, consumable product). */
   refills: 'refills',
+  /** One row per payment confirmed and refund paid out (id: outTradeNo / outRefundNo); ledger.ts. */
+  paymentLedger: 'payment_ledger',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
@@ -109,6 +111,14 @@ export const ACTIONS = {
     merchants: 'merchants',
     addMerchant: 'addMerchant',
     removeMerchant: 'removeMerchant',
+    /** A partial or full refund of a paid order, with a reason (money-views.ts). */
+    refundOrder: 'refundOrder',
+    /** Sends a failed refund again with the same outRefundNo. */
+    retryRefund: 'retryRefund',
+    /** A China day's money from the payment ledger. */
+    reconciliation: 'reconciliation',
+    /** Orders whose refund failed, with WeChat's reason. */
+    failedRefunds: 'failedRefunds',
   },
   refill: {
     mine: 'mine',
