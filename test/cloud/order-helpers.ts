@@ -7,6 +7,7 @@ import { COLLECTIONS, FUNCTIONS, type ACTIONS } from '@/domain/names'
 import type { OrderEvent } from '@/domain/order-types'
 import {
   callerFor,
+  noRefundOnItsWay,
   payOrder,
   useDemoCloud,
   type DemoCloud,
@@ -88,7 +89,9 @@ export function makeClient(env: DemoCloud) {
   async function settlePayments() {
     await env.cloud.pay.drain()
     await waitUntil(
-      async () => (await find(COLLECTIONS.orders, { 'payment.state': 'refunding' })).length === 0,
+      async () =>
+        (await find(COLLECTIONS.orders, { 'payment.state': 'refunding' })).length === 0 &&
+        (await noRefundOnItsWay(env)),
       'refunds to settle',
     )
   }

@@ -118,7 +118,7 @@ export async function cancelAfterPaymentRefunds(ctx: JourneyContext): Promise<vo
   await phone.see('.order-hero__node', '已取消')
   await phone.see('.payment-panel__title', '退款中')
   await phone.see('.payment-panel', `${amount} 将原路退回你的微信支付`)
-  expect((await storedOrder(ctx.cloud, id)).payment.refunds[0]).toMatchObject({
+  expect((await storedOrder(ctx.cloud, id)).payment.refunds?.[0]).toMatchObject({
     state: 'pending',
     amountFen: 39900,
   })
