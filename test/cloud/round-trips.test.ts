@@ -116,7 +116,7 @@ test('each action makes the documented number of database calls', async () => {
     'order.reorder': 18,
     // Database calls only; each also makes one cloudPay call (unifiedOrder, queryOrder, refund).
     'order.pay': 2,
-    'payment callback (pay)': 6,
+    'payment callback (pay)': 7, // + its payment_ledger row, in the same transaction
     'payment callback (repeated)': 1,
     'order.act (cancel, paid: refund after commit)': 14,
   })
