@@ -22,6 +22,7 @@ export default defineAppConfig({
         'pages/appointments/index',
         'pages/dashboard/index',
         'pages/dead-letters/index',
+        'pages/money/index',
       ],
     },
   ],

@@ -214,7 +214,10 @@ export async function retryFailedRefund(
   const refund = refundsOf(order.payment).find((r) => r.outRefundNo === outRefundNo)
   if (!refund) return fail('NOT_FOUND', '这笔退款不存在')
   if (refund.state !== 'failed')
-    return fail('INVALID_TRANSITION', refund.state === 'succeeded' ? '这笔退款已成功' : '这笔退款正在处理中')
+    return fail(
+      'INVALID_TRANSITION',
+      refund.state === 'succeeded' ? '这笔退款已成功' : '这笔退款正在处理中',
+    )
   await sendRefund(order, refund, now)
   const after = (await readDoc<OrderRecord>(ordersRef(orderId))) ?? order
   const settled = refundsOf(after.payment).find((r) => r.outRefundNo === outRefundNo) ?? refund

@@ -79,7 +79,9 @@ export interface ReconciliationTotals {
 }
 
 /** A day's ledger rows folded: totals over all, and one row per order (by order number). */
-export function reconcile(entries: Pick<LedgerEntry, 'kind' | 'orderId' | 'orderNo' | 'amountFen'>[]): {
+export function reconcile(
+  entries: Pick<LedgerEntry, 'kind' | 'orderId' | 'orderNo' | 'amountFen'>[],
+): {
   totals: ReconciliationTotals
   rows: ReconciliationRow[]
 } {

@@ -99,7 +99,11 @@ export function paymentNotice(
         return partial ? notice(`已支付 ${amount}，${partial}`, 'info', PARTIAL_REFUND_LABEL) : null
       const paid = payment.paidAt ? `已支付 ${amount}（${at(payment.paidAt)}）` : `已支付 ${amount}`
       return partial
-        ? notice(`${paid}，${partial}`, totals.failedFen > 0 ? 'alert' : 'info', PARTIAL_REFUND_LABEL)
+        ? notice(
+            `${paid}，${partial}`,
+            totals.failedFen > 0 ? 'alert' : 'info',
+            PARTIAL_REFUND_LABEL,
+          )
         : notice(paid)
     }
     case 'refunding': {

@@ -171,10 +171,7 @@ export function markPaid(
 // refunding / refund_failed / refunded.
 
 /** The payment's refunds, oldest first: the one place that reads records of either shape. */
-export function refundsOf<R = OrderRefund>(payment: {
-  refunds?: R[]
-  refund?: R | null
-}): R[] {
+export function refundsOf<R = OrderRefund>(payment: { refunds?: R[]; refund?: R | null }): R[] {
   if (payment.refunds) return payment.refunds
   return payment.refund ? [payment.refund] : []
 }
@@ -248,7 +245,10 @@ export function refundRefusal(
   if (!Number.isInteger(amountFen) || amountFen <= 0)
     return { code: 'INVALID_INPUT', message: '退款金额须大于 0（单位：分）' }
   if (!wasPaid(payment))
-    return { code: 'NOT_PAID', message: `订单${PAYMENT_STATE_LABELS[payment.state]}，没有可退的款项` }
+    return {
+      code: 'NOT_PAID',
+      message: `订单${PAYMENT_STATE_LABELS[payment.state]}，没有可退的款项`,
+    }
   const { restFen } = refundTotals(payment)
   if (restFen === 0) return { code: 'REFUND_TOO_MUCH', message: '订单已全额退款，没有可退的余额' }
   if (amountFen > restFen)

@@ -70,12 +70,10 @@ describe('merchant.refundOrder', () => {
     await settlePayments()
     payment = await paymentOf(order._id)
     expect(payment).toMatchObject({ state: 'refunded', refundOpen: false })
-    expect(refundsOf(payment).map((r) => [r.outRefundNo.slice(-2), r.amountFen, r.state])).toEqual(
-      [
-        ['R1', 1000, 'succeeded'],
-        ['R2', paid - 1000, 'succeeded'],
-      ],
-    )
+    expect(refundsOf(payment).map((r) => [r.outRefundNo.slice(-2), r.amountFen, r.state])).toEqual([
+      ['R1', 1000, 'succeeded'],
+      ['R2', paid - 1000, 'succeeded'],
+    ])
     const atWeChat = await stand(order.payment.outTradeNo)
     expect(atWeChat.map((r) => r.refundFee).sort()).toEqual([1000, paid - 1000].sort())
   })
@@ -126,12 +124,18 @@ describe('merchant.refundOrder', () => {
     await refund(order._id, 100)
     await settlePayments()
     before = await everything()
-    await expect(refund(order._id, 1)).resolves.toMatchObject({ ok: false, code: 'REFUND_TOO_MUCH' })
+    await expect(refund(order._id, 1)).resolves.toMatchObject({
+      ok: false,
+      code: 'REFUND_TOO_MUCH',
+    })
 
     const unpaid = await create(consumerA, {}, { paid: false })
     before = await everything()
     await expect(refund(unpaid._id, 100)).resolves.toMatchObject({ ok: false, code: 'NOT_PAID' })
-    await expect(refund('ord_missing', 100)).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    await expect(refund('ord_missing', 100)).resolves.toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    })
     expect(await everything()).toEqual(before)
   })
 

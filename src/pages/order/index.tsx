@@ -13,6 +13,7 @@ import { formatChinaTime } from '@/domain/time'
 import OrderActions from '@/components/order-actions'
 import PaymentPanel from '@/components/payment-panel'
 import PrivacyConsent from '@/components/privacy-consent'
+import RefundList from '@/components/refund-list'
 import RemedyChooser from '@/components/remedy-chooser'
 import { ErrorState, SkeletonList } from '@/components/state-view'
 import MessageList from '@/components/message-list'
@@ -132,6 +133,7 @@ export default function OrderPage() {
           confirming={payment.confirming}
         />
       ) : null}
+      <RefundList payment={order.payment} audience="consumer" />
 
       {exception ? (
         <View className="order-section order-exception">
