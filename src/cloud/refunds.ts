@@ -184,6 +184,10 @@ export async function requestRefund(
       })
     },
   )
+  // A repeat of a request whose refund is still pending sends it again (same outRefundNo, so
+  // WeChat pays it once): the first call may have committed and lost its answer before sending.
+  if (result.ok && result.data.repeated && result.data.refund.state === 'pending')
+    await sendRefund(result.data.order, result.data.refund, now)
   if (result.ok && !result.data.repeated) {
     const outcome = await sendRefund(result.data.order, result.data.refund, now)
     if (outcome && outcome.state === 'failed') {
