@@ -20,6 +20,7 @@ import {
 } from './first-use'
 import {
   cancelAfterPaymentRefunds,
+  merchantRefundsPartOfAnOrder,
   payLaterFromTheOrderPage,
   unpaidOrderCancelsItself,
 } from './payment'
@@ -115,4 +116,9 @@ export const JOURNEYS: [
     90_000,
   ],
   ['cancelling a paid order shows 退款中, then 已退款', cancelAfterPaymentRefunds, 90_000],
+  [
+    'the merchant refunds part of a paid order after confirming; 对账 and the customer see it',
+    merchantRefundsPartOfAnOrder,
+    90_000,
+  ],
 ]
