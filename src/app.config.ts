@@ -23,6 +23,7 @@ export default defineAppConfig({
         'pages/appointments/index',
         'pages/dashboard/index',
         'pages/dead-letters/index',
+        'pages/money/index',
       ],
     },
   ],

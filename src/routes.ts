@@ -8,4 +8,5 @@ export const MERCHANT_PAGES = {
   appointments: '/merchant/pages/appointments/index',
   dashboard: '/merchant/pages/dashboard/index',
   deadLetters: '/merchant/pages/dead-letters/index',
+  money: '/merchant/pages/money/index',
 } as const

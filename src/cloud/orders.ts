@@ -4,7 +4,8 @@
 // notification, a granted coupon (or the coupon the order used, given back when it is cancelled
 // before production), a batch's count, the stock it holds and (an urgent order
 // cancelled the day it was placed) the day's urgent slot together — or nothing — then sends the
-// queued message and, when the event cancelled a paid order, asks WeChat for its refund.
+// queued message and, when the event cancelled a paid order, asks WeChat for its refund. A
+// payment applied (`pay`) writes its ledger row in the same transaction (ledger.ts).
 import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
 import { orderMessageDraft } from '../domain/message-drafts'
@@ -25,9 +26,10 @@ import { queueMessage } from './outbox'
 import { prepareStockSettlement } from './stock'
 import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
-import { sendRefund } from './refunds'
+import { sendNewRefunds } from './refunds'
 import { closeOpenAttempts } from './payments'
 import { prepareCouponReturn, storeCoupon } from './coupons'
+import { recordMoney } from './ledger'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
 
@@ -80,11 +82,12 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
   // Photos must be files of the environment this function runs in (domain/photos.ts).
   const storage = { env: currentEnv() }
   let queued: string | null = null
-  let refund = false
+  // The order as read by the attempt that committed (refunds it lacked are sent after).
+  const read: { before: OrderRecord | null } = { before: null }
   let close = false
   const result = await inTransaction(async (transaction) => {
     queued = null // a retried transaction starts over
-    refund = false
+    read.before = null
     close = false
     const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
     const order = await readDoc<OrderRecord>(ref)
@@ -114,6 +117,7 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
     const giveCouponBack = couponReturn
       ? await prepareCouponReturn(transaction, couponReturn.couponId, order._id)
       : null
+    await recordMoney(transaction, order, next, now)
     await ref.set({ data: withoutId(next) })
     await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
     if (notification)
@@ -124,14 +128,14 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
     await giveBack?.()
     await settle()
     if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
-    refund = order.payment.state === 'paid' && next.payment.state === 'refunding'
+    read.before = order
     close = order.payment.state === 'unpaid' && next.payment.closing === true
     return ok(next)
   })
   // Sent right after the commit, whoever applied the event; the message timer retries leftovers.
   if (result.ok && queued) await drainAfterCommit([queued])
   // Likewise the refund a cancellation started; the order timer resends what this misses.
-  if (result.ok && refund) await sendRefund(result.data, now)
+  if (result.ok && read.before) await sendNewRefunds(read.before, result.data, now)
   // And an unpaid order's open attempts are closed, so a sheet left open cannot be paid unseen.
   if (result.ok && close) await closeOpenAttempts(result.data, now)
   return result

@@ -10,8 +10,10 @@ import type { OrderRecord } from '../domain/order-types'
 import {
   latePayment,
   outTradeNoOf,
+  openRefunds,
   parseTradeNo,
   payRefusal,
+  refundsOf,
   type WxPayment,
 } from '../domain/payment'
 import { fail, ok, type Result } from '../domain/result'
@@ -19,7 +21,13 @@ import * as cloudpay from './cloudpay'
 import { command, db, inTransaction, readDoc, readList } from './database'
 import { releaseBatch } from './batches'
 import { applyOrderEvent, orders, SYSTEM } from './orders'
-import { sendRefund, settleRefundOf, writePayment, type RefundOutcome } from './refunds'
+import {
+  sendNewRefunds,
+  sendRefund,
+  settleRefundOf,
+  writePayment,
+  type RefundOutcome,
+} from './refunds'
 
 /** What applying a confirmed trade did. */
 export type PaidOutcome =
@@ -112,10 +120,10 @@ async function recordLate(orderId: string, trade: ConfirmedTrade, now: Date): Pr
       { ...trade, paidAt: now, amountFen: trade.totalFee },
       now,
     )
-    await writePayment(ref, order, payment, now)
-    return { kind: 'late' as const, order: { ...order, payment } }
+    await writePayment(transaction, ref, order, payment, now)
+    return { kind: 'late' as const, before: order, order: { ...order, payment } }
   })
-  if (outcome.kind === 'late') await sendRefund(outcome.order, now)
+  if (outcome.kind === 'late') await sendNewRefunds(outcome.before, outcome.order, now)
   return outcome.kind
 }
 
@@ -138,7 +146,8 @@ export async function reconcileRefund(
   const parsed = parseTradeNo(outRefundNo, 'R')
   if (!parsed) return 'ignored'
   const order = await orderByNo(parsed.orderNo)
-  if (!order?.payment.refund || order.payment.refund.outRefundNo !== outRefundNo) return 'ignored'
+  if (!order || !refundsOf(order.payment).some((refund) => refund.outRefundNo === outRefundNo))
+    return 'ignored'
   const truth = await cloudpay.queryRefund(outRefundNo)
   const outcome = refundOutcomeOf(truth.refundStatus)
   await settleRefundOf(order._id, outRefundNo, outcome, now)
@@ -247,11 +256,7 @@ export async function paymentHousekeeping(now: Date): Promise<PaymentHousekeepin
         .where({ ...UNPAID, 'payment.dueBy': command.gt(now), 'payment.attempts': command.gt(0) })
         .limit(PAGE),
     ),
-    readList<OrderRecord>(
-      orders()
-        .where({ 'payment.state': command.in(['refunding', 'refund_failed']) })
-        .limit(PAGE),
-    ),
+    refundsToFinish(),
     readList<OrderRecord>(
       orders().where({ 'payment.state': 'closed', 'payment.closing': true }).limit(PAGE),
     ),
@@ -348,15 +353,36 @@ async function expireUnpaid(
   return expired.ok ? 'expired' : 'skipped'
 }
 
+/**
+ * Orders with a refund WeChat has not finished: flagged `payment.refundOpen` (every write since
+ * refunds became a list), or, for records from before, refunding / refund_failed.
+ */
+async function refundsToFinish(): Promise<OrderRecord[]> {
+  const [flagged, legacy] = await Promise.all([
+    readList<OrderRecord>(orders().where({ 'payment.refundOpen': true }).limit(PAGE)),
+    readList<OrderRecord>(
+      orders()
+        .where({ 'payment.state': command.in(['refunding', 'refund_failed']) })
+        .limit(PAGE),
+    ),
+  ])
+  const seen = new Set(flagged.map((order) => order._id))
+  return [...flagged, ...legacy.filter((order) => !seen.has(order._id))]
+}
+
+/** Asks WeChat about each unfinished refund; settles what it paid, resends what it lacks. */
 async function retryRefundOf(order: OrderRecord, now: Date): Promise<'refunded' | 'resent' | null> {
-  const refund = order.payment.refund
-  if (!refund) return null
-  const truth = await cloudpay.queryRefund(refund.outRefundNo)
-  if (truth.refundStatus === 'PROCESSING') return null
-  if (truth.refundStatus === 'SUCCESS') {
-    await settleRefundOf(order._id, refund.outRefundNo, { state: 'succeeded' }, now)
-    return 'refunded'
+  let summary: 'refunded' | 'resent' | null = null
+  for (const refund of openRefunds(order.payment)) {
+    const truth = await cloudpay.queryRefund(refund.outRefundNo)
+    if (truth.refundStatus === 'PROCESSING') continue
+    if (truth.refundStatus === 'SUCCESS') {
+      await settleRefundOf(order._id, refund.outRefundNo, { state: 'succeeded' }, now)
+      summary = 'refunded'
+      continue
+    }
+    const sent = await sendRefund(order, refund, now)
+    if (sent?.state === 'pending' && summary === null) summary = 'resent'
   }
-  const sent = await sendRefund(order, now)
-  return sent?.state === 'pending' ? 'resent' : null
+  return summary
 }

@@ -23,6 +23,8 @@ export const ERROR_MESSAGES = {
   LAST_MERCHANT: '至少需要保留一位商家账号',
   PAYMENT_FAILED: '微信支付暂时不可用，请稍后重试',
   COUPON_UNUSABLE: '这张优惠券不能用于本单，请重新选择或不使用优惠券',
+  NOT_PAID: '订单尚未付款，没有可退的款项',
+  REFUND_TOO_MUCH: '退款金额超过可退余额',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

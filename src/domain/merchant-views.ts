@@ -163,6 +163,8 @@ export interface DashboardView {
   }
   /** Oldest first; week = Monday's China date, YYYY-MM-DD. */
   weeklyOrders: { week: string; count: number }[]
+  /** Orders with a refund WeChat refused (the failed-refunds list on 对账). */
+  failedRefunds: number
 }
 
 // ---- merchant accounts ----

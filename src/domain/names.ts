@@ -27,6 +27,8 @@ export const COLLECTIONS = {
   behaviourEvents: 'behaviour_events',
   /** Per-customer preference counts and the 个性化推荐 switch, `_id` = OPENID. */
   preferences: 'preferences',
+  /** One row per payment confirmed and refund paid out (id: outTradeNo / outRefundNo); ledger.ts. */
+  paymentLedger: 'payment_ledger',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
@@ -121,6 +123,14 @@ export const ACTIONS = {
     merchants: 'merchants',
     addMerchant: 'addMerchant',
     removeMerchant: 'removeMerchant',
+    /** A partial or full refund of a paid order, with a reason (money-views.ts). */
+    refundOrder: 'refundOrder',
+    /** Sends a failed refund again with the same outRefundNo. */
+    retryRefund: 'retryRefund',
+    /** A China day's money from the payment ledger. */
+    reconciliation: 'reconciliation',
+    /** Orders whose refund failed, with WeChat's reason. */
+    failedRefunds: 'failedRefunds',
   },
   refill: {
     mine: 'mine',

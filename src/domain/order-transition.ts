@@ -3,8 +3,9 @@
 // inside a transaction, calls this, and writes `order` (replace), `audit` (add), `notification`
 // (queue, when present) and `grant` / `couponReturn` / `batchLeave` / `urgentRelease` (when
 // present) in that same transaction.
-// Payment: `pay` records WeChat's confirmation; every move into 'cancelled' refunds a paid order
-// (payment.refund pending, sent to WeChat after the commit) or closes an unpaid one.
+// Payment: `pay` records WeChat's confirmation; every move into 'cancelled' refunds what a paid
+// order has not had refunded yet (a pending refund, sent to WeChat after the commit) or closes an
+// unpaid one.
 // A repeated request sees the already-moved order and fails here, so nothing applies twice;
 // for same-node events the client should send the version it saw and the cloud compare it.
 // `storage` is the environment the function runs in: photos must be its files (photos.ts).
@@ -79,7 +80,10 @@ export function applyTransition(
 
   const next = nextRecord(order, verdict.to, parsed.data, now)
   if (next.node === 'cancelled' && order.node !== 'cancelled')
-    next.payment = paymentOnCancel(order.payment, order.orderNo, cancelReason(orderEvent), now)
+    next.payment = paymentOnCancel(order.payment, order.orderNo, cancelReason(orderEvent), now, {
+      role: actor.role,
+      openid: actor.openid ?? null,
+    })
   next.timeline = [
     ...order.timeline,
     {

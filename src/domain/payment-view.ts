@@ -4,7 +4,15 @@
 import type { Wire } from './api/contract'
 import { formatFen } from './money'
 import type { OrderNode } from './order-types'
-import { PAYMENT_STATE_LABELS, type OrderPayment, type PaymentState } from './payment'
+import {
+  PAYMENT_STATE_LABELS,
+  REFUND_STATE_LABELS,
+  refundsOf,
+  refundTotals,
+  type OrderPayment,
+  type PaymentState,
+  type RefundState,
+} from './payment'
 import { formatChinaTime } from './time'
 
 export type PaymentView = Wire<OrderPayment>
@@ -36,9 +44,15 @@ export function paymentTag(
   audience: PaymentAudience,
 ): string | null {
   if (!payment) return null
+  if (payment.state === 'paid' && refundsOf(payment).length > 0) return PARTIAL_REFUND_LABEL
   const shown = audience === 'consumer' ? CONSUMER_TAGS : MERCHANT_TAGS
   return shown.includes(payment.state) ? PAYMENT_STATE_LABELS[payment.state] : null
 }
+
+/** A paid order some of whose money went (or is going) back. */
+export const PARTIAL_REFUND_LABEL = '部分退款'
+
+const totalsOf = (payment: PaymentView) => refundTotals(payment)
 
 export interface PaymentNotice {
   state: PaymentState
@@ -55,52 +69,118 @@ export function paymentNotice(
   audience: PaymentAudience,
 ): PaymentNotice | null {
   if (!payment) return null
-  const amount = formatFen(payment.refund?.amountFen ?? payment.amountFen)
+  const totals = totalsOf(payment)
+  const refunds = refundsOf(payment)
+  const failure = refunds.find((refund) => refund.state === 'failed')?.failure
   const title = PAYMENT_STATE_LABELS[payment.state]
   const at = (instant: string) => formatChinaTime(instant, 'MM-DD HH:mm')
-  const notice = (text: string, tone: PaymentNotice['tone'] = 'info') => ({
+  const notice = (text: string, tone: PaymentNotice['tone'] = 'info', heading = title) => ({
     state: payment.state,
-    title,
+    title: heading,
     text,
     tone,
   })
   switch (payment.state) {
-    case 'unpaid':
+    case 'unpaid': {
       if (node !== 'submitted') return null
+      const amount = formatFen(payment.amountFen)
       return notice(
         audience === 'consumer'
           ? `请在 ${at(payment.dueBy)} 前支付 ${amount}，逾期未付订单将自动取消`
           : `顾客尚未付款（${amount}），付款后才能确认订单；${at(payment.dueBy)} 前未付将自动取消`,
         'alert',
       )
-    case 'paid':
+    }
+    case 'paid': {
+      const amount = formatFen(payment.amountFen)
+      const partial = refunds.length > 0 ? refundSummary(totals) : ''
       // The customer's receipt is the 实付 row; the merchant needs to know it may go ahead.
-      if (audience === 'consumer') return null
-      return notice(
-        payment.paidAt ? `已支付 ${amount}（${at(payment.paidAt)}）` : `已支付 ${amount}`,
-      )
-    case 'refunding':
+      if (audience === 'consumer')
+        return partial ? notice(`已支付 ${amount}，${partial}`, 'info', PARTIAL_REFUND_LABEL) : null
+      const paid = payment.paidAt ? `已支付 ${amount}（${at(payment.paidAt)}）` : `已支付 ${amount}`
+      return partial
+        ? notice(
+            `${paid}，${partial}`,
+            totals.failedFen > 0 ? 'alert' : 'info',
+            PARTIAL_REFUND_LABEL,
+          )
+        : notice(paid)
+    }
+    case 'refunding': {
+      const amount = formatFen(totals.pendingFen + totals.refundedFen)
       return notice(
         audience === 'consumer'
           ? `${amount} 将原路退回你的微信支付，到账后这里会显示已退款`
           : `${amount} 正在原路退回顾客的微信支付`,
       )
-    case 'refunded':
+    }
+    case 'refunded': {
+      const amount = formatFen(totals.refundedFen)
       return notice(
         audience === 'consumer'
           ? `${amount} 已原路退回你的微信支付`
           : `${amount} 已原路退回顾客的微信支付`,
       )
-    case 'refund_failed':
+    }
+    case 'refund_failed': {
+      const amount = formatFen(totals.failedFen)
       return notice(
         audience === 'consumer'
           ? `${amount} 暂未退回成功，系统会自动重试，商家也会跟进处理`
-          : `${amount} 未能退回${payment.refund?.failure ? `（微信支付：${payment.refund.failure}）` : ''}，系统会自动重试，请留意`,
+          : `${amount} 未能退回${failure ? `（微信支付：${failure}）` : ''}，系统会自动重试，请留意`,
         'alert',
       )
+    }
     case 'closed':
       return node === 'cancelled' ? notice('订单未付款，已关闭，无需退款') : null
   }
+}
+
+/** 已退款 ¥x，退款中 ¥y，退款失败 ¥z (only the parts there are). */
+function refundSummary(totals: ReturnType<typeof refundTotals>): string {
+  const parts = [
+    totals.refundedFen > 0 ? `已退款 ${formatFen(totals.refundedFen)}` : '',
+    totals.pendingFen > 0 ? `退款中 ${formatFen(totals.pendingFen)}` : '',
+    totals.failedFen > 0 ? `退款失败 ${formatFen(totals.failedFen)}` : '',
+  ]
+  return parts.filter(Boolean).join('，')
+}
+
+export interface RefundLine {
+  outRefundNo: string
+  state: RefundState
+  /** 退款 ¥12.00 · 已退款 */
+  title: string
+  reason: string
+  /** WeChat's reason (the merchant sees it; the customer reads that it is being retried). */
+  failure: string | null
+  at: string
+}
+
+/** Each refund of the order, oldest first, for the order page (both sides). */
+export function refundLines(
+  payment: PaymentView | null | undefined,
+  audience: PaymentAudience,
+): RefundLine[] {
+  if (!payment) return []
+  return refundsOf(payment).map((refund) => ({
+    outRefundNo: refund.outRefundNo,
+    state: refund.state,
+    title: `退款 ${formatFen(refund.amountFen)} · ${REFUND_STATE_LABELS[refund.state]}`,
+    reason: refund.reason,
+    failure:
+      refund.state !== 'failed'
+        ? null
+        : audience === 'merchant'
+          ? `微信支付：${refund.failure ?? '未知原因'}`
+          : '暂未退回成功，系统会自动重试',
+    at: formatChinaTime(refund.requestedAt ?? refund.at, 'MM-DD HH:mm'),
+  }))
+}
+
+/** What the merchant may still refund (fen), and whether a refund form makes sense at all. */
+export function refundableFen(payment: PaymentView | null | undefined): number {
+  return payment ? totalsOf(payment).restFen : 0
 }
 
 /** What the customer is asked before cancelling: a paid order says its money comes back. */

@@ -1,3 +1,5 @@
+import { formatFen } from './money'
+
 // Payment of an order through WeChat cloud payment (cloudPay), as stored on the order. Every order
 // is paid in full at submit; an unpaid order cancels itself at `dueBy`; a cancellation after
 // payment refunds. Amounts are fen and always come from the stored order, never from a client.
@@ -24,15 +26,36 @@ export const PAYMENT_STATE_LABELS: Record<PaymentState, string> = {
 /** Minutes an order may stay unpaid before it cancels itself (env PAY_WITHIN_MINUTES). */
 export const DEFAULT_PAY_WITHIN_MINUTES = 30
 
+export const REFUND_STATES = ['pending', 'succeeded', 'failed'] as const
+export type RefundState = (typeof REFUND_STATES)[number]
+
+export const REFUND_STATE_LABELS: Record<RefundState, string> = {
+  pending: '退款中',
+  succeeded: '已退款',
+  failed: '退款失败',
+}
+
+/** Who asked for a refund: the merchant (a partial or full refund), or a cancellation. */
+export interface RefundRequester {
+  role: 'consumer' | 'merchant' | 'system'
+  openid: string | null
+}
+
 export interface OrderRefund {
   /** WeChat's idempotency key for this refund: a retry with it never refunds twice. */
   outRefundNo: string
   amountFen: number
-  state: 'pending' | 'succeeded' | 'failed'
+  state: RefundState
   reason: string
   /** WeChat's reason when the refund failed. */
   failure: string | null
+  /** When its state last changed. */
   at: Date
+  /** Absent on refunds from before the list (cancellations then, so the system's). */
+  requestedBy?: RefundRequester
+  requestedAt?: Date
+  /** The merchant's request id: the same request never adds a second refund. */
+  requestId?: string | null
 }
 
 export interface OrderPayment {
@@ -53,7 +76,14 @@ export interface OrderPayment {
    * unseen; a payment found there is refunded. Absent or false otherwise.
    */
   closing?: boolean
-  refund: OrderRefund | null
+  /** Every refund of this payment, R1, R2, … Read it through `refundsOf` (old records). */
+  refunds?: OrderRefund[]
+  /** Records from before the list held at most one refund here; `refundsOf` reads both. */
+  refund?: OrderRefund | null
+  /** A refund is pending or failed: the order timer's query (written by `withRefunds`). */
+  refundOpen?: boolean
+  /** A refund failed: the merchant's failed-refunds list (written by `withRefunds`). */
+  refundFailed?: boolean
 }
 
 /** What `wx.requestPayment` takes, as `cloudPay.unifiedOrder` returns it. */
@@ -91,7 +121,7 @@ export function newPayment(
     paidAt: null,
     transactionId: null,
     outTradeNo: null,
-    refund: null,
+    refunds: [],
   }
 }
 
@@ -134,31 +164,161 @@ export function markPaid(
   return { ...payment, state: 'paid', ...paid }
 }
 
+// ---- Refunds ------------------------------------------------------------------------------
+// The rule: refunds that are pending, succeeded or failed (a failed one is retried with its own
+// outRefundNo, so its amount stays spoken for) never add up to more than was paid. A partial
+// refund leaves the payment 'paid'; once refunds take the whole amount the payment is
+// refunding / refund_failed / refunded.
+
+/** The payment's refunds, oldest first: the one place that reads records of either shape. */
+export function refundsOf<R = OrderRefund>(payment: { refunds?: R[]; refund?: R | null }): R[] {
+  if (payment.refunds) return payment.refunds
+  return payment.refund ? [payment.refund] : []
+}
+
+/** Whether money was taken (states after a confirmed payment). */
+export function wasPaid(payment: Pick<OrderPayment, 'state'>): boolean {
+  return payment.state !== 'unpaid' && payment.state !== 'closed'
+}
+
+export interface RefundTotals {
+  /** What was paid (0 when nothing was). */
+  paidFen: number
+  /** Refunds WeChat confirmed. */
+  refundedFen: number
+  pendingFen: number
+  failedFen: number
+  /** What may still be refunded: paid less every refund pending, succeeded or failed. */
+  restFen: number
+}
+
+/** Any shape with the payment's state, amount and refunds (the stored record or its wire view). */
+type PaymentSums = Pick<OrderPayment, 'state' | 'amountFen'> & {
+  refunds?: Array<{ amountFen: number; state: RefundState }>
+  refund?: { amountFen: number; state: RefundState } | null
+}
+
+export function refundTotals(payment: PaymentSums): RefundTotals {
+  const paidFen = wasPaid(payment) ? payment.amountFen : 0
+  const sum = (state: RefundState) =>
+    refundsOf(payment)
+      .filter((refund) => refund.state === state)
+      .reduce((total, refund) => total + refund.amountFen, 0)
+  const refundedFen = sum('succeeded')
+  const pendingFen = sum('pending')
+  const failedFen = sum('failed')
+  return {
+    paidFen,
+    refundedFen,
+    pendingFen,
+    failedFen,
+    restFen: Math.max(0, paidFen - refundedFen - pendingFen - failedFen),
+  }
+}
+
 /**
- * What cancelling the order does to its payment: a paid order starts its refund of the whole
- * amount (the cloud calls WeChat after the commit); an unpaid one closes.
+ * The payment with these refunds: the list replaces an old record's single `refund`, and the
+ * state and the timer's flags follow from it.
+ */
+export function withRefunds(payment: OrderPayment, refunds: OrderRefund[]): OrderPayment {
+  const { refund: _legacy, ...rest } = payment
+  void _legacy
+  const next: OrderPayment = {
+    ...rest,
+    refunds,
+    refundOpen: refunds.some((refund) => refund.state !== 'succeeded'),
+    refundFailed: refunds.some((refund) => refund.state === 'failed'),
+  }
+  if (!wasPaid(payment)) return next
+  const totals = refundTotals(next)
+  if (totals.restFen > 0) return { ...next, state: 'paid' }
+  const state: PaymentState =
+    totals.failedFen > 0 ? 'refund_failed' : totals.pendingFen > 0 ? 'refunding' : 'refunded'
+  return { ...next, state }
+}
+
+/** Why a refund of `amountFen` cannot be added, with a stable code; null when it can. */
+export function refundRefusal(
+  payment: OrderPayment,
+  amountFen: number,
+): { code: 'INVALID_INPUT' | 'NOT_PAID' | 'REFUND_TOO_MUCH'; message: string } | null {
+  if (!Number.isInteger(amountFen) || amountFen <= 0)
+    return { code: 'INVALID_INPUT', message: '退款金额须大于 0（单位：分）' }
+  if (!wasPaid(payment))
+    return {
+      code: 'NOT_PAID',
+      message: `订单${PAYMENT_STATE_LABELS[payment.state]}，没有可退的款项`,
+    }
+  const { restFen } = refundTotals(payment)
+  if (restFen === 0) return { code: 'REFUND_TOO_MUCH', message: '订单已全额退款，没有可退的余额' }
+  if (amountFen > restFen)
+    return {
+      code: 'REFUND_TOO_MUCH',
+      message: `退款金额超过可退余额（最多可退 ${formatFen(restFen)}）`,
+    }
+  return null
+}
+
+export interface RefundRequest {
+  amountFen: number
+  reason: string
+  requestedBy: RefundRequester
+  requestId?: string | null
+}
+
+/** The payment with one more refund (pending, next outRefundNo), or why it cannot have it. */
+export function addRefund(
+  payment: OrderPayment,
+  orderNo: string,
+  request: RefundRequest,
+  now: Date,
+):
+  | { ok: true; payment: OrderPayment; refund: OrderRefund }
+  | { ok: false; code: 'INVALID_INPUT' | 'NOT_PAID' | 'REFUND_TOO_MUCH'; message: string } {
+  const refusal = refundRefusal(payment, request.amountFen)
+  if (refusal) return { ok: false, ...refusal }
+  const refunds = refundsOf(payment)
+  const refund: OrderRefund = {
+    outRefundNo: outRefundNoOf(orderNo, refunds.length + 1),
+    amountFen: request.amountFen,
+    state: 'pending',
+    reason: request.reason,
+    failure: null,
+    at: now,
+    requestedBy: request.requestedBy,
+    requestedAt: now,
+    requestId: request.requestId ?? null,
+  }
+  return { ok: true, payment: withRefunds(payment, [...refunds, refund]), refund }
+}
+
+/** Refunds in `after` that `before` did not have: asked of WeChat after the commit. */
+export function newRefunds(before: OrderPayment, after: OrderPayment): OrderRefund[] {
+  const known = new Set(refundsOf(before).map((refund) => refund.outRefundNo))
+  return refundsOf(after).filter(
+    (refund) => refund.state === 'pending' && !known.has(refund.outRefundNo),
+  )
+}
+
+/**
+ * What cancelling the order does to its payment: a paid order starts a refund of what is left
+ * to refund (all of it, or the rest after partial refunds; the cloud calls WeChat after the
+ * commit); an unpaid one closes.
  */
 export function paymentOnCancel(
   payment: OrderPayment,
   orderNo: string,
   reason: string,
   now: Date,
+  requestedBy: RefundRequester = { role: 'system', openid: null },
 ): OrderPayment {
   if (payment.state === 'unpaid')
     return { ...payment, state: 'closed', ...(payment.attempts > 0 ? { closing: true } : {}) }
-  if (payment.state !== 'paid') return payment
-  return {
-    ...payment,
-    state: 'refunding',
-    refund: {
-      outRefundNo: outRefundNoOf(orderNo, 1),
-      amountFen: payment.amountFen,
-      state: 'pending',
-      reason,
-      failure: null,
-      at: now,
-    },
-  }
+  if (!wasPaid(payment)) return payment
+  const { restFen } = refundTotals(payment)
+  if (restFen === 0) return payment
+  const added = addRefund(payment, orderNo, { amountFen: restFen, reason, requestedBy }, now)
+  return added.ok ? added.payment : payment
 }
 
 /**
@@ -180,32 +340,43 @@ export function latePayment(
   )
 }
 
-/** WeChat's answer about a refund, settled onto the payment (unchanged while it processes). */
+/**
+ * WeChat's answer about refund `outRefundNo`, settled onto the payment (unchanged while it
+ * processes). A refund WeChat paid out is final: a late failure report never undoes it.
+ */
 export function settleRefund(
   payment: OrderPayment,
+  outRefundNo: string,
   outcome: { state: 'succeeded' } | { state: 'failed'; failure: string } | { state: 'pending' },
   now: Date,
 ): OrderPayment {
-  if (!payment.refund || outcome.state === 'pending') return payment
-  if (outcome.state === 'succeeded')
-    return {
-      ...payment,
-      state: 'refunded',
-      refund: { ...payment.refund, state: 'succeeded', failure: null, at: now },
-    }
-  return {
-    ...payment,
-    state: 'refund_failed',
-    refund: { ...payment.refund, state: 'failed', failure: outcome.failure, at: now },
-  }
+  const refunds = refundsOf(payment)
+  const target = refunds.find((refund) => refund.outRefundNo === outRefundNo)
+  if (!target || outcome.state === 'pending' || target.state === 'succeeded') return payment
+  const settled: OrderRefund =
+    outcome.state === 'succeeded'
+      ? { ...target, state: 'succeeded', failure: null, at: now }
+      : { ...target, state: 'failed', failure: outcome.failure, at: now }
+  return withRefunds(
+    payment,
+    refunds.map((refund) => (refund === target ? settled : refund)),
+  )
 }
 
-/** A retry of a failed refund puts it back to pending (same outRefundNo). */
-export function retryRefund(payment: OrderPayment): OrderPayment {
-  if (!payment.refund || payment.refund.state !== 'failed') return payment
-  return {
-    ...payment,
-    state: 'refunding',
-    refund: { ...payment.refund, state: 'pending', failure: null },
-  }
+/** A retry of a failed refund puts it back to pending (same outRefundNo, same amount). */
+export function retryRefund(payment: OrderPayment, outRefundNo: string): OrderPayment {
+  const refunds = refundsOf(payment)
+  const target = refunds.find((refund) => refund.outRefundNo === outRefundNo)
+  if (!target || target.state !== 'failed') return payment
+  return withRefunds(
+    payment,
+    refunds.map((refund) =>
+      refund === target ? { ...refund, state: 'pending' as const, failure: null } : refund,
+    ),
+  )
+}
+
+/** Refunds WeChat has not finished: pending ones, and failed ones the timer resends. */
+export function openRefunds(payment: OrderPayment): OrderRefund[] {
+  return refundsOf(payment).filter((refund) => refund.state !== 'succeeded')
 }

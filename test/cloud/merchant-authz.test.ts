@@ -40,6 +40,10 @@ const PAYLOADS: Record<MerchantAction, () => unknown> = {
   merchants: () => undefined,
   addMerchant: () => ({ openid: consumerB, name: '新商家' }),
   removeMerchant: () => ({ openid: merchant }),
+  refundOrder: () => ({ orderId, amountFen: 100, reason: '其他', requestId: 'req_authz_1' }),
+  retryRefund: () => ({ orderId, outRefundNo: 'R1' }),
+  reconciliation: () => ({}),
+  failedRefunds: () => undefined,
 }
 const ACTION_NAMES = Object.keys(PAYLOADS) as MerchantAction[]
 
@@ -69,7 +73,14 @@ describe.each([
 })
 
 test('the merchant may call each read action', async () => {
-  for (const action of ['stock', 'batches', 'dashboard', 'merchants'] as const) {
+  for (const action of [
+    'stock',
+    'batches',
+    'dashboard',
+    'merchants',
+    'reconciliation',
+    'failedRefunds',
+  ] as const) {
     expect(await call(action, PAYLOADS[action](), merchant)).toMatchObject({ ok: true })
   }
   expect(await order('board', { search: '5678' }, merchant)).toMatchObject({ ok: true })

@@ -76,6 +76,21 @@ test('each merchant action makes the documented number of database calls', async
   trips['merchant.addMerchant'] = (
     await counted(FUNCTIONS.merchant, 'addMerchant', { openid: 'o_new_merchant_02', name: '店员' })
   ).roundTrips
+  trips['merchant.refundOrder (partial)'] = (
+    await counted(FUNCTIONS.merchant, 'refundOrder', {
+      orderId: ids[0],
+      amountFen: 100,
+      reason: '其他',
+      requestId: 'req_trips_refund',
+    })
+  ).roundTrips
+  await env.cloud.pay.drain()
+  trips['merchant.reconciliation'] = (
+    await counted(FUNCTIONS.merchant, 'reconciliation', {})
+  ).roundTrips
+  trips['merchant.failedRefunds'] = (
+    await counted(FUNCTIONS.merchant, 'failedRefunds', undefined)
+  ).roundTrips
   trips['merchant.removeMerchant'] = (
     await counted(FUNCTIONS.merchant, 'removeMerchant', { openid: 'o_new_merchant_02' })
   ).roundTrips
@@ -91,9 +106,12 @@ test('each merchant action makes the documented number of database calls', async
     'merchant.saveMaterial (new)': 7,
     'merchant.flagStockOut (none short)': 2,
     'merchant.batches (1 batch)': 4,
-    'merchant.dashboard': 35, // five of them count held messages per hold reason
+    'merchant.dashboard': 36, // five of them count held messages per hold reason; one counts failed refunds
     'merchant.merchants': 2,
     'merchant.addMerchant': 3,
     'merchant.removeMerchant': 7,
+    'merchant.refundOrder (partial)': 5, // + 1 cloudPay.refund after the commit
+    'merchant.reconciliation': 2, // one ledger read per 100 rows of the day
+    'merchant.failedRefunds': 2,
   })
 })

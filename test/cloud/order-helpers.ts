@@ -8,6 +8,7 @@ import type { OrderEvent } from '@/domain/order-types'
 import {
   callerFor,
   merchant,
+  noRefundOnItsWay,
   payOrder,
   useDemoCloud,
   type DemoCloud,
@@ -89,7 +90,9 @@ export function makeClient(env: DemoCloud) {
   async function settlePayments() {
     await env.cloud.pay.drain()
     await waitUntil(
-      async () => (await find(COLLECTIONS.orders, { 'payment.state': 'refunding' })).length === 0,
+      async () =>
+        (await find(COLLECTIONS.orders, { 'payment.state': 'refunding' })).length === 0 &&
+        (await noRefundOnItsWay(env)),
       'refunds to settle',
     )
   }

@@ -61,7 +61,7 @@ describe('paying', () => {
       state: 'unpaid',
       amountFen: order.quote.priceFen,
       attempts: 0,
-      refund: null,
+      refunds: [],
     })
     expect(new Date(order.payment.dueBy).getTime() - new Date(order.createdAt).getTime()).toBe(
       30 * MINUTE,
@@ -318,7 +318,7 @@ describe('unpaid orders expire', () => {
     await fireTimer()
     for (const order of [urgent, linen]) {
       const now = await stored(order._id)
-      expect(now).toMatchObject({ node: 'cancelled', payment: { state: 'closed', refund: null } })
+      expect(now).toMatchObject({ node: 'cancelled', payment: { state: 'closed', refunds: [] } })
       expect(now.timeline.at(-1)).toMatchObject({ event: 'expire', actorRole: 'system' })
       const held = await find(COLLECTIONS.stockReservations, { orderId: order._id })
       expect(held.length).toBeGreaterThan(0)
@@ -360,17 +360,19 @@ describe('every cancellation of a paid order refunds it exactly once', () => {
       node: 'cancelled',
       payment: {
         state: 'refunded',
-        refund: {
-          outRefundNo: `${order.orderNo.replace('-', '')}R1`,
-          amountFen: order.payment.amountFen,
-          state: 'succeeded',
-        },
+        refunds: [
+          {
+            outRefundNo: `${order.orderNo.replace('-', '')}R1`,
+            amountFen: order.payment.amountFen,
+            state: 'succeeded',
+          },
+        ],
       },
     })
     const refunds = await refundsOf(order.payment.outTradeNo)
     expect(refunds).toHaveLength(1)
     expect(refunds[0]).toMatchObject({
-      outRefundNo: order.payment.refund.outRefundNo,
+      outRefundNo: order.payment.refunds[0].outRefundNo,
       refundFee: order.payment.amountFen,
     })
     // The timer finds nothing left to do, and a repeated refund callback changes nothing.
@@ -378,7 +380,7 @@ describe('every cancellation of a paid order refunds it exactly once', () => {
     await fireTimer()
     await env.cloud.invoke(
       FUNCTIONS.payment,
-      { outRefundNo: order.payment.refund.outRefundNo, refundStatus: 'SUCCESS' },
+      { outRefundNo: order.payment.refunds[0].outRefundNo, refundStatus: 'SUCCESS' },
       null,
     )
     expect(await everything()).toEqual(before)
@@ -470,7 +472,7 @@ describe('every cancellation of a paid order refunds it exactly once', () => {
     await env.cloud.pay.drain()
     expect((await stored(order._id)).payment).toMatchObject({
       state: 'refunding',
-      refund: { state: 'pending' },
+      refunds: [{ state: 'pending' }],
     })
     expect(await refundsOf(order.payment.outTradeNo)).toEqual([])
     await fireTimer()
@@ -484,7 +486,7 @@ describe('every cancellation of a paid order refunds it exactly once', () => {
     await env.cloud.pay.drain()
     expect((await stored(order._id)).payment).toMatchObject({
       state: 'refund_failed',
-      refund: { state: 'failed', failure: expect.stringMatching(/余额不足/) },
+      refunds: [{ state: 'failed', failure: expect.stringMatching(/余额不足/) }],
     })
     await fireTimer()
     await env.cloud.pay.drain()

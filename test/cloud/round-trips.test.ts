@@ -137,8 +137,8 @@ test('each action makes the documented number of database calls', async () => {
     'user.home': 7,
     // Database calls only; each also makes one cloudPay call (unifiedOrder, queryOrder, refund).
     'order.pay': 2,
-    // 7 to apply `pay` with its 支付成功 outbox row, then 8 sending it after the commit.
-    'payment callback (pay)': 15,
+    // 8 to apply `pay` with its payment_ledger row and its 支付成功 outbox row, then 8 sending it.
+    'payment callback (pay)': 16,
     'payment callback (repeated)': 1,
     'order.act (cancel, paid: refund after commit)': 14,
   })

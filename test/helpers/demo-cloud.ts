@@ -6,6 +6,7 @@
 //   const call = callerFor(env, FUNCTIONS.profile)
 //   await call('list', {}, consumerA)                   // -> Envelope
 //   await invoke(env, profileApi.list, {}, consumerA)   // -> Result<typed as the contract says>
+import { refundsOf, type OrderPayment } from '@/domain/payment'
 import type { Contract, InputOf, ResultOf } from '@/domain/api/contract'
 import { ACTIONS } from '@/domain/names'
 import type { Result } from '@/domain/result'
@@ -121,8 +122,26 @@ export async function settlePayments(env: DemoCloud): Promise<void> {
   await env.cloud.pay.drain()
   await waitUntil(
     async () =>
-      (await env.cloud.store.find('orders', { 'payment.state': 'refunding' })).length === 0,
+      (await env.cloud.store.find('orders', { 'payment.state': 'refunding' })).length === 0 &&
+      (await noRefundOnItsWay(env)),
     'refunds to settle',
   )
   await env.cloud.pay.drain()
+}
+
+/**
+ * No order has a pending refund WeChat (the stand-in) already accepted: a partial refund leaves
+ * the payment 'paid', so its notice is awaited by its own state.
+ */
+export async function noRefundOnItsWay(env: DemoCloud): Promise<boolean> {
+  const open = (await env.cloud.store.find('orders', { 'payment.refundOpen': true })) as Array<{
+    payment: OrderPayment
+  }>
+  if (open.length === 0) return true
+  const accepted = new Set((await env.cloud.pay.refunds()).map((refund) => refund.outRefundNo))
+  return open.every((order) =>
+    refundsOf(order.payment).every(
+      (refund) => refund.state !== 'pending' || !accepted.has(refund.outRefundNo),
+    ),
+  )
 }

@@ -23,6 +23,7 @@ import {
 import {
   cancelAfterPaymentRefunds,
   couponFromARemedySpentOnTheNextOrder,
+  merchantRefundsPartOfAnOrder,
   payLaterFromTheOrderPage,
   unpaidOrderCancelsItself,
 } from './payment'
@@ -131,6 +132,11 @@ export const JOURNEYS: [
   [
     'choose 周末 for delivery on the order page; the merchant sees it on the order and the label',
     chooseWhenToDeliver,
+    90_000,
+  ],
+  [
+    'the merchant refunds part of a paid order after confirming; 对账 and the customer see it',
+    merchantRefundsPartOfAnOrder,
     90_000,
   ],
 ]

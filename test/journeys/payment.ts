@@ -137,7 +137,7 @@ export async function cancelAfterPaymentRefunds(ctx: JourneyContext): Promise<vo
   await phone.see('.order-hero__node', '已取消')
   await phone.see('.payment-panel__title', '退款中')
   await phone.see('.payment-panel', `${amount} 将原路退回你的微信支付`)
-  expect((await storedOrder(ctx.cloud, id)).payment.refund).toMatchObject({
+  expect((await storedOrder(ctx.cloud, id)).payment.refunds?.[0]).toMatchObject({
     state: 'pending',
     amountFen: 39900,
   })
@@ -222,4 +222,56 @@ export async function couponFromARemedySpentOnTheNextOrder(ctx: JourneyContext):
   await phone.see('.coupon-card--off', '已使用')
   const [used] = (await phone.texts('.coupon-card')).filter((text) => text.includes('¥17'))
   expect(used).toContain('已使用')
+}
+
+/**
+ * The merchant refunds part of a paid order: 退款 opens the form with the whole amount, the
+ * merchant types ¥50, picks a reason, explains it and confirms in the modal; 对账 shows the
+ * order paid ¥399, refunded ¥50, net ¥349; the customer's order page lists the refund 已退款.
+ */
+export async function merchantRefundsPartOfAnOrder(ctx: JourneyContext): Promise<void> {
+  const { id } = await placeShirt(ctx.cloud, consumerA, 'partial-refund')
+  const order = await paidOrder(ctx.cloud, id)
+
+  const shop = await ctx.driverFor(merchant)
+  await shop.open(`merchant/pages/order/index?id=${id}`)
+  await shop.see('.payment-panel__title', '已付款')
+  await shop.tap('.m-order-action--refund', '退款')
+  await shop.see('.refund-form', '最多可退 399')
+  await expect(shop.valueOf('.refund-form__amount')).resolves.toBe('399')
+  await shop.fill('.refund-form__amount', '500')
+  await shop.tap('.refund-form__submit')
+  await shop.see('.refund-form .field-error', '退款金额超过可退余额')
+  await shop.fill('.refund-form__amount', '50')
+  await shop.tap('.refund-form__reason', '延期补偿')
+  await shop.fill('.refund-form__note', '交期晚了两天')
+  await shop.tapAndAnswerModal('.refund-form__submit', true)
+  await shop.seeToast('退款已提交')
+  await waitForValue(
+    () => storedOrder(ctx.cloud, id),
+    (stored) => stored.payment.refunds?.[0]?.state === 'succeeded',
+    '部分退款完成',
+  )
+  const stored = await storedOrder(ctx.cloud, id)
+  expect(stored.payment).toMatchObject({ state: 'paid' })
+  expect(stored.payment.refunds).toMatchObject([
+    { amountFen: 5000, reason: '延期补偿：交期晚了两天', requestedBy: { role: 'merchant' } },
+  ])
+  await shop.open(`merchant/pages/order/index?id=${id}`)
+  await shop.see('.payment-panel__title', '部分退款')
+  await shop.see('.refund-list__item', '退款 ¥50 · 已退款')
+
+  // 对账: today's row for this order.
+  await shop.open('merchant/pages/money/index')
+  await shop.see('.money-row', order.orderNo)
+  const row = (await shop.texts('.money-row')).find((text) => text.includes(order.orderNo))
+  expect(row?.replace(/\s+/g, '')).toContain(`${order.orderNo}¥399¥50¥349`)
+  expect(shop.errors()).toEqual([])
+
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.see('.payment-panel__title', '部分退款')
+  await phone.see('.refund-list__item', '退款 ¥50 · 已退款')
+  await phone.see('.refund-list__item', '延期补偿：交期晚了两天')
+  expect(phone.errors()).toEqual([])
 }

@@ -2,6 +2,7 @@
 // order, a measurement profile, a booked slot, a material, a refill… Each call makes new ones,
 // so one matrix cell never sees what another cell changed.
 import { batchIdOf } from '@/domain/batch'
+import { chinaDateOf } from '@/domain/china-date'
 import { COLLECTIONS } from '@/domain/names'
 import {
   createPayload,
@@ -60,6 +61,27 @@ export async function ownerCoupon(env: ReliabilityCloud): Promise<string> {
   const [coupon] = await env.cloud.store.find(COLLECTIONS.coupons, { 'origin.orderId': orderId })
   if (!coupon) throw new Error('fixture: the coupon remedy issued no coupon')
   return coupon._id as string
+}
+
+/** A paid order of the owner with a refund WeChat refused (the stand-in scripted to fail). */
+export async function failedRefund(
+  env: ReliabilityCloud,
+): Promise<{ orderId: string; outRefundNo: string }> {
+  const orderId = await ownerOrder(env)
+  env.cloud.pay.script({ refund: 'fail' })
+  try {
+    const refunded = await call(
+      env,
+      'merchant',
+      'refundOrder',
+      { orderId, amountFen: 100, reason: '其他', requestId: rid() },
+      merchant,
+    )
+    const outRefundNo = expectOk(refunded, 'merchant.refundOrder').data.refund.outRefundNo
+    return { orderId, outRefundNo }
+  } finally {
+    env.cloud.pay.script({ refund: 'normal' })
+  }
 }
 
 /** Grants the measurement consent (idempotent) and saves one profile of `openid`. */
@@ -233,6 +255,16 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
       )
       return { openid }
     },
+    refundOrder: async (env) => ({
+      orderId: await ownerOrder(env),
+      amountFen: 100,
+      reason: '其他',
+      note: '测试退款',
+      requestId: rid(),
+    }),
+    retryRefund: async (env) => failedRefund(env),
+    reconciliation: async () => ({ date: chinaDateOf(new Date()), page: 1 }),
+    failedRefunds: async () => ({}),
   },
   refill: {
     mine: async () => ({}),

@@ -30,6 +30,8 @@ const OPTIONAL_KEYS: Record<string, string[]> = {
   'profile.save': ['id', 'kind'],
   'appointment.listSlots': ['limit'],
   'merchant.saveMaterial': ['quantity', 'usage'],
+  'merchant.refundOrder': ['note'],
+  'merchant.reconciliation': ['date', 'page'],
   'refill.snooze': ['days'],
   'order.create:coupon': ['couponId'],
   'order.quote:coupon': ['couponId'],

@@ -4,14 +4,21 @@
 // the answers of others. The client retries INTERNAL like the app. Then, faults off, the order
 // timer runs past every due time, and every order must be explainable by WeChat's own record:
 // each trade WeChat says was paid is marked paid on its order exactly once, no order is paid
-// twice, every cancelled paid order is refunded exactly once and in full, no refund exceeds its
-// payment, and an order with no paid trade ends unpaid-and-closed (expired or cancelled).
+// twice, every cancelled paid order is refunded in full, each refund (outRefundNo) exactly once,
+// no refund exceeds its payment, and an order with no paid trade ends unpaid-and-closed (expired
+// or cancelled). Merchants also refund part of some orders (some requests sent twice, some
+// refunds answered SYSTEMERROR first); the ledger holds each payment and refund once, and every
+// day's reconciliation adds up against the ledger, the orders and WeChat.
 // Some orders spend a coupon (each owner holds a few remedy coupons; a pick may be someone else's
 // or already spent, and is then refused): every coupon is used at most once — held by at most one
 // live order, marked used by exactly that one, and issued again when its orders were all
 // cancelled — and such an order's payment is its price less its discount.
-import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { chinaDateOf } from '@/domain/china-date'
 import type { CouponRecord } from '@/domain/coupon'
+import type { LedgerEntry } from '@/domain/ledger'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { refundsOf as refundsOfOrder, type OrderPayment } from '@/domain/payment'
+import { noRefundOnItsWay } from '../helpers/demo-cloud'
 import { createPayload, filterSelection, rid } from '../cloud/order-helpers'
 import { payOrder } from '../helpers/demo-cloud'
 import { waitUntil } from '../helpers/wait'
@@ -46,6 +53,10 @@ const figures = {
   dbTimedOut: 0,
   paidOrders: 0,
   refunded: 0,
+  partialRefunds: 0,
+  repeatedRequests: 0,
+  ledgerRows: 0,
+  days: 0,
   expired: 0,
   couponsTried: 0,
   couponsRefused: 0,
@@ -112,6 +123,7 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
       const orderId = created.data.order._id as string
       placed.push({ orderId, owner })
       // Up to two payment attempts, each with its sheet outcome and callback fate.
+      let paidSheet = false
       for (let attempt = 0; attempt < 2 && next() < 0.8; attempt += 1) {
         if (next() < 0.1) {
           env.cloud.pay.failNext(1)
@@ -136,7 +148,24 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
           figures.sheetsPaid += 1
         }
         const sheet = await env.cloud.pay.complete(paying.data.outTradeNo, outcome)
-        if (outcome === 'paid' && sheet.ok) break
+        paidSheet = outcome === 'paid' && sheet.ok
+        if (paidSheet) break
+      }
+      // The merchant refunds part of some orders (up to a third each time, at most twice): the
+      // client retries INTERNAL with the same requestId, and some taps are sent twice.
+      for (let n = 0; n < 2 && paidSheet && next() < 0.4; n += 1) {
+        const amountFen = 1 + Math.floor(next() * (created.data.order.quote.priceFen / 3))
+        const request = { orderId, amountFen, reason: '与顾客协商退款', requestId: rid('partial') }
+        if (next() < 0.2) env.cloud.pay.script({ refund: 'fail_then_succeed' })
+        const times = next() < 0.3 ? 2 : 1
+        for (let t = 0; t < times; t += 1) {
+          const answer = await withRetries(
+            () => call(env, 'merchant', 'refundOrder', request, merchant),
+            RETRY_ON,
+          )
+          if (answer.ok && t === 0) figures.partialRefunds += 1
+          if (t > 0) figures.repeatedRequests += 1
+        }
       }
       const roll = next()
       if (roll < 0.3) {
@@ -166,7 +195,7 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
   await waitUntil(
     async () =>
       (await env.cloud.store.find(COLLECTIONS.orders, { 'payment.state': 'refunding' })).length ===
-      0,
+        0 && (await noRefundOnItsWay(env)),
     'refunds to settle',
     30_000,
   )
@@ -206,15 +235,26 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
     figures.paidOrders += 1
     if (order.payment.outTradeNo !== trade.outTradeNo)
       say(`paid trade ${trade.outTradeNo} not recorded`)
+    // Each refund on the order reached WeChat exactly once, for its amount, and WeChat holds
+    // no refund the order does not know.
+    const onOrder = refundsOfOrder(order.payment)
+    for (const refund of onOrder) {
+      const atWeChat = refundsOf.filter((r) => r.outRefundNo === refund.outRefundNo)
+      if (refund.state !== 'succeeded') say(`refund ${refund.outRefundNo} ${refund.state}`)
+      if (atWeChat.length !== 1) say(`${refund.outRefundNo} at WeChat ${atWeChat.length} times`)
+      else if (atWeChat[0].refundFee !== refund.amountFen)
+        say(`${refund.outRefundNo} refunded ${atWeChat[0].refundFee} of ${refund.amountFen}`)
+    }
+    if (refundsOf.length !== onOrder.length) say(`${refundsOf.length} refunds at WeChat`)
+    const refundedFee = refundsOf.reduce((sum, r) => sum + r.refundFee, 0)
     if (order.node === 'cancelled') {
       if (order.payment.state !== 'refunded') say('cancelled after payment, not refunded')
-      if (refundsOf.length !== 1) say(`${refundsOf.length} refunds`)
-      else if (refundsOf[0].refundFee !== trade.totalFee) say(`refund ${refundsOf[0].refundFee}`)
+      if (refundedFee !== trade.totalFee) say(`refunded ${refundedFee} of ${trade.totalFee}`)
       else figures.refunded += 1
     } else {
       if (order.payment.state !== 'paid') say('live order not paid')
       if (payRows.length !== 1) say('live paid order without its pay row')
-      if (refundsOf.length) say('live order refunded')
+      if (refundedFee >= trade.totalFee) say('live order refunded in full')
     }
   }
   // Coupons: used at most once, by the one live order that holds each.
@@ -238,6 +278,80 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
         say(`${order.orderNo} pays ${order.payment.amountFen} of ${order.quote.priceFen}`)
     }
   }
+
+  // The ledger: one pay row per paid trade, one refund row per refund WeChat paid out, nothing
+  // else; and each day's reconciliation equals its ledger rows, the orders and WeChat.
+  const ledger = (await env.cloud.store.find(COLLECTIONS.paymentLedger)).filter((row) =>
+    ids.has(row.orderId),
+  ) as LedgerEntry[]
+  figures.ledgerRows = ledger.length
+  const paidTrades = trades.filter(
+    (t) =>
+      (t.state === 'SUCCESS' || t.state === 'REFUND') &&
+      orders.some((o) => o.payment.outTradeNo === t.outTradeNo),
+  )
+  const mineRefunds = refunds.filter((r) => paidTrades.some((t) => t.outTradeNo === r.outTradeNo))
+  const rowsOf = (kind: string) => ledger.filter((row) => row.kind === kind)
+  const keyed = (list: { _id: string; amountFen: number }[]) =>
+    list.map((row) => `${row._id}:${row.amountFen}`).sort()
+  const expectSame = (what: string, got: string[], want: string[]) => {
+    if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`ledger ${what} differ`)
+  }
+  expectSame(
+    'pay rows and paid trades',
+    keyed(rowsOf('pay')),
+    paidTrades.map((t) => `${t.outTradeNo}:${t.totalFee}`).sort(),
+  )
+  expectSame(
+    'refund rows and WeChat refunds',
+    keyed(rowsOf('refund')),
+    mineRefunds.map((r) => `${r.outRefundNo}:${r.refundFee}`).sort(),
+  )
+  const dates = [...new Set(ledger.map((row) => row.chinaDate))]
+  figures.days = dates.length
+  for (const date of dates) {
+    const day = await call(env, 'merchant', 'reconciliation', { date }, merchant)
+    if (!day.ok) {
+      problems.push(`reconciliation ${date}: ${day.code}`)
+      continue
+    }
+    // All of this day's rows, every page (other suites' orders may share the ledger).
+    const rows: { orderId: string; paidFen: number; refundedFen: number; netFen: number }[] = []
+    for (let page = 1; page <= day.data.pages; page += 1)
+      rows.push(
+        ...(await call(env, 'merchant', 'reconciliation', { date, page }, merchant)).data.rows,
+      )
+    const sum = (key: 'paidFen' | 'refundedFen' | 'netFen') =>
+      rows.reduce((total, row) => total + row[key], 0)
+    const { totals } = day.data
+    if (totals.paidFen !== sum('paidFen') || totals.refundedFen !== sum('refundedFen'))
+      problems.push(`reconciliation ${date}: totals are not the sum of the rows`)
+    if (totals.netFen !== totals.paidFen - totals.refundedFen)
+      problems.push(`reconciliation ${date}: net is not paid less refunded`)
+    const mine = rows.filter((row) => ids.has(row.orderId))
+    const fromOrders = orders.reduce(
+      (acc, order) => {
+        const payment = order.payment as OrderPayment & { paidAt: string | null }
+        if (payment.outTradeNo && payment.paidAt && chinaDateOf(payment.paidAt) === date)
+          acc.paid += payment.amountFen
+        for (const refund of refundsOfOrder(payment))
+          if (refund.state === 'succeeded' && chinaDateOf(refund.at) === date)
+            acc.refunded += refund.amountFen
+        return acc
+      },
+      { paid: 0, refunded: 0 },
+    )
+    const mineSum = (key: 'paidFen' | 'refundedFen') =>
+      mine.reduce((total, row) => total + row[key], 0)
+    if (mineSum('paidFen') !== fromOrders.paid)
+      problems.push(
+        `reconciliation ${date}: paid ${mineSum('paidFen')}, orders say ${fromOrders.paid}`,
+      )
+    if (mineSum('refundedFen') !== fromOrders.refunded)
+      problems.push(
+        `reconciliation ${date}: refunded ${mineSum('refundedFen')}, orders say ${fromOrders.refunded}`,
+      )
+  }
   figures.violations = problems.length
   report(`payment-faults: ${JSON.stringify(figures)}`)
   expect(problems).toEqual([])
@@ -245,4 +359,5 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
   expect(figures.refunded).toBeGreaterThan(0)
   expect(figures.couponOrders).toBeGreaterThan(0)
   expect(figures.couponsRefused).toBeGreaterThan(0)
+  expect(figures.partialRefunds).toBeGreaterThan(0)
 })

@@ -100,6 +100,10 @@ export const POLICY: PolicyTable = {
     merchants: MERCHANT_ONLY,
     addMerchant: MERCHANT_ONLY,
     removeMerchant: MERCHANT_ONLY,
+    refundOrder: MERCHANT_ONLY, // a partial refund of the owner's paid order
+    retryRefund: MERCHANT_ONLY, // a refund WeChat refused
+    reconciliation: MERCHANT_ONLY,
+    failedRefunds: MERCHANT_ONLY,
   },
   refill: {
     mine: SIGNED_IN,

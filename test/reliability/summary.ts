@@ -21,6 +21,7 @@ const line =
   `${get('faults', 'held')} held with a reason), ` +
   `${get('payment-faults', 'orders')} orders through random payment outcomes ` +
   `(${get('payment-faults', 'paidOrders')} paid once, ${get('payment-faults', 'refunded')} refunded once, ` +
-  `${get('payment-faults', 'expired')} closed unpaid), ${violations} violations; ` +
+  `${get('payment-faults', 'expired')} closed unpaid, ${get('payment-faults', 'partialRefunds')} ` +
+  `partial refunds, ${get('payment-faults', 'days')} reconciled days), ${violations} violations; ` +
   `${attacks('tried')} attacks tried, ${attacks('succeeded')} succeeded`
 process.stdout.write(`\n${line}\n`)

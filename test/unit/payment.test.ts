@@ -10,6 +10,7 @@ import {
   paymentDueBy,
   payRefusal,
   payWithinMinutes,
+  refundsOf,
   retryRefund,
   settleRefund,
   type OrderPayment,
@@ -51,7 +52,7 @@ describe('due time and WeChat numbers', () => {
       paidAt: null,
       transactionId: null,
       outTradeNo: null,
-      refund: null,
+      refunds: [],
     })
     expect(paymentDueBy(NOW, 5)).toEqual(new Date(NOW.getTime() + 5 * MINUTE))
   })
@@ -150,12 +151,15 @@ describe('order events and the payment', () => {
     expect(out.order.node).toBe('cancelled')
     expect(out.order.payment).toMatchObject({
       state: 'refunding',
-      refund: {
-        outRefundNo: outRefundNoOf(order.orderNo, 1),
-        amountFen: order.payment.amountFen,
-        state: 'pending',
-        failure: null,
-      },
+      refundOpen: true,
+      refunds: [
+        {
+          outRefundNo: outRefundNoOf(order.orderNo, 1),
+          amountFen: order.payment.amountFen,
+          state: 'pending',
+          failure: null,
+        },
+      ],
     })
   })
 
@@ -166,7 +170,7 @@ describe('order events and the payment', () => {
   ])('%s of an unpaid order closes its payment', (_name, cancel) => {
     const out = cancel(makeUnpaidOrder())
     expect(out.order.node).toBe('cancelled')
-    expect(out.order.payment).toMatchObject({ state: 'closed', refund: null })
+    expect(out.order.payment).toMatchObject({ state: 'closed', refunds: [] })
   })
 
   test('an unpaid order with attempts closes them after the cancel (closing), one without not', () => {
@@ -203,21 +207,26 @@ describe('refunds', () => {
   const LATER = new Date(NOW.getTime() + MINUTE)
 
   test('success, failure, still processing', () => {
-    expect(settleRefund(pending, { state: 'succeeded' }, LATER)).toMatchObject({
+    const no = refundsOf(pending)[0].outRefundNo
+    expect(settleRefund(pending, no, { state: 'succeeded' }, LATER)).toMatchObject({
       state: 'refunded',
-      refund: { state: 'succeeded', at: LATER },
+      refundOpen: false,
+      refunds: [{ state: 'succeeded', at: LATER }],
     })
-    const failed = settleRefund(pending, { state: 'failed', failure: 'NOTENOUGH' }, LATER)
+    const failed = settleRefund(pending, no, { state: 'failed', failure: 'NOTENOUGH' }, LATER)
     expect(failed).toMatchObject({
       state: 'refund_failed',
-      refund: { state: 'failed', failure: 'NOTENOUGH' },
+      refundFailed: true,
+      refunds: [{ state: 'failed', failure: 'NOTENOUGH' }],
     })
-    expect(settleRefund(pending, { state: 'pending' }, LATER)).toBe(pending)
-    expect(retryRefund(failed)).toMatchObject({
+    expect(settleRefund(pending, no, { state: 'pending' }, LATER)).toBe(pending)
+    expect(settleRefund(pending, 'someone-elses', { state: 'succeeded' }, LATER)).toBe(pending)
+    expect(retryRefund(failed, no)).toMatchObject({
       state: 'refunding',
-      refund: { state: 'pending', failure: null, outRefundNo: pending.refund?.outRefundNo },
+      refundFailed: false,
+      refunds: [{ state: 'pending', failure: null, outRefundNo: no }],
     })
-    expect(retryRefund(pending)).toBe(pending)
+    expect(retryRefund(pending, no)).toBe(pending)
   })
 
   test('a payment that lands after the order closed is recorded and refunded in full', () => {
@@ -231,7 +240,7 @@ describe('refunds', () => {
     expect(late).toMatchObject({
       state: 'refunding',
       transactionId: 'wx_tx',
-      refund: { outRefundNo: '202611227K3F9XQ2R1', amountFen: 5000, state: 'pending' },
+      refunds: [{ outRefundNo: '202611227K3F9XQ2R1', amountFen: 5000, state: 'pending' }],
     })
   })
 })

@@ -7,6 +7,7 @@ import { batches, cancelBatch, closeBatch } from './actions/batches'
 import { dashboard } from './actions/dashboard'
 import { flagStockOut } from './actions/flag-stock-out'
 import { addMerchant, merchants, removeMerchant } from './actions/merchants'
+import { failedRefunds, reconciliation, refundOrder, retryRefund } from './actions/money'
 import { saveMaterial } from './actions/save-material'
 import { stock } from './actions/stock'
 
@@ -23,4 +24,8 @@ export const main = createRouter(FUNCTIONS.merchant, merchantApi, {
   merchants: merchants,
   addMerchant: addMerchant,
   removeMerchant: removeMerchant,
+  refundOrder: refundOrder,
+  retryRefund: retryRefund,
+  reconciliation: reconciliation,
+  failedRefunds: failedRefunds,
 })

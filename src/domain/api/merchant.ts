@@ -30,6 +30,14 @@ import {
   type Infer,
 } from '../validate'
 import { contractsOf, returns } from './contract'
+import { isChinaDate } from '../china-date'
+import {
+  REFUND_NOTE_MAX,
+  REFUND_REASONS,
+  type FailedRefundsView,
+  type ReconciliationView,
+  type RefundActionView,
+} from '../money-views'
 
 const action = contractsOf(FUNCTIONS.merchant)
 
@@ -87,6 +95,12 @@ const removeMerchantPayload: Check<
   const byRef = object({ ref: string({ label: '账号', max: 16, oneLine: true }) })(value, path)
   return byRef.ok ? byRef : byOpenid
 }
+
+/** No single refund above this (fen): far above any order, far below overflow. */
+const MAX_REFUND_FEN = 100_000_000
+
+const chinaDateCheck: Check<string> = (value, path) =>
+  isChinaDate(value) ? { ok: true, value } : { ok: false, path, message: '日期格式应为 YYYY-MM-DD' }
 
 /** Told to every customer in the batch; the batches page's input stops at its limit. */
 export const batchCancelReason = string({ label: '取消原因', max: 200 })
@@ -148,4 +162,38 @@ export const merchantApi = {
     returns<{ openid: string; ref: string; name: string }>(),
   ),
   removeMerchant: action('removeMerchant', removeMerchantPayload, returns<{ removed: string }>()),
+  /** A partial or full refund of a paid order; a repeated requestId refunds once. */
+  refundOrder: action(
+    'refundOrder',
+    object({
+      orderId: id('订单'),
+      amountFen: integer({ label: '退款金额（分）', min: 1, max: MAX_REFUND_FEN }),
+      reason: oneOf('退款原因', REFUND_REASONS),
+      note: optional(string({ label: '退款说明', max: REFUND_NOTE_MAX, oneLine: true })),
+      requestId: id('请求编号'),
+    }),
+    returns<RefundActionView>(),
+  ),
+  /** Sends a failed refund again with its own outRefundNo (never refunds twice). */
+  retryRefund: action(
+    'retryRefund',
+    object({
+      orderId: id('订单'),
+      outRefundNo: string({ label: '退款单号', max: 32, oneLine: true }),
+    }),
+    returns<RefundActionView>(),
+  ),
+  /** A China day's payments and refunds from the ledger (default today). */
+  reconciliation: action(
+    'reconciliation',
+    optional(
+      object({
+        date: optional(chinaDateCheck),
+        page: optional(integer({ label: '页码', min: 1, max: 1000 })),
+      }),
+    ),
+    returns<ReconciliationView>(),
+  ),
+  /** Orders whose refund failed, with WeChat's reason. */
+  failedRefunds: action('failedRefunds', noPayload, returns<FailedRefundsView>()),
 }

@@ -16,6 +16,7 @@ import DeliveryWindowPicker from '@/components/delivery-window-picker'
 import OrderActions from '@/components/order-actions'
 import PaymentPanel from '@/components/payment-panel'
 import PrivacyConsent from '@/components/privacy-consent'
+import RefundList from '@/components/refund-list'
 import RemedyChooser from '@/components/remedy-chooser'
 import { ErrorState, SkeletonList } from '@/components/state-view'
 import MessageList from '@/components/message-list'
@@ -143,6 +144,7 @@ export default function OrderPage() {
           confirming={payment.confirming}
         />
       ) : null}
+      <RefundList payment={order.payment} audience="consumer" />
 
       {exception ? (
         <View className="order-section order-exception">

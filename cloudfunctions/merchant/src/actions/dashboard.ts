@@ -12,6 +12,7 @@ import { ok } from '@/domain/result'
 import { command, countOf, db, readList } from '@/cloud/database'
 import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
 import { refillStats } from '@/cloud/refill-stats'
+import { failedRefundQuery } from '@/cloud/refunds'
 import { merchantApi } from '@/domain/api/merchant'
 import { defineMerchantAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
@@ -46,6 +47,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     refills,
     messages,
     heldBy,
+    failedRefunds,
   ] = await Promise.all([
     Promise.all(ORDER_NODES.map((node) => countOf(orders().where({ node })))),
     countOverdue(today),
@@ -79,6 +81,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
       outboxCount(['pending', 'retry', 'sending'], since),
     ]),
     Promise.all(HOLD_REASON_CODES.map((reason) => heldCount(reason, since))),
+    countOf(orders().where(failedRefundQuery())),
   ])
 
   const view: DashboardView = {
@@ -108,6 +111,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
       >,
     },
     weeklyOrders: weeks.map((w, i) => ({ week: w.week, count: weekly[i] })),
+    failedRefunds,
   }
   return ok(view)
 })

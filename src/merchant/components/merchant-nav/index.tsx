@@ -12,6 +12,7 @@ const ITEMS = [
   { key: 'appointments', text: '预约' },
   { key: 'dashboard', text: '数据' },
   { key: 'deadLetters', text: '消息' },
+  { key: 'money', text: '对账' },
 ] as const
 
 export type MerchantPageKey = (typeof ITEMS)[number]['key']

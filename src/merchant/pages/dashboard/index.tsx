@@ -12,6 +12,7 @@ import BarChart from '@/components/bar-chart'
 import { ErrorState, SkeletonList } from '@/components/state-view'
 import { useDashboard } from '@/hooks/useMerchantData'
 import MerchantNav from '@/merchant/components/merchant-nav'
+import { MERCHANT_PAGES } from '@/routes'
 import MerchantOnly from '@/merchant/components/merchant-only'
 import { ShareMeter, StackedBar } from '@/merchant/components/charts'
 import './index.scss'
@@ -63,6 +64,16 @@ function DashboardPageBody() {
           <Text className="dash-kpi__value">{days(leadTime.averageDays)}</Text>
           <Text className="dash-kpi__label">平均交付</Text>
         </View>
+      </View>
+
+      <View
+        className={`dash-money${data.failedRefunds > 0 ? ' dash-money--alert' : ''}`}
+        onClick={() => void Taro.redirectTo({ url: MERCHANT_PAGES.money })}
+      >
+        <Text className="dash-money__text">
+          {data.failedRefunds > 0 ? `退款失败 ${data.failedRefunds} 笔，待处理` : '今日收款与退款'}
+        </Text>
+        <Text className="dash-money__link">对账 ›</Text>
       </View>
 
       <Card title="各节点订单">

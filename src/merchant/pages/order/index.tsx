@@ -12,8 +12,9 @@ import {
   REMEDY_LABELS,
 } from '@/domain/order-labels'
 import type { OrderEvent } from '@/domain/order-types'
-import { paymentNotice } from '@/domain/payment-view'
+import { paymentNotice, refundableFen } from '@/domain/payment-view'
 import PaymentPanel from '@/components/payment-panel'
+import RefundList from '@/components/refund-list'
 import PrivacyConsent from '@/components/privacy-consent'
 import { remedyDetail } from '@/components/remedy-chooser'
 import { ErrorState, SkeletonList } from '@/components/state-view'
@@ -23,6 +24,7 @@ import { confirmModal, toast } from '@/services/feedback'
 import MerchantOnly from '@/merchant/components/merchant-only'
 import ActionForm from './action-form'
 import AddressCard from './address-card'
+import RefundForm from './refund-form'
 import './index.scss'
 
 /** Events that end the order or its exception for good: asked again in a modal. */
@@ -32,6 +34,7 @@ function MerchantOrderPageBody() {
   const orderId = useRouter().params.id ?? ''
   const detail = useOrderDetail(orderId)
   const [open, setOpen] = useState<OrderEvent | null>(null)
+  const [refunding, setRefunding] = useState(false)
 
   usePullDownRefresh(() => void detail.reload().finally(() => Taro.stopPullDownRefresh()))
 
@@ -50,6 +53,7 @@ function MerchantOrderPageBody() {
   const { order, actions } = detail.data
   const { exception, shipping } = order
   const payNotice = paymentNotice(order.payment, order.node, 'merchant')
+  const restFen = refundableFen(order.payment)
 
   const submit = async (event: OrderEvent, input: Record<string, unknown>) => {
     const label = EVENT_LABELS[event]
@@ -78,6 +82,7 @@ function MerchantOrderPageBody() {
       </View>
 
       {payNotice ? <PaymentPanel notice={payNotice} /> : null}
+      <RefundList payment={order.payment} audience="merchant" />
 
       {exception ? (
         <View className="m-order-section m-order-exception">
@@ -104,7 +109,18 @@ function MerchantOrderPageBody() {
         </View>
       ) : null}
 
-      {open ? (
+      {refunding ? (
+        <RefundForm
+          orderId={order._id}
+          orderNo={order.orderNo}
+          restFen={restFen}
+          onDone={() => {
+            setRefunding(false)
+            void detail.reload()
+          }}
+          onClose={() => setRefunding(false)}
+        />
+      ) : open ? (
         <ActionForm
           key={open}
           event={open}
@@ -118,7 +134,15 @@ function MerchantOrderPageBody() {
         />
       ) : (
         <View className="m-order-actions">
-          {actions.length === 0 ? (
+          {restFen > 0 ? (
+            <View
+              className="m-order-action m-order-action--refund"
+              onClick={() => setRefunding(true)}
+            >
+              <Text>退款</Text>
+            </View>
+          ) : null}
+          {actions.length === 0 && restFen === 0 ? (
             <Text className="m-order-actions__none">当前没有可执行的操作</Text>
           ) : (
             actions.map((event) => (

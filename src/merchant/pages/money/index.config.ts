@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '对账',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
