@@ -248,7 +248,10 @@ describe('cancelling an order that used a coupon', () => {
     expect(await couponOf(couponId)).toMatchObject(issuedAgain)
     await settlePayments()
     expect(await stored(order._id)).toMatchObject({
-      payment: { state: 'refunded', refund: { amountFen: order.payment.amountFen } },
+      payment: {
+        state: 'refunded',
+        refunds: [{ amountFen: order.payment.amountFen, state: 'succeeded' }],
+      },
     })
   })
 
