@@ -167,10 +167,12 @@ test('subscribe at submit (2 of 3), the merchant advances: one message sent, one
   await expect(page.locator('.message-item__title').allInnerTexts()).resolves.toEqual([
     '开始制作通知',
     '订单确认通知',
+    '支付成功通知',
   ])
   await expect(page.locator('.message-item__status').allInnerTexts()).resolves.toEqual([
     '未推送：订阅次数不足',
     '已推送到微信',
+    '未推送：订阅次数不足',
   ])
   await expect(page.locator('.message-item').first().innerText()).resolves.toContain(order.orderNo)
   await page.locator('.order-messages').scrollIntoViewIfNeeded()

@@ -18,9 +18,8 @@ import type { CouponRecord } from '@/domain/coupon'
 import type { LedgerEntry } from '@/domain/ledger'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { refundsOf as refundsOfOrder, type OrderPayment } from '@/domain/payment'
-import { noRefundOnItsWay } from '../helpers/demo-cloud'
+import { noRefundOnItsWay, payOrder } from '../helpers/demo-cloud'
 import { createPayload, filterSelection, rid } from '../cloud/order-helpers'
-import { payOrder } from '../helpers/demo-cloud'
 import { waitUntil } from '../helpers/wait'
 import {
   call,

@@ -43,7 +43,7 @@ describe.each([
       await app.phone.wx.idle()
       rendered.push(`${url}: ${text.slice(0, 40)}`)
     }
-    expect(rendered).toHaveLength(17)
+    expect(rendered).toHaveLength(18)
     expect(app.phone.consoleErrors).toEqual([])
   }, 120_000)
 })

@@ -61,7 +61,7 @@ test('tabs switch in place: tab pages stay alive, other pages close', async () =
 test('opening tracking asks for messages inside the tap; getSetting\'s "always" reaches the ledger', async () => {
   await placeShirt(app.cloud, consumerA, 'tracking-tap')
   await phone().switchUser(consumerA)
-  const always = templateIdOf('delivered')
+  const always = templateIdOf('delivery_window')
   phone().wx.subscriptionsSetting = { mainSwitch: true, itemSettings: { [always]: 'accept' } }
   const driver = new WeappDriver(phone())
   await driver.tap('.tab-bar__item', '订单')
@@ -69,12 +69,15 @@ test('opening tracking asks for messages inside the tap; getSetting\'s "always" 
   expect(offered).toBe(3)
   expect(phone().wx.subscribeOutsideTap).toEqual([])
   expect(phone().wx.calls).toContain('getSetting')
-  const delivered = await waitUntil(async () => {
-    const [row] = await find(COLLECTIONS.subscriptions, subscriptionId(consumerA, 'delivered'))
+  const window = await waitUntil(async () => {
+    const [row] = await find(
+      COLLECTIONS.subscriptions,
+      subscriptionId(consumerA, 'delivery_window'),
+    )
     return row as { credits: number; always: string | null } | undefined
   }, '台账')
-  expect(delivered).toMatchObject({ always: 'accept' })
-  expect(delivered.credits).toBeGreaterThanOrEqual(1)
+  expect(window).toMatchObject({ always: 'accept' })
+  expect(window.credits).toBeGreaterThanOrEqual(1)
 })
 
 test('a sheet that fails with 20004 (subscriptions switched off) records the main switch off', async () => {
