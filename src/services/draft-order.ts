@@ -89,9 +89,21 @@ export function clearDraftOrder(): void {
   keep(undefined)
 }
 
-/** The order a draft became (whether or not the customer reached its page). */
+const placedListeners = new Set<() => void>()
+
+/** Called when the remembered order changes; returns the unsubscribe. */
+export function onPlacedOrderChange(listener: () => void): () => void {
+  placedListeners.add(listener)
+  return () => placedListeners.delete(listener)
+}
+
+/**
+ * The order a draft became (whether or not the customer reached its page). Its answer may land
+ * after the customer went back to the product page, so that page is told.
+ */
 export function rememberPlacedOrder(from: DraftOrder, order: PlacedOrder): void {
   placed = { key: draftKey(from.product._id, from.selection), ...order }
+  placedListeners.forEach((listener) => listener())
 }
 
 /** The order already placed for exactly this product and selection, if any. */

@@ -1,11 +1,11 @@
 // Shown when these exact choices were already submitted as an order (the customer left the confirm
 // page before reaching the order, or came back to this page): the order is one tap away, and
 // submitting the same choices again returns that order instead of making a second one.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { OrderSelection } from '@/domain/order-selection'
-import { forgetPlacedOrder, placedOrderFor } from '@/services/draft-order'
+import { forgetPlacedOrder, onPlacedOrderChange, placedOrderFor } from '@/services/draft-order'
 
 export default function PlacedNotice({
   productId,
@@ -14,9 +14,11 @@ export default function PlacedNotice({
   productId: string
   selection: OrderSelection | null
 }) {
-  // The order is remembered outside React: read it again whenever the page shows.
+  // The order is remembered outside React: read it again whenever the page shows, and when a
+  // submit the customer left behind is answered while this page is up.
   const [, setShown] = useState(0)
   useDidShow(() => setShown((n) => n + 1))
+  useEffect(() => onPlacedOrderChange(() => setShown((n) => n + 1)), [])
   const placed = placedOrderFor(productId, selection)
   if (!placed) return null
   return (
