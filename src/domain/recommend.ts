@@ -62,14 +62,28 @@ interface Part {
   reason: string
 }
 
-/** The most-chosen option of a product the customer has ordered (ties: the product's order). */
-function favouriteChoice(product: ProductRecord, preference: PreferenceCounts) {
+/**
+ * The most-chosen option of a product the customer has ordered (ties: the product's order). A
+ * group's first choice is what an order gets without choosing, so it is the reason only when
+ * the customer never picked anything else: 你常选八字领 says nothing when every shirt has it.
+ */
+type Favourite = { label: string; times: number; picked: boolean }
+
+function favouriteChoice(product: ProductRecord, preference: PreferenceCounts): Favourite | null {
   const counts = preference.options[product._id] ?? {}
-  let best: { label: string; times: number } | null = null
+  const better = (next: Favourite, best: Favourite | null) =>
+    best === null ||
+    (next.picked && !best.picked) ||
+    (next.picked === best.picked && next.times > best.times)
+  let best: Favourite | null = null
   for (const group of product.optionGroups)
-    for (const choice of group.choices) {
-      const times = counts[group.id]?.[choice.id] ?? 0
-      if (times > 0 && (best === null || times > best.times)) best = { label: choice.label, times }
+    for (const [index, choice] of group.choices.entries()) {
+      const next = {
+        label: choice.label,
+        times: counts[group.id]?.[choice.id] ?? 0,
+        picked: index > 0,
+      }
+      if (next.times > 0 && better(next, best)) best = next
     }
   return best
 }

@@ -61,6 +61,27 @@ test('a confirmed order is sent right after the commit, formatted, with one cred
   expect(await creditsOf(customer, 'order_confirmed')).toBe(1)
 })
 
+test('WeChat confirming the payment sends 支付成功 once, with the amount paid', async () => {
+  await grant(customer, 'payment_succeeded', 2)
+  const order = await orders.create(customer)
+  expect(order.payment).toMatchObject({ state: 'paid' })
+  const [row] = await outbox({ orderId: order._id, purpose: 'payment_succeeded' })
+  expect(row).toMatchObject({ status: 'sent', attempts: 1, creditSpent: true })
+  const [receipt] = await env.cloud.inbox.list()
+  expect(receipt).toMatchObject({
+    touser: customer,
+    templateId: 'DEV_TEMPLATE_PAYMENT_SUCCEEDED',
+    page: `pages/order/index?id=${order._id}`,
+    fn: FUNCTIONS.payment,
+    data: {
+      character_string1: { value: order.orderNo },
+      amount3: { value: `¥${(order.payment.amountFen / 100).toFixed(2)}` },
+    },
+  })
+  expect(await env.cloud.inbox.list()).toHaveLength(1)
+  expect(await creditsOf(customer, 'payment_succeeded')).toBe(1)
+})
+
 test('without a credit the message is held and listed in-app for the order', async () => {
   const { order, row } = await confirmedOrder()
   expect(row.status).toBe('held')

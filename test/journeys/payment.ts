@@ -4,8 +4,7 @@
 // on H5 and WeChat's (the wx stand-in) on weapp; both tell the local cloud's payment stand-in.
 // And a coupon from an exception remedy spent at confirm on the next order.
 import { formatFen } from '@/domain/money'
-import { templateIdOf } from '@/domain/message-templates'
-import { FUNCTIONS } from '@/domain/names'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { waitForValue } from '../helpers/wait'
 import type { JourneyContext } from './driver'
 import {
@@ -54,21 +53,20 @@ export async function payLaterFromTheOrderPage(ctx: JourneyContext): Promise<voi
   await phone.see('.order-row', '实付')
   const paid = await paidOrder(ctx.cloud, id)
   expect(paid.payment).toMatchObject({ state: 'paid', amountFen: 39900 })
-  // 支付成功 goes out once, with the amount paid.
-  const receipts = await waitForValue(
-    async () =>
-      (await ctx.cloud.inbox.list()).filter(
-        (sent) =>
-          sent.templateId === templateIdOf('payment_succeeded') && !!sent.page?.includes(id),
-      ),
-    (sent) => sent.length > 0,
+  // 支付成功 is queued once, with the amount paid; the tap's credit means it is never held for
+  // want of one (this customer may have reached the day's cap in earlier journeys).
+  const [receipt, ...more] = await waitForValue(
+    () =>
+      ctx.cloud.store.find(COLLECTIONS.notificationQueue, {
+        orderId: id,
+        purpose: 'payment_succeeded',
+      }),
+    (rows) => rows.some((row) => row.status === 'sent' || row.status === 'held'),
     '支付成功通知',
   )
-  expect(receipts).toHaveLength(1)
-  expect(receipts[0].data).toMatchObject({
-    character_string1: { value: paid.orderNo },
-    amount3: { value: '¥399.00' },
-  })
+  expect(more).toEqual([])
+  expect(receipt.values).toMatchObject({ orderNo: paid.orderNo, amountFen: 39900 })
+  expect(receipt.status === 'sent' || receipt.holdReason === 'daily_cap').toBe(true)
   expect(phone.errors()).toEqual([])
 
   const shop = await ctx.driverFor(merchant)

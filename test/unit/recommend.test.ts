@@ -70,6 +70,16 @@ describe('recommend: each reason', () => {
     expect(reasons({ preference: twice })[0]).toEqual(['prod_shirt', '你常选法式叠袖'])
   })
 
+  test('a choice the customer picked beats the default every order has', () => {
+    // oxford and spread are the first choices of their groups: what a shirt gets unless changed.
+    const defaults = counts({
+      options: { prod_shirt: { fabric: { oxford: 4, linen: 1 }, collar: { spread: 5 } } },
+    })
+    expect(reasons({ preference: defaults })[0]).toEqual(['prod_shirt', '你选过法国亚麻'])
+    const onlyDefaults = counts({ options: { prod_shirt: { collar: { spread: 2 } } } })
+    expect(reasons({ preference: onlyDefaults })[0]).toEqual(['prod_shirt', '你常选八字领'])
+  })
+
   test('an option the product no longer offers gives no reason', () => {
     const gone = counts({ options: { prod_shirt: { fabric: { silk: 5 } } } })
     expect(recommend(input({ preference: gone })).every((r) => r.basis === 'curated')).toBe(true)
