@@ -13,7 +13,12 @@ export default function Personalisation() {
     <View className="personalisation">
       <View className="personalisation__head">
         <Text className="personalisation__title">个性化推荐</Text>
-        {on === undefined ? null : (
+        {/* Shown while it loads too, so nothing below moves (or takes a tap meant for it). */}
+        {on === undefined ? (
+          <View className="personalisation__toggle personalisation__toggle--loading">
+            <Text>读取中</Text>
+          </View>
+        ) : (
           <View
             className={`personalisation__toggle personalisation__toggle--${on ? 'on' : 'off'}${state.busy ? ' is-busy' : ''}`}
             hoverClass="personalisation__toggle--pressed"
