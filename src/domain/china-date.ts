@@ -28,6 +28,11 @@ export function addDays(date: ChinaDate, days: number): ChinaDate {
   return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10)
 }
 
+/** The day of the week of a calendar day: 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: ChinaDate): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay()
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: ChinaDate, to: ChinaDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)

@@ -1,7 +1,14 @@
 // The merchant dashboard's figures, as pure functions over rows the cloud reads with bounded,
 // indexed queries. Lead time counts from placing the order to delivery, against the ETA
 // promised when it was placed (the first etaHistory entry), in China calendar days.
-import { addDays, chinaDateOf, chinaDayRange, daysBetween, type ChinaDate } from './china-date'
+import {
+  addDays,
+  chinaDateOf,
+  chinaDayRange,
+  daysBetween,
+  weekdayOf,
+  type ChinaDate,
+} from './china-date'
 import type { LeadTimeStats } from './merchant-views'
 import type { OrderRecord } from './order-types'
 
@@ -73,8 +80,7 @@ export function topOptions(
 
 /** Monday of the China week holding `date`. */
 export function weekStartOf(date: ChinaDate): ChinaDate {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() // 0 = Sunday
-  return addDays(date, -((weekday + 6) % 7))
+  return addDays(date, -((weekdayOf(date) + 6) % 7))
 }
 
 /** The last `count` China weeks, oldest first, each with its [start, end) instants. */

@@ -42,9 +42,7 @@ export function deliveryDateCheck(
 ): Check<ChinaDate | null> {
   return (value, path) => {
     if (kind !== 'date')
-      return value === undefined || value === null
-        ? valid(null)
-        : invalid(path, '只有指定日期需要填写日期')
+      return value === null ? valid(null) : invalid(path, '只有指定日期需要填写日期')
     if (!isChinaDate(value)) return invalid(path, '请选择送货日期')
     const { first, last } = deliveryDateRange(today)
     if (value < first) return invalid(path, '送货日期最早为明天')

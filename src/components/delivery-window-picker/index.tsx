@@ -2,7 +2,7 @@
 // 保存送货时间. Shows the saved choice; the parent sends order.act choose_delivery_window.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { addDays, type ChinaDate } from '@/domain/china-date'
+import { addDays, weekdayOf, type ChinaDate } from '@/domain/china-date'
 import {
   DELIVERY_WINDOW_KINDS,
   DELIVERY_WINDOW_LABELS,
@@ -16,11 +16,7 @@ import './index.scss'
 const DATES_SHOWN = 14
 const WEEKDAYS = '日一二三四五六'
 
-function dateChip(date: ChinaDate): string {
-  const [year, month, day] = date.split('-').map(Number)
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay()
-  return `${date.slice(5)} 周${WEEKDAYS[weekday]}`
-}
+const dateChip = (date: ChinaDate) => `${date.slice(5)} 周${WEEKDAYS[weekdayOf(date)]}`
 
 export interface DeliveryWindowPickerProps {
   saved: Pick<DeliveryWindow, 'kind' | 'date'> | null
