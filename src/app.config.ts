@@ -65,6 +65,9 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // H5 only: Taro's router hides the page it leaves on a 350 ms timer that going back does not
+  // cancel, so a back within that time left the previous page blank. No slide, no timer.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // Privacy APIs (address, phone, photos) wait for the user's consent to the privacy guide.
   __usePrivacyCheck__: true,
 })

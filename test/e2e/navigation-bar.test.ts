@@ -106,3 +106,16 @@ test('a page beyond the tabs reached in the app offers 返回, which goes back',
   await shop.onPage('merchant/pages/board/index')
   expect(shop.errors()).toEqual([])
 }, 120_000)
+
+// Taro's router hides the page it leaves on a timer; a 返回 before it fired left home blank.
+test('返回 at once after opening a product still shows the home page', async () => {
+  const customer = (await ctx.driverFor(consumerA)) as H5Driver
+  for (let round = 0; round < 3; round += 1) {
+    await customer.tap('.product-card', '量体定制衬衫')
+    await customer.onPage('pages/product/index')
+    await customer.back()
+    await customer.onPage('pages/index/index')
+    await customer.see('.product-card', '量体定制衬衫')
+  }
+  expect(customer.errors()).toEqual([])
+}, 120_000)
