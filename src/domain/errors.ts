@@ -25,6 +25,8 @@ export const ERROR_MESSAGES = {
   COUPON_UNUSABLE: '这张优惠券不能用于本单，请重新选择或不使用优惠券',
   NOT_PAID: '订单尚未付款，没有可退的款项',
   REFUND_TOO_MUCH: '退款金额超过可退余额',
+  AFTER_SALES_CLOSED: '已超过售后期限',
+  AFTER_SALES_OPEN: '这个订单已有处理中的售后申请',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -29,6 +29,8 @@ export const COLLECTIONS = {
   preferences: 'preferences',
   /** One row per payment confirmed and refund paid out (id: outTradeNo / outRefundNo); ledger.ts. */
   paymentLedger: 'payment_ledger',
+  /** After-sales requests on delivered orders (after-sales.ts). */
+  afterSales: 'after_sales',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
@@ -99,6 +101,12 @@ export const ACTIONS = {
     pay: 'pay',
     /** The caller's coupons (我的 → 优惠券, and the confirm page's choices). */
     coupons: 'coupons',
+    /** Ask for an alteration, remake, return or repair on a delivered order. */
+    requestAfterSales: 'requestAfterSales',
+    /** An order's after-sales requests, and what may be asked now. */
+    afterSales: 'afterSales',
+    /** The customer takes back a request the shop has not answered. */
+    withdrawAfterSales: 'withdrawAfterSales',
   },
   message: {
     /** Record a requestSubscribeMessage result: each accept adds one credit. */
@@ -131,6 +139,10 @@ export const ACTIONS = {
     reconciliation: 'reconciliation',
     /** Orders whose refund failed, with WeChat's reason. */
     failedRefunds: 'failedRefunds',
+    /** Open after-sales requests, oldest first, with the overdue marker. */
+    afterSalesQueue: 'afterSalesQueue',
+    /** Accept with a plan, decline with a reason, or close a request once done. */
+    decideAfterSales: 'decideAfterSales',
   },
   refill: {
     mine: 'mine',

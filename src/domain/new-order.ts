@@ -118,11 +118,14 @@ export function snapshotOf(product: ProductRecord, selection: OrderSelection): P
   return { id: _id, name, kind, image, basePriceFen, baseLeadDays, choices, details }
 }
 
-/** 'ord_' + two 53-bit hashes of (owner, requestId) in base 36: stable across retries. */
-export function orderIdFor(ownerOpenid: string, requestId: string): string {
+/** `prefix` + two 53-bit hashes of (owner, requestId) in base 36: stable across retries. */
+export function idFor(prefix: string, ownerOpenid: string, requestId: string): string {
   const key = `${ownerOpenid}\n${requestId}`
-  return `ord_${hash53(key, 1).toString(36).padStart(11, '0')}${hash53(key, 2).toString(36).padStart(11, '0')}`
+  return `${prefix}${hash53(key, 1).toString(36).padStart(11, '0')}${hash53(key, 2).toString(36).padStart(11, '0')}`
 }
+
+export const orderIdFor = (ownerOpenid: string, requestId: string) =>
+  idFor('ord_', ownerOpenid, requestId)
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 

@@ -173,6 +173,8 @@ export interface OrderRecord {
   /** When the customer wants it delivered; absent on orders from before it could be chosen. */
   deliveryWindow?: DeliveryWindow | null
   batchId: string | null
+  /** The open after-sales request's id (after-sales.ts); absent or null when none is open. */
+  afterSalesOpen?: string | null
   createdAt: Date
   /** After delivery nothing changes until completion, so this is the delivery time then. */
   updatedAt: Date

@@ -44,6 +44,8 @@ const PAYLOADS: Record<MerchantAction, () => unknown> = {
   retryRefund: () => ({ orderId, outRefundNo: 'R1' }),
   reconciliation: () => ({}),
   failedRefunds: () => undefined,
+  afterSalesQueue: () => ({}),
+  decideAfterSales: () => ({ afterSalesId: 'as_none', decision: 'decline', reason: '超出保修' }),
 }
 const ACTION_NAMES = Object.keys(PAYLOADS) as MerchantAction[]
 

@@ -137,8 +137,8 @@ const materialPayload = () => ({
   usage: [{ productId: 'prod_shirt', perUnit: 2 }],
 })
 
-/** The owner's refill of the water filter: a consumable order delivered records it. */
-export async function ownerRefill(env: ReliabilityCloud): Promise<string> {
+/** A delivered water-filter order of the owner (the quickest product to deliver). */
+export async function deliveredOrder(env: ReliabilityCloud): Promise<string> {
   const orderId = await ownerOrder(env, { productId: 'prod_filter', selection: filterSelection() })
   for (const [event, input] of [
     ['confirm', undefined],
@@ -149,6 +149,32 @@ export async function ownerRefill(env: ReliabilityCloud): Promise<string> {
       await call(env, 'order', 'act', { orderId, event, input }, merchant),
       `order.act ${event}`,
     )
+  return orderId
+}
+
+const afterSalesPayload = async (env: ReliabilityCloud) => ({
+  orderId: await deliveredOrder(env),
+  requestId: rid(),
+  kind: 'return',
+  reason: '与描述不符',
+  note: '滤芯外壳有裂纹',
+})
+
+/** An after-sales request of the owner the shop has not answered. */
+export async function openAfterSales(env: ReliabilityCloud): Promise<string> {
+  const result = await call(
+    env,
+    'order',
+    'requestAfterSales',
+    await afterSalesPayload(env),
+    consumerA,
+  )
+  return expectOk(result, 'order.requestAfterSales').data.request._id
+}
+
+/** The owner's refill of the water filter: a consumable order delivered records it. */
+export async function ownerRefill(env: ReliabilityCloud): Promise<string> {
+  await deliveredOrder(env)
   const [refill] = await env.cloud.store.find(COLLECTIONS.refills, { ownerOpenid: consumerA })
   if (!refill) throw new Error('fixture: delivering a consumable order recorded no refill')
   return refill.productId
@@ -218,6 +244,9 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     'act:confirm': async (env) => ({ orderId: await ownerOrder(env), event: 'confirm' }),
     pay: async (env) => ({ orderId: await ownerOrder(env, {}, { paid: false }) }),
     coupons: async () => ({}),
+    requestAfterSales: afterSalesPayload,
+    afterSales: async (env) => ({ orderId: await deliveredOrder(env) }),
+    withdrawAfterSales: async (env) => ({ afterSalesId: await openAfterSales(env) }),
     'create:coupon': async (env) => createPayload({ couponId: await ownerCoupon(env) }),
     'quote:coupon': async (env) => ({
       productId: 'prod_shirt',
@@ -265,6 +294,13 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     retryRefund: async (env) => failedRefund(env),
     reconciliation: async () => ({ date: chinaDateOf(new Date()), page: 1 }),
     failedRefunds: async () => ({}),
+    afterSalesQueue: async () => ({ kind: 'return' }),
+    decideAfterSales: async (env) => ({
+      afterSalesId: await openAfterSales(env),
+      decision: 'accept',
+      plan: '上门取件，收到后 3 天内退款',
+      days: 3,
+    }),
   },
   refill: {
     mine: async () => ({}),

@@ -31,6 +31,8 @@ const OPTIONAL_KEYS: Record<string, string[]> = {
   'appointment.listSlots': ['limit'],
   'merchant.saveMaterial': ['quantity', 'usage'],
   'merchant.refundOrder': ['note'],
+  'order.requestAfterSales': ['note'],
+  'merchant.afterSalesQueue': ['kind'],
   'merchant.reconciliation': ['date', 'page'],
   'refill.snooze': ['days'],
   'order.create:coupon': ['couponId'],

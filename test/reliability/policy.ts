@@ -79,6 +79,9 @@ export const POLICY: PolicyTable = {
     act: OWNER_OR_MERCHANT, // event cancel on a submitted order
     pay: OWNER_ONLY, // the owner's unpaid order
     coupons: SIGNED_IN, // the caller's own coupons
+    requestAfterSales: OWNER_ONLY, // on the owner's delivered order
+    afterSales: OWNER_OR_MERCHANT,
+    withdrawAfterSales: OWNER_ONLY, // the owner's unanswered request
   },
   message: {
     authorize: SIGNED_IN,
@@ -104,6 +107,8 @@ export const POLICY: PolicyTable = {
     retryRefund: MERCHANT_ONLY, // a refund WeChat refused
     reconciliation: MERCHANT_ONLY,
     failedRefunds: MERCHANT_ONLY,
+    afterSalesQueue: MERCHANT_ONLY,
+    decideAfterSales: MERCHANT_ONLY, // the owner's unanswered request
   },
   refill: {
     mine: SIGNED_IN,

@@ -14,7 +14,7 @@ import {
 } from '../cloud/order-helpers'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
 import { payOrder } from '../helpers/demo-cloud'
-import { ownerOrder, openSlot } from './fixtures'
+import { deliveredOrder, openAfterSales, ownerOrder, openSlot } from './fixtures'
 import { call, consumerA, consumerB, merchant, recordFigures, useReliabilityCloud } from './harness'
 
 const env = useReliabilityCloud()
@@ -73,6 +73,62 @@ test.each(rounds)('50 order.create with one requestId create one order (round %i
     expect(ids.size).toBe(1)
     const stored = await env.cloud.store.find(COLLECTIONS.orders, { requestId: payload.requestId })
     expect(stored).toHaveLength(1)
+  }),
+)
+
+test.each(rounds)('50 after-sales requests on one order: one open request (round %i)', () =>
+  race(async () => {
+    const orderId = await deliveredOrder(env)
+    const same = rid('as-race')
+    const results = await together((index) =>
+      call(
+        env,
+        'order',
+        'requestAfterSales',
+        {
+          orderId,
+          // Half send one request id (a retried tap), half a new one each (taps on two phones).
+          requestId: index % 2 ? same : rid('as-race'),
+          kind: 'return',
+          reason: '与描述不符',
+        },
+        consumerA,
+      ),
+    )
+    expect(results.every((r) => r.ok || ['AFTER_SALES_OPEN', 'CONFLICT'].includes(r.code))).toBe(
+      true,
+    )
+    const ids = new Set(results.filter((r) => r.ok).map((r) => r.data.request._id))
+    expect(ids.size).toBe(1)
+    const stored = await env.cloud.store.find(COLLECTIONS.afterSales, { orderId })
+    expect(stored).toHaveLength(1)
+    const [order] = await env.cloud.store.find(COLLECTIONS.orders, { _id: orderId })
+    expect(order.afterSalesOpen).toBe(stored[0]._id)
+  }),
+)
+
+test.each(rounds)('50 merchant answers to one after-sales request: one applies (round %i)', () =>
+  race(async () => {
+    const afterSalesId = await openAfterSales(env)
+    const results = await together((index) =>
+      call(
+        env,
+        'merchant',
+        'decideAfterSales',
+        index % 2
+          ? { afterSalesId, decision: 'accept', plan: `方案${index}`, days: 3 }
+          : { afterSalesId, decision: 'decline', reason: `原因${index}` },
+        merchant,
+      ),
+    )
+    expect(results.filter((result) => result.ok)).toHaveLength(1)
+    expect(
+      results
+        .filter((r) => !r.ok)
+        .every((r) => ['INVALID_TRANSITION', 'CONFLICT'].includes(r.code)),
+    ).toBe(true)
+    const [request] = await env.cloud.store.find(COLLECTIONS.afterSales, { _id: afterSalesId })
+    expect(request.steps).toHaveLength(2)
   }),
 )
 

@@ -2,6 +2,7 @@ import { merchantApi } from '@/domain/api/merchant'
 import { FUNCTIONS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { actMany } from './actions/act-many'
+import { afterSalesQueue, decideAfterSales } from './actions/after-sales'
 import { adjustStock } from './actions/adjust-stock'
 import { batches, cancelBatch, closeBatch } from './actions/batches'
 import { dashboard } from './actions/dashboard'
@@ -28,4 +29,6 @@ export const main = createRouter(FUNCTIONS.merchant, merchantApi, {
   retryRefund: retryRefund,
   reconciliation: reconciliation,
   failedRefunds: failedRefunds,
+  afterSalesQueue: afterSalesQueue,
+  decideAfterSales: decideAfterSales,
 })

@@ -2,6 +2,7 @@ import { orderApi } from '@/domain/api/order'
 import { FUNCTIONS, TIMER_TRIGGERS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { act } from './actions/act'
+import { listAfterSales, requestAfterSales, withdrawAfterSales } from './actions/after-sales'
 import { board } from './actions/board'
 import { coupons } from './actions/coupons'
 import { create } from './actions/create'
@@ -25,6 +26,9 @@ export const main = createRouter(
     act: act,
     pay: pay,
     coupons: coupons,
+    requestAfterSales: requestAfterSales,
+    afterSales: listAfterSales,
+    withdrawAfterSales: withdrawAfterSales,
   },
   { trigger: TIMER_TRIGGERS.order, run: housekeeping },
 )

@@ -30,6 +30,7 @@ import {
   type Infer,
 } from '../validate'
 import { contractsOf, returns } from './contract'
+import { AFTER_SALES_KINDS, afterSalesDecisionCheck, type AfterSalesRecord } from '../after-sales'
 import { isChinaDate } from '../china-date'
 import {
   REFUND_NOTE_MAX,
@@ -196,4 +197,15 @@ export const merchantApi = {
   ),
   /** Orders whose refund failed, with WeChat's reason. */
   failedRefunds: action('failedRefunds', noPayload, returns<FailedRefundsView>()),
+  /** Open after-sales requests, oldest first, each with `overdue` past the response promise. */
+  afterSalesQueue: action(
+    'afterSalesQueue',
+    optional(object({ kind: optional(oneOf('售后类型', AFTER_SALES_KINDS)) })),
+    returns<{ items: (AfterSalesRecord & { overdue: boolean })[]; responseHours: number }>(),
+  ),
+  decideAfterSales: action(
+    'decideAfterSales',
+    afterSalesDecisionCheck,
+    returns<{ request: AfterSalesRecord }>(),
+  ),
 }

@@ -1,0 +1,45 @@
+// order.requestAfterSales — the owner of a delivered or completed order, within its window
+//   (repairs any time); one open request per order; a repeated requestId answers the first.
+// order.afterSales — the owner or a merchant; read-only: the order's requests and, for the
+//   owner, the kinds that may be asked now. Another consumer's order reads NOT_FOUND.
+// order.withdrawAfterSales — the owner, while the shop has not answered.
+import { AFTER_SALES_WINDOW_DAYS, kindsOffered, type AfterSalesRecord } from '@/domain/after-sales'
+import type { OrderRecord } from '@/domain/order-types'
+import { fail, ok } from '@/domain/result'
+import {
+  afterSales,
+  requestAfterSales as request,
+  withdrawAfterSales as withdraw,
+} from '@/cloud/after-sales'
+import { readDoc, readList } from '@/cloud/database'
+import { isMerchant } from '@/cloud/merchants'
+import { orders } from '@/cloud/orders'
+import { orderApi } from '@/domain/api/order'
+import { defineUserAction } from '@/cloud/router'
+import { currentTime } from '@/cloud/clock'
+
+/** More than one order ever gathers; the list is not paged. */
+const REQUESTS_PER_ORDER = 20
+
+export const requestAfterSales = defineUserAction(orderApi.requestAfterSales, (input, openid) =>
+  request(input, openid, currentTime()),
+)
+
+export const listAfterSales = defineUserAction(orderApi.afterSales, async ({ orderId }, openid) => {
+  const order = await readDoc<OrderRecord>(orders().doc(orderId))
+  const owner = order?.ownerOpenid === openid
+  if (!order || (!owner && !(await isMerchant(openid)))) return fail('NOT_FOUND', '订单不存在')
+  const items = await readList<AfterSalesRecord>(
+    afterSales().where({ orderId }).orderBy('createdAt', 'desc').limit(REQUESTS_PER_ORDER),
+  )
+  return ok({
+    items,
+    offered: owner ? kindsOffered(order, currentTime()) : [],
+    windowDays: AFTER_SALES_WINDOW_DAYS[order.productSnapshot.kind],
+  })
+})
+
+export const withdrawAfterSales = defineUserAction(
+  orderApi.withdrawAfterSales,
+  ({ afterSalesId }, openid) => withdraw(afterSalesId, openid, currentTime()),
+)

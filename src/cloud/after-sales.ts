@@ -1,0 +1,185 @@
+// After-sales requests (domain/after-sales.ts holds the rules). A request and the order's
+// `afterSalesOpen` are written in one transaction that read both, so of two requests racing on
+// one order, or two decisions racing on one request, the database commits one; the other
+// finds the place taken (AFTER_SALES_OPEN) or the request already answered (INVALID_TRANSITION).
+import {
+  afterSalesRefusal,
+  checkAlterations,
+  decide,
+  OPEN_AFTER_SALES_STATES,
+  type AfterSalesDecision,
+  type AfterSalesRecord,
+  type AfterSalesStep,
+} from '../domain/after-sales'
+import { COLLECTIONS } from '../domain/names'
+import { idFor } from '../domain/new-order'
+import type { OrderRecord } from '../domain/order-types'
+import type { ProductRecord } from '../domain/product-schema'
+import { fail, ok, type Result } from '../domain/result'
+import type { PayloadOf } from '../domain/api/contract'
+import type { orderApi } from '../domain/api/order'
+import { db, inTransaction, readDoc, type Transaction } from './database'
+import { withoutId } from './orders'
+
+export const afterSales = () => db.collection(COLLECTIONS.afterSales)
+
+/** A request's id: the same client request id always lands on the same document. */
+const requestIdOf = (openid: string, requestId: string) => idFor('as_', openid, requestId)
+
+const NOT_FOUND = () => fail('NOT_FOUND', '售后申请不存在')
+
+type RequestInput = PayloadOf<typeof orderApi.requestAfterSales>
+
+/** The checked request, or why it cannot be made; reads the product only for alterations. */
+async function buildRequest(
+  input: RequestInput,
+  order: OrderRecord & { afterSalesOpen?: string | null },
+  openid: string,
+  now: Date,
+): Promise<Result<AfterSalesRecord>> {
+  const refusal = afterSalesRefusal(order, input.kind, now)
+  if (refusal) return fail(refusal.code, refusal.message)
+  let alterations: AfterSalesRecord['alterations'] = []
+  if (input.alterations?.length) {
+    const product = await readDoc<ProductRecord>(
+      db.collection(COLLECTIONS.products).doc(order.productId),
+    )
+    const checked = checkAlterations(
+      input.alterations,
+      order.selection.measurements,
+      product?.measurements ?? [],
+    )
+    if (!checked.ok) return fail('INVALID_INPUT', checked.message, 'alterations')
+    alterations = checked.alterations
+  }
+  const note = input.note ?? ''
+  return ok({
+    _id: requestIdOf(openid, input.requestId),
+    orderId: order._id,
+    orderNo: order.orderNo,
+    ownerOpenid: openid,
+    productName: order.productSnapshot.name,
+    kind: input.kind,
+    reason: input.reason,
+    note,
+    alterations,
+    state: 'submitted',
+    plan: null,
+    declineReason: null,
+    steps: [{ state: 'submitted', at: now, actorRole: 'consumer', text: note }],
+    createdAt: now,
+    updatedAt: now,
+  })
+}
+
+/** 申请售后: one transaction reads the order (owner, node, window, open place) and writes both. */
+export async function requestAfterSales(
+  input: RequestInput,
+  openid: string,
+  now: Date,
+): Promise<Result<{ request: AfterSalesRecord; repeated: boolean }>> {
+  const requestId = requestIdOf(openid, input.requestId)
+  const earlier = await readDoc<AfterSalesRecord>(afterSales().doc(requestId))
+  if (earlier) {
+    return earlier.ownerOpenid === openid && earlier.orderId === input.orderId
+      ? ok({ request: earlier, repeated: true })
+      : fail('INVALID_INPUT', '请求编号已用于另一次申请', 'requestId')
+  }
+  return inTransaction(async (transaction) => {
+    const orderRef = transaction.collection(COLLECTIONS.orders).doc(input.orderId)
+    const order = await readDoc<OrderRecord>(orderRef)
+    if (!order || order.ownerOpenid !== openid) return fail('NOT_FOUND', '订单不存在')
+    // The same request sent twice at once: the second finds the first's place on the order.
+    if (order.afterSalesOpen === requestId) {
+      const same = await readDoc<AfterSalesRecord>(
+        transaction.collection(COLLECTIONS.afterSales).doc(requestId),
+      )
+      if (same) return ok({ request: same, repeated: true })
+    }
+    const built = await buildRequest(input, order, openid, now)
+    if (!built.ok) return built
+    const request = built.data
+    await transaction
+      .collection(COLLECTIONS.afterSales)
+      .doc(request._id)
+      .set({ data: withoutId(request) })
+    await orderRef.update({ data: { afterSalesOpen: request._id } })
+    return ok({ request, repeated: false })
+  })
+}
+
+/** Moves one request and frees the order's place when it leaves the open states. */
+async function moveRequest(
+  transaction: Transaction,
+  afterSalesId: string,
+  move: (request: AfterSalesRecord) => Result<AfterSalesRecord>,
+): Promise<Result<{ request: AfterSalesRecord }>> {
+  const ref = transaction.collection(COLLECTIONS.afterSales).doc(afterSalesId)
+  const request = await readDoc<AfterSalesRecord>(ref)
+  if (!request) return NOT_FOUND()
+  const moved = move(request)
+  if (!moved.ok) return moved
+  const next = moved.data
+  if (!OPEN_AFTER_SALES_STATES.includes(next.state)) {
+    const orderRef = transaction.collection(COLLECTIONS.orders).doc(request.orderId)
+    const order = await readDoc<OrderRecord>(orderRef)
+    if (order?.afterSalesOpen === request._id)
+      await orderRef.update({ data: { afterSalesOpen: null } })
+  }
+  await ref.set({ data: withoutId(next) })
+  return ok({ request: next })
+}
+
+const stepped = (
+  request: AfterSalesRecord,
+  step: AfterSalesStep,
+  fields: Partial<AfterSalesRecord> = {},
+): AfterSalesRecord => ({
+  ...request,
+  ...fields,
+  state: step.state,
+  steps: [...request.steps, step],
+  updatedAt: step.at,
+})
+
+/** The customer takes back a request the shop has not answered yet. */
+export function withdrawAfterSales(afterSalesId: string, openid: string, now: Date) {
+  return inTransaction((transaction) =>
+    moveRequest(transaction, afterSalesId, (request) => {
+      if (request.ownerOpenid !== openid) return NOT_FOUND()
+      if (request.state !== 'submitted')
+        return fail('INVALID_TRANSITION', '商家已处理这个申请，不能撤回；如有疑问请联系客服')
+      return ok(stepped(request, { state: 'withdrawn', at: now, actorRole: 'consumer', text: '' }))
+    }),
+  )
+}
+
+export interface Decision {
+  afterSalesId: string
+  decision: AfterSalesDecision
+  plan?: string
+  days?: number
+  reason?: string
+}
+
+/** The merchant's accept (with plan), decline (with reason) or close. */
+export function decideAfterSales(input: Decision, now: Date) {
+  return inTransaction((transaction) =>
+    moveRequest(transaction, input.afterSalesId, (request) => {
+      const move = decide(request, input.decision)
+      if (!move.ok) return fail('INVALID_TRANSITION', move.message)
+      const step = { state: move.to, at: now, actorRole: 'merchant' as const }
+      if (move.to === 'accepted') {
+        const plan = { text: input.plan ?? '', days: input.days ?? 1 }
+        return ok(
+          stepped(request, { ...step, text: `${plan.text}，预计 ${plan.days} 天` }, { plan }),
+        )
+      }
+      if (move.to === 'declined') {
+        const reason = input.reason ?? ''
+        return ok(stepped(request, { ...step, text: reason }, { declineReason: reason }))
+      }
+      return ok(stepped(request, { ...step, text: input.plan ?? '' }))
+    }),
+  )
+}

@@ -1,0 +1,270 @@
+// After-sales in the cloud (issue 17): a delivered order's owner asks for an alteration within the
+// window (repairs any time), one open request per order even under races, bad input and
+// strangers write nothing; the merchant's queue marks overdue requests; accept / decline / close
+// apply once, and closing or withdrawing frees the order for a new request.
+import type { AfterSalesRecord } from '@/domain/after-sales'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { callerFor } from '../helpers/demo-cloud'
+import { consumerA, consumerB, makeClient, merchant, rid, startOrderCloud } from './order-helpers'
+
+const env = startOrderCloud({ OPEN_ORDERS_PER_CUSTOMER: '50', OPEN_UNITS_PER_CUSTOMER: '500' })
+const { call, create, walk, find, stored } = makeClient(env)
+const merchantCall = callerFor(env, FUNCTIONS.merchant)
+const DAY = 24 * 3600 * 1000
+
+afterEach(() => env.cloud.clock.set(null))
+
+async function deliveredShirt(openid = consumerA): Promise<string> {
+  const order = await create(openid)
+  await walk(order._id, [
+    [merchant, 'confirm'],
+    [merchant, 'purchase_materials'],
+    [merchant, 'start_production'],
+    [merchant, 'start_quality_check'],
+    [merchant, 'ship', { carrier: '顺丰速运', trackingNo: `SF${Date.now()}` }],
+    [merchant, 'deliver'],
+  ])
+  return order._id
+}
+
+const alteration = (orderId: string, delta = -2, overrides: Record<string, unknown> = {}) => ({
+  orderId,
+  requestId: rid('as'),
+  kind: 'alteration',
+  reason: '尺寸不合适',
+  note: '袖子长了一点',
+  alterations: [{ measurementId: 'sleeve', delta }],
+  ...overrides,
+})
+
+const requests = () => find(COLLECTIONS.afterSales) as Promise<AfterSalesRecord[]>
+const everything = async () => ({
+  requests: await requests(),
+  orders: await find(COLLECTIONS.orders),
+})
+
+describe('order.requestAfterSales', () => {
+  test('an alteration on a delivered shirt is recorded and holds the order’s one open place', async () => {
+    const orderId = await deliveredShirt()
+    const asked = await call('requestAfterSales', alteration(orderId), consumerA)
+    expect(asked).toMatchObject({ ok: true, data: { repeated: false } })
+    expect(asked.data.request).toMatchObject({
+      orderId,
+      kind: 'alteration',
+      state: 'submitted',
+      alterations: [{ measurementId: 'sleeve', label: '袖长', unit: 'cm', from: 62, delta: -2 }],
+    })
+    expect(await stored(orderId)).toMatchObject({ afterSalesOpen: asked.data.request._id })
+
+    const listed = await call('afterSales', { orderId }, consumerA)
+    expect(listed.data).toMatchObject({ offered: [], windowDays: 15 })
+    expect(listed.data.items.map((item: AfterSalesRecord) => item._id)).toEqual([
+      asked.data.request._id,
+    ])
+
+    // A second request is refused, the same one sent again answers the first.
+    const before = await everything()
+    const second = await call(
+      'requestAfterSales',
+      { ...alteration(orderId), kind: 'remake', alterations: undefined },
+      consumerA,
+    )
+    expect(second).toMatchObject({ ok: false, code: 'AFTER_SALES_OPEN' })
+    expect(await everything()).toEqual(before)
+  })
+
+  test('a repeated requestId answers the same request and writes nothing more', async () => {
+    const orderId = await deliveredShirt()
+    const payload = alteration(orderId)
+    const first = await call('requestAfterSales', payload, consumerA)
+    const before = await everything()
+    const repeat = await call('requestAfterSales', payload, consumerA)
+    expect(repeat).toMatchObject({ ok: true, data: { repeated: true } })
+    expect(repeat.data.request._id).toBe(first.data.request._id)
+    expect(await everything()).toEqual(before)
+  })
+
+  test('strangers, undelivered orders, bad measurements and a closed window are refused, writing nothing', async () => {
+    const orderId = await deliveredShirt()
+    const undelivered = (await create(consumerA))._id
+    const before = await everything()
+    const cases: [string | null, object, string][] = [
+      [null, alteration(orderId), 'UNAUTHENTICATED'],
+      [consumerB, alteration(orderId), 'NOT_FOUND'],
+      [merchant, alteration(orderId), 'NOT_FOUND'],
+      [consumerA, alteration(undelivered), 'INVALID_TRANSITION'],
+      [consumerA, alteration(orderId, 20), 'INVALID_INPUT'],
+      [consumerA, alteration(orderId, -15), 'INVALID_INPUT'],
+      [consumerA, alteration(orderId, 0.3), 'INVALID_INPUT'],
+      [
+        consumerA,
+        alteration(orderId, -2, { alterations: [{ measurementId: 'waist', delta: 1 }] }),
+        'INVALID_INPUT',
+      ],
+      [consumerA, alteration(orderId, -2, { alterations: [] }), 'INVALID_INPUT'],
+      [consumerA, alteration(orderId, -2, { kind: 'return' }), 'INVALID_INPUT'],
+      [consumerA, alteration(orderId, -2, { reason: '不想要了' }), 'INVALID_INPUT'],
+    ]
+    for (const [openid, payload, code] of cases)
+      expect(await call('requestAfterSales', payload, openid)).toMatchObject({ ok: false, code })
+    expect(await everything()).toEqual(before)
+
+    env.cloud.clock.set(new Date(Date.now() + 16 * DAY))
+    const late = await everything()
+    expect(await call('requestAfterSales', alteration(orderId), consumerA)).toMatchObject({
+      ok: false,
+      code: 'AFTER_SALES_CLOSED',
+    })
+    expect(await everything()).toEqual(late)
+    // Repairs have no window.
+    const repair = await call(
+      'requestAfterSales',
+      alteration(orderId, 0, { kind: 'repair', reason: '使用中损坏', alterations: undefined }),
+      consumerA,
+    )
+    expect(repair).toMatchObject({ ok: true, data: { request: { kind: 'repair' } } })
+    expect((await call('afterSales', { orderId }, consumerA)).data.offered).toEqual([])
+  })
+
+  test('an alteration outside the product’s range names the range', async () => {
+    const orderId = await deliveredShirt()
+    const result = await call(
+      'requestAfterSales',
+      alteration(orderId, 0, { alterations: [{ measurementId: 'neck', delta: -10 }] }),
+      consumerA,
+    )
+    // 领围 39 − 10 = 29 is under the product's minimum.
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(result.message).toMatch(/领围改后为 29cm，超出/)
+    expect(await requests()).not.toContainEqual(expect.objectContaining({ orderId }))
+  })
+
+  test('ten different requests racing on one order: exactly one is recorded', async () => {
+    const orderId = await deliveredShirt()
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => call('requestAfterSales', alteration(orderId), consumerA)),
+    )
+    expect(results.filter((result) => result.ok)).toHaveLength(1)
+    for (const result of results.filter((r) => !r.ok))
+      expect(['AFTER_SALES_OPEN', 'CONFLICT']).toContain(result.code)
+    expect((await requests()).filter((request) => request.orderId === orderId)).toHaveLength(1)
+  })
+})
+
+test('the customer withdraws an unanswered request, which frees the order', async () => {
+  const orderId = await deliveredShirt()
+  const id = (await call('requestAfterSales', alteration(orderId), consumerA)).data.request._id
+  const before = await everything()
+  for (const openid of [consumerB, merchant])
+    expect(await call('withdrawAfterSales', { afterSalesId: id }, openid)).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    })
+  expect(await everything()).toEqual(before)
+  const withdrawn = await call('withdrawAfterSales', { afterSalesId: id }, consumerA)
+  expect(withdrawn.data.request.state).toBe('withdrawn')
+  expect(await stored(orderId)).toMatchObject({ afterSalesOpen: null })
+  expect((await call('requestAfterSales', alteration(orderId), consumerA)).ok).toBe(true)
+})
+
+describe('the merchant answers', () => {
+  test('accept with a plan, then close: the order is free for a new request', async () => {
+    const orderId = await deliveredShirt()
+    const asked = await call('requestAfterSales', alteration(orderId), consumerA)
+    const id = asked.data.request._id
+
+    const queue = await merchantCall('afterSalesQueue', { kind: 'alteration' }, merchant)
+    expect(queue.data.responseHours).toBe(48)
+    expect(queue.data.items).toContainEqual(expect.objectContaining({ _id: id, overdue: false }))
+
+    const accepted = await merchantCall(
+      'decideAfterSales',
+      { afterSalesId: id, decision: 'accept', plan: '改短袖长 2cm', days: 3 },
+      merchant,
+    )
+    expect(accepted.data.request).toMatchObject({
+      state: 'accepted',
+      plan: { text: '改短袖长 2cm', days: 3 },
+    })
+    expect(await call('withdrawAfterSales', { afterSalesId: id }, consumerA)).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    })
+    expect(
+      await merchantCall(
+        'decideAfterSales',
+        { afterSalesId: id, decision: 'decline', reason: '不符合' },
+        merchant,
+      ),
+    ).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
+
+    const closed = await merchantCall(
+      'decideAfterSales',
+      { afterSalesId: id, decision: 'close', plan: '已改好寄回' },
+      merchant,
+    )
+    expect(closed.data.request.state).toBe('closed')
+    expect(closed.data.request.steps.map((step: { state: string }) => step.state)).toEqual([
+      'submitted',
+      'accepted',
+      'closed',
+    ])
+    expect(await stored(orderId)).toMatchObject({ afterSalesOpen: null })
+    expect((await call('afterSales', { orderId }, consumerA)).data.offered).toEqual([
+      'alteration',
+      'remake',
+      'return',
+      'repair',
+    ])
+    const queueAfter = await merchantCall('afterSalesQueue', {}, merchant)
+    expect(queueAfter.data.items).not.toContainEqual(expect.objectContaining({ _id: id }))
+  })
+
+  test('a request unanswered past 48 hours is marked overdue', async () => {
+    const orderId = await deliveredShirt()
+    const id = (await call('requestAfterSales', alteration(orderId), consumerA)).data.request._id
+    env.cloud.clock.set(new Date(Date.now() + 49 * 3600 * 1000))
+    const queue = await merchantCall('afterSalesQueue', {}, merchant)
+    expect(queue.data.items).toContainEqual(expect.objectContaining({ _id: id, overdue: true }))
+  })
+
+  test('accept needs a plan and days, decline a reason; refused answers write nothing', async () => {
+    const orderId = await deliveredShirt()
+    const id = (await call('requestAfterSales', alteration(orderId), consumerA)).data.request._id
+    const before = await everything()
+    for (const payload of [
+      { afterSalesId: id, decision: 'accept', days: 3 },
+      { afterSalesId: id, decision: 'accept', plan: '改短' },
+      { afterSalesId: id, decision: 'decline' },
+      { afterSalesId: id, decision: 'close' },
+    ])
+      expect((await merchantCall('decideAfterSales', payload, merchant)).ok).toBe(false)
+    expect(
+      await merchantCall(
+        'decideAfterSales',
+        { afterSalesId: 'as_none', decision: 'decline', reason: '无' },
+        merchant,
+      ),
+    ).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await everything()).toEqual(before)
+  })
+
+  test('twenty answers racing on one request: exactly one applies', async () => {
+    const orderId = await deliveredShirt()
+    const id = (await call('requestAfterSales', alteration(orderId), consumerA)).data.request._id
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        merchantCall(
+          'decideAfterSales',
+          n % 2
+            ? { afterSalesId: id, decision: 'accept', plan: `方案${n}`, days: 2 }
+            : { afterSalesId: id, decision: 'decline', reason: `原因${n}` },
+          merchant,
+        ),
+      ),
+    )
+    expect(results.filter((result) => result.ok)).toHaveLength(1)
+    const [request] = (await requests()).filter((r) => r._id === id)
+    expect(request.steps).toHaveLength(2)
+  })
+})
