@@ -113,6 +113,9 @@ test('返回 at once after opening a product still shows the home page', async (
   for (let round = 0; round < 3; round += 1) {
     await customer.tap('.product-card', '量体定制衬衫')
     await customer.onPage('pages/product/index')
+    // Once the page is drawn (its skeleton): a back before that is lost in Taro's router, which
+    // no person is fast enough to hit.
+    await customer.see('.customise')
     await customer.back()
     await customer.onPage('pages/index/index')
     await customer.see('.product-card', '量体定制衬衫')
