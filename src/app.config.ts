@@ -24,8 +24,11 @@ export default defineAppConfig({
         'pages/dashboard/index',
         'pages/dead-letters/index',
         'pages/money/index',
+        'pages/after-sales/index',
       ],
     },
+    // Customer service: loaded the first time a customer asks for after-sales.
+    { root: 'service', pages: ['pages/after-sales/index'] },
   ],
   // Compiled into native custom components by `npm run build:components` (dist/components) and
   // tested there with miniprogram-simulate; the regular builds drop this field from app.json.

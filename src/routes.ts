@@ -9,4 +9,10 @@ export const MERCHANT_PAGES = {
   dashboard: '/merchant/pages/dashboard/index',
   deadLetters: '/merchant/pages/dead-letters/index',
   money: '/merchant/pages/money/index',
+  afterSales: '/merchant/pages/after-sales/index',
+} as const
+
+/** The customer-service subpackage (root `service`): after-sales forms, loaded on first use. */
+export const SERVICE_PAGES = {
+  afterSales: '/service/pages/after-sales/index',
 } as const

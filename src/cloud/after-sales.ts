@@ -17,7 +17,7 @@ import type { OrderRecord } from '../domain/order-types'
 import type { ProductRecord } from '../domain/product-schema'
 import { fail, ok, type Result } from '../domain/result'
 import type { PayloadOf } from '../domain/api/contract'
-import type { orderApi } from '../domain/api/order'
+import type { afterSalesRequestApi } from '../domain/api/after-sales-request'
 import { db, inTransaction, readDoc, type Transaction } from './database'
 import { withoutId } from './orders'
 
@@ -28,7 +28,7 @@ const requestIdOf = (openid: string, requestId: string) => idFor('as_', openid, 
 
 const NOT_FOUND = () => fail('NOT_FOUND', '售后申请不存在')
 
-type RequestInput = PayloadOf<typeof orderApi.requestAfterSales>
+type RequestInput = PayloadOf<typeof afterSalesRequestApi.requestAfterSales>
 
 /** The checked request, or why it cannot be made; reads the product only for alterations. */
 async function buildRequest(

@@ -5,19 +5,6 @@
 // so one order never has two open requests, even when two phones ask at once.
 import type { OrderRecord } from './order-types'
 import type { Measurement, ProductKind } from './product-schema'
-import {
-  array,
-  decimal,
-  id,
-  integer,
-  invalid,
-  object,
-  oneOf,
-  optional,
-  refine,
-  string,
-  valid,
-} from './validate'
 
 export const AFTER_SALES_KINDS = ['alteration', 'remake', 'return', 'repair'] as const
 export type AfterSalesKind = (typeof AFTER_SALES_KINDS)[number]
@@ -208,6 +195,35 @@ export function checkAlterations(
   return { ok: true, alterations }
 }
 
+/** A size the customer may ask to alter: the ordered value and the product's limits. */
+export interface AlterableSize {
+  measurementId: string
+  label: string
+  unit: string
+  step: number
+  min: number
+  max: number
+  from: number
+}
+
+/** The order's sizes that 改尺寸 may change, in the product's order. */
+export function alterableSizes(
+  ordered: Record<string, number>,
+  measurements: Measurement[],
+): AlterableSize[] {
+  return measurements
+    .filter((m) => ordered[m.id] !== undefined)
+    .map((m) => ({
+      measurementId: m.id,
+      label: m.label,
+      unit: m.unit,
+      step: m.step,
+      min: m.min,
+      max: m.max,
+      from: ordered[m.id],
+    }))
+}
+
 /** How a merchant's decision moves a request, or why it cannot (someone else decided first). */
 export function decide(
   request: Pick<AfterSalesRecord, 'state'>,
@@ -252,50 +268,21 @@ export function requestSummary(
   return `${AFTER_SALES_KIND_LABELS[request.kind]} · ${detail}`
 }
 
-// ---- Payload checks (the functions run them; so do the forms before sending) ---------------
-
-const alterationCheck = object({
-  measurementId: id('尺寸'),
-  delta: decimal({ label: '修改量', min: -MAX_ALTERATION, max: MAX_ALTERATION, decimals: 1 }),
-})
-
-/** 申请售后: an alteration names what to change; the other kinds change no measurement. */
-export const afterSalesRequestCheck = refine(
-  object({
-    orderId: id('订单'),
-    requestId: id('请求编号'),
-    kind: oneOf('售后类型', AFTER_SALES_KINDS),
-    reason: oneOf('售后原因', AFTER_SALES_REASONS),
-    note: optional(string({ label: '问题描述', max: NOTE_MAX })),
-    alterations: optional(array(alterationCheck, { label: '修改的尺寸', max: 5 })),
-  }),
-  (input, path) => {
-    const altering = (input.alterations?.length ?? 0) > 0
-    if (input.kind === 'alteration' && !altering)
-      return invalid(`${path ? `${path}.` : ''}alterations`, '请填写要修改的尺寸和修改量')
-    if (input.kind !== 'alteration' && altering)
-      return invalid(`${path ? `${path}.` : ''}alterations`, '只有改尺寸需要填写修改量')
-    return valid(null)
+/** What the order pages show of one request (dates are wire strings or Dates). */
+export function requestLines(
+  request: Pick<AfterSalesRecord, 'kind' | 'alterations' | 'reason' | 'note' | 'state' | 'plan'> & {
+    declineReason: string | null
   },
-  (input) => input,
-)
-
-/** The merchant's answer: accept needs a plan and its days, decline a reason. */
-export const afterSalesDecisionCheck = refine(
-  object({
-    afterSalesId: id('售后申请'),
-    decision: oneOf('处理结果', AFTER_SALES_DECISIONS),
-    plan: optional(string({ label: '处理方案', max: PLAN_MAX, oneLine: true })),
-    days: optional(integer({ label: '预计天数', min: 1, max: 60 })),
-    reason: optional(string({ label: '不受理的原因', max: PLAN_MAX, oneLine: true })),
-  }),
-  (input, path) => {
-    const at = (field: string) => `${path ? `${path}.` : ''}${field}`
-    if (input.decision === 'accept' && !input.plan) return invalid(at('plan'), '请填写处理方案')
-    if (input.decision === 'accept' && !input.days) return invalid(at('days'), '请填写预计天数')
-    if (input.decision === 'decline' && !input.reason)
-      return invalid(at('reason'), '请填写不受理的原因')
-    return valid(null)
-  },
-  (input) => input,
-)
+): { summary: string; state: string; detail: string } {
+  const detail =
+    request.state === 'accepted' && request.plan
+      ? `处理方案：${request.plan.text}，预计 ${request.plan.days} 天`
+      : request.state === 'declined'
+        ? `未受理原因：${request.declineReason ?? ''}`
+        : request.note
+  return {
+    summary: requestSummary(request),
+    state: AFTER_SALES_STATE_LABELS[request.state],
+    detail,
+  }
+}

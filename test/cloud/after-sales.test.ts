@@ -210,12 +210,22 @@ describe('the merchant answers', () => {
       'closed',
     ])
     expect(await stored(orderId)).toMatchObject({ afterSalesOpen: null })
-    expect((await call('afterSales', { orderId }, consumerA)).data.offered).toEqual([
-      'alteration',
-      'remake',
-      'return',
-      'repair',
-    ])
+    const reopened = await call('afterSales', { orderId }, consumerA)
+    expect(reopened.data.offered).toEqual(['alteration', 'remake', 'return', 'repair'])
+    // What 改尺寸 may change: the ordered sizes with the product's limits.
+    expect(reopened.data.sizes).toContainEqual({
+      measurementId: 'sleeve',
+      label: '袖长',
+      unit: 'cm',
+      step: 0.5,
+      min: 50,
+      max: 75,
+      from: 62,
+    })
+    expect((await call('afterSales', { orderId }, merchant)).data).toMatchObject({
+      offered: [],
+      sizes: [],
+    })
     const queueAfter = await merchantCall('afterSalesQueue', {}, merchant)
     expect(queueAfter.data.items).not.toContainEqual(expect.objectContaining({ _id: id }))
   })

@@ -13,6 +13,7 @@ import {
 } from './consumer'
 import type { JourneyContext } from './driver'
 import { homeKnowsTheCustomer } from './personal'
+import { alterADeliveredShirt } from './after-sales'
 import { chooseWhenToDeliver } from './delivery'
 import {
   boardShowsTheWorkWaiting,
@@ -137,6 +138,11 @@ export const JOURNEYS: [
   [
     'the merchant refunds part of a paid order after confirming; 对账 and the customer see it',
     merchantRefundsPartOfAnOrder,
+    90_000,
+  ],
+  [
+    'a delivered shirt’s sleeves shortened: 申请售后 改尺寸 袖长 −2cm, the merchant accepts with a plan',
+    alterADeliveredShirt,
     90_000,
   ],
 ]

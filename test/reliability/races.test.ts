@@ -95,9 +95,9 @@ test.each(rounds)('50 after-sales requests on one order: one open request (round
         consumerA,
       ),
     )
-    expect(results.every((r) => r.ok || ['AFTER_SALES_OPEN', 'CONFLICT'].includes(r.code))).toBe(
-      true,
-    )
+    expect(
+      results.every((r) => r.ok || ['AFTER_SALES_OPEN', 'CONFLICT'].includes(r.code ?? '')),
+    ).toBe(true)
     const ids = new Set(results.filter((r) => r.ok).map((r) => r.data.request._id))
     expect(ids.size).toBe(1)
     const stored = await env.cloud.store.find(COLLECTIONS.afterSales, { orderId })
@@ -125,7 +125,7 @@ test.each(rounds)('50 merchant answers to one after-sales request: one applies (
     expect(
       results
         .filter((r) => !r.ok)
-        .every((r) => ['INVALID_TRANSITION', 'CONFLICT'].includes(r.code)),
+        .every((r) => ['INVALID_TRANSITION', 'CONFLICT'].includes(r.code ?? '')),
     ).toBe(true)
     const [request] = await env.cloud.store.find(COLLECTIONS.afterSales, { _id: afterSalesId })
     expect(request.steps).toHaveLength(2)

@@ -4,17 +4,18 @@
 import {
   AFTER_SALES_DECISIONS,
   AFTER_SALES_STATES,
-  afterSalesDecisionCheck,
   afterSalesRefusal,
-  afterSalesRequestCheck,
   alterationText,
   checkAlterations,
   decide,
   isOverdue,
   kindsOffered,
+  requestLines,
   requestSummary,
 } from '@/domain/after-sales'
+import { afterSalesRequestCheck, alterationEdits, nextDelta } from '@/domain/after-sales-input'
 import type { OrderRecord, TimelineEntry } from '@/domain/order-types'
+import { merchantApi } from '@/domain/api/merchant'
 import { parsePayload } from '@/domain/validate'
 import { makeOrder, NOW, product } from './order-factories'
 
@@ -155,6 +156,8 @@ describe('decisions', () => {
   })
 })
 
+const afterSalesDecisionCheck = merchantApi.decideAfterSales.payload
+
 describe('payload checks', () => {
   const request = {
     orderId: 'ord_1',
@@ -195,4 +198,43 @@ describe('payload checks', () => {
     ).toMatchObject({ ok: false, field: 'reason' })
     expect(parsePayload(afterSalesDecisionCheck, { ...decision, decision: 'close' }).ok).toBe(true)
   })
+})
+
+test('what the order page shows of a request in each state', () => {
+  const base = {
+    kind: 'alteration' as const,
+    reason: '尺寸不合适' as const,
+    note: '袖子长了',
+    alterations: [{ measurementId: 'sleeve', label: '袖长', unit: 'cm', from: 62, delta: -2 }],
+    plan: null,
+    declineReason: null,
+  }
+  expect(requestLines({ ...base, state: 'submitted' })).toEqual({
+    summary: '改尺寸 · 袖长 −2cm',
+    state: '待商家处理',
+    detail: '袖子长了',
+  })
+  expect(
+    requestLines({ ...base, state: 'accepted', plan: { text: '改短袖长 2cm', days: 3 } }).detail,
+  ).toBe('处理方案：改短袖长 2cm，预计 3 天')
+  expect(requestLines({ ...base, state: 'declined', declineReason: '已超出可改范围' }).detail).toBe(
+    '未受理原因：已超出可改范围',
+  )
+})
+
+test('− / + move a size in its step, never past the range or 10 of its unit', () => {
+  const sleeve = {
+    measurementId: 'sleeve',
+    label: '袖长',
+    unit: 'cm',
+    step: 0.5,
+    min: 50,
+    max: 75,
+    from: 62,
+  }
+  expect(nextDelta(sleeve, 0, -1)).toBe(-0.5)
+  expect(nextDelta(sleeve, -9.5, -1)).toBe(-10)
+  expect(nextDelta(sleeve, -10, -1)).toBe(-10)
+  expect(nextDelta({ ...sleeve, from: 74.5 }, 0.5, 1)).toBe(0.5)
+  expect(alterationEdits({ sleeve: -2, neck: 0 })).toEqual([{ measurementId: 'sleeve', delta: -2 }])
 })

@@ -1,4 +1,4 @@
-// Every page of app.json (main package and the merchant subpackage) renders on the weapp build
+// Every page of app.json (main package, the merchant and service subpackages) renders on the weapp build
 // for a consumer and for the merchant: text on screen, no console error, no uncaught error.
 import { consumerA, merchant, merchantActs, placeShirt } from '../journeys/shop'
 import { setupWeappApp } from './harness/app'
@@ -15,6 +15,7 @@ async function pageUrls(): Promise<string[]> {
     'pages/order/index': `?id=${id}`,
     'pages/refills/index': '?productId=prod_filter',
     'merchant/pages/order/index': `?id=${id}`,
+    'service/pages/after-sales/index': `?orderId=${id}`,
   }
   const json = app.phone.appJson
   const routes = [
@@ -43,7 +44,7 @@ describe.each([
       await app.phone.wx.idle()
       rendered.push(`${url}: ${text.slice(0, 40)}`)
     }
-    expect(rendered).toHaveLength(18)
+    expect(rendered).toHaveLength(20)
     expect(app.phone.consoleErrors).toEqual([])
   }, 120_000)
 })

@@ -1,3 +1,5 @@
+import { afterSalesApi } from '@/domain/api/after-sales'
+import { afterSalesRequestApi } from '@/domain/api/after-sales-request'
 import { orderApi } from '@/domain/api/order'
 import { FUNCTIONS, TIMER_TRIGGERS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
@@ -15,7 +17,7 @@ import { housekeeping } from './timer'
 
 export const main = createRouter(
   FUNCTIONS.order,
-  orderApi,
+  { ...orderApi, ...afterSalesApi, ...afterSalesRequestApi },
   {
     quote: quote,
     create: create,

@@ -21,16 +21,24 @@ import {
   checkedLater,
   id,
   integer,
+  invalid,
   noPayload,
   object,
   oneOf,
   optional,
+  refine,
   string,
+  valid,
   type Check,
   type Infer,
 } from '../validate'
 import { contractsOf, returns } from './contract'
-import { AFTER_SALES_KINDS, afterSalesDecisionCheck, type AfterSalesRecord } from '../after-sales'
+import {
+  AFTER_SALES_DECISIONS,
+  AFTER_SALES_KINDS,
+  PLAN_MAX,
+  type AfterSalesRecord,
+} from '../after-sales'
 import { isChinaDate } from '../china-date'
 import {
   REFUND_NOTE_MAX,
@@ -105,6 +113,26 @@ const chinaDateCheck: Check<string> = (value, path) =>
 
 /** Told to every customer in the batch; the batches page's input stops at its limit. */
 export const batchCancelReason = string({ label: '取消原因', max: 200 })
+
+/** The merchant's answer: accept needs a plan and its days, decline a reason. */
+const afterSalesDecisionCheck = refine(
+  object({
+    afterSalesId: id('售后申请'),
+    decision: oneOf('处理结果', AFTER_SALES_DECISIONS),
+    plan: optional(string({ label: '处理方案', max: PLAN_MAX, oneLine: true })),
+    days: optional(integer({ label: '预计天数', min: 1, max: 60 })),
+    reason: optional(string({ label: '不受理的原因', max: PLAN_MAX, oneLine: true })),
+  }),
+  (input, path) => {
+    const at = (field: string) => `${path ? `${path}.` : ''}${field}`
+    if (input.decision === 'accept' && !input.plan) return invalid(at('plan'), '请填写处理方案')
+    if (input.decision === 'accept' && !input.days) return invalid(at('days'), '请填写预计天数')
+    if (input.decision === 'decline' && !input.reason)
+      return invalid(at('reason'), '请填写不受理的原因')
+    return valid(null)
+  },
+  (input) => input,
+)
 
 export const merchantApi = {
   actMany: action(

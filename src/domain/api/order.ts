@@ -1,7 +1,6 @@
 // Contracts of the order function: quotes, placing and reading orders, the merchant's board, and
 // one state-machine event on one order.
 import { addressCheck } from '../address'
-import { afterSalesRequestCheck, type AfterSalesKind, type AfterSalesRecord } from '../after-sales'
 import type { CouponRecord } from '../coupon'
 import { BOARD_FOCUSES } from '../board'
 import { pagingFields } from '../cursor'
@@ -117,21 +116,4 @@ export const orderApi = {
   ),
   /** The caller's own coupons, usable first (the 优惠券 page and the confirm page's choices). */
   coupons: action('coupons', noPayload, returns<{ items: CouponRecord[] }>()),
-  /** 申请售后 on the caller's delivered order; a repeated requestId answers the same request. */
-  requestAfterSales: action(
-    'requestAfterSales',
-    afterSalesRequestCheck,
-    returns<{ request: AfterSalesRecord; repeated: boolean }>(),
-  ),
-  /** The order's requests, newest first, and the kinds the caller may ask for now. */
-  afterSales: action(
-    'afterSales',
-    object({ orderId: id('订单') }),
-    returns<{ items: AfterSalesRecord[]; offered: AfterSalesKind[]; windowDays: number }>(),
-  ),
-  withdrawAfterSales: action(
-    'withdrawAfterSales',
-    object({ afterSalesId: id('售后申请') }),
-    returns<{ request: AfterSalesRecord }>(),
-  ),
 }

@@ -12,6 +12,7 @@ import { FINAL_NODES, type OrderEvent, type RemedyType } from '@/domain/order-ty
 import type { Result } from '@/domain/result'
 import { cancelQuestion, paymentNotice } from '@/domain/payment-view'
 import { formatChinaTime } from '@/domain/time'
+import AfterSalesSection from '@/components/after-sales-section'
 import DeliveryWindowPicker from '@/components/delivery-window-picker'
 import OrderActions from '@/components/order-actions'
 import PaymentPanel from '@/components/payment-panel'
@@ -193,6 +194,10 @@ export default function OrderPage() {
             <Text className="order-row__value">{shipping.trackingNo}（点按复制）</Text>
           </View>
         </View>
+      ) : null}
+
+      {order.node === 'delivered' || order.node === 'completed' ? (
+        <AfterSalesSection orderId={order._id} />
       ) : null}
 
       <View className="order-section">

@@ -3,7 +3,14 @@
 // order.afterSales — the owner or a merchant; read-only: the order's requests and, for the
 //   owner, the kinds that may be asked now. Another consumer's order reads NOT_FOUND.
 // order.withdrawAfterSales — the owner, while the shop has not answered.
-import { AFTER_SALES_WINDOW_DAYS, kindsOffered, type AfterSalesRecord } from '@/domain/after-sales'
+import {
+  AFTER_SALES_WINDOW_DAYS,
+  alterableSizes,
+  kindsOffered,
+  type AfterSalesRecord,
+} from '@/domain/after-sales'
+import { COLLECTIONS } from '@/domain/names'
+import type { ProductRecord } from '@/domain/product-schema'
 import type { OrderRecord } from '@/domain/order-types'
 import { fail, ok } from '@/domain/result'
 import {
@@ -11,35 +18,49 @@ import {
   requestAfterSales as request,
   withdrawAfterSales as withdraw,
 } from '@/cloud/after-sales'
-import { readDoc, readList } from '@/cloud/database'
+import { db, readDoc, readList } from '@/cloud/database'
 import { isMerchant } from '@/cloud/merchants'
 import { orders } from '@/cloud/orders'
-import { orderApi } from '@/domain/api/order'
+import { afterSalesApi } from '@/domain/api/after-sales'
+import { afterSalesRequestApi } from '@/domain/api/after-sales-request'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
 /** More than one order ever gathers; the list is not paged. */
 const REQUESTS_PER_ORDER = 20
 
-export const requestAfterSales = defineUserAction(orderApi.requestAfterSales, (input, openid) =>
-  request(input, openid, currentTime()),
+export const requestAfterSales = defineUserAction(
+  afterSalesRequestApi.requestAfterSales,
+  (input, openid) => request(input, openid, currentTime()),
 )
 
-export const listAfterSales = defineUserAction(orderApi.afterSales, async ({ orderId }, openid) => {
-  const order = await readDoc<OrderRecord>(orders().doc(orderId))
-  const owner = order?.ownerOpenid === openid
-  if (!order || (!owner && !(await isMerchant(openid)))) return fail('NOT_FOUND', '订单不存在')
-  const items = await readList<AfterSalesRecord>(
-    afterSales().where({ orderId }).orderBy('createdAt', 'desc').limit(REQUESTS_PER_ORDER),
-  )
-  return ok({
-    items,
-    offered: owner ? kindsOffered(order, currentTime()) : [],
-    windowDays: AFTER_SALES_WINDOW_DAYS[order.productSnapshot.kind],
-  })
-})
+export const listAfterSales = defineUserAction(
+  afterSalesApi.afterSales,
+  async ({ orderId }, openid) => {
+    const order = await readDoc<OrderRecord>(orders().doc(orderId))
+    const owner = order?.ownerOpenid === openid
+    if (!order || (!owner && !(await isMerchant(openid)))) return fail('NOT_FOUND', '订单不存在')
+    const offered = owner ? kindsOffered(order, currentTime()) : []
+    const measured =
+      offered.includes('alteration') && Object.keys(order.selection.measurements).length > 0
+    const [items, product] = await Promise.all([
+      readList<AfterSalesRecord>(
+        afterSales().where({ orderId }).orderBy('createdAt', 'desc').limit(REQUESTS_PER_ORDER),
+      ),
+      measured
+        ? readDoc<ProductRecord>(db.collection(COLLECTIONS.products).doc(order.productId))
+        : null,
+    ])
+    return ok({
+      items,
+      offered,
+      windowDays: AFTER_SALES_WINDOW_DAYS[order.productSnapshot.kind],
+      sizes: alterableSizes(order.selection.measurements, product?.measurements ?? []),
+    })
+  },
+)
 
 export const withdrawAfterSales = defineUserAction(
-  orderApi.withdrawAfterSales,
+  afterSalesApi.withdrawAfterSales,
   ({ afterSalesId }, openid) => withdraw(afterSalesId, openid, currentTime()),
 )

@@ -13,6 +13,7 @@ const ITEMS = [
   { key: 'dashboard', text: '数据' },
   { key: 'deadLetters', text: '消息' },
   { key: 'money', text: '对账' },
+  { key: 'afterSales', text: '售后' },
 ] as const
 
 export type MerchantPageKey = (typeof ITEMS)[number]['key']

@@ -1,0 +1,74 @@
+// 售后 on a delivered or completed order: each request with its state and the shop's answer,
+// 撤回 while unanswered, and 申请售后 while the window is open. Read again on return from the
+// form, so a request just sent shows here.
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { afterSalesApi } from '@/domain/api/after-sales'
+import { requestLines } from '@/domain/after-sales'
+import { formatChinaTime } from '@/domain/time'
+import { useCloud } from '@/hooks/useCloud'
+import { useReloadOnReturn } from '@/hooks/useReloadOnReturn'
+import { callCloud } from '@/services/cloud'
+import { confirmModal, toast } from '@/services/feedback'
+import { SERVICE_PAGES } from '@/routes'
+import './index.scss'
+
+export default function AfterSalesSection({ orderId }: { orderId: string }) {
+  const state = useCloud(afterSalesApi.afterSales, { orderId })
+  useReloadOnReturn(state.reload)
+  const data = state.data
+  if (!data || (data.items.length === 0 && data.offered.length === 0)) return null
+
+  const withdraw = async (afterSalesId: string) => {
+    if (!(await confirmModal('撤回申请', '撤回后可重新申请售后。', { cancelText: '再想想' })))
+      return
+    const result = await callCloud(afterSalesApi.withdrawAfterSales, { afterSalesId })
+    toast(result.ok ? '已撤回' : result.message)
+    await state.reload()
+  }
+
+  return (
+    <View className="after-sales">
+      <Text className="after-sales__title">售后</Text>
+      {data.items.map((request) => {
+        const lines = requestLines(request)
+        return (
+          <View
+            key={request._id}
+            className={`after-sales__item after-sales__item--${request.state}`}
+          >
+            <View className="after-sales__head">
+              <Text className="after-sales__summary">{lines.summary}</Text>
+              <Text className="after-sales__state">{lines.state}</Text>
+            </View>
+            {lines.detail ? <Text className="after-sales__detail">{lines.detail}</Text> : null}
+            <View className="after-sales__foot">
+              <Text className="after-sales__at">
+                {formatChinaTime(request.updatedAt, 'MM-DD HH:mm')}
+              </Text>
+              {request.state === 'submitted' ? (
+                <Text className="after-sales__withdraw" onClick={() => void withdraw(request._id)}>
+                  撤回
+                </Text>
+              ) : null}
+            </View>
+          </View>
+        )
+      })}
+      {data.offered.length > 0 ? (
+        <View
+          className="after-sales__ask"
+          hoverClass="after-sales__ask--pressed"
+          onClick={() =>
+            void Taro.navigateTo({ url: `${SERVICE_PAGES.afterSales}?orderId=${orderId}` })
+          }
+        >
+          <Text>申请售后</Text>
+        </View>
+      ) : null}
+      {data.offered.length > 0 && !data.offered.includes('return') ? (
+        <Text className="after-sales__hint">已过签收后 {data.windowDays} 天，可申请维修</Text>
+      ) : null}
+    </View>
+  )
+}

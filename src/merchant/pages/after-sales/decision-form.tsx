@@ -1,0 +1,123 @@
+// One request's answer: 受理 (plan + days) or 不受理 (reason) while unanswered, 完成 once
+// accepted. Each is asked once more before it is sent; what was typed stays on a refusal.
+import { useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import { merchantApi } from '@/domain/api/merchant'
+import { PLAN_MAX, type AfterSalesDecision, type AfterSalesRecord } from '@/domain/after-sales'
+import type { Wire } from '@/domain/api/contract'
+import { callCloud } from '@/services/cloud'
+import { confirmModal, toast } from '@/services/feedback'
+
+type Open = 'accept' | 'decline' | null
+
+export default function DecisionForm({
+  request,
+  onDone,
+}: {
+  request: Wire<AfterSalesRecord>
+  onDone: () => void
+}) {
+  const [open, setOpen] = useState<Open>(null)
+  const [plan, setPlan] = useState('')
+  const [days, setDays] = useState('3')
+  const [reason, setReason] = useState('')
+  const [sending, setSending] = useState(false)
+
+  const send = async (decision: AfterSalesDecision, question: string) => {
+    if (sending || !(await confirmModal('确认处理', question, { cancelText: '再想想' }))) return
+    setSending(true)
+    const result = await callCloud(merchantApi.decideAfterSales, {
+      afterSalesId: request._id,
+      decision,
+      ...(decision === 'accept' ? { plan: plan.trim(), days: Number(days) } : {}),
+      ...(decision === 'decline' ? { reason: reason.trim() } : {}),
+    })
+    setSending(false)
+    toast(result.ok ? '已处理' : result.message)
+    if (result.ok) onDone()
+  }
+
+  if (request.state === 'accepted')
+    return (
+      <View className="m-as-actions">
+        <View
+          className="m-as-button m-as-button--close"
+          onClick={() => void send('close', `确认订单 ${request.orderNo} 的售后已处理完成？`)}
+        >
+          <Text>{sending ? '提交中…' : '完成'}</Text>
+        </View>
+      </View>
+    )
+  if (request.state !== 'submitted') return null
+  return (
+    <View className="m-as-decision">
+      {open === 'accept' ? (
+        <View className="m-as-form">
+          <Text className="m-as-label">处理方案（顾客可见）</Text>
+          <Input
+            className="m-as-input m-as-input--plan"
+            value={plan}
+            maxlength={PLAN_MAX}
+            placeholder="处理方案，如：改短袖长 2cm"
+            onInput={(e) => setPlan(e.detail.value)}
+          />
+          <Text className="m-as-label">预计天数</Text>
+          <Input
+            className="m-as-input m-as-input--days"
+            type="number"
+            value={days}
+            placeholder="预计天数"
+            onInput={(e) => setDays(e.detail.value)}
+          />
+          <View
+            className="m-as-submit m-as-submit--accept"
+            onClick={() =>
+              void send(
+                'accept',
+                `受理并告知顾客：${plan.trim() || '（未填写方案）'}，预计 ${days} 天？`,
+              )
+            }
+          >
+            <Text>{sending ? '提交中…' : '确认受理'}</Text>
+          </View>
+        </View>
+      ) : open === 'decline' ? (
+        <View className="m-as-form">
+          <Text className="m-as-label">不受理的原因（顾客可见）</Text>
+          <Input
+            className="m-as-input m-as-input--reason"
+            value={reason}
+            maxlength={PLAN_MAX}
+            placeholder="不受理的原因（顾客可见）"
+            onInput={(e) => setReason(e.detail.value)}
+          />
+          <View
+            className="m-as-submit m-as-submit--decline"
+            onClick={() =>
+              void send(
+                'decline',
+                `不受理这个申请，并告知顾客原因：${reason.trim() || '（未填写）'}？`,
+              )
+            }
+          >
+            <Text>{sending ? '提交中…' : '确认不受理'}</Text>
+          </View>
+        </View>
+      ) : null}
+      <View className="m-as-actions">
+        <View
+          className={`m-as-button${open === 'accept' ? ' m-as-button--on' : ''}`}
+          onClick={() => setOpen(open === 'accept' ? null : 'accept')}
+        >
+          <Text>受理</Text>
+        </View>
+        <View
+          className={`m-as-button${open === 'decline' ? ' m-as-button--on' : ''}`}
+          onClick={() => setOpen(open === 'decline' ? null : 'decline')}
+        >
+          <Text>不受理</Text>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '售后',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

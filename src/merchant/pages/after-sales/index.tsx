@@ -1,0 +1,97 @@
+// 售后: open after-sales requests, oldest first, filtered by kind, each marked 超时 once
+// unanswered past the shop's promise. 受理 takes a plan and its days, 不受理 a reason (each asked
+// once more before sending); an accepted request is 完成 when the work is done.
+import { useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { merchantApi } from '@/domain/api/merchant'
+import {
+  AFTER_SALES_KINDS,
+  AFTER_SALES_KIND_LABELS,
+  requestLines,
+  type AfterSalesKind,
+} from '@/domain/after-sales'
+import { formatChinaTime } from '@/domain/time'
+import { Loadable } from '@/components/state-view'
+import { useCloud } from '@/hooks/useCloud'
+import MerchantNav from '@/merchant/components/merchant-nav'
+import MerchantOnly from '@/merchant/components/merchant-only'
+import { MERCHANT_PAGES } from '@/routes'
+import DecisionForm from './decision-form'
+import './index.scss'
+
+function AfterSalesPageBody() {
+  const [kind, setKind] = useState<AfterSalesKind | undefined>(undefined)
+  const queue = useCloud(merchantApi.afterSalesQueue, kind ? { kind } : {})
+  usePullDownRefresh(() => void queue.reload().finally(() => Taro.stopPullDownRefresh()))
+
+  return (
+    <View className="m-after-sales">
+      <MerchantNav current="afterSales" />
+      <View className="m-after-sales__filters">
+        {[undefined, ...AFTER_SALES_KINDS].map((option) => (
+          <View
+            key={option ?? 'all'}
+            className={`m-as-filter${option === kind ? ' m-as-filter--on' : ''}`}
+            onClick={() => setKind(option)}
+          >
+            <Text>{option ? AFTER_SALES_KIND_LABELS[option] : '全部'}</Text>
+          </View>
+        ))}
+      </View>
+      <Loadable
+        state={queue}
+        rows={2}
+        empty={{
+          when: (data) => data.items.length === 0,
+          text: '没有待处理的售后申请',
+          hint: '顾客在已签收的订单上申请售后后会出现在这里',
+        }}
+      >
+        {(data) =>
+          data.items.map((request) => {
+            const lines = requestLines(request)
+            return (
+              <View key={request._id} className="m-as-card" data-id={request._id}>
+                <View className="m-as-card__head">
+                  <Text
+                    className="m-as-card__no"
+                    onClick={() =>
+                      void Taro.navigateTo({ url: `${MERCHANT_PAGES.order}?id=${request.orderId}` })
+                    }
+                  >
+                    订单 {request.orderNo}
+                  </Text>
+                  {request.overdue ? (
+                    <Text className="m-as-card__overdue">
+                      超时（{data.responseHours} 小时未处理）
+                    </Text>
+                  ) : null}
+                  <Text className="m-as-card__state">{lines.state}</Text>
+                </View>
+                <Text className="m-as-card__summary">
+                  {request.productName} · {lines.summary}
+                </Text>
+                {lines.detail ? <Text className="m-as-card__detail">{lines.detail}</Text> : null}
+                <Text className="m-as-card__at">
+                  申请于 {formatChinaTime(request.createdAt, 'MM-DD HH:mm')} · 原因：
+                  {request.reason}
+                </Text>
+                <DecisionForm request={request} onDone={() => void queue.reload()} />
+              </View>
+            )
+          })
+        }
+      </Loadable>
+    </View>
+  )
+}
+
+// Decided before anything of the page is drawn or loaded (MerchantOnly).
+export default function AfterSalesPage() {
+  return (
+    <MerchantOnly>
+      <AfterSalesPageBody />
+    </MerchantOnly>
+  )
+}

@@ -1,0 +1,83 @@
+// After-sales (issue 17): a delivered shirt whose sleeves are too long. On the order page the
+// customer taps 申请售后, picks 改尺寸, shortens 袖长 by 2 cm with − (four 0.5 cm steps), picks a
+// reason and submits; back on the order the request reads 待商家处理. The merchant's 售后 page
+// lists it; 受理 with a plan and days, confirmed in the modal; the customer then reads 已受理
+// with the plan, and 申请售后 is gone while the request is open.
+import type { AfterSalesRecord } from '@/domain/after-sales'
+import { COLLECTIONS } from '@/domain/names'
+import { waitForValue } from '../helpers/wait'
+import type { JourneyContext } from './driver'
+import { consumerA, merchant, merchantActs, placeShirt } from './shop'
+
+export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
+  const { id, orderNo } = await placeShirt(ctx.cloud, consumerA, 'after-sales')
+  for (const event of [
+    'confirm',
+    'purchase_materials',
+    'start_production',
+    'start_quality_check',
+  ] as const)
+    await merchantActs(ctx.cloud, id, event)
+  await merchantActs(ctx.cloud, id, 'ship', { carrier: '顺丰速运', trackingNo: 'SF2026120101' })
+  await merchantActs(ctx.cloud, id, 'deliver')
+
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.tap('.after-sales__ask', '申请售后')
+  await phone.onPage('service/pages/after-sales/index')
+  await phone.tap('.as-chip--kind-alteration', '改尺寸')
+  await phone.see('.size-change', '袖长')
+  // Nothing chosen yet: the form says what is missing and keeps the choice made.
+  await phone.tap('.after-sales-form__submit')
+  await phone.see('.after-sales-form__error', '请选择原因')
+  await phone.tap('.as-chip--reason', '尺寸不合适')
+  await phone.tap('.after-sales-form__submit')
+  await phone.see('.after-sales-form__error', '请用 − / + 填写要修改的尺寸')
+  for (let step = 0; step < 4; step += 1) await phone.tap('.size-change__minus--sleeve')
+  await phone.see('.size-change__value', '62 → 60cm（袖长 −2cm）')
+  await phone.fill('.after-sales-form__note', '袖子长了一点，盖住了手表')
+  await phone.tap('.after-sales-form__submit', '提交申请')
+  await phone.onPage('pages/order/index')
+  await phone.see('.after-sales__item', '改尺寸 · 袖长 −2cm')
+  await phone.see('.after-sales__state', '待商家处理')
+  await phone.notSee('.after-sales__ask')
+
+  const [stored] = (await ctx.cloud.store.find(COLLECTIONS.afterSales, {
+    orderId: id,
+  })) as AfterSalesRecord[]
+  expect(stored).toMatchObject({
+    kind: 'alteration',
+    reason: '尺寸不合适',
+    note: '袖子长了一点，盖住了手表',
+    alterations: [{ measurementId: 'sleeve', from: 62, delta: -2 }],
+    state: 'submitted',
+  })
+  expect(phone.errors()).toEqual([])
+
+  const shop = await ctx.driverFor(merchant)
+  await shop.open('merchant/pages/after-sales/index')
+  await shop.tap('.m-as-filter', '改尺寸')
+  await shop.see('.m-as-card', orderNo)
+  await shop.tap('.m-as-button', '受理')
+  await shop.fill('.m-as-input--plan', '改短袖长 2cm')
+  await shop.fill('.m-as-input--days', '3')
+  await shop.tapAndAnswerModal('.m-as-submit--accept', true)
+  await shop.seeToast('已处理')
+  await waitForValue(
+    async () =>
+      (
+        (await ctx.cloud.store.find(COLLECTIONS.afterSales, {
+          _id: stored._id,
+        })) as AfterSalesRecord[]
+      )[0],
+    (request) => request.state === 'accepted',
+    '售后已受理',
+  )
+  await shop.see('.m-as-card__state', '已受理')
+  expect(shop.errors()).toEqual([])
+
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.see('.after-sales__state', '已受理')
+  await phone.see('.after-sales__detail', '处理方案：改短袖长 2cm，预计 3 天')
+  expect(phone.errors()).toEqual([])
+}
