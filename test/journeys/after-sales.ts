@@ -74,6 +74,11 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
     '售后已受理',
   )
   await shop.see('.m-as-card__state', '已受理')
+  // The order's own page shows the request too, without the customer's 撤回.
+  await shop.open(`merchant/pages/order/index?id=${id}`)
+  await shop.see('.after-sales__item', '改尺寸 · 袖长 −2cm')
+  await shop.see('.after-sales__detail', '处理方案：改短袖长 2cm')
+  expect(await shop.count('.after-sales__withdraw')).toBe(0)
   expect(shop.errors()).toEqual([])
 
   await phone.open(`pages/order/index?id=${id}`)

@@ -1,6 +1,6 @@
-// 售后 on a delivered or completed order: each request with its state and the shop's answer,
-// 撤回 while unanswered, and 申请售后 while the window is open. Read again on return from the
-// form, so a request just sent shows here.
+// 售后 on a delivered or completed order: each request with its state and the shop's answer.
+// The customer also gets 撤回 while unanswered and 申请售后 while the window is open; the
+// merchant a link to the 售后 page, where requests are answered. Read again on return.
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { afterSalesApi } from '@/domain/api/after-sales'
@@ -10,10 +10,17 @@ import { useCloud } from '@/hooks/useCloud'
 import { useReloadOnReturn } from '@/hooks/useReloadOnReturn'
 import { callCloud } from '@/services/cloud'
 import { confirmModal, toast } from '@/services/feedback'
-import { SERVICE_PAGES } from '@/routes'
+import { MERCHANT_PAGES, SERVICE_PAGES } from '@/routes'
 import './index.scss'
 
-export default function AfterSalesSection({ orderId }: { orderId: string }) {
+export default function AfterSalesSection({
+  orderId,
+  audience = 'consumer',
+}: {
+  orderId: string
+  audience?: 'consumer' | 'merchant'
+}) {
+  const customer = audience === 'consumer'
   const state = useCloud(afterSalesApi.afterSales, { orderId })
   useReloadOnReturn(state.reload)
   const data = state.data
@@ -46,7 +53,7 @@ export default function AfterSalesSection({ orderId }: { orderId: string }) {
               <Text className="after-sales__at">
                 {formatChinaTime(request.updatedAt, 'MM-DD HH:mm')}
               </Text>
-              {request.state === 'submitted' ? (
+              {customer && request.state === 'submitted' ? (
                 <Text className="after-sales__withdraw" onClick={() => void withdraw(request._id)}>
                   撤回
                 </Text>
@@ -55,6 +62,15 @@ export default function AfterSalesSection({ orderId }: { orderId: string }) {
           </View>
         )
       })}
+      {!customer && data.items.some((request) => request.state === 'submitted') ? (
+        <View
+          className="after-sales__ask"
+          hoverClass="after-sales__ask--pressed"
+          onClick={() => void Taro.navigateTo({ url: MERCHANT_PAGES.afterSales })}
+        >
+          <Text>去处理售后</Text>
+        </View>
+      ) : null}
       {data.offered.length > 0 ? (
         <View
           className="after-sales__ask"

@@ -1,12 +1,14 @@
 // One request's answer: 受理 (plan + days) or 不受理 (reason) while unanswered, 完成 once
 // accepted. Each is asked once more before it is sent; what was typed stays on a refusal.
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { merchantApi } from '@/domain/api/merchant'
 import { PLAN_MAX, type AfterSalesDecision, type AfterSalesRecord } from '@/domain/after-sales'
 import type { Wire } from '@/domain/api/contract'
 import { callCloud } from '@/services/cloud'
 import { confirmModal, toast } from '@/services/feedback'
+import { MERCHANT_PAGES } from '@/routes'
 
 type Open = 'accept' | 'decline' | null
 
@@ -40,6 +42,17 @@ export default function DecisionForm({
   if (request.state === 'accepted')
     return (
       <View className="m-as-actions">
+        {request.kind === 'return' ? (
+          // The money goes back through the order's own refund form (partial or full).
+          <View
+            className="m-as-button m-as-button--refund"
+            onClick={() =>
+              void Taro.navigateTo({ url: `${MERCHANT_PAGES.order}?id=${request.orderId}` })
+            }
+          >
+            <Text>去退款</Text>
+          </View>
+        ) : null}
         <View
           className="m-as-button m-as-button--close"
           onClick={() => void send('close', `确认订单 ${request.orderNo} 的售后已处理完成？`)}

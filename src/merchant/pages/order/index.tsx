@@ -13,6 +13,7 @@ import {
 } from '@/domain/order-labels'
 import type { OrderEvent } from '@/domain/order-types'
 import { paymentNotice, refundableFen } from '@/domain/payment-view'
+import AfterSalesSection from '@/components/after-sales-section'
 import PaymentPanel from '@/components/payment-panel'
 import RefundList from '@/components/refund-list'
 import PrivacyConsent from '@/components/privacy-consent'
@@ -83,6 +84,9 @@ function MerchantOrderPageBody() {
 
       {payNotice ? <PaymentPanel notice={payNotice} /> : null}
       <RefundList payment={order.payment} audience="merchant" />
+      {order.node === 'delivered' || order.node === 'completed' ? (
+        <AfterSalesSection orderId={order._id} audience="merchant" />
+      ) : null}
 
       {exception ? (
         <View className="m-order-section m-order-exception">
