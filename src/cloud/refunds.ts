@@ -6,12 +6,12 @@
 // (refund callback, timer) is one transaction that re-reads the order, writes only a change and,
 // when WeChat paid the refund out, its ledger row.
 import { COLLECTIONS } from '../domain/names'
+import { refundAudit } from '../domain/order-transition'
 import type { OrderRecord } from '../domain/order-types'
 import {
   addRefund,
   newRefunds,
   openRefunds,
-  refundAudit,
   refundsOf,
   retryRefund,
   settleRefund,

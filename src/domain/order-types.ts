@@ -178,7 +178,7 @@ export interface OrderRecord {
   updatedAt: Date
 }
 
-/** The audit row of a merchant's refund: bookkeeping beside the transitions (payment.ts `refundAudit`). */
+/** The audit row of a merchant's refund: bookkeeping beside the transitions (order-transition.ts `refundAudit`). */
 export const REFUND_AUDIT_EVENT = 'refund'
 
 /**

@@ -1,5 +1,4 @@
 import { formatFen } from './money'
-import { REFUND_AUDIT_EVENT, type AuditEvent, type OrderRecord } from './order-types'
 
 // Payment of an order through WeChat cloud payment (cloudPay), as stored on the order. Every order
 // is paid in full at submit; an unpaid order cancels itself at `dueBy`; a cancellation after
@@ -291,36 +290,6 @@ export function addRefund(
     requestId: request.requestId ?? null,
   }
   return { ok: true, payment: withRefunds(payment, [...refunds, refund]), refund }
-}
-
-/**
- * The audit row of a refund the merchant asked for, written with it: who, when, how much, why and
- * WeChat's number for it. The order's node and version do not move (refunds are not transitions).
- */
-export function refundAudit(
-  order: Pick<OrderRecord, '_id' | 'orderNo' | 'node' | 'version'>,
-  refund: OrderRefund,
-  now: Date,
-): AuditEvent {
-  const by = refund.requestedBy ?? { role: 'system', openid: null }
-  return {
-    orderId: order._id,
-    orderNo: order.orderNo,
-    event: REFUND_AUDIT_EVENT,
-    from: order.node,
-    to: order.node,
-    actorRole: by.role,
-    actorOpenid: by.openid,
-    at: now,
-    version: order.version,
-    note: refund.reason,
-    detail: {
-      outRefundNo: refund.outRefundNo,
-      amountFen: refund.amountFen,
-      reason: refund.reason,
-      requestId: refund.requestId ?? null,
-    },
-  }
 }
 
 /** Refunds in `after` that `before` did not have: asked of WeChat after the commit. */
