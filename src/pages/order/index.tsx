@@ -13,6 +13,7 @@ import { FINAL_NODES, type OrderEvent, type RemedyType } from '@/domain/order-ty
 import type { Result } from '@/domain/result'
 import { cancelQuestion, paymentNotice } from '@/domain/payment-view'
 import { formatChinaTime } from '@/domain/time'
+import ContactService from '@/components/contact-service'
 import DeliveryWindowPicker from '@/components/delivery-window-picker'
 import OrderActions from '@/components/order-actions'
 import PaymentPanel from '@/components/payment-panel'
@@ -239,6 +240,15 @@ export default function OrderPage() {
           </Text>
         </View>
       </View>
+
+      <ContactService
+        from={{
+          page: 'order',
+          orderId: order._id,
+          orderNo: order.orderNo,
+          productName: product.name,
+        }}
+      />
 
       {cancelling && actions.includes('cancel') ? (
         <View className="order-section order-cancel">
