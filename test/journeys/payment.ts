@@ -219,22 +219,24 @@ export async function couponFromARemedySpentOnTheNextOrder(ctx: JourneyContext):
     coupon: { discountFen: 1700 },
     payment: { state: 'paid', amountFen: 38200 },
   })
-  // Both order pages show the discount and what was paid after it.
+  // The order page shows the discount and what was paid after it.
   await phone.see('.order-row--coupon', '优惠券抵扣')
   await phone.see('.order-row--coupon', '−¥17')
   await phone.see('.order-row--total', '实付')
   await phone.see('.order-row--total', '¥382')
+
+  await phone.open('pages/coupons/index')
+  await phone.see('.coupon-card--off', '已使用')
+  const [used] = (await phone.texts('.coupon-card')).filter((text) => text.includes('¥17'))
+  expect(used).toContain('已使用')
+
+  // The merchant's order page too (last: on weapp the one phone becomes the merchant's).
   const shop = await ctx.driverFor(merchant)
   await shop.open(`merchant/pages/order/index?id=${id}`)
   await shop.see('.m-order-row--coupon', '优惠券抵扣')
   await shop.see('.m-order-row--coupon', '−¥17')
   await shop.see('.m-order-row--total', '¥382')
   expect(shop.errors()).toEqual([])
-
-  await phone.open('pages/coupons/index')
-  await phone.see('.coupon-card--off', '已使用')
-  const [used] = (await phone.texts('.coupon-card')).filter((text) => text.includes('¥17'))
-  expect(used).toContain('已使用')
 }
 
 /**
