@@ -6,6 +6,7 @@
 // (refund callback, timer) is one transaction that re-reads the order, writes only a change and,
 // when WeChat paid the refund out, its ledger row.
 import { COLLECTIONS } from '../domain/names'
+import { refundAudit } from '../domain/order-transition'
 import type { OrderRecord } from '../domain/order-types'
 import {
   addRefund,
@@ -29,7 +30,7 @@ const ordersRef = (orderId: string) => db.collection(COLLECTIONS.orders).doc(ord
  * Replaces the stored order with its new payment (a whole `set`, like every order write), with
  * the ledger rows the change makes, in the caller's transaction. The version is left alone: it
  * counts state-machine transitions (one audit row each), and refunds are bookkeeping on an
- * order whose node does not move.
+ * order whose node does not move (a merchant's refund adds its own audit row, `requestRefund`).
  */
 export async function writePayment(
   transaction: Transaction,
@@ -150,8 +151,9 @@ export interface MerchantRefundOutcome {
 /**
  * The merchant's partial or full refund: one transaction re-reads the order, recognises a
  * repeated request by its requestId, checks the rule (payment.ts `refundRefusal`: paid, more
- * than 0, at most what is left to refund) and writes the pending refund; WeChat is asked after
- * the commit. A refused request writes nothing. The order's node does not move.
+ * than 0, at most what is left to refund) and writes the pending refund with its audit row; WeChat
+ * is asked after the commit. A refused or repeated request writes nothing. The order's node does
+ * not move.
  */
 export async function requestRefund(
   request: MerchantRefundRequest,
@@ -177,6 +179,9 @@ export async function requestRefund(
       )
       if (!added.ok) return fail(added.code, added.message)
       await writePayment(transaction, ref, order, added.payment, now)
+      await transaction
+        .collection(COLLECTIONS.orderAudit)
+        .add({ data: refundAudit(order, added.refund, now) })
       return ok({
         order: { ...order, payment: added.payment, updatedAt: now },
         refund: added.refund,

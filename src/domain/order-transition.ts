@@ -9,19 +9,21 @@
 // A repeated request sees the already-moved order and fails here, so nothing applies twice;
 // for same-node events the client should send the version it saw and the cloud compare it.
 // `storage` is the environment the function runs in: photos must be its files (photos.ts).
+// `refundAudit`: the audit row a merchant's refund writes beside the transitions' rows.
 import { addDays, chinaDateOf } from './china-date'
 import { issueRemedyCoupon, type CouponRecord } from './coupon'
 import { deliveryWindowText } from './delivery-window'
 import { REMEDY_LABELS } from './order-labels'
 import { can } from './order-machine'
 import { parseEventInput, type EventInput } from './order-input'
-import { markPaid, paymentOnCancel } from './payment'
+import { markPaid, paymentOnCancel, type OrderRefund } from './payment'
 import { urgentReleaseOf } from './pricing'
 import {
   COUPON_RETURN_NODES,
   FINAL_NODES,
   NOTIFICATION_PURPOSES,
   ORDER_EVENTS,
+  REFUND_AUDIT_EVENT,
   type Actor,
   type AuditEvent,
   type NotificationPurpose,
@@ -285,5 +287,35 @@ function notify(
       ? { carrier: order.shipping.carrier, trackingNo: order.shipping.trackingNo }
       : null,
     delay,
+  }
+}
+
+/**
+ * The audit row of a refund the merchant asked for, written with it: who, when, how much, why and
+ * WeChat's number for it. The order's node and version do not move (refunds are not transitions).
+ */
+export function refundAudit(
+  order: Pick<OrderRecord, '_id' | 'orderNo' | 'node' | 'version'>,
+  refund: OrderRefund,
+  now: Date,
+): AuditEvent {
+  const by = refund.requestedBy ?? { role: 'system', openid: null }
+  return {
+    orderId: order._id,
+    orderNo: order.orderNo,
+    event: REFUND_AUDIT_EVENT,
+    from: order.node,
+    to: order.node,
+    actorRole: by.role,
+    actorOpenid: by.openid,
+    at: now,
+    version: order.version,
+    note: refund.reason,
+    detail: {
+      outRefundNo: refund.outRefundNo,
+      amountFen: refund.amountFen,
+      reason: refund.reason,
+      requestId: refund.requestId ?? null,
+    },
   }
 }

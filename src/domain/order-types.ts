@@ -180,11 +180,17 @@ export interface OrderRecord {
   updatedAt: Date
 }
 
-/** One row per applied transition, written in the same transaction (collection `order_audit`). */
+/** The audit row of a merchant's refund: bookkeeping beside the transitions (order-transition.ts `refundAudit`). */
+export const REFUND_AUDIT_EVENT = 'refund'
+
+/**
+ * One row per applied transition, and one per merchant refund (REFUND_AUDIT_EVENT: from = to, the
+ * version it left unchanged), written in the same transaction (collection `order_audit`).
+ */
 export interface AuditEvent {
   orderId: string
   orderNo: string
-  event: OrderEvent
+  event: OrderEvent | typeof REFUND_AUDIT_EVENT
   from: OrderNode
   to: OrderNode
   actorRole: ActorRole

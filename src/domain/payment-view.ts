@@ -216,6 +216,21 @@ export const CONFIRM_SLOW_TEXT = '支付结果还在确认中，请稍后下拉�
 /** WeChat's callback usually lands within a few seconds of a paid sheet. */
 export const CONFIRM_POLL = { intervalMs: 1500, timeoutMs: 10_000 } as const
 
+/** While a refund shows 退款中 the order page re-reads the order; WeChat settles most within a minute. */
+export const REFUND_POLL = { intervalMs: 3000, timeoutMs: 60_000 } as const
+
+/**
+ * Whether the order page should re-read the order once more, `elapsedMs` after it began waiting:
+ * only while a refund is on its way (退款中: the payment refunding, or any refund pending, e.g. a
+ * merchant's partial refund of a paid order), and only within REFUND_POLL.timeoutMs.
+ */
+export function refundPollDue(payment: PaymentView | null | undefined, elapsedMs: number): boolean {
+  if (!payment || elapsedMs + REFUND_POLL.intervalMs > REFUND_POLL.timeoutMs) return false
+  return (
+    payment.state === 'refunding' || refundsOf(payment).some((refund) => refund.state === 'pending')
+  )
+}
+
 /**
  * Reads `read` until `done` holds for its answer or `timeoutMs` has passed (the first read is
  * at once); resolves to the last answer and whether `done` held.

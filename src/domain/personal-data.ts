@@ -6,7 +6,7 @@ import { boolean, noPayload, object } from './validate'
 
 /** Orders (with their address snapshot) included in one export, most recent first. */
 export const EXPORT_ORDER_LIMIT = 100
-/** Other lists (bookings, subscriptions, refills, behaviour events) included in one export. */
+/** Other lists (bookings, subscriptions, refills, coupons, behaviour events) included in one export. */
 export const EXPORT_LIST_LIMIT = 100
 
 export const exportDataInput = noPayload
@@ -32,6 +32,8 @@ export interface PersonalDataExport {
   bookings: Record<string, unknown>[]
   subscriptions: Record<string, unknown>[]
   refills: Record<string, unknown>[]
+  /** Coupons as stored, used ones too (older records name the owner `toOpenid`). */
+  coupons: Record<string, unknown>[]
   /** The 个性化推荐 switch and the counts behind 为你推荐 (null: none kept). */
   preferences: Record<string, unknown> | null
   /** Raw behaviour events (views, options chosen, orders placed, refill answers), newest first. */
@@ -46,6 +48,8 @@ export interface PersonalDataDeletion {
   consents: number
   subscriptions: number
   refills: number
+  /** Coupons, unused ones too: a coupon names its owner, so it cannot stay. */
+  coupons: number
   /** The preference document (an "off" switch is kept, with nothing else, so it stays off). */
   preferences: number
   behaviourEvents: number

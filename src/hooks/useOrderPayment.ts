@@ -1,6 +1,7 @@
 // The order page's payment: 去支付 (usePayOrder), and after a paid sheet 「支付确认中…」 re-reading
 // the order until WeChat's callback has marked it paid. `justPaid`: the confirm page's sheet was
-// paid just before this page opened. The countdown ticks inside the panel (useCountdown).
+// paid just before this page opened. The countdown ticks inside the panel (useCountdown); while a
+// refund shows 退款中 the order is re-read until it settles (useRefundProgress).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { orderApi } from '@/domain/api/order'
 import {
@@ -14,6 +15,7 @@ import { callCloud } from '@/services/cloud'
 import { toast } from '@/services/feedback'
 import type { OrderView } from './order-view'
 import { usePayOrder } from './usePayOrder'
+import { useRefundProgress } from './useRefundProgress'
 import { useSubscribeAtTap } from './useSubscriptions'
 
 export function useOrderPayment(
@@ -25,6 +27,7 @@ export function useOrderPayment(
   const { pay: payOrder, paying } = usePayOrder()
   const askForMessages = useSubscribeAtTap('payOrder')
   const [confirming, setConfirming] = useState(false)
+  useRefundProgress(order?.payment, reload)
 
   const confirm = useCallback(async () => {
     setConfirming(true)

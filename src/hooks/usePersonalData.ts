@@ -40,7 +40,7 @@ export function usePersonalData(): PersonalDataState {
   const deleteData = useCallback(async () => {
     const confirmed = await confirmModal(
       '删除我的数据',
-      '将删除量体档案、量体授权、订阅设置、补货提醒、预约信息和浏览与下单偏好，删除后无法恢复。已下的订单会保留收货信息，用于配送与售后。',
+      '将删除量体档案、量体授权、订阅设置、补货提醒、预约信息、优惠券（含未使用的）和浏览与下单偏好，删除后无法恢复。已下的订单会保留收货信息，用于配送与售后。',
       { confirmText: '删除', confirmColor: '#c2413b' },
     )
     if (!confirmed) return

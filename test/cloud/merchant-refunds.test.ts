@@ -1,6 +1,6 @@
 // The merchant's side of money on the local cloud and its WeChat Pay stand-in: partial and full
-// refunds with a reason (merchant.refundOrder), a cancellation after a partial refund refunding
-// only the rest, refused refunds writing nothing, a double tap refunding once, a refund failing
+// refunds with a reason (merchant.refundOrder) and their audit rows, a cancellation after a
+// partial refund refunding only the rest, refused refunds writing nothing, a double tap refunding once, a refund failing
 // then succeeding, the failed-refunds list and its retry, and the day's reconciliation read from
 // the payment ledger (rows written once, whatever WeChat repeats).
 import { chinaDateOf } from '@/domain/china-date'
@@ -76,6 +76,40 @@ describe('merchant.refundOrder', () => {
     ])
     const atWeChat = await stand(order.payment.outTradeNo)
     expect(atWeChat.map((r) => r.refundFee).sort()).toEqual([1000, paid - 1000].sort())
+  })
+
+  test('each refund leaves one audit row: who, when, amount, reason, outRefundNo; a repeat adds none', async () => {
+    const order = await create(consumerA)
+    const requestId = rid('audited')
+    const first = await refund(order._id, 1000, requestId, '袖口改短')
+    expect(first.ok).toBe(true)
+    await expect(refund(order._id, 1000, requestId, '袖口改短')).resolves.toMatchObject({
+      ok: true,
+      data: { repeated: true },
+    })
+    const rows = await find(COLLECTIONS.orderAudit, { orderId: order._id, event: 'refund' })
+    expect(rows).toEqual([
+      expect.objectContaining({
+        orderNo: order.orderNo,
+        from: order.node,
+        to: order.node,
+        actorRole: 'merchant',
+        actorOpenid: merchant,
+        at: expect.any(Date),
+        version: order.version,
+        note: '与顾客协商退款：袖口改短',
+        detail: {
+          outRefundNo: first.data.refund.outRefundNo,
+          amountFen: 1000,
+          reason: '与顾客协商退款：袖口改短',
+          requestId,
+        },
+      }),
+    ])
+    // When: the function's clock (set to today's daytime before each test) at the request.
+    const { at } = rows[0]
+    expect(at.getTime() - chinaDaytimeToday().getTime()).toBeGreaterThanOrEqual(0)
+    expect(at.getTime() - chinaDaytimeToday().getTime()).toBeLessThan(60_000)
   })
 
   test('a cancellation after a partial refund refunds only what is left', async () => {

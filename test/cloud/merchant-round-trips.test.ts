@@ -110,7 +110,7 @@ test('each merchant action makes the documented number of database calls', async
     'merchant.merchants': 2,
     'merchant.addMerchant': 3,
     'merchant.removeMerchant': 7,
-    'merchant.refundOrder (partial)': 5, // + 1 cloudPay.refund after the commit
+    'merchant.refundOrder (partial)': 6, // with its audit row; + 1 cloudPay.refund after the commit
     'merchant.reconciliation': 2, // one ledger read per 100 rows of the day
     'merchant.failedRefunds': 2,
   })

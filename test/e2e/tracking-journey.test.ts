@@ -197,3 +197,30 @@ test('mine leads to measurement profiles: consent first, then save, edit list, w
   ).resolves.toEqual([])
   expect(errors).toEqual([])
 }, 60_000)
+
+test('联系客服 on H5 is a named stand-in: the chat opens in WeChat, and it shows what WeChat is told', async () => {
+  const orderId = await createShirtOrder('contact')
+  const [order] = await app.cloud.store.find(COLLECTIONS.orders, { _id: orderId })
+  const visible = (page: Page, css: string) => page.locator(`${css} >> visible=true`)
+  const pages: [string, string][] = [
+    [
+      `pages/order/index?id=${orderId}`,
+      `会话来源 order:${order.orderNo}，可发送卡片「订单 ${order.orderNo}`,
+    ],
+    ['pages/product/index?id=prod_shirt', '会话来源 product:prod_shirt'],
+    ['pages/mine/index', '会话来源 mine'],
+  ]
+  for (const [path, told] of pages) {
+    const { page, errors } = await openPhonePage(app.browser, route(path))
+    await visible(page, '.contact-service').click({ timeout: 20_000 })
+    await expect(visible(page, '.taro-modal__title').innerText()).resolves.toBe(
+      '联系客服（本地环境）',
+    )
+    const text = await visible(page, '.taro-modal__content').innerText()
+    expect(text).toContain('客服会话只在微信中打开')
+    expect(text).toContain(told)
+    await visible(page, '.taro-model__confirm').click()
+    expect(errors).toEqual([])
+    await page.context().close()
+  }
+})

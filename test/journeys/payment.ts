@@ -34,6 +34,7 @@ export async function payLaterFromTheOrderPage(ctx: JourneyContext): Promise<voi
   const [countdown] = await phone.texts('.payment-panel__countdown')
   expect(countdown).toMatch(/^剩余 (29|30):\d\d$/)
   await phone.see('.order-row', '应付')
+  await phone.notSee('.order-row--coupon')
   const unpaid = await storedOrder(ctx.cloud, id)
   expect(unpaid.payment).toMatchObject({ state: 'unpaid', amountFen: 39900 })
 
@@ -117,7 +118,10 @@ export async function unpaidOrderCancelsItself(ctx: JourneyContext): Promise<voi
   expect(phone.errors()).toEqual([])
 }
 
-/** A paid order cancelled by the customer: 退款中 at once, 已退款 once WeChat has refunded. */
+/**
+ * A paid order cancelled by the customer: 退款中 at once, 已退款 on the same page (no reload) once
+ * WeChat has refunded.
+ */
 export async function cancelAfterPaymentRefunds(ctx: JourneyContext): Promise<void> {
   const { id } = await placeShirt(ctx.cloud, consumerA, 'refund')
   const amount = formatFen((await storedOrder(ctx.cloud, id)).payment.amountFen)
@@ -147,7 +151,7 @@ export async function cancelAfterPaymentRefunds(ctx: JourneyContext): Promise<vo
     (order) => order.payment.state === 'refunded',
     '退款完成',
   )
-  await phone.open(`pages/order/index?id=${id}`)
+  // The page left open re-reads the order while it shows 退款中: 已退款 arrives without a reload.
   await phone.see('.payment-panel__title', '已退款')
   await phone.see('.payment-panel', `${amount} 已原路退回你的微信支付`)
   expect(phone.errors()).toEqual([])
@@ -161,7 +165,7 @@ export async function cancelAfterPaymentRefunds(ctx: JourneyContext): Promise<vo
 /**
  * A coupon from an exception remedy, spent on the next order: the customer takes 领取补偿券, finds
  * it under 我的 → 优惠券, chooses it at confirm (the quote shows the discount and what is left to
- * pay), pays that amount, and the coupon then reads 已使用.
+ * pay), pays that amount, both order pages show 优惠券抵扣 and 实付, and the coupon then reads 已使用.
  */
 export async function couponFromARemedySpentOnTheNextOrder(ctx: JourneyContext): Promise<void> {
   const { id: delayed } = await placeShirt(ctx.cloud, consumerB, 'coupon-remedy')
@@ -194,7 +198,7 @@ export async function couponFromARemedySpentOnTheNextOrder(ctx: JourneyContext):
   await phone.see('.bottom-bar__amount', '¥399')
   await phone.tap('.coupon-row')
   await phone.tap('.coupon-choice', '¥17')
-  await phone.see('.coupon-row__value', '-¥17')
+  await phone.see('.coupon-row__value', '−¥17')
   await phone.see('.coupon-picker__pay-amount', '¥382')
   await phone.see('.bottom-bar__amount', '¥382')
   expect(phone.errors()).toEqual([])
@@ -203,7 +207,7 @@ export async function couponFromARemedySpentOnTheNextOrder(ctx: JourneyContext):
   await phone.failNextCloudCall()
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
   await phone.see('.confirm__error', '网络')
-  await phone.see('.coupon-row__value', '-¥17')
+  await phone.see('.coupon-row__value', '−¥17')
   await phone.see('.bottom-bar__amount', '¥382')
   phone.answerNextPayment('paid')
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
@@ -215,11 +219,24 @@ export async function couponFromARemedySpentOnTheNextOrder(ctx: JourneyContext):
     coupon: { discountFen: 1700 },
     payment: { state: 'paid', amountFen: 38200 },
   })
+  // The order page shows the discount and what was paid after it.
+  await phone.see('.order-row--coupon', '优惠券抵扣')
+  await phone.see('.order-row--coupon', '−¥17')
+  await phone.see('.order-row--total', '实付')
+  await phone.see('.order-row--total', '¥382')
 
   await phone.open('pages/coupons/index')
   await phone.see('.coupon-card--off', '已使用')
   const [used] = (await phone.texts('.coupon-card')).filter((text) => text.includes('¥17'))
   expect(used).toContain('已使用')
+
+  // The merchant's order page too (last: on weapp the one phone becomes the merchant's).
+  const shop = await ctx.driverFor(merchant)
+  await shop.open(`merchant/pages/order/index?id=${id}`)
+  await shop.see('.m-order-row--coupon', '优惠券抵扣')
+  await shop.see('.m-order-row--coupon', '−¥17')
+  await shop.see('.m-order-row--total', '¥382')
+  expect(shop.errors()).toEqual([])
 }
 
 /**

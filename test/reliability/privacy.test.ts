@@ -2,18 +2,31 @@
 // (orders keep their address snapshot); merchants never see a full phone number in a list.
 import { COLLECTIONS } from '@/domain/names'
 import { ADDRESS } from '../cloud/order-helpers'
-import { bookedSlot, ownerOrder, profileOf } from './fixtures'
+import { bookedSlot, ownerCoupon, ownerOrder, profileOf } from './fixtures'
 import { call, consumerA, consumerB, merchant, useReliabilityCloud } from './harness'
 
 // The cloud records every query no index of database/indexes.json covers (checked below).
 process.env.LOCAL_CLOUD_INDEX_CHECK = 'report'
 const env = useReliabilityCloud()
 
+let legacySerial = 0
+/** A coupon as the old grant code stored it: the owner in `toOpenid`, no `ownerOpenid`. */
+async function legacyCoupon(openid: string): Promise<string> {
+  const _id = `cpn_legacy_${openid}_${(legacySerial += 1)}`
+  await env.cloud.store.insertMany(COLLECTIONS.coupons, [
+    { _id, toOpenid: openid, amountFen: 800, status: 'issued', issuedAt: new Date() },
+  ])
+  return _id
+}
+
 test('exportData returns the caller’s own data only', async () => {
   const orderId = await ownerOrder(env)
   const profileId = await profileOf(env)
   await profileOf(env, consumerB)
   const slotId = await bookedSlot(env)
+  const couponId = await ownerCoupon(env)
+  const legacyId = await legacyCoupon(consumerA)
+  await legacyCoupon(consumerB)
   const result = await call(env, 'user', 'exportData', {}, consumerA)
   expect(result.ok).toBe(true)
   const data = result.data
@@ -25,6 +38,13 @@ test('exportData returns the caller’s own data only', async () => {
   expect(data.consents).toHaveLength(1)
   expect(data.orderAddresses).toContainEqual(expect.objectContaining({ orderId, address: ADDRESS }))
   expect(data.bookings.map((b: { _id: string }) => b._id)).toContain(slotId)
+  const coupons = data.coupons.map((c: { _id: string }) => c._id)
+  expect(coupons).toEqual(expect.arrayContaining([couponId, legacyId]))
+  expect(data.coupons.find((c: { _id: string }) => c._id === couponId)).toMatchObject({
+    ownerOpenid: consumerA,
+    amountFen: 1500,
+    issuedAt: expect.any(String),
+  })
   expect(JSON.stringify(data)).not.toContain(consumerB)
 })
 
@@ -40,16 +60,25 @@ test('deleteData erases personal data but orders keep their address snapshot', a
   const orderId = await ownerOrder(env)
   await profileOf(env)
   const slotId = await bookedSlot(env)
+  await ownerCoupon(env)
+  await legacyCoupon(consumerA)
+  const othersCoupon = await legacyCoupon(consumerB)
+  const couponsBefore = (await env.cloud.store.find(COLLECTIONS.coupons, {})).filter(
+    (coupon) => coupon.ownerOpenid === consumerA || coupon.toOpenid === consumerA,
+  ).length
   const othersBefore = await env.cloud.store.find(COLLECTIONS.measurementProfiles, {
     ownerOpenid: consumerB,
   })
   const result = await call(env, 'user', 'deleteData', { confirm: true }, consumerA)
-  expect(result).toMatchObject({ ok: true, data: { ordersKept: true } })
+  expect(result).toMatchObject({ ok: true, data: { ordersKept: true, coupons: couponsBefore } })
   const find = env.cloud.store.find
   expect(await find(COLLECTIONS.measurementProfiles, { ownerOpenid: consumerA })).toEqual([])
   expect(await find(COLLECTIONS.consents, { ownerOpenid: consumerA })).toEqual([])
   expect(await find(COLLECTIONS.users, { _id: consumerA })).toEqual([])
   expect(await find(COLLECTIONS.appointmentSlots, { bookedBy: consumerA })).toEqual([])
+  expect(await find(COLLECTIONS.coupons, { ownerOpenid: consumerA })).toEqual([])
+  expect(await find(COLLECTIONS.coupons, { toOpenid: consumerA })).toEqual([])
+  expect(await find(COLLECTIONS.coupons, { _id: othersCoupon })).toHaveLength(1)
   const [slot] = await find(COLLECTIONS.appointmentSlots, { _id: slotId })
   expect(slot).toMatchObject({ status: 'open', bookedBy: null })
   const [order] = await find(COLLECTIONS.orders, { _id: orderId })
@@ -59,7 +88,10 @@ test('deleteData erases personal data but orders keep their address snapshot', a
   )
   // A retry finds nothing left and still succeeds.
   const again = await call(env, 'user', 'deleteData', { confirm: true }, consumerA)
-  expect(again).toMatchObject({ ok: true, data: { measurementProfiles: 0, consents: 0 } })
+  expect(again).toMatchObject({
+    ok: true,
+    data: { measurementProfiles: 0, consents: 0, coupons: 0 },
+  })
 })
 
 test('merchant lists never show a full phone number', async () => {
@@ -75,6 +107,8 @@ test('export and delete send only indexed queries', async () => {
   await ownerOrder(env)
   await profileOf(env)
   await bookedSlot(env)
+  await ownerCoupon(env)
+  await legacyCoupon(consumerA)
   env.cloud.uncovered.clear()
   expect(await call(env, 'user', 'exportData', {}, consumerA)).toMatchObject({ ok: true })
   expect(await call(env, 'user', 'deleteData', { confirm: true }, consumerA)).toMatchObject({

@@ -10,7 +10,7 @@ import {
   spendCoupon,
   type CouponRecord,
 } from '@/domain/coupon'
-import { couponCard, couponRowText, usableCoupons } from '@/domain/coupon-view'
+import { couponCard, couponRowText, orderPriceRows, usableCoupons } from '@/domain/coupon-view'
 import { applyTransition } from '@/domain/order-transition'
 import type { Actor, OrderNode } from '@/domain/order-types'
 import { makeOrder, makeUnpaidOrder, MERCHANT, NOW, OWNER, STRANGER } from './order-factories'
@@ -152,7 +152,72 @@ describe('screen texts', () => {
     expect(usable).toHaveLength(1)
     expect(couponRowText(null, usable.length)).toBe('1 张可用')
     expect(couponRowText(null, 0)).toBe('暂无可用')
-    expect(couponRowText(1500, 1)).toBe('-¥15')
+    expect(couponRowText(1500, 1)).toBe('−¥15')
+  })
+})
+
+describe('the price rows of an order page', () => {
+  const withCoupon = { couponId: 'cpn_x', discountFen: 1700 }
+  const paidWith = (amountFen: number) => ({ state: 'paid' as const, amountFen })
+
+  test('an order that used a coupon: 优惠券抵扣 −¥X, then 实付 what was paid', () => {
+    const order = makeOrder({
+      coupon: withCoupon,
+      quote: { ...makeOrder().quote, priceFen: 39_900 },
+      payment: { ...makeOrder().payment, amountFen: 38_200 },
+    })
+    expect(orderPriceRows(order)).toEqual([
+      { kind: 'coupon', label: '优惠券抵扣', value: '−¥17' },
+      { kind: 'total', label: '实付', value: '¥382' },
+    ])
+  })
+
+  test.each([
+    [
+      'without a coupon, paid',
+      { quote: { priceFen: 39_900 }, payment: paidWith(39_900) },
+      [['实付', '¥399']],
+    ],
+    [
+      'without a coupon, unpaid',
+      { quote: { priceFen: 39_900 }, payment: { state: 'unpaid' as const, amountFen: 39_900 } },
+      [['应付', '¥399']],
+    ],
+    [
+      'with a coupon, unpaid',
+      {
+        quote: { priceFen: 39_900 },
+        coupon: withCoupon,
+        payment: { state: 'unpaid' as const, amountFen: 38_200 },
+      },
+      [
+        ['优惠券抵扣', '−¥17'],
+        ['应付', '¥382'],
+      ],
+    ],
+    [
+      'with a coupon, refunded later',
+      {
+        quote: { priceFen: 39_900 },
+        coupon: withCoupon,
+        payment: { state: 'refunded' as const, amountFen: 38_200 },
+      },
+      [
+        ['优惠券抵扣', '−¥17'],
+        ['实付', '¥382'],
+      ],
+    ],
+    [
+      'from before payments, with a coupon',
+      { quote: { priceFen: 10_050 }, coupon: withCoupon, payment: null },
+      [
+        ['优惠券抵扣', '−¥17'],
+        ['实付', '¥83.50'],
+      ],
+    ],
+    ['from before payments, no coupon', { quote: { priceFen: 10_050 } }, [['实付', '¥100.50']]],
+  ])('%s', (_case, order, rows) => {
+    expect(orderPriceRows(order).map((row) => [row.label, row.value])).toEqual(rows)
   })
 })
 

@@ -8,6 +8,8 @@ import {
   paymentNotice,
   paymentTag,
   pollUntil,
+  REFUND_POLL,
+  refundPollDue,
   type PaymentView,
 } from '@/domain/payment-view'
 import type { PaymentState } from '@/domain/payment'
@@ -171,5 +173,48 @@ describe('pollUntil', () => {
     expect(result).toEqual({ value: 'unpaid', done: false })
     expect(waited).toBeLessThanOrEqual(10_000)
     expect(read).toHaveBeenCalledTimes(7) // at 0, 1.5, 3, 4.5, 6, 7.5, 9 s
+  })
+})
+
+describe('refundPollDue: the order page re-reads only while a refund shows 退款中', () => {
+  const pendingRefund = {
+    outRefundNo: '20261201000001R1',
+    amountFen: 5000,
+    state: 'pending' as const,
+    reason: '其他',
+    failure: null,
+    at: '2026-12-01T05:00:00.000Z',
+  }
+  test.each([
+    ['unpaid', false],
+    ['paid', false],
+    ['refunding', true],
+    ['refunded', false],
+    ['refund_failed', false],
+    ['closed', false],
+  ] as const)('%s: %s', (state, due) => {
+    expect(refundPollDue(payment(state), 0)).toBe(due)
+  })
+
+  test('a paid order with a partial refund pending: yes; once it settled or failed: no', () => {
+    const partial = (state: 'pending' | 'succeeded' | 'failed') =>
+      payment('paid', { refunds: [{ ...pendingRefund, state }] })
+    expect(refundPollDue(partial('pending'), 0)).toBe(true)
+    expect(refundPollDue(partial('succeeded'), 0)).toBe(false)
+    expect(refundPollDue(partial('failed'), 0)).toBe(false)
+  })
+
+  test('an order from before payments: no', () => {
+    expect(refundPollDue(undefined, 0)).toBe(false)
+    expect(refundPollDue(null, 0)).toBe(false)
+  })
+
+  test('every few seconds, for about a minute at most', () => {
+    expect(REFUND_POLL.intervalMs).toBeGreaterThanOrEqual(2000)
+    expect(REFUND_POLL.intervalMs).toBeLessThanOrEqual(5000)
+    const last = REFUND_POLL.timeoutMs - REFUND_POLL.intervalMs
+    expect(refundPollDue(payment('refunding'), last)).toBe(true)
+    expect(refundPollDue(payment('refunding'), last + 1)).toBe(false)
+    expect(refundPollDue(payment('refunding'), 60_000)).toBe(false)
   })
 })

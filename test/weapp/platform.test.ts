@@ -1,12 +1,14 @@
 // What only the weapp build does, on the compiled bundle: cloud init before the first call, the
-// custom tab bar, WeChat's privacy authorisation, and the subscribe sheet's rules (inside the
-// tap, getSetting's "always", fail codes). Each scenario starts a fresh phone (switchUser).
+// custom tab bar, WeChat's privacy authorisation, the subscribe sheet's rules (inside the tap,
+// getSetting's "always", fail codes), and 联系客服 as WeChat's contact button. Each scenario
+// starts a fresh phone (switchUser).
 import { templateIdOf } from '@/domain/message-templates'
 import { prefsId, subscriptionId } from '@/domain/message-policy'
 import { COLLECTIONS } from '@/domain/names'
 import { consumerA, consumerB, merchant, merchantActs, placeShirt } from '../journeys/shop'
 import { setupWeappApp } from './harness/app'
 import { WeappDriver } from './harness/driver'
+import { attributeOf } from './harness/mini-program'
 import { findAll, waitFor, waitForText, waitUntil } from './harness/screen'
 
 const app = setupWeappApp(consumerA, { launch: false })
@@ -166,4 +168,38 @@ test('a stale screen answers CONFLICT with a readable message and shows the new 
   await driver.see('.order-hero__node', '已确认')
   const [order] = await find(COLLECTIONS.orders, id)
   expect(order.node).toBe('confirmed')
+})
+
+test("联系客服 is WeChat's contact button, told the order number and offered the order's card", async () => {
+  const { id, orderNo } = await placeShirt(app.cloud, consumerA, 'contact')
+  await phone().switchUser(consumerA)
+  const driver = new WeappDriver(phone())
+  const contactButton = async () => {
+    const [button] = findAll(phone(), '.contact-service')
+    expect(button?.tagName.toLowerCase()).toBe('wx-button')
+    return (name: string) => attributeOf(button!, name)
+  }
+
+  await driver.open(`pages/order/index?id=${id}`)
+  await driver.see('.contact-service', '联系客服')
+  const onOrder = await contactButton()
+  expect(onOrder('openType')).toBe('contact')
+  expect(onOrder('sessionFrom')).toBe(`order:${orderNo}`)
+  expect(onOrder('showMessageCard')).toBe(true)
+  expect(onOrder('sendMessagePath')).toBe(`/pages/order/index?id=${id}`)
+  expect(onOrder('sendMessageTitle')).toContain(orderNo)
+
+  await driver.open('pages/product/index?id=prod_shirt')
+  await driver.see('.contact-service', '联系客服')
+  const onProduct = await contactButton()
+  expect(onProduct('openType')).toBe('contact')
+  expect(onProduct('sessionFrom')).toBe('product:prod_shirt')
+  expect(onProduct('showMessageCard')).toBe(false)
+
+  await driver.open('pages/mine/index')
+  await driver.see('.contact-service', '联系客服')
+  const onMine = await contactButton()
+  expect(onMine('openType')).toBe('contact')
+  expect(onMine('sessionFrom')).toBe('mine')
+  expect(phone().consoleErrors).toEqual([])
 })

@@ -1,6 +1,7 @@
 // Mine: shortcuts to what a customer keeps here, and (H5 local mode) who the app acts as.
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import ContactService from '@/components/contact-service'
 import IdentitySwitcher from '@/components/identity-switcher'
 import MerchantEntry from '@/components/merchant-entry'
 import PersonalData from './personal-data'
@@ -78,6 +79,8 @@ export default function Mine() {
           </View>
         ))}
       </View>
+
+      <ContactService from={{ page: 'mine' }} />
 
       <Personalisation />
 

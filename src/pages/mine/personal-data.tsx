@@ -12,6 +12,7 @@ function exportRows(data: PersonalDataExport): [string, string][] {
     ['设计师预约', `${data.bookings.length} 条`],
     ['消息订阅', `${data.subscriptions.length} 项`],
     ['补货提醒', `${data.refills.length} 项`],
+    ['优惠券', `${data.coupons.length} 张`],
     ['浏览与下单偏好', data.preferences ? '已记录' : '无'],
     ['行为记录', `${data.behaviourEvents.length} 条`],
   ]
@@ -25,7 +26,7 @@ export default function PersonalData() {
     <View className="personal-data">
       <Text className="personal-data__title">我的数据</Text>
       <Text className="personal-data__hint">
-        可导出我们保存的你的个人信息，或删除量体档案、预约、订阅、补货提醒与浏览记录。
+        可导出我们保存的你的个人信息，或删除量体档案、预约、订阅、补货提醒、优惠券与浏览记录。
       </Text>
       <View className="personal-data__buttons">
         <View
@@ -68,7 +69,7 @@ export default function PersonalData() {
       {data.deleted ? (
         <View className="personal-data__result personal-data__deleted">
           <Text className="personal-data__done">
-            {`已删除：量体档案 ${data.deleted.measurementProfiles} 份，订阅 ${data.deleted.subscriptions} 项，补货提醒 ${data.deleted.refills} 项，行为记录 ${data.deleted.behaviourEvents} 条，释放预约 ${data.deleted.bookingsReleased} 个。`}
+            {`已删除：量体档案 ${data.deleted.measurementProfiles} 份，订阅 ${data.deleted.subscriptions} 项，补货提醒 ${data.deleted.refills} 项，优惠券 ${data.deleted.coupons} 张，行为记录 ${data.deleted.behaviourEvents} 条，释放预约 ${data.deleted.bookingsReleased} 个。`}
           </Text>
           <Text className="personal-data__note">
             已下的订单保留收货信息，用于配送、售后与商家记账。

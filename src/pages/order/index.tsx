@@ -4,6 +4,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { chinaDateOf } from '@/domain/china-date'
+import { orderPriceRows } from '@/domain/coupon-view'
 import { deliveryWindowText, type DeliveryWindowKind } from '@/domain/delivery-window'
 import { formatFen } from '@/domain/money'
 import { EXCEPTION_KIND_LABELS, NODE_LABELS, REMEDY_LABELS } from '@/domain/order-labels'
@@ -13,6 +14,7 @@ import type { Result } from '@/domain/result'
 import { cancelQuestion, paymentNotice } from '@/domain/payment-view'
 import { formatChinaTime } from '@/domain/time'
 import AfterSalesSection from '@/components/after-sales-section'
+import ContactService from '@/components/contact-service'
 import DeliveryWindowPicker from '@/components/delivery-window-picker'
 import OrderActions from '@/components/order-actions'
 import PaymentPanel from '@/components/payment-panel'
@@ -230,12 +232,12 @@ export default function OrderPage() {
             <Text className="order-row__value">{formatFen(line.amountFen)}</Text>
           </View>
         ))}
-        <View className="order-row order-row--total">
-          <Text className="order-row__label">
-            {order.payment?.state === 'unpaid' ? '应付' : '实付'}
-          </Text>
-          <Text className="order-row__value">{formatFen(order.quote.priceFen)}</Text>
-        </View>
+        {orderPriceRows(order).map((row) => (
+          <View key={row.kind} className={`order-row order-row--${row.kind}`}>
+            <Text className="order-row__label">{row.label}</Text>
+            <Text className="order-row__value">{row.value}</Text>
+          </View>
+        ))}
         <View className="order-row">
           <Text className="order-row__label">收货人</Text>
           <Text className="order-row__value">
@@ -243,6 +245,15 @@ export default function OrderPage() {
           </Text>
         </View>
       </View>
+
+      <ContactService
+        from={{
+          page: 'order',
+          orderId: order._id,
+          orderNo: order.orderNo,
+          productName: product.name,
+        }}
+      />
 
       {cancelling && actions.includes('cancel') ? (
         <View className="order-section order-cancel">

@@ -7,6 +7,7 @@ import { profileKindFor } from '@/domain/measurement-profile'
 import { formatFen } from '@/domain/money'
 import { QUANTITY_LIMITS, type OrderSelection } from '@/domain/order-selection'
 import AppointmentPicker from '@/components/appointment-picker'
+import ContactService from '@/components/contact-service'
 import MeasurementInput from '@/components/measurement-input'
 import OptionPicker from '@/components/option-picker'
 import ProfilePicker from '@/components/profile-picker'
@@ -166,6 +167,8 @@ export default function CustomiseForm({
           onBook={appointment.book}
         />
       </View>
+
+      <ContactService from={{ page: 'product', productId: product._id }} />
 
       <View className="bottom-bar">
         <View className="bottom-bar__price">

@@ -1,7 +1,7 @@
 // The merchant's side of money (src/cloud/refunds.ts, src/domain/ledger.ts). Merchants only.
 // merchant.refundOrder — a partial or full refund of a paid order with a reason: one transaction
-//   checks the rule and writes the pending refund (a repeated requestId writes nothing), WeChat
-//   is asked after the commit; the order's node does not move.
+//   checks the rule and writes the pending refund and its audit row (a repeated requestId writes
+//   nothing), WeChat is asked after the commit; the order's node does not move.
 // merchant.retryRefund — a failed refund sent again with its own outRefundNo.
 // merchant.reconciliation — a China day's payments and refunds, read from the payment ledger
 //   (written with each payment and refund in its own transaction), totals and rows by order.

@@ -1,7 +1,8 @@
 // user.deleteData — any signed-in user, for themselves only; `{ confirm: true }` required.
-// Erases the caller's measurement profiles and consent, subscriptions, refills and user record,
-// frees their future bookings and strips them from past ones, and removes their behaviour events
-// and preference counts (a 个性化推荐 switched off stays off: only the switch is kept). Orders stay, with their address
+// Erases the caller's measurement profiles and consent, subscriptions, refills, coupons (used or
+// not; older ones name their owner `toOpenid`) and user record, frees their future bookings and
+// strips them from past ones, and removes their behaviour events and preference counts (a
+// 个性化推荐 switched off stays off: only the switch is kept). Orders stay, with their address
 // snapshot (delivery, after-sales and the merchant's records need it). Each step is idempotent
 // (no where() inside a transaction), so a retry after a failure finishes the job.
 import { HOLDS_KINDS, holdsId } from '@/domain/customer-holds'
@@ -22,15 +23,21 @@ export const deleteData = defineUserAction(userApi.deleteData, async (input, ope
   const confirmed = requireConfirmation(input)
   if (!confirmed.ok) return confirmed
   const now = currentTime()
-  const removeMine = async (collection: string) =>
-    ((await db.collection(collection).where({ ownerOpenid: openid }).remove()) as Removed).stats
-      .removed
+  const removeMine = async (collection: string, field = 'ownerOpenid') =>
+    (
+      (await db
+        .collection(collection)
+        .where({ [field]: openid })
+        .remove()) as Removed
+    ).stats.removed
   const measurementProfiles = await removeMine(COLLECTIONS.measurementProfiles)
   const consents = (
     (await db.collection(COLLECTIONS.consents).doc(consentDocId(openid)).remove()) as Removed
   ).stats.removed
   const subscriptions = await removeMine(COLLECTIONS.subscriptions)
   const refills = await removeMine(COLLECTIONS.refills)
+  const coupons =
+    (await removeMine(COLLECTIONS.coupons)) + (await removeMine(COLLECTIONS.coupons, 'toOpenid'))
   const behaviourEvents = await removeMine(COLLECTIONS.behaviourEvents)
   const preferenceRef = db.collection(COLLECTIONS.preferences).doc(openid)
   const preference = await readDoc<PreferenceRecord>(preferenceRef)
@@ -52,6 +59,7 @@ export const deleteData = defineUserAction(userApi.deleteData, async (input, ope
     consents,
     subscriptions,
     refills,
+    coupons,
     preferences: preference ? 1 : 0,
     behaviourEvents,
     bookingsReleased: future.stats.updated,

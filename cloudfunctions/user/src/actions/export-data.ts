@@ -1,7 +1,7 @@
 // user.exportData — any signed-in user, for themselves only; read-only. Everything personal we
 // hold about the caller, each list capped (truncated says so): the user record, the measurement
-// consent and profiles, the address used on each order, bookings, subscriptions, refills, the
-// preference document and the newest behaviour events.
+// consent and profiles, the address used on each order, bookings, subscriptions, refills, coupons,
+// the preference document and the newest behaviour events.
 import { consentDocId } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import {
@@ -36,6 +36,8 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     bookings,
     subscriptions,
     refills,
+    coupons,
+    legacyCoupons,
     preferences,
     behaviourEvents,
   ] = await Promise.all([
@@ -53,6 +55,9 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     mineIn(COLLECTIONS.appointmentSlots, 'bookedBy'),
     mineIn(COLLECTIONS.subscriptions),
     mineIn(COLLECTIONS.refills),
+    mineIn(COLLECTIONS.coupons),
+    // Coupons granted before owners were kept as ownerOpenid (see domain/coupon.ts).
+    mineIn(COLLECTIONS.coupons, 'toOpenid'),
     readDoc<Doc>(db.collection(COLLECTIONS.preferences).doc(openid)),
     readList<Doc>(
       db
@@ -77,11 +82,12 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     bookings: plain(bookings),
     subscriptions: plain(subscriptions),
     refills: plain(refills),
+    coupons: plain([...coupons, ...legacyCoupons]),
     preferences: preferences ? (toPlain(preferences) as Doc) : null,
     behaviourEvents: plain(behaviourEvents),
     truncated:
       orders.length === EXPORT_ORDER_LIMIT ||
-      [profiles, bookings, subscriptions, refills, behaviourEvents].some(
+      [profiles, bookings, subscriptions, refills, coupons, legacyCoupons, behaviourEvents].some(
         (list) => list.length === EXPORT_LIST_LIMIT,
       ),
   }

@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { formatFen } from '@/domain/money'
+import { orderPriceRows } from '@/domain/coupon-view'
 import {
   EVENT_LABELS,
   EXCEPTION_KIND_LABELS,
@@ -189,12 +189,12 @@ function MerchantOrderPageBody() {
             <Text>{row.value}</Text>
           </View>
         ))}
-        <View className="m-order-row">
-          <Text className="m-order-row__label">
-            {order.payment?.state === 'unpaid' ? '应付' : '实付'}
-          </Text>
-          <Text>{formatFen(order.quote.priceFen)}</Text>
-        </View>
+        {orderPriceRows(order).map((row) => (
+          <View key={row.kind} className={`m-order-row m-order-row--${row.kind}`}>
+            <Text className="m-order-row__label">{row.label}</Text>
+            <Text>{row.value}</Text>
+          </View>
+        ))}
       </View>
 
       <View className="m-order-section">

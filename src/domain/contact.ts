@@ -1,0 +1,52 @@
+// 联系客服 (issue 17): what WeChat's customer-service chat is told about where the customer came
+// from. `sessionFrom` (order:<orderNo>, product:<productId>, mine) reaches the agent with the
+// session; from an order, a message card (its title and the order page's path) lets the customer
+// send the order itself into the chat. Outside WeChat there is no such chat: the H5 stand-in says
+// so and shows what WeChat would have been told.
+import { orderPage } from './message-drafts'
+
+export type ContactFrom =
+  | { page: 'order'; orderId: string; orderNo: string; productName: string }
+  | { page: 'product'; productId: string }
+  | { page: 'mine' }
+
+export interface ContactCard {
+  /** send-message-title */
+  title: string
+  /** send-message-path: where the card opens the mini program. */
+  path: string
+}
+
+export interface ContactSession {
+  sessionFrom: string
+  /** Shown in the chat as 「可能要发送的小程序」 (show-message-card); null: no card. */
+  card: ContactCard | null
+}
+
+export const CONTACT_LABEL = '联系客服'
+
+export function contactSession(from: ContactFrom): ContactSession {
+  switch (from.page) {
+    case 'order':
+      return {
+        sessionFrom: `order:${from.orderNo}`,
+        card: {
+          title: `订单 ${from.orderNo} · ${from.productName}`,
+          path: `/${orderPage(from.orderId)}`,
+        },
+      }
+    case 'product':
+      return { sessionFrom: `product:${from.productId}`, card: null }
+    case 'mine':
+      return { sessionFrom: 'mine', card: null }
+  }
+}
+
+/** The H5 stand-in's modal, named as one (like 「模拟支付（本地环境）」). */
+export function contactStandIn(session: ContactSession): { title: string; content: string } {
+  const card = session.card ? `，可发送卡片「${session.card.title}」` : ''
+  return {
+    title: `${CONTACT_LABEL}（本地环境）`,
+    content: `客服会话只在微信中打开。微信会告诉客服：会话来源 ${session.sessionFrom}${card}`,
+  }
+}
