@@ -34,6 +34,8 @@ export interface PersonalDataExport {
   refills: Record<string, unknown>[]
   /** Coupons as stored, used ones too (older records name the owner `toOpenid`). */
   coupons: Record<string, unknown>[]
+  /** After-sales requests with what was written in them (kept with their orders on delete). */
+  afterSales: Record<string, unknown>[]
   /** The 个性化推荐 switch and the counts behind 为你推荐 (null: none kept). */
   preferences: Record<string, unknown> | null
   /** Raw behaviour events (views, options chosen, orders placed, refill answers), newest first. */

@@ -2,7 +2,7 @@
 // (orders keep their address snapshot); merchants never see a full phone number in a list.
 import { COLLECTIONS } from '@/domain/names'
 import { ADDRESS } from '../cloud/order-helpers'
-import { bookedSlot, ownerCoupon, ownerOrder, profileOf } from './fixtures'
+import { bookedSlot, openAfterSales, ownerCoupon, ownerOrder, profileOf } from './fixtures'
 import { call, consumerA, consumerB, merchant, useReliabilityCloud } from './harness'
 
 // The cloud records every query no index of database/indexes.json covers (checked below).
@@ -27,6 +27,7 @@ test('exportData returns the caller’s own data only', async () => {
   const couponId = await ownerCoupon(env)
   const legacyId = await legacyCoupon(consumerA)
   await legacyCoupon(consumerB)
+  const afterSalesId = await openAfterSales(env)
   const result = await call(env, 'user', 'exportData', {}, consumerA)
   expect(result.ok).toBe(true)
   const data = result.data
@@ -45,6 +46,13 @@ test('exportData returns the caller’s own data only', async () => {
     amountFen: 1500,
     issuedAt: expect.any(String),
   })
+  expect(data.afterSales).toContainEqual(
+    expect.objectContaining({
+      _id: afterSalesId,
+      note: '滤芯外壳有裂纹',
+      createdAt: expect.any(String),
+    }),
+  )
   expect(JSON.stringify(data)).not.toContain(consumerB)
 })
 

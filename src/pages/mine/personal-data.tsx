@@ -13,6 +13,7 @@ function exportRows(data: PersonalDataExport): [string, string][] {
     ['消息订阅', `${data.subscriptions.length} 项`],
     ['补货提醒', `${data.refills.length} 项`],
     ['优惠券', `${data.coupons.length} 张`],
+    ['售后申请', `${data.afterSales.length} 条`],
     ['浏览与下单偏好', data.preferences ? '已记录' : '无'],
     ['行为记录', `${data.behaviourEvents.length} 条`],
   ]

@@ -1,7 +1,7 @@
 // user.exportData — any signed-in user, for themselves only; read-only. Everything personal we
 // hold about the caller, each list capped (truncated says so): the user record, the measurement
 // consent and profiles, the address used on each order, bookings, subscriptions, refills, coupons,
-// the preference document and the newest behaviour events.
+// after-sales requests, the preference document and the newest behaviour events.
 import { consentDocId } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import {
@@ -38,6 +38,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     refills,
     coupons,
     legacyCoupons,
+    afterSales,
     preferences,
     behaviourEvents,
   ] = await Promise.all([
@@ -58,6 +59,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     mineIn(COLLECTIONS.coupons),
     // Coupons granted before owners were kept as ownerOpenid (see domain/coupon.ts).
     mineIn(COLLECTIONS.coupons, 'toOpenid'),
+    mineIn(COLLECTIONS.afterSales),
     readDoc<Doc>(db.collection(COLLECTIONS.preferences).doc(openid)),
     readList<Doc>(
       db
@@ -83,13 +85,21 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     subscriptions: plain(subscriptions),
     refills: plain(refills),
     coupons: plain([...coupons, ...legacyCoupons]),
+    afterSales: plain(afterSales),
     preferences: preferences ? (toPlain(preferences) as Doc) : null,
     behaviourEvents: plain(behaviourEvents),
     truncated:
       orders.length === EXPORT_ORDER_LIMIT ||
-      [profiles, bookings, subscriptions, refills, coupons, legacyCoupons, behaviourEvents].some(
-        (list) => list.length === EXPORT_LIST_LIMIT,
-      ),
+      [
+        profiles,
+        bookings,
+        subscriptions,
+        refills,
+        coupons,
+        legacyCoupons,
+        afterSales,
+        behaviourEvents,
+      ].some((list) => list.length === EXPORT_LIST_LIMIT),
   }
   return ok(view)
 })
