@@ -4,6 +4,7 @@
 import type { ErrorCode } from './errors'
 import type { ExceptionKind, OrderNode, OrderRecord } from './order-types'
 import type { HoldReason } from './messages'
+import type { AfterSalesStats } from './after-sales-stats'
 
 // ---- order.board ----
 
@@ -165,6 +166,8 @@ export interface DashboardView {
   weeklyOrders: { week: string; count: number }[]
   /** Orders with a refund WeChat refused (the failed-refunds list on 对账). */
   failedRefunds: number
+  /** After-sales quality signals over the window (after-sales-stats.ts). */
+  afterSales: AfterSalesStats & { windowDays: number }
 }
 
 // ---- merchant accounts ----

@@ -137,12 +137,52 @@ beforeAll(async () => {
     },
   ])
 
+  // After-sales: 袖长 −2 on `fast` 49 hours before the dashboard (past the 48-hour promise), a
+  // return of `slow` 47.5 hours before.
+  const ask = async (at: Date, openid: string, payload: Record<string, unknown>) => {
+    env.cloud.clock.set(at)
+    const asked = await order(
+      'requestAfterSales',
+      { requestId: `as-${at.getTime()}`, ...payload },
+      openid,
+    )
+    if (!asked.ok) throw new Error(JSON.stringify(asked))
+  }
+  await ask(nov(12, 9), consumerA, {
+    orderId: fast._id,
+    kind: 'alteration',
+    reason: '尺寸不合适',
+    alterations: [{ measurementId: 'sleeve', delta: -2 }],
+  })
+  await ask(new Date(nov(12).getTime() + 30 * 60 * 1000), consumerB, {
+    orderId: slow._id,
+    kind: 'return',
+    reason: '与描述不符',
+  })
+
   env.cloud.clock.set(NOW)
   const result = await invoke(env, merchantApi.dashboard, {}, merchant)
   if (!result.ok) throw new Error(JSON.stringify(result))
   view = result.data
 }, 60_000)
 afterAll(() => env.cloud?.clock.set(null))
+
+test('after-sales: rate against delivered orders, reasons, the altered size, open and overdue', () => {
+  expect(view.afterSales).toEqual({
+    requests: 2,
+    rate: 1,
+    byKind: { alteration: 1, remake: 0, return: 1, repair: 0 },
+    byProduct: [{ product: '量体定制衬衫', requests: 2, delivered: 2, rate: 1 }],
+    reasons: [
+      { reason: '与描述不符', count: 1 },
+      { reason: '尺寸不合适', count: 1 },
+    ],
+    altered: [{ label: '袖长', unit: 'cm', count: 1, averageDelta: -2 }],
+    open: 2,
+    overdue: 1,
+    windowDays: 30,
+  })
+})
 
 test('orders per node, overdue and exceptions', () => {
   expect(view.byNode).toEqual({

@@ -17,7 +17,8 @@ import { currentTime } from '@/cloud/clock'
 
 const QUEUE_LIMIT = 100
 
-function responseHours(): number {
+/** AFTER_SALES_RESPONSE_HOURS from the environment, or the default promise. */
+export function responseHours(): number {
   const hours = Number(process.env.AFTER_SALES_RESPONSE_HOURS)
   return Number.isInteger(hours) && hours > 0 ? hours : DEFAULT_RESPONSE_HOURS
 }

@@ -1,7 +1,10 @@
 // merchant.dashboard — merchants only; read-only. Every figure comes from indexed counts or from
 // bounded, time-windowed reads (at most SAMPLE_LIMIT rows), folded by src/domain/dashboard.ts.
 // Windows: lead time, urgent share, messages and refills over the last WINDOW_DAYS days; top
-// options over this China week; order counts over the last WEEKS weeks.
+// options over this China week; order counts over the last WEEKS weeks; after-sales requests over
+// WINDOW_DAYS against the orders delivered in it.
+import { OPEN_AFTER_SALES_STATES, type AfterSalesRecord } from '@/domain/after-sales'
+import { afterSalesStats } from '@/domain/after-sales-stats'
 import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
 import { leadTimeStats, recentWeeks, shareOf, topOptions, weekStartOf } from '@/domain/dashboard'
 import type { DashboardView } from '@/domain/merchant-views'
@@ -9,6 +12,7 @@ import { HOLD_REASON_CODES, type HoldReason } from '@/domain/messages'
 import { COLLECTIONS } from '@/domain/names'
 import { ORDER_NODES, type OrderNode, type OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
+import { afterSales } from '@/cloud/after-sales'
 import { command, countOf, db, readList } from '@/cloud/database'
 import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
 import { refillStats } from '@/cloud/refill-stats'
@@ -16,6 +20,7 @@ import { failedRefundQuery } from '@/cloud/refunds'
 import { merchantApi } from '@/domain/api/merchant'
 import { defineMerchantAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
+import { responseHours } from './after-sales'
 
 export const WINDOW_DAYS = 30
 const WEEKS = 8
@@ -48,6 +53,9 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     messages,
     heldBy,
     failedRefunds,
+    requests,
+    openRequests,
+    overdueRequests,
   ] = await Promise.all([
     Promise.all(ORDER_NODES.map((node) => countOf(orders().where({ node })))),
     countOverdue(today),
@@ -55,7 +63,13 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     readList<OrderRecord>(
       orders()
         .where({ node: command.in(['delivered', 'completed']), updatedAt: command.gte(since) })
-        .field({ createdAt: true, timeline: true, etaHistory: true, eta: true })
+        .field({
+          createdAt: true,
+          timeline: true,
+          etaHistory: true,
+          eta: true,
+          productSnapshot: true,
+        })
         .orderBy('updatedAt', 'desc')
         .limit(SAMPLE_LIMIT),
     ),
@@ -82,6 +96,20 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     ]),
     Promise.all(HOLD_REASON_CODES.map((reason) => heldCount(reason, since))),
     countOf(orders().where(failedRefundQuery())),
+    readList<AfterSalesRecord>(
+      afterSales()
+        .where({ createdAt: command.gte(since) })
+        .field({ productName: true, kind: true, reason: true, alterations: true })
+        .orderBy('createdAt', 'desc')
+        .limit(SAMPLE_LIMIT),
+    ),
+    countOf(afterSales().where({ state: command.in([...OPEN_AFTER_SALES_STATES]) })),
+    countOf(
+      afterSales().where({
+        state: 'submitted',
+        createdAt: command.lt(new Date(now.getTime() - responseHours() * 3600 * 1000)),
+      }),
+    ),
   ])
 
   const view: DashboardView = {
@@ -112,6 +140,14 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     },
     weeklyOrders: weeks.map((w, i) => ({ week: w.week, count: weekly[i] })),
     failedRefunds,
+    afterSales: {
+      ...afterSalesStats(
+        requests,
+        finished.map((order) => order.productSnapshot.name),
+        { open: openRequests, overdue: overdueRequests },
+      ),
+      windowDays: WINDOW_DAYS,
+    },
   }
   return ok(view)
 })

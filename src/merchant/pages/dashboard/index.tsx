@@ -46,7 +46,7 @@ function DashboardPageBody() {
     )
   }
 
-  const { leadTime, refills, messages } = data
+  const { leadTime, refills, messages, afterSales } = data
   return (
     <View className="dashboard">
       <MerchantNav current="dashboard" />
@@ -160,6 +160,40 @@ function DashboardPageBody() {
               .map((r) => `${HOLD_REASON_NAMES[r]} ${messages.heldBy[r]}`)
               .join(' · ')}`}
           </Text>
+        ) : null}
+      </Card>
+
+      <Card title={`售后（近 ${afterSales.windowDays} 天）`}>
+        <ShareMeter
+          label="售后率"
+          share={afterSales.rate}
+          hint={`${afterSales.requests} 个申请 · 待处理 ${afterSales.open}${afterSales.overdue > 0 ? `（超时 ${afterSales.overdue}）` : ''}`}
+        />
+        <BarChart
+          emptyText="近期没有售后申请"
+          bars={afterSales.byProduct.map((row) => ({
+            label: row.product,
+            value: row.requests,
+            display: `${row.requests} / ${row.delivered} 单`,
+          }))}
+        />
+        <BarChart
+          unit="次"
+          emptyText="暂无原因"
+          bars={afterSales.reasons.map((row) => ({ label: row.reason, value: row.count }))}
+        />
+        {afterSales.altered.length > 0 ? (
+          <>
+            <Text className="dash-held">最常修改的尺寸（量体指引可改进处）</Text>
+            <BarChart
+              bars={afterSales.altered.map((row) => ({
+                label: row.label,
+                value: row.count,
+                display: `${row.count} 次 · 平均 ${row.averageDelta > 0 ? '+' : ''}${row.averageDelta}${row.unit}`,
+                tone: 'alert' as const,
+              }))}
+            />
+          </>
         ) : null}
       </Card>
 
