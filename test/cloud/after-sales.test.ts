@@ -278,3 +278,43 @@ describe('the merchant answers', () => {
     expect(request.steps).toHaveLength(2)
   })
 })
+
+test('round trips of each after-sales action (docs/actions.md)', async () => {
+  const counted = async (fn: string, action: string, payload: object, openid: string) => {
+    const { result, roundTrips } = await env.cloud.invokeCounted(fn, { action, payload }, openid)
+    expect({ action, result }).toMatchObject({ result: { ok: true } })
+    return { data: (result as { data: { request: AfterSalesRecord } }).data, roundTrips }
+  }
+  const orderId = await deliveredShirt()
+  const asked = await counted(FUNCTIONS.order, 'requestAfterSales', alteration(orderId), consumerA)
+  const listed = await counted(FUNCTIONS.order, 'afterSales', { orderId }, consumerA)
+  const queue = await counted(FUNCTIONS.merchant, 'afterSalesQueue', {}, merchant)
+  const decided = await counted(
+    FUNCTIONS.merchant,
+    'decideAfterSales',
+    { afterSalesId: asked.data.request._id, decision: 'decline', reason: '已超出可改范围' },
+    merchant,
+  )
+  const again = await counted(FUNCTIONS.order, 'requestAfterSales', alteration(orderId), consumerA)
+  const withdrawn = await counted(
+    FUNCTIONS.order,
+    'withdrawAfterSales',
+    { afterSalesId: again.data.request._id },
+    consumerA,
+  )
+  expect({
+    request: asked.roundTrips,
+    list: listed.roundTrips,
+    queue: queue.roundTrips,
+    decide: decided.roundTrips,
+    withdraw: withdrawn.roundTrips,
+  }).toEqual({
+    // The repeat check, then one transaction: start, order, product (alterations), request set,
+    // order update, commit.
+    request: 7,
+    list: 2, // order, requests (the product too when 改尺寸 is offered: 3)
+    queue: 2, // merchant, requests
+    decide: 7, // merchant, then start, request, order, order update, request set, commit
+    withdraw: 6,
+  })
+})
