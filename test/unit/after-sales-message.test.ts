@@ -86,12 +86,11 @@ test('declined: the reason; closed: what was done, or that it is done', () => {
   expect(sent(declined).draft.key).toBe('after_sales:as_1:declined')
 
   const closing = accepted()
-  const closed = (text: string) =>
-    ({
-      ...closing,
-      state: 'closed',
-      steps: [...closing.steps, merchantStep('closed', text)],
-    }) as const
+  const closed = (text: string): AfterSalesRecord => ({
+    ...closing,
+    state: 'closed',
+    steps: [...closing.steps, merchantStep('closed', text)],
+  })
   expect(sent(closed('已改好寄回')).data).toMatchObject({
     phrase3: { value: '已完成' },
     thing4: { value: '已改好寄回' },
