@@ -2,6 +2,7 @@
 // `afterSalesOpen` are written in one transaction that read both, so of two requests racing on
 // one order, or two decisions racing on one request, the database commits one; the other
 // finds the place taken (AFTER_SALES_OPEN) or the request already answered (INVALID_TRANSITION).
+// A decision queues the customer's message in its own transaction and sends it after the commit.
 import {
   afterSalesRefusal,
   checkAlterations,
@@ -11,6 +12,7 @@ import {
   type AfterSalesRecord,
   type AfterSalesStep,
 } from '../domain/after-sales'
+import { afterSalesMessageDraft } from '../domain/after-sales-message'
 import { COLLECTIONS } from '../domain/names'
 import { idFor } from '../domain/new-order'
 import type { OrderRecord } from '../domain/order-types'
@@ -19,7 +21,9 @@ import { fail, ok, type Result } from '../domain/result'
 import type { PayloadOf } from '../domain/api/contract'
 import type { afterSalesRequestApi } from '../domain/api/after-sales-request'
 import { db, inTransaction, readDoc, type Transaction } from './database'
+import { drainAfterCommit } from './notifier'
 import { withoutId } from './orders'
+import { queueMessage } from './outbox'
 
 export const afterSales = () => db.collection(COLLECTIONS.afterSales)
 
@@ -162,24 +166,38 @@ export interface Decision {
   reason?: string
 }
 
-/** The merchant's accept (with plan), decline (with reason) or close. */
-export function decideAfterSales(input: Decision, now: Date) {
-  return inTransaction((transaction) =>
-    moveRequest(transaction, input.afterSalesId, (request) => {
-      const move = decide(request, input.decision)
-      if (!move.ok) return fail('INVALID_TRANSITION', move.message)
-      const step = { state: move.to, at: now, actorRole: 'merchant' as const }
-      if (move.to === 'accepted') {
-        const plan = { text: input.plan ?? '', days: input.days ?? 1 }
-        return ok(
-          stepped(request, { ...step, text: `${plan.text}，预计 ${plan.days} 天` }, { plan }),
-        )
-      }
-      if (move.to === 'declined') {
-        const reason = input.reason ?? ''
-        return ok(stepped(request, { ...step, text: reason }, { declineReason: reason }))
-      }
-      return ok(stepped(request, { ...step, text: input.plan ?? '' }))
-    }),
-  )
+/** How the merchant's accept (with plan), decline (with reason) or close moves a request. */
+function answer(request: AfterSalesRecord, input: Decision, now: Date): Result<AfterSalesRecord> {
+  const move = decide(request, input.decision)
+  if (!move.ok) return fail('INVALID_TRANSITION', move.message)
+  const step = { state: move.to, at: now, actorRole: 'merchant' as const }
+  if (move.to === 'accepted') {
+    const plan = { text: input.plan ?? '', days: input.days ?? 1 }
+    return ok(stepped(request, { ...step, text: `${plan.text}，预计 ${plan.days} 天` }, { plan }))
+  }
+  if (move.to === 'declined') {
+    const reason = input.reason ?? ''
+    return ok(stepped(request, { ...step, text: reason }, { declineReason: reason }))
+  }
+  return ok(stepped(request, { ...step, text: input.plan ?? '' }))
+}
+
+/**
+ * The merchant's answer, and the customer's message about it in the same transaction (its id is
+ * the request's and the new state's, and a second answer is refused, so never two), sent after
+ * the commit; the message timer retries what this send misses.
+ */
+export async function decideAfterSales(input: Decision, now: Date) {
+  let queued: string | null = null
+  const result = await inTransaction(async (transaction) => {
+    queued = null // a retried transaction starts over
+    const moved = await moveRequest(transaction, input.afterSalesId, (request) =>
+      answer(request, input, now),
+    )
+    const draft = moved.ok ? afterSalesMessageDraft(moved.data.request, now) : null
+    if (draft) queued = await queueMessage(transaction, draft, now)
+    return moved
+  })
+  if (result.ok && queued) await drainAfterCommit([queued])
+  return result
 }

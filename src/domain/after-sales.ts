@@ -47,6 +47,10 @@ export const AFTER_SALES_STATE_LABELS: Record<AfterSalesState, string> = {
 /** States in which the request still holds the order's one open place. */
 export const OPEN_AFTER_SALES_STATES: readonly AfterSalesState[] = ['submitted', 'accepted']
 
+/** The shop's answers: each is told to the customer (after-sales-message.ts). */
+export const ANSWERED_STATES = ['accepted', 'declined', 'closed'] as const
+export type AnsweredState = (typeof ANSWERED_STATES)[number]
+
 export const AFTER_SALES_DECISIONS = ['accept', 'decline', 'close'] as const
 export type AfterSalesDecision = (typeof AFTER_SALES_DECISIONS)[number]
 

@@ -2,6 +2,7 @@
 // thing <= 20 chars (ellipsis), phrase <= 5 Chinese chars from PHRASES only, amount from fen,
 // time/date in China time, character_string <= 32 ASCII, and so on. A value that cannot be made
 // valid is an error (the message is dead-lettered with it), never a silently wrong send.
+import { AFTER_SALES_STATE_LABELS, ANSWERED_STATES, type AnsweredState } from './after-sales'
 import { formatChinaTime } from './time'
 import { isChinaDate } from './china-date'
 import type { FieldType, MessageTemplate } from './message-templates'
@@ -10,12 +11,18 @@ import { NODE_LABELS } from './order-labels'
 export type FieldValue = string | number | Date | null | undefined
 export type Formatted = { ok: true; value: string } | { ok: false; reason: string }
 
+/** An after-sales answer's raw status word (after-sales-message.ts). */
+export const afterSalesStatus = (state: AnsweredState) => `after_sales_${state}` as const
+
 /** Raw status words (order nodes, refill states) and the phrase WeChat shows for each. */
 export const PHRASES: Record<string, string> = {
   ...NODE_LABELS,
   exception: '待选择',
   refill_due: '即将用完',
   appointment: '即将开始',
+  ...Object.fromEntries(
+    ANSWERED_STATES.map((state) => [afterSalesStatus(state), AFTER_SALES_STATE_LABELS[state]]),
+  ),
 }
 const PHRASE_WORDS = new Set(Object.values(PHRASES))
 

@@ -25,6 +25,7 @@ export const MESSAGE_PURPOSES = [
   'delivery_window',
   'refill_reminder',
   'appointment_reminder',
+  'after_sales_update',
 ] as const
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
 
@@ -39,6 +40,8 @@ export const TAP_POINT_PURPOSES = {
   payOrder: ['payment_succeeded', 'order_confirmed', 'production_started'],
   refills: ['refill_reminder'],
   bookDesigner: ['appointment_reminder'],
+  // 提交申请 on the 申请售后 form: the shop's answers (受理 / 不受理 / 完成) come later.
+  requestAfterSales: ['after_sales_update'],
 } as const satisfies Record<string, readonly MessagePurpose[]>
 export type TapPoint = keyof typeof TAP_POINT_PURPOSES
 

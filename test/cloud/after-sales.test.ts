@@ -1,15 +1,20 @@
 // After-sales in the cloud (issue 17): a delivered order's owner asks for an alteration within the
 // window (repairs any time), one open request per order even under races, bad input and
 // strangers write nothing; the merchant's queue marks overdue requests; accept / decline / close
-// apply once, and closing or withdrawing frees the order for a new request.
+// apply once, and closing or withdrawing frees the order for a new request. Each answer queues
+// one 售后进度通知 in its transaction, sent after the commit or held without a credit.
 import type { AfterSalesRecord } from '@/domain/after-sales'
+import type { OutboxRecord } from '@/domain/message-drafts'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { callerFor } from '../helpers/demo-cloud'
+import { chinaDaytimeToday } from '../helpers/local-cloud'
+import { messageClient } from './message-helpers'
 import { consumerA, consumerB, makeClient, merchant, rid, startOrderCloud } from './order-helpers'
 
 const env = startOrderCloud({ OPEN_ORDERS_PER_CUSTOMER: '50', OPEN_UNITS_PER_CUSTOMER: '500' })
 const { call, create, walk, find, stored } = makeClient(env)
 const merchantCall = callerFor(env, FUNCTIONS.merchant)
+const messages = messageClient(env)
 const DAY = 24 * 3600 * 1000
 
 afterEach(() => env.cloud.clock.set(null))
@@ -276,6 +281,108 @@ describe('the merchant answers', () => {
     expect(results.filter((result) => result.ok)).toHaveLength(1)
     const [request] = (await requests()).filter((r) => r._id === id)
     expect(request.steps).toHaveLength(2)
+    // One answer, one message: the losers' transactions queued nothing.
+    expect(await updatesOf(orderId)).toEqual([
+      expect.objectContaining({ key: `after_sales:${id}:${request.state}` }),
+    ])
+  })
+})
+
+const updatesOf = (orderId: string) =>
+  messages.outbox({ orderId, purpose: 'after_sales_update' }) as Promise<OutboxRecord[]>
+
+describe('售后进度通知', () => {
+  // Daytime, so quiet hours never defer the send; a customer per test, so no daily cap is near.
+  let customer: string
+  let serial = 0
+  beforeEach(() => {
+    serial += 1
+    customer = `o_as_msg_${serial}_${Date.now()}`
+    env.cloud.clock.set(chinaDaytimeToday())
+  })
+  const deliveredTo = async () => {
+    const orderId = await deliveredShirt(customer)
+    const asked = await call('requestAfterSales', alteration(orderId), customer)
+    return { orderId, id: asked.data.request._id as string }
+  }
+  const received = async () =>
+    (await env.cloud.inbox.list()).filter(
+      (sent) => sent.touser === customer && sent.templateId === 'DEV_TEMPLATE_AFTER_SALES_UPDATE',
+    )
+
+  test('an accept queues one message with the plan, sent at once on the credit asked at 提交申请', async () => {
+    await messages.grant(customer, 'after_sales_update', 2)
+    const { orderId, id } = await deliveredTo()
+    const accept = { afterSalesId: id, decision: 'accept', plan: '改短袖长 2cm', days: 3 }
+    expect((await merchantCall('decideAfterSales', accept, merchant)).ok).toBe(true)
+
+    const [row, ...more] = await updatesOf(orderId)
+    expect(more).toEqual([])
+    expect(row).toMatchObject({
+      key: `after_sales:${id}:accepted`,
+      toOpenid: customer,
+      status: 'sent',
+      creditSpent: true,
+      page: `pages/order/index?id=${orderId}`,
+      values: { detail: '预计 3 天：改短袖长 2cm', status: 'after_sales_accepted' },
+    })
+    const [sent, ...others] = await received()
+    expect(others).toEqual([])
+    expect(sent).toMatchObject({
+      page: `pages/order/index?id=${orderId}`,
+      fn: FUNCTIONS.merchant,
+      errcode: 0,
+      data: {
+        thing2: { value: '改尺寸 · 袖长 −2cm' },
+        phrase3: { value: '已受理' },
+        thing4: { value: '预计 3 天：改短袖长 2cm' },
+      },
+    })
+    expect(await messages.creditsOf(customer, 'after_sales_update')).toBe(1)
+
+    // The same accept again, or a decline after it: refused, nothing more queued or sent.
+    for (const again of [accept, { afterSalesId: id, decision: 'decline', reason: '不符合' }])
+      expect(await merchantCall('decideAfterSales', again, merchant)).toMatchObject({
+        ok: false,
+        code: 'INVALID_TRANSITION',
+      })
+    expect(await updatesOf(orderId)).toEqual([row])
+    expect(await received()).toEqual([sent])
+
+    // 完成 is another answer: its own message.
+    await merchantCall('decideAfterSales', { afterSalesId: id, decision: 'close' }, merchant)
+    const keys = (await updatesOf(orderId)).map((update) => update.key).sort()
+    expect(keys).toEqual([`after_sales:${id}:accepted`, `after_sales:${id}:closed`])
+    expect((await received()).map((message) => message.data.phrase3.value)).toEqual([
+      '已受理',
+      '已完成',
+    ])
+  })
+
+  test('without a credit a decline is held, and the customer reads it on the order', async () => {
+    const { orderId, id } = await deliveredTo()
+    const decline = { afterSalesId: id, decision: 'decline', reason: '商品已穿着洗涤' }
+    expect((await merchantCall('decideAfterSales', decline, merchant)).ok).toBe(true)
+    expect(await updatesOf(orderId)).toEqual([
+      expect.objectContaining({ status: 'held', holdReason: 'no_credit', creditSpent: false }),
+    ])
+    expect(await received()).toEqual([])
+    const inbox = await messages.call('inbox', { orderId }, customer)
+    const updates = inbox.data.items.filter(
+      (item: { purpose: string }) => item.purpose === 'after_sales_update',
+    )
+    expect(updates).toEqual([
+      expect.objectContaining({
+        purpose: 'after_sales_update',
+        title: '售后进度通知',
+        status: 'held',
+        page: `pages/order/index?id=${orderId}`,
+        lines: expect.arrayContaining([
+          { label: '处理进度', value: '未受理' },
+          { label: '处理说明', value: '商品已穿着洗涤' },
+        ]),
+      }),
+    ])
   })
 })
 
@@ -314,7 +421,9 @@ test('round trips of each after-sales action (docs/actions.md)', async () => {
     request: 7,
     list: 2, // order, requests (the product too when 改尺寸 is offered: 3)
     queue: 2, // merchant, requests
-    decide: 7, // merchant, then start, request, order, order update, request set, commit
+    // merchant; start, request, order, order update, outbox get/set, request set, commit; then the
+    // 售后进度通知 held in-app (no credit here): 7 more
+    decide: 16,
     withdraw: 6,
   })
 })

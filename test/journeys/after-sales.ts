@@ -1,9 +1,11 @@
 // After-sales (issue 17): a delivered shirt whose sleeves are too long. On the order page the
 // customer taps 申请售后, picks 改尺寸, shortens 袖长 by 2 cm with − (four 0.5 cm steps), picks a
-// reason and submits; back on the order the request reads 待商家处理. The merchant's 售后 page
-// lists it; 受理 with a plan and days, confirmed in the modal; the customer then reads 已受理
-// with the plan, and 申请售后 is gone while the request is open.
+// reason and submits, allowing 售后进度通知 on the sheet the submit opens; back on the order the
+// request reads 待商家处理. The merchant's 售后 page lists it; 受理 with a plan and days,
+// confirmed in the modal, queues the customer's message once; the customer then reads 已受理
+// with the plan, and the message, and 申请售后 is gone while the request is open.
 import type { AfterSalesRecord } from '@/domain/after-sales'
+import type { OutboxRecord } from '@/domain/message-drafts'
 import { COLLECTIONS } from '@/domain/names'
 import { waitForValue } from '../helpers/wait'
 import type { JourneyContext } from './driver'
@@ -36,7 +38,10 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   for (let step = 0; step < 4; step += 1) await phone.tap('.size-change__minus--sleeve')
   await phone.see('.size-change__value', '62 → 60cm（袖长 −2cm）')
   await phone.fill('.after-sales-form__note', '袖子长了一点，盖住了手表')
-  await phone.tap('.after-sales-form__submit', '提交申请')
+  // The taps refused above asked for nothing; this one asks for the shop's answers first.
+  await expect(
+    phone.tapAndAnswerSheet('.after-sales-form__submit', 'accept', '提交申请'),
+  ).resolves.toBe(1)
   await phone.onPage('pages/order/index')
   await phone.see('.after-sales__item', '改尺寸 · 袖长 −2cm')
   await phone.see('.after-sales__state', '待商家处理')
@@ -80,9 +85,27 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   await shop.see('.after-sales__detail', '处理方案：改短袖长 2cm')
   expect(await shop.count('.after-sales__withdraw')).toBe(0)
   expect(shop.errors()).toEqual([])
+  // 受理 queued the customer's message once, in its transaction, and sent it on the sheet's
+  // credit (held only for the day's cap, which earlier journeys may have reached).
+  const updates = (await ctx.cloud.store.find(COLLECTIONS.notificationQueue, {
+    orderId: id,
+    purpose: 'after_sales_update',
+  })) as OutboxRecord[]
+  expect(updates).toEqual([
+    expect.objectContaining({
+      key: `after_sales:${stored._id}:accepted`,
+      page: `pages/order/index?id=${id}`,
+      values: expect.objectContaining({ detail: '预计 3 天：改短袖长 2cm' }),
+    }),
+  ])
+  expect(updates[0].holdReason ?? null).not.toBe('no_credit')
 
-  await phone.open(`pages/order/index?id=${id}`)
-  await phone.see('.after-sales__state', '已受理')
-  await phone.see('.after-sales__detail', '处理方案：改短袖长 2cm，预计 3 天')
-  expect(phone.errors()).toEqual([])
+  // The customer's phone again (on weapp the one phone now runs as the merchant).
+  const back = await ctx.driverFor(consumerA)
+  await back.open(`pages/order/index?id=${id}`)
+  await back.see('.after-sales__state', '已受理')
+  await back.see('.after-sales__detail', '处理方案：改短袖长 2cm，预计 3 天')
+  await back.see('.message-item', '售后进度通知')
+  await back.see('.message-item__value', '预计 3 天：改短袖长 2cm')
+  expect(back.errors()).toEqual([])
 }

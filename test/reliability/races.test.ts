@@ -129,6 +129,12 @@ test.each(rounds)('50 merchant answers to one after-sales request: one applies (
     ).toBe(true)
     const [request] = await env.cloud.store.find(COLLECTIONS.afterSales, { _id: afterSalesId })
     expect(request.steps).toHaveLength(2)
+    // And one 售后进度通知: only the answer that applied queued it.
+    const updates = await env.cloud.store.find(COLLECTIONS.notificationQueue, {
+      orderId: request.orderId,
+      purpose: 'after_sales_update',
+    })
+    expect(updates.map((row) => row.key)).toEqual([`after_sales:${afterSalesId}:${request.state}`])
   }),
 )
 

@@ -1,6 +1,7 @@
 // 申请售后: the kinds the order may ask for now, a reason from the list, what to change for
 // 改尺寸 (each ordered size with − / +, bounded by the product's range), and a note. One request
 // id per visit, so a retried submit never makes a second request; what was typed stays on error.
+// 提交申请 first asks for 售后进度通知 (the shop's answers); the request goes whatever the answer.
 import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
@@ -15,7 +16,9 @@ import {
 } from '@/domain/after-sales'
 import { alterationEdits } from '@/domain/after-sales-input'
 import { Loadable } from '@/components/state-view'
+import SubscribeSheetHost from '@/components/subscribe-sheet'
 import { useCloud } from '@/hooks/useCloud'
+import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
 import { callCloud } from '@/services/cloud'
 import { toast } from '@/services/feedback'
 import { newRequestId } from '@/services/request-id'
@@ -32,6 +35,7 @@ export default function AfterSalesPage() {
   const [error, setError] = useState('')
   const [sending, setSending] = useState(false)
   const requestId = useRef(newRequestId())
+  const askForMessages = useSubscribeAtTap('requestAfterSales')
 
   const submit = async () => {
     if (sending) return
@@ -42,6 +46,9 @@ export default function AfterSalesPage() {
       return setError('请用 − / + 填写要修改的尺寸')
     setError('')
     setSending(true)
+    // Asked inside the tap, and recorded before the request exists, so the shop's first answer
+    // finds its credit. Only once per visit: a retry after an error sends without asking again.
+    await askForMessages().recorded
     const result = await callCloud(afterSalesRequestApi.requestAfterSales, {
       orderId,
       requestId: requestId.current,
@@ -112,6 +119,7 @@ export default function AfterSalesPage() {
           )
         }
       </Loadable>
+      <SubscribeSheetHost />
     </View>
   )
 }
