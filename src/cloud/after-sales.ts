@@ -164,9 +164,11 @@ export interface Decision {
   plan?: string
   days?: number
   reason?: string
+  carrier?: string
+  trackingNo?: string
 }
 
-/** How the merchant's accept (with plan), decline (with reason) or close moves a request. */
+/** How the merchant's accept (plan), decline (reason), ship back (tracking) or close moves a request. */
 function answer(request: AfterSalesRecord, input: Decision, now: Date): Result<AfterSalesRecord> {
   const move = decide(request, input.decision)
   if (!move.ok) return fail('INVALID_TRANSITION', move.message)
@@ -178,6 +180,16 @@ function answer(request: AfterSalesRecord, input: Decision, now: Date): Result<A
   if (move.to === 'declined') {
     const reason = input.reason ?? ''
     return ok(stepped(request, { ...step, text: reason }, { declineReason: reason }))
+  }
+  if (move.to === 'shipped_back') {
+    const shipping = { carrier: input.carrier ?? '', trackingNo: input.trackingNo ?? '' }
+    return ok(
+      stepped(
+        request,
+        { ...step, text: `${shipping.carrier} ${shipping.trackingNo}` },
+        { shipping },
+      ),
+    )
   }
   return ok(stepped(request, { ...step, text: input.plan ?? '' }))
 }

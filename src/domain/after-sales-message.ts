@@ -25,6 +25,8 @@ export const afterSalesMessageKey = (request: Pick<AfterSalesRecord, '_id' | 'st
 function detailOf(request: AfterSalesRecord, state: AnsweredState): string {
   if (state === 'accepted') return `预计 ${request.plan?.days ?? 1} 天：${request.plan?.text ?? ''}`
   if (state === 'declined') return request.declineReason ?? ''
+  if (state === 'shipped_back')
+    return `${request.shipping?.carrier ?? ''} ${request.shipping?.trackingNo ?? ''}`.trim()
   return request.steps[request.steps.length - 1]?.text || AFTER_SALES_DONE_TEXT
 }
 

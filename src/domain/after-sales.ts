@@ -30,6 +30,7 @@ export type AfterSalesReason = (typeof AFTER_SALES_REASONS)[number]
 export const AFTER_SALES_STATES = [
   'submitted',
   'accepted',
+  'shipped_back',
   'declined',
   'withdrawn',
   'closed',
@@ -39,19 +40,25 @@ export type AfterSalesState = (typeof AFTER_SALES_STATES)[number]
 export const AFTER_SALES_STATE_LABELS: Record<AfterSalesState, string> = {
   submitted: '待商家处理',
   accepted: '已受理',
+  shipped_back: '已寄回',
   declined: '未受理',
   withdrawn: '已撤回',
   closed: '已完成',
 }
 
 /** States in which the request still holds the order's one open place. */
-export const OPEN_AFTER_SALES_STATES: readonly AfterSalesState[] = ['submitted', 'accepted']
+export const OPEN_AFTER_SALES_STATES: readonly AfterSalesState[] = [
+  'submitted',
+  'accepted',
+  'shipped_back',
+]
 
 /** The shop's answers: each is told to the customer (after-sales-message.ts). */
-export const ANSWERED_STATES = ['accepted', 'declined', 'closed'] as const
+export const ANSWERED_STATES = ['accepted', 'shipped_back', 'declined', 'closed'] as const
 export type AnsweredState = (typeof ANSWERED_STATES)[number]
 
-export const AFTER_SALES_DECISIONS = ['accept', 'decline', 'close'] as const
+/** ship_back: the altered, remade or repaired item goes back to the customer (not for returns). */
+export const AFTER_SALES_DECISIONS = ['accept', 'decline', 'ship_back', 'close'] as const
 export type AfterSalesDecision = (typeof AFTER_SALES_DECISIONS)[number]
 
 /** Days after delivery in which alteration, remake and return may be asked, by product kind. */
@@ -100,6 +107,8 @@ export interface AfterSalesRecord {
   /** Set on accept: what the shop will do and in how many days. */
   plan: { text: string; days: number } | null
   declineReason: string | null
+  /** How the item went back to the customer (ship_back); absent before it did. */
+  shipping?: { carrier: string; trackingNo: string } | null
   steps: AfterSalesStep[]
   createdAt: Date
   updatedAt: Date
@@ -230,14 +239,20 @@ export function alterableSizes(
 
 /** How a merchant's decision moves a request, or why it cannot (someone else decided first). */
 export function decide(
-  request: Pick<AfterSalesRecord, 'state'>,
+  request: Pick<AfterSalesRecord, 'state' | 'kind'>,
   decision: AfterSalesDecision,
 ): { ok: true; to: AfterSalesState } | { ok: false; message: string } {
   const from = request.state
   if (decision === 'close')
-    return from === 'accepted'
+    return from === 'accepted' || from === 'shipped_back'
       ? { ok: true, to: 'closed' }
       : { ok: false, message: '只有已受理的售后可以完成' }
+  if (decision === 'ship_back') {
+    if (request.kind === 'return') return { ok: false, message: '退货退款不需要寄回' }
+    return from === 'accepted'
+      ? { ok: true, to: 'shipped_back' }
+      : { ok: false, message: '受理后才能寄回' }
+  }
   if (from !== 'submitted')
     return { ok: false, message: `这个售后申请${AFTER_SALES_STATE_LABELS[from]}，不能再处理` }
   return { ok: true, to: decision === 'accept' ? 'accepted' : 'declined' }
@@ -276,14 +291,17 @@ export function requestSummary(
 export function requestLines(
   request: Pick<AfterSalesRecord, 'kind' | 'alterations' | 'reason' | 'note' | 'state' | 'plan'> & {
     declineReason: string | null
+    shipping?: { carrier: string; trackingNo: string } | null
   },
 ): { summary: string; state: string; detail: string } {
   const detail =
-    request.state === 'accepted' && request.plan
-      ? `处理方案：${request.plan.text}，预计 ${request.plan.days} 天`
-      : request.state === 'declined'
-        ? `未受理原因：${request.declineReason ?? ''}`
-        : request.note
+    request.state === 'shipped_back' && request.shipping
+      ? `已寄回：${request.shipping.carrier} ${request.shipping.trackingNo}`
+      : request.state === 'accepted' && request.plan
+        ? `处理方案：${request.plan.text}，预计 ${request.plan.days} 天`
+        : request.state === 'declined'
+          ? `未受理原因：${request.declineReason ?? ''}`
+          : request.note
   return {
     summary: requestSummary(request),
     state: AFTER_SALES_STATE_LABELS[request.state],

@@ -69,11 +69,12 @@ const commonOf = (ctx: Context) => ({
   photos: withDefault(photosCheck(ctx), []),
 })
 
-const carrierCheck: Check<string> = (value, path) =>
+/** Also the after-sales ship-back's (api/merchant.ts). */
+export const carrierCheck: Check<string> = (value, path) =>
   typeof value === 'string' ? carrierText(value, path) : invalid(path, '请填写快递公司')
 const carrierText = string({ label: '快递公司', max: CARRIER_MAX, oneLine: true })
 
-const trackingNoCheck: Check<string> = (value, path) =>
+export const trackingNoCheck: Check<string> = (value, path) =>
   typeof value === 'string' && TRACKING_NO.test(value.trim())
     ? valid(value.trim())
     : invalid(path, `快递单号应为 6 到 ${TRACKING_NO_MAX} 位字母或数字`)

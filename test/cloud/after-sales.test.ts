@@ -203,6 +203,31 @@ describe('the merchant answers', () => {
       ),
     ).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
 
+    // 寄回 needs its tracking number; then the customer reads where the shirt is.
+    const untracked = { afterSalesId: id, decision: 'ship_back', carrier: '顺丰速运' }
+    expect(await merchantCall('decideAfterSales', untracked, merchant)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'trackingNo',
+    })
+    const shipped = await merchantCall(
+      'decideAfterSales',
+      { ...untracked, trackingNo: 'SF2026120288' },
+      merchant,
+    )
+    expect(shipped.data.request).toMatchObject({
+      state: 'shipped_back',
+      shipping: { carrier: '顺丰速运', trackingNo: 'SF2026120288' },
+    })
+    expect(await stored(orderId)).toMatchObject({ afterSalesOpen: id })
+    expect(
+      await merchantCall(
+        'decideAfterSales',
+        { ...untracked, trackingNo: 'SF2026120299' },
+        merchant,
+      ),
+    ).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
+
     const closed = await merchantCall(
       'decideAfterSales',
       { afterSalesId: id, decision: 'close', plan: '已改好寄回' },
@@ -212,6 +237,7 @@ describe('the merchant answers', () => {
     expect(closed.data.request.steps.map((step: { state: string }) => step.state)).toEqual([
       'submitted',
       'accepted',
+      'shipped_back',
       'closed',
     ])
     expect(await stored(orderId)).toMatchObject({ afterSalesOpen: null })

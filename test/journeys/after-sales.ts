@@ -3,7 +3,8 @@
 // reason and submits, allowing 售后进度通知 on the sheet the submit opens; back on the order the
 // request reads 待商家处理. The merchant's 售后 page lists it; 受理 with a plan and days,
 // confirmed in the modal, queues the customer's message once; the customer then reads 已受理
-// with the plan, and the message, and 申请售后 is gone while the request is open.
+// with the plan, and the message, and 申请售后 is gone while the request is open. Altered, the
+// shirt is 寄回 with its tracking number, which the customer reads on the order.
 import type { AfterSalesRecord } from '@/domain/after-sales'
 import type { OutboxRecord } from '@/domain/message-drafts'
 import { COLLECTIONS } from '@/domain/names'
@@ -108,4 +109,20 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   await back.see('.message-item', '售后进度通知')
   await back.see('.message-item__value', '预计 3 天：改短袖长 2cm')
   expect(back.errors()).toEqual([])
+
+  // Altered, the shirt goes back: 寄回 with its tracking number, which the customer then reads.
+  const workshop = await ctx.driverFor(merchant)
+  await workshop.open('merchant/pages/after-sales/index')
+  await workshop.see('.m-as-card', orderNo)
+  await workshop.tap('.m-as-button--ship', '寄回')
+  await workshop.fill('.m-as-input--tracking', 'SF2026120288')
+  await workshop.tapAndAnswerModal('.m-as-submit--ship', true)
+  await workshop.seeToast('已处理')
+  await workshop.see('.m-as-card__state', '已寄回')
+  expect(workshop.errors()).toEqual([])
+  const customer = await ctx.driverFor(consumerA)
+  await customer.open(`pages/order/index?id=${id}`)
+  await customer.see('.after-sales__state', '已寄回')
+  await customer.see('.after-sales__detail', '已寄回：顺丰速运 SF2026120288')
+  expect(customer.errors()).toEqual([])
 }

@@ -99,6 +99,19 @@ test('declined: the reason; closed: what was done, or that it is done', () => {
   expect(sent(closed('')).draft.key).toBe('after_sales:as_1:closed')
 })
 
+test('shipped back: the carrier and tracking number', () => {
+  const shipped: AfterSalesRecord = {
+    ...accepted(),
+    state: 'shipped_back',
+    shipping: { carrier: '顺丰速运', trackingNo: 'SF2026120288' },
+  }
+  expect(sent(shipped).data).toMatchObject({
+    phrase3: { value: '已寄回' },
+    thing4: { value: '顺丰速运 SF2026120288' },
+  })
+  expect(sent(shipped).draft.key).toBe('after_sales:as_1:shipped_back')
+})
+
 test('long texts are cut to WeChat’s limits; a long plan keeps its days', () => {
   const plan = '拆开袖口重新裁剪袖长并更换同色袖扣，熨烫后顺丰寄回'
   const longAlterations = makeRequest().alterations.concat(

@@ -122,28 +122,41 @@ describe('alterations', () => {
 })
 
 describe('decisions', () => {
+  // Every state x decision; returns differ only in that nothing is shipped back.
   const table = AFTER_SALES_STATES.flatMap((state) =>
     AFTER_SALES_DECISIONS.map((decision) => {
-      const move = decide({ state }, decision)
-      return `${state} ${decision} -> ${move.ok ? move.to : 'refused'}`
+      const moves = (['alteration', 'return'] as const).map((kind) => {
+        const move = decide({ state, kind }, decision)
+        return move.ok ? move.to : 'refused'
+      })
+      return `${state} ${decision} -> ${moves[0]}${moves[1] === moves[0] ? '' : ` (return: ${moves[1]})`}`
     }),
   )
   test('every state x decision', () => {
     expect(table).toEqual([
       'submitted accept -> accepted',
       'submitted decline -> declined',
+      'submitted ship_back -> refused',
       'submitted close -> refused',
       'accepted accept -> refused',
       'accepted decline -> refused',
+      'accepted ship_back -> shipped_back (return: refused)',
       'accepted close -> closed',
+      'shipped_back accept -> refused',
+      'shipped_back decline -> refused',
+      'shipped_back ship_back -> refused',
+      'shipped_back close -> closed',
       'declined accept -> refused',
       'declined decline -> refused',
+      'declined ship_back -> refused',
       'declined close -> refused',
       'withdrawn accept -> refused',
       'withdrawn decline -> refused',
+      'withdrawn ship_back -> refused',
       'withdrawn close -> refused',
       'closed accept -> refused',
       'closed decline -> refused',
+      'closed ship_back -> refused',
       'closed close -> refused',
     ])
   })
@@ -217,6 +230,13 @@ test('what the order page shows of a request in each state', () => {
   expect(
     requestLines({ ...base, state: 'accepted', plan: { text: '改短袖长 2cm', days: 3 } }).detail,
   ).toBe('处理方案：改短袖长 2cm，预计 3 天')
+  expect(
+    requestLines({
+      ...base,
+      state: 'shipped_back',
+      shipping: { carrier: '顺丰速运', trackingNo: 'SF2026120288' },
+    }),
+  ).toMatchObject({ state: '已寄回', detail: '已寄回：顺丰速运 SF2026120288' })
   expect(requestLines({ ...base, state: 'declined', declineReason: '已超出可改范围' }).detail).toBe(
     '未受理原因：已超出可改范围',
   )

@@ -14,7 +14,7 @@ import { STOCK_ADJUST_REASONS } from '../merchant-views'
 import { OPENID_PATTERN } from '../merchant-accounts'
 import { cursorCheck } from '../cursor'
 import { FUNCTIONS } from '../names'
-import type { EventPayload } from '../order-input'
+import { carrierCheck, trackingNoCheck, type EventPayload } from '../order-input'
 import { ORDER_EVENTS, REMEDY_TYPES, type OrderEvent, type RemedyOffer } from '../order-types'
 import {
   array,
@@ -122,9 +122,15 @@ const afterSalesDecisionCheck = refine(
     plan: optional(string({ label: '处理方案', max: PLAN_MAX, oneLine: true })),
     days: optional(integer({ label: '预计天数', min: 1, max: 60 })),
     reason: optional(string({ label: '不受理的原因', max: PLAN_MAX, oneLine: true })),
+    carrier: optional(carrierCheck),
+    trackingNo: optional(trackingNoCheck),
   }),
   (input, path) => {
     const at = (field: string) => `${path ? `${path}.` : ''}${field}`
+    if (input.decision === 'ship_back' && !input.carrier)
+      return invalid(at('carrier'), '请填写快递公司')
+    if (input.decision === 'ship_back' && !input.trackingNo)
+      return invalid(at('trackingNo'), '请填写快递单号')
     if (input.decision === 'accept' && !input.plan) return invalid(at('plan'), '请填写处理方案')
     if (input.decision === 'accept' && !input.days) return invalid(at('days'), '请填写预计天数')
     if (input.decision === 'decline' && !input.reason)

@@ -1,14 +1,14 @@
-// One request's answer: 受理 (plan + days) or 不受理 (reason) while unanswered, 完成 once
-// accepted. Each is asked once more before it is sent; what was typed stays on a refusal.
+// One request's answer: 受理 (plan + days) or 不受理 (reason) while unanswered; once accepted,
+// what follows (follow-up.tsx). Each is asked once more before it is sent; what was typed stays
+// on a refusal.
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { merchantApi } from '@/domain/api/merchant'
 import { PLAN_MAX, type AfterSalesDecision, type AfterSalesRecord } from '@/domain/after-sales'
 import type { Wire } from '@/domain/api/contract'
 import { callCloud } from '@/services/cloud'
 import { confirmModal, toast } from '@/services/feedback'
-import { MERCHANT_PAGES } from '@/routes'
+import FollowUp from './follow-up'
 
 type Open = 'accept' | 'decline' | null
 
@@ -25,7 +25,11 @@ export default function DecisionForm({
   const [reason, setReason] = useState('')
   const [sending, setSending] = useState(false)
 
-  const send = async (decision: AfterSalesDecision, question: string) => {
+  const send = async (
+    decision: AfterSalesDecision,
+    question: string,
+    extra: { carrier?: string; trackingNo?: string } = {},
+  ) => {
     if (sending || !(await confirmModal('确认处理', question, { cancelText: '再想想' }))) return
     setSending(true)
     const result = await callCloud(merchantApi.decideAfterSales, {
@@ -33,34 +37,15 @@ export default function DecisionForm({
       decision,
       ...(decision === 'accept' ? { plan: plan.trim(), days: Number(days) } : {}),
       ...(decision === 'decline' ? { reason: reason.trim() } : {}),
+      ...extra,
     })
     setSending(false)
     toast(result.ok ? '已处理' : result.message)
     if (result.ok) onDone()
   }
 
-  if (request.state === 'accepted')
-    return (
-      <View className="m-as-actions">
-        {request.kind === 'return' ? (
-          // The money goes back through the order's own refund form (partial or full).
-          <View
-            className="m-as-button m-as-button--refund"
-            onClick={() =>
-              void Taro.navigateTo({ url: `${MERCHANT_PAGES.order}?id=${request.orderId}` })
-            }
-          >
-            <Text>去退款</Text>
-          </View>
-        ) : null}
-        <View
-          className="m-as-button m-as-button--close"
-          onClick={() => void send('close', `确认订单 ${request.orderNo} 的售后已处理完成？`)}
-        >
-          <Text>{sending ? '提交中…' : '完成'}</Text>
-        </View>
-      </View>
-    )
+  if (request.state === 'accepted' || request.state === 'shipped_back')
+    return <FollowUp request={request} sending={sending} send={send} />
   if (request.state !== 'submitted') return null
   return (
     <View className="m-as-decision">

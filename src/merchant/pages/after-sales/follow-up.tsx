@@ -1,0 +1,89 @@
+// An accepted request's next steps: a return is refunded from the order's own refund form
+// (去退款); an altered, remade or repaired item is shipped back (寄回, with its tracking number,
+// told to the customer); 完成 closes the request either way.
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import type { AfterSalesDecision, AfterSalesRecord } from '@/domain/after-sales'
+import type { Wire } from '@/domain/api/contract'
+import { MERCHANT_PAGES } from '@/routes'
+
+type Send = (
+  decision: AfterSalesDecision,
+  question: string,
+  extra?: { carrier?: string; trackingNo?: string },
+) => Promise<void>
+
+export default function FollowUp({
+  request,
+  sending,
+  send,
+}: {
+  request: Wire<AfterSalesRecord>
+  sending: boolean
+  send: Send
+}) {
+  const [shipping, setShipping] = useState(false)
+  const [carrier, setCarrier] = useState('顺丰速运')
+  const [trackingNo, setTrackingNo] = useState('')
+  const canShip = request.kind !== 'return' && request.state === 'accepted'
+  return (
+    <View className="m-as-decision">
+      {shipping && canShip ? (
+        <View className="m-as-form">
+          <Text className="m-as-label">快递公司</Text>
+          <Input
+            className="m-as-input m-as-input--carrier"
+            value={carrier}
+            onInput={(e) => setCarrier(e.detail.value)}
+          />
+          <Text className="m-as-label">快递单号</Text>
+          <Input
+            className="m-as-input m-as-input--tracking"
+            value={trackingNo}
+            placeholder="寄回给顾客的快递单号"
+            onInput={(e) => setTrackingNo(e.detail.value)}
+          />
+          <View
+            className="m-as-submit m-as-submit--ship"
+            onClick={() =>
+              void send('ship_back', `寄回订单 ${request.orderNo}：${carrier} ${trackingNo}？`, {
+                carrier: carrier.trim(),
+                trackingNo: trackingNo.trim(),
+              })
+            }
+          >
+            <Text>{sending ? '提交中…' : '确认寄回'}</Text>
+          </View>
+        </View>
+      ) : null}
+      <View className="m-as-actions">
+        {request.kind === 'return' ? (
+          // The money goes back through the order's own refund form (partial or full).
+          <View
+            className="m-as-button m-as-button--refund"
+            onClick={() =>
+              void Taro.navigateTo({ url: `${MERCHANT_PAGES.order}?id=${request.orderId}` })
+            }
+          >
+            <Text>去退款</Text>
+          </View>
+        ) : null}
+        {canShip ? (
+          <View
+            className={`m-as-button m-as-button--ship${shipping ? ' m-as-button--on' : ''}`}
+            onClick={() => setShipping(!shipping)}
+          >
+            <Text>寄回</Text>
+          </View>
+        ) : null}
+        <View
+          className="m-as-button m-as-button--close"
+          onClick={() => void send('close', `确认订单 ${request.orderNo} 的售后已处理完成？`)}
+        >
+          <Text>{sending ? '提交中…' : '完成'}</Text>
+        </View>
+      </View>
+    </View>
+  )
+}
