@@ -9,6 +9,9 @@ import type { RatingAspect } from './rating-view'
 export const RATING_EDIT_DAYS = 7
 export const RATING_TEXT_MAX = 200
 
+/** What each number of stars means, shown beside the stars on the form. */
+export const RATING_SCORE_WORDS = ['很差', '较差', '一般', '满意', '非常满意'] as const
+
 export interface RatingRecord {
   /** The order's id: one rating per order, however many requests race. */
   _id: string

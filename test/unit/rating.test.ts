@@ -11,7 +11,7 @@ import {
   type RatingRecord,
 } from '@/domain/rating'
 import { rateOrderCheck } from '@/domain/rating-input'
-import { ratingLine, starsOf } from '@/domain/rating-view'
+import { ratingLines } from '@/domain/rating-view'
 import { parsePayload } from '@/domain/validate'
 import { makeOrder, NOW } from './order-factories'
 
@@ -168,10 +168,11 @@ describe('the payload', () => {
 
 describe('stars', () => {
   test('five places, filled to the score; 合身 left out when not asked', () => {
-    expect(starsOf(4)).toBe('★★★★☆')
-    expect(ratingLine({ quality: 5, fit: 4, onTime: 5 })).toBe(
-      '质量 ★★★★★ · 合身 ★★★★☆ · 准时 ★★★★★',
-    )
-    expect(ratingLine({ quality: 3, fit: null, onTime: 1 })).toBe('质量 ★★★☆☆ · 准时 ★☆☆☆☆')
+    expect(ratingLines({ quality: 5, fit: 4, onTime: 5 })).toEqual([
+      '质量 ★★★★★',
+      '合身 ★★★★☆',
+      '准时 ★★★★★',
+    ])
+    expect(ratingLines({ quality: 3, fit: null, onTime: 1 })).toEqual(['质量 ★★★☆☆', '准时 ★☆☆☆☆'])
   })
 })
