@@ -3,7 +3,7 @@
 // request makes rating wait; strangers, unfinished orders and bad stars write nothing; the
 // rating read tells the owner what they may do and shows the merchant the rating.
 import type { RatingRecord } from '@/domain/rating'
-import { COLLECTIONS } from '@/domain/names'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import {
   consumerA,
   consumerB,
@@ -237,4 +237,19 @@ describe('order.rating', () => {
       editableUntil: null,
     })
   })
+})
+
+test('round trips as docs/actions.md states', async () => {
+  const orderId = await completedShirt()
+  const trips = async (action: string, payload: object, openid: string) => {
+    const counted = await env.cloud.invokeCounted(FUNCTIONS.order, { action, payload }, openid)
+    expect(counted.result).toMatchObject({ ok: true })
+    return counted.roundTrips
+  }
+  expect({
+    rateOrder: await trips('rateOrder', stars(orderId), consumerA),
+    'rateOrder (change)': await trips('rateOrder', stars(orderId, { quality: 4 }), consumerA),
+    'rating (owner)': await trips('rating', { orderId }, consumerA),
+    'rating (merchant)': await trips('rating', { orderId }, merchant),
+  }).toEqual({ rateOrder: 5, 'rateOrder (change)': 5, 'rating (owner)': 2, 'rating (merchant)': 3 })
 })
