@@ -27,8 +27,8 @@ export default defineAppConfig({
         'pages/after-sales/index',
       ],
     },
-    // Customer service: loaded the first time a customer asks for after-sales.
-    { root: 'service', pages: ['pages/after-sales/index'] },
+    // Customer service: loaded the first time a customer asks for after-sales or rates an order.
+    { root: 'service', pages: ['pages/after-sales/index', 'pages/rating/index'] },
   ],
   // Compiled into native custom components by `npm run build:components` (dist/components) and
   // tested there with miniprogram-simulate; the regular builds drop this field from app.json.

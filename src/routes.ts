@@ -12,7 +12,8 @@ export const MERCHANT_PAGES = {
   afterSales: '/merchant/pages/after-sales/index',
 } as const
 
-/** The customer-service subpackage (root `service`): after-sales forms, loaded on first use. */
+/** The customer-service subpackage (root `service`): after-sales and rating forms, loaded on first use. */
 export const SERVICE_PAGES = {
   afterSales: '/service/pages/after-sales/index',
+  rating: '/service/pages/rating/index',
 } as const

@@ -27,6 +27,7 @@ export const ERROR_MESSAGES = {
   REFUND_TOO_MUCH: '退款金额超过可退余额',
   AFTER_SALES_CLOSED: '已超过售后期限',
   AFTER_SALES_OPEN: '这个订单已有处理中的售后申请',
+  RATING_LOCKED: '评价已超过修改期限',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -31,6 +31,8 @@ export const COLLECTIONS = {
   paymentLedger: 'payment_ledger',
   /** After-sales requests on delivered orders (after-sales.ts). */
   afterSales: 'after_sales',
+  /** The owner's rating of a completed order, `_id` = the order id (rating.ts). */
+  ratings: 'ratings',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
@@ -107,6 +109,10 @@ export const ACTIONS = {
     afterSales: 'afterSales',
     /** The customer takes back a request the shop has not answered. */
     withdrawAfterSales: 'withdrawAfterSales',
+    /** Rate a completed order (质量, 合身, 准时, a text), or change the rating within 7 days. */
+    rateOrder: 'rateOrder',
+    /** An order's rating, and whether its owner may rate or change it now. */
+    rating: 'rating',
   },
   message: {
     /** Record a requestSubscribeMessage result: each accept adds one credit. */

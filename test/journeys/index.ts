@@ -15,6 +15,7 @@ import type { JourneyContext } from './driver'
 import { homeKnowsTheCustomer } from './personal'
 import { alterADeliveredShirt } from './after-sales'
 import { chooseWhenToDeliver } from './delivery'
+import { rateACompletedOrder } from './rating'
 import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
@@ -143,6 +144,11 @@ export const JOURNEYS: [
   [
     'a delivered shirt’s sleeves shortened: 申请售后 改尺寸 袖长 −2cm, the merchant accepts with a plan',
     alterADeliveredShirt,
+    90_000,
+  ],
+  [
+    'a completed shirt rated 5/4/5 with a text, shown on the order page, then 准时 changed to 4',
+    rateACompletedOrder,
     90_000,
   ],
 ]

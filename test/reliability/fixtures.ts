@@ -172,6 +172,41 @@ export async function openAfterSales(env: ReliabilityCloud): Promise<string> {
   return expectOk(result, 'order.requestAfterSales').data.request._id
 }
 
+/** A completed shirt order of the owner (measured, so 合身 is asked), not yet rated. */
+export async function completedOrder(env: ReliabilityCloud): Promise<string> {
+  const orderId = await ownerOrder(env)
+  const steps: [string, string, unknown?][] = [
+    [merchant, 'confirm'],
+    [merchant, 'purchase_materials'],
+    [merchant, 'start_production'],
+    [merchant, 'start_quality_check'],
+    [merchant, 'ship', { carrier: '顺丰速运', trackingNo: `SF${Date.now()}${next()}` }],
+    [merchant, 'deliver'],
+    [consumerA, 'complete'],
+  ]
+  for (const [openid, event, input] of steps)
+    expectOk(
+      await call(env, 'order', 'act', { orderId, event, input }, openid),
+      `order.act ${event}`,
+    )
+  return orderId
+}
+
+const ratingPayload = async (env: ReliabilityCloud) => ({
+  orderId: await completedOrder(env),
+  quality: 5,
+  fit: 4,
+  onTime: 5,
+  text: '领口很合适，比预计早到',
+})
+
+/** A completed order the owner has rated. */
+export async function ratedOrder(env: ReliabilityCloud): Promise<string> {
+  const payload = await ratingPayload(env)
+  expectOk(await call(env, 'order', 'rateOrder', payload, consumerA), 'order.rateOrder')
+  return payload.orderId
+}
+
 /** The owner's refill of the water filter: a consumable order delivered records it. */
 export async function ownerRefill(env: ReliabilityCloud): Promise<string> {
   await deliveredOrder(env)
@@ -247,6 +282,8 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     requestAfterSales: afterSalesPayload,
     afterSales: async (env) => ({ orderId: await deliveredOrder(env) }),
     withdrawAfterSales: async (env) => ({ afterSalesId: await openAfterSales(env) }),
+    rateOrder: ratingPayload,
+    rating: async (env) => ({ orderId: await ratedOrder(env) }),
     'create:coupon': async (env) => createPayload({ couponId: await ownerCoupon(env) }),
     'quote:coupon': async (env) => ({
       productId: 'prod_shirt',

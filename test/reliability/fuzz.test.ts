@@ -32,6 +32,7 @@ const OPTIONAL_KEYS: Record<string, string[]> = {
   'merchant.saveMaterial': ['quantity', 'usage'],
   'merchant.refundOrder': ['note'],
   'order.requestAfterSales': ['note'],
+  'order.rateOrder': ['text'],
   'merchant.afterSalesQueue': ['kind'],
   'merchant.reconciliation': ['date', 'page'],
   'refill.snooze': ['days'],

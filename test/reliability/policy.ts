@@ -82,6 +82,8 @@ export const POLICY: PolicyTable = {
     requestAfterSales: OWNER_ONLY, // on the owner's delivered order
     afterSales: OWNER_OR_MERCHANT,
     withdrawAfterSales: OWNER_ONLY, // the owner's unanswered request
+    rateOrder: OWNER_ONLY, // the owner's completed shirt, not yet rated
+    rating: OWNER_OR_MERCHANT, // the owner's rated order
   },
   message: {
     authorize: SIGNED_IN,

@@ -2,7 +2,14 @@
 // (orders keep their address snapshot); merchants never see a full phone number in a list.
 import { COLLECTIONS } from '@/domain/names'
 import { ADDRESS } from '../cloud/order-helpers'
-import { bookedSlot, openAfterSales, ownerCoupon, ownerOrder, profileOf } from './fixtures'
+import {
+  bookedSlot,
+  openAfterSales,
+  ownerCoupon,
+  ownerOrder,
+  profileOf,
+  ratedOrder,
+} from './fixtures'
 import { call, consumerA, consumerB, merchant, useReliabilityCloud } from './harness'
 
 // The cloud records every query no index of database/indexes.json covers (checked below).
@@ -28,6 +35,11 @@ test('exportData returns the caller’s own data only', async () => {
   const legacyId = await legacyCoupon(consumerA)
   await legacyCoupon(consumerB)
   const afterSalesId = await openAfterSales(env)
+  const ratedId = await ratedOrder(env)
+  // Another customer's rating, which must stay out of A's export.
+  await env.cloud.store.insertMany(COLLECTIONS.ratings, [
+    { _id: 'ord_of_b', orderId: 'ord_of_b', ownerOpenid: consumerB, quality: 1, text: 'B 的评价' },
+  ])
   const result = await call(env, 'user', 'exportData', {}, consumerA)
   expect(result.ok).toBe(true)
   const data = result.data
@@ -53,6 +65,15 @@ test('exportData returns the caller’s own data only', async () => {
       createdAt: expect.any(String),
     }),
   )
+  expect(data.ratings).toEqual([
+    expect.objectContaining({
+      _id: ratedId,
+      quality: 5,
+      fit: 4,
+      text: '领口很合适，比预计早到',
+      createdAt: expect.any(String),
+    }),
+  ])
   expect(JSON.stringify(data)).not.toContain(consumerB)
 })
 

@@ -14,7 +14,7 @@ import {
 } from '../cloud/order-helpers'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
 import { payOrder } from '../helpers/demo-cloud'
-import { deliveredOrder, openAfterSales, ownerOrder, openSlot } from './fixtures'
+import { completedOrder, deliveredOrder, openAfterSales, ownerOrder, openSlot } from './fixtures'
 import { call, consumerA, consumerB, merchant, recordFigures, useReliabilityCloud } from './harness'
 
 const env = useReliabilityCloud()
@@ -104,6 +104,32 @@ test.each(rounds)('50 after-sales requests on one order: one open request (round
     expect(stored).toHaveLength(1)
     const [order] = await env.cloud.store.find(COLLECTIONS.orders, { _id: orderId })
     expect(order.afterSalesOpen).toBe(stored[0]._id)
+  }),
+)
+
+test.each(rounds)('50 first ratings of one order: one rating, from one request (round %i)', () =>
+  race(async () => {
+    const orderId = await completedOrder(env)
+    // Each tap rates differently, so a rating mixing two requests would show.
+    const payloads = Array.from({ length: CONCURRENCY }, (_, index) => ({
+      orderId,
+      quality: (index % 5) + 1,
+      fit: (Math.floor(index / 5) % 5) + 1,
+      onTime: ((index + 3) % 5) + 1,
+      text: `第 ${index} 次点评`,
+    }))
+    const results = await together((index) =>
+      call(env, 'order', 'rateOrder', payloads[index], consumerA),
+    )
+    expect(results.every((r) => r.ok || r.code === 'CONFLICT')).toBe(true)
+    // One created the rating; the others, finding it, changed it as the owner's edits.
+    expect(results.filter((r) => r.ok && r.data.created)).toHaveLength(1)
+    const stored = await env.cloud.store.find(COLLECTIONS.ratings, { orderId })
+    expect(stored).toHaveLength(1)
+    const [{ _id, quality, fit, onTime, text, edits }] = stored
+    expect(_id).toBe(orderId)
+    expect(payloads).toContainEqual({ orderId, quality, fit, onTime, text })
+    expect(edits).toBe(results.filter((r) => r.ok).length - 1)
   }),
 )
 

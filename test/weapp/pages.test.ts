@@ -16,6 +16,7 @@ async function pageUrls(): Promise<string[]> {
     'pages/refills/index': '?productId=prod_filter',
     'merchant/pages/order/index': `?id=${id}`,
     'service/pages/after-sales/index': `?orderId=${id}`,
+    'service/pages/rating/index': `?orderId=${id}`,
   }
   const json = app.phone.appJson
   const routes = [
@@ -44,7 +45,7 @@ describe.each([
       await app.phone.wx.idle()
       rendered.push(`${url}: ${text.slice(0, 40)}`)
     }
-    expect(rendered).toHaveLength(20)
+    expect(rendered).toHaveLength(21)
     expect(app.phone.consoleErrors).toEqual([])
   }, 120_000)
 })

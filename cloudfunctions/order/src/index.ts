@@ -1,6 +1,8 @@
 import { afterSalesApi } from '@/domain/api/after-sales'
 import { afterSalesRequestApi } from '@/domain/api/after-sales-request'
 import { orderApi } from '@/domain/api/order'
+import { ratingApi } from '@/domain/api/rating'
+import { rateOrderApi } from '@/domain/api/rating-order'
 import { FUNCTIONS, TIMER_TRIGGERS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { act } from './actions/act'
@@ -12,12 +14,13 @@ import { detail } from './actions/detail'
 import { mine } from './actions/mine'
 import { pay } from './actions/pay'
 import { quote } from './actions/quote'
+import { rateOrder, rating } from './actions/rating'
 import { reorder } from './actions/reorder'
 import { housekeeping } from './timer'
 
 export const main = createRouter(
   FUNCTIONS.order,
-  { ...orderApi, ...afterSalesApi, ...afterSalesRequestApi },
+  { ...orderApi, ...afterSalesApi, ...afterSalesRequestApi, ...ratingApi, ...rateOrderApi },
   {
     quote: quote,
     create: create,
@@ -31,6 +34,8 @@ export const main = createRouter(
     requestAfterSales: requestAfterSales,
     afterSales: listAfterSales,
     withdrawAfterSales: withdrawAfterSales,
+    rateOrder: rateOrder,
+    rating: rating,
   },
   { trigger: TIMER_TRIGGERS.order, run: housekeeping },
 )

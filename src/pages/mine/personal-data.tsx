@@ -14,6 +14,7 @@ function exportRows(data: PersonalDataExport): [string, string][] {
     ['补货提醒', `${data.refills.length} 项`],
     ['优惠券', `${data.coupons.length} 张`],
     ['售后申请', `${data.afterSales.length} 条`],
+    ['订单评价', `${data.ratings.length} 条`],
     ['浏览与下单偏好', data.preferences ? '已记录' : '无'],
     ['行为记录', `${data.behaviourEvents.length} 条`],
   ]

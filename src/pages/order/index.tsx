@@ -19,6 +19,7 @@ import DeliveryWindowPicker from '@/components/delivery-window-picker'
 import OrderActions from '@/components/order-actions'
 import PaymentPanel from '@/components/payment-panel'
 import PrivacyConsent from '@/components/privacy-consent'
+import RatingRow from '@/components/rating-row'
 import RefundList from '@/components/refund-list'
 import RemedyChooser from '@/components/remedy-chooser'
 import { ErrorState, SkeletonList } from '@/components/state-view'
@@ -201,6 +202,7 @@ export default function OrderPage() {
       {order.node === 'delivered' || order.node === 'completed' ? (
         <AfterSalesSection orderId={order._id} />
       ) : null}
+      {order.node === 'completed' ? <RatingRow orderId={order._id} /> : null}
 
       <View className="order-section">
         <Text className="order-section__title">订单进度</Text>

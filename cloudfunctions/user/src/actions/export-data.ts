@@ -1,7 +1,7 @@
 // user.exportData — any signed-in user, for themselves only; read-only. Everything personal we
 // hold about the caller, each list capped (truncated says so): the user record, the measurement
 // consent and profiles, the address used on each order, bookings, subscriptions, refills, coupons,
-// after-sales requests, the preference document and the newest behaviour events.
+// after-sales requests, ratings, the preference document and the newest behaviour events.
 import { consentDocId } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import {
@@ -39,6 +39,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     coupons,
     legacyCoupons,
     afterSales,
+    ratings,
     preferences,
     behaviourEvents,
   ] = await Promise.all([
@@ -60,6 +61,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     // Coupons granted before owners were kept as ownerOpenid (see domain/coupon.ts).
     mineIn(COLLECTIONS.coupons, 'toOpenid'),
     mineIn(COLLECTIONS.afterSales),
+    mineIn(COLLECTIONS.ratings),
     readDoc<Doc>(db.collection(COLLECTIONS.preferences).doc(openid)),
     readList<Doc>(
       db
@@ -86,6 +88,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     refills: plain(refills),
     coupons: plain([...coupons, ...legacyCoupons]),
     afterSales: plain(afterSales),
+    ratings: plain(ratings),
     preferences: preferences ? (toPlain(preferences) as Doc) : null,
     behaviourEvents: plain(behaviourEvents),
     truncated:
@@ -98,6 +101,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
         coupons,
         legacyCoupons,
         afterSales,
+        ratings,
         behaviourEvents,
       ].some((list) => list.length === EXPORT_LIST_LIMIT),
   }

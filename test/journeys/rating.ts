@@ -1,0 +1,63 @@
+// Rating (issue 17): a shirt completed through the cloud. On the order page the customer taps
+// 评价订单 and gives 质量 5 and 合身 4; submitting before 准时 says what is missing and keeps the
+// stars and the text; 准时 5, then submit. The order page shows the stars and the text; 修改评价
+// opens the form with the rating given, and 准时 changed to 4 reads on the order page.
+import { ACTIONS, COLLECTIONS } from '@/domain/names'
+import type { RatingRecord } from '@/domain/rating'
+import type { JourneyContext } from './driver'
+import { consumerA, merchantActs, orderCall, placeShirt } from './shop'
+
+const TEXT = '领口正好，袖长合适，比预计早两天到'
+
+export async function rateACompletedOrder(ctx: JourneyContext): Promise<void> {
+  const { id } = await placeShirt(ctx.cloud, consumerA, 'rating')
+  for (const event of [
+    'confirm',
+    'purchase_materials',
+    'start_production',
+    'start_quality_check',
+  ] as const)
+    await merchantActs(ctx.cloud, id, event)
+  await merchantActs(ctx.cloud, id, 'ship', { carrier: '顺丰速运', trackingNo: 'SF2026120102' })
+  await merchantActs(ctx.cloud, id, 'deliver')
+  await orderCall(ctx.cloud, ACTIONS.order.act, { orderId: id, event: 'complete' }, consumerA)
+  const stored = async () =>
+    (await ctx.cloud.store.find(COLLECTIONS.ratings, { _id: id })) as RatingRecord[]
+
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.tap('.rating-row__rate', '评价订单')
+  await phone.onPage('service/pages/rating/index')
+  await phone.tap('.rating-star--quality-5')
+  await phone.tap('.rating-star--fit-4')
+  await phone.see('.star-row--fit .star-row__word', '满意')
+  await phone.fill('.rating-form__text', TEXT)
+  await phone.tap('.rating-form__submit', '提交评价')
+  await phone.see('.rating-form__error', '请为准时打分')
+  expect(await phone.count('.star-row--quality .rating-star--on')).toBe(5)
+  expect(await phone.count('.star-row--fit .rating-star--on')).toBe(4)
+  await expect(phone.valueOf('.rating-form__text')).resolves.toBe(TEXT)
+  await phone.tap('.rating-star--onTime-5')
+  await phone.tap('.rating-form__submit', '提交评价')
+  await phone.onPage('pages/order/index')
+  for (const line of ['质量 ★★★★★', '合身 ★★★★☆', '准时 ★★★★★'])
+    await phone.see('.rating-row__stars', line)
+  await phone.see('.rating-row__text', TEXT)
+  expect(await stored()).toEqual([
+    expect.objectContaining({ quality: 5, fit: 4, onTime: 5, text: TEXT, edits: 0 }),
+  ])
+
+  await phone.tap('.rating-row__edit', '修改评价')
+  await phone.onPage('service/pages/rating/index')
+  await phone.see('.star-row--onTime .star-row__word', '非常满意')
+  expect(await phone.count('.star-row--fit .rating-star--on')).toBe(4)
+  await expect(phone.valueOf('.rating-form__text')).resolves.toBe(TEXT)
+  await phone.tap('.rating-star--onTime-4')
+  await phone.tap('.rating-form__submit', '保存修改')
+  await phone.onPage('pages/order/index')
+  await phone.see('.rating-row__stars', '准时 ★★★★☆')
+  expect(await stored()).toEqual([
+    expect.objectContaining({ quality: 5, fit: 4, onTime: 4, text: TEXT, edits: 1 }),
+  ])
+  expect(phone.errors()).toEqual([])
+}
