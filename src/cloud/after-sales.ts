@@ -4,14 +4,12 @@
 // finds the place taken (AFTER_SALES_OPEN) or the request already answered (INVALID_TRANSITION).
 // A decision queues the customer's message in its own transaction and sends it after the commit.
 import {
-  afterSalesRefusal,
-  checkAlterations,
-  decide,
   OPEN_AFTER_SALES_STATES,
   type AfterSalesDecision,
   type AfterSalesRecord,
   type AfterSalesStep,
 } from '../domain/after-sales'
+import { afterSalesRefusal, checkAlterations, decide } from '../domain/after-sales-rules'
 import { afterSalesMessageDraft } from '../domain/after-sales-message'
 import { COLLECTIONS } from '../domain/names'
 import { idFor } from '../domain/new-order'

@@ -2,13 +2,8 @@
 // the payload check, and the 改尺寸 form's − / + steps. Apart from after-sales.ts, and used by no
 // other package, so only the service subpackage carries it (the merchant's check is in
 // api/merchant.ts for the same reason).
-import {
-  AFTER_SALES_KINDS,
-  AFTER_SALES_REASONS,
-  MAX_ALTERATION,
-  NOTE_MAX,
-  type AlterableSize,
-} from './after-sales'
+import { AFTER_SALES_KINDS, AFTER_SALES_REASONS, MAX_ALTERATION, NOTE_MAX } from './after-sales'
+import { type AlterableSize } from './after-sales-rules'
 import {
   array,
   decimal,

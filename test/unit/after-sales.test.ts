@@ -4,15 +4,17 @@
 import {
   AFTER_SALES_DECISIONS,
   AFTER_SALES_STATES,
-  afterSalesRefusal,
   alterationText,
+  requestLines,
+  requestSummary,
+} from '@/domain/after-sales'
+import {
+  afterSalesRefusal,
   checkAlterations,
   decide,
   isOverdue,
   kindsOffered,
-  requestLines,
-  requestSummary,
-} from '@/domain/after-sales'
+} from '@/domain/after-sales-rules'
 import { afterSalesRequestCheck, alterationEdits, nextDelta } from '@/domain/after-sales-input'
 import type { OrderRecord, TimelineEntry } from '@/domain/order-types'
 import { merchantApi } from '@/domain/api/merchant'

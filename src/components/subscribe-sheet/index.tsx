@@ -19,7 +19,7 @@ function titleOf(tmplId: string): string {
   return purpose ? MESSAGE_TITLES[purpose].title : tmplId
 }
 
-export default function SubscribeSheetHost() {
+function SubscribeSheetHost() {
   const [request, setRequest] = useState<SheetRequest | null>(null)
   const [allowed, setAllowed] = useState<Record<string, boolean>>({})
   const [keep, setKeep] = useState(false)
@@ -121,3 +121,8 @@ export default function SubscribeSheetHost() {
     </View>
   )
 }
+
+const NoSheet = () => null
+
+/** WeChat draws its own sheet: the weapp build ships none of the simulated one. */
+export default process.env.TARO_ENV === 'h5' ? SubscribeSheetHost : NoSheet

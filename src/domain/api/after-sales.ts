@@ -1,7 +1,8 @@
 // Contracts of the order function's after-sales reads and withdrawal (the order page's 售后
 // section, main package). The request itself is in after-sales-request.ts, so its checks load
 // only with the service subpackage's form.
-import type { AfterSalesKind, AfterSalesRecord, AlterableSize } from '../after-sales'
+import type { AfterSalesKind, AfterSalesRecord } from '../after-sales'
+import type { AlterableSize } from '../after-sales-rules'
 import { FUNCTIONS } from '../names'
 import { id, object } from '../validate'
 import { contractsOf, returns } from './contract'

@@ -4,10 +4,10 @@
 //   of two merchants answering at once, one applies and the other gets INVALID_TRANSITION.
 import {
   DEFAULT_RESPONSE_HOURS,
-  isOverdue,
   OPEN_AFTER_SALES_STATES,
   type AfterSalesRecord,
 } from '@/domain/after-sales'
+import { isOverdue } from '@/domain/after-sales-rules'
 import { ok } from '@/domain/result'
 import { afterSales, decideAfterSales as decide } from '@/cloud/after-sales'
 import { command, readList } from '@/cloud/database'

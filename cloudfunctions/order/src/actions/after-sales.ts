@@ -3,12 +3,8 @@
 // order.afterSales — the owner or a merchant; read-only: the order's requests and, for the
 //   owner, the kinds that may be asked now. Another consumer's order reads NOT_FOUND.
 // order.withdrawAfterSales — the owner, while the shop has not answered.
-import {
-  AFTER_SALES_WINDOW_DAYS,
-  alterableSizes,
-  kindsOffered,
-  type AfterSalesRecord,
-} from '@/domain/after-sales'
+import { AFTER_SALES_WINDOW_DAYS, type AfterSalesRecord } from '@/domain/after-sales'
+import { alterableSizes, kindsOffered } from '@/domain/after-sales-rules'
 import { COLLECTIONS } from '@/domain/names'
 import type { ProductRecord } from '@/domain/product-schema'
 import type { OrderRecord } from '@/domain/order-types'

@@ -1,7 +1,8 @@
 // 改尺寸: each ordered size with − / + in its step, showing the value after the change; a
 // change never leaves the product's range or MAX_ALTERATION.
 import { Text, View } from '@tarojs/components'
-import { alterationText, type AlterableSize } from '@/domain/after-sales'
+import { alterationText } from '@/domain/after-sales'
+import { type AlterableSize } from '@/domain/after-sales-rules'
 import { nextDelta } from '@/domain/after-sales-input'
 
 export interface SizeChangesProps {
