@@ -10,19 +10,10 @@ import type { OutboxRecord } from '@/domain/message-drafts'
 import { COLLECTIONS } from '@/domain/names'
 import { waitForValue } from '../helpers/wait'
 import type { JourneyContext } from './driver'
-import { consumerA, merchant, merchantActs, placeShirt } from './shop'
+import { consumerA, deliveredShirt, merchant } from './shop'
 
 export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
-  const { id, orderNo } = await placeShirt(ctx.cloud, consumerA, 'after-sales')
-  for (const event of [
-    'confirm',
-    'purchase_materials',
-    'start_production',
-    'start_quality_check',
-  ] as const)
-    await merchantActs(ctx.cloud, id, event)
-  await merchantActs(ctx.cloud, id, 'ship', { carrier: '顺丰速运', trackingNo: 'SF2026120101' })
-  await merchantActs(ctx.cloud, id, 'deliver')
+  const { id, orderNo } = await deliveredShirt(ctx.cloud, consumerA, 'after-sales', 'SF2026120101')
 
   const phone = await ctx.driverFor(consumerA)
   await phone.open(`pages/order/index?id=${id}`)

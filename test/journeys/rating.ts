@@ -5,21 +5,12 @@
 import { ACTIONS, COLLECTIONS } from '@/domain/names'
 import type { RatingRecord } from '@/domain/rating'
 import type { JourneyContext } from './driver'
-import { consumerA, merchantActs, orderCall, placeShirt } from './shop'
+import { consumerA, deliveredShirt, orderCall } from './shop'
 
 const TEXT = '领口正好，袖长合适，比预计早两天到'
 
 export async function rateACompletedOrder(ctx: JourneyContext): Promise<void> {
-  const { id } = await placeShirt(ctx.cloud, consumerA, 'rating')
-  for (const event of [
-    'confirm',
-    'purchase_materials',
-    'start_production',
-    'start_quality_check',
-  ] as const)
-    await merchantActs(ctx.cloud, id, event)
-  await merchantActs(ctx.cloud, id, 'ship', { carrier: '顺丰速运', trackingNo: 'SF2026120102' })
-  await merchantActs(ctx.cloud, id, 'deliver')
+  const { id } = await deliveredShirt(ctx.cloud, consumerA, 'rating', 'SF2026120102')
   await orderCall(ctx.cloud, ACTIONS.order.act, { orderId: id, event: 'complete' }, consumerA)
   const stored = async () =>
     (await ctx.cloud.store.find(COLLECTIONS.ratings, { _id: id })) as RatingRecord[]

@@ -124,6 +124,31 @@ export async function storedOrder(cloud: TestCloud, id: string): Promise<OrderRe
   return order
 }
 
+/** The merchant walks a made-to-order order to quality check, the last node before shipping. */
+export async function toQualityCheck(cloud: TestCloud, orderId: string) {
+  for (const event of [
+    'confirm',
+    'purchase_materials',
+    'start_production',
+    'start_quality_check',
+  ] as const)
+    await merchantActs(cloud, orderId, event)
+}
+
+/** A paid shirt of `openid`'s, made, shipped with `trackingNo` and delivered. */
+export async function deliveredShirt(
+  cloud: TestCloud,
+  openid: string,
+  label: string,
+  trackingNo: string,
+) {
+  const placed = await placeShirt(cloud, openid, label)
+  await toQualityCheck(cloud, placed.id)
+  await merchantActs(cloud, placed.id, 'ship', { carrier: '顺丰速运', trackingNo })
+  await merchantActs(cloud, placed.id, 'deliver')
+  return placed
+}
+
 /** A water-filter order by `openid`, walked to delivered: refill tracking has started. */
 export async function deliverFilter(cloud: TestCloud, openid: string) {
   const { order } = await orderCall(

@@ -3,7 +3,7 @@
 import { ADDRESS_FIELDS } from '@/domain/address'
 import { CARRIER_MAX, NOTE_MAX, TRACKING_NO_MAX } from '@/domain/order-input'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
-import { SHIRT_SIZES, consumerA, merchant, merchantActs, placeShirt } from '../journeys/shop'
+import { SHIRT_SIZES, consumerA, merchant, placeShirt, toQualityCheck } from '../journeys/shop'
 import { setupWeappApp } from './harness/app'
 import { WeappDriver } from './harness/driver'
 import { attributeOf } from './harness/mini-program'
@@ -42,13 +42,7 @@ test('the curtain’s 安装说明 and the address stop at the server’s limits
 
 test('the shipping form stops at the carrier’s and tracking number’s limits', async () => {
   const { id } = await placeShirt(app.cloud, consumerA, 'limits')
-  for (const event of [
-    'confirm',
-    'purchase_materials',
-    'start_production',
-    'start_quality_check',
-  ] as const)
-    await merchantActs(app.cloud, id, event)
+  await toQualityCheck(app.cloud, id)
   await app.phone.switchUser(merchant)
   await app.phone.reLaunch(`/merchant/pages/order/index?id=${id}`)
   const phone = new WeappDriver(app.phone)
