@@ -5,7 +5,6 @@
 // A decision queues the customer's message in its own transaction and sends it after the commit.
 import {
   OPEN_AFTER_SALES_STATES,
-  type AfterSalesDecision,
   type AfterSalesRecord,
   type AfterSalesStep,
 } from '../domain/after-sales'
@@ -18,6 +17,7 @@ import type { ProductRecord } from '../domain/product-schema'
 import { fail, ok, type Result } from '../domain/result'
 import type { PayloadOf } from '../domain/api/contract'
 import type { afterSalesRequestApi } from '../domain/api/after-sales-request'
+import type { merchantApi } from '../domain/api/merchant'
 import { db, inTransaction, readDoc, type Transaction } from './database'
 import { drainAfterCommit } from './notifier'
 import { withoutId } from './orders'
@@ -156,15 +156,8 @@ export function withdrawAfterSales(afterSalesId: string, openid: string, now: Da
   )
 }
 
-export interface Decision {
-  afterSalesId: string
-  decision: AfterSalesDecision
-  plan?: string
-  days?: number
-  reason?: string
-  carrier?: string
-  trackingNo?: string
-}
+/** The merchant's answer as merchant.decideAfterSales's check gives it. */
+type Decision = PayloadOf<typeof merchantApi.decideAfterSales>
 
 /** How the merchant's accept (plan), decline (reason), ship back (tracking) or close moves a request. */
 function answer(request: AfterSalesRecord, input: Decision, now: Date): Result<AfterSalesRecord> {
