@@ -21,8 +21,15 @@ type Doc = Record<string, unknown>
 const plain = (docs: Doc[]) => docs.map((doc) => toPlain(doc) as Doc)
 
 export const exportData = defineUserAction(userApi.exportData, async (_input, openid) => {
+  // Every capped list is kept here, so `truncated` covers each list read, without naming them.
+  const capped: Doc[][] = []
+  const listOf = async (query: Parameters<typeof readList>[0]) => {
+    const list = await readList<Doc>(query)
+    capped.push(list)
+    return list
+  }
   const mineIn = (collection: string, field = 'ownerOpenid') =>
-    readList<Doc>(
+    listOf(
       db
         .collection(collection)
         .where({ [field]: openid })
@@ -63,7 +70,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     mineIn(COLLECTIONS.afterSales),
     mineIn(COLLECTIONS.ratings),
     readDoc<Doc>(db.collection(COLLECTIONS.preferences).doc(openid)),
-    readList<Doc>(
+    listOf(
       db
         .collection(COLLECTIONS.behaviourEvents)
         .where({ ownerOpenid: openid })
@@ -93,17 +100,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     behaviourEvents: plain(behaviourEvents),
     truncated:
       orders.length === EXPORT_ORDER_LIMIT ||
-      [
-        profiles,
-        bookings,
-        subscriptions,
-        refills,
-        coupons,
-        legacyCoupons,
-        afterSales,
-        ratings,
-        behaviourEvents,
-      ].some((list) => list.length === EXPORT_LIST_LIMIT),
+      capped.some((list) => list.length === EXPORT_LIST_LIMIT),
   }
   return ok(view)
 })
