@@ -2,12 +2,13 @@
 // exactly once (the batch document is read and written inside it); this then fires
 // `batch_reached` on each waiting order, one transaction each, so a retry or the timer running
 // alongside can only move an order once (the state machine refuses an order already moved).
-import { batchIdOf, ordersToRelease, type BatchState } from '../domain/batch'
+import { batchExpired, batchIdOf, ordersToRelease, type BatchState } from '../domain/batch'
+import { collectingBatchId, endCollectingBatch } from '../domain/batch-admin'
 import { COLLECTIONS } from '../domain/names'
 import type { OrderRecord } from '../domain/order-types'
-import { ok } from '../domain/result'
-import { command, db, readList } from './database'
-import { applyOrderEvent, orders, SYSTEM } from './orders'
+import { fail, ok, type Result } from '../domain/result'
+import { command, db, inTransaction, readDoc, readList } from './database'
+import { applyOrderEvent, orders, SYSTEM, withoutId } from './orders'
 
 const WAITING_NODES = ['submitted', 'confirmed']
 /** Orders released per query; the timer picks up whatever one run leaves. */
@@ -62,4 +63,70 @@ export async function releaseLeftoverBatches(now: Date): Promise<number> {
     moved += await release(waiting, now)
   }
   return moved
+}
+
+const BATCH_ID = /^(.+)-b(\d+)$/
+
+/**
+ * Ends the batch if it is the one collecting (and, with `onlyIfExpired`, past its deadline):
+ * one transaction on the product's batch state, so a merchant and the timer cannot both end it.
+ * NOT_FOUND / INVALID_TRANSITION otherwise.
+ */
+export async function endBatch(
+  batchId: string,
+  how: 'close' | 'cancel',
+  now: Date,
+  onlyIfExpired = false,
+): Promise<Result<BatchState>> {
+  const productId = BATCH_ID.exec(batchId)?.[1]
+  if (!productId) return fail('NOT_FOUND', '批次不存在')
+  return inTransaction(async (transaction) => {
+    const ref = transaction.collection(COLLECTIONS.batches).doc(productId)
+    const state = await readDoc<BatchState>(ref)
+    if (!state) return fail('NOT_FOUND', '批次不存在')
+    if (collectingBatchId(state) !== batchId || (onlyIfExpired && !batchExpired(state, now)))
+      return fail('INVALID_TRANSITION', '该批次已成团或已结束')
+    await ref.set({ data: withoutId(endCollectingBatch(state, how, now)) })
+    return ok({ ...state, _id: productId })
+  })
+}
+
+/** What the customer reads on an order whose batch did not fill in time. */
+export const BATCH_EXPIRED_NOTE = '拼单到期未成团，订单已取消，已付款项将原路退回'
+
+/**
+ * Timer: batches past their deadline that have not filled are cancelled, and so is each live
+ * order in them (the system's cancel: refunds what was paid, releases what was held). Known gap,
+ * shared with the merchant's cancelBatch: orders left live by a crash between ending the batch
+ * and cancelling them are not picked up again.
+ */
+export async function cancelExpiredBatches(now: Date): Promise<number> {
+  const states = await readList<BatchState>(
+    db
+      .collection(COLLECTIONS.batches)
+      .where({ deadlineAt: command.lte(now) })
+      .limit(100),
+  )
+  let cancelled = 0
+  for (const state of states) {
+    const batchId = collectingBatchId(state)
+    const ended = await endBatch(batchId, 'cancel', now, true)
+    if (!ended.ok) continue
+    const live = await readList<OrderRecord>(
+      orders()
+        .where({ batchId, node: command.in(WAITING_NODES) })
+        .limit(RELEASE_PAGE),
+    )
+    for (const order of live) {
+      const result = await applyOrderEvent({
+        orderId: order._id,
+        event: 'cancel',
+        input: { note: BATCH_EXPIRED_NOTE },
+        actorFor: () => ok(SYSTEM),
+        now,
+      })
+      if (result.ok) cancelled += 1
+    }
+  }
+  return cancelled
 }

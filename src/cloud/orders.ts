@@ -28,6 +28,8 @@ import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
 import { sendNewRefunds } from './refunds'
 import { closeOpenAttempts } from './payments'
+import { paymentPartOf, paymentsOf } from '../domain/order-payments'
+import { partOf, type PaymentPart } from '../domain/payment'
 import { prepareCouponReturn, storeCoupon } from './coupons'
 import { recordMoney } from './ledger'
 
@@ -84,11 +86,11 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
   let queued: string | null = null
   // The order as read by the attempt that committed (refunds it lacked are sent after).
   const read: { before: OrderRecord | null } = { before: null }
-  let close = false
+  let close: PaymentPart[] = []
   const result = await inTransaction(async (transaction) => {
     queued = null // a retried transaction starts over
     read.before = null
-    close = false
+    close = []
     const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
     const order = await readDoc<OrderRecord>(ref)
     if (!order) return fail('NOT_FOUND', '订单不存在')
@@ -129,7 +131,7 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
     await settle()
     if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
     read.before = order
-    close = order.payment.state === 'unpaid' && next.payment.closing === true
+    close = closingParts(order, next)
     return ok(next)
   })
   // Sent right after the commit, whoever applied the event; the message timer retries leftovers.
@@ -137,8 +139,16 @@ export async function applyOrderEvent(request: OrderEventRequest): Promise<Resul
   // Likewise the refund a cancellation started; the order timer resends what this misses.
   if (result.ok && read.before) await sendNewRefunds(read.before, result.data, now)
   // And an unpaid order's open attempts are closed, so a sheet left open cannot be paid unseen.
-  if (result.ok && close) await closeOpenAttempts(result.data, now)
+  if (result.ok) for (const part of close) await closeOpenAttempts(result.data, now, part)
   return result
+}
+
+/** The payments this write closed unpaid with attempts WeChat may still hold open. */
+function closingParts(before: OrderRecord, after: OrderRecord): PaymentPart[] {
+  return paymentsOf(after)
+    .filter((payment) => payment.closing === true)
+    .map(partOf)
+    .filter((part) => paymentPartOf(before, part)?.state === 'unpaid')
 }
 
 /** Reads the product's batch state; returns the write that takes the order out of its batch. */

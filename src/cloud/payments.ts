@@ -7,13 +7,18 @@
 import { batchIdOf, type BatchState } from '../domain/batch'
 import { COLLECTIONS } from '../domain/names'
 import type { OrderRecord } from '../domain/order-types'
+import { depositFenOf, duePayment, paymentPartOf, paymentsOf } from '../domain/order-payments'
 import {
   latePayment,
   outTradeNoOf,
   openRefunds,
   parseTradeNo,
+  partOf,
+  PAYMENT_PARTS,
   payRefusal,
   refundsOf,
+  type OrderPayment,
+  type PaymentPart,
   type WxPayment,
 } from '../domain/payment'
 import { fail, ok, type Result } from '../domain/result'
@@ -22,6 +27,7 @@ import { command, db, inTransaction, readDoc, readList } from './database'
 import { releaseBatch } from './batches'
 import { applyOrderEvent, orders, SYSTEM } from './orders'
 import {
+  paymentOfRefund,
   sendNewRefunds,
   sendRefund,
   settleRefundOf,
@@ -59,10 +65,11 @@ export async function reconcileTrade(
   const parsed = parseTradeNo(outTradeNo, 'P')
   if (!parsed) return 'ignored'
   const found = order ?? (await orderByNo(parsed.orderNo))
-  if (!found || found.orderNo !== parsed.orderNo || parsed.n > found.payment.attempts)
+  const payment = found && paymentPartOf(found, parsed.part)
+  if (!found || !payment || found.orderNo !== parsed.orderNo || parsed.n > payment.attempts)
     return 'ignored'
   // A repeated notice: this trade is already recorded, nothing to ask or write.
-  if (found.payment.outTradeNo === outTradeNo) return 'already'
+  if (payment.outTradeNo === outTradeNo) return 'already'
   const truth = await cloudpay.queryOrder(outTradeNo)
   if (truth.tradeState !== 'SUCCESS' || !truth.transactionId) return 'ignored'
   return applyPaid(
@@ -78,14 +85,16 @@ export async function applyPaid(
   trade: ConfirmedTrade,
   now: Date,
 ): Promise<PaidOutcome> {
+  const payment = tradePayment(order, trade.outTradeNo)
+  if (!payment) return 'ignored'
   // The amount is the stored order's; a trade for another amount is not this order's payment.
-  if (trade.totalFee !== order.payment.amountFen) {
+  if (trade.totalFee !== payment.amountFen) {
     console.error(
-      `[payment] ${trade.outTradeNo}: paid ${trade.totalFee}, order asks ${order.payment.amountFen}`,
+      `[payment] ${trade.outTradeNo}: paid ${trade.totalFee}, order asks ${payment.amountFen}`,
     )
     return 'ignored'
   }
-  if (order.payment.state !== 'unpaid') return recordLate(order._id, trade, now)
+  if (payment.state !== 'unpaid') return recordLate(order._id, trade, now)
   const applied = await applyOrderEvent({
     orderId: order._id,
     event: 'pay',
@@ -100,36 +109,55 @@ export async function applyPaid(
   return recordLate(order._id, trade, now)
 }
 
-/** The order was not unpaid: already this trade's, or closed (refund the late payment). */
+/** The order's payment (the one at submit, or the 尾款) a trade number names. */
+function tradePayment(order: OrderRecord, outTradeNo: string): OrderPayment | null {
+  const parsed = parseTradeNo(outTradeNo, 'P')
+  return parsed ? paymentPartOf(order, parsed.part) : null
+}
+
+/** The payment was not unpaid: already this trade's, or closed (refund the late payment). */
 async function recordLate(orderId: string, trade: ConfirmedTrade, now: Date): Promise<PaidOutcome> {
   const outcome = await inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
     const order = await readDoc<OrderRecord>(ref)
-    if (!order) return { kind: 'ignored' as const }
-    if (order.payment.outTradeNo === trade.outTradeNo) return { kind: 'already' as const }
-    if (order.node !== 'cancelled' || order.payment.state !== 'closed') {
+    const payment = order && tradePayment(order, trade.outTradeNo)
+    if (!order || !payment) return { kind: 'ignored' as const }
+    if (payment.outTradeNo === trade.outTradeNo) return { kind: 'already' as const }
+    if (order.node !== 'cancelled' || payment.state !== 'closed') {
       // Paid twice by two attempts: left for the merchant (logged), never marked twice.
-      console.error(
-        `[payment] ${trade.outTradeNo}: order ${order.orderNo} is ${order.payment.state}`,
-      )
+      console.error(`[payment] ${trade.outTradeNo}: order ${order.orderNo} is ${payment.state}`)
       return { kind: 'ignored' as const }
     }
-    const payment = latePayment(
-      order.payment,
+    const late = latePayment(
+      payment,
       order.orderNo,
       { ...trade, paidAt: now, amountFen: trade.totalFee },
       now,
     )
-    await writePayment(transaction, ref, order, payment, now)
-    return { kind: 'late' as const, before: order, order: { ...order, payment } }
+    const written = await writePayment(transaction, ref, order, late, now)
+    return { kind: 'late' as const, before: order, order: written }
   })
   if (outcome.kind === 'late') await sendNewRefunds(outcome.before, outcome.order, now)
   return outcome.kind
 }
 
-/** A batch order paid after its batch filled moves on now (batches.ts released the paid ones). */
+/**
+ * A batch order paid after its batch filled moves on now (batches.ts released the paid ones):
+ * its 定金 paid, it is asked for the 尾款; its 尾款 paid (asked only once the batch filled or the
+ * merchant started it), it goes into production.
+ */
 async function releaseIfReached(order: OrderRecord, now: Date): Promise<void> {
-  if (!order.batchId || order.node !== 'submitted') return
+  if (!order.batchId || !['submitted', 'confirmed'].includes(order.node)) return
+  if (order.balance?.state === 'paid') {
+    await applyOrderEvent({
+      orderId: order._id,
+      event: 'batch_reached',
+      input: {},
+      actorFor: () => ok(SYSTEM),
+      now,
+    })
+    return
+  }
   const state = await readDoc<BatchState>(db.collection(COLLECTIONS.batches).doc(order.productId))
   if (state && batchIdOf(state.productId, state.sequence) !== order.batchId)
     await releaseBatch(order.batchId, now)
@@ -146,7 +174,8 @@ export async function reconcileRefund(
   const parsed = parseTradeNo(outRefundNo, 'R')
   if (!parsed) return 'ignored'
   const order = await orderByNo(parsed.orderNo)
-  if (!order || !refundsOf(order.payment).some((refund) => refund.outRefundNo === outRefundNo))
+  const payment = order && paymentOfRefund(order, outRefundNo)
+  if (!order || !payment || !refundsOf(payment).some((r) => r.outRefundNo === outRefundNo))
     return 'ignored'
   const truth = await cloudpay.queryRefund(outRefundNo)
   const outcome = refundOutcomeOf(truth.refundStatus)
@@ -180,11 +209,14 @@ export async function startPayment(
 
   // Someone else's order reads as missing, as everywhere (test/reliability/policy.ts).
   if (!order || order.ownerOpenid !== openid) return fail('NOT_FOUND', '订单不存在')
-  const refusal = order.node === 'submitted' ? payRefusal(order.payment, now) : '订单已取消'
-  if (refusal) return fail('INVALID_TRANSITION', refusal)
-  const { attempts } = order.payment
+  const due = duePayment(order)
+  const open = order.node === 'submitted' || order.node === 'confirmed'
+  const refusal = open ? payRefusal(due ?? order.payment, now) : '订单已取消'
+  if (refusal || !due) return fail('INVALID_TRANSITION', refusal ?? '订单无需付款')
+  const part = partOf(due)
+  const { attempts } = due
   if (attempts > 0) {
-    const previous = outTradeNoOf(order.orderNo, attempts)
+    const previous = outTradeNoOf(order.orderNo, attempts, part)
     const closed = await cloudpay.closeOrder(previous)
     if (!closed.ok && closed.code === 'ORDERPAID') {
       await reconcileTrade(previous, now, order)
@@ -193,18 +225,18 @@ export async function startPayment(
   }
   const attempt = attempts + 1
   const counted = (await orders()
-    .where({ _id: orderId, 'payment.state': 'unpaid', 'payment.attempts': attempts })
-    .update({ data: { 'payment.attempts': attempt, updatedAt: now } })) as {
+    .where({ _id: orderId, [`${part}.state`]: 'unpaid', [`${part}.attempts`]: attempts })
+    .update({ data: { [`${part}.attempts`]: attempt, updatedAt: now } })) as {
     stats?: { updated?: number }
   }
   if (counted.stats?.updated !== 1) return fail('CONFLICT', '订单刚刚有了新进展，请刷新后再操作')
-  const outTradeNo = outTradeNoOf(order.orderNo, attempt)
+  const outTradeNo = outTradeNoOf(order.orderNo, attempt, part)
   let answer: Awaited<ReturnType<typeof cloudpay.unifiedOrder>>
   try {
     answer = await cloudpay.unifiedOrder({
       outTradeNo,
-      totalFee: order.payment.amountFen,
-      body: `${order.productSnapshot.name} ${order.orderNo}`,
+      totalFee: due.amountFen,
+      body: `${order.productSnapshot.name} ${tradeLabel(order, part)}${order.orderNo}`,
     })
   } catch (error) {
     console.error(`[payment] unifiedOrder ${outTradeNo} got no answer`, error)
@@ -214,16 +246,17 @@ export async function startPayment(
     console.error(`[payment] unifiedOrder ${outTradeNo} refused: ${answer.code} ${answer.message}`)
     return fail('PAYMENT_FAILED')
   }
-  const paying = { ...order.payment, attempts: attempt }
-  return ok({
-    payment: answer.payment,
-    outTradeNo,
-    order: { ...order, payment: paying, updatedAt: now },
-  })
+  const paying = { ...order, [part]: { ...due, attempts: attempt }, updatedAt: now }
+  return ok({ payment: answer.payment, outTradeNo, order: paying })
+}
+
+/** 定金 / 尾款 in the trade's description, so the customer's WeChat bill tells them apart. */
+function tradeLabel(order: OrderRecord, part: PaymentPart): string {
+  if (part === 'balance') return '尾款 '
+  return depositFenOf(order) === null ? '' : '定金 '
 }
 
 const PAGE = 100
-const UNPAID = { 'payment.state': 'unpaid' }
 
 export interface PaymentHousekeeping {
   /** Unpaid orders found paid (a lost or late callback). */
@@ -236,30 +269,46 @@ export interface PaymentHousekeeping {
   deferred: number
 }
 
+/** The timer's reads for one payment part (`payment` or a preorder's `balance`). */
+function housekeepingReads(part: PaymentPart, now: Date) {
+  const field = (name: string) => `${part}.${name}`
+  const unpaid = { [field('state')]: 'unpaid' }
+  return Promise.all([
+    readList<OrderRecord>(
+      orders()
+        .where({ ...unpaid, [field('dueBy')]: command.lte(now) })
+        .limit(PAGE),
+    ),
+    readList<OrderRecord>(
+      orders()
+        .where({
+          ...unpaid,
+          [field('dueBy')]: command.gt(now),
+          [field('attempts')]: command.gt(0),
+        })
+        .limit(PAGE),
+    ),
+    readList<OrderRecord>(
+      orders()
+        .where({ [field('state')]: 'closed', [field('closing')]: true })
+        .limit(PAGE),
+    ),
+  ])
+}
+
 /**
- * The order timer's payment duties. Unpaid orders with an attempt: ask WeChat about each attempt
- * (a lost callback). Unpaid past dueBy: close every open attempt, then `expire` (which releases
- * stock, urgent slot, batch place and the customer's hold like any cancellation); a close
- * answered ORDERPAID means it was paid after all. Refunds pending or failed: ask WeChat, resend
- * with the same outRefundNo if it does not have it.
+ * The order timer's payment duties, for the payment at submit and for 尾款 alike. Unpaid orders
+ * with an attempt: ask WeChat about each attempt (a lost callback). Unpaid past dueBy: close
+ * every open attempt, then `expire` (which releases stock, urgent slot, batch place and the
+ * customer's hold like any cancellation, and refunds a paid 定金); a close answered ORDERPAID
+ * means it was paid after all. Refunds pending or failed: ask WeChat, resend with the same
+ * outRefundNo if it does not have it.
  */
 export async function paymentHousekeeping(now: Date): Promise<PaymentHousekeeping> {
   const summary: PaymentHousekeeping = { paid: 0, expired: 0, refunded: 0, resent: 0, deferred: 0 }
-  const [overdue, waiting, refunding, closing] = await Promise.all([
-    readList<OrderRecord>(
-      orders()
-        .where({ ...UNPAID, 'payment.dueBy': command.lte(now) })
-        .limit(PAGE),
-    ),
-    readList<OrderRecord>(
-      orders()
-        .where({ ...UNPAID, 'payment.dueBy': command.gt(now), 'payment.attempts': command.gt(0) })
-        .limit(PAGE),
-    ),
+  const [reads, refunding] = await Promise.all([
+    Promise.all(PAYMENT_PARTS.map((part) => housekeepingReads(part, now))),
     refundsToFinish(),
-    readList<OrderRecord>(
-      orders().where({ 'payment.state': 'closed', 'payment.closing': true }).limit(PAGE),
-    ),
   ])
   const guard = async (orderNo: string, work: () => Promise<void>) => {
     try {
@@ -269,21 +318,24 @@ export async function paymentHousekeeping(now: Date): Promise<PaymentHousekeepin
       console.error(`[payment] ${orderNo} deferred to the next run`, error)
     }
   }
-  for (const order of waiting)
-    await guard(order.orderNo, async () => {
-      if ((await findPaid(order, now)) !== null) summary.paid += 1
-    })
-  for (const order of overdue)
-    await guard(order.orderNo, async () => {
-      const outcome = await expireUnpaid(order, now)
-      if (outcome === 'paid') summary.paid += 1
-      else if (outcome === 'expired') summary.expired += 1
-      else if (outcome === 'deferred') summary.deferred += 1
-    })
-  for (const order of closing)
-    await guard(order.orderNo, async () => {
-      if (!(await closeOpenAttempts(order, now))) summary.deferred += 1
-    })
+  for (const [index, [overdue, waiting, closing]] of reads.entries()) {
+    const part = PAYMENT_PARTS[index]
+    for (const order of waiting)
+      await guard(order.orderNo, async () => {
+        if ((await findPaid(order, part, now)) !== null) summary.paid += 1
+      })
+    for (const order of overdue)
+      await guard(order.orderNo, async () => {
+        const outcome = await expireUnpaid(order, part, now)
+        if (outcome === 'paid') summary.paid += 1
+        else if (outcome === 'expired') summary.expired += 1
+        else if (outcome === 'deferred') summary.deferred += 1
+      })
+    for (const order of closing)
+      await guard(order.orderNo, async () => {
+        if (!(await closeOpenAttempts(order, now, part))) summary.deferred += 1
+      })
+  }
   for (const order of refunding)
     await guard(order.orderNo, async () => {
       const outcome = await retryRefundOf(order, now)
@@ -293,23 +345,33 @@ export async function paymentHousekeeping(now: Date): Promise<PaymentHousekeepin
   return summary
 }
 
+/** Attempts of the order's `part` payment, oldest first, with their numbers. */
+function attemptsOf(order: OrderRecord, part: PaymentPart): string[] {
+  const payment = paymentPartOf(order, part)
+  const count = payment?.attempts ?? 0
+  return Array.from({ length: count }, (_, i) => outTradeNoOf(order.orderNo, i + 1, part))
+}
+
 /**
- * Closes every attempt of an order that closed unpaid (payment.closing); an attempt WeChat says
- * was paid meanwhile is recorded and refunded (recordLate). Clears the flag once all are closed;
+ * Closes every attempt of a payment that closed unpaid (`closing`); an attempt WeChat says was
+ * paid meanwhile is recorded and refunded (recordLate). Clears the flag once all are closed;
  * WeChat not answering leaves it for the timer. Never throws (it runs after a commit).
  */
-export async function closeOpenAttempts(order: OrderRecord, now: Date): Promise<boolean> {
+export async function closeOpenAttempts(
+  order: OrderRecord,
+  now: Date,
+  part: PaymentPart = 'payment',
+): Promise<boolean> {
   try {
-    for (let n = 1; n <= order.payment.attempts; n += 1) {
-      const outTradeNo = outTradeNoOf(order.orderNo, n)
+    for (const outTradeNo of attemptsOf(order, part)) {
       const closed = await cloudpay.closeOrder(outTradeNo)
       if (closed.ok || closed.code === 'ORDERCLOSED' || closed.code === 'ORDERNOTEXIST') continue
       if (closed.code !== 'ORDERPAID') return false
       if ((await reconcileTrade(outTradeNo, now, order)) === 'ignored') return false
     }
     await orders()
-      .where({ _id: order._id, 'payment.closing': true })
-      .update({ data: { 'payment.closing': false } })
+      .where({ _id: order._id, [`${part}.closing`]: true })
+      .update({ data: { [`${part}.closing`]: false } })
     return true
   } catch (error) {
     console.error(`[payment] ${order.orderNo}: attempts not closed; the timer retries`, error)
@@ -318,9 +380,13 @@ export async function closeOpenAttempts(order: OrderRecord, now: Date): Promise<
 }
 
 /** The first attempt WeChat says was paid, applied; null when none was. */
-async function findPaid(order: OrderRecord, now: Date): Promise<PaidOutcome | null> {
-  for (let n = order.payment.attempts; n >= 1; n -= 1) {
-    const outcome = await reconcileTrade(outTradeNoOf(order.orderNo, n), now, order)
+async function findPaid(
+  order: OrderRecord,
+  part: PaymentPart,
+  now: Date,
+): Promise<PaidOutcome | null> {
+  for (const outTradeNo of attemptsOf(order, part).reverse()) {
+    const outcome = await reconcileTrade(outTradeNo, now, order)
     if (outcome !== 'ignored') return outcome
   }
   return null
@@ -328,11 +394,11 @@ async function findPaid(order: OrderRecord, now: Date): Promise<PaidOutcome | nu
 
 async function expireUnpaid(
   order: OrderRecord,
+  part: PaymentPart,
   now: Date,
 ): Promise<'paid' | 'expired' | 'deferred' | 'skipped'> {
-  if ((await findPaid(order, now)) !== null) return 'paid'
-  for (let n = 1; n <= order.payment.attempts; n += 1) {
-    const outTradeNo = outTradeNoOf(order.orderNo, n)
+  if ((await findPaid(order, part, now)) !== null) return 'paid'
+  for (const outTradeNo of attemptsOf(order, part)) {
     const closed = await cloudpay.closeOrder(outTradeNo)
     if (closed.ok || closed.code === 'ORDERCLOSED' || closed.code === 'ORDERNOTEXIST') continue
     if (closed.code === 'ORDERPAID') {
@@ -354,26 +420,32 @@ async function expireUnpaid(
 }
 
 /**
- * Orders with a refund WeChat has not finished: flagged `payment.refundOpen` (every write since
- * refunds became a list), or, for records from before, refunding / refund_failed.
+ * Orders with a refund WeChat has not finished: flagged `refundOpen` on either payment (every
+ * write since refunds became a list), or, for records from before, refunding / refund_failed.
  */
 async function refundsToFinish(): Promise<OrderRecord[]> {
-  const [flagged, legacy] = await Promise.all([
-    readList<OrderRecord>(orders().where({ 'payment.refundOpen': true }).limit(PAGE)),
+  const lists = await Promise.all([
+    ...PAYMENT_PARTS.map((part) =>
+      readList<OrderRecord>(
+        orders()
+          .where({ [`${part}.refundOpen`]: true })
+          .limit(PAGE),
+      ),
+    ),
     readList<OrderRecord>(
       orders()
         .where({ 'payment.state': command.in(['refunding', 'refund_failed']) })
         .limit(PAGE),
     ),
   ])
-  const seen = new Set(flagged.map((order) => order._id))
-  return [...flagged, ...legacy.filter((order) => !seen.has(order._id))]
+  const byId = new Map(lists.flat().map((order) => [order._id, order]))
+  return [...byId.values()]
 }
 
 /** Asks WeChat about each unfinished refund; settles what it paid, resends what it lacks. */
 async function retryRefundOf(order: OrderRecord, now: Date): Promise<'refunded' | 'resent' | null> {
   let summary: 'refunded' | 'resent' | null = null
-  for (const refund of openRefunds(order.payment)) {
+  for (const refund of paymentsOf(order).flatMap(openRefunds)) {
     const truth = await cloudpay.queryRefund(refund.outRefundNo)
     if (truth.refundStatus === 'PROCESSING') continue
     if (truth.refundStatus === 'SUCCESS') {

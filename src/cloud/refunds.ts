@@ -6,12 +6,21 @@
 // (refund callback, timer) is one transaction that re-reads the order, writes only a change and,
 // when WeChat paid the refund out, its ledger row.
 import { COLLECTIONS } from '../domain/names'
+import {
+  orderRefundRefusal,
+  paymentPartOf,
+  paymentsOf,
+  splitRefund,
+  withPaymentPart,
+} from '../domain/order-payments'
 import { refundAudit } from '../domain/order-transition'
 import type { OrderRecord } from '../domain/order-types'
 import {
   addRefund,
   newRefunds,
   openRefunds,
+  parseTradeNo,
+  partOf,
   refundsOf,
   retryRefund,
   settleRefund,
@@ -27,10 +36,11 @@ import { recordMoney } from './ledger'
 const ordersRef = (orderId: string) => db.collection(COLLECTIONS.orders).doc(orderId)
 
 /**
- * Replaces the stored order with its new payment (a whole `set`, like every order write), with
- * the ledger rows the change makes, in the caller's transaction. The version is left alone: it
- * counts state-machine transitions (one audit row each), and refunds are bookkeeping on an
- * order whose node does not move (a merchant's refund adds its own audit row, `requestRefund`).
+ * Replaces the stored order with one of its payments changed (a whole `set`, like every order
+ * write; the payment's part says which), with the ledger rows the change makes, in the caller's
+ * transaction. The version is left alone: it counts state-machine transitions (one audit row
+ * each), and refunds are bookkeeping on an order whose node does not move (a merchant's refund
+ * adds its own audit row, `requestRefund`).
  */
 export async function writePayment(
   transaction: Transaction,
@@ -38,12 +48,23 @@ export async function writePayment(
   order: OrderRecord,
   payment: OrderPayment,
   now: Date,
-): Promise<void> {
-  const { _id, ...fields } = order
+): Promise<OrderRecord> {
+  const next = { ...withPaymentPart(order, payment), updatedAt: now }
+  const { _id, ...fields } = next
   void _id
-  await recordMoney(transaction, order, { ...order, payment }, now)
-  await ref.set({ data: { ...fields, payment, updatedAt: now } })
+  await recordMoney(transaction, order, next, now)
+  await ref.set({ data: fields })
+  return next
 }
+
+/** The order's payment a refund number belongs to (its number names the part). */
+export function paymentOfRefund(order: OrderRecord, outRefundNo: string): OrderPayment | null {
+  const parsed = parseTradeNo(outRefundNo, 'R')
+  return parsed ? paymentPartOf(order, parsed.part) : null
+}
+
+/** Every refund of the order, over its payments. */
+const allRefunds = (order: OrderRecord) => paymentsOf(order).flatMap((p) => refundsOf(p))
 
 /** WeChat codes worth retrying as they are (the timer resends); any other code is a failure. */
 const TRANSIENT = new Set(['SYSTEMERROR', 'FREQUENCY_LIMITED', 'BIZERR_NEED_RETRY'])
@@ -65,17 +86,18 @@ export async function settleRefundOf(
   return inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
     const order = await readDoc<OrderRecord>(ref)
-    if (!order) return null
-    const refund = refundsOf(order.payment).find((r) => r.outRefundNo === outRefundNo)
+    const payment = order && paymentOfRefund(order, outRefundNo)
+    if (!order || !payment) return null
+    const refund = refundsOf(payment).find((r) => r.outRefundNo === outRefundNo)
     if (!refund) return null
     // A refund WeChat has paid out is final: a late failure report never undoes it.
-    if (refund.state === 'succeeded') return order.payment
+    if (refund.state === 'succeeded') return payment
     const next =
       outcome === 'resent'
-        ? retryRefund(order.payment, outRefundNo)
-        : settleRefund(order.payment, outRefundNo, outcome, now)
+        ? retryRefund(payment, outRefundNo)
+        : settleRefund(payment, outRefundNo, outcome, now)
     const after = refundsOf(next).find((r) => r.outRefundNo === outRefundNo)
-    if (after?.state === refund.state && after.failure === refund.failure) return order.payment
+    if (after?.state === refund.state && after.failure === refund.failure) return payment
     await writePayment(transaction, ref, order, next, now)
     return next
   })
@@ -91,8 +113,8 @@ export async function sendRefund(
   refund: OrderRefund,
   now: Date,
 ): Promise<RefundOutcome | null> {
-  const { payment } = order
-  if (refund.state === 'succeeded' || !payment.outTradeNo) return null
+  const payment = paymentOfRefund(order, refund.outRefundNo)
+  if (refund.state === 'succeeded' || !payment?.outTradeNo) return null
   try {
     const answer = await cloudpay.refund({
       outTradeNo: payment.outTradeNo,
@@ -123,13 +145,15 @@ export async function sendNewRefunds(
   after: OrderRecord,
   now: Date,
 ): Promise<void> {
-  for (const refund of newRefunds(before.payment, after.payment))
-    await sendRefund(after, refund, now)
+  for (const payment of paymentsOf(after))
+    for (const refund of newRefunds(paymentPartOf(before, partOf(payment)), payment))
+      await sendRefund(after, refund, now)
 }
 
 /** Sends every refund of the order WeChat has not finished (the order timer's resend). */
 export async function sendOpenRefunds(order: OrderRecord, now: Date): Promise<void> {
-  for (const refund of openRefunds(order.payment)) await sendRefund(order, refund, now)
+  for (const payment of paymentsOf(order))
+    for (const refund of openRefunds(payment)) await sendRefund(order, refund, now)
 }
 
 export interface MerchantRefundRequest {
@@ -143,17 +167,20 @@ export interface MerchantRefundRequest {
 
 export interface MerchantRefundOutcome {
   order: OrderRecord
+  /** The first refund the request added (the 尾款's when it was split). */
   refund: OrderRefund
+  /** Every refund the request added: one per payment it took from, 尾款 first. */
+  refunds: OrderRefund[]
   /** This request had already added its refund (a repeat); nothing new was written or sent. */
   repeated: boolean
 }
 
 /**
  * The merchant's partial or full refund: one transaction re-reads the order, recognises a
- * repeated request by its requestId, checks the rule (payment.ts `refundRefusal`: paid, more
- * than 0, at most what is left to refund) and writes the pending refund with its audit row; WeChat
- * is asked after the commit. A refused or repeated request writes nothing. The order's node does
- * not move.
+ * repeated request by its requestId, checks the rule (order-payments.ts `orderRefundRefusal`:
+ * paid, more than 0, at most what is left to refund) and writes the pending refunds (split over
+ * the 尾款 and the payment at submit, 尾款 first) with their audit rows; WeChat is asked after the
+ * commit. A refused or repeated request writes nothing. The order's node does not move.
  */
 export async function requestRefund(
   request: MerchantRefundRequest,
@@ -164,49 +191,57 @@ export async function requestRefund(
       const ref = transaction.collection(COLLECTIONS.orders).doc(request.orderId)
       const order = await readDoc<OrderRecord>(ref)
       if (!order) return fail('NOT_FOUND', '订单不存在')
-      const earlier = refundsOf(order.payment).find((r) => r.requestId === request.requestId)
-      if (earlier) return ok({ order, refund: earlier, repeated: true })
-      const added = addRefund(
-        order.payment,
-        order.orderNo,
-        {
-          amountFen: request.amountFen,
-          reason: request.reason,
-          requestedBy: request.requestedBy,
-          requestId: request.requestId,
-        },
-        now,
-      )
-      if (!added.ok) return fail(added.code, added.message)
-      await writePayment(transaction, ref, order, added.payment, now)
-      await transaction
-        .collection(COLLECTIONS.orderAudit)
-        .add({ data: refundAudit(order, added.refund, now) })
-      return ok({
-        order: { ...order, payment: added.payment, updatedAt: now },
-        refund: added.refund,
-        repeated: false,
-      })
+      const earlier = allRefunds(order).filter((r) => r.requestId === request.requestId)
+      if (earlier[0]) return ok({ order, refund: earlier[0], refunds: earlier, repeated: true })
+      const refusal = orderRefundRefusal(order, request.amountFen)
+      if (refusal) return fail(refusal.code, refusal.message)
+      let next = order
+      const refunds: OrderRefund[] = []
+      for (const piece of splitRefund(order, request.amountFen)) {
+        const payment = paymentPartOf(next, piece.part)
+        const added =
+          payment &&
+          addRefund(
+            payment,
+            order.orderNo,
+            {
+              amountFen: piece.amountFen,
+              reason: request.reason,
+              requestedBy: request.requestedBy,
+              requestId: request.requestId,
+            },
+            now,
+          )
+        if (!added?.ok) return fail('REFUND_TOO_MUCH', '退款金额超过可退余额')
+        next = withPaymentPart(next, added.payment)
+        refunds.push(added.refund)
+      }
+      const written = { ...next, updatedAt: now }
+      const { _id, ...fields } = written
+      void _id
+      await recordMoney(transaction, order, written, now)
+      await ref.set({ data: fields })
+      for (const refund of refunds)
+        await transaction
+          .collection(COLLECTIONS.orderAudit)
+          .add({ data: refundAudit(order, refund, now) })
+      return ok({ order: written, refund: refunds[0], refunds, repeated: false })
     },
   )
+  if (!result.ok) return result
   // A repeat of a request whose refund is still pending sends it again (same outRefundNo, so
   // WeChat pays it once): the first call may have committed and lost its answer before sending.
-  if (result.ok && result.data.repeated && result.data.refund.state === 'pending')
-    await sendRefund(result.data.order, result.data.refund, now)
-  if (result.ok && !result.data.repeated) {
-    const outcome = await sendRefund(result.data.order, result.data.refund, now)
-    if (outcome && outcome.state === 'failed') {
-      // WeChat refused at once: answer what the order says now (退款失败, with the reason).
-      const order = await readDoc<OrderRecord>(ordersRef(request.orderId))
-      if (order) {
-        const refund = refundsOf(order.payment).find(
-          (r) => r.outRefundNo === result.data.refund.outRefundNo,
-        )
-        return ok({ order, refund: refund ?? result.data.refund, repeated: false })
-      }
-    }
-  }
-  return result
+  const outcomes = []
+  for (const refund of result.data.refunds)
+    if (refund.state === 'pending') outcomes.push(await sendRefund(result.data.order, refund, now))
+  if (result.data.repeated || !outcomes.some((outcome) => outcome?.state === 'failed'))
+    return result
+  // WeChat refused at once: answer what the order says now (退款失败, with the reason).
+  const order = await readDoc<OrderRecord>(ordersRef(request.orderId))
+  if (!order) return result
+  const stored = new Map(allRefunds(order).map((r) => [r.outRefundNo, r]))
+  const refunds = result.data.refunds.map((r) => stored.get(r.outRefundNo) ?? r)
+  return ok({ order, refund: refunds[0], refunds, repeated: false })
 }
 
 /**
@@ -220,7 +255,7 @@ export async function retryFailedRefund(
 ): Promise<Result<{ order: OrderRecord; refund: OrderRefund }>> {
   const order = await readDoc<OrderRecord>(ordersRef(orderId))
   if (!order) return fail('NOT_FOUND', '订单不存在')
-  const refund = refundsOf(order.payment).find((r) => r.outRefundNo === outRefundNo)
+  const refund = allRefunds(order).find((r) => r.outRefundNo === outRefundNo)
   if (!refund) return fail('NOT_FOUND', '这笔退款不存在')
   if (refund.state !== 'failed')
     return fail(
@@ -229,7 +264,7 @@ export async function retryFailedRefund(
     )
   await sendRefund(order, refund, now)
   const after = (await readDoc<OrderRecord>(ordersRef(orderId))) ?? order
-  const settled = refundsOf(after.payment).find((r) => r.outRefundNo === outRefundNo) ?? refund
+  const settled = allRefunds(after).find((r) => r.outRefundNo === outRefundNo) ?? refund
   return ok({ order: after, refund: settled })
 }
 
@@ -238,4 +273,8 @@ export async function retryFailedRefund(
  * records from before, in state refund_failed. Both branches are indexed.
  */
 export const failedRefundQuery = () =>
-  command.or([{ 'payment.refundFailed': true }, { 'payment.state': 'refund_failed' }])
+  command.or([
+    { 'payment.refundFailed': true },
+    { 'payment.state': 'refund_failed' },
+    { 'balance.refundFailed': true },
+  ])

@@ -16,6 +16,7 @@ export function endCollectingBatch(
     quantity: 0,
     openedAt: now,
     lastReachedAt: how === 'close' ? now : state.lastReachedAt,
+    deadlineAt: null,
     updatedAt: now,
   }
 }

@@ -6,6 +6,7 @@
 // (role system) on each of its orders that `ordersToRelease` returns, one transaction each;
 // repeats are harmless since the machine refuses orders already in production.
 // Once reached, a batch stays reached: later cancellations do not stop production.
+import { balanceToOpen, fullyPaid } from './order-payments'
 import type { ProductRecord } from './product-schema'
 import type { OrderRecord } from './order-types'
 
@@ -19,6 +20,11 @@ export interface BatchState {
   quantity: number
   openedAt: Date
   lastReachedAt: Date | null
+  /**
+   * Products with `collectDays`: set when the first order joins the collecting batch; a batch
+   * still collecting then is cancelled by the order timer (every payment refunded).
+   */
+  deadlineAt?: Date | null
   updatedAt: Date
 }
 
@@ -61,7 +67,16 @@ export function joinBatch(
   const batchId = batchIdOf(current.productId, current.sequence)
   const total = current.quantity + quantity
   if (total < current.minQuantity)
-    return { state: { ...current, quantity: total, updatedAt: now }, batchId, reached: false }
+    return {
+      state: {
+        ...current,
+        quantity: total,
+        deadlineAt: deadlineOf(current, product, now),
+        updatedAt: now,
+      },
+      batchId,
+      reached: false,
+    }
   return {
     state: {
       ...current,
@@ -71,12 +86,24 @@ export function joinBatch(
       quantity: 0,
       openedAt: now,
       lastReachedAt: now,
+      deadlineAt: null,
       updatedAt: now,
     },
     batchId,
     reached: true,
   }
 }
+
+/** The collecting batch's deadline: kept once set, else counted from this first join. */
+function deadlineOf(state: BatchState, product: ProductRecord, now: Date): Date | null {
+  if (state.deadlineAt) return state.deadlineAt
+  const days = product.batch?.collectDays
+  return days ? new Date(now.getTime() + days * 24 * 60 * 60 * 1000) : null
+}
+
+/** The collecting batch is past its deadline without having filled. */
+export const batchExpired = (state: BatchState, now: Date) =>
+  !!state.deadlineAt && state.deadlineAt.getTime() <= now.getTime()
 
 /** Removes a cancelled order's units, only if its batch is still the one collecting. */
 export function leaveBatch(
@@ -112,16 +139,17 @@ export function progressFromOrders(
 
 /**
  * The orders of a reached batch to send `batch_reached`: waiting (submitted / confirmed) and
- * without an open exception, and paid; the rest stay for the merchant (who may fire it by hand
+ * without an open exception, and paid (in full: into production), or with the 定金 paid and the
+ * 尾款 not yet asked for (asked now); the rest stay for the merchant (who may fire it by hand
  * later) or, unpaid, until they are paid (released then) or expire.
  */
-export function ordersToRelease<T extends Pick<OrderRecord, 'node' | 'exception' | 'payment'>>(
-  orders: T[],
-): T[] {
+export function ordersToRelease<
+  T extends Pick<OrderRecord, 'node' | 'exception' | 'payment' | 'balance' | 'quote' | 'coupon'>,
+>(orders: T[]): T[] {
   return orders.filter(
     (order) =>
       (order.node === 'submitted' || order.node === 'confirmed') &&
       order.exception === null &&
-      order.payment.state === 'paid',
+      (fullyPaid(order) || balanceToOpen(order)),
   )
 }

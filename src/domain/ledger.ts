@@ -4,8 +4,9 @@
 // write a second row. A day's reconciliation reads the rows of that China date (index chinaDate)
 // and folds them here. Pure.
 import { chinaDateOf, type ChinaDate } from './china-date'
+import { paymentPartOf, paymentsOf } from './order-payments'
 import type { OrderPayment } from './payment'
-import { refundsOf, wasPaid } from './payment'
+import { partOf, refundsOf, wasPaid } from './payment'
 
 export type LedgerKind = 'pay' | 'refund'
 
@@ -25,11 +26,14 @@ interface OrderMoney {
   _id: string
   orderNo: string
   payment: OrderPayment
+  /** A preorder's 尾款: its own trade, with its own rows. */
+  balance?: OrderPayment | null
 }
 
 /**
- * The ledger rows an order write adds: the payment when it becomes paid, each refund when it
- * succeeds. Comparing the order before and after the write keeps a repeat from adding anything.
+ * The ledger rows an order write adds: each payment (定金, 尾款 or the whole price) when it
+ * becomes paid, each refund when it succeeds. Comparing the order before and after the write
+ * keeps a repeat from adding anything.
  */
 export function ledgerEntriesOf(before: OrderMoney, after: OrderMoney, now: Date): LedgerEntry[] {
   const row = (kind: LedgerKind, key: string, amountFen: number): LedgerEntry => ({
@@ -42,21 +46,24 @@ export function ledgerEntriesOf(before: OrderMoney, after: OrderMoney, now: Date
     amountFen,
   })
   const rows: LedgerEntry[] = []
-  const trade = after.payment.outTradeNo
-  if (
-    trade &&
-    wasPaid(after.payment) &&
-    (!wasPaid(before.payment) || before.payment.outTradeNo !== trade)
-  )
-    rows.push(row('pay', trade, after.payment.amountFen))
-  const succeededBefore = new Set(
-    refundsOf(before.payment)
-      .filter((refund) => refund.state === 'succeeded')
-      .map((refund) => refund.outRefundNo),
-  )
-  for (const refund of refundsOf(after.payment))
-    if (refund.state === 'succeeded' && !succeededBefore.has(refund.outRefundNo))
-      rows.push(row('refund', refund.outRefundNo, refund.amountFen))
+  for (const payment of paymentsOf(after)) {
+    const earlier = paymentPartOf(before, partOf(payment))
+    const trade = payment.outTradeNo
+    if (
+      trade &&
+      wasPaid(payment) &&
+      (!earlier || !wasPaid(earlier) || earlier.outTradeNo !== trade)
+    )
+      rows.push(row('pay', trade, payment.amountFen))
+    const succeededBefore = new Set(
+      (earlier ? refundsOf(earlier) : [])
+        .filter((refund) => refund.state === 'succeeded')
+        .map((refund) => refund.outRefundNo),
+    )
+    for (const refund of refundsOf(payment))
+      if (refund.state === 'succeeded' && !succeededBefore.has(refund.outRefundNo))
+        rows.push(row('refund', refund.outRefundNo, refund.amountFen))
+  }
   return rows
 }
 

@@ -90,6 +90,11 @@ export function newOutboxRecord(draft: MessageDraft, now: Date): OutboxRecord {
 /** What the delivery_window message asks of the customer (a thing field: 20 characters). */
 export const DELIVERY_WINDOW_TIP = '请在订单页选择方便收货的时间'
 
+const TIPS: Partial<Record<OrderNotification['purpose'], string>> = {
+  delivery_window: DELIVERY_WINDOW_TIP,
+  balance_due: '已成团，逾期未付订单将取消并退定金',
+}
+
 export const orderPage = (orderId: string) => `pages/order/index?id=${orderId}`
 
 export function orderMessageKey(order: Pick<OrderRecord, '_id' | 'node' | 'version'>): string {
@@ -113,13 +118,14 @@ export function orderMessageDraft(
       productName: notification.productName,
       status: notification.purpose === 'exception_needs_choice' ? 'exception' : notification.node,
       // What the customer pays (or paid), which a discount may make less than the price.
-      amountFen: order.payment.amountFen,
+      amountFen: notification.amountFen ?? order.payment.amountFen,
+      dueBy: notification.dueBy ?? null,
       eta: notification.eta,
       at: notification.at,
       carrier: notification.shipping?.carrier ?? null,
       trackingNo: notification.shipping?.trackingNo ?? null,
       previousEta: notification.delay?.previousEta ?? null,
-      tip: notification.purpose === 'delivery_window' ? DELIVERY_WINDOW_TIP : null,
+      tip: TIPS[notification.purpose] ?? null,
       reason: notification.delay
         ? notification.delay.reason
         : exception

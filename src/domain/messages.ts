@@ -26,12 +26,15 @@ export const MESSAGE_PURPOSES = [
   'refill_reminder',
   'appointment_reminder',
   'after_sales_update',
+  'balance_due',
 ] as const
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
 
 /** A tap that may ask for subscriptions, and the purposes asked for there (WeChat allows 3). */
 export const TAP_POINT_PURPOSES = {
   submitOrder: ['order_confirmed', 'production_started', 'shipped'],
+  // A preorder with a deposit: the 尾款 is asked for when the batch fills, maybe weeks later.
+  submitDepositOrder: ['balance_due', 'production_started', 'shipped'],
   // Shipping is asked at submit; here what a customer following the order wants next.
   // 签收 is seen at the door; choosing when it comes needs telling (delivery_window).
   openTracking: ['order_delayed', 'delivery_window', 'exception_needs_choice'],

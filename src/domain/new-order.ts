@@ -5,6 +5,7 @@
 import type { Address } from './address'
 import { phoneTailOf } from './board'
 import type { OrderCoupon } from './coupon'
+import { depositFenOf, payableFenOf } from './order-payments'
 import { DEFAULT_PAY_WITHIN_MINUTES, newPayment } from './payment'
 import type { ProductRecord } from './product-schema'
 import type { OrderSelection } from './order-selection'
@@ -44,6 +45,7 @@ export function buildNewOrder(input: NewOrderInput): Result<NewOrderRecord> {
   if ((product.kind === 'batch') !== (batchId !== null))
     throw new Error(`batchId must be given exactly for batch products (${product._id})`)
   const id = orderIdFor(ownerOpenid, requestId)
+  const priced = { quote, coupon: input.coupon ?? undefined }
   return ok({
     _id: id,
     orderNo: orderNoFor(id, now),
@@ -55,7 +57,7 @@ export function buildNewOrder(input: NewOrderInput): Result<NewOrderRecord> {
     selection,
     quote,
     payment: newPayment(
-      quote.priceFen - (input.coupon?.discountFen ?? 0),
+      depositFenOf(priced) ?? payableFenOf(priced),
       now,
       input.payWithinMinutes ?? DEFAULT_PAY_WITHIN_MINUTES,
     ),

@@ -7,6 +7,7 @@
 // (not cancellation or ETA changes) until resolved; nothing is confirmed or produced before it
 // is paid, and only the system (WeChat's word) marks an order paid or expires it.
 import type { ErrorCode } from './errors'
+import { balanceToOpen, duePayment, fullyPaid } from './order-payments'
 import { PAYMENT_STATE_LABELS } from './payment'
 import { ACTOR_ROLE_LABELS, EVENT_LABELS, NODE_LABELS } from './order-labels'
 import {
@@ -42,10 +43,14 @@ const noOpenException: Guard = (order) => (order.exception ? '请先处理订单
 const madeToOrder: Guard = (order) =>
   order.productSnapshot.kind === 'made_to_order' ? null : '该商品无需备料'
 const paid: Guard = (order) => (order.payment.state === 'paid' ? null : '顾客尚未付款')
+const balancePaid: Guard = (order) => (fullyPaid(order) ? null : '顾客尚未支付尾款')
+const balanceDue: Guard = (order) => (balanceToOpen(order) ? null : '尾款已发起或无需尾款')
 const unpaid: Guard = (order) =>
-  order.payment.state === 'unpaid' ? null : `订单${PAYMENT_STATE_LABELS[order.payment.state]}`
-const payOverdue: Guard = (order, { now }) =>
-  now && now.getTime() >= order.payment.dueBy.getTime() ? null : '尚未到付款截止时间'
+  duePayment(order) ? null : `订单${PAYMENT_STATE_LABELS[order.payment.state]}`
+const payOverdue: Guard = (order, { now }) => {
+  const due = duePayment(order)
+  return due && now && now.getTime() >= due.dueBy.getTime() ? null : '尚未到付款截止时间'
+}
 const isBatchOrder: Guard = (order) => (order.batchId ? null : '该订单不是拼单订单')
 const both =
   (...guards: Guard[]): Guard =>
@@ -88,16 +93,20 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { from: 'delivered', event: 'complete', roles: ['system'], guard: autoCompleteDue, to: 'completed' },
   { from: ['submitted', 'confirmed'], event: 'cancel', roles: ['consumer'], to: 'cancelled' },
   { from: PRE_SHIPPING_NODES, event: 'cancel', roles: ['merchant'], to: 'cancelled' },
+  // A preorder batch that did not fill by its deadline (the order timer).
+  { from: ['submitted', 'confirmed'], event: 'cancel', roles: ['system'], guard: isBatchOrder, to: 'cancelled' },
   { from: PRE_SHIPPING_NODES, event: 'set_eta', roles: ['merchant'], to: 'same' },
   { from: PRE_SHIPPING_NODES, event: 'flag_exception', roles: ['merchant'], guard: noException, to: 'same' },
   { from: PRE_SHIPPING_NODES, event: 'choose_remedy', roles: ['consumer'], guard: awaitingChoice, to: 'same' },
   { from: PRE_SHIPPING_NODES, event: 'resolve_exception', roles: ['merchant'], guard: choiceIs(true), to: 'cancelled' },
   { from: PRE_SHIPPING_NODES, event: 'resolve_exception', roles: ['merchant'], guard: choiceIs(false), to: 'same' },
   // The system fires it when the batch reaches its minimum; a merchant may start one early.
-  { from: ['submitted', 'confirmed'], event: 'batch_reached', roles: ['system', 'merchant'], guard: both(isBatchOrder, paid, noOpenException), to: 'production' },
+  // With a deposit, the first firing asks for the 尾款; production starts once it is paid.
+  { from: ['submitted', 'confirmed'], event: 'batch_reached', roles: ['system', 'merchant'], guard: both(isBatchOrder, paid, balancePaid, noOpenException), to: 'production' },
+  { from: ['submitted', 'confirmed'], event: 'batch_reached', roles: ['system', 'merchant'], guard: both(isBatchOrder, balanceDue, noOpenException), to: 'same' },
   // WeChat's word (callback or reconciliation), never a client's: system only.
-  { from: 'submitted', event: 'pay', roles: ['system'], guard: unpaid, to: 'same' },
-  { from: 'submitted', event: 'expire', roles: ['system'], guard: both(unpaid, payOverdue), to: 'cancelled' },
+  { from: ['submitted', 'confirmed'], event: 'pay', roles: ['system'], guard: unpaid, to: 'same' },
+  { from: ['submitted', 'confirmed'], event: 'expire', roles: ['system'], guard: both(unpaid, payOverdue), to: 'cancelled' },
   { from: PRE_SHIPPING_NODES, event: 'choose_delivery_window', roles: ['consumer'], to: 'same' },
 ]
 

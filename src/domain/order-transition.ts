@@ -16,7 +16,10 @@ import { deliveryWindowText } from './delivery-window'
 import { REMEDY_LABELS } from './order-labels'
 import { can } from './order-machine'
 import { parseEventInput, type EventInput } from './order-input'
-import { markPaid, paymentOnCancel, type OrderRefund } from './payment'
+import { formatFen } from './money'
+import { depositFenOf, newBalance, paymentPartOf, withPaymentPart } from './order-payments'
+import { markPaid, parseTradeNo, paymentOnCancel, type OrderRefund } from './payment'
+import { formatChinaTime } from './time'
 import { urgentReleaseOf } from './pricing'
 import {
   COUPON_RETURN_NODES,
@@ -79,13 +82,16 @@ export function applyTransition(
     scope: storage,
   })
   if (!parsed.ok) return parsed
+  if (parsed.data.event === 'pay' && !paidPartOf(order, parsed.data.input.outTradeNo))
+    return fail('INVALID_TRANSITION', '这笔付款不是订单待付的款项')
 
   const next = nextRecord(order, verdict.to, parsed.data, now)
-  if (next.node === 'cancelled' && order.node !== 'cancelled')
-    next.payment = paymentOnCancel(order.payment, order.orderNo, cancelReason(orderEvent), now, {
-      role: actor.role,
-      openid: actor.openid ?? null,
-    })
+  if (next.node === 'cancelled' && order.node !== 'cancelled') {
+    const by = { role: actor.role, openid: actor.openid ?? null }
+    const reason = cancelReason(orderEvent, order)
+    next.payment = paymentOnCancel(order.payment, order.orderNo, reason, now, by)
+    if (order.balance) next.balance = paymentOnCancel(order.balance, order.orderNo, reason, now, by)
+  }
   next.timeline = [
     ...order.timeline,
     {
@@ -93,7 +99,7 @@ export function applyTransition(
       event: orderEvent,
       at: now,
       actorRole: actor.role,
-      note: parsed.data.input.note || timelineNote(parsed.data),
+      note: parsed.data.input.note || timelineNote(parsed.data, order, next),
       photos: parsed.data.input.photos,
     },
   ]
@@ -126,8 +132,9 @@ export function applyTransition(
   // A later promised date is told before the customer has to ask, unless this event's own
   // message already carries the new date (production started on a filled batch).
   const delayed = next.eta > order.eta && !FINAL_NODES.includes(next.node)
+  const openedBalance = orderEvent === 'batch_reached' && next.node === order.node
   const purpose =
-    PURPOSE_OF[orderEvent] ??
+    (openedBalance ? NOTIFICATION_PURPOSES.balanceDue : PURPOSE_OF[orderEvent]) ??
     (delayed ? NOTIFICATION_PURPOSES.orderDelayed : undefined) ??
     (askDeliveryWindow(order, orderEvent) ? NOTIFICATION_PURPOSES.deliveryWindow : undefined)
   const delay = delayed
@@ -148,7 +155,7 @@ export function applyTransition(
       note: parsed.data.input.note,
       detail: auditDetail(parsed.data, choice),
     },
-    notification: purpose ? notify(next, purpose, now, delay) : null,
+    notification: purpose ? notify(next, purpose, now, delay, moneyOf(order, next)) : null,
     grant,
     couponReturn,
     batchLeave,
@@ -192,7 +199,8 @@ function nextRecord(
       revise(parsed.input.eta, parsed.input.note || '商家调整了预计完成日期')
       break
     case 'batch_reached':
-      revise(addDays(chinaDateOf(now), order.quote.leadDays), '拼单成团，开始制作')
+      if (to === order.node) next.balance = newBalance(order, now)
+      else revise(addDays(chinaDateOf(now), order.quote.leadDays), '拼单成团，开始制作')
       break
     case 'flag_exception':
       next.exception = {
@@ -230,31 +238,64 @@ function nextRecord(
     case 'choose_delivery_window':
       next.deliveryWindow = { kind: parsed.input.kind, date: parsed.input.date, chosenAt: now }
       break
-    case 'pay':
-      next.payment = markPaid(order.payment, {
-        outTradeNo: parsed.input.outTradeNo,
-        transactionId: parsed.input.transactionId,
-        paidAt: now,
-      })
+    case 'pay': {
+      const target = paidPartOf(order, parsed.input.outTradeNo)
+      if (target)
+        Object.assign(
+          next,
+          withPaymentPart(
+            next,
+            markPaid(target, {
+              outTradeNo: parsed.input.outTradeNo,
+              transactionId: parsed.input.transactionId,
+              paidAt: now,
+            }),
+          ),
+        )
       break
+    }
   }
   return next
 }
 
+/** The unpaid payment a confirmed trade pays (its number names the part), or null. */
+function paidPartOf(order: OrderRecord, outTradeNo: string) {
+  const parsed = parseTradeNo(outTradeNo, 'P')
+  const target = parsed && paymentPartOf(order, parsed.part)
+  return target?.state === 'unpaid' ? target : null
+}
+
+/** The payment a message about this event names: the 尾款 when it was opened or paid. */
+function moneyOf(before: OrderRecord, after: OrderRecord) {
+  const balance = after.balance
+  const touched = balance && (!before.balance || before.balance.state !== balance.state)
+  return touched ? balance : after.payment
+}
+
+const isBalanceDue = (order: OrderRecord) => order.balance?.state === 'unpaid'
+
 /** What the customer reads on the timeline when the event carries no note of its own. */
-function timelineNote(parsed: EventInput): string {
+function timelineNote(parsed: EventInput, before: OrderRecord, after: OrderRecord): string {
   if (parsed.event === 'choose_remedy') return `已选择：${REMEDY_LABELS[parsed.input.remedy]}`
-  if (parsed.event === 'pay') return '已付款'
-  if (parsed.event === 'expire') return '超时未付款，订单已自动取消'
+  if (parsed.event === 'pay') {
+    if (before.balance?.state === 'unpaid' && after.balance?.state === 'paid') return '已付尾款'
+    return depositFenOf(after) === null ? '已付款' : '已付定金'
+  }
+  if (parsed.event === 'batch_reached' && after.balance && !before.balance)
+    return `已成团，请在 ${formatChinaTime(after.balance.dueBy, 'MM-DD HH:mm')} 前支付尾款 ${formatFen(after.balance.amountFen)}`
+  if (parsed.event === 'expire')
+    return isBalanceDue(before)
+      ? '超时未付尾款，订单已自动取消，定金原路退回'
+      : '超时未付款，订单已自动取消'
   if (parsed.event === 'choose_delivery_window')
     return `送货时间：${deliveryWindowText(parsed.input)}`
   return ''
 }
 
 /** Why a cancelled order's payment is refunded, as the refund carries it to WeChat. */
-function cancelReason(event: OrderEvent): string {
+function cancelReason(event: OrderEvent, order: OrderRecord): string {
   if (event === 'resolve_exception') return '订单异常，按顾客选择取消'
-  if (event === 'expire') return '超时未付款'
+  if (event === 'expire') return isBalanceDue(order) ? '超时未付尾款' : '超时未付款'
   return '订单取消'
 }
 
@@ -273,8 +314,11 @@ function notify(
   purpose: NotificationPurpose,
   now: Date,
   delay: OrderNotification['delay'],
+  money: { amountFen: number; dueBy: Date },
 ): OrderNotification {
   return {
+    amountFen: money.amountFen,
+    ...(purpose === NOTIFICATION_PURPOSES.balanceDue ? { dueBy: money.dueBy } : {}),
     purpose,
     toOpenid: order.ownerOpenid,
     orderId: order._id,

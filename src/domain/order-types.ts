@@ -158,8 +158,13 @@ export interface OrderRecord {
   productSnapshot: ProductSnapshot
   selection: OrderSelection
   quote: Quote
-  /** Paid in full at submit; every cancellation of a paid order refunds it (payment.ts). */
+  /**
+   * Paid at submit: the whole price, or a preorder's 定金; every cancellation of a paid order
+   * refunds it (payment.ts, order-payments.ts).
+   */
   payment: OrderPayment
+  /** A preorder's 尾款, opened when its batch fills; absent or null otherwise. */
+  balance?: OrderPayment | null
   /** The coupon used at submit (coupon.ts), if any: the payment is the price minus its discount. */
   coupon?: OrderCoupon
   node: OrderNode
@@ -212,6 +217,7 @@ export const NOTIFICATION_PURPOSES = {
   orderDelayed: 'order_delayed',
   paymentSucceeded: 'payment_succeeded',
   deliveryWindow: 'delivery_window',
+  balanceDue: 'balance_due',
 } as const satisfies Record<string, MessagePurpose>
 export type NotificationPurpose = (typeof NOTIFICATION_PURPOSES)[keyof typeof NOTIFICATION_PURPOSES]
 
@@ -228,4 +234,8 @@ export interface OrderNotification {
   shipping: { carrier: string; trackingNo: string } | null
   /** A later ETA (order_delayed): the date it replaced and why it moved. */
   delay: { previousEta: ChinaDate; reason: string } | null
+  /** The payment the message is about (the 尾款 once it is opened); absent on older rows. */
+  amountFen?: number
+  /** balance_due: when the 尾款 must be paid by. */
+  dueBy?: Date
 }

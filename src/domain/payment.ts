@@ -58,7 +58,17 @@ export interface OrderRefund {
   requestId?: string | null
 }
 
+/**
+ * Which of an order's payments a record is: the one at submit (`payment`: the whole price, or a
+ * preorder's 定金), or a preorder's 尾款 (`balance`, opened when its batch fills). Each is its own
+ * WeChat trade with its own attempts and refunds (order-payments.ts).
+ */
+export const PAYMENT_PARTS = ['payment', 'balance'] as const
+export type PaymentPart = (typeof PAYMENT_PARTS)[number]
+
 export interface OrderPayment {
+  /** Absent on the payment at submit; 'balance' on a preorder's 尾款. */
+  part?: PaymentPart
   state: PaymentState
   /** What the customer pays: the order's quote.priceFen when it was placed. */
   amountFen: number
@@ -125,28 +135,37 @@ export function newPayment(
   }
 }
 
+export const partOf = (payment: Pick<OrderPayment, 'part'>): PaymentPart =>
+  payment.part ?? 'payment'
+
+/** 尾款 numbers carry a B before the letter: 202611227K3F9XQ2BP1, 202611227K3F9XQ2BR1. */
+const PART_MARKS: Record<PaymentPart, string> = { payment: '', balance: 'B' }
+
 /** 20261122-7K3F9XQ2 -> 202611227K3F9XQ2: WeChat's numbers allow only [A-Za-z0-9]. */
-const tradeKeyOf = (orderNo: string) => orderNo.replace(/-/g, '')
+const tradeKeyOf = (orderNo: string, part: PaymentPart) =>
+  `${orderNo.replace(/-/g, '')}${PART_MARKS[part]}`
 
 /** One payment attempt's number (≤ 32 characters): a new attempt never reuses an old one. */
-export const outTradeNoOf = (orderNo: string, attempt: number) =>
-  `${tradeKeyOf(orderNo)}P${attempt}`
+export const outTradeNoOf = (orderNo: string, attempt: number, part: PaymentPart = 'payment') =>
+  `${tradeKeyOf(orderNo, part)}P${attempt}`
 
 /** One refund's number: WeChat's idempotency key, so a retry with it never refunds twice. */
-export const outRefundNoOf = (orderNo: string, n = 1) => `${tradeKeyOf(orderNo)}R${n}`
+export const outRefundNoOf = (orderNo: string, n = 1, part: PaymentPart = 'payment') =>
+  `${tradeKeyOf(orderNo, part)}R${n}`
 
 /**
- * The order number and attempt (or refund) a WeChat number names, or null if it is not ours.
- * Order numbers are a China date (8 digits) and 8 Crockford characters (new-order.ts).
+ * The order number, payment part and attempt (or refund) a WeChat number names, or null if it is
+ * not ours. Order numbers are a China date (8 digits) and 8 Crockford characters (new-order.ts).
  */
 export function parseTradeNo(
   value: unknown,
   kind: 'P' | 'R',
-): { orderNo: string; n: number } | null {
+): { orderNo: string; n: number; part: PaymentPart } | null {
   if (typeof value !== 'string') return null
-  const match = /^(\d{8})([0-9A-Z]{8})([PR])([1-9]\d{0,5})$/.exec(value)
-  if (!match || match[3] !== kind) return null
-  return { orderNo: `${match[1]}-${match[2]}`, n: Number(match[4]) }
+  const match = /^(\d{8})([0-9A-Z]{8})(B?)([PR])([1-9]\d{0,5})$/.exec(value)
+  if (!match || match[4] !== kind) return null
+  const part: PaymentPart = match[3] === 'B' ? 'balance' : 'payment'
+  return { orderNo: `${match[1]}-${match[2]}`, n: Number(match[5]), part }
 }
 
 /** Whether a pay attempt may start: only an unpaid order before its due time. */
@@ -241,6 +260,7 @@ export function withRefunds(payment: OrderPayment, refunds: OrderRefund[]): Orde
 export function refundRefusal(
   payment: OrderPayment,
   amountFen: number,
+  restFen = refundTotals(payment).restFen,
 ): { code: 'INVALID_INPUT' | 'NOT_PAID' | 'REFUND_TOO_MUCH'; message: string } | null {
   if (!Number.isInteger(amountFen) || amountFen <= 0)
     return { code: 'INVALID_INPUT', message: '退款金额须大于 0（单位：分）' }
@@ -249,7 +269,6 @@ export function refundRefusal(
       code: 'NOT_PAID',
       message: `订单${PAYMENT_STATE_LABELS[payment.state]}，没有可退的款项`,
     }
-  const { restFen } = refundTotals(payment)
   if (restFen === 0) return { code: 'REFUND_TOO_MUCH', message: '订单已全额退款，没有可退的余额' }
   if (amountFen > restFen)
     return {
@@ -279,7 +298,7 @@ export function addRefund(
   if (refusal) return { ok: false, ...refusal }
   const refunds = refundsOf(payment)
   const refund: OrderRefund = {
-    outRefundNo: outRefundNoOf(orderNo, refunds.length + 1),
+    outRefundNo: outRefundNoOf(orderNo, refunds.length + 1, partOf(payment)),
     amountFen: request.amountFen,
     state: 'pending',
     reason: request.reason,
@@ -293,8 +312,8 @@ export function addRefund(
 }
 
 /** Refunds in `after` that `before` did not have: asked of WeChat after the commit. */
-export function newRefunds(before: OrderPayment, after: OrderPayment): OrderRefund[] {
-  const known = new Set(refundsOf(before).map((refund) => refund.outRefundNo))
+export function newRefunds(before: OrderPayment | null, after: OrderPayment): OrderRefund[] {
+  const known = new Set((before ? refundsOf(before) : []).map((refund) => refund.outRefundNo))
   return refundsOf(after).filter(
     (refund) => refund.state === 'pending' && !known.has(refund.outRefundNo),
   )

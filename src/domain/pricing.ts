@@ -44,6 +44,8 @@ export interface Quote {
   /** China calendar date the order is expected to be ready to ship. */
   etaDate: ChinaDate
   etaBasis: 'order' | 'batch_reached'
+  /** Preorders with a deposit: the 定金 for this quantity, paid at submit (order-payments.ts). */
+  depositFen?: number
   /** China date the quote was made on (urgent capacity is per day). */
   quotedOn: ChinaDate
   urgent: { requested: boolean; available: boolean; applied: boolean; reason?: string }
@@ -100,6 +102,7 @@ export function quoteOrder(
     etaBasis: batchWaiting ? 'batch_reached' : 'order',
     quotedOn: today,
     urgent,
+    ...(product.batch?.depositFen ? { depositFen: product.batch.depositFen * quantity } : {}),
   }
 }
 

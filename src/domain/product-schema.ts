@@ -62,8 +62,13 @@ export interface ProductSchema {
   urgent: UrgentChannel | null
   /** Consumables: how long one unit lasts, for replenishment reminders. */
   consumable?: { defaultCycleDays: number }
-  /** Batches: the batch goes into production once live orders reach this many units. */
-  batch?: { minQuantity: number }
+  /**
+   * Batches: the batch goes into production once live orders reach this many units. With
+   * `depositFen` (per unit) the customer pays that 定金 at submit and the rest (尾款) once the
+   * batch fills; with `collectDays` a batch not filled that many days after it opened is
+   * cancelled and every payment in it refunded.
+   */
+  batch?: { minQuantity: number; depositFen?: number; collectDays?: number }
   /** Queued orders per extra day of lead time; DEFAULT_QUEUE_ORDERS_PER_DAY when absent. */
   queueOrdersPerDay?: number
 }
@@ -124,7 +129,13 @@ export function checkProductSchema(product: ProductSchema & { kind: string }): s
   )
   if (product.consumable) need(isCount(product.consumable.defaultCycleDays, 1), '补货周期不正确')
   need((product.kind === 'batch') === (product.batch !== undefined), '只有预售拼单需要成团数量')
-  if (product.batch) need(isCount(product.batch.minQuantity, 1), '成团数量不正确')
+  if (product.batch) {
+    const { minQuantity, depositFen, collectDays } = product.batch
+    need(isCount(minQuantity, 1), '成团数量不正确')
+    need(depositFen === undefined || isCount(depositFen, 1), '定金须为正整数（分）')
+    need(depositFen === undefined || depositFen < product.basePriceFen, '定金须低于商品基础价格')
+    need(collectDays === undefined || isCount(collectDays, 1), '拼单天数须为正整数')
+  }
   if (product.queueOrdersPerDay !== undefined)
     need(isCount(product.queueOrdersPerDay, 1), '每日排产数量不正确')
   return problems

@@ -146,10 +146,23 @@ describe('batches', () => {
       data: { batch: { status: 'reached', reached: true, quantity: 7 } },
     })
     expect(result.data.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
+    // Closed, each order is asked for its 尾款; paid, it goes into production.
+    for (const o of first)
+      expect((await find(COLLECTIONS.orders, { _id: o._id }))[0]).toMatchObject({
+        node: 'submitted',
+        balance: { state: 'unpaid' },
+      })
+    await payOrder(env, first[0]._id, consumerA)
+    await payOrder(env, first[1]._id, consumerB)
     for (const o of first)
       expect((await find(COLLECTIONS.orders, { _id: o._id }))[0].node).toBe('production')
     const audit = await find(COLLECTIONS.orderAudit, { event: 'batch_reached' })
-    expect(audit.map((a: { actorRole: string }) => a.actorRole)).toEqual(['merchant', 'merchant'])
+    expect(audit.map((a: { actorRole: string }) => a.actorRole)).toEqual([
+      'merchant',
+      'merchant',
+      'system',
+      'system',
+    ])
     // Entering production consumed their 7 units × 6 m of linen.
     expect((await find(COLLECTIONS.materials, { _id: 'mat_linen' }))[0]).toMatchObject({
       quantity: 20000 - 42,

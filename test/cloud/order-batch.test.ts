@@ -1,6 +1,7 @@
-// Preorder batches (prod_linen_batch, minimum 20 units): orders wait in the collecting batch,
-// cancelling leaves it, and reaching the minimum moves every waiting order to production exactly
-// once, also when the last orders (and the timer) arrive at the same time.
+// Preorder batches (prod_linen_batch, minimum 20 units, ¥99 定金 a unit): orders wait in the
+// collecting batch with their 定金 paid, cancelling leaves it, and reaching the minimum asks every
+// waiting order for its 尾款 exactly once, also when the last orders (and the timer) arrive at the
+// same time; each moves to production once its 尾款 is paid.
 import { COLLECTIONS } from '@/domain/names'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
 import {
@@ -54,6 +55,7 @@ test('a batch order waits in the collecting batch, quoted from the batch reachin
     quote: { etaBasis: 'batch_reached' },
   })
   expect(first.quote.priceFen).toBe((59900 + 10000) * 9)
+  expect(first.payment).toMatchObject({ amountFen: 9900 * 9, state: 'paid' })
   expect(await batchState()).toMatchObject({ sequence: 1, quantity: 9, minQuantity: MIN })
   // The merchant may confirm while it waits; it stays waiting.
   await expect(act(merchant, first._id, 'confirm')).resolves.toMatchObject({
@@ -117,20 +119,31 @@ test('the last two orders arriving together (with the timer) release every waiti
   expect(state.lastReachedAt).toBeInstanceOf(Date)
 
   const released = [ids.first, ids.second, ...ids.last]
+  const owners = [consumerA, consumerB, consumerA, consumerB]
+  for (const id of released) {
+    const saved = await stored(id)
+    expect(saved.node).not.toBe('production')
+    expect(saved.balance).toMatchObject({ state: 'unpaid', part: 'balance' })
+    expect(saved.balance.amountFen + saved.payment.amountFen).toBe(saved.quote.priceFen)
+    const asked = (await notificationsOf(id)).filter((row) => row.purpose === 'balance_due')
+    expect(asked).toHaveLength(1)
+  }
+  await Promise.all(released.map((id, i) => pay(id, owners[i])))
   for (const id of released) {
     const saved = await stored(id)
     expect({ id, node: saved.node }).toEqual({ id, node: 'production' })
+    expect(saved.balance.state).toBe('paid')
     expect(saved.eta).toBe(inDays(LEAD))
     expect(saved.etaHistory.at(-1)).toMatchObject({ event: 'batch_reached', eta: inDays(LEAD) })
     const reached = (await auditOf(id)).filter((row) => row.event === 'batch_reached')
-    expect(reached).toHaveLength(1)
-    expect(reached[0]).toMatchObject({ to: 'production', actorRole: 'system', actorOpenid: null })
+    expect(reached).toHaveLength(2)
+    expect(reached[1]).toMatchObject({ to: 'production', actorRole: 'system', actorOpenid: null })
     const started = (await notificationsOf(id)).filter(
       (row) => row.purpose === 'production_started',
     )
     expect(started).toHaveLength(1)
   }
-  expect((await find(COLLECTIONS.orderAudit, { event: 'batch_reached' })).length).toBe(4)
+  expect((await find(COLLECTIONS.orderAudit, { event: 'batch_reached' })).length).toBe(8)
   expect(await stored(ids.cancelled)).toMatchObject({ node: 'cancelled' })
   expect((await auditOf(ids.cancelled)).map((row) => row.event)).toEqual(['pay', 'cancel'])
 })
@@ -157,10 +170,17 @@ test('the next batch collects anew; the merchant may start one early', async () 
   expect(next).toMatchObject({ node: 'submitted', batchId: B2 })
   expect(await batchState()).toMatchObject({ sequence: 2, quantity: 3 })
   const early = await act(merchant, next._id, 'batch_reached')
-  expect(early).toMatchObject({ ok: true, data: { order: { node: 'production' } } })
+  expect(early).toMatchObject({
+    ok: true,
+    data: { order: { node: 'submitted', balance: { state: 'unpaid' } } },
+  })
+  await pay(next._id, consumerA)
+  expect(await stored(next._id)).toMatchObject({ node: 'production' })
   expect(await auditOf(next._id)).toEqual([
     expect.objectContaining({ event: 'pay', actorRole: 'system' }),
     expect.objectContaining({ event: 'batch_reached', actorRole: 'merchant' }),
+    expect.objectContaining({ event: 'pay', actorRole: 'system' }),
+    expect.objectContaining({ event: 'batch_reached', actorRole: 'system' }),
   ])
 })
 
@@ -173,11 +193,24 @@ test('two concurrent orders that could each fill the batch: one fills it, one op
   expect(batches).toEqual([B2, 'prod_linen_batch-b3'])
   const filler = a.batchId === B2 ? a : b
   const opener = a.batchId === B2 ? b : a
-  expect(await stored(filler._id)).toMatchObject({ node: 'production' })
-  expect(await stored(opener._id)).toMatchObject({ node: 'submitted' })
+  expect(await stored(filler._id)).toMatchObject({
+    node: 'submitted',
+    balance: { state: 'unpaid' },
+  })
+  const opened = await stored(opener._id)
+  expect([opened.node, opened.balance]).toEqual(['submitted', undefined])
   expect(await batchState()).toMatchObject({ sequence: 3, quantity: 2 })
   const b2Orders = await find(COLLECTIONS.orders, { batchId: B2 })
-  expect(b2Orders.map((o) => o.node)).toEqual(['production', 'production', 'production'])
-  for (const o of b2Orders)
-    expect((await auditOf(o._id)).filter((row) => row.event === 'batch_reached')).toHaveLength(1)
+  // The early order is in production; the two others were asked for their 尾款 once.
+  expect(b2Orders.map((o) => o.balance?.state ?? 'none').sort()).toEqual([
+    'paid',
+    'unpaid',
+    'unpaid',
+  ])
+  const firings = await Promise.all(
+    b2Orders.map(
+      async (o) => (await auditOf(o._id)).filter((row) => row.event === 'batch_reached').length,
+    ),
+  )
+  expect(firings.sort()).toEqual([1, 1, 2])
 })

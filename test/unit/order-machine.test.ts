@@ -39,8 +39,19 @@ const CONSUMABLE: Allowed = {
 }
 const BATCH: Allowed = {
   ...MADE_TO_ORDER,
-  submitted: [...MADE_TO_ORDER.submitted!, 'batch_reached/system', 'batch_reached/merchant'],
-  confirmed: ['cancel/consumer', ...PRE, 'batch_reached/system', 'batch_reached/merchant'],
+  submitted: [
+    ...MADE_TO_ORDER.submitted!,
+    'batch_reached/system',
+    'batch_reached/merchant',
+    'cancel/system',
+  ],
+  confirmed: [
+    'cancel/consumer',
+    ...PRE,
+    'batch_reached/system',
+    'batch_reached/merchant',
+    'cancel/system',
+  ],
 }
 
 // Unpaid: only paying, expiring (past dueBy: LATER is) and cancelling; nothing moves it forward.
@@ -48,7 +59,7 @@ const UNPAID: Allowed = {
   ...MADE_TO_ORDER,
   submitted: ['pay/system', 'expire/system', 'cancel/consumer', ...PRE],
 }
-const UNPAID_BATCH: Allowed = { ...UNPAID }
+const UNPAID_BATCH: Allowed = { ...UNPAID, submitted: [...UNPAID.submitted!, 'cancel/system'] }
 
 const exception = (choice: OrderException['choice']): OrderException => ({
   id: 'exc_2',

@@ -1,6 +1,7 @@
 // What one event writes: the next record, the audit row, the queued notification and effects.
 import { applyTransition } from '@/domain/order-transition'
 import type { Actor, OrderRecord } from '@/domain/order-types'
+import { outRefundNoOf, outTradeNoOf } from '@/domain/payment'
 import { makeOrder, MERCHANT, NOW, OWNER, STRANGER } from './order-factories'
 
 const merchant: Actor = { role: 'merchant', openid: MERCHANT }
@@ -422,14 +423,75 @@ describe('ETA and batches', () => {
     })
   })
 
-  test('batch_reached starts production and counts the lead time from today', () => {
+  test('batch_reached asks for the 尾款, then starts production and counts the lead time from today', () => {
     const order = makeOrder({}, 'prod_linen_batch')
+    expect(order.payment.amountFen).toBe(9900) // the 定金
     const reachedAt = new Date('2026-12-01T20:00:00.000Z') // 2026-12-02 in China
-    const out = applied(order, 'batch_reached', system, {}, reachedAt)
+    const asked = applied(order, 'batch_reached', system, {}, reachedAt)
+    expect(asked.order.node).toBe('submitted')
+    expect(asked.order.balance).toMatchObject({
+      part: 'balance',
+      state: 'unpaid',
+      amountFen: order.quote.priceFen - 9900,
+      dueBy: new Date(reachedAt.getTime() + 72 * 3600 * 1000),
+    })
+    expect(asked.order.eta).toBe(order.eta)
+    expect(asked.notification).toMatchObject({
+      purpose: 'balance_due',
+      amountFen: order.quote.priceFen - 9900,
+    })
+    expect(asked.order.timeline.at(-1)?.note).toMatch(/^已成团，请在 12-05 04:00 前支付尾款 ¥/)
+    // Unpaid, a second firing moves nothing.
+    expect(
+      applyTransition(asked.order, 'batch_reached', system, {}, reachedAt, STORAGE),
+    ).toMatchObject({
+      ok: false,
+      message: '顾客尚未支付尾款',
+    })
+    // A deposit trade does not pay the 尾款; the 尾款's own trade does.
+    const deposit = { outTradeNo: outTradeNoOf(order.orderNo, 2), transactionId: 'wx_tx_9' }
+    expect(applyTransition(asked.order, 'pay', system, deposit, reachedAt, STORAGE).ok).toBe(false)
+    const trade = {
+      outTradeNo: outTradeNoOf(order.orderNo, 1, 'balance'),
+      transactionId: 'wx_tx_2',
+    }
+    const paid = applied(asked.order, 'pay', system, trade, reachedAt)
+    expect(paid.order.balance?.state).toBe('paid')
+    expect(paid.order.timeline.at(-1)?.note).toBe('已付尾款')
+    expect(paid.notification).toMatchObject({
+      purpose: 'payment_succeeded',
+      amountFen: order.quote.priceFen - 9900,
+    })
+    const out = applied(paid.order, 'batch_reached', system, {}, reachedAt)
     expect(out.order.node).toBe('production')
     expect(out.order.eta).toBe('2026-12-27') // 12-02 + 25 days
     expect(out.notification?.purpose).toBe('production_started')
     expect(out.audit.actorOpenid).toBeNull()
+  })
+
+  test('cancelling a preorder refunds the 定金 and closes an open 尾款', () => {
+    const order = makeOrder({}, 'prod_linen_batch')
+    const asked = applied(order, 'batch_reached', system, {}, NOW).order
+    const out = applied(asked, 'cancel', owner)
+    expect(out.order.payment.refunds).toMatchObject([
+      { amountFen: 9900, state: 'pending', outRefundNo: outRefundNoOf(order.orderNo, 1) },
+    ])
+    expect(out.order.balance).toMatchObject({ state: 'closed', refunds: [] })
+  })
+
+  test('an unpaid 尾款 past its due time expires the order and refunds the 定金', () => {
+    const order = makeOrder({}, 'prod_linen_batch')
+    const asked = applied(order, 'batch_reached', system, {}, NOW).order
+    const early = applyTransition(asked, 'expire', system, {}, LATER, STORAGE)
+    expect(early.ok).toBe(false)
+    const due = new Date(NOW.getTime() + 72 * 3600 * 1000)
+    const out = applied(asked, 'expire', system, {}, due)
+    expect(out.order.node).toBe('cancelled')
+    expect(out.order.timeline.at(-1)?.note).toBe('超时未付尾款，订单已自动取消，定金原路退回')
+    expect(out.order.payment.refunds?.[0]).toMatchObject({
+      amountFen: 9900,
+      reason: '超时未付尾款',
+    })
   })
 
   test('cancelling a waiting batch order gives its units back to the batch', () => {

@@ -58,14 +58,15 @@ describe('due time and WeChat numbers', () => {
   })
 
   test.each([
-    ['20261122-7K3F9XQ2', 1, '202611227K3F9XQ2P1', '202611227K3F9XQ2R1'],
-    ['20261122-7K3F9XQ2', 12, '202611227K3F9XQ2P12', '202611227K3F9XQ2R12'],
-  ])('%s attempt %s -> %s / %s', (orderNo, n, trade, refund) => {
-    expect(outTradeNoOf(orderNo, n)).toBe(trade)
-    expect(outRefundNoOf(orderNo, n)).toBe(refund)
+    ['20261122-7K3F9XQ2', 1, 'payment', '202611227K3F9XQ2P1', '202611227K3F9XQ2R1'],
+    ['20261122-7K3F9XQ2', 12, 'payment', '202611227K3F9XQ2P12', '202611227K3F9XQ2R12'],
+    ['20261122-7K3F9XQB', 3, 'balance', '202611227K3F9XQBBP3', '202611227K3F9XQBBR3'],
+  ] as const)('%s attempt %s of %s -> %s / %s', (orderNo, n, part, trade, refund) => {
+    expect(outTradeNoOf(orderNo, n, part)).toBe(trade)
+    expect(outRefundNoOf(orderNo, n, part)).toBe(refund)
     expect(trade.length).toBeLessThanOrEqual(32)
-    expect(parseTradeNo(trade, 'P')).toEqual({ orderNo, n })
-    expect(parseTradeNo(refund, 'R')).toEqual({ orderNo, n })
+    expect(parseTradeNo(trade, 'P')).toEqual({ orderNo, n, part })
+    expect(parseTradeNo(refund, 'R')).toEqual({ orderNo, n, part })
     expect(parseTradeNo(trade, 'R')).toBeNull()
   })
 
@@ -75,6 +76,8 @@ describe('due time and WeChat numbers', () => {
     '',
     '202611227K3F9XQ2',
     '202611227K3F9XQ2P0',
+    '202611227K3F9XQ2BBP1',
+    '202611227K3F9XQ2CP1',
     'x202611227K3F9XQ2P1',
     '202611227K3F9XQ2P1 ',
     { $ne: 1 },

@@ -249,7 +249,7 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
     measurements: [],
     textFields: [],
     urgent: null,
-    batch: { minQuantity: 20 },
+    batch: { minQuantity: 20, depositFen: 9900, collectDays: 14 },
   },
 ]
 

@@ -1,13 +1,14 @@
 // The order function's timer (config.json, every 10 minutes): completes orders delivered long
 // enough ago, releases reached batches' orders that the filling order did not get to, and keeps
 // payments true (src/cloud/payments.ts): finds payments whose callback was lost, expires unpaid
-// orders past their due time, and resends refunds WeChat does not have.
+// orders past their due time (定金 or 尾款), and resends refunds WeChat does not have; and cancels
+// preorder batches past their deadline (every payment in them refunded).
 // All go through the state machine, so a run overlapping another moves nothing twice.
 import { AUTO_COMPLETE_DAYS } from '@/domain/order-machine'
 import type { OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
 import { command, readList } from '@/cloud/database'
-import { releaseLeftoverBatches } from '@/cloud/batches'
+import { cancelExpiredBatches, releaseLeftoverBatches } from '@/cloud/batches'
 import { applyOrderEvent, orders, SYSTEM } from '@/cloud/orders'
 import { currentTime } from '@/cloud/clock'
 import { paymentHousekeeping } from '@/cloud/payments'
@@ -38,5 +39,6 @@ export async function housekeeping() {
   }
   const payments = await paymentHousekeeping(now)
   const released = await releaseLeftoverBatches(now)
-  return ok({ completed, released, payments })
+  const expiredBatchOrders = await cancelExpiredBatches(now)
+  return ok({ completed, released, payments, expiredBatchOrders })
 }

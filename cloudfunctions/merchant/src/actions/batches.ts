@@ -5,13 +5,14 @@
 // merchant. merchant.cancelBatch — the batch stops collecting, then every live order in it is
 // cancelled with the merchant's note (reservations released, each order audited on its own).
 import { type BatchState } from '@/domain/batch'
-import { collectingBatchId, endCollectingBatch, toBatchView } from '@/domain/batch-admin'
+import { collectingBatchId, toBatchView } from '@/domain/batch-admin'
 import type { BatchActionView, BatchesView, BatchStatus } from '@/domain/merchant-views'
 import { COLLECTIONS } from '@/domain/names'
 import type { OrderRecord } from '@/domain/order-types'
-import { fail, ok } from '@/domain/result'
-import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
-import { orders, withoutId } from '@/cloud/orders'
+import { ok } from '@/domain/result'
+import { command, db, readList } from '@/cloud/database'
+import { orders } from '@/cloud/orders'
+import { endBatch } from '@/cloud/batches'
 import { cursorOf } from '@/domain/cursor'
 import { merchantApi } from '@/domain/api/merchant'
 import { defineMerchantAction } from '@/cloud/router'
@@ -62,23 +63,6 @@ export const batches = defineMerchantAction(merchantApi.batches, async (input) =
   }
   return ok(view)
 })
-
-const BATCH_ID = /^(.+)-b(\d+)$/
-
-/** Ends the batch if it is the one collecting; NOT_FOUND / INVALID_TRANSITION otherwise. */
-async function endBatch(batchId: string, how: 'close' | 'cancel', now: Date) {
-  const productId = BATCH_ID.exec(batchId)?.[1]
-  if (!productId) return fail('NOT_FOUND', '批次不存在')
-  return inTransaction(async (transaction) => {
-    const ref = transaction.collection(COLLECTIONS.batches).doc(productId)
-    const state = await readDoc<BatchState>(ref)
-    if (!state) return fail('NOT_FOUND', '批次不存在')
-    if (collectingBatchId(state) !== batchId)
-      return fail('INVALID_TRANSITION', '该批次已成团或已结束')
-    await ref.set({ data: withoutId(endCollectingBatch(state, how, now)) })
-    return ok({ ...state, _id: productId })
-  })
-}
 
 function batchAction(how: 'close' | 'cancel') {
   return async (input: { batchId: string; note?: string }, merchantOpenid: string) => {
