@@ -17,13 +17,17 @@ import type { OrderRecord } from './order-types'
 export const BALANCE_PAY_HOURS = 72
 
 type WithPayments = Pick<OrderRecord, 'payment' | 'balance' | 'quote' | 'coupon'>
+type Priced = {
+  quote: Pick<OrderRecord['quote'], 'priceFen' | 'depositFen'>
+  coupon?: { discountFen: number }
+}
 
 /** What the whole order costs the customer: the price less the coupon's discount. */
-export const payableFenOf = (order: Pick<OrderRecord, 'quote' | 'coupon'>) =>
+export const payableFenOf = (order: Priced) =>
   order.quote.priceFen - (order.coupon?.discountFen ?? 0)
 
 /** The 定金 paid at submit: the quote's deposit, never more than the whole payable amount. */
-export function depositFenOf(order: Pick<OrderRecord, 'quote' | 'coupon'>): number | null {
+export function depositFenOf(order: Priced): number | null {
   const { depositFen } = order.quote
   if (!depositFen) return null
   const payable = payableFenOf(order)
@@ -31,20 +35,23 @@ export function depositFenOf(order: Pick<OrderRecord, 'quote' | 'coupon'>): numb
 }
 
 /** The 尾款: what is left after the deposit (0 for an order paid in full). */
-export const balanceFenOf = (order: Pick<OrderRecord, 'quote' | 'coupon'>) => {
+export const balanceFenOf = (order: Priced) => {
   const deposit = depositFenOf(order)
   return deposit === null ? 0 : payableFenOf(order) - deposit
 }
 
+/** An order's payments as stored, or as a page receives them (dates as text). */
+interface Payments<P> {
+  payment: P
+  balance?: P | null
+}
+
 /** The order's payments that exist, the one at submit first. */
-export function paymentsOf(order: Pick<OrderRecord, 'payment' | 'balance'>): OrderPayment[] {
+export function paymentsOf<P>(order: Payments<P>): P[] {
   return order.balance ? [order.payment, order.balance] : [order.payment]
 }
 
-export function paymentPartOf(
-  order: Pick<OrderRecord, 'payment' | 'balance'>,
-  part: PaymentPart,
-): OrderPayment | null {
+export function paymentPartOf<P>(order: Payments<P>, part: PaymentPart): P | null {
   return part === 'balance' ? (order.balance ?? null) : order.payment
 }
 
@@ -70,7 +77,7 @@ export function newBalance(order: WithPayments, now: Date): OrderPayment {
 }
 
 /** The payment the customer should pay now (the first unpaid one), or null. */
-export function duePayment(order: Pick<OrderRecord, 'payment' | 'balance'>): OrderPayment | null {
+export function duePayment<P extends { state: string }>(order: Payments<P>): P | null {
   return paymentsOf(order).find((payment) => payment.state === 'unpaid') ?? null
 }
 

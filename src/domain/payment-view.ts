@@ -23,7 +23,7 @@ export function awaitingPayment(
   payment: PaymentView | null | undefined,
   node: OrderNode,
 ): payment is PaymentView {
-  return payment?.state === 'unpaid' && node === 'submitted'
+  return payment?.state === 'unpaid' && (node === 'submitted' || node === 'confirmed')
 }
 
 const CONSUMER_TAGS: readonly PaymentState[] = ['unpaid', 'refunding', 'refunded', 'refund_failed']
@@ -82,7 +82,7 @@ export function paymentNotice(
   })
   switch (payment.state) {
     case 'unpaid': {
-      if (node !== 'submitted') return null
+      if (node !== 'submitted' && node !== 'confirmed') return null
       const amount = formatFen(payment.amountFen)
       return notice(
         audience === 'consumer'
@@ -181,13 +181,6 @@ export function refundLines(
 /** What the merchant may still refund (fen), and whether a refund form makes sense at all. */
 export function refundableFen(payment: PaymentView | null | undefined): number {
   return payment ? totalsOf(payment).restFen : 0
-}
-
-/** What the customer is asked before cancelling: a paid order says its money comes back. */
-export function cancelQuestion(payment: PaymentView | null | undefined): string {
-  return payment?.state === 'paid'
-    ? `取消后订单将停止制作，已付的 ${formatFen(payment.amountFen)} 将原路退回，确定取消吗？`
-    : '取消后订单将停止制作，确定取消吗？'
 }
 
 /** Milliseconds left until `dueBy` at `now`, never below 0. */

@@ -4,6 +4,8 @@
 // refund shows 退款中 the order is re-read until it settles (useRefundProgress).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { orderApi } from '@/domain/api/order'
+import { duePayment, paymentsOf } from '@/domain/order-payments'
+import { partOf } from '@/domain/payment'
 import {
   CONFIRM_POLL,
   CONFIRM_SLOW_TEXT,
@@ -27,13 +29,24 @@ export function useOrderPayment(
   const { pay: payOrder, paying } = usePayOrder()
   const askForMessages = useSubscribeAtTap('payOrder')
   const [confirming, setConfirming] = useState(false)
-  useRefundProgress(order?.payment, reload)
+  useRefundProgress(order ? paymentsOf(order) : [], reload)
+  const due = order ? duePayment(order) : null
 
+  const dueRef = useRef(due)
+  dueRef.current = due
+
+  // Paid once the payment that was due is due no more (a 定金 paid may make the 尾款 due at once,
+  // when the batch has filled meanwhile: a different part).
   const confirm = useCallback(async () => {
     setConfirming(true)
+    const waiting = dueRef.current ? partOf(dueRef.current) : null
     const { done } = await pollUntil(
       () => callCloud(orderApi.detail, { orderId }),
-      (read) => read.ok && read.data.order.payment.state !== 'unpaid',
+      (read) => {
+        if (!read.ok) return false
+        const now = duePayment(read.data.order)
+        return !now || partOf(now) !== waiting
+      },
       CONFIRM_POLL,
     )
     await reload()
@@ -45,7 +58,7 @@ export function useOrderPayment(
   useEffect(() => {
     if (!justPaid || !order || checkedJustPaid.current) return
     checkedJustPaid.current = true
-    if (order.payment.state === 'unpaid') void confirm()
+    if (dueRef.current) void confirm()
   }, [justPaid, order, confirm])
 
   /**
@@ -83,7 +96,7 @@ export function useOrderPayment(
   return {
     payNewOrder,
     /** The order can be paid now: 去支付 and the countdown show. */
-    awaiting: !!order && awaitingPayment(order.payment, order.node),
+    awaiting: !!order && !!due && awaitingPayment(due, order.node),
     paying,
     confirming,
     pay,

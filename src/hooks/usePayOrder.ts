@@ -3,6 +3,7 @@
 // Whether the order is paid is never decided here: WeChat's callback tells the server.
 import { useCallback, useRef, useState } from 'react'
 import { orderApi } from '@/domain/api/order'
+import { duePayment } from '@/domain/order-payments'
 import { ok, type Result } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
 import { requestPayment, type PaymentOutcome } from '@/services/payment'
@@ -20,7 +21,8 @@ export function usePayOrder() {
       const started = await callCloud(orderApi.pay, { orderId })
       if (!started.ok) return started
       const { payment, outTradeNo, order } = started.data
-      return ok(await requestPayment(payment, outTradeNo, order.payment.amountFen))
+      const due = duePayment(order) ?? order.payment
+      return ok(await requestPayment(payment, outTradeNo, due.amountFen))
     } finally {
       busy.current = false
       setPaying(false)

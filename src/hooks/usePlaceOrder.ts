@@ -31,7 +31,10 @@ function openOrder(url: string) {
 export function usePlaceOrder(draft: DraftOrder, couponId: string | null = null) {
   const order = useSubmitOrder(draft.product._id, draft.selection, draft.requestId, couponId)
   const { pay, paying } = usePayOrder()
-  const askForMessages = useSubscribeAtTap('submitOrder')
+  // A preorder with a deposit asks for the 尾款 reminder first: it may come weeks later.
+  const askForMessages = useSubscribeAtTap(
+    draft.product.batch?.depositFen ? 'submitDepositOrder' : 'submitOrder',
+  )
   const [payError, setPayError] = useState<{ message: string; url: string }>()
   const running = useRef(false)
   const { submit } = order

@@ -5,16 +5,15 @@ import { useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { REFUND_POLL, refundPollDue, type PaymentView } from '@/domain/payment-view'
 
-export function useRefundProgress(
-  payment: PaymentView | null | undefined,
-  reload: () => Promise<void>,
-): void {
+export function useRefundProgress(payments: PaymentView[], reload: () => Promise<void>): void {
   const [shown, setShown] = useState(true)
   useDidHide(() => setShown(false))
   useDidShow(() => setShown(true))
-  const latest = useRef({ payment, reload })
-  latest.current = { payment, reload }
-  const waiting = shown && refundPollDue(payment, 0)
+  const latest = useRef({ payments, reload })
+  latest.current = { payments, reload }
+  const due = (elapsedMs: number) =>
+    latest.current.payments.some((payment) => refundPollDue(payment, elapsedMs))
+  const waiting = shown && due(0)
 
   useEffect(() => {
     if (!waiting) return undefined
@@ -22,7 +21,7 @@ export function useRefundProgress(
     let stopped = false
     let timer: ReturnType<typeof setTimeout> | undefined
     const next = () => {
-      if (stopped || !refundPollDue(latest.current.payment, Date.now() - startedAt)) return
+      if (stopped || !due(Date.now() - startedAt)) return
       timer = setTimeout(() => void latest.current.reload().then(next), REFUND_POLL.intervalMs)
     }
     next()

@@ -2,7 +2,6 @@
 // audience; the countdown; the wait for WeChat's callback.
 import {
   awaitingPayment,
-  cancelQuestion,
   formatCountdown,
   msUntil,
   paymentNotice,
@@ -12,6 +11,7 @@ import {
   refundPollDue,
   type PaymentView,
 } from '@/domain/payment-view'
+import { orderCancelQuestion } from '@/domain/order-payment-view'
 import type { PaymentState } from '@/domain/payment'
 
 const DUE = '2026-12-01T04:30:00.000Z' // 12:30 China time
@@ -117,8 +117,13 @@ test('a closed order says no refund is due, once cancelled', () => {
 })
 
 test('cancelling a paid order says the money comes back', () => {
-  expect(cancelQuestion(payment('paid'))).toContain('已付的 ¥479 将原路退回')
-  expect(cancelQuestion(payment('unpaid'))).not.toContain('退回')
+  const order = (state: 'paid' | 'unpaid') => ({
+    node: 'submitted' as const,
+    payment: payment(state),
+    quote: { priceFen: 47900 },
+  })
+  expect(orderCancelQuestion(order('paid'))).toContain('已付的 ¥479 将原路退回')
+  expect(orderCancelQuestion(order('unpaid'))).not.toContain('退回')
 })
 
 test.each([

@@ -5,14 +5,14 @@ import { Text, View } from '@tarojs/components'
 import { formatFen } from '@/domain/money'
 import { EXCEPTION_KIND_LABELS, NODE_LABELS } from '@/domain/order-labels'
 import { FINAL_NODES, PRE_SHIPPING_NODES } from '@/domain/order-types'
-import { paymentTag } from '@/domain/payment-view'
+import { orderPaymentTag } from '@/domain/order-payment-view'
 import type { OrderView } from '@/hooks/order-view'
 import './index.scss'
 
 export default function OrderCard({ order, onOpen }: { order: OrderView; onOpen: () => void }) {
   const { productSnapshot: product, exception } = order
   const choices = product.choices.map((choice) => choice.choiceLabel).join(' · ')
-  const pay = paymentTag(order.payment, 'consumer')
+  const pay = orderPaymentTag(order, 'consumer')
   const showEta = PRE_SHIPPING_NODES.includes(order.node) && !FINAL_NODES.includes(order.node)
   return (
     <View
@@ -40,7 +40,7 @@ export default function OrderCard({ order, onOpen }: { order: OrderView; onOpen:
       <View className="order-card__foot">
         <Text className="order-card__price">{formatFen(order.quote.priceFen)}</Text>
         {pay ? (
-          <Text className={`order-card__pay order-card__pay--${order.payment.state}`}>{pay}</Text>
+          <Text className={`order-card__pay order-card__pay--${pay.state}`}>{pay.text}</Text>
         ) : null}
         {showEta ? <Text className="order-card__eta">预计 {order.eta} 完成</Text> : null}
       </View>

@@ -55,6 +55,12 @@ export default function QuoteSummary({
         <Text className="quote__total-label">合计</Text>
         <Text className="quote__total-amount">{formatFen(quote.priceFen)}</Text>
       </View>
+      {quote.depositFen ? (
+        <View className="quote__line quote__deposit">
+          <Text className="quote__line-label">今付定金（成团后付尾款）</Text>
+          <Text className="quote__line-amount">{formatFen(quote.depositFen)}</Text>
+        </View>
+      ) : null}
       <Text className="quote__eta">{etaText(quote)}</Text>
       {quote.urgent.requested && !quote.urgent.applied && quote.urgent.reason ? (
         <Text className="quote__warning">{quote.urgent.reason}，请取消加急</Text>

@@ -12,6 +12,7 @@ import QuoteSummary from '@/components/quote-summary'
 import { useAddress } from '@/hooks/useAddress'
 import { useUsableCoupons } from '@/hooks/useCoupons'
 import { usePlaceOrder } from '@/hooks/usePlaceOrder'
+import { depositFenOf } from '@/domain/order-payments'
 import { useQuote } from '@/hooks/useQuote'
 import type { DraftOrder } from '@/services/draft-order'
 import CouponPicker from './coupon-picker'
@@ -27,6 +28,8 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
   const coupons = useUsableCoupons(fresh.quote?.priceFen)
   const priced = fresh.coupon?.couponId === couponId ? fresh.coupon : undefined
   const payFen = priced?.usable ? priced.payFen : quote.priceFen
+  // A preorder with a deposit pays the 定金 now and the rest once the batch fills.
+  const depositFen = depositFenOf({ quote: { priceFen: payFen, depositFen: quote.depositFen } })
   const choices = chosenChoices(product, selection)
   const measured = product.measurements.filter((m) => selection.measurements[m.id] !== undefined)
   const texts = product.textFields.filter((t) => selection.texts[t.id] !== undefined)
@@ -130,8 +133,14 @@ export default function ConfirmForm({ draft }: { draft: DraftOrder }) {
 
       <View className="bottom-bar">
         <View className="bottom-bar__price">
-          <Text className="bottom-bar__amount">{formatFen(payFen)}</Text>
-          <Text className="bottom-bar__eta">预计 {quote.etaDate} 完成</Text>
+          <Text className="bottom-bar__amount">
+            {depositFen === null ? formatFen(payFen) : `定金 ${formatFen(depositFen)}`}
+          </Text>
+          <Text className="bottom-bar__eta">
+            {depositFen === null
+              ? `预计 ${quote.etaDate} 完成`
+              : `尾款 ${formatFen(payFen - depositFen)} 成团后付`}
+          </Text>
         </View>
         <View
           className={`bottom-bar__next submit-order${busy ? ' bottom-bar__next--off' : ''}`}

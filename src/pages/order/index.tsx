@@ -11,7 +11,8 @@ import { EXCEPTION_KIND_LABELS, NODE_LABELS, REMEDY_LABELS } from '@/domain/orde
 import { NOTE_MAX } from '@/domain/order-input'
 import { FINAL_NODES, type OrderEvent, type RemedyType } from '@/domain/order-types'
 import type { Result } from '@/domain/result'
-import { cancelQuestion, paymentNotice } from '@/domain/payment-view'
+import { orderCancelQuestion, paymentPanels } from '@/domain/order-payment-view'
+import { paymentsOf } from '@/domain/order-payments'
 import { formatChinaTime } from '@/domain/time'
 import AfterSalesSection from '@/components/after-sales-section'
 import ContactService from '@/components/contact-service'
@@ -70,7 +71,7 @@ export default function OrderPage() {
   const { order, actions } = detail.data
   const { exception, shipping, productSnapshot: product } = order
   const canChoose = actions.includes('choose_remedy')
-  const payNotice = paymentNotice(order.payment, order.node, 'consumer')
+  const panels = paymentPanels(order, 'consumer')
 
   const choose = async (remedy: RemedyType) => {
     const label = REMEDY_LABELS[remedy]
@@ -94,7 +95,7 @@ export default function OrderPage() {
   }
 
   const cancel = async () => {
-    if (!(await confirmModal('取消订单', cancelQuestion(order.payment), '确定取消'))) return
+    if (!(await confirmModal('取消订单', orderCancelQuestion(order), '确定取消'))) return
     const note = reason.trim()
     const result = await detail.act('cancel', note ? { note } : undefined)
     report(result, '订单已取消')
@@ -137,18 +138,21 @@ export default function OrderPage() {
         ) : null}
       </View>
 
-      {payNotice ? (
+      {panels.map((panel) => (
         <PaymentPanel
-          notice={payNotice}
-          payable={payment.awaiting}
-          dueBy={order.payment.dueBy}
+          key={panel.part}
+          notice={panel.notice}
+          payable={panel.payable}
+          dueBy={panel.dueBy}
           onTimeUp={() => void detail.reload()}
           onPay={() => void payment.pay()}
           paying={payment.paying}
-          confirming={payment.confirming}
+          confirming={panel.payable && payment.confirming}
         />
-      ) : null}
-      <RefundList payment={order.payment} audience="consumer" />
+      ))}
+      {paymentsOf(order).map((paid) => (
+        <RefundList key={paid.outTradeNo ?? 'unpaid'} payment={paid} audience="consumer" />
+      ))}
 
       {exception ? (
         <View className="order-section order-exception">

@@ -233,7 +233,12 @@ function BoardPageBody() {
             title: `${order.orderNo} · ${order.productSnapshot.name}`,
             subtitle: `${order.address.name} · ${NODE_LABELS[order.node]} · 预计 ${order.eta}`,
             // An unpaid order cannot be confirmed: said before anything else.
-            flag: order.payment?.state === 'unpaid' ? '待付款' : orderFlags(order)[0],
+            flag:
+              order.payment?.state === 'unpaid'
+                ? '待付款'
+                : order.balance?.state === 'unpaid'
+                  ? '待付尾款'
+                  : orderFlags(order)[0],
           }))}
           onChange={setSelection}
         />

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { chinaDateOf } from '@/domain/china-date'
 import { NODE_LABELS } from '@/domain/order-labels'
 import { PRE_SHIPPING_NODES } from '@/domain/order-types'
-import { paymentTag } from '@/domain/payment-view'
+import { orderPaymentTag } from '@/domain/order-payment-view'
 import type { OrderView } from '@/hooks/order-view'
 
 export function orderFlags(order: OrderView, today = chinaDateOf(new Date())): string[] {
@@ -16,7 +16,7 @@ export function orderFlags(order: OrderView, today = chinaDateOf(new Date())): s
 }
 
 export default function OrderRow({ order, onOpen }: { order: OrderView; onOpen: () => void }) {
-  const pay = paymentTag(order.payment, 'merchant')
+  const pay = orderPaymentTag(order, 'merchant')
   return (
     <View
       className="board-order"
@@ -34,7 +34,7 @@ export default function OrderRow({ order, onOpen }: { order: OrderView; onOpen: 
             {flag}
           </Text>
         ))}
-        {pay ? <Text className={`board-pay board-pay--${order.payment.state}`}>{pay}</Text> : null}
+        {pay ? <Text className={`board-pay board-pay--${pay.state}`}>{pay.text}</Text> : null}
       </View>
       <Text className="board-order__product">{order.productSnapshot.name}</Text>
       <View className="board-order__meta">

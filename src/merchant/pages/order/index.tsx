@@ -12,7 +12,8 @@ import {
   REMEDY_LABELS,
 } from '@/domain/order-labels'
 import type { OrderEvent } from '@/domain/order-types'
-import { paymentNotice, refundableFen } from '@/domain/payment-view'
+import { orderRefundableFen, paymentPanels } from '@/domain/order-payment-view'
+import { paymentsOf } from '@/domain/order-payments'
 import AfterSalesSection from '@/components/after-sales-section'
 import PaymentPanel from '@/components/payment-panel'
 import RefundList from '@/components/refund-list'
@@ -53,8 +54,8 @@ function MerchantOrderPageBody() {
 
   const { order, actions } = detail.data
   const { exception, shipping } = order
-  const payNotice = paymentNotice(order.payment, order.node, 'merchant')
-  const restFen = refundableFen(order.payment)
+  const panels = paymentPanels(order, 'merchant')
+  const restFen = orderRefundableFen(order)
 
   const submit = async (event: OrderEvent, input: Record<string, unknown>) => {
     const label = EVENT_LABELS[event]
@@ -82,8 +83,12 @@ function MerchantOrderPageBody() {
         <Text className="m-order-hero__eta">预计完成 {order.eta}</Text>
       </View>
 
-      {payNotice ? <PaymentPanel notice={payNotice} /> : null}
-      <RefundList payment={order.payment} audience="merchant" />
+      {panels.map((panel) => (
+        <PaymentPanel key={panel.part} notice={panel.notice} />
+      ))}
+      {paymentsOf(order).map((paid) => (
+        <RefundList key={paid.outTradeNo ?? 'unpaid'} payment={paid} audience="merchant" />
+      ))}
       {order.node === 'delivered' || order.node === 'completed' ? (
         <AfterSalesSection orderId={order._id} audience="merchant" />
       ) : null}
