@@ -92,7 +92,10 @@ async function addOwedRefund(
     now,
   )
   if (!added.ok) return added
-  const refund = { amountFen: added.data.refund.amountFen, outRefundNo: added.data.refund.outRefundNo }
+  const refund = {
+    amountFen: added.data.refund.amountFen,
+    outRefundNo: added.data.refund.outRefundNo,
+  }
   await db.collection(COLLECTIONS.afterSales).doc(request._id).update({ data: { refund } })
   return ok({ request: { ...request, refund } })
 }

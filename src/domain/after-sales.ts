@@ -154,7 +154,9 @@ export function returnRefundText(
   refund: { amountFen: number } | null | undefined,
   state: RefundState | null | undefined,
 ): string {
-  return refund ? `退款 ${formatFen(refund.amountFen)} · ${REFUND_STATE_LABELS[state ?? 'pending']}` : ''
+  return refund
+    ? `退款 ${formatFen(refund.amountFen)} · ${REFUND_STATE_LABELS[state ?? 'pending']}`
+    : ''
 }
 
 /** What the order pages show of one request (dates are wire strings or Dates). */

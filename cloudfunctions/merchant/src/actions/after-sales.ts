@@ -66,6 +66,7 @@ async function refundableByOrder(items: AfterSalesRecord[]): Promise<Map<string,
   return new Map(found.map((order) => [order._id, refundTotals(order.payment).restFen]))
 }
 
-export const decideAfterSales = defineMerchantAction(merchantApi.decideAfterSales, (input, openid) =>
-  decide(input, openid, currentTime()),
+export const decideAfterSales = defineMerchantAction(
+  merchantApi.decideAfterSales,
+  (input, openid) => decide(input, openid, currentTime()),
 )

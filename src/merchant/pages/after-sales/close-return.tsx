@@ -22,7 +22,10 @@ export default function CloseReturn({
   const [amount, setAmount] = useState(fenToYuan(refundableFen))
   const submit = () => {
     if (refundableFen === 0)
-      return void send('close', `确认已收到订单 ${orderNo} 的退货？订单没有可退的款项，只完成售后。`)
+      return void send(
+        'close',
+        `确认已收到订单 ${orderNo} 的退货？订单没有可退的款项，只完成售后。`,
+      )
     const checked = refundAmountOf(amount, refundableFen)
     if (!checked.ok) return toast(checked.message)
     void send(
