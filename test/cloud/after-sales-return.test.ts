@@ -234,9 +234,10 @@ describe('完成 of a return refunds the order', () => {
   })
 
   test('ten closes racing on one return refund it once', async () => {
-    const { orderId, id, paidFen } = await acceptedReturn()
+    const { orderId, id } = await acceptedReturn()
+    // ¥10 each: the rest would allow many, so only the request id keeps it to one.
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => close(id, { refundFen: paidFen })),
+      Array.from({ length: 10 }, () => close(id, { refundFen: 1000 })),
     )
     const okays = results.filter((result) => result.ok)
     expect(okays.length).toBeGreaterThanOrEqual(1)
