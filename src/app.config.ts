@@ -28,7 +28,10 @@ export default defineAppConfig({
       ],
     },
     // Customer service: loaded the first time a customer asks for after-sales or rates an order.
-    { root: 'service', pages: ['pages/after-sales/index', 'pages/rating/index'] },
+    {
+      root: 'service',
+      pages: ['pages/after-sales/index', 'pages/rating/index', 'pages/return-shipment/index'],
+    },
   ],
   // Compiled into native custom components by `npm run build:components` (dist/components) and
   // tested there with miniprogram-simulate; the regular builds drop this field from app.json.

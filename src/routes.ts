@@ -16,4 +16,5 @@ export const MERCHANT_PAGES = {
 export const SERVICE_PAGES = {
   afterSales: '/service/pages/after-sales/index',
   rating: '/service/pages/rating/index',
+  returnShipment: '/service/pages/return-shipment/index',
 } as const

@@ -2,9 +2,12 @@
 // `afterSalesOpen` are written in one transaction that read both, so of two requests racing on
 // one order, or two decisions racing on one request, the database commits one; the other
 // finds the place taken (AFTER_SALES_OPEN) or the request already answered (INVALID_TRANSITION).
-// A decision queues the customer's message in its own transaction and sends it after the commit.
+// A decision queues the customer's message in its own transaction and sends it after the commit;
+// 完成 (and a return's refund) is in after-sales-close.ts. The customer's 寄回信息 is one
+// transaction that re-reads the request, so it never lands on a request the shop just closed.
 import {
   OPEN_AFTER_SALES_STATES,
+  mayShipToShop,
   type AfterSalesRecord,
   type AfterSalesStep,
 } from '../domain/after-sales'
@@ -17,7 +20,9 @@ import type { ProductRecord } from '../domain/product-schema'
 import { fail, ok, type Result } from '../domain/result'
 import type { PayloadOf } from '../domain/api/contract'
 import type { afterSalesRequestApi } from '../domain/api/after-sales-request'
+import type { afterSalesShipmentApi } from '../domain/api/after-sales-shipment'
 import type { merchantApi } from '../domain/api/merchant'
+import { closeAfterSales } from './after-sales-close'
 import { db, inTransaction, readDoc, type Transaction } from './database'
 import { drainAfterCommit } from './notifier'
 import { withoutId } from './orders'
@@ -156,10 +161,32 @@ export function withdrawAfterSales(afterSalesId: string, openid: string, now: Da
   )
 }
 
+type ShipmentInput = PayloadOf<typeof afterSalesShipmentApi.sendAfterSalesItem>
+
+/** 寄回信息: the owner's carrier and tracking number, replaced until the shop closes or ships back. */
+export function sendAfterSalesItem(input: ShipmentInput, openid: string, now: Date) {
+  return inTransaction(async (transaction): Promise<Result<{ request: AfterSalesRecord }>> => {
+    const ref = transaction.collection(COLLECTIONS.afterSales).doc(input.afterSalesId)
+    const request = await readDoc<AfterSalesRecord>(ref)
+    if (!request || request.ownerOpenid !== openid) return NOT_FOUND()
+    if (!mayShipToShop(request))
+      return fail(
+        'INVALID_TRANSITION',
+        request.state === 'submitted'
+          ? '商家受理后才能填写寄回信息'
+          : '这个售后申请已处理，寄回信息不能再修改',
+      )
+    const customerShipment = { carrier: input.carrier, trackingNo: input.trackingNo, at: now }
+    const next = { ...request, customerShipment, updatedAt: now }
+    await ref.set({ data: withoutId(next) })
+    return ok({ request: next })
+  })
+}
+
 /** The merchant's answer as merchant.decideAfterSales's check gives it. */
 type Decision = PayloadOf<typeof merchantApi.decideAfterSales>
 
-/** How the merchant's accept (plan), decline (reason), ship back (tracking) or close moves a request. */
+/** How the merchant's accept (plan), decline (reason) or ship back (tracking) moves a request. */
 function answer(request: AfterSalesRecord, input: Decision, now: Date): Result<AfterSalesRecord> {
   const move = decide(request, input.decision)
   if (!move.ok) return fail('INVALID_TRANSITION', move.message)
@@ -182,15 +209,17 @@ function answer(request: AfterSalesRecord, input: Decision, now: Date): Result<A
       ),
     )
   }
-  return ok(stepped(request, { ...step, text: input.plan ?? '' }))
+  // 完成 never comes here: decideAfterSales hands it to closeAfterSales.
+  return fail('INVALID_TRANSITION', '只有已受理的售后可以完成')
 }
 
 /**
  * The merchant's answer, and the customer's message about it in the same transaction (its id is
  * the request's and the new state's, and a second answer is refused, so never two), sent after
- * the commit; the message timer retries what this send misses.
+ * the commit; the message timer retries what this send misses. 完成 refunds a return.
  */
-export async function decideAfterSales(input: Decision, now: Date) {
+export async function decideAfterSales(input: Decision, openid: string, now: Date) {
+  if (input.decision === 'close') return closeAfterSales(input, openid, now)
   let queued: string | null = null
   const result = await inTransaction(async (transaction) => {
     queued = null // a retried transaction starts over

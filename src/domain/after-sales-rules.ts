@@ -16,6 +16,7 @@ import {
   type Alteration,
 } from './after-sales'
 import type { OrderRecord } from './order-types'
+import { refundRefusal, refundTotals, type OrderPayment } from './payment'
 import type { Measurement } from './product-schema'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -173,3 +174,27 @@ export function isOverdue(
     now.getTime() - new Date(request.createdAt).getTime() > responseHours * 60 * 60 * 1000
   )
 }
+
+/**
+ * What closing a return refunds: `asked` (fen), or without it the whole rest not yet refunded;
+ * nothing when nothing is left and none was asked (an unpaid legacy order, or one the shop has
+ * already refunded in full). An amount above the rest, or on an unpaid order, is refused.
+ */
+export function returnRefundFen(
+  payment: OrderPayment,
+  asked: number | undefined,
+):
+  | { ok: true; amountFen: number | null }
+  | { ok: false; code: 'INVALID_INPUT' | 'NOT_PAID' | 'REFUND_TOO_MUCH'; message: string } {
+  const { restFen } = refundTotals(payment)
+  if (asked === undefined && restFen === 0) return { ok: true, amountFen: null }
+  const amountFen = asked ?? restFen
+  const refusal = refundRefusal(payment, amountFen)
+  return refusal ? { ok: false, ...refusal } : { ok: true, amountFen }
+}
+
+/**
+ * The refund's request id: one per return, so a retried or repeated close refunds once. The colon
+ * keeps it apart from the merchant's own refund ids, which the id check limits to [A-Za-z0-9_-].
+ */
+export const returnRefundRequestId = (afterSalesId: string) => `return:${afterSalesId}`

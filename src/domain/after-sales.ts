@@ -3,6 +3,8 @@
 // done. A request is its own record (collection `after_sales`) with its own small state table;
 // the order carries `afterSalesOpen` (the open request's id), written in the same transaction,
 // so one order never has two open requests, even when two phones ask at once.
+import { formatFen } from './money'
+import { REFUND_STATE_LABELS, type RefundState } from './payment'
 import type { ProductKind } from './product-schema'
 
 export const AFTER_SALES_KINDS = ['alteration', 'remake', 'return', 'repair'] as const
@@ -92,6 +94,12 @@ export interface AfterSalesStep {
   text: string
 }
 
+export interface CustomerShipment {
+  carrier: string
+  trackingNo: string
+  at: Date
+}
+
 export interface AfterSalesRecord {
   _id: string
   orderId: string
@@ -108,6 +116,13 @@ export interface AfterSalesRecord {
   declineReason: string | null
   /** How the item went back to the customer (ship_back); absent before it did. */
   shipping?: { carrier: string; trackingNo: string } | null
+  /** How the customer sends the item to the shop (寄回信息), filled once accepted. */
+  customerShipment?: CustomerShipment | null
+  /**
+   * A return's refund, decided when the shop closes it: the amount, and the order's refund that
+   * pays it (null until the refund is added; a repeated close adds it). Absent: no refund.
+   */
+  refund?: { amountFen: number; outRefundNo: string | null } | null
   steps: AfterSalesStep[]
   createdAt: Date
   updatedAt: Date
@@ -130,13 +145,28 @@ export function requestSummary(
   return `${AFTER_SALES_KIND_LABELS[request.kind]} · ${detail}`
 }
 
+/** The customer may fill in or change 寄回信息 while the shop has accepted and not yet finished. */
+export const mayShipToShop = (request: Pick<AfterSalesRecord, 'state'>) =>
+  request.state === 'accepted'
+
+/** "退款 ¥399 · 已退款": a return's refund, its state read from the order's payment. */
+export function returnRefundText(
+  refund: { amountFen: number } | null | undefined,
+  state: RefundState | null | undefined,
+): string {
+  return refund
+    ? `退款 ${formatFen(refund.amountFen)} · ${REFUND_STATE_LABELS[state ?? 'pending']}`
+    : ''
+}
+
 /** What the order pages show of one request (dates are wire strings or Dates). */
 export function requestLines(
   request: Pick<AfterSalesRecord, 'kind' | 'alterations' | 'reason' | 'note' | 'state' | 'plan'> & {
     declineReason: string | null
     shipping?: { carrier: string; trackingNo: string } | null
+    customerShipment?: { carrier: string; trackingNo: string } | null
   },
-): { summary: string; state: string; detail: string } {
+): { summary: string; state: string; detail: string; shipment: string } {
   const detail =
     request.state === 'shipped_back' && request.shipping
       ? `已寄回：${request.shipping.carrier} ${request.shipping.trackingNo}`
@@ -149,5 +179,8 @@ export function requestLines(
     summary: requestSummary(request),
     state: AFTER_SALES_STATE_LABELS[request.state],
     detail,
+    shipment: request.customerShipment
+      ? `顾客寄出：${request.customerShipment.carrier} ${request.customerShipment.trackingNo}`
+      : '',
   }
 }

@@ -109,6 +109,8 @@ export const ACTIONS = {
     afterSales: 'afterSales',
     /** The customer takes back a request the shop has not answered. */
     withdrawAfterSales: 'withdrawAfterSales',
+    /** The customer's 寄回信息 (carrier, tracking number) on an accepted request. */
+    sendAfterSalesItem: 'sendAfterSalesItem',
     /** Rate a completed order (质量, 合身, 准时, a text), or change the rating within 7 days. */
     rateOrder: 'rateOrder',
     /** An order's rating, and whether its owner may rate or change it now. */

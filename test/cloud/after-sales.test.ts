@@ -453,3 +453,34 @@ test('round trips of each after-sales action (docs/actions.md)', async () => {
     withdraw: 6,
   })
 })
+
+test('round trips of 寄回信息, the queue with an accepted return, and a paid return’s 完成', async () => {
+  const counted = async (fn: string, action: string, payload: object, openid: string) => {
+    const { result, roundTrips } = await env.cloud.invokeCounted(fn, { action, payload }, openid)
+    expect({ action, result }).toMatchObject({ result: { ok: true } })
+    return roundTrips
+  }
+  const orderId = await deliveredShirt()
+  const returned = { orderId, requestId: rid('ret'), kind: 'return', reason: '与描述不符' }
+  const afterSalesId = (await call('requestAfterSales', returned, consumerA)).data.request._id
+  const accept = { afterSalesId, decision: 'accept', plan: '收到后退款', days: 3 }
+  expect((await merchantCall('decideAfterSales', accept, merchant)).ok).toBe(true)
+  const shipment = { afterSalesId, carrier: '顺丰速运', trackingNo: 'SF2026120177' }
+  expect({
+    ship: await counted(FUNCTIONS.order, 'sendAfterSalesItem', shipment, consumerA),
+    queue: await counted(FUNCTIONS.merchant, 'afterSalesQueue', { kind: 'return' }, merchant),
+    close: await counted(
+      FUNCTIONS.merchant,
+      'decideAfterSales',
+      { afterSalesId, decision: 'close', refundFen: 1000 },
+      merchant,
+    ),
+  }).toEqual({
+    ship: 4, // start, request get, request set, commit
+    queue: 3, // merchant, requests, the accepted return's order (what is left to refund)
+    // merchant; the close (start, request, order, order update, request set, outbox get/set,
+    // commit); requestRefund (start, order get, order set, audit add, commit; + 1 cloudPay
+    // refund); the refund's number on the request; then the 售后进度通知 held in-app: 7
+    close: 22,
+  })
+})

@@ -14,6 +14,7 @@ import {
 import type { JourneyContext } from './driver'
 import { homeKnowsTheCustomer } from './personal'
 import { alterADeliveredShirt } from './after-sales'
+import { returnAPaidOrder } from './return'
 import { chooseWhenToDeliver } from './delivery'
 import { rateACompletedOrder } from './rating'
 import {
@@ -144,6 +145,11 @@ export const JOURNEYS: [
   [
     'a delivered shirt’s sleeves shortened: 申请售后 改尺寸 袖长 −2cm, the merchant accepts with a plan',
     alterADeliveredShirt,
+    90_000,
+  ],
+  [
+    'a paid shirt returned: accepted, 寄回信息 filled in, the shop’s 完成 refunds ¥399 and the customer reads 已退款',
+    returnAPaidOrder,
     90_000,
   ],
   [

@@ -172,6 +172,22 @@ export async function openAfterSales(env: ReliabilityCloud): Promise<string> {
   return expectOk(result, 'order.requestAfterSales').data.request._id
 }
 
+/** An after-sales request of the owner the shop has accepted (寄回信息 may be filled in). */
+export async function acceptedAfterSales(env: ReliabilityCloud): Promise<string> {
+  const afterSalesId = await openAfterSales(env)
+  expectOk(
+    await call(
+      env,
+      'merchant',
+      'decideAfterSales',
+      { afterSalesId, decision: 'accept', plan: '寄回后退款', days: 3 },
+      merchant,
+    ),
+    'merchant.decideAfterSales accept',
+  )
+  return afterSalesId
+}
+
 /** A completed shirt order of the owner (measured, so 合身 is asked), not yet rated. */
 export async function completedOrder(env: ReliabilityCloud): Promise<string> {
   const orderId = await ownerOrder(env)
@@ -282,6 +298,11 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     requestAfterSales: afterSalesPayload,
     afterSales: async (env) => ({ orderId: await deliveredOrder(env) }),
     withdrawAfterSales: async (env) => ({ afterSalesId: await openAfterSales(env) }),
+    sendAfterSalesItem: async (env) => ({
+      afterSalesId: await acceptedAfterSales(env),
+      carrier: '顺丰速运',
+      trackingNo: `SF${Date.now()}${next()}`,
+    }),
     rateOrder: ratingPayload,
     rating: async (env) => ({ orderId: await ratedOrder(env) }),
     'create:coupon': async (env) => createPayload({ couponId: await ownerCoupon(env) }),

@@ -82,6 +82,7 @@ export const POLICY: PolicyTable = {
     requestAfterSales: OWNER_ONLY, // on the owner's delivered order
     afterSales: OWNER_OR_MERCHANT,
     withdrawAfterSales: OWNER_ONLY, // the owner's unanswered request
+    sendAfterSalesItem: OWNER_ONLY, // 寄回信息 on the owner's accepted request
     rateOrder: OWNER_ONLY, // the owner's completed shirt, not yet rated
     rating: OWNER_OR_MERCHANT, // the owner's rated order
   },

@@ -228,6 +228,7 @@ test('what the order page shows of a request in each state', () => {
     summary: '改尺寸 · 袖长 −2cm',
     state: '待商家处理',
     detail: '袖子长了',
+    shipment: '',
   })
   expect(
     requestLines({ ...base, state: 'accepted', plan: { text: '改短袖长 2cm', days: 3 } }).detail,

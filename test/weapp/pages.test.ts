@@ -17,6 +17,7 @@ async function pageUrls(): Promise<string[]> {
     'merchant/pages/order/index': `?id=${id}`,
     'service/pages/after-sales/index': `?orderId=${id}`,
     'service/pages/rating/index': `?orderId=${id}`,
+    'service/pages/return-shipment/index': `?orderId=${id}&afterSalesId=as_none`,
   }
   const json = app.phone.appJson
   const routes = [
@@ -45,7 +46,7 @@ describe.each([
       await app.phone.wx.idle()
       rendered.push(`${url}: ${text.slice(0, 40)}`)
     }
-    expect(rendered).toHaveLength(21)
+    expect(rendered).toHaveLength(22)
     expect(app.phone.consoleErrors).toEqual([])
   }, 120_000)
 })

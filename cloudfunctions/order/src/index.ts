@@ -1,12 +1,18 @@
 import { afterSalesApi } from '@/domain/api/after-sales'
 import { afterSalesRequestApi } from '@/domain/api/after-sales-request'
+import { afterSalesShipmentApi } from '@/domain/api/after-sales-shipment'
 import { orderApi } from '@/domain/api/order'
 import { ratingApi } from '@/domain/api/rating'
 import { rateOrderApi } from '@/domain/api/rating-order'
 import { FUNCTIONS, TIMER_TRIGGERS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { act } from './actions/act'
-import { listAfterSales, requestAfterSales, withdrawAfterSales } from './actions/after-sales'
+import {
+  listAfterSales,
+  requestAfterSales,
+  sendAfterSalesItem,
+  withdrawAfterSales,
+} from './actions/after-sales'
 import { board } from './actions/board'
 import { coupons } from './actions/coupons'
 import { create } from './actions/create'
@@ -20,7 +26,14 @@ import { housekeeping } from './timer'
 
 export const main = createRouter(
   FUNCTIONS.order,
-  { ...orderApi, ...afterSalesApi, ...afterSalesRequestApi, ...ratingApi, ...rateOrderApi },
+  {
+    ...orderApi,
+    ...afterSalesApi,
+    ...afterSalesRequestApi,
+    ...afterSalesShipmentApi,
+    ...ratingApi,
+    ...rateOrderApi,
+  },
   {
     quote: quote,
     create: create,
@@ -34,6 +47,7 @@ export const main = createRouter(
     requestAfterSales: requestAfterSales,
     afterSales: listAfterSales,
     withdrawAfterSales: withdrawAfterSales,
+    sendAfterSalesItem: sendAfterSalesItem,
     rateOrder: rateOrder,
     rating: rating,
   },

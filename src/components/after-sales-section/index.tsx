@@ -1,10 +1,12 @@
-// 售后 on a delivered or completed order: each request with its state and the shop's answer.
-// The customer also gets 撤回 while unanswered and 申请售后 while the window is open; the
-// merchant a link to the 售后 page, where requests are answered. Read again on return.
+// 售后 on a delivered or completed order: each request with its state and the shop's answer,
+// how the customer sent the item back and a return's refund (its state is the order's payment).
+// The customer also gets 撤回 while unanswered, 寄回信息 once accepted, and 申请售后 while the
+// window is open; the merchant a link to the 售后 page, where requests are answered. Read again
+// on return.
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { afterSalesApi } from '@/domain/api/after-sales'
-import { requestLines } from '@/domain/after-sales'
+import { mayShipToShop, requestLines, returnRefundText } from '@/domain/after-sales'
 import { formatChinaTime } from '@/domain/time'
 import { useCloud } from '@/hooks/useCloud'
 import { useReloadOnReturn } from '@/hooks/useReloadOnReturn'
@@ -49,6 +51,14 @@ export default function AfterSalesSection({
               <Text className="after-sales__state">{lines.state}</Text>
             </View>
             {lines.detail ? <Text className="after-sales__detail">{lines.detail}</Text> : null}
+            {lines.shipment ? (
+              <Text className="after-sales__shipment">{lines.shipment}</Text>
+            ) : null}
+            {request.refund ? (
+              <Text className="after-sales__refund">
+                {returnRefundText(request.refund, request.refundState)}
+              </Text>
+            ) : null}
             <View className="after-sales__foot">
               <Text className="after-sales__at">
                 {formatChinaTime(request.updatedAt, 'MM-DD HH:mm')}
@@ -56,6 +66,18 @@ export default function AfterSalesSection({
               {customer && request.state === 'submitted' ? (
                 <Text className="after-sales__withdraw" onClick={() => void withdraw(request._id)}>
                   撤回
+                </Text>
+              ) : null}
+              {customer && mayShipToShop(request) ? (
+                <Text
+                  className="after-sales__ship"
+                  onClick={() =>
+                    void Taro.navigateTo({
+                      url: `${SERVICE_PAGES.returnShipment}?orderId=${orderId}&afterSalesId=${request._id}`,
+                    })
+                  }
+                >
+                  {request.customerShipment ? '修改寄回信息' : '填写寄回信息'}
                 </Text>
               ) : null}
             </View>

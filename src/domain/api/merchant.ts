@@ -114,7 +114,10 @@ const chinaDateCheck: Check<string> = (value, path) =>
 /** Told to every customer in the batch; the batches page's input stops at its limit. */
 export const batchCancelReason = string({ label: '取消原因', max: 200 })
 
-/** The merchant's answer: accept needs a plan and its days, decline a reason. */
+/**
+ * The merchant's answer: accept needs a plan and its days, decline a reason; closing a return
+ * may name its refund (fen; without it the whole rest is refunded).
+ */
 const afterSalesDecisionCheck = refine(
   object({
     afterSalesId: id('售后申请'),
@@ -124,9 +127,12 @@ const afterSalesDecisionCheck = refine(
     reason: optional(string({ label: '不受理的原因', max: PLAN_MAX, oneLine: true })),
     carrier: optional(carrierCheck),
     trackingNo: optional(trackingNoCheck),
+    refundFen: optional(integer({ label: '退款金额（分）', min: 1, max: MAX_REFUND_FEN })),
   }),
   (input, path) => {
     const at = (field: string) => `${path ? `${path}.` : ''}${field}`
+    if (input.refundFen !== undefined && input.decision !== 'close')
+      return invalid(at('refundFen'), '只有完成退货时填写退款金额')
     if (input.decision === 'ship_back' && !input.carrier)
       return invalid(at('carrier'), '请填写快递公司')
     if (input.decision === 'ship_back' && !input.trackingNo)
@@ -235,7 +241,10 @@ export const merchantApi = {
   afterSalesQueue: action(
     'afterSalesQueue',
     optional(object({ kind: optional(oneOf('售后类型', AFTER_SALES_KINDS)) })),
-    returns<{ items: (AfterSalesRecord & { overdue: boolean })[]; responseHours: number }>(),
+    returns<{
+      items: (AfterSalesRecord & { overdue: boolean; refundableFen?: number })[]
+      responseHours: number
+    }>(),
   ),
   decideAfterSales: action(
     'decideAfterSales',

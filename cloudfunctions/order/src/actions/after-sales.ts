@@ -3,15 +3,19 @@
 // order.afterSales — the owner or a merchant; read-only: the order's requests and, for the
 //   owner, the kinds that may be asked now. Another consumer's order reads NOT_FOUND.
 // order.withdrawAfterSales — the owner, while the shop has not answered.
+// order.sendAfterSalesItem — the owner's 寄回信息 on an accepted request, replaceable until the
+//   shop closes or ships back; someone else's request reads NOT_FOUND.
 import { AFTER_SALES_WINDOW_DAYS, type AfterSalesRecord } from '@/domain/after-sales'
 import { alterableSizes, kindsOffered } from '@/domain/after-sales-rules'
 import { COLLECTIONS } from '@/domain/names'
 import type { ProductRecord } from '@/domain/product-schema'
 import type { OrderRecord } from '@/domain/order-types'
+import { refundsOf } from '@/domain/payment'
 import { fail, ok } from '@/domain/result'
 import {
   afterSales,
   requestAfterSales as request,
+  sendAfterSalesItem as sendItem,
   withdrawAfterSales as withdraw,
 } from '@/cloud/after-sales'
 import { db, readDoc, readList } from '@/cloud/database'
@@ -19,6 +23,7 @@ import { isMerchant } from '@/cloud/merchants'
 import { orders } from '@/cloud/orders'
 import { afterSalesApi } from '@/domain/api/after-sales'
 import { afterSalesRequestApi } from '@/domain/api/after-sales-request'
+import { afterSalesShipmentApi } from '@/domain/api/after-sales-shipment'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
@@ -47,8 +52,14 @@ export const listAfterSales = defineUserAction(
         ? readDoc<ProductRecord>(db.collection(COLLECTIONS.products).doc(order.productId))
         : null,
     ])
+    // A return's refund state is the order's: WeChat settles it there.
+    const refunds = refundsOf(order.payment)
     return ok({
-      items,
+      items: items.map((item) => ({
+        ...item,
+        refundState:
+          refunds.find((refund) => refund.outRefundNo === item.refund?.outRefundNo)?.state ?? null,
+      })),
       offered,
       windowDays: AFTER_SALES_WINDOW_DAYS[order.productSnapshot.kind],
       sizes: alterableSizes(order.selection.measurements, product?.measurements ?? []),
@@ -59,4 +70,9 @@ export const listAfterSales = defineUserAction(
 export const withdrawAfterSales = defineUserAction(
   afterSalesApi.withdrawAfterSales,
   ({ afterSalesId }, openid) => withdraw(afterSalesId, openid, currentTime()),
+)
+
+export const sendAfterSalesItem = defineUserAction(
+  afterSalesShipmentApi.sendAfterSalesItem,
+  (input, openid) => sendItem(input, openid, currentTime()),
 )

@@ -16,7 +16,7 @@ export default function DecisionForm({
   request,
   onDone,
 }: {
-  request: Wire<AfterSalesRecord>
+  request: Wire<AfterSalesRecord> & { refundableFen?: number }
   onDone: () => void
 }) {
   const [open, setOpen] = useState<Open>(null)
@@ -28,7 +28,7 @@ export default function DecisionForm({
   const send = async (
     decision: AfterSalesDecision,
     question: string,
-    extra: { carrier?: string; trackingNo?: string } = {},
+    extra: { carrier?: string; trackingNo?: string; refundFen?: number } = {},
   ) => {
     if (sending || !(await confirmModal('确认处理', question, { cancelText: '再想想' }))) return
     setSending(true)

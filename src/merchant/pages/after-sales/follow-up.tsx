@@ -1,17 +1,16 @@
-// An accepted request's next steps: a return is refunded from the order's own refund form
-// (去退款); an altered, remade or repaired item is shipped back (寄回, with its tracking number,
-// told to the customer); 完成 closes the request either way.
+// An accepted request's next steps: a return is closed once its goods arrive, refunding the
+// order (close-return.tsx); an altered, remade or repaired item is shipped back (寄回, with its
+// tracking number, told to the customer); 完成 closes the request either way.
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { AfterSalesDecision, AfterSalesRecord } from '@/domain/after-sales'
 import type { Wire } from '@/domain/api/contract'
-import { MERCHANT_PAGES } from '@/routes'
+import CloseReturn from './close-return'
 
-type Send = (
+export type Send = (
   decision: AfterSalesDecision,
   question: string,
-  extra?: { carrier?: string; trackingNo?: string },
+  extra?: { carrier?: string; trackingNo?: string; refundFen?: number },
 ) => Promise<void>
 
 export default function FollowUp({
@@ -19,10 +18,11 @@ export default function FollowUp({
   sending,
   send,
 }: {
-  request: Wire<AfterSalesRecord>
+  request: Wire<AfterSalesRecord> & { refundableFen?: number }
   sending: boolean
   send: Send
 }) {
+  const [closing, setClosing] = useState(false)
   const [shipping, setShipping] = useState(false)
   const [carrier, setCarrier] = useState('顺丰速运')
   const [trackingNo, setTrackingNo] = useState('')
@@ -57,18 +57,15 @@ export default function FollowUp({
           </View>
         </View>
       ) : null}
+      {closing && request.kind === 'return' ? (
+        <CloseReturn
+          orderNo={request.orderNo}
+          refundableFen={request.refundableFen ?? 0}
+          sending={sending}
+          send={send}
+        />
+      ) : null}
       <View className="m-as-actions">
-        {request.kind === 'return' ? (
-          // The money goes back through the order's own refund form (partial or full).
-          <View
-            className="m-as-button m-as-button--refund"
-            onClick={() =>
-              void Taro.navigateTo({ url: `${MERCHANT_PAGES.order}?id=${request.orderId}` })
-            }
-          >
-            <Text>去退款</Text>
-          </View>
-        ) : null}
         {canShip ? (
           <View
             className={`m-as-button m-as-button--ship${shipping ? ' m-as-button--on' : ''}`}
@@ -77,12 +74,21 @@ export default function FollowUp({
             <Text>寄回</Text>
           </View>
         ) : null}
-        <View
-          className="m-as-button m-as-button--close"
-          onClick={() => void send('close', `确认订单 ${request.orderNo} 的售后已处理完成？`)}
-        >
-          <Text>{sending ? '提交中…' : '完成'}</Text>
-        </View>
+        {request.kind === 'return' ? (
+          <View
+            className={`m-as-button m-as-button--close${closing ? ' m-as-button--on' : ''}`}
+            onClick={() => setClosing(!closing)}
+          >
+            <Text>完成</Text>
+          </View>
+        ) : (
+          <View
+            className="m-as-button m-as-button--close"
+            onClick={() => void send('close', `确认订单 ${request.orderNo} 的售后已处理完成？`)}
+          >
+            <Text>{sending ? '提交中…' : '完成'}</Text>
+          </View>
+        )}
       </View>
     </View>
   )

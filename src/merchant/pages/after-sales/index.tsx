@@ -1,6 +1,7 @@
 // 售后: open after-sales requests, oldest first, filtered by kind, each marked 超时 once
 // unanswered past the shop's promise. 受理 takes a plan and its days, 不受理 a reason (each asked
-// once more before sending); an accepted request is 完成 when the work is done.
+// once more before sending); the customer's 寄回信息 shows on the card; an accepted request is
+// 完成 when the work is done, and a return's 完成 refunds it.
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -73,6 +74,9 @@ function AfterSalesPageBody() {
                   {request.productName} · {lines.summary}
                 </Text>
                 {lines.detail ? <Text className="m-as-card__detail">{lines.detail}</Text> : null}
+                {lines.shipment ? (
+                  <Text className="m-as-card__shipment">{lines.shipment}</Text>
+                ) : null}
                 <Text className="m-as-card__at">
                   申请于 {formatChinaTime(request.createdAt, 'MM-DD HH:mm')} · 原因：
                   {request.reason}
