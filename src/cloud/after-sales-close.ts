@@ -51,7 +51,7 @@ async function closeRequest(
     const order = await readDoc<OrderRecord>(orderRef)
     let refund: AfterSalesRecord['refund'] = null
     if (request.kind === 'return' && order) {
-      const amount = returnRefundFen(order.payment, input.refundFen)
+      const amount = returnRefundFen(order, input.refundFen)
       if (!amount.ok) return fail(amount.code, amount.message, 'refundFen')
       refund = amount.amountFen ? { amountFen: amount.amountFen, outRefundNo: null } : null
     }

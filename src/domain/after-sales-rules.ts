@@ -16,7 +16,7 @@ import {
   type Alteration,
 } from './after-sales'
 import type { OrderRecord } from './order-types'
-import { refundRefusal, refundTotals, type OrderPayment } from './payment'
+import { orderRefundRefusal, orderRestFen } from './order-payments'
 import type { Measurement } from './product-schema'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -181,15 +181,15 @@ export function isOverdue(
  * already refunded in full). An amount above the rest, or on an unpaid order, is refused.
  */
 export function returnRefundFen(
-  payment: OrderPayment,
+  order: Pick<OrderRecord, 'payment' | 'balance'>,
   asked: number | undefined,
 ):
   | { ok: true; amountFen: number | null }
   | { ok: false; code: 'INVALID_INPUT' | 'NOT_PAID' | 'REFUND_TOO_MUCH'; message: string } {
-  const { restFen } = refundTotals(payment)
+  const restFen = orderRestFen(order)
   if (asked === undefined && restFen === 0) return { ok: true, amountFen: null }
   const amountFen = asked ?? restFen
-  const refusal = refundRefusal(payment, amountFen)
+  const refusal = orderRefundRefusal(order, amountFen)
   return refusal ? { ok: false, ...refusal } : { ok: true, amountFen }
 }
 

@@ -3,14 +3,13 @@
 // may still refund and what the customer is asked before cancelling. Per payment, the words are
 // payment-view.ts's. Pure.
 import { formatFen } from './money'
-import { balanceFenOf, depositFenOf, duePayment, paymentsOf } from './order-payments'
+import { balanceFenOf, depositFenOf, duePayment, orderRestFen, paymentsOf } from './order-payments'
 import type { OrderNode } from './order-types'
 import { partOf, type PaymentPart } from './payment'
 import {
   awaitingPayment,
   paymentNotice,
   paymentTag,
-  refundableFen,
   type PaymentAudience,
   type PaymentNotice,
   type PaymentView,
@@ -92,8 +91,7 @@ export function orderPaymentTag(
 }
 
 /** What the merchant may still refund over all the order's payments (fen). */
-export const orderRefundableFen = (order: OrderPaymentsView) =>
-  paymentsOf(order).reduce((sum, payment) => sum + refundableFen(payment), 0)
+export const orderRefundableFen = (order: OrderPaymentsView) => orderRestFen(order)
 
 /** What the customer is asked before cancelling: what was paid comes back. */
 export function orderCancelQuestion(order: OrderPaymentsView): string {

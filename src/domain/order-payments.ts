@@ -10,6 +10,7 @@ import {
   refundTotals,
   type OrderPayment,
   type PaymentPart,
+  type PaymentSums,
 } from './payment'
 import type { OrderRecord } from './order-types'
 
@@ -83,7 +84,7 @@ export function duePayment<P extends { state: string }>(order: Payments<P>): P |
 
 /** What may still be refunded, per part, 尾款 first: the merchant's refund is split this way. */
 export function refundableParts(
-  order: Pick<OrderRecord, 'payment' | 'balance'>,
+  order: Payments<PaymentSums>,
 ): { part: PaymentPart; restFen: number }[] {
   return [...paymentsOf(order)]
     .reverse()
@@ -93,7 +94,7 @@ export function refundableParts(
 
 /** A refund of `amountFen` split over the parts, 尾款 first (only amounts within the rest). */
 export function splitRefund(
-  order: Pick<OrderRecord, 'payment' | 'balance'>,
+  order: Payments<PaymentSums>,
   amountFen: number,
 ): { part: PaymentPart; amountFen: number }[] {
   const pieces: { part: PaymentPart; amountFen: number }[] = []
@@ -107,11 +108,14 @@ export function splitRefund(
   return pieces
 }
 
+/** What may still be refunded over all the order's payments (fen). */
+export const orderRestFen = (order: Payments<PaymentSums>) =>
+  refundableParts(order).reduce((sum, part) => sum + part.restFen, 0)
+
 /** Why the merchant cannot refund `amountFen` of the order (over all its payments), or null. */
 export function orderRefundRefusal(
-  order: Pick<OrderRecord, 'payment' | 'balance'>,
+  order: Payments<PaymentSums>,
   amountFen: number,
 ): ReturnType<typeof refundRefusal> {
-  const restFen = refundableParts(order).reduce((sum, part) => sum + part.restFen, 0)
-  return refundRefusal(order.payment, amountFen, restFen)
+  return refundRefusal(order.payment, amountFen, orderRestFen(order))
 }

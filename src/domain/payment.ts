@@ -212,7 +212,7 @@ export interface RefundTotals {
 }
 
 /** Any shape with the payment's state, amount and refunds (the stored record or its wire view). */
-type PaymentSums = Pick<OrderPayment, 'state' | 'amountFen'> & {
+export type PaymentSums = Pick<OrderPayment, 'state' | 'amountFen' | 'part'> & {
   refunds?: Array<{ amountFen: number; state: RefundState }>
   refund?: { amountFen: number; state: RefundState } | null
 }
@@ -258,7 +258,7 @@ export function withRefunds(payment: OrderPayment, refunds: OrderRefund[]): Orde
 
 /** Why a refund of `amountFen` cannot be added, with a stable code; null when it can. */
 export function refundRefusal(
-  payment: OrderPayment,
+  payment: PaymentSums,
   amountFen: number,
   restFen = refundTotals(payment).restFen,
 ): { code: 'INVALID_INPUT' | 'NOT_PAID' | 'REFUND_TOO_MUCH'; message: string } | null {

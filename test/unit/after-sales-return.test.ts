@@ -73,10 +73,16 @@ describe('what closing a return refunds', () => {
   const price = paid.amountFen
 
   test('the asked amount, at most what is left; without one, the whole rest', () => {
-    expect(returnRefundFen(paid, 1000)).toEqual({ ok: true, amountFen: 1000 })
-    expect(returnRefundFen(paid, undefined)).toEqual({ ok: true, amountFen: price })
-    expect(returnRefundFen(paid, price + 1)).toMatchObject({ ok: false, code: 'REFUND_TOO_MUCH' })
-    expect(returnRefundFen(paid, 0)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(returnRefundFen({ payment: paid }, 1000)).toEqual({ ok: true, amountFen: 1000 })
+    expect(returnRefundFen({ payment: paid }, undefined)).toEqual({ ok: true, amountFen: price })
+    expect(returnRefundFen({ payment: paid }, price + 1)).toMatchObject({
+      ok: false,
+      code: 'REFUND_TOO_MUCH',
+    })
+    expect(returnRefundFen({ payment: paid }, 0)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
   })
 
   test('after a partial refund, the rest', () => {
@@ -87,14 +93,19 @@ describe('what closing a return refunds', () => {
       NOW,
     )
     if (!added.ok) throw new Error(added.message)
-    expect(returnRefundFen(added.payment, undefined)).toEqual({ ok: true, amountFen: price - 5000 })
-    expect(returnRefundFen(added.payment, price - 4999)).toMatchObject({ code: 'REFUND_TOO_MUCH' })
+    expect(returnRefundFen({ payment: added.payment }, undefined)).toEqual({
+      ok: true,
+      amountFen: price - 5000,
+    })
+    expect(returnRefundFen({ payment: added.payment }, price - 4999)).toMatchObject({
+      code: 'REFUND_TOO_MUCH',
+    })
   })
 
   test('nothing on an unpaid (legacy) or fully refunded order, unless an amount is asked', () => {
     const unpaid = makeUnpaidOrder().payment
-    expect(returnRefundFen(unpaid, undefined)).toEqual({ ok: true, amountFen: null })
-    expect(returnRefundFen(unpaid, 100)).toMatchObject({ ok: false, code: 'NOT_PAID' })
+    expect(returnRefundFen({ payment: unpaid }, undefined)).toEqual({ ok: true, amountFen: null })
+    expect(returnRefundFen({ payment: unpaid }, 100)).toMatchObject({ ok: false, code: 'NOT_PAID' })
     const all = addRefund(
       paid,
       'NO-1',
@@ -102,7 +113,10 @@ describe('what closing a return refunds', () => {
       NOW,
     )
     if (!all.ok) throw new Error(all.message)
-    expect(returnRefundFen(all.payment, undefined)).toEqual({ ok: true, amountFen: null })
+    expect(returnRefundFen({ payment: all.payment }, undefined)).toEqual({
+      ok: true,
+      amountFen: null,
+    })
   })
 
   test('one refund id per return, apart from the merchant’s own ids', () => {

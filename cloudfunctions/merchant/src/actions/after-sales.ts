@@ -13,7 +13,7 @@ import {
 } from '@/domain/after-sales'
 import { isOverdue } from '@/domain/after-sales-rules'
 import type { OrderRecord } from '@/domain/order-types'
-import { refundTotals } from '@/domain/payment'
+import { orderRestFen } from '@/domain/order-payments'
 import { ok } from '@/domain/result'
 import { afterSales, decideAfterSales as decide } from '@/cloud/after-sales'
 import { command, readList } from '@/cloud/database'
@@ -57,13 +57,13 @@ async function refundableByOrder(items: AfterSalesRecord[]): Promise<Map<string,
     .filter((item) => item.kind === 'return' && item.state === 'accepted')
     .map((item) => item.orderId)
   if (orderIds.length === 0) return new Map()
-  const found = await readList<Pick<OrderRecord, '_id' | 'payment'>>(
+  const found = await readList<Pick<OrderRecord, '_id' | 'payment' | 'balance'>>(
     orders()
       .where({ _id: command.in(orderIds) })
-      .field({ payment: true })
+      .field({ payment: true, balance: true })
       .limit(orderIds.length),
   )
-  return new Map(found.map((order) => [order._id, refundTotals(order.payment).restFen]))
+  return new Map(found.map((order) => [order._id, orderRestFen(order)]))
 }
 
 export const decideAfterSales = defineMerchantAction(

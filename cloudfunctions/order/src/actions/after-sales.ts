@@ -10,6 +10,7 @@ import { alterableSizes, kindsOffered } from '@/domain/after-sales-rules'
 import { COLLECTIONS } from '@/domain/names'
 import type { ProductRecord } from '@/domain/product-schema'
 import type { OrderRecord } from '@/domain/order-types'
+import { paymentsOf } from '@/domain/order-payments'
 import { refundsOf } from '@/domain/payment'
 import { fail, ok } from '@/domain/result'
 import {
@@ -53,7 +54,7 @@ export const listAfterSales = defineUserAction(
         : null,
     ])
     // A return's refund state is the order's: WeChat settles it there.
-    const refunds = refundsOf(order.payment)
+    const refunds = paymentsOf(order).flatMap((payment) => refundsOf(payment))
     return ok({
       items: items.map((item) => ({
         ...item,
