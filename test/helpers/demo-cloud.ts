@@ -6,7 +6,8 @@
 //   const call = callerFor(env, FUNCTIONS.profile)
 //   await call('list', {}, consumerA)                   // -> Envelope
 //   await invoke(env, profileApi.list, {}, consumerA)   // -> Result<typed as the contract says>
-import { refundsOf, type OrderPayment } from '@/domain/payment'
+import { paymentsOf } from '@/domain/order-payments'
+import { PAYMENT_PARTS, refundsOf, type OrderPayment } from '@/domain/payment'
 import type { Contract, InputOf, ResultOf } from '@/domain/api/contract'
 import { ACTIONS } from '@/domain/names'
 import type { Result } from '@/domain/result'
@@ -134,14 +135,13 @@ export async function settlePayments(env: DemoCloud): Promise<void> {
  * the payment 'paid', so its notice is awaited by its own state.
  */
 export async function noRefundOnItsWay(env: DemoCloud): Promise<boolean> {
-  const open = (await env.cloud.store.find('orders', { 'payment.refundOpen': true })) as Array<{
-    payment: OrderPayment
-  }>
-  if (open.length === 0) return true
+  const open = (await Promise.all(
+    PAYMENT_PARTS.map((part) => env.cloud.store.find('orders', { [`${part}.refundOpen`]: true })),
+  )) as Array<Array<{ payment: OrderPayment; balance?: OrderPayment | null }>>
+  if (open.flat().length === 0) return true
   const accepted = new Set((await env.cloud.pay.refunds()).map((refund) => refund.outRefundNo))
-  return open.every((order) =>
-    refundsOf(order.payment).every(
-      (refund) => refund.state !== 'pending' || !accepted.has(refund.outRefundNo),
-    ),
-  )
+  return open
+    .flat()
+    .flatMap((order) => paymentsOf(order).flatMap((payment) => refundsOf(payment)))
+    .every((refund) => refund.state !== 'pending' || !accepted.has(refund.outRefundNo))
 }
