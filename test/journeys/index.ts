@@ -15,6 +15,7 @@ import type { JourneyContext } from './driver'
 import { homeKnowsTheCustomer } from './personal'
 import { alterADeliveredShirt } from './after-sales'
 import { returnAPaidOrder } from './return'
+import { batchDepositRefundedWhenTheBatchIsCancelled } from './preorder'
 import { chooseWhenToDeliver } from './delivery'
 import { rateACompletedOrder } from './rating'
 import {
@@ -122,6 +123,11 @@ export const JOURNEYS: [
     90_000,
   ],
   ['cancelling a paid order shows 退款中, then 已退款', cancelAfterPaymentRefunds, 90_000],
+  [
+    'a preorder pays its 定金 only; the shop cancels the batch and the 定金 comes back',
+    batchDepositRefundedWhenTheBatchIsCancelled,
+    90_000,
+  ],
   [
     'the home page knows the customer: the order in progress, 为你推荐 with its reason; 个性化推荐 off stops it',
     homeKnowsTheCustomer,

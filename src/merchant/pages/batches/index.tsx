@@ -129,7 +129,7 @@ function BatchesPageBody() {
   const cancelBatch = async (batch: Wire<BatchView>, note: string) => {
     const ok = await confirmModal(
       '取消拼单',
-      `将取消这批的 ${batch.orders.length} 单并通知顾客，不可撤回。`,
+      `将取消这批的 ${batch.orders.length} 单并通知顾客，已付款项原路退回，不可撤回。`,
       {
         confirmText: '取消整批',
         confirmColor: '#c2413b',
