@@ -45,5 +45,6 @@ export function toBatchView(
       node: o.node,
     })),
     openedAt: state.openedAt,
+    deadlineAt: status === 'collecting' ? (state.deadlineAt ?? null) : null,
   }
 }

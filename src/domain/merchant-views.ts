@@ -115,6 +115,8 @@ export interface BatchView {
   reached: boolean
   orders: BatchOrderView[]
   openedAt: Date
+  /** Still collecting then, the batch is cancelled by the timer (products with collectDays). */
+  deadlineAt: Date | null
 }
 
 export interface BatchesView {

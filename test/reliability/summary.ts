@@ -8,7 +8,8 @@ const violations =
   get('fuzz', 'violations') +
   get('races', 'violations') +
   get('faults', 'violations') +
-  get('payment-faults', 'violations')
+  get('payment-faults', 'violations') +
+  get('deposit-faults', 'violations')
 const attackSuites = Object.keys(f).filter((suite) => suite.endsWith('attacks'))
 const attacks = (key: string) => attackSuites.reduce((sum, suite) => sum + get(suite, key), 0)
 const line =
@@ -22,6 +23,8 @@ const line =
   `${get('payment-faults', 'orders')} orders through random payment outcomes ` +
   `(${get('payment-faults', 'paidOrders')} paid once, ${get('payment-faults', 'refunded')} refunded once, ` +
   `${get('payment-faults', 'expired')} closed unpaid, ${get('payment-faults', 'partialRefunds')} ` +
-  `partial refunds, ${get('payment-faults', 'days')} reconciled days), ${violations} violations; ` +
+  `partial refunds, ${get('payment-faults', 'days')} reconciled days), ` +
+  `${get('deposit-faults', 'orders')} preorders (${get('deposit-faults', 'balancesPaid')} 尾款 paid, ` +
+  `${get('deposit-faults', 'cancelledRefunded')} cancelled and refunded), ${violations} violations; ` +
   `${attacks('tried')} attacks tried, ${attacks('succeeded')} succeeded`
 process.stdout.write(`\n${line}\n`)

@@ -67,6 +67,14 @@ export default function CustomiseForm({
           {formatFen(product.basePriceFen)} 起 · 约 {product.baseLeadDays} 天完成
           {product.batch ? ` · 满 ${product.batch.minQuantity} 件成团` : ''}
         </Text>
+        {product.batch?.depositFen ? (
+          <Text className="customise-hero__meta customise-hero__deposit">
+            定金 {formatFen(product.batch.depositFen)}/件，成团后付尾款
+            {product.batch.collectDays
+              ? `；${product.batch.collectDays} 天内未成团，定金原路退回`
+              : ''}
+          </Text>
+        ) : null}
       </View>
 
       {product.optionGroups.length > 0 ? (

@@ -51,6 +51,9 @@ function BatchCard({
         {batch.quantity} / {batch.minQuantity} 件
         {batch.reached ? ' · 已达起订量' : ` · 还差 ${batch.remaining} 件`} · 开团{' '}
         {formatChinaTime(batch.openedAt, 'MM-DD')}
+        {batch.deadlineAt
+          ? ` · ${formatChinaTime(batch.deadlineAt, 'MM-DD HH:mm')} 前未成团将自动取消`
+          : ''}
       </Text>
       {batch.orders.map((order) => (
         <View
