@@ -46,7 +46,7 @@ test('a page beyond the tabs opened on its own offers 首页, which goes home', 
   const shop = (await ctx.driverFor(merchant)) as H5Driver
   const pages: [H5Driver, string, string][] = [
     [customer, `pages/order/index?id=${order.id}`, '.order-hero__no'],
-    [customer, 'pages/profiles/index', '.profiles'],
+    [customer, 'account/pages/profiles/index', '.profiles'],
     [customer, 'pages/subscriptions/index', '.subscriptions'],
     [customer, 'pages/confirm/index', '.confirm'],
     [shop, `merchant/pages/order/index?id=${order.id}`, '.m-order-hero__node'],
