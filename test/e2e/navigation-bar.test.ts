@@ -28,11 +28,16 @@ async function offersNothing(phone: H5Driver): Promise<void> {
   await expect(navButton(phone, '首页').isVisible()).resolves.toBe(false)
 }
 
-/** 我的 → one of its entries beyond the tabs. */
-async function openFromMine(phone: H5Driver, key: 'profiles' | 'subscriptions') {
+/** 我的 → one of its entries beyond the tabs (量体档案 is in the account subpackage). */
+const MINE_ENTRIES = {
+  profiles: 'account/pages/profiles/index',
+  subscriptions: 'pages/subscriptions/index',
+} as const
+
+async function openFromMine(phone: H5Driver, key: keyof typeof MINE_ENTRIES) {
   await phone.open('pages/mine/index')
   await phone.tap(`.mine-entry--${key}`)
-  await phone.onPage(`pages/${key}/index`)
+  await phone.onPage(MINE_ENTRIES[key])
 }
 
 let order: { id: string; orderNo: string }
