@@ -6,10 +6,8 @@ export default defineAppConfig({
     'pages/orders/index',
     'pages/mine/index',
     'pages/order/index',
-    'pages/profiles/index',
     'pages/subscriptions/index',
     'pages/refills/index',
-    'pages/coupons/index',
   ],
   // Merchant pages load only when a merchant opens them; consumers never download them.
   subPackages: [
@@ -31,6 +29,11 @@ export default defineAppConfig({
     {
       root: 'service',
       pages: ['pages/after-sales/index', 'pages/rating/index', 'pages/return-shipment/index'],
+    },
+    // The customer's own records (量体档案, 优惠券), opened from 我的 or the product page; not at launch.
+    {
+      root: 'account',
+      pages: ['pages/profiles/index', 'pages/coupons/index'],
     },
   ],
   // Compiled into native custom components by `npm run build:components` (dist/components) and

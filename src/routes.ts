@@ -18,3 +18,9 @@ export const SERVICE_PAGES = {
   rating: '/service/pages/rating/index',
   returnShipment: '/service/pages/return-shipment/index',
 } as const
+
+/** The customer's records subpackage (root `account`): 量体档案 and 优惠券, opened from 我的. */
+export const ACCOUNT_PAGES = {
+  profiles: '/account/pages/profiles/index',
+  coupons: '/account/pages/coupons/index',
+} as const

@@ -28,11 +28,16 @@ async function offersNothing(phone: H5Driver): Promise<void> {
   await expect(navButton(phone, '首页').isVisible()).resolves.toBe(false)
 }
 
-/** 我的 → one of its entries beyond the tabs. */
-async function openFromMine(phone: H5Driver, key: 'profiles' | 'subscriptions') {
+/** 我的 → one of its entries beyond the tabs (量体档案 is in the account subpackage). */
+const MINE_ENTRIES = {
+  profiles: 'account/pages/profiles/index',
+  subscriptions: 'pages/subscriptions/index',
+} as const
+
+async function openFromMine(phone: H5Driver, key: keyof typeof MINE_ENTRIES) {
   await phone.open('pages/mine/index')
   await phone.tap(`.mine-entry--${key}`)
-  await phone.onPage(`pages/${key}/index`)
+  await phone.onPage(MINE_ENTRIES[key])
 }
 
 let order: { id: string; orderNo: string }
@@ -46,7 +51,7 @@ test('a page beyond the tabs opened on its own offers 首页, which goes home', 
   const shop = (await ctx.driverFor(merchant)) as H5Driver
   const pages: [H5Driver, string, string][] = [
     [customer, `pages/order/index?id=${order.id}`, '.order-hero__no'],
-    [customer, 'pages/profiles/index', '.profiles'],
+    [customer, 'account/pages/profiles/index', '.profiles'],
     [customer, 'pages/subscriptions/index', '.subscriptions'],
     [customer, 'pages/confirm/index', '.confirm'],
     [shop, `merchant/pages/order/index?id=${order.id}`, '.m-order-hero__node'],

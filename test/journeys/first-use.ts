@@ -32,7 +32,7 @@ export async function measurementsFollowTheProfile(ctx: JourneyContext): Promise
   const phone = await ctx.driverFor(consumerB)
   await phone.open('pages/product/index?id=prod_shirt')
   await phone.tap('.profile-picker__link', '还没有量体档案')
-  await phone.onPage('pages/profiles/index')
+  await phone.onPage('account/pages/profiles/index')
   await phone.tap('.consent-card__agree')
   // 去建立 opened the form of the shirt's kind already.
   await phone.see('.profile-form__title', '身体尺寸')
@@ -49,7 +49,7 @@ export async function measurementsFollowTheProfile(ctx: JourneyContext): Promise
   await waitUntil(async () => (await phone.valueOf('.measurement', '领围')) === '39', '领围 39')
 
   await phone.tap('.profile-chip--ghost')
-  await phone.onPage('pages/profiles/index')
+  await phone.onPage('account/pages/profiles/index')
   await phone.tap('.profile-card__button', '编辑')
   for (const [id, [, value]] of Object.entries(SIZES_AFTER_EDIT))
     await phone.fill(`.profile-field__input--${id}`, value)
@@ -73,7 +73,7 @@ export async function profilesFitTheProduct(ctx: JourneyContext): Promise<void> 
   const phone = await ctx.driverFor(consumerA)
   await phone.open('pages/product/index?id=prod_curtain')
   await phone.tap('.profile-picker__link', '窗户尺寸')
-  await phone.onPage('pages/profiles/index')
+  await phone.onPage('account/pages/profiles/index')
   await phone.tap('.consent-card__agree')
   await phone.see('.profile-form__title', '窗户尺寸')
   await expect(phone.count('.profile-field__input--neck')).resolves.toBe(0)
@@ -89,7 +89,7 @@ export async function profilesFitTheProduct(ctx: JourneyContext): Promise<void> 
   await pickProfileShowing(phone, '客厅', '宽度', '180')
   await expect(phone.valueOf('.measurement', '高度')).resolves.toBe('260')
 
-  await phone.open('pages/profiles/index')
+  await phone.open('account/pages/profiles/index')
   await phone.tap('.profiles-add--body')
   await phone.fill('.profile-field__input--name', '本人')
   await phone.fill('.profile-field__input--neck', '99')

@@ -191,7 +191,7 @@ export async function couponFromARemedySpentOnTheNextOrder(ctx: JourneyContext):
   // 我的 → 优惠券: the coupon with its amount, threshold, expiry and origin.
   await phone.open('pages/mine/index')
   await phone.tap('.mine-entry--coupons')
-  await phone.onPage('pages/coupons/index')
+  await phone.onPage('account/pages/coupons/index')
   await phone.see('.coupon-card', '¥17')
   const [card] = (await phone.texts('.coupon-card')).filter((text) => text.includes('¥17'))
   expect(card).toMatch(/无门槛[\s\S]*订单延期补偿[\s\S]*有效期至 \d{4}-\d{2}-\d{2}[\s\S]*可用/)
@@ -231,7 +231,7 @@ export async function couponFromARemedySpentOnTheNextOrder(ctx: JourneyContext):
   await phone.see('.order-row--total', '实付')
   await phone.see('.order-row--total', '¥382')
 
-  await phone.open('pages/coupons/index')
+  await phone.open('account/pages/coupons/index')
   await phone.see('.coupon-card--off', '已使用')
   const [used] = (await phone.texts('.coupon-card')).filter((text) => text.includes('¥17'))
   expect(used).toContain('已使用')

@@ -1,5 +1,6 @@
-// Every page of app.json (main package, the merchant and service subpackages) renders on the weapp build
-// for a consumer and for the merchant: text on screen, no console error, no uncaught error.
+// Every page of app.json (main package, the merchant, service and account subpackages) renders on
+// the weapp build for a consumer and for the merchant: text on screen, no console error, no
+// uncaught error.
 import { consumerA, merchant, merchantActs, placeShirt } from '../journeys/shop'
 import { setupWeappApp } from './harness/app'
 import { screenText, waitUntil } from './harness/screen'

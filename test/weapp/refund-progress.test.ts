@@ -60,7 +60,7 @@ test('hidden under another page it stops, back on screen it goes on; unloaded it
   const driver = await openOrder(id)
   await driver.see('.payment-panel__title', '退款中')
 
-  await phone().navigateTo('/pages/coupons/index')
+  await phone().navigateTo('/account/pages/coupons/index')
   await driver.see('.coupons-head')
   expect(await cloudCallsOver(TWO_ROUNDS)).toBe(0)
 
@@ -68,7 +68,7 @@ test('hidden under another page it stops, back on screen it goes on; unloaded it
   await driver.see('.payment-panel__title', '退款中')
   expect(await cloudCallsOver(TWO_ROUNDS)).toBeGreaterThanOrEqual(1)
 
-  await phone().redirectTo('/pages/coupons/index')
+  await phone().redirectTo('/account/pages/coupons/index')
   await driver.see('.coupons-head')
   expect(await cloudCallsOver(TWO_ROUNDS)).toBe(0)
   expect(phone().consoleErrors).toEqual([])

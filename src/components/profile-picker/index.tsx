@@ -9,9 +9,8 @@ import {
   type ProfileKind,
 } from '@/domain/measurement-profile'
 import type { CloudState } from '@/hooks/useCloud'
+import { ACCOUNT_PAGES } from '@/routes'
 import './index.scss'
-
-export const PROFILES_PAGE = '/pages/profiles/index'
 
 export interface ProfilePickerProps {
   /** The kind of profile this product's measurements come from (profileKindFor). */
@@ -22,8 +21,8 @@ export interface ProfilePickerProps {
 
 export default function ProfilePicker({ kind, profiles, onPick }: ProfilePickerProps) {
   const items = (profiles.data?.items ?? []).filter((profile) => profile.kind === kind)
-  const create = () => void Taro.navigateTo({ url: `${PROFILES_PAGE}?kind=${kind}` })
-  const open = () => void Taro.navigateTo({ url: PROFILES_PAGE })
+  const create = () => void Taro.navigateTo({ url: `${ACCOUNT_PAGES.profiles}?kind=${kind}` })
+  const open = () => void Taro.navigateTo({ url: ACCOUNT_PAGES.profiles })
   return (
     <View className="profile-picker">
       <Text className="profile-picker__title">使用已保存的量体档案</Text>

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import ContactService from '@/components/contact-service'
 import IdentitySwitcher from '@/components/identity-switcher'
 import MerchantEntry from '@/components/merchant-entry'
+import { ACCOUNT_PAGES } from '@/routes'
 import PersonalData from './personal-data'
 import Personalisation from './personalisation'
 import './index.scss'
@@ -27,14 +28,14 @@ const ENTRIES = [
     key: 'coupons',
     title: '优惠券',
     hint: '补偿券等，确认下单时可用',
-    url: '/pages/coupons/index',
+    url: ACCOUNT_PAGES.coupons,
     tab: false,
   },
   {
     key: 'profiles',
     title: '量体档案',
     hint: '保存尺寸，下次定制一键填入',
-    url: '/pages/profiles/index',
+    url: ACCOUNT_PAGES.profiles,
     tab: false,
   },
   {
