@@ -15,7 +15,10 @@ import type { JourneyContext } from './driver'
 import { homeKnowsTheCustomer } from './personal'
 import { alterADeliveredShirt } from './after-sales'
 import { returnAPaidOrder } from './return'
-import { batchDepositRefundedWhenTheBatchIsCancelled } from './preorder'
+import {
+  batchDepositRefundedWhenTheBatchIsCancelled,
+  payTheBalanceOnceTheBatchFills,
+} from './preorder'
 import { chooseWhenToDeliver } from './delivery'
 import { rateACompletedOrder } from './rating'
 import {
@@ -126,6 +129,11 @@ export const JOURNEYS: [
   [
     'a preorder pays its 定金 only; the shop cancels the batch and the 定金 comes back',
     batchDepositRefundedWhenTheBatchIsCancelled,
+    90_000,
+  ],
+  [
+    'a preorder whose batch fills asks for the 尾款; 去支付 on the order page pays it and production starts',
+    payTheBalanceOnceTheBatchFills,
     90_000,
   ],
   [

@@ -1,10 +1,20 @@
 // A preorder with a deposit (issue 16), described once and run on both platforms: the customer
 // orders the linen set (¥99 定金 a set), pays only the 定金 at submit and reads what comes next;
-// the shop cancels the batch on 拼单管理; the 定金 comes back and the order page says so.
-import { COLLECTIONS } from '@/domain/names'
+// the shop cancels the batch on 拼单管理; the 定金 comes back and the order page says so. And a
+// batch that fills: the order page asks for the 尾款, 去支付 pays it, production starts.
+import { ACTIONS, COLLECTIONS } from '@/domain/names'
 import { waitForValue } from '../helpers/wait'
 import type { JourneyContext } from './driver'
-import { ADDRESS_TYPED, consumerB, merchant, storedOrder } from './shop'
+import {
+  ADDRESS_TYPED,
+  consumerA,
+  consumerB,
+  merchant,
+  ORDER_ADDRESS,
+  orderCall,
+  payThroughTheCloud,
+  storedOrder,
+} from './shop'
 
 export async function batchDepositRefundedWhenTheBatchIsCancelled(
   ctx: JourneyContext,
@@ -60,5 +70,49 @@ export async function batchDepositRefundedWhenTheBatchIsCancelled(
   await phone.see('.payment-panel__title', '定金 · 已退款')
   await phone.see('.payment-panel', '¥99 已原路退回你的微信支付')
   await phone.see('.refund-list__item', '退款 ¥99 · 已退款')
+  expect(phone.errors()).toEqual([])
+}
+
+/** Twenty sets fill the batch at once: the 尾款 is asked for, and paid from the order page. */
+export async function payTheBalanceOnceTheBatchFills(ctx: JourneyContext): Promise<void> {
+  const { order } = await orderCall(
+    ctx.cloud,
+    ACTIONS.order.create,
+    {
+      requestId: `journey-balance-${Date.now().toString(36)}`,
+      productId: 'prod_linen_batch',
+      selection: {
+        options: { bed_size: ['bed_150'], color: ['oat'] },
+        measurements: {},
+        texts: {},
+        quantity: 20,
+        urgent: false,
+      },
+      address: ORDER_ADDRESS,
+    },
+    consumerA,
+  )
+  await payThroughTheCloud(ctx.cloud, order._id, consumerA)
+  const asked = await waitForValue(
+    () => storedOrder(ctx.cloud, order._id),
+    (stored) => stored.balance?.state === 'unpaid',
+    '尾款待付',
+  )
+  expect(asked.balance?.amountFen).toBe((59900 - 9900) * 20)
+
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open(`pages/order/index?id=${order._id}`)
+  await phone.see('.payment-panel__title', '尾款 · 待付款')
+  await phone.see('.payment-panel', '已成团，请支付尾款 ¥10000')
+  const [countdown] = await phone.texts('.payment-panel__countdown')
+  expect(countdown).toMatch(/^剩余 \d+:\d\d$/)
+  phone.answerNextPayment('paid')
+  await phone.tapAndAnswerSheet('.payment-panel__pay', 'accept', '去支付')
+  await expect(phone.paymentAnswered()).resolves.toBe(true)
+  // Paid, the order goes into production; nothing is left to pay.
+  await phone.see('.order-hero__node', '制作中')
+  await phone.notSee('.payment-panel__pay')
+  const paid = await storedOrder(ctx.cloud, order._id)
+  expect(paid).toMatchObject({ node: 'production', balance: { state: 'paid' } })
   expect(phone.errors()).toEqual([])
 }
