@@ -15,8 +15,6 @@ import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { paymentPartOf } from '@/domain/order-payments'
 import { PAYMENT_PARTS, refundsOf, type OrderPayment, type PaymentPart } from '@/domain/payment'
 import { createPayload, linenSelection, rid } from '../cloud/order-helpers'
-import { noRefundOnItsWay } from '../helpers/demo-cloud'
-import { waitUntil } from '../helpers/wait'
 import {
   call,
   consumerA,
@@ -28,6 +26,7 @@ import {
   useReliabilityCloud,
   withRetries,
 } from './harness'
+import { randomSheet, refundProblems, refundsSettled } from './payments-under-faults'
 
 const env = useReliabilityCloud()
 const ORDERS = Number(process.env.DEPOSIT_FAULT_ORDERS ?? 80)
@@ -61,16 +60,7 @@ async function payDue(orderId: string, owner: string): Promise<void> {
   for (let attempt = 0; attempt < 2 && next() < 0.85; attempt += 1) {
     const paying = await withRetries(() => call(env, 'order', 'pay', { orderId }, owner), RETRY_ON)
     if (!paying.ok) return
-    const outcome = pick(['paid', 'paid', 'paid', 'paid', 'cancelled', 'failed'] as const)
-    if (outcome === 'paid')
-      env.cloud.pay.script(
-        pick([
-          { callback: 'normal' },
-          { callback: 'repeated', n: 3 },
-          { callback: 'delayed', ms: 30 },
-          { callback: 'lost' },
-        ] as const),
-      )
+    const outcome = randomSheet(env, pick, ['paid', 'paid', 'paid', 'paid', 'cancelled', 'failed'])
     const sheet = await env.cloud.pay.complete(paying.data.outTradeNo, outcome)
     if (outcome === 'paid' && sheet.ok) return
   }
@@ -179,13 +169,7 @@ test(`${ORDERS} preorders through random 定金 and 尾款 outcomes under faults
       await env.cloud.pay.drain()
     }
   }
-  await waitUntil(
-    async () =>
-      (await env.cloud.store.find(COLLECTIONS.orders, { 'payment.state': 'refunding' })).length ===
-        0 && (await noRefundOnItsWay(env)),
-    'refunds to settle',
-    30_000,
-  )
+  await refundsSettled(env)
 
   const problems: string[] = []
   const orders = await storedOrders(placed)
@@ -215,15 +199,7 @@ test(`${ORDERS} preorders through random 定金 and 尾款 outcomes under faults
           .reduce((sum, r) => sum + r.refundFee, 0)
         if (fee > trade.totalFee) say(`${part}: refunded ${fee} of ${trade.totalFee}`)
       }
-      const onOrder = refundsOf(stored)
-      for (const refund of onOrder) {
-        const found = atWeChat.filter((r) => r.outRefundNo === refund.outRefundNo)
-        if (refund.state !== 'succeeded') say(`${refund.outRefundNo} ${refund.state}`)
-        if (found.length !== 1) say(`${refund.outRefundNo} at WeChat ${found.length} times`)
-        else if (found[0].refundFee !== refund.amountFen)
-          say(`${refund.outRefundNo} refunded ${found[0].refundFee} of ${refund.amountFen}`)
-      }
-      if (atWeChat.length !== onOrder.length) say(`${part}: ${atWeChat.length} refunds at WeChat`)
+      for (const problem of refundProblems(refundsOf(stored), atWeChat)) say(`${part}: ${problem}`)
       if (paid.length === 0) {
         if (stored.state !== 'closed') say(`${part}: unpaid but ${stored.state}`)
         continue

@@ -18,9 +18,8 @@ import type { CouponRecord } from '@/domain/coupon'
 import type { LedgerEntry } from '@/domain/ledger'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { refundsOf as refundsOfOrder, type OrderPayment } from '@/domain/payment'
-import { noRefundOnItsWay, payOrder } from '../helpers/demo-cloud'
+import { payOrder } from '../helpers/demo-cloud'
 import { createPayload, filterSelection, rid } from '../cloud/order-helpers'
-import { waitUntil } from '../helpers/wait'
 import {
   call,
   consumerA,
@@ -32,6 +31,7 @@ import {
   useReliabilityCloud,
   withRetries,
 } from './harness'
+import { randomSheet, refundProblems, refundsSettled } from './payments-under-faults'
 
 const env = useReliabilityCloud()
 const ORDERS = Number(process.env.PAY_FAULT_ORDERS ?? 200)
@@ -134,18 +134,8 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
           RETRY_ON,
         )
         if (!paying.ok) break
-        const outcome = pick(['paid', 'paid', 'paid', 'cancelled', 'failed'] as const)
-        if (outcome === 'paid') {
-          env.cloud.pay.script(
-            pick([
-              { callback: 'normal' },
-              { callback: 'repeated', n: 3 },
-              { callback: 'delayed', ms: 30 },
-              { callback: 'lost' },
-            ] as const),
-          )
-          figures.sheetsPaid += 1
-        }
+        const outcome = randomSheet(env, pick, ['paid', 'paid', 'paid', 'cancelled', 'failed'])
+        if (outcome === 'paid') figures.sheetsPaid += 1
         const sheet = await env.cloud.pay.complete(paying.data.outTradeNo, outcome)
         paidSheet = outcome === 'paid' && sheet.ok
         if (paidSheet) break
@@ -194,13 +184,7 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
     expect(result.ok).toBe(true)
     await env.cloud.pay.drain()
   }
-  await waitUntil(
-    async () =>
-      (await env.cloud.store.find(COLLECTIONS.orders, { 'payment.state': 'refunding' })).length ===
-        0 && (await noRefundOnItsWay(env)),
-    'refunds to settle',
-    30_000,
-  )
+  await refundsSettled(env)
 
   const problems: string[] = []
   const ids = new Set(placed.map((p) => p.orderId))
@@ -239,15 +223,7 @@ test(`${ORDERS} orders through random payment outcomes under faults: paid once, 
       say(`paid trade ${trade.outTradeNo} not recorded`)
     // Each refund on the order reached WeChat exactly once, for its amount, and WeChat holds
     // no refund the order does not know.
-    const onOrder = refundsOfOrder(order.payment)
-    for (const refund of onOrder) {
-      const atWeChat = refundsOf.filter((r) => r.outRefundNo === refund.outRefundNo)
-      if (refund.state !== 'succeeded') say(`refund ${refund.outRefundNo} ${refund.state}`)
-      if (atWeChat.length !== 1) say(`${refund.outRefundNo} at WeChat ${atWeChat.length} times`)
-      else if (atWeChat[0].refundFee !== refund.amountFen)
-        say(`${refund.outRefundNo} refunded ${atWeChat[0].refundFee} of ${refund.amountFen}`)
-    }
-    if (refundsOf.length !== onOrder.length) say(`${refundsOf.length} refunds at WeChat`)
+    for (const problem of refundProblems(refundsOfOrder(order.payment), refundsOf)) say(problem)
     const refundedFee = refundsOf.reduce((sum, r) => sum + r.refundFee, 0)
     if (order.node === 'cancelled') {
       if (order.payment.state !== 'refunded') say('cancelled after payment, not refunded')
