@@ -39,13 +39,22 @@ export async function releaseBatch(batchId: string, now: Date): Promise<number> 
   return release(waiting, now)
 }
 
-/** Timer: waiting orders of batches that were reached earlier but not fully released. */
+/**
+ * Timer: waiting orders of ended batches. Those of a batch that was reached but not fully
+ * released move on; those left live in a cancelled batch (a cancel that failed or never ran)
+ * are cancelled now, with what they paid refunded.
+ */
 export async function releaseLeftoverBatches(now: Date): Promise<number> {
-  // Only batches reached at least once can have leftovers (index batches.last_reached).
+  // Only batches ended at least once can have leftovers (indexes last_reached, last_cancelled).
   const states = await readList<BatchState>(
     db
       .collection(COLLECTIONS.batches)
-      .where({ lastReachedAt: command.gt(new Date(0)) })
+      .where(
+        command.or([
+          { lastReachedAt: command.gt(new Date(0)) },
+          { lastCancelledAt: command.gt(new Date(0)) },
+        ]),
+      )
       .limit(100),
   )
   let moved = 0
@@ -60,10 +69,38 @@ export async function releaseLeftoverBatches(now: Date): Promise<number> {
         })
         .limit(RELEASE_PAGE),
     )
-    moved += await release(waiting, now)
+    const cancelled = new Set(state.cancelledBatches ?? [])
+    moved += await release(
+      waiting.filter((order) => !cancelled.has(order.batchId ?? '')),
+      now,
+    )
+    moved += await cancelEach(
+      waiting.filter((order) => cancelled.has(order.batchId ?? '')),
+      BATCH_CANCELLED_NOTE,
+      now,
+    )
   }
   return moved
 }
+
+/** The system's cancel of each order (refunding what it paid); how many it cancelled. */
+async function cancelEach(list: OrderRecord[], note: string, now: Date): Promise<number> {
+  let cancelled = 0
+  for (const order of list) {
+    const result = await applyOrderEvent({
+      orderId: order._id,
+      event: 'cancel',
+      input: { note },
+      actorFor: () => ok(SYSTEM),
+      now,
+    })
+    if (result.ok) cancelled += 1
+  }
+  return cancelled
+}
+
+/** What the customer reads on an order left live in a cancelled batch, once the timer ends it. */
+export const BATCH_CANCELLED_NOTE = '拼单已取消，订单已取消，已付款项将原路退回'
 
 const BATCH_ID = /^(.+)-b(\d+)$/
 
@@ -96,9 +133,9 @@ export const BATCH_EXPIRED_NOTE = '拼单到期未成团，订单已取消，已
 
 /**
  * Timer: batches past their deadline that have not filled are cancelled, and so is each live
- * order in them (the system's cancel: refunds what was paid, releases what was held). Known gap,
- * shared with the merchant's cancelBatch: orders left live by a crash between ending the batch
- * and cancelling them are not picked up again.
+ * order in them (the system's cancel: refunds what was paid, releases what was held). An order
+ * this misses (a failure, a crash after the batch ended) is cancelled by releaseLeftoverBatches
+ * on a later run, as are those the merchant's cancelBatch misses.
  */
 export async function cancelExpiredBatches(now: Date): Promise<number> {
   const states = await readList<BatchState>(
@@ -117,16 +154,7 @@ export async function cancelExpiredBatches(now: Date): Promise<number> {
         .where({ batchId, node: command.in(WAITING_NODES) })
         .limit(RELEASE_PAGE),
     )
-    for (const order of live) {
-      const result = await applyOrderEvent({
-        orderId: order._id,
-        event: 'cancel',
-        input: { note: BATCH_EXPIRED_NOTE },
-        actorFor: () => ok(SYSTEM),
-        now,
-      })
-      if (result.ok) cancelled += 1
-    }
+    cancelled += await cancelEach(live, BATCH_EXPIRED_NOTE, now)
   }
   return cancelled
 }

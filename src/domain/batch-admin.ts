@@ -1,7 +1,8 @@
-// A merchant ending a preorder batch by hand: closing it below the minimum (production starts
-// anyway) or cancelling it (every order in it is cancelled). Either way the next batch starts
-// collecting at once, so no new order joins the one being ended.
-import { batchIdOf, progressFromOrders, type BatchState } from './batch'
+// Ending a preorder batch: the merchant closing it below the minimum (production starts anyway),
+// or the merchant or the timer (past its deadline) cancelling it (every order in it is cancelled;
+// its id is kept so an order left live in it is cancelled later, never released). Either way the
+// next batch starts collecting at once, so no new order joins the one being ended.
+import { batchIdOf, CANCELLED_KEPT, progressFromOrders, type BatchState } from './batch'
 import type { BatchStatus, BatchView } from './merchant-views'
 import type { OrderRecord } from './order-types'
 
@@ -10,7 +11,7 @@ export function endCollectingBatch(
   how: 'close' | 'cancel',
   now: Date,
 ): BatchState {
-  return {
+  const ended: BatchState = {
     ...state,
     sequence: state.sequence + 1,
     quantity: 0,
@@ -18,6 +19,13 @@ export function endCollectingBatch(
     lastReachedAt: how === 'close' ? now : state.lastReachedAt,
     deadlineAt: null,
     updatedAt: now,
+  }
+  if (how === 'close') return ended
+  const cancelled = [...(state.cancelledBatches ?? []), collectingBatchId(state)]
+  return {
+    ...ended,
+    cancelledBatches: cancelled.slice(-CANCELLED_KEPT),
+    lastCancelledAt: now,
   }
 }
 

@@ -25,8 +25,17 @@ export interface BatchState {
    * still collecting then is cancelled by the order timer (every payment refunded).
    */
   deadlineAt?: Date | null
+  /**
+   * Batches of this product that were cancelled (the latest CANCELLED_KEPT), and when the last
+   * was: an order still live in one (its cancel failed or never ran) is cancelled by the timer,
+   * never released.
+   */
+  cancelledBatches?: string[]
+  lastCancelledAt?: Date | null
   updatedAt: Date
 }
+
+export const CANCELLED_KEPT = 20
 
 export interface BatchProgress {
   quantity: number

@@ -4,7 +4,7 @@
 // fills and its own trade, an unpaid 尾款 expiring with the 定金 refunded, the merchant's refund
 // split over both trades, and the round trips of paying and applying the 尾款.
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
-import { BATCH_EXPIRED_NOTE } from '@/cloud/batches'
+import { BATCH_CANCELLED_NOTE, BATCH_EXPIRED_NOTE } from '@/cloud/batches'
 import { refundsOf, type OrderPayment } from '@/domain/payment'
 import { callerFor } from '../helpers/demo-cloud'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
@@ -19,7 +19,7 @@ import {
 } from './order-helpers'
 
 const env = startOrderCloud()
-const { create, find, stored, auditOf, notificationsOf, settlePayments } = makeClient(env)
+const { create, find, stored, auditOf, notificationsOf, settlePayments, sql } = makeClient(env)
 const merchantCall = callerFor(env, FUNCTIONS.merchant)
 const HOUR = 3600_000
 const DAY = 24 * HOUR
@@ -88,6 +88,27 @@ test('the 定金 is paid at submit; a batch not filled in 14 days is cancelled a
   // The next batch starts empty, without a deadline until its first order; a second run does nothing.
   expect(await batchState()).toMatchObject({ sequence: 2, quantity: 0, deadlineAt: null })
   await expect(fireTimer()).resolves.toMatchObject({ ok: true, data: { expiredBatchOrders: 0 } })
+})
+
+test('an order left live in a cancelled batch is cancelled by the timer, never released', async () => {
+  setClock(new Date(clock.getTime() + HOUR))
+  const left = await linen(consumerA, 1)
+  // What a crash right after ending the batch leaves: the batch cancelled, the order still live.
+  await sql(
+    `UPDATE local_documents SET data = data || jsonb_build_object(
+       'sequence', (data->>'sequence')::int + 1, 'quantity', 0,
+       'cancelledBatches', jsonb_build_array($1::text), 'lastCancelledAt', data->'openedAt',
+       'deadlineAt', null)
+     WHERE collection = 'batches' AND id = '"prod_linen_batch"'`,
+    [left.batchId],
+  )
+  expect(await batchState()).toMatchObject({ quantity: 0, cancelledBatches: [left.batchId] })
+  await expect(fireTimer()).resolves.toMatchObject({ ok: true, data: { released: 1 } })
+  await settlePayments()
+  const now = await stored(left._id)
+  expect(now).toMatchObject({ node: 'cancelled', payment: { state: 'refunded' } })
+  expect(now.timeline.at(-1)).toMatchObject({ actorRole: 'system', note: BATCH_CANCELLED_NOTE })
+  expect(now.balance ?? null).toBeNull()
 })
 
 describe('once the batch fills', () => {
