@@ -180,7 +180,7 @@ test.each(rounds)('50 users booking one designer slot: one booking (round %i)', 
 )
 
 test.each(rounds)(
-  'concurrent creates crossing a batch minimum reach production once (round %i)',
+  'concurrent creates crossing a batch minimum ask each 尾款 once, then reach production once (round %i)',
   () =>
     race(async () => {
       const productId = 'prod_linen_batch'
@@ -211,12 +211,24 @@ test.each(rounds)(
       )
       await env.cloud.fireTimer('order') // releases what the filling order did not get to
       const reachedId = batchIdOf(productId, sequence)
-      const reached = await env.cloud.store.find(COLLECTIONS.orders, { batchId: reachedId })
-      expect(reached.reduce((sum, order) => sum + order.selection.quantity, 0)).toBe(minimum)
-      for (const order of reached) {
+      const reachedOrders = () => env.cloud.store.find(COLLECTIONS.orders, { batchId: reachedId })
+      const firings = async (orderId: string) =>
+        (await env.cloud.store.find(COLLECTIONS.orderAudit, { orderId })).filter(
+          (row) => row.event === 'batch_reached',
+        )
+      // Each paid 定金 is asked for its 尾款 exactly once; the 尾款s, paid at once, start
+      // production exactly once each.
+      const asked = await reachedOrders()
+      expect(asked.reduce((sum, order) => sum + order.selection.quantity, 0)).toBe(minimum)
+      for (const order of asked) {
+        expect([order.node, order.balance?.state]).toEqual(['submitted', 'unpaid'])
+        expect(await firings(order._id)).toHaveLength(1)
+      }
+      await Promise.all(asked.map((order) => payOrder(env, order._id, order.ownerOpenid as string)))
+      await env.cloud.fireTimer('order')
+      for (const order of await reachedOrders()) {
         expect(order.node).toBe('production')
-        const audit = await env.cloud.store.find(COLLECTIONS.orderAudit, { orderId: order._id })
-        expect(audit.filter((row) => row.event === 'batch_reached')).toHaveLength(1)
+        expect(await firings(order._id)).toHaveLength(2)
       }
       const [after] = await env.cloud.store.find(COLLECTIONS.batches, { _id: productId })
       expect(after).toMatchObject({ sequence: sequence + 1, quantity: 5 })
