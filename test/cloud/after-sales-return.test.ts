@@ -9,20 +9,12 @@ import { callerFor } from '../helpers/demo-cloud'
 import { consumerA, consumerB, makeClient, merchant, rid, startOrderCloud } from './order-helpers'
 
 const env = startOrderCloud({ OPEN_ORDERS_PER_CUSTOMER: '50', OPEN_UNITS_PER_CUSTOMER: '500' })
-const { call, create, walk, find, stored, settlePayments, sql } = makeClient(env)
+const { call, deliveredShirt, find, stored, settlePayments, sql } = makeClient(env)
 const merchantCall = callerFor(env, FUNCTIONS.merchant)
 
 /** A paid shirt, delivered, with an accepted return; returns the ids and what was paid. */
 async function acceptedReturn() {
-  const order = await create(consumerA)
-  await walk(order._id, [
-    [merchant, 'confirm'],
-    [merchant, 'purchase_materials'],
-    [merchant, 'start_production'],
-    [merchant, 'start_quality_check'],
-    [merchant, 'ship', { carrier: '顺丰速运', trackingNo: `SF${Date.now()}` }],
-    [merchant, 'deliver'],
-  ])
+  const order = await stored(await deliveredShirt(consumerA))
   const asked = await call(
     'requestAfterSales',
     { orderId: order._id, requestId: rid('ret'), kind: 'return', reason: '与描述不符' },
@@ -86,15 +78,7 @@ describe('寄回信息 (order.sendAfterSalesItem)', () => {
 
   test('strangers, bad numbers, unanswered and closed requests are refused, writing nothing', async () => {
     const { id } = await acceptedReturn()
-    const order = await create(consumerA)
-    await walk(order._id, [
-      [merchant, 'confirm'],
-      [merchant, 'purchase_materials'],
-      [merchant, 'start_production'],
-      [merchant, 'start_quality_check'],
-      [merchant, 'ship', { carrier: '顺丰速运', trackingNo: `SF${Date.now()}` }],
-      [merchant, 'deliver'],
-    ])
+    const order = { _id: await deliveredShirt(consumerA) }
     const unanswered = (
       await call(
         'requestAfterSales',

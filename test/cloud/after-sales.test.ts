@@ -12,25 +12,15 @@ import { messageClient } from './message-helpers'
 import { consumerA, consumerB, makeClient, merchant, rid, startOrderCloud } from './order-helpers'
 
 const env = startOrderCloud({ OPEN_ORDERS_PER_CUSTOMER: '50', OPEN_UNITS_PER_CUSTOMER: '500' })
-const { call, create, walk, find, stored } = makeClient(env)
+const client = makeClient(env)
+const { call, create, find, stored } = client
 const merchantCall = callerFor(env, FUNCTIONS.merchant)
 const messages = messageClient(env)
 const DAY = 24 * 3600 * 1000
 
 afterEach(() => env.cloud.clock.set(null))
 
-async function deliveredShirt(openid = consumerA): Promise<string> {
-  const order = await create(openid)
-  await walk(order._id, [
-    [merchant, 'confirm'],
-    [merchant, 'purchase_materials'],
-    [merchant, 'start_production'],
-    [merchant, 'start_quality_check'],
-    [merchant, 'ship', { carrier: '顺丰速运', trackingNo: `SF${Date.now()}` }],
-    [merchant, 'deliver'],
-  ])
-  return order._id
-}
+const deliveredShirt = (openid = consumerA) => client.deliveredShirt(openid)
 
 const alteration = (orderId: string, delta = -2, overrides: Record<string, unknown> = {}) => ({
   orderId,

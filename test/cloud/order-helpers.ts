@@ -68,6 +68,20 @@ export function makeClient(env: DemoCloud) {
     return last!.data.order
   }
 
+  /** A paid shirt of `openid`, walked by the merchant node by node to delivered; its id. */
+  async function deliveredShirt(openid: string): Promise<string> {
+    const order = await create(openid)
+    await walk(order._id, [
+      [merchant, 'confirm'],
+      [merchant, 'purchase_materials'],
+      [merchant, 'start_production'],
+      [merchant, 'start_quality_check'],
+      [merchant, 'ship', { carrier: '顺丰速运', trackingNo: `SF${Date.now()}` }],
+      [merchant, 'deliver'],
+    ])
+    return order._id
+  }
+
   const find = (collection: string, query: object = {}) => env.cloud.store.find(collection, query)
   const auditOf = (orderId: string) => find(COLLECTIONS.orderAudit, { orderId })
   const notificationsOf = (orderId: string) => find(COLLECTIONS.notificationQueue, { orderId })
@@ -136,6 +150,7 @@ export function makeClient(env: DemoCloud) {
     pay,
     act,
     walk,
+    deliveredShirt,
     find,
     auditOf,
     notificationsOf,

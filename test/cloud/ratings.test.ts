@@ -15,7 +15,8 @@ import {
 } from './order-helpers'
 
 const env = startOrderCloud({ OPEN_ORDERS_PER_CUSTOMER: '50', OPEN_UNITS_PER_CUSTOMER: '500' })
-const { call, create, walk, find } = makeClient(env)
+const client = makeClient(env)
+const { call, create, walk, find } = client
 const DAY = 24 * 3600 * 1000
 
 afterEach(() => env.cloud.clock.set(null))
@@ -26,18 +27,7 @@ const SHIPPING = (): [string, 'ship', object] => [
   { carrier: '顺丰速运', trackingNo: `SF${Date.now()}` },
 ]
 
-async function deliveredShirt(): Promise<string> {
-  const order = await create(consumerA)
-  await walk(order._id, [
-    [merchant, 'confirm'],
-    [merchant, 'purchase_materials'],
-    [merchant, 'start_production'],
-    [merchant, 'start_quality_check'],
-    SHIPPING(),
-    [merchant, 'deliver'],
-  ])
-  return order._id
-}
+const deliveredShirt = () => client.deliveredShirt(consumerA)
 
 async function completedShirt(): Promise<string> {
   const orderId = await deliveredShirt()
