@@ -154,11 +154,63 @@ export function progressAnswer(order: ProgressOrder): string {
   return answer.length <= MAX_REPLY_TEXT ? answer : `${answer.slice(0, MAX_REPLY_TEXT - 1)}…`
 }
 
-/** A progress question with no order to report on. */
-export const NO_ORDER_REPLY = '没有找到进行中的订单，已转人工客服，工作时间内会尽快回复'
-
 /** May the mini program still answer in this chat? (48 hours since the customer's last message) */
 export function withinReplyWindow(lastCustomerMessageAt: Date, now: Date): boolean {
   const elapsed = now.getTime() - lastCustomerMessageAt.getTime()
   return elapsed <= REPLY_WINDOW_MS
+}
+
+/** Who answers a stored message: the automatic answer went out, a person must, or nobody (events). */
+export type CsHandling = 'auto_answered' | 'human' | 'none'
+
+/** A row of `cs_messages`. */
+export interface CsMessageRecord {
+  /** MsgId, or CsPush.key for events. */
+  _id: string
+  openid: string
+  type: CsMessage['type']
+  /** The text, the card's title, or the session's SessionFrom; '' for an image. */
+  text: string
+  picUrl: string | null
+  pagePath: string | null
+  orderId: string | null
+  orderNo: string | null
+  at: Date
+  handling: CsHandling
+  /** The automatic answer as sent, when there was one. */
+  reply: string | null
+  /** WeChat's errcode when the automatic answer failed (it then waits for a human). */
+  replyError: number | null
+}
+
+/** A row of `cs_sessions`, `_id` = the customer's OPENID. */
+export interface CsSessionRecord {
+  _id: string
+  orderId: string | null
+  orderNo: string | null
+  /** The customer's last message or enter event: the 48-hour window runs from here. */
+  lastMessageAt: Date
+  lastText: string
+  /** A message no automatic answer covered: the merchant owes a reply. */
+  waitingHuman: boolean
+}
+
+/** What the session row stores for a message's text column. */
+export function messageText(message: CsMessage): string {
+  switch (message.type) {
+    case 'text':
+      return message.text
+    case 'card':
+      return message.title
+    case 'enter':
+      return message.sessionFrom
+    case 'image':
+      return ''
+  }
+}
+
+/** How a message is handled before any send: progress questions with an order get an answer. */
+export function handlingFor(message: CsMessage, hasOrder: boolean): CsHandling {
+  if (message.type === 'enter') return 'none'
+  return isProgressQuestion(message) && hasOrder ? 'auto_answered' : 'human'
 }

@@ -121,6 +121,8 @@ export const POLICY: PolicyTable = {
   },
   // No actions: WeChat's callbacks only (any call with an OPENID is refused; authz-matrix.test.ts).
   payment: {},
+  // No actions: WeChat's 客服 message push only (a client's call is refused; test/cloud/service-push.test.ts).
+  service: {},
 }
 
 /** Extra payloads of one action whose policy differs from its main entry (e.g. order.act events). */

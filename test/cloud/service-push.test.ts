@@ -1,0 +1,160 @@
+// WeChat's 客服 message push into the `service` function (issue 17), delivered by the local cloud
+// as WeChat would (pushMessage: OPENID = FromUserName). Enter-session with SessionFrom attaches
+// the order; a progress question gets one automatic answer with its node and ETA; a repeated
+// MsgId is stored and answered once; anything else waits for a human; garbage and client calls
+// write nothing.
+import type { CsMessageRecord, CsSessionRecord } from '@/domain/customer-service'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import type { OrderRecord } from '@/domain/order-types'
+import { consumerA, consumerB, makeClient, merchant, startOrderCloud } from './order-helpers'
+
+const env = startOrderCloud()
+const { create, walk } = makeClient(env)
+const stored_ = async (orderId: string) =>
+  (
+    (await env.cloud.store.find(COLLECTIONS.orders, { _id: orderId })) as unknown as OrderRecord[]
+  )[0]
+
+let clock = Math.floor(Date.now() / 1000)
+const at = () => (clock += 1)
+const push = (event: Record<string, unknown>) =>
+  env.cloud.pushMessage(FUNCTIONS.service, { ToUserName: 'gh_shop', CreateTime: at(), ...event })
+const text = (from: string, content: string, msgId = `m_${at()}`) =>
+  push({ FromUserName: from, MsgType: 'text', Content: content, MsgId: msgId })
+const enter = (from: string, sessionFrom: string) =>
+  push({
+    FromUserName: from,
+    MsgType: 'event',
+    Event: 'user_enter_tempsession',
+    SessionFrom: sessionFrom,
+  })
+
+const messages = async (openid: string) =>
+  (await env.cloud.store.find(COLLECTIONS.csMessages, { openid })) as unknown as CsMessageRecord[]
+const session = async (openid: string) =>
+  (
+    (await env.cloud.store.find(COLLECTIONS.csSessions, {
+      _id: openid,
+    })) as unknown as CsSessionRecord[]
+  )[0]
+const sentTo = async (openid: string) =>
+  (await env.cloud.csInbox.list()).filter((send) => send.touser === openid)
+
+beforeEach(() => env.cloud.csInbox.clear())
+
+test('enter from an order, then 到哪了: one answer with the node and ETA; a retry of the same MsgId adds nothing', async () => {
+  const order = await create(consumerA)
+  await walk(order._id, [
+    [merchant, 'confirm'],
+    [merchant, 'purchase_materials'],
+  ])
+  const stored = await stored_(order._id)
+  expect(await enter(consumerA, `order:${stored.orderNo}`)).toBe('success')
+  expect(await session(consumerA)).toMatchObject({
+    orderId: order._id,
+    orderNo: stored.orderNo,
+    waitingHuman: false,
+  })
+
+  expect(await text(consumerA, '请问到哪了？', 'msg_progress_1')).toBe('success')
+  const [month, day] = stored.eta.split('-').slice(1).map(Number)
+  const sends = await sentTo(consumerA)
+  expect(sends).toEqual([
+    expect.objectContaining({
+      msgtype: 'text',
+      fn: FUNCTIONS.service,
+      errcode: 0,
+      body: {
+        content: `订单 ${stored.orderNo}（${stored.productSnapshot.name}）当前：备料中\n预计 ${month}月${day}日 完成`,
+      },
+    }),
+  ])
+  const question = (await messages(consumerA)).find((m) => m._id === 'msg_progress_1')
+  expect(question).toMatchObject({
+    handling: 'auto_answered',
+    orderId: order._id,
+    reply: sends[0].body.content,
+  })
+
+  const before = (await messages(consumerA)).length
+  expect(await text(consumerA, '请问到哪了？', 'msg_progress_1')).toBe('success')
+  expect(await sentTo(consumerA)).toHaveLength(1)
+  expect(await messages(consumerA)).toHaveLength(before)
+})
+
+test('shipped: the answer carries the carrier and tracking number', async () => {
+  const order = await create(consumerA)
+  await walk(order._id, [
+    [merchant, 'confirm'],
+    [merchant, 'purchase_materials'],
+    [merchant, 'start_production'],
+    [merchant, 'start_quality_check'],
+    [merchant, 'ship', { carrier: '顺丰速运', trackingNo: 'SF1234567890' }],
+  ])
+  const stored = await stored_(order._id)
+  await enter(consumerA, `order:${stored.orderNo}`)
+  await text(consumerA, '发货了吗')
+  expect((await sentTo(consumerA))[0].body.content).toBe(
+    `订单 ${stored.orderNo}（${stored.productSnapshot.name}）当前：已发货\n顺丰速运 运单号 SF1234567890`,
+  )
+})
+
+test('an unrelated question is stored for a human, nothing sent', async () => {
+  await create(consumerB)
+  expect(await text(consumerB, '可以改一下袖长吗', 'msg_sleeve')).toBe('success')
+  expect(await sentTo(consumerB)).toEqual([])
+  expect((await messages(consumerB)).find((m) => m._id === 'msg_sleeve')).toMatchObject({
+    handling: 'human',
+    reply: null,
+    type: 'text',
+    text: '可以改一下袖长吗',
+  })
+  expect(await session(consumerB)).toMatchObject({
+    waitingHuman: true,
+    lastText: '可以改一下袖长吗',
+  })
+})
+
+test("SessionFrom naming someone else's order attaches nothing and reveals nothing", async () => {
+  const theirs = await stored_((await create(consumerA))._id)
+  const stranger = 'o_cs_stranger'
+  await enter(stranger, `order:${theirs.orderNo}`)
+  await text(stranger, '进度如何')
+  expect(await sentTo(stranger)).toEqual([])
+  expect(await session(stranger)).toMatchObject({ orderId: null, waitingHuman: true })
+})
+
+test('garbage is stored nothing and still answered success', async () => {
+  const before = await env.cloud.store.count(COLLECTIONS.csMessages).catch(() => 0)
+  for (const event of [
+    { FromUserName: consumerA, MsgType: 'voice', MsgId: 'v1' },
+    { MsgType: 'text', Content: '到哪了', MsgId: 'nofrom' },
+    { FromUserName: consumerA, MsgType: 'text', Content: 'x'.repeat(5000), MsgId: 'long' },
+  ])
+    expect(await push(event)).toBe('success')
+  expect(await env.cloud.pushMessage(FUNCTIONS.service, 'hello')).toBe('success')
+  expect(await env.cloud.store.count(COLLECTIONS.csMessages).catch(() => 0)).toBe(before)
+  expect(await env.cloud.csInbox.list()).toEqual([])
+})
+
+test('a client calling the function with an OPENID is refused and nothing is written', async () => {
+  const before = await env.cloud.store.count(COLLECTIONS.csMessages).catch(() => 0)
+  const forged = {
+    ToUserName: 'gh_shop',
+    FromUserName: consumerA,
+    CreateTime: at(),
+    MsgType: 'text',
+    Content: '到哪了',
+    MsgId: 'forged',
+  }
+  expect(await env.cloud.invoke(FUNCTIONS.service, forged, consumerA)).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN',
+  })
+  expect(await env.cloud.invoke(FUNCTIONS.service, forged, consumerB)).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN',
+  })
+  expect(await env.cloud.store.count(COLLECTIONS.csMessages).catch(() => 0)).toBe(before)
+  expect(await env.cloud.csInbox.list()).toEqual([])
+})
