@@ -157,6 +157,8 @@ export const ACTIONS = {
     afterSalesQueue: 'afterSalesQueue',
     /** Accept with a plan, decline with a reason, or close a request once done. */
     decideAfterSales: 'decideAfterSales',
+    /** The 客服 inbox: customers' chats, newest first, with their order and who answers. */
+    csInbox: 'csInbox',
   },
   refill: {
     mine: 'mine',

@@ -46,6 +46,7 @@ const PAYLOADS: Record<MerchantAction, () => unknown> = {
   failedRefunds: () => undefined,
   afterSalesQueue: () => ({}),
   decideAfterSales: () => ({ afterSalesId: 'as_none', decision: 'decline', reason: '超出保修' }),
+  csInbox: () => ({}),
 }
 const ACTION_NAMES = Object.keys(PAYLOADS) as MerchantAction[]
 

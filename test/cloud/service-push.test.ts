@@ -10,6 +10,9 @@ import { consumerA, consumerB, makeClient, merchant, startOrderCloud } from './o
 
 const env = startOrderCloud()
 const { create, walk } = makeClient(env)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the envelope's data as read
+const csInbox = (payload: object, openid: string): Promise<any> =>
+  env.cloud.invoke(FUNCTIONS.merchant, { action: 'csInbox', payload }, openid)
 const stored_ = async (orderId: string) =>
   (
     (await env.cloud.store.find(COLLECTIONS.orders, { _id: orderId })) as unknown as OrderRecord[]
@@ -157,4 +160,30 @@ test('a client calling the function with an OPENID is refused and nothing is wri
   })
   expect(await env.cloud.store.count(COLLECTIONS.csMessages).catch(() => 0)).toBe(before)
   expect(await env.cloud.csInbox.list()).toEqual([])
+})
+
+test('merchant.csInbox: newest chats first, each with its order, latest messages and who answers; merchants only', async () => {
+  const order = await stored_((await create(consumerA))._id)
+  await enter(consumerA, `order:${order.orderNo}`)
+  await text(consumerA, '什么时候到')
+  await text(consumerB, '能开发票吗')
+  const inbox = await csInbox({ limit: 2 }, merchant)
+  expect(inbox.ok).toBe(true)
+  const [first, second] = inbox.data.items
+  expect(first).toMatchObject({ openid: consumerB, waitingHuman: true })
+  expect(first.messages.at(-1)).toMatchObject({
+    text: '能开发票吗',
+    handling: 'human',
+    reply: null,
+  })
+  expect(second).toMatchObject({ openid: consumerA, orderId: order._id, orderNo: order.orderNo })
+  expect(second.messages.at(-1)).toMatchObject({ text: '什么时候到', handling: 'auto_answered' })
+  expect(second.messages.every((m: { type: string }) => m.type !== 'enter')).toBe(true)
+  const next = await csInbox({ cursor: inbox.data.nextCursor }, merchant)
+  const seen = new Set([consumerB, consumerA])
+  expect(next.data.items.some((item: { openid: string }) => seen.has(item.openid))).toBe(false)
+  expect(await csInbox({}, consumerA)).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN',
+  })
 })

@@ -353,6 +353,7 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     reconciliation: async () => ({ date: chinaDateOf(new Date()), page: 1 }),
     failedRefunds: async () => ({}),
     afterSalesQueue: async () => ({ kind: 'return' }),
+    csInbox: async () => ({}),
     decideAfterSales: async (env) => ({
       afterSalesId: await openAfterSales(env),
       decision: 'accept',

@@ -112,6 +112,7 @@ export const POLICY: PolicyTable = {
     failedRefunds: MERCHANT_ONLY,
     afterSalesQueue: MERCHANT_ONLY,
     decideAfterSales: MERCHANT_ONLY, // the owner's unanswered request
+    csInbox: MERCHANT_ONLY, // customers' 客服 messages
   },
   refill: {
     mine: SIGNED_IN,

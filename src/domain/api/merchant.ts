@@ -12,7 +12,8 @@ import type {
 } from '../merchant-views'
 import { STOCK_ADJUST_REASONS } from '../merchant-views'
 import { OPENID_PATTERN } from '../merchant-accounts'
-import { cursorCheck } from '../cursor'
+import { cursorCheck, pagingFields } from '../cursor'
+import type { CsSessionView } from '../cs-inbox-view'
 import { FUNCTIONS } from '../names'
 import { carrierCheck, trackingNoCheck, type EventPayload } from '../order-input'
 import { ORDER_EVENTS, REMEDY_TYPES, type OrderEvent, type RemedyOffer } from '../order-types'
@@ -250,5 +251,11 @@ export const merchantApi = {
     'decideAfterSales',
     afterSalesDecisionCheck,
     returns<{ request: AfterSalesRecord }>(),
+  ),
+  /** Customers' 客服 chats, newest message first, paged by (lastMessageAt, OPENID). */
+  csInbox: action(
+    'csInbox',
+    optional(object({ ...pagingFields(20, 'instant') })),
+    returns<{ items: CsSessionView[]; nextCursor: string | null }>(),
   ),
 }
