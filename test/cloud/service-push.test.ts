@@ -187,3 +187,35 @@ test('merchant.csInbox: newest chats first, each with its order, latest messages
     code: 'FORBIDDEN',
   })
 })
+
+test('database round trips per push (docs/messages.md)', async () => {
+  const order = await stored_((await create(consumerA))._id)
+  const trips = async (event: Record<string, unknown>) => {
+    const { result, roundTrips } = await env.cloud.pushMessageCounted(FUNCTIONS.service, {
+      ToUserName: 'gh_shop',
+      FromUserName: consumerA,
+      CreateTime: at(),
+      ...event,
+    })
+    expect(result).toBe('success')
+    return roundTrips
+  }
+  const progress = { MsgType: 'text', Content: '到哪了', MsgId: 'rt_progress' }
+  expect({
+    enter: await trips({
+      MsgType: 'event',
+      Event: 'user_enter_tempsession',
+      SessionFrom: `order:${order.orderNo}`,
+    }),
+    progress: await trips(progress),
+    repeat: await trips(progress),
+    other: await trips({ MsgType: 'text', Content: '你好', MsgId: 'rt_other' }),
+  }).toEqual({ enter: 7, progress: 10, repeat: 5, other: 8 })
+})
+
+test('a progress question without an enter event answers about the newest order in progress', async () => {
+  const customer = 'o_cs_no_enter'
+  const order = await stored_((await create(customer))._id)
+  await text(customer, '进度')
+  expect((await sentTo(customer))[0]?.body.content).toContain(order.orderNo)
+})

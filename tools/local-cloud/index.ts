@@ -171,6 +171,8 @@ export interface LocalCloud {
    * FromUserName and SOURCE wx_unknown, after opening that customer's reply window at CreateTime.
    */
   pushMessage(fn: string, event: unknown): Promise<unknown>
+  /** pushMessage, with the database round trips the function made. */
+  pushMessageCounted(fn: string, event: unknown): Promise<{ result: unknown; roundTrips: number }>
   store: LocalCloudStore
   /** Queries recorded by the index check (see LocalCloudOptions.indexCheck); GET /cloud/uncovered. */
   uncovered: { list(): UncoveredQuery[]; clear(): void }
@@ -283,13 +285,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         allowedOrigins,
       }),
     )
-    const pushMessage = async (fn: string, event: unknown): Promise<unknown> => {
+    const pushMessageCounted = async (fn: string, event: unknown) => {
       const { FromUserName: from, CreateTime: seconds } = (event ?? {}) as Record<string, unknown>
       const openid = typeof from === 'string' && from !== '' ? from : null
       if (openid && typeof seconds === 'number' && Number.isFinite(seconds))
         await csInbox.customerWrote(openid, new Date(seconds * 1000))
-      return (await runner.invoke(fn, event, { openid, source: 'wx_unknown' })).result
+      const { result, roundTrips } = await runner.invoke(fn, event, {
+        openid,
+        source: 'wx_unknown',
+      })
+      return { result, roundTrips }
     }
+    const pushMessage = async (fn: string, event: unknown): Promise<unknown> =>
+      (await pushMessageCounted(fn, event)).result
     server.keepAliveTimeout = 5_000
     log(
       `listening on ${base} (database ${databaseUrl ? 'DATABASE_URL' : `embedded, ${options.dataDir ?? DEFAULT_DATA_DIR}`})`,
@@ -341,6 +349,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       },
       csInbox: { list: () => csInbox.list(), clear: () => csInbox.clear() },
       pushMessage,
+      pushMessageCounted,
       store: {
         async ensureCollection(name) {
           await createCollection(pool, name)
