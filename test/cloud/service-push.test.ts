@@ -186,6 +186,12 @@ test('merchant.csInbox: newest chats first, each with its order, latest messages
     ok: false,
     code: 'FORBIDDEN',
   })
+  const { roundTrips } = await env.cloud.invokeCounted(
+    FUNCTIONS.merchant,
+    { action: 'csInbox', payload: { limit: 2 } },
+    merchant,
+  )
+  expect(roundTrips).toBe(2 + 2) // merchant, sessions, each chat's messages
 })
 
 test('database round trips per push (docs/messages.md)', async () => {
