@@ -21,6 +21,7 @@ import {
 } from '../domain/customer-service'
 import { COLLECTIONS } from '../domain/names'
 import { FINAL_NODES, type OrderRecord } from '../domain/order-types'
+import { fail, ok, type Result } from '../domain/result'
 import { command, db, inTransaction, readDoc, readList } from './database'
 
 type Withoutid<T> = Omit<T, '_id'>
@@ -129,6 +130,67 @@ export async function handlePush(push: CsPush, now: Date): Promise<boolean> {
       .update({ data: { waitingHuman: wasWaiting } })
   return true
 }
+
+/** What a merchant's reply did: the stored row, or the earlier one for a repeated requestId. */
+export type ReplyOutcome = Result<{ message: CsMessageRecord; repeated: boolean }>
+
+/**
+ * A merchant's reply, in the same order as a push: claim `reply_<requestId>` in a transaction
+ * that re-reads the chat and checks the 48-hour window, send after the commit, record the outcome.
+ * A repeated requestId sends nothing; a crash before the record leaves the row 'sending'.
+ */
+export async function replyInChat(
+  openid: string,
+  text: string,
+  requestId: string,
+  now: Date,
+): Promise<ReplyOutcome> {
+  const id = `reply_${requestId}`
+  const claimed = await inTransaction(async (transaction): Promise<ReplyOutcome> => {
+    const ref = transaction.collection(COLLECTIONS.csMessages).doc(id)
+    const earlier = await readDoc<CsMessageRecord>(ref)
+    if (earlier) return ok({ message: earlier, repeated: true })
+    const session = await readDoc<CsSessionRecord>(
+      transaction.collection(COLLECTIONS.csSessions).doc(openid),
+    )
+    if (!session) return fail('NOT_FOUND', '没有这位顾客的客服会话')
+    if (!withinReplyWindow(new Date(session.lastMessageAt), now)) return fail('REPLY_WINDOW_CLOSED')
+    const record: CsMessageRecord = {
+      _id: id,
+      openid,
+      type: 'reply',
+      text,
+      picUrl: null,
+      pagePath: null,
+      orderId: session.orderId,
+      orderNo: session.orderNo,
+      at: now,
+      handling: 'sending',
+      reply: null,
+      replyError: null,
+    }
+    await ref.set({ data: withoutId(record) })
+    return ok({ message: record, repeated: false })
+  })
+  if (!claimed.ok || claimed.data.repeated) return claimed
+  const errcode = await sendText(openid, text)
+  const replyError = errcode === 0 ? null : errcode
+  await db
+    .collection(COLLECTIONS.csMessages)
+    .doc(id)
+    .update({ data: { handling: 'none', replyError } })
+  if (errcode === OUT_OF_WINDOW) return fail('REPLY_WINDOW_CLOSED')
+  if (errcode !== 0)
+    return fail('INTERNAL', `微信未能发送这条回复（错误码 ${errcode}），请稍后重试`)
+  await db
+    .collection(COLLECTIONS.csSessions)
+    .doc(openid)
+    .update({ data: { waitingHuman: false } })
+  return ok({ message: { ...claimed.data.message, handling: 'none' }, repeated: false })
+}
+
+/** WeChat's answer to a send outside the 48-hour window (as commonly reported; not confirmed). */
+const OUT_OF_WINDOW = 45015
 
 /** customerServiceMessage.send as text; WeChat's errcode (0 sent; -1 when no answer came back). */
 async function sendText(openid: string, content: string): Promise<number> {

@@ -10,6 +10,8 @@ export interface CsMessageView {
   handling: CsHandling
   /** The automatic answer as sent. */
   reply: string | null
+  /** WeChat's errcode when the automatic answer or a merchant's reply was not sent. */
+  replyError: number | null
 }
 
 export interface CsSessionView {
@@ -32,10 +34,23 @@ export const HANDLING_LABELS: Record<CsHandling, string> = {
   auto_answered: '已自动回复',
   human: '待人工回复',
   none: '',
+  sending: '发送结果未知',
 }
 
 export function customerLabel(openid: string): string {
   return `顾客 ·${openid.slice(-4)}`
+}
+
+export function csMessageView(message: CsMessageRecord): CsMessageView {
+  return {
+    id: message._id,
+    type: message.type,
+    text: message.type === 'image' ? '[图片]' : message.text,
+    at: message.at,
+    handling: message.handling,
+    reply: message.reply,
+    replyError: message.replyError,
+  }
 }
 
 /** One chat's view from its session row and its newest messages (any order). */
@@ -44,14 +59,7 @@ export function csSessionView(session: CsSessionRecord, newest: CsMessageRecord[
     .filter((message) => message.type !== 'enter')
     .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
     .slice(-CS_MESSAGES_PER_SESSION)
-    .map((message) => ({
-      id: message._id,
-      type: message.type,
-      text: message.type === 'image' ? '[图片]' : message.text,
-      at: message.at,
-      handling: message.handling,
-      reply: message.reply,
-    }))
+    .map(csMessageView)
   return {
     openid: session._id,
     customer: customerLabel(session._id),

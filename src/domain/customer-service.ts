@@ -29,6 +29,8 @@ export interface CsPush {
 
 /** Longest text we store; a customer's message is short, anything longer is refused. */
 export const MAX_INBOUND_TEXT = 2000
+/** Longest reply a merchant types in 客服消息. */
+export const MAX_MERCHANT_REPLY = 500
 /** Longest automatic answer (WeChat's own cap for a 客服 text is not documented where we looked). */
 export const MAX_REPLY_TEXT = 600
 /** WeChat lets a mini program answer in the 客服 chat for 48 hours after the customer's last message. */
@@ -160,15 +162,19 @@ export function withinReplyWindow(lastCustomerMessageAt: Date, now: Date): boole
   return elapsed <= REPLY_WINDOW_MS
 }
 
-/** Who answers a stored message: the automatic answer went out, a person must, or nobody (events). */
-export type CsHandling = 'auto_answered' | 'human' | 'none'
+/**
+ * Who answers a stored message: the automatic answer went out, a person must, or nobody (events,
+ * and a merchant's own reply); a reply not confirmed sent stays 'sending'.
+ */
+export type CsHandling = 'auto_answered' | 'human' | 'none' | 'sending'
 
 /** A row of `cs_messages`. */
 export interface CsMessageRecord {
-  /** MsgId, or CsPush.key for events. */
+  /** MsgId, or CsPush.key for events; `reply_<requestId>` for a merchant's reply. */
   _id: string
   openid: string
-  type: CsMessage['type']
+  /** 'reply': a merchant's answer from the 客服消息 page (text = what was sent). */
+  type: CsMessage['type'] | 'reply'
   /** The text, the card's title, or the session's SessionFrom; '' for an image. */
   text: string
   picUrl: string | null

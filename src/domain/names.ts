@@ -159,6 +159,8 @@ export const ACTIONS = {
     decideAfterSales: 'decideAfterSales',
     /** The 客服 inbox: customers' chats, newest first, with their order and who answers. */
     csInbox: 'csInbox',
+    /** A merchant's text reply in a customer's 客服 chat, within WeChat's 48-hour window. */
+    csReply: 'csReply',
   },
   refill: {
     mine: 'mine',

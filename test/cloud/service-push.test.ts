@@ -225,3 +225,86 @@ test('a progress question without an enter event answers about the newest order 
   await text(customer, '进度')
   expect((await sentTo(customer))[0]?.body.content).toContain(order.orderNo)
 })
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the envelope's data as read
+const csReply = (payload: object, openid = merchant): Promise<any> =>
+  env.cloud.invoke(FUNCTIONS.merchant, { action: 'csReply', payload }, openid)
+
+test('merchant.csReply: sent once per requestId, the chat stops waiting, shown in the inbox', async () => {
+  const customer = 'o_cs_reply'
+  // A minute ago by the real clock (at() runs ahead of it), so the reply sorts after it.
+  await env.cloud.pushMessage(FUNCTIONS.service, {
+    FromUserName: customer,
+    CreateTime: Math.floor(Date.now() / 1000) - 60,
+    MsgType: 'text',
+    Content: '可以加急吗',
+    MsgId: 'msg_reply_1',
+  })
+  expect(await session(customer)).toMatchObject({ waitingHuman: true })
+  const payload = { openid: customer, text: '可以，加急费 50 元', requestId: 'req_reply_1' }
+  expect(await csReply(payload)).toMatchObject({
+    ok: true,
+    data: {
+      repeated: false,
+      message: { type: 'reply', text: '可以，加急费 50 元', replyError: null },
+    },
+  })
+  expect(await csReply(payload)).toMatchObject({ ok: true, data: { repeated: true } })
+  expect(await sentTo(customer)).toEqual([
+    expect.objectContaining({
+      msgtype: 'text',
+      body: { content: '可以，加急费 50 元' },
+      errcode: 0,
+    }),
+  ])
+  expect(await session(customer)).toMatchObject({ waitingHuman: false })
+  const inbox = await csInbox({}, merchant)
+  const chat = inbox.data.items.find((item: { openid: string }) => item.openid === customer)
+  expect(chat.messages.map((m: { type: string }) => m.type)).toEqual(['text', 'reply'])
+})
+
+test('merchant.csReply: after 48 hours REPLY_WINDOW_CLOSED, nothing sent or stored; no chat NOT_FOUND', async () => {
+  const customer = 'o_cs_late'
+  await text(customer, '在吗')
+  env.cloud.clock.set(new Date(Date.now() + 49 * 3600_000))
+  try {
+    const before = (await messages(customer)).length
+    expect(await csReply({ openid: customer, text: '在的', requestId: 'req_late' })).toMatchObject({
+      ok: false,
+      code: 'REPLY_WINDOW_CLOSED',
+    })
+    expect(await messages(customer)).toHaveLength(before)
+  } finally {
+    env.cloud.clock.set(null)
+  }
+  expect(
+    await csReply({ openid: 'o_cs_nobody', text: '你好', requestId: 'req_none' }),
+  ).toMatchObject({
+    ok: false,
+    code: 'NOT_FOUND',
+  })
+  expect(await sentTo(customer)).toEqual([])
+  expect(
+    await csReply({ openid: customer, text: '在的', requestId: 'req_c' }, consumerA),
+  ).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN',
+  })
+})
+
+test('merchant.csReply: a send WeChat refuses is recorded with its errcode and answered as an error', async () => {
+  const customer = 'o_cs_refused'
+  await text(customer, '你好')
+  env.cloud.inbox.failNext(45047)
+  const answer = await csReply({ openid: customer, text: '您好', requestId: 'req_refused' })
+  expect(answer).toMatchObject({
+    ok: false,
+    code: 'INTERNAL',
+    message: expect.stringContaining('45047'),
+  })
+  expect((await messages(customer)).find((m) => m._id === 'reply_req_refused')).toMatchObject({
+    replyError: 45047,
+    handling: 'none',
+  })
+  expect(await session(customer)).toMatchObject({ waitingHuman: true })
+})

@@ -113,6 +113,7 @@ export const POLICY: PolicyTable = {
     afterSalesQueue: MERCHANT_ONLY,
     decideAfterSales: MERCHANT_ONLY, // the owner's unanswered request
     csInbox: MERCHANT_ONLY, // customers' 客服 messages
+    csReply: MERCHANT_ONLY, // a reply in the owner's 客服 chat
   },
   refill: {
     mine: SIGNED_IN,

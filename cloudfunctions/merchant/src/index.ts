@@ -6,6 +6,7 @@ import { afterSalesQueue, decideAfterSales } from './actions/after-sales'
 import { adjustStock } from './actions/adjust-stock'
 import { batches, cancelBatch, closeBatch } from './actions/batches'
 import { csInbox } from './actions/cs-inbox'
+import { csReply } from './actions/cs-reply'
 import { dashboard } from './actions/dashboard'
 import { flagStockOut } from './actions/flag-stock-out'
 import { addMerchant, merchants, removeMerchant } from './actions/merchants'
@@ -33,4 +34,5 @@ export const main = createRouter(FUNCTIONS.merchant, merchantApi, {
   afterSalesQueue: afterSalesQueue,
   decideAfterSales: decideAfterSales,
   csInbox: csInbox,
+  csReply: csReply,
 })

@@ -13,7 +13,8 @@ import type {
 import { STOCK_ADJUST_REASONS } from '../merchant-views'
 import { OPENID_PATTERN } from '../merchant-accounts'
 import { cursorCheck, pagingFields } from '../cursor'
-import type { CsSessionView } from '../cs-inbox-view'
+import type { CsMessageView, CsSessionView } from '../cs-inbox-view'
+import { MAX_MERCHANT_REPLY } from '../customer-service'
 import { FUNCTIONS } from '../names'
 import { carrierCheck, trackingNoCheck, type EventPayload } from '../order-input'
 import { ORDER_EVENTS, REMEDY_TYPES, type OrderEvent, type RemedyOffer } from '../order-types'
@@ -257,5 +258,15 @@ export const merchantApi = {
     'csInbox',
     optional(object({ ...pagingFields(20, 'instant') })),
     returns<{ items: CsSessionView[]; nextCursor: string | null }>(),
+  ),
+  /** A text reply in a customer's 客服 chat (customerServiceMessage.send); a repeated requestId sends once. */
+  csReply: action(
+    'csReply',
+    object({
+      openid: openidCheck,
+      text: string({ label: '回复内容', max: MAX_MERCHANT_REPLY }),
+      requestId: id('请求编号'),
+    }),
+    returns<{ message: CsMessageView; repeated: boolean }>(),
   ),
 }
