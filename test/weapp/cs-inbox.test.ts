@@ -1,5 +1,6 @@
 // 客服消息 on the weapp build: a customer's pushed messages show in the merchant's page with the
-// chat's order, the automatic answer and 待人工回复; tapping the order opens it; 客服 in the nav.
+// chat's order, the automatic answer and 待人工回复; a reply goes out through the 客服 inbox and
+// the chat stops waiting; tapping the order opens it; 客服 in the nav.
 import { FUNCTIONS } from '@/domain/names'
 import { consumerA, merchant, merchantActs, placeShirt, storedOrder } from '../journeys/shop'
 import { setupWeappApp } from './harness/app'
@@ -8,7 +9,7 @@ import { waitForText } from './harness/screen'
 
 const app = setupWeappApp(merchant, { launch: false })
 
-test('a pushed chat shows with its order, the automatic answer and 待人工回复', async () => {
+test('a pushed chat shows with its order, the automatic answer and 待人工回复; the merchant replies', async () => {
   const { id } = await placeShirt(app.cloud, consumerA, 'cs-inbox')
   await merchantActs(app.cloud, id, 'confirm')
   const { orderNo } = await storedOrder(app.cloud, id)
@@ -31,6 +32,12 @@ test('a pushed chat shows with its order, the automatic answer and 待人工回�
   await driver.see('.cs-line', '衬衫到哪了')
   await driver.see('.cs-line__reply', `自动回复：订单 ${orderNo}`)
   await driver.see('.cs-line__meta', '待人工回复')
+  await driver.fill('.cs-reply__text', '可以，请发来新的领围')
+  await driver.tap('.cs-reply__send', '发送')
+  await driver.see('.cs-line', '商家回复：可以，请发来新的领围')
+  await driver.notSee('.cs-chat__badge', '待人工回复')
+  const sent = (await app.cloud.csInbox.list()).map((send) => send.body.content)
+  expect(sent).toContain('可以，请发来新的领围')
   await driver.tap('.cs-chat__order', `订单 ${orderNo}`)
   await waitForText(app.phone, '定制详情') // the merchant's order page
   expect(app.phone.consoleErrors).toEqual([])

@@ -1,6 +1,6 @@
 // 客服消息: customers' chats from WeChat's 客服 session, newest first. Each shows its order (tap
-// to open it), its latest messages and whether the automatic answer covered them or a person
-// must reply (in WeChat's 客服 tools; replying from here is not built yet).
+// to open it), its latest messages, whether the automatic answer covered them or a person must
+// reply, and a box to reply while WeChat's 48-hour window is open.
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { HANDLING_LABELS, type CsSessionView } from '@/domain/cs-inbox-view'
@@ -11,9 +11,10 @@ import { useCsInbox } from '@/hooks/useMerchantData'
 import { MERCHANT_PAGES } from '@/routes'
 import MerchantNav from '@/merchant/components/merchant-nav'
 import MerchantOnly from '@/merchant/components/merchant-only'
+import ReplyBox from './reply-box'
 import './index.scss'
 
-function Chat({ chat }: { chat: Wire<CsSessionView> }) {
+function Chat({ chat, onSent }: { chat: Wire<CsSessionView>; onSent: () => void }) {
   const orderId = chat.orderId
   return (
     <View className={`cs-chat${chat.waitingHuman ? ' cs-chat--waiting' : ''}`}>
@@ -31,13 +32,15 @@ function Chat({ chat }: { chat: Wire<CsSessionView> }) {
       ) : null}
       {chat.messages.map((message) => (
         <View key={message.id} className="cs-line">
-          <Text>{message.text}</Text>
+          <Text>{message.type === 'reply' ? `商家回复：${message.text}` : message.text}</Text>
           <Text className="cs-line__meta">
             {formatChinaTime(message.at, 'MM-DD HH:mm')} {HANDLING_LABELS[message.handling]}
+            {message.replyError !== null ? ` 未送达（错误码 ${message.replyError}）` : ''}
           </Text>
           {message.reply ? <Text className="cs-line__reply">自动回复：{message.reply}</Text> : null}
         </View>
       ))}
+      <ReplyBox openid={chat.openid} lastMessageAt={chat.lastMessageAt} onSent={onSent} />
     </View>
   )
 }
@@ -57,7 +60,9 @@ function CsInboxPageBody() {
       ) : inbox.items.length === 0 ? (
         <EmptyState text="还没有客服消息" hint="顾客在微信客服会话里发的消息会出现在这里" />
       ) : (
-        inbox.items.map((chat) => <Chat key={chat.openid} chat={chat} />)
+        inbox.items.map((chat) => (
+          <Chat key={chat.openid} chat={chat} onSent={() => void inbox.reload()} />
+        ))
       )}
       {inbox.loadingMore ? <Text className="cs-inbox__more">加载中…</Text> : null}
     </View>
