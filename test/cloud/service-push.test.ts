@@ -261,6 +261,12 @@ test('merchant.csReply: sent once per requestId, the chat stops waiting, shown i
   const inbox = await csInbox({}, merchant)
   const chat = inbox.data.items.find((item: { openid: string }) => item.openid === customer)
   expect(chat.messages.map((m: { type: string }) => m.type)).toEqual(['text', 'reply'])
+  const { roundTrips } = await env.cloud.invokeCounted(
+    FUNCTIONS.merchant,
+    { action: 'csReply', payload: { ...payload, requestId: 'req_reply_2' } },
+    merchant,
+  )
+  expect(roundTrips).toBe(8) // merchant, transaction (5), reply update, chat update
 })
 
 test('merchant.csReply: after 48 hours REPLY_WINDOW_CLOSED, nothing sent or stored; no chat NOT_FOUND', async () => {
