@@ -24,10 +24,9 @@ import { FINAL_NODES, type OrderRecord } from '../domain/order-types'
 import { fail, ok, type Result } from '../domain/result'
 import { command, db, inTransaction, readDoc, readList } from './database'
 
-type Withoutid<T> = Omit<T, '_id'>
-const withoutId = <T extends { _id: string }>({ _id, ...rest }: T): Withoutid<T> => rest
-
+// Not imported from ./orders: that module would triple the service function's bundle (19 -> 61 KB).
 const orders = () => db.collection(COLLECTIONS.orders)
+const withoutId = <T extends { _id: string }>({ _id, ...rest }: T): Omit<T, '_id'> => rest
 
 async function ownedOrderByNo(orderNo: string, openid: string): Promise<OrderRecord | null> {
   const [order] = await readList<OrderRecord>(
@@ -203,7 +202,7 @@ async function sendText(openid: string, content: string): Promise<number> {
     return 0
   } catch (error) {
     const errCode = (error as { errCode?: unknown }).errCode
-    console.error('[service] automatic answer not sent; left to a human', error)
+    console.error('[customer-service] 客服 message not sent', error)
     return typeof errCode === 'number' ? errCode : -1
   }
 }
