@@ -23,6 +23,7 @@ export default defineAppConfig({
         'pages/dead-letters/index',
         'pages/money/index',
         'pages/after-sales/index',
+        'pages/cs-inbox/index',
       ],
     },
     // Customer service: loaded the first time a customer asks for after-sales or rates an order.

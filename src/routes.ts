@@ -10,6 +10,7 @@ export const MERCHANT_PAGES = {
   deadLetters: '/merchant/pages/dead-letters/index',
   money: '/merchant/pages/money/index',
   afterSales: '/merchant/pages/after-sales/index',
+  csInbox: '/merchant/pages/cs-inbox/index',
 } as const
 
 /** The customer-service subpackage (root `service`): after-sales and rating forms, loaded on first use. */

@@ -25,11 +25,23 @@ export interface ContactSession {
 
 export const CONTACT_LABEL = '联系客服'
 
+/** sessionFrom of a chat opened from an order: this prefix, then the order number. */
+const ORDER_SESSION_PREFIX = 'order:'
+/** An order number as orderNoFor (new-order.ts) writes it: China date, '-', 8 Crockford chars. */
+const ORDER_NO = /^\d{8}-[0-9A-HJKMNP-TV-Z]{8}$/
+
+/** The order number a chat's sessionFrom names (contactSession's format), else null. */
+export function orderNoFromSessionFrom(sessionFrom: string): string | null {
+  if (!sessionFrom.startsWith(ORDER_SESSION_PREFIX)) return null
+  const orderNo = sessionFrom.slice(ORDER_SESSION_PREFIX.length)
+  return ORDER_NO.test(orderNo) ? orderNo : null
+}
+
 export function contactSession(from: ContactFrom): ContactSession {
   switch (from.page) {
     case 'order':
       return {
-        sessionFrom: `order:${from.orderNo}`,
+        sessionFrom: `${ORDER_SESSION_PREFIX}${from.orderNo}`,
         card: {
           title: `订单 ${from.orderNo} · ${from.productName}`,
           path: `/${orderPage(from.orderId)}`,

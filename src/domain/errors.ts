@@ -28,6 +28,7 @@ export const ERROR_MESSAGES = {
   AFTER_SALES_CLOSED: '已超过售后期限',
   AFTER_SALES_OPEN: '这个订单已有处理中的售后申请',
   RATING_LOCKED: '评价已超过修改期限',
+  REPLY_WINDOW_CLOSED: '顾客最后一条消息已超过 48 小时，微信不允许再回复',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

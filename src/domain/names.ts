@@ -33,6 +33,10 @@ export const COLLECTIONS = {
   afterSales: 'after_sales',
   /** The owner's rating of a completed order, `_id` = the order id (rating.ts). */
   ratings: 'ratings',
+  /** Every message a customer sent in the 客服 chat, `_id` = WeChat's MsgId (customer-service.ts). */
+  csMessages: 'cs_messages',
+  /** One row per customer's 客服 chat, `_id` = OPENID: its order, last message, who must answer. */
+  csSessions: 'cs_sessions',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
@@ -47,6 +51,8 @@ export const FUNCTIONS = {
   refill: 'refill',
   /** WeChat Pay's payment and refund callbacks (no actions: WeChat's notification is the event). */
   payment: 'payment',
+  /** WeChat's 客服 message push (no actions: WeChat's packet is the event). */
+  service: 'service',
 } as const
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 
@@ -151,6 +157,10 @@ export const ACTIONS = {
     afterSalesQueue: 'afterSalesQueue',
     /** Accept with a plan, decline with a reason, or close a request once done. */
     decideAfterSales: 'decideAfterSales',
+    /** The 客服 inbox: customers' chats, newest first, with their order and who answers. */
+    csInbox: 'csInbox',
+    /** A merchant's text reply in a customer's 客服 chat, within WeChat's 48-hour window. */
+    csReply: 'csReply',
   },
   refill: {
     mine: 'mine',
@@ -160,4 +170,6 @@ export const ACTIONS = {
   },
   /** None: WeChat calls it with its notification, never a client with an action. */
   payment: {},
+  /** None: WeChat calls it with a customer's 客服 message, never a client with an action. */
+  service: {},
 } as const

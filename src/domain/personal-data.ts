@@ -42,6 +42,8 @@ export interface PersonalDataExport {
   preferences: Record<string, unknown> | null
   /** Raw behaviour events (views, options chosen, orders placed, refill answers), newest first. */
   behaviourEvents: Record<string, unknown>[]
+  /** What the caller wrote in the 客服 chat and the automatic answers, newest first. */
+  customerService: Record<string, unknown>[]
   /** true when a list hit its limit (contact the merchant for the rest). */
   truncated: boolean
 }
@@ -57,6 +59,8 @@ export interface PersonalDataDeletion {
   /** The preference document (an "off" switch is kept, with nothing else, so it stays off). */
   preferences: number
   behaviourEvents: number
+  /** 客服 chat messages and the chat itself. */
+  customerService: number
   bookingsReleased: number
   user: number
   ordersKept: true

@@ -21,6 +21,7 @@ const PAGES: [string, string[]][] = [
   ['appointments', ['新增时段', '加入待发布', '的预约']],
   ['dashboard', ['逾期']],
   ['dead-letters', ['没有发送失败的消息']],
+  ['cs-inbox', ['还没有客服消息', '无法在此回复']],
 ]
 
 async function visibleText(page: Page): Promise<string> {

@@ -3,7 +3,7 @@
 // so one matrix cell never sees what another cell changed.
 import { batchIdOf } from '@/domain/batch'
 import { chinaDateOf } from '@/domain/china-date'
-import { COLLECTIONS } from '@/domain/names'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import {
   createPayload,
   filterSelection,
@@ -353,6 +353,18 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     reconciliation: async () => ({ date: chinaDateOf(new Date()), page: 1 }),
     failedRefunds: async () => ({}),
     afterSalesQueue: async () => ({ kind: 'return' }),
+    csInbox: async () => ({}),
+    // A reply needs the customer to have written within 48 hours: WeChat's push first.
+    csReply: async (env) => {
+      await env.cloud.pushMessage(FUNCTIONS.service, {
+        FromUserName: consumerA,
+        CreateTime: Math.floor(Date.now() / 1000),
+        MsgType: 'text',
+        Content: '可以改尺码吗',
+        MsgId: rid(),
+      })
+      return { openid: consumerA, text: '可以的，请把新的尺码发给我们', requestId: rid() }
+    },
     decideAfterSales: async (env) => ({
       afterSalesId: await openAfterSales(env),
       decision: 'accept',

@@ -127,7 +127,13 @@ const HOSTILE_PAYLOADS: fc.Arbitrary<unknown> = fc.oneof(
 type Mutation = { describe: string; build: (base: Record<string, unknown>) => unknown }
 
 /** Lists sorted by a time or a date: a cursor of the right shape whose value is neither. */
-const TYPED_CURSOR_ACTIONS = ['order.mine', 'order.board', 'message.inbox', 'message.deadLetters']
+const TYPED_CURSOR_ACTIONS = [
+  'order.mine',
+  'order.board',
+  'message.inbox',
+  'message.deadLetters',
+  'merchant.csInbox',
+]
 const WELL_SHAPED_BAD_CURSORS = fc.constantFrom('abc|x', '1|x', 'T|x', '-|ord_1', '99999999|x')
 
 function mutations(key: string, base: Record<string, unknown>): fc.Arbitrary<Mutation> {

@@ -112,6 +112,8 @@ export const POLICY: PolicyTable = {
     failedRefunds: MERCHANT_ONLY,
     afterSalesQueue: MERCHANT_ONLY,
     decideAfterSales: MERCHANT_ONLY, // the owner's unanswered request
+    csInbox: MERCHANT_ONLY, // customers' 客服 messages
+    csReply: MERCHANT_ONLY, // a reply in the owner's 客服 chat
   },
   refill: {
     mine: SIGNED_IN,
@@ -121,6 +123,8 @@ export const POLICY: PolicyTable = {
   },
   // No actions: WeChat's callbacks only (any call with an OPENID is refused; authz-matrix.test.ts).
   payment: {},
+  // No actions: WeChat's 客服 message push only (a client's call is refused; test/cloud/service-push.test.ts).
+  service: {},
 }
 
 /** Extra payloads of one action whose policy differs from its main entry (e.g. order.act events). */

@@ -1,6 +1,6 @@
 // Personal data rights and masking: a consumer exports what we hold about them and deletes it
 // (orders keep their address snapshot); merchants never see a full phone number in a list.
-import { COLLECTIONS } from '@/domain/names'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { ADDRESS } from '../cloud/order-helpers'
 import {
   bookedSlot,
@@ -121,6 +121,29 @@ test('deleteData erases personal data but orders keep their address snapshot', a
     ok: true,
     data: { measurementProfiles: 0, consents: 0, coupons: 0 },
   })
+})
+
+test('客服 chat: exported to its customer only, erased by deleteData', async () => {
+  const chat = (from: string, msgId: string) =>
+    env.cloud.pushMessage(FUNCTIONS.service, {
+      FromUserName: from,
+      CreateTime: Math.floor(Date.now() / 1000),
+      MsgType: 'text',
+      Content: `我是 ${from}`,
+      MsgId: msgId,
+    })
+  await chat(consumerA, 'privacy_a')
+  await chat(consumerB, 'privacy_b')
+  const exported = await call(env, 'user', 'exportData', undefined, consumerA)
+  expect(exported.data.customerService).toEqual([
+    expect.objectContaining({ _id: 'privacy_a', text: `我是 ${consumerA}` }),
+  ])
+  const deleted = await call(env, 'user', 'deleteData', { confirm: true }, consumerA)
+  expect(deleted).toMatchObject({ ok: true, data: { customerService: 2 } })
+  const find = env.cloud.store.find
+  expect(await find(COLLECTIONS.csMessages, { openid: consumerA })).toEqual([])
+  expect(await find(COLLECTIONS.csSessions, { _id: consumerA })).toEqual([])
+  expect(await find(COLLECTIONS.csMessages, { openid: consumerB })).toHaveLength(1)
 })
 
 test('merchant lists never show a full phone number', async () => {

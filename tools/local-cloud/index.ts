@@ -40,6 +40,7 @@ import { Notifier, type DeliveryRecord } from './cloudpay-notify'
 import { PayStore, type PayRefund, type PayTrade } from './cloudpay-store'
 import { Faults, type FaultSettings, type FaultStats } from './faults'
 import { Inbox, type InboxMessage } from './openapi'
+import { CsInbox, type CsSend } from './customer-service'
 import { startPostgres, type RunningPostgres } from './postgres'
 import { Runner } from './runner'
 import { createHandler } from './server'
@@ -163,6 +164,15 @@ export interface LocalCloud {
     clear(): Promise<void>
     failNext(errcode: number, times?: number): void
   }
+  /** customerServiceMessage.send calls (customer-service.ts); clear() also forgets reply windows. */
+  csInbox: { list(): Promise<CsSend[]>; clear(): Promise<void> }
+  /**
+   * WeChat's 客服 message push: delivers `event` (the JSON packet) to `fn` with OPENID =
+   * FromUserName and SOURCE wx_unknown, after opening that customer's reply window at CreateTime.
+   */
+  pushMessage(fn: string, event: unknown): Promise<unknown>
+  /** pushMessage, with the database round trips the function made. */
+  pushMessageCounted(fn: string, event: unknown): Promise<{ result: unknown; roundTrips: number }>
   store: LocalCloudStore
   /** Queries recorded by the index check (see LocalCloudOptions.indexCheck); GET /cloud/uncovered. */
   uncovered: { list(): UncoveredQuery[]; clear(): void }
@@ -208,6 +218,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const indexCheck = new IndexCheck(options.indexCheck ?? indexCheckMode(), indexes)
     const transactions = new Transactions(txPool, log)
     const inbox = new Inbox(pool)
+    const csInbox = new CsInbox(pool)
     const faults = new Faults()
     const runnerRef: { current?: Runner } = {}
     server = createServer()
@@ -261,6 +272,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         log,
         runner,
         inbox,
+        csInbox,
+        pushMessage: (fn, event) => pushMessage(fn, event),
         pay,
         appId: APP_ID,
         indexCheck,
@@ -272,6 +285,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         allowedOrigins,
       }),
     )
+    const pushMessageCounted = async (fn: string, event: unknown) => {
+      const { FromUserName: from, CreateTime: seconds } = (event ?? {}) as Record<string, unknown>
+      const openid = typeof from === 'string' && from !== '' ? from : null
+      if (openid && typeof seconds === 'number' && Number.isFinite(seconds))
+        await csInbox.customerWrote(openid, new Date(seconds * 1000))
+      const { result, roundTrips } = await runner.invoke(fn, event, {
+        openid,
+        source: 'wx_unknown',
+      })
+      return { result, roundTrips }
+    }
+    const pushMessage = async (fn: string, event: unknown): Promise<unknown> =>
+      (await pushMessageCounted(fn, event)).result
     server.keepAliveTimeout = 5_000
     log(
       `listening on ${base} (database ${databaseUrl ? 'DATABASE_URL' : `embedded, ${options.dataDir ?? DEFAULT_DATA_DIR}`})`,
@@ -321,6 +347,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         clear: () => inbox.clear(),
         failNext: (errcode, times = 1) => inbox.failNext(errcode, times),
       },
+      csInbox: { list: () => csInbox.list(), clear: () => csInbox.clear() },
+      pushMessage,
+      pushMessageCounted,
       store: {
         async ensureCollection(name) {
           await createCollection(pool, name)

@@ -1,4 +1,5 @@
-// wx.openApi over /admin: cloud.openapi.subscribeMessage.send(...) as sent by wx-server-sdk 4.0.2.
+// wx.openApi over /admin: cloud.openapi.subscribeMessage.send(...) as sent by wx-server-sdk 4.0.2
+// (customerServiceMessage.send arrives the same way and is answered in customer-service.ts).
 // The request is multipart/form-data with fields action=wx.openApi, apiName, requestData; the
 // latter is a protobuf CommApiData whose openapiData.pairs are {key, value: JSON bytes} with
 // snake_case keys. The answer is a protobuf CommOpenApiResp whose respData is the JSON WeChat
@@ -8,6 +9,11 @@ import type { IncomingHttpHeaders } from 'node:http'
 import Busboy from 'busboy'
 import * as protobuf from 'protobufjs'
 import type { Queryable } from './store/types'
+import { handleCsSend, type CsInbox } from './customer-service'
+
+const CS_SEND = 'customerServiceMessage.send'
+/** The openapi calls the local cloud answers; anything else gets 48001. */
+const EMULATED = ['subscribeMessage.send', CS_SEND]
 
 const root = protobuf.Root.fromJSON({
   nested: {
@@ -199,12 +205,13 @@ export async function handleOpenApi(
   request: OpenApiRequest,
   inbox: Inbox,
   caller: { fn?: string; permissions?: string[] },
+  customerService?: { inbox: CsInbox; now: () => Date },
 ): Promise<{ json: Record<string, unknown>; errorCode?: number }> {
-  if (request.apiName !== 'subscribeMessage.send') {
+  if (!EMULATED.includes(request.apiName)) {
     return {
       json: wxError(
         48001,
-        `${request.apiName || '(empty apiName)'} is not emulated by the local cloud (only subscribeMessage.send)`,
+        `${request.apiName || '(empty apiName)'} is not emulated by the local cloud (only ${EMULATED.join(', ')})`,
       ),
     }
   }
@@ -213,6 +220,16 @@ export async function handleOpenApi(
     return { json: {}, errorCode: OPENAPI_NO_PERMISSION }
   }
   const data = decodeOpenApiData(request.requestData)
+  if (request.apiName === CS_SEND) {
+    if (!customerService) throw new Error('customerServiceMessage.send needs the 客服 inbox')
+    const injected = inbox.takeFailure()
+    const { json } = await handleCsSend(data, customerService.inbox, {
+      fn: caller.fn,
+      now: customerService.now(),
+      injected,
+    })
+    return { json }
+  }
   const message: InboxMessage = {
     touser: String(data.touser ?? ''),
     templateId: String(data.template_id ?? ''),

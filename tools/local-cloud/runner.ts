@@ -37,7 +37,8 @@ export interface RunnerOptions {
 export interface Invocation {
   openid?: string | null
   /** wx_paycallback: cloud payment's notices (cloudpay-notify.ts), SOURCE as documented. */
-  source: 'wx_client' | 'wx_trigger' | 'wx_paycallback'
+  /** wx_unknown: WeChat's 客服 message push (customer-service.ts; the real SOURCE is undocumented). */
+  source: 'wx_client' | 'wx_trigger' | 'wx_paycallback' | 'wx_unknown'
 }
 
 interface Slot {

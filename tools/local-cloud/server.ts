@@ -5,6 +5,7 @@
 //   GET  /cloud/users           demo identities
 //   POST /cloud/timer/:fn       fire the function's timer trigger
 //   GET|DELETE /cloud/inbox     subscribe messages sent;  POST /cloud/inbox/fail {errcode, times}
+//   GET|DELETE /cloud/cs-inbox  客服 messages sent;  POST /cloud/push/:fn  a customer's 客服 message
 //   POST /cloud/clock           {now: ISO | null} sets the time functions see (null = real time)
 //   POST /cloud/faults          {dbFailRate, dbTimeoutRate, seed?} injects database faults (0, 0 = off)
 //   POST /cloud/pay             {outTradeNo, outcome} the H5 simulated payment sheet (./cloudpay.ts)
@@ -26,11 +27,16 @@ import type { CloudPay, SheetOutcome } from './cloudpay'
 import { decodeApiOptions } from './cloudpay-wire'
 import type { Faults } from './faults'
 import { encodeOpenApiResponse, handleOpenApi, parseMultipart, type Inbox } from './openapi'
+import type { CsInbox } from './customer-service'
 import type { Runner } from './runner'
 
 export interface ServerDeps extends DatabaseDeps {
   runner: Runner
   inbox: Inbox
+  /** customerServiceMessage.send records and the customers' reply windows. */
+  csInbox: CsInbox
+  /** Delivers a 客服 message push to a function as WeChat would (LocalCloud.pushMessage). */
+  pushMessage: (fn: string, event: unknown) => Promise<unknown>
   pay: CloudPay
   appId: string
   /** Offset the functions' clock runs at (see LocalCloud.clock). */
@@ -212,6 +218,7 @@ async function admin(
         request,
         deps.inbox,
         callerOf(request.fields.tcb_sessionToken, deps),
+        { inbox: deps.csInbox, now: () => new Date(Date.now() + deps.clock.offsetMs) },
       )
     } catch (error) {
       return fail('INVALID_PARAM', `bad requestData: ${(error as Error).message}`)
@@ -350,6 +357,25 @@ async function cloudRoute(
     if (path === '/cloud/inbox' && method === 'DELETE') {
       await deps.inbox.clear()
       return sendJson(res, 200, { ok: true })
+    }
+    if (path === '/cloud/cs-inbox' && method === 'GET')
+      return sendJson(res, 200, await deps.csInbox.list())
+    if (path === '/cloud/cs-inbox' && method === 'DELETE') {
+      await deps.csInbox.clear()
+      return sendJson(res, 200, { ok: true })
+    }
+    if (path.startsWith('/cloud/push/') && method === 'POST') {
+      let event: unknown
+      try {
+        event = await jsonBody(req)
+      } catch {
+        return cloudError(res, 400, ERR.INVALID_PARAM, 'body must be the JSON push packet')
+      }
+      const result = await deps.pushMessage(
+        decodeURIComponent(path.slice('/cloud/push/'.length)),
+        event,
+      )
+      return sendJson(res, 200, { result })
     }
     if (path === '/cloud/clock' && method === 'POST') {
       let body: { now?: unknown }

@@ -5,6 +5,8 @@ import { actMany } from './actions/act-many'
 import { afterSalesQueue, decideAfterSales } from './actions/after-sales'
 import { adjustStock } from './actions/adjust-stock'
 import { batches, cancelBatch, closeBatch } from './actions/batches'
+import { csInbox } from './actions/cs-inbox'
+import { csReply } from './actions/cs-reply'
 import { dashboard } from './actions/dashboard'
 import { flagStockOut } from './actions/flag-stock-out'
 import { addMerchant, merchants, removeMerchant } from './actions/merchants'
@@ -31,4 +33,6 @@ export const main = createRouter(FUNCTIONS.merchant, merchantApi, {
   failedRefunds: failedRefunds,
   afterSalesQueue: afterSalesQueue,
   decideAfterSales: decideAfterSales,
+  csInbox: csInbox,
+  csReply: csReply,
 })

@@ -12,7 +12,9 @@ import type {
 } from '../merchant-views'
 import { STOCK_ADJUST_REASONS } from '../merchant-views'
 import { OPENID_PATTERN } from '../merchant-accounts'
-import { cursorCheck } from '../cursor'
+import { cursorCheck, pagingFields } from '../cursor'
+import type { CsMessageView, CsSessionView } from '../cs-inbox-view'
+import { MAX_MERCHANT_REPLY } from '../customer-service'
 import { FUNCTIONS } from '../names'
 import { carrierCheck, trackingNoCheck, type EventPayload } from '../order-input'
 import { ORDER_EVENTS, REMEDY_TYPES, type OrderEvent, type RemedyOffer } from '../order-types'
@@ -250,5 +252,21 @@ export const merchantApi = {
     'decideAfterSales',
     afterSalesDecisionCheck,
     returns<{ request: AfterSalesRecord }>(),
+  ),
+  /** Customers' 客服 chats, newest message first, paged by (lastMessageAt, OPENID). */
+  csInbox: action(
+    'csInbox',
+    optional(object({ ...pagingFields(20, 'instant') })),
+    returns<{ items: CsSessionView[]; nextCursor: string | null }>(),
+  ),
+  /** A text reply in a customer's 客服 chat (customerServiceMessage.send); a repeated requestId sends once. */
+  csReply: action(
+    'csReply',
+    object({
+      openid: openidCheck,
+      text: string({ label: '回复内容', max: MAX_MERCHANT_REPLY }),
+      requestId: id('请求编号'),
+    }),
+    returns<{ message: CsMessageView; repeated: boolean }>(),
   ),
 }

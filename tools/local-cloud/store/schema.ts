@@ -3,6 +3,8 @@
 //   local_documents    one JSONB row per document, keyed (collection, id); `id` is JSON text of
 //                      _id so string and number ids stay distinct; `seq` keeps insertion order
 //   local_inbox        every subscribeMessage.send the functions made, with the errcode answered
+//   local_cs_inbox     every customerServiceMessage.send (../customer-service.ts)
+//   local_cs_sessions  when each customer last wrote in the 客服 chat (the 48-hour window)
 //   local_pay_trades   the cloud payment stand-in's trades (../cloudpay.ts), kept across restarts
 //   local_pay_refunds  its refunds
 import { ensureIndexes, type IndexFile } from '../indexes'
@@ -28,6 +30,14 @@ CREATE TABLE IF NOT EXISTS local_inbox (
   seq bigserial PRIMARY KEY,
   message jsonb NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS local_cs_inbox (
+  seq bigserial PRIMARY KEY,
+  message jsonb NOT NULL
+);
+CREATE TABLE IF NOT EXISTS local_cs_sessions (
+  openid text PRIMARY KEY,
+  last_message_at timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS local_pay_trades (
   out_trade_no text PRIMARY KEY,
@@ -56,6 +66,7 @@ export async function ensureSchema(db: Queryable, indexes: IndexFile = {}): Prom
 
 /** Drops all data (collections, documents, inbox) but keeps the schema. */
 export async function resetData(db: Queryable): Promise<void> {
-  await db.query(`TRUNCATE local_documents, local_collections, local_inbox, local_pay_trades, local_pay_refunds
+  await db.query(`TRUNCATE local_documents, local_collections, local_inbox, local_cs_inbox, local_cs_sessions,
+       local_pay_trades, local_pay_refunds
        RESTART IDENTITY`)
 }

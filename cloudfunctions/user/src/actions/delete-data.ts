@@ -1,7 +1,7 @@
 // user.deleteData — any signed-in user, for themselves only; `{ confirm: true }` required.
 // Erases the caller's measurement profiles and consent, subscriptions, refills, coupons (used or
 // not; older ones name their owner `toOpenid`) and user record, frees their future bookings and
-// strips them from past ones, and removes their behaviour events and preference counts (a
+// strips them from past ones, and removes their behaviour events, 客服 chat and preference counts (a
 // 个性化推荐 switched off stays off: only the switch is kept). Orders stay, with their address
 // snapshot (delivery, after-sales and the merchant's records need it). Each step is idempotent
 // (no where() inside a transaction), so a retry after a failure finishes the job.
@@ -39,6 +39,9 @@ export const deleteData = defineUserAction(userApi.deleteData, async (input, ope
   const coupons =
     (await removeMine(COLLECTIONS.coupons)) + (await removeMine(COLLECTIONS.coupons, 'toOpenid'))
   const behaviourEvents = await removeMine(COLLECTIONS.behaviourEvents)
+  const customerService =
+    (await removeMine(COLLECTIONS.csMessages, 'openid')) +
+    ((await db.collection(COLLECTIONS.csSessions).doc(openid).remove()) as Removed).stats.removed
   const preferenceRef = db.collection(COLLECTIONS.preferences).doc(openid)
   const preference = await readDoc<PreferenceRecord>(preferenceRef)
   if (preference?.personalised === false) {
@@ -62,6 +65,7 @@ export const deleteData = defineUserAction(userApi.deleteData, async (input, ope
     coupons,
     preferences: preference ? 1 : 0,
     behaviourEvents,
+    customerService,
     bookingsReleased: future.stats.updated,
     user,
     ordersKept: true,

@@ -1,7 +1,8 @@
 // user.exportData — any signed-in user, for themselves only; read-only. Everything personal we
 // hold about the caller, each list capped (truncated says so): the user record, the measurement
 // consent and profiles, the address used on each order, bookings, subscriptions, refills, coupons,
-// after-sales requests, ratings, the preference document and the newest behaviour events.
+// after-sales requests, ratings, the preference document, the newest behaviour events and 客服
+// chat messages.
 import { consentDocId } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import {
@@ -49,6 +50,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     ratings,
     preferences,
     behaviourEvents,
+    customerService,
   ] = await Promise.all([
     readDoc<Doc>(db.collection(COLLECTIONS.users).doc(openid)),
     readDoc<Doc>(db.collection(COLLECTIONS.consents).doc(consentDocId(openid))),
@@ -77,6 +79,13 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
         .orderBy('createdAt', 'desc')
         .limit(EXPORT_LIST_LIMIT),
     ),
+    listOf(
+      db
+        .collection(COLLECTIONS.csMessages)
+        .where({ openid })
+        .orderBy('at', 'desc')
+        .limit(EXPORT_LIST_LIMIT),
+    ),
   ])
   const view: PersonalDataExport = {
     exportedAt: currentTime().toISOString(),
@@ -98,6 +107,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     ratings: plain(ratings),
     preferences: preferences ? (toPlain(preferences) as Doc) : null,
     behaviourEvents: plain(behaviourEvents),
+    customerService: plain(customerService),
     truncated:
       orders.length === EXPORT_ORDER_LIMIT ||
       capped.some((list) => list.length === EXPORT_LIST_LIMIT),

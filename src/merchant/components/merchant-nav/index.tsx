@@ -14,6 +14,7 @@ const ITEMS = [
   { key: 'deadLetters', text: '消息' },
   { key: 'money', text: '对账' },
   { key: 'afterSales', text: '售后' },
+  { key: 'csInbox', text: '客服' },
 ] as const
 
 export type MerchantPageKey = (typeof ITEMS)[number]['key']

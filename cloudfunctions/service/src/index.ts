@@ -1,0 +1,36 @@
+// WeChat's 客服 message push (云函数接收消息推送, configured in the console for text, image,
+// miniprogrampage and the user_enter_tempsession event): the event is WeChat's JSON packet, the
+// answer is 'success' whatever happens, so WeChat never re-pushes what we refused or stored.
+// Identity is the packet's FromUserName as WeChat delivers it. A client calling this function
+// (SOURCE wx_client / wx_devtools / wx_localdebug, or an OPENID other than FromUserName) could
+// forge that packet: refused, nothing written. WeChat's sample replies to getWXContext().OPENID,
+// so a push is taken to carry the sender's OPENID; its SOURCE is not documented (assumption:
+// anything but a client's).
+import { currentCaller } from '@/cloud/context'
+import { currentTime } from '@/cloud/clock'
+import { handlePush } from '@/cloud/customer-service'
+import { parsePush } from '@/domain/customer-service'
+import { fail, type Fail } from '@/domain/result'
+
+const CLIENT_SOURCES = ['wx_client', 'wx_devtools', 'wx_localdebug']
+export const PUSH_ANSWER = 'success'
+
+export async function main(event: unknown): Promise<typeof PUSH_ANSWER | Fail> {
+  const caller = currentCaller()
+  // SOURCE follows the call chain ("wx_client,scf"): its first link says who started it.
+  const origin = caller.source.split(',')[0]
+  if (CLIENT_SOURCES.includes(origin)) return fail('FORBIDDEN')
+  const push = parsePush(event)
+  if (push === null) {
+    console.warn('[service] not a 客服 push WeChat sends; ignored')
+    return PUSH_ANSWER
+  }
+  if (caller.openid !== null && caller.openid !== push.openid) return fail('FORBIDDEN')
+  try {
+    await handlePush(push, currentTime())
+  } catch (error) {
+    // WeChat does not retry on our say-so; the message is lost only if the claim never committed.
+    console.error('[service] push not stored', error)
+  }
+  return PUSH_ANSWER
+}
