@@ -199,13 +199,22 @@ describe('once the batch fills', () => {
         { orderId: ids.paying, amountFen: amount, reason: '与顾客协商退款', requestId },
         merchant,
       )
+    // WeChat refuses both at first: each is on the failed-refunds list, 尾款 and 定金 alike.
+    env.cloud.pay.script({ refund: 'fail' })
     const first = await refund()
     expect(first).toMatchObject({ ok: true, data: { repeated: false } })
     const key = (await stored(ids.paying)).orderNo.replace('-', '')
-    expect(first.data.refunds.map((r: { outRefundNo: string }) => r.outRefundNo)).toEqual([
-      `${key}BR1`,
-      `${key}R1`,
-    ])
+    const numbers = [`${key}BR1`, `${key}R1`]
+    expect(first.data.refunds.map((r: { outRefundNo: string }) => r.outRefundNo)).toEqual(numbers)
+    const listed = await merchantCall('failedRefunds', undefined, merchant)
+    expect(listed.data.refunds.map((r: { outRefundNo: string }) => r.outRefundNo)).toEqual(
+      expect.arrayContaining(numbers),
+    )
+    env.cloud.pay.script({ refund: 'normal' })
+    for (const outRefundNo of numbers)
+      expect(
+        await merchantCall('retryRefund', { orderId: ids.paying, outRefundNo }, merchant),
+      ).toMatchObject({ ok: true })
     expect(await refund()).toMatchObject({ ok: true, data: { repeated: true } })
     await settlePayments()
     const order = await stored(ids.paying)

@@ -10,6 +10,7 @@ import { chinaDateOf } from '@/domain/china-date'
 import { reconcile, type LedgerEntry } from '@/domain/ledger'
 import { refundReasonText, type FailedRefundView } from '@/domain/money-views'
 import type { OrderRecord } from '@/domain/order-types'
+import { paymentsOf } from '@/domain/order-payments'
 import { refundsOf } from '@/domain/payment'
 import { ok } from '@/domain/result'
 import { command, readList } from '@/cloud/database'
@@ -82,7 +83,8 @@ export const failedRefunds = defineMerchantAction(merchantApi.failedRefunds, asy
     orders().where(failedRefundQuery()).orderBy('updatedAt', 'desc').limit(FAILED_LIMIT),
   )
   const refunds: FailedRefundView[] = found.flatMap((order) =>
-    refundsOf(order.payment)
+    paymentsOf(order)
+      .flatMap((payment) => refundsOf(payment))
       .filter((refund) => refund.state === 'failed')
       .map((refund) => ({
         orderId: order._id,
