@@ -88,7 +88,7 @@ async function claim(record: CsMessageRecord): Promise<{ claimed: boolean; wasWa
 }
 
 /** Stores one push and answers it if it asks about progress; false when it was a repeat. */
-export async function handlePush(push: CsPush, now: Date): Promise<boolean> {
+export async function handlePush(push: CsPush, now: Date): Promise<CsHandling> {
   const order = await orderOf(push)
   const planned = handlingFor(push.message, order !== null)
   const record: CsMessageRecord = {
@@ -106,8 +106,10 @@ export async function handlePush(push: CsPush, now: Date): Promise<boolean> {
     replyError: null,
   }
   const { claimed, wasWaiting } = await claim(record)
-  if (!claimed) return false
-  if (planned !== 'auto_answered' || !order || !withinReplyWindow(push.at, now)) return true
+  // A repeat (WeChat retries when our answer was lost) is handled as planned again, sending nothing.
+  if (!claimed) return planned
+  if (planned !== 'auto_answered' || !order) return planned
+  if (!withinReplyWindow(push.at, now)) return 'human'
   const reply = progressAnswer({
     orderNo: order.orderNo,
     productName: order.productSnapshot.name,
@@ -127,7 +129,7 @@ export async function handlePush(push: CsPush, now: Date): Promise<boolean> {
       .collection(COLLECTIONS.csSessions)
       .doc(push.openid)
       .update({ data: { waitingHuman: wasWaiting } })
-  return true
+  return handling
 }
 
 /** What a merchant's reply did: the stored row, or the earlier one for a repeated requestId. */

@@ -18,6 +18,8 @@ export type CsMessage =
 export interface CsPush {
   /** The customer's OPENID (FromUserName). */
   openid: string
+  /** The mini program's original id (ToUserName): the sender of a passive answer. */
+  appUser: string
   at: Date
   /**
    * What makes a push unique across WeChat's retries: MsgId for messages; events carry none, so
@@ -91,7 +93,29 @@ export function parsePush(event: unknown): CsPush | null {
       key = String(msgId)
     else return null
   }
-  return { openid, at: new Date(seconds * 1000), key, message }
+  const appUser = typeof fields.ToUserName === 'string' ? fields.ToUserName : ''
+  return { openid, appUser, at: new Date(seconds * 1000), key, message }
+}
+
+/**
+ * The passive answer that hands the customer's message to the shop's human agents (网页版客服工具
+ * / 客服小助手), per 转发客服消息 (customer-message/trans): returned by the push function instead
+ * of 'success', for customers' messages only, never for events.
+ */
+export interface TransferToAgents {
+  MsgType: 'transfer_customer_service'
+  ToUserName: string
+  FromUserName: string
+  CreateTime: number
+}
+
+export function transferToAgents(push: CsPush, now: Date): TransferToAgents {
+  return {
+    MsgType: 'transfer_customer_service',
+    ToUserName: push.openid,
+    FromUserName: push.appUser,
+    CreateTime: Math.floor(now.getTime() / 1000),
+  }
 }
 
 /** The order number an enter-session event names in its SessionFrom (联系客服 on an order). */

@@ -102,9 +102,19 @@ test('shipped: the answer carries the carrier and tracking number', async () => 
   )
 })
 
-test('an unrelated question is stored for a human, nothing sent', async () => {
+const HANDED_OVER = { MsgType: 'transfer_customer_service', ToUserName: expect.any(String) }
+
+test('an unrelated question is stored for a human and handed to the human agents, nothing sent', async () => {
   await create(consumerB)
-  expect(await text(consumerB, '可以改一下袖长吗', 'msg_sleeve')).toBe('success')
+  // WeChat's passive answer that forwards this message to the shop's 客服 agents (转发客服消息).
+  expect(await text(consumerB, '可以改一下袖长吗', 'msg_sleeve')).toEqual({
+    MsgType: 'transfer_customer_service',
+    ToUserName: consumerB,
+    FromUserName: 'gh_shop',
+    CreateTime: expect.any(Number),
+  })
+  // WeChat retries a push whose answer was lost: handed over again, stored and sent nothing more.
+  expect(await text(consumerB, '可以改一下袖长吗', 'msg_sleeve')).toMatchObject(HANDED_OVER)
   expect(await sentTo(consumerB)).toEqual([])
   expect((await messages(consumerB)).find((m) => m._id === 'msg_sleeve')).toMatchObject({
     handling: 'human',
@@ -203,7 +213,9 @@ test('database round trips per push (docs/messages.md)', async () => {
       CreateTime: at(),
       ...event,
     })
-    expect(result).toBe('success')
+    // Only a message for a person is answered by handing it to the human agents.
+    if (event.Content === '你好') expect(result).toMatchObject(HANDED_OVER)
+    else expect(result).toBe('success')
     return roundTrips
   }
   const progress = { MsgType: 'text', Content: '到哪了', MsgId: 'rt_progress' }

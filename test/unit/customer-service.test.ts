@@ -10,6 +10,7 @@ import {
   sessionOrderNo,
   withinReplyWindow,
   type ProgressOrder,
+  transferToAgents,
 } from '@/domain/customer-service'
 import { orderNoFromSessionFrom } from '@/domain/contact'
 
@@ -20,6 +21,7 @@ test('a text push: the customer, the time, MsgId as key', () => {
     parsePush({ ...base, MsgType: 'text', Content: '到哪了', MsgId: 1234567890123456 }),
   ).toEqual({
     openid: 'o_customer_a',
+    appUser: 'gh_shop',
     at: new Date(1764576000 * 1000),
     key: '1234567890123456',
     message: { type: 'text', text: '到哪了' },
@@ -136,4 +138,14 @@ test('the 48-hour reply window', () => {
   expect(withinReplyWindow(last, new Date('2026-12-02T23:59:59Z'))).toBe(true)
   expect(withinReplyWindow(last, new Date('2026-12-03T00:00:00Z'))).toBe(true)
   expect(withinReplyWindow(last, new Date('2026-12-03T00:00:01Z'))).toBe(false)
+})
+
+test('a message for a person is handed to the human agents with the documented passive answer', () => {
+  const push = parsePush({ ...base, MsgType: 'text', Content: '能开发票吗', MsgId: 'm_invoice' })!
+  expect(transferToAgents(push, new Date(1764576005 * 1000))).toEqual({
+    MsgType: 'transfer_customer_service',
+    ToUserName: 'o_customer_a',
+    FromUserName: 'gh_shop',
+    CreateTime: 1764576005,
+  })
 })

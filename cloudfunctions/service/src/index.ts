@@ -1,6 +1,8 @@
 // WeChat's 客服 message push (云函数接收消息推送, configured in the console for text, image,
-// miniprogrampage and the user_enter_tempsession event): the event is WeChat's JSON packet, the
-// answer is 'success' whatever happens, so WeChat never re-pushes what we refused or stored.
+// miniprogrampage and the user_enter_tempsession event): the event is WeChat's JSON packet. The
+// answer is 'success', so WeChat never re-pushes what we refused or stored, except for a customer's
+// message no automatic answer covered: that one is handed to the shop's human agents with the
+// passive answer transfer_customer_service (转发客服消息).
 // Identity is the packet's FromUserName as WeChat delivers it. A client calling this function
 // (SOURCE wx_client / wx_devtools / wx_localdebug, or an OPENID other than FromUserName) could
 // forge that packet: refused, nothing written. WeChat's sample replies to getWXContext().OPENID,
@@ -9,13 +11,13 @@
 import { currentCaller } from '@/cloud/context'
 import { currentTime } from '@/cloud/clock'
 import { handlePush } from '@/cloud/customer-service'
-import { parsePush } from '@/domain/customer-service'
+import { parsePush, transferToAgents, type TransferToAgents } from '@/domain/customer-service'
 import { fail, type Fail } from '@/domain/result'
 
 const CLIENT_SOURCES = ['wx_client', 'wx_devtools', 'wx_localdebug']
 export const PUSH_ANSWER = 'success'
 
-export async function main(event: unknown): Promise<typeof PUSH_ANSWER | Fail> {
+export async function main(event: unknown): Promise<typeof PUSH_ANSWER | TransferToAgents | Fail> {
   const caller = currentCaller()
   // SOURCE follows the call chain ("wx_client,scf"): its first link says who started it.
   const origin = caller.source.split(',')[0]
@@ -26,8 +28,11 @@ export async function main(event: unknown): Promise<typeof PUSH_ANSWER | Fail> {
     return PUSH_ANSWER
   }
   if (caller.openid !== null && caller.openid !== push.openid) return fail('FORBIDDEN')
+  const now = currentTime()
   try {
-    await handlePush(push, currentTime())
+    // A message no automatic answer covered goes to the shop's human agents.
+    const handling = await handlePush(push, now)
+    if (handling === 'human') return transferToAgents(push, now)
   } catch (error) {
     // WeChat does not retry on our say-so; the message is lost only if the claim never committed.
     console.error('[service] push not stored', error)
