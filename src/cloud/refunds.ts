@@ -49,10 +49,21 @@ export async function writePayment(
   payment: OrderPayment,
   now: Date,
 ): Promise<OrderRecord> {
-  const next = { ...withPaymentPart(order, payment), updatedAt: now }
+  return writeMoney(transaction, ref, order, withPaymentPart(order, payment), now)
+}
+
+/** Replaces `before` with `after` (its payments changed) and adds the ledger rows that makes. */
+async function writeMoney(
+  transaction: Transaction,
+  ref: DocumentRef,
+  before: OrderRecord,
+  after: OrderRecord,
+  now: Date,
+): Promise<OrderRecord> {
+  const next = { ...after, updatedAt: now }
   const { _id, ...fields } = next
   void _id
-  await recordMoney(transaction, order, next, now)
+  await recordMoney(transaction, before, next, now)
   await ref.set({ data: fields })
   return next
 }
@@ -216,11 +227,7 @@ export async function requestRefund(
         next = withPaymentPart(next, added.payment)
         refunds.push(added.refund)
       }
-      const written = { ...next, updatedAt: now }
-      const { _id, ...fields } = written
-      void _id
-      await recordMoney(transaction, order, written, now)
-      await ref.set({ data: fields })
+      const written = await writeMoney(transaction, ref, order, next, now)
       for (const refund of refunds)
         await transaction
           .collection(COLLECTIONS.orderAudit)

@@ -3,7 +3,7 @@
 // may still refund and what the customer is asked before cancelling. Per payment, the words are
 // payment-view.ts's. Pure.
 import { formatFen } from './money'
-import { balanceFenOf, depositFenOf, duePayment, orderRestFen, paymentsOf } from './order-payments'
+import { balanceFenOf, depositFenOf, duePayment, paymentsOf } from './order-payments'
 import type { OrderNode } from './order-types'
 import { partOf, type PaymentPart } from './payment'
 import {
@@ -89,9 +89,6 @@ export function orderPaymentTag(
   const text = paymentTag(shown, audience)
   return text ? { text, state: shown.state } : null
 }
-
-/** What the merchant may still refund over all the order's payments (fen). */
-export const orderRefundableFen = (order: OrderPaymentsView) => orderRestFen(order)
 
 /** What the customer is asked before cancelling: what was paid comes back. */
 export function orderCancelQuestion(order: OrderPaymentsView): string {

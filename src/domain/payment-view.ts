@@ -178,11 +178,6 @@ export function refundLines(
   }))
 }
 
-/** What the merchant may still refund (fen), and whether a refund form makes sense at all. */
-export function refundableFen(payment: PaymentView | null | undefined): number {
-  return payment ? totalsOf(payment).restFen : 0
-}
-
 /** Milliseconds left until `dueBy` at `now`, never below 0. */
 export function msUntil(dueBy: string, now: number): number {
   return Math.max(0, new Date(dueBy).getTime() - now)

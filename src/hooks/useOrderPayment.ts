@@ -10,7 +10,6 @@ import {
   CONFIRM_POLL,
   CONFIRM_SLOW_TEXT,
   UNPAID_OUTCOME_TEXT,
-  awaitingPayment,
   pollUntil,
 } from '@/domain/payment-view'
 import { callCloud } from '@/services/cloud'
@@ -95,8 +94,6 @@ export function useOrderPayment(
 
   return {
     payNewOrder,
-    /** The order can be paid now: 去支付 and the countdown show. */
-    awaiting: !!order && !!due && awaitingPayment(due, order.node),
     paying,
     confirming,
     pay,

@@ -9,9 +9,10 @@ import {
   duePayment,
   fullyPaid,
   orderRefundRefusal,
+  orderRestFen,
   splitRefund,
 } from '@/domain/order-payments'
-import { orderPaymentTag, orderRefundableFen, paymentPanels } from '@/domain/order-payment-view'
+import { orderPaymentTag, paymentPanels } from '@/domain/order-payment-view'
 import { applyTransition } from '@/domain/order-transition'
 import type { Actor, OrderRecord } from '@/domain/order-types'
 import { addRefund, markPaid, outTradeNoOf, settleRefund } from '@/domain/payment'
@@ -153,7 +154,7 @@ describe('what the pages say', () => {
 
   test('paid in full, the merchant may refund both trades', () => {
     const order = wire(balancePaid())
-    expect(orderRefundableFen(order)).toBe(69900)
+    expect(orderRestFen(order)).toBe(69900)
     expect(paymentPanels(order, 'consumer')).toEqual([])
     expect(paymentPanels(order, 'merchant').map((panel) => panel.notice.title)).toEqual([
       '定金 · 已付款',
@@ -166,6 +167,6 @@ describe('what the pages say', () => {
     expect(paymentPanels(order, 'merchant').map((panel) => panel.notice.title)).toEqual(['已付款'])
     expect(orderPaymentTag(order, 'consumer')).toBeNull()
     const paid = markPaid(makeOrder().payment, { outTradeNo: 'x', transactionId: 'y', paidAt: NOW })
-    expect(orderRefundableFen(wire({ ...makeOrder(), payment: paid }))).toBe(paid.amountFen)
+    expect(orderRestFen(wire({ ...makeOrder(), payment: paid }))).toBe(paid.amountFen)
   })
 })

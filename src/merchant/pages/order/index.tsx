@@ -12,8 +12,8 @@ import {
   REMEDY_LABELS,
 } from '@/domain/order-labels'
 import type { OrderEvent } from '@/domain/order-types'
-import { orderRefundableFen, paymentPanels } from '@/domain/order-payment-view'
-import { paymentsOf } from '@/domain/order-payments'
+import { paymentPanels } from '@/domain/order-payment-view'
+import { orderRestFen, paymentsOf } from '@/domain/order-payments'
 import AfterSalesSection from '@/components/after-sales-section'
 import PaymentPanel from '@/components/payment-panel'
 import RefundList from '@/components/refund-list'
@@ -55,7 +55,7 @@ function MerchantOrderPageBody() {
   const { order, actions } = detail.data
   const { exception, shipping } = order
   const panels = paymentPanels(order, 'merchant')
-  const restFen = orderRefundableFen(order)
+  const restFen = orderRestFen(order)
 
   const submit = async (event: OrderEvent, input: Record<string, unknown>) => {
     const label = EVENT_LABELS[event]
