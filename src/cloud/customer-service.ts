@@ -1,18 +1,22 @@
-// The 客服 chat's storage and its automatic answer (issue 17). Per push, in this order:
-//   1. find the order: an enter event's SessionFrom order number, else the session's order, else
-//      the customer's newest order in progress; always one the customer owns.
+// The 客服 chat's storage and its automatic answers (issue 17). Per push, in this order:
+//   1. find the order: the one an enter event's SessionFrom or a card of our order page names
+//      (only if the customer owns it, else none), else the chat's order of the last 48 hours,
+//      else the customer's newest order in progress.
 //   2. claim — one transaction: if the push's key (MsgId) is already stored, stop (WeChat retried);
-//      else store the message and update the session. A progress question is stored as waiting
-//      for a human until its answer is confirmed sent.
-//   3. send — customerServiceMessage.send, outside the transaction, at most once per key (WeChat
+//      else store the message and update the chat. A progress question is stored as waiting for a
+//      human until its answer is confirmed sent. A message for a person claims the hand-over text
+//      in the chat row (handoverAt) at most once per 48 hours: concurrent pushes write that row,
+//      so one transaction wins and the other re-reads it.
+//   3. send — customerServiceMessage.send, outside the transaction, at most once per claim (WeChat
 //      has no idempotency key); 4. record the outcome. A crash between 2 and 4 leaves the message
 //      to a human, never answered twice.
 import * as cloud from 'wx-server-sdk'
+import { nextSession, orderSource, owesHandoverReply, sessionOrderId } from '../domain/cs-session'
 import {
+  HANDOVER_REPLY,
   handlingFor,
   messageText,
   progressAnswer,
-  sessionOrderNo,
   withinReplyWindow,
   type CsHandling,
   type CsMessageRecord,
@@ -52,38 +56,40 @@ async function newestOrderInProgress(openid: string): Promise<OrderRecord | null
 
 /** The order this push is about (step 1); null when the customer has none to talk about. */
 async function orderOf(push: CsPush): Promise<OrderRecord | null> {
-  const named = sessionOrderNo(push.message)
-  if (push.message.type === 'enter') return named ? ownedOrderByNo(named, push.openid) : null
+  const source = orderSource(push.message)
+  if (source.kind === 'order_no') return ownedOrderByNo(source.orderNo, push.openid)
+  if (source.kind === 'order_id') return ownedOrderById(source.orderId, push.openid)
+  if (source.kind === 'none') return null
   const session = await readDoc<CsSessionRecord>(
     db.collection(COLLECTIONS.csSessions).doc(push.openid),
   )
-  if (session?.orderId) {
-    const order = await ownedOrderById(session.orderId, push.openid)
+  const chatOrderId = sessionOrderId(session, push.at)
+  if (chatOrderId) {
+    const order = await ownedOrderById(chatOrderId, push.openid)
     if (order) return order
   }
   return newestOrderInProgress(push.openid)
 }
 
-/** Step 2: stores the message once; false when this key was stored before (a retry). */
-async function claim(record: CsMessageRecord): Promise<{ claimed: boolean; wasWaiting: boolean }> {
+interface Claim {
+  claimed: boolean
+  wasWaiting: boolean
+  /** This message claimed the chat's hand-over text: send it. */
+  handover: boolean
+}
+
+/** Step 2: stores the message once; claimed false when this key was stored before (a retry). */
+async function claim(record: CsMessageRecord, planned: CsHandling, now: Date): Promise<Claim> {
   return inTransaction(async (transaction) => {
     const messageRef = transaction.collection(COLLECTIONS.csMessages).doc(record._id)
-    if (await readDoc<CsMessageRecord>(messageRef)) return { claimed: false, wasWaiting: false }
+    if (await readDoc<CsMessageRecord>(messageRef))
+      return { claimed: false, wasWaiting: false, handover: false }
     const sessionRef = transaction.collection(COLLECTIONS.csSessions).doc(record.openid)
     const earlier = await readDoc<CsSessionRecord>(sessionRef)
-    const session: CsSessionRecord = {
-      _id: record.openid,
-      // An enter event sets the session's order (null when it names none); messages keep it.
-      orderId: record.type === 'enter' ? record.orderId : (earlier?.orderId ?? record.orderId),
-      orderNo: record.type === 'enter' ? record.orderNo : (earlier?.orderNo ?? record.orderNo),
-      lastMessageAt:
-        earlier && earlier.lastMessageAt > record.at ? earlier.lastMessageAt : record.at,
-      lastText: record.type === 'enter' ? (earlier?.lastText ?? '') : record.text || '[图片]',
-      waitingHuman: (earlier?.waitingHuman ?? false) || record.handling === 'human',
-    }
+    const handover = owesHandoverReply(planned, record.at, earlier?.handoverAt, now)
     await messageRef.set({ data: withoutId(record) })
-    await sessionRef.set({ data: withoutId(session) })
-    return { claimed: true, wasWaiting: earlier?.waitingHuman ?? false }
+    await sessionRef.set({ data: withoutId(nextSession(earlier, record, handover)) })
+    return { claimed: true, wasWaiting: earlier?.waitingHuman ?? false, handover }
   })
 }
 
@@ -105,9 +111,11 @@ export async function handlePush(push: CsPush, now: Date): Promise<CsHandling> {
     reply: null,
     replyError: null,
   }
-  const { claimed, wasWaiting } = await claim(record)
+  const { claimed, wasWaiting, handover } = await claim(record, planned, now)
   // A repeat (WeChat retries when our answer was lost) is handled as planned again, sending nothing.
   if (!claimed) return planned
+  if (handover)
+    await recordReply(record._id, HANDOVER_REPLY, await sendText(push.openid, HANDOVER_REPLY))
   if (planned !== 'auto_answered' || !order) return planned
   if (!withinReplyWindow(push.at, now)) return 'human'
   const reply = progressAnswer({
@@ -120,16 +128,28 @@ export async function handlePush(push: CsPush, now: Date): Promise<CsHandling> {
   })
   const errcode = await sendText(push.openid, reply)
   const handling: CsHandling = errcode === 0 ? 'auto_answered' : 'human'
-  await db
-    .collection(COLLECTIONS.csMessages)
-    .doc(record._id)
-    .update({ data: { handling, reply, replyError: errcode === 0 ? null : errcode } })
+  await recordReply(record._id, reply, errcode, handling)
   if (handling === 'auto_answered')
     await db
       .collection(COLLECTIONS.csSessions)
       .doc(push.openid)
       .update({ data: { waitingHuman: wasWaiting } })
   return handling
+}
+
+/** Step 4: the automatic text as sent on the message's row, with WeChat's errcode if refused. */
+async function recordReply(
+  messageId: string,
+  reply: string,
+  errcode: number,
+  handling?: CsHandling,
+): Promise<void> {
+  await db
+    .collection(COLLECTIONS.csMessages)
+    .doc(messageId)
+    .update({
+      data: { ...(handling && { handling }), reply, replyError: errcode === 0 ? null : errcode },
+    })
 }
 
 /** What a merchant's reply did: the stored row, or the earlier one for a repeated requestId. */

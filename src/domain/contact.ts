@@ -37,6 +37,26 @@ export function orderNoFromSessionFrom(sessionFrom: string): string | null {
   return ORDER_NO.test(orderNo) ? orderNo : null
 }
 
+/** An order's document id as the order page's `id` query carries it. */
+const ORDER_ID = /^[A-Za-z0-9_-]{1,64}$/
+const [ORDER_PAGE_PATH] = orderPage('').split('?')
+
+/**
+ * The order id a mini-program card names when its path is our order page (the card contactSession
+ * offers: `/pages/order/index?id=<orderId>`), else null. WeChat documents the pushed PagePath only
+ * as 「小程序页面路径」, so the leading '/' is optional here.
+ */
+export function orderIdFromCardPath(pagePath: string): string | null {
+  const [path, query = ''] = pagePath.replace(/^\//, '').split('?', 2)
+  if (path !== ORDER_PAGE_PATH) return null
+  // Parsed by hand: URLSearchParams is missing from the mini program's runtime.
+  const ids = query
+    .split('&')
+    .filter((pair) => pair.startsWith('id='))
+    .map((pair) => pair.slice('id='.length))
+  return ids.length === 1 && ORDER_ID.test(ids[0]) ? ids[0] : null
+}
+
 export function contactSession(from: ContactFrom): ContactSession {
   switch (from.page) {
     case 'order':

@@ -12,6 +12,11 @@ export interface CsMessageView {
   reply: string | null
   /** WeChat's errcode when the automatic answer or a merchant's reply was not sent. */
   replyError: number | null
+  /**
+   * The order shown beside the message: a card's or an image's, or any message's about another
+   * order than the chat's (the chat's own order is shown once, above).
+   */
+  order: { id: string; no: string } | null
 }
 
 export interface CsSessionView {
@@ -41,7 +46,18 @@ export function customerLabel(openid: string): string {
   return `顾客 ·${openid.slice(-4)}`
 }
 
-export function csMessageView(message: CsMessageRecord): CsMessageView {
+function shownOrder(message: CsMessageRecord, chatOrderId: string | null) {
+  if (!message.orderId || !message.orderNo) return null
+  const ownOrder = message.type === 'card' || message.type === 'image'
+  return ownOrder || message.orderId !== chatOrderId
+    ? { id: message.orderId, no: message.orderNo }
+    : null
+}
+
+export function csMessageView(
+  message: CsMessageRecord,
+  chatOrderId: string | null = null,
+): CsMessageView {
   return {
     id: message._id,
     type: message.type,
@@ -50,6 +66,7 @@ export function csMessageView(message: CsMessageRecord): CsMessageView {
     handling: message.handling,
     reply: message.reply,
     replyError: message.replyError,
+    order: shownOrder(message, chatOrderId),
   }
 }
 
@@ -59,7 +76,7 @@ export function csSessionView(session: CsSessionRecord, newest: CsMessageRecord[
     .filter((message) => message.type !== 'enter')
     .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
     .slice(-CS_MESSAGES_PER_SESSION)
-    .map(csMessageView)
+    .map((message) => csMessageView(message, session.orderId))
   return {
     openid: session._id,
     customer: customerLabel(session._id),

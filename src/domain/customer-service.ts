@@ -37,6 +37,7 @@ export const MAX_MERCHANT_REPLY = 500
 export const MAX_REPLY_TEXT = 600
 /** WeChat lets a mini program answer in the 客服 chat for 48 hours after the customer's last message. */
 export const REPLY_WINDOW_MS = 48 * 60 * 60 * 1000
+/** Sent once per customer per 48 hours when a message is handed to the human agents. */
 export const HANDOVER_REPLY = '已转人工客服，工作时间内会尽快回复'
 export const ENTER_EVENT = 'user_enter_tempsession'
 
@@ -218,11 +219,15 @@ export interface CsSessionRecord {
   _id: string
   orderId: string | null
   orderNo: string | null
+  /** When the latest enter event or message named or carried that order (absent on older rows). */
+  orderAt?: Date | null
   /** The customer's last message or enter event: the 48-hour window runs from here. */
   lastMessageAt: Date
   lastText: string
   /** A message no automatic answer covered: the merchant owes a reply. */
   waitingHuman: boolean
+  /** When HANDOVER_REPLY was last claimed for this customer (absent on older rows). */
+  handoverAt?: Date | null
 }
 
 /** What the session row stores for a message's text column. */

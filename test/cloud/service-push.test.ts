@@ -3,7 +3,11 @@
 // the order; a progress question gets one automatic answer with its node and ETA; a repeated
 // MsgId is stored and answered once; anything else waits for a human; garbage and client calls
 // write nothing.
-import type { CsMessageRecord, CsSessionRecord } from '@/domain/customer-service'
+import {
+  HANDOVER_REPLY,
+  type CsMessageRecord,
+  type CsSessionRecord,
+} from '@/domain/customer-service'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import type { OrderRecord } from '@/domain/order-types'
 import { consumerA, consumerB, makeClient, merchant, startOrderCloud } from './order-helpers'
@@ -42,6 +46,11 @@ const session = async (openid: string) =>
   )[0]
 const sentTo = async (openid: string) =>
   (await env.cloud.csInbox.list()).filter((send) => send.touser === openid)
+/** What was sent to a customer other than the hand-over text. */
+const repliesTo = async (openid: string) =>
+  (await sentTo(openid)).filter((send) => send.body.content !== HANDOVER_REPLY)
+const handoversTo = async (openid: string) =>
+  (await sentTo(openid)).filter((send) => send.body.content === HANDOVER_REPLY)
 
 beforeEach(() => env.cloud.csInbox.clear())
 
@@ -104,7 +113,7 @@ test('shipped: the answer carries the carrier and tracking number', async () => 
 
 const HANDED_OVER = { MsgType: 'transfer_customer_service', ToUserName: expect.any(String) }
 
-test('an unrelated question is stored for a human and handed to the human agents, nothing sent', async () => {
+test('an unrelated question is stored for a human and handed to the human agents, told so once', async () => {
   await create(consumerB)
   // WeChat's passive answer that forwards this message to the shop's 客服 agents (转发客服消息).
   expect(await text(consumerB, '可以改一下袖长吗', 'msg_sleeve')).toEqual({
@@ -115,10 +124,13 @@ test('an unrelated question is stored for a human and handed to the human agents
   })
   // WeChat retries a push whose answer was lost: handed over again, stored and sent nothing more.
   expect(await text(consumerB, '可以改一下袖长吗', 'msg_sleeve')).toMatchObject(HANDED_OVER)
-  expect(await sentTo(consumerB)).toEqual([])
+  expect(await sentTo(consumerB)).toEqual([
+    expect.objectContaining({ msgtype: 'text', errcode: 0, body: { content: HANDOVER_REPLY } }),
+  ])
   expect((await messages(consumerB)).find((m) => m._id === 'msg_sleeve')).toMatchObject({
     handling: 'human',
-    reply: null,
+    reply: HANDOVER_REPLY,
+    replyError: null,
     type: 'text',
     text: '可以改一下袖长吗',
   })
@@ -133,7 +145,7 @@ test("SessionFrom naming someone else's order attaches nothing and reveals nothi
   const stranger = 'o_cs_stranger'
   await enter(stranger, `order:${theirs.orderNo}`)
   await text(stranger, '进度如何')
-  expect(await sentTo(stranger)).toEqual([])
+  expect(await repliesTo(stranger)).toEqual([])
   expect(await session(stranger)).toMatchObject({ orderId: null, waitingHuman: true })
 })
 
@@ -205,20 +217,22 @@ test('merchant.csInbox: newest chats first, each with its order, latest messages
 })
 
 test('database round trips per push (docs/messages.md)', async () => {
-  const order = await stored_((await create(consumerA))._id)
+  const customer = 'o_cs_trips'
+  const order = await stored_((await create(customer))._id)
   const trips = async (event: Record<string, unknown>) => {
     const { result, roundTrips } = await env.cloud.pushMessageCounted(FUNCTIONS.service, {
       ToUserName: 'gh_shop',
-      FromUserName: consumerA,
+      FromUserName: customer,
       CreateTime: at(),
       ...event,
     })
-    // Only a message for a person is answered by handing it to the human agents.
-    if (event.Content === '你好') expect(result).toMatchObject(HANDED_OVER)
-    else expect(result).toBe('success')
+    // Events and answered progress questions get 'success'; the rest goes to the human agents.
+    if (event.MsgType === 'event' || event.Content === '到哪了') expect(result).toBe('success')
+    else expect(result).toMatchObject(HANDED_OVER)
     return roundTrips
   }
   const progress = { MsgType: 'text', Content: '到哪了', MsgId: 'rt_progress' }
+  const image = { MsgType: 'image', PicUrl: 'http://p/1', MediaId: 'media_1' }
   expect({
     enter: await trips({
       MsgType: 'event',
@@ -227,8 +241,25 @@ test('database round trips per push (docs/messages.md)', async () => {
     }),
     progress: await trips(progress),
     repeat: await trips(progress),
-    other: await trips({ MsgType: 'text', Content: '你好', MsgId: 'rt_other' }),
-  }).toEqual({ enter: 7, progress: 10, repeat: 5, other: 8 })
+    otherWithHandover: await trips({ MsgType: 'text', Content: '你好', MsgId: 'rt_other' }),
+    other: await trips({ MsgType: 'text', Content: '在吗', MsgId: 'rt_other_2' }),
+    orderCard: await trips({
+      MsgType: 'miniprogrampage',
+      Title: `订单 ${order.orderNo}`,
+      PagePath: `/pages/order/index?id=${order._id}`,
+      MsgId: 'rt_card',
+    }),
+    image: await trips({ ...image, MsgId: 'rt_image' }),
+  }).toEqual({
+    enter: 7,
+    progress: 10, // + 1 customerServiceMessage.send
+    repeat: 5,
+    otherWithHandover: 9, // the hand-over text: + 1 send, its outcome on the message
+    other: 8,
+    orderCard: 7, // the card's order by id, then the transaction (6)
+    image: 8,
+  })
+  expect(await handoversTo(customer)).toHaveLength(1)
 })
 
 test('a progress question without an enter event answers about the newest order in progress', async () => {
@@ -262,7 +293,7 @@ test('merchant.csReply: sent once per requestId, the chat stops waiting, shown i
     },
   })
   expect(await csReply(payload)).toMatchObject({ ok: true, data: { repeated: true } })
-  expect(await sentTo(customer)).toEqual([
+  expect(await repliesTo(customer)).toEqual([
     expect.objectContaining({
       msgtype: 'text',
       body: { content: '可以，加急费 50 元' },
@@ -301,7 +332,7 @@ test('merchant.csReply: after 48 hours REPLY_WINDOW_CLOSED, nothing sent or stor
     ok: false,
     code: 'NOT_FOUND',
   })
-  expect(await sentTo(customer)).toEqual([])
+  expect(await repliesTo(customer)).toEqual([])
   expect(
     await csReply({ openid: customer, text: '在的', requestId: 'req_c' }, consumerA),
   ).toMatchObject({
@@ -325,4 +356,150 @@ test('merchant.csReply: a send WeChat refuses is recorded with its errcode and a
     handling: 'none',
   })
   expect(await session(customer)).toMatchObject({ waitingHuman: true })
+})
+
+const cardOf = (from: string, orderId: string, msgId = `card_${at()}`) =>
+  push({
+    FromUserName: from,
+    MsgType: 'miniprogrampage',
+    Title: '订单',
+    AppId: 'wx_local',
+    PagePath: `/pages/order/index?id=${orderId}`,
+    ThumbUrl: '',
+    ThumbMediaId: '',
+    MsgId: msgId,
+  })
+const image = (from: string, msgId = `img_${at()}`) =>
+  push({ FromUserName: from, MsgType: 'image', PicUrl: 'http://p/1', MediaId: 'm1', MsgId: msgId })
+const message = async (openid: string, id: string) =>
+  (await messages(openid)).find((m) => m._id === id)
+
+test('a card from an order page attaches that order, and 到哪了 right after answers about it', async () => {
+  const customer = 'o_cs_card'
+  const older = await stored_((await create(customer))._id)
+  const newer = await stored_((await create(customer))._id)
+  await enter(customer, `order:${newer.orderNo}`)
+  expect(await cardOf(customer, older._id, 'msg_card_own')).toMatchObject(HANDED_OVER)
+  expect(await message(customer, 'msg_card_own')).toMatchObject({
+    type: 'card',
+    orderId: older._id,
+    orderNo: older.orderNo,
+    pagePath: `/pages/order/index?id=${older._id}`,
+  })
+  expect(await session(customer)).toMatchObject({ orderId: older._id })
+
+  await text(customer, '这个到哪了', 'msg_after_card')
+  expect((await repliesTo(customer)).map((send) => send.body.content)).toEqual([
+    expect.stringContaining(`订单 ${older.orderNo}`),
+  ])
+  const inbox = await csInbox({}, merchant)
+  const chat = inbox.data.items.find((item: { openid: string }) => item.openid === customer)
+  expect(chat.orderNo).toBe(older.orderNo)
+  const shown = chat.messages.find((m: { id: string }) => m.id === 'msg_card_own')
+  expect(shown.order).toEqual({ id: older._id, no: older.orderNo })
+})
+
+test("a card for someone else's order attaches no order and answers nothing about it", async () => {
+  const theirs = await stored_((await create(consumerA))._id)
+  const customer = 'o_cs_foreign_card'
+  const own = await stored_((await create(customer))._id)
+  await cardOf(customer, theirs._id, 'msg_card_foreign')
+  expect(await message(customer, 'msg_card_foreign')).toMatchObject({
+    type: 'card',
+    orderId: null,
+    orderNo: null,
+  })
+  // The next question is about the customer's own order, never about the one on the card.
+  await text(customer, '到哪了')
+  const [answer] = (await repliesTo(customer)).map((send) => String(send.body.content))
+  expect(answer).toContain(own.orderNo)
+  expect(answer).not.toContain(theirs.orderNo)
+})
+
+test("an image takes the order of the customer's session; after 48 hours, the newest in progress", async () => {
+  const customer = 'o_cs_image'
+  const older = await stored_((await create(customer))._id)
+  const newer = await stored_((await create(customer))._id)
+  await enter(customer, `order:${older.orderNo}`)
+  expect(await image(customer, 'msg_image_1')).toMatchObject(HANDED_OVER)
+  expect(await message(customer, 'msg_image_1')).toMatchObject({
+    type: 'image',
+    orderId: older._id,
+    orderNo: older.orderNo,
+  })
+  const inbox = await csInbox({}, merchant)
+  const chat = inbox.data.items.find((item: { openid: string }) => item.openid === customer)
+  const shown = chat.messages.find((m: { id: string }) => m.id === 'msg_image_1')
+  expect(shown).toMatchObject({ text: '[图片]', order: { id: older._id, no: older.orderNo } })
+
+  const later = clock + 49 * 3600
+  env.cloud.clock.set(new Date(later * 1000))
+  try {
+    await env.cloud.pushMessage(FUNCTIONS.service, {
+      ToUserName: 'gh_shop',
+      FromUserName: customer,
+      CreateTime: later,
+      MsgType: 'image',
+      PicUrl: 'http://p/2',
+      MediaId: 'm2',
+      MsgId: 'msg_image_2',
+    })
+  } finally {
+    env.cloud.clock.set(null)
+  }
+  expect(await message(customer, 'msg_image_2')).toMatchObject({ orderId: newer._id })
+})
+
+test('the hand-over text: once for two unanswered messages and a retried push; again only after 48 hours; never for a late push', async () => {
+  const customer = 'o_cs_handover'
+  await text(customer, '能开发票吗', 'msg_ho_1')
+  await text(customer, '抬头写公司', 'msg_ho_2')
+  expect(await text(customer, '能开发票吗', 'msg_ho_1')).toMatchObject(HANDED_OVER)
+  expect(await sentTo(customer)).toEqual([
+    expect.objectContaining({ msgtype: 'text', errcode: 0, body: { content: HANDOVER_REPLY } }),
+  ])
+  expect(await message(customer, 'msg_ho_1')).toMatchObject({ reply: HANDOVER_REPLY })
+  expect(await message(customer, 'msg_ho_2')).toMatchObject({ reply: null })
+
+  // 49 hours on, the next message opens a new window: told once more.
+  const later = clock + 49 * 3600
+  env.cloud.clock.set(new Date(later * 1000))
+  try {
+    await env.cloud.pushMessage(FUNCTIONS.service, {
+      ToUserName: 'gh_shop',
+      FromUserName: customer,
+      CreateTime: later,
+      MsgType: 'text',
+      Content: '还在吗',
+      MsgId: 'msg_ho_3',
+    })
+  } finally {
+    env.cloud.clock.set(null)
+  }
+  expect(await handoversTo(customer)).toHaveLength(2)
+
+  // A push WeChat delivers after the reply window closed: handed over, no text tried.
+  const late = 'o_cs_handover_late'
+  const result = await env.cloud.pushMessage(FUNCTIONS.service, {
+    ToUserName: 'gh_shop',
+    FromUserName: late,
+    CreateTime: Math.floor(Date.now() / 1000) - 49 * 3600,
+    MsgType: 'text',
+    Content: '你好',
+    MsgId: 'msg_ho_late',
+  })
+  expect(result).toMatchObject(HANDED_OVER)
+  expect(await sentTo(late)).toEqual([])
+})
+
+test('the hand-over text: exactly once for concurrent pushes of one customer', async () => {
+  const customer = 'o_cs_handover_race'
+  const results = await Promise.all([
+    text(customer, '第一句', 'msg_race_1'),
+    text(customer, '第二句', 'msg_race_2'),
+    image(customer, 'msg_race_3'),
+  ])
+  for (const result of results) expect(result).toMatchObject(HANDED_OVER)
+  expect(await handoversTo(customer)).toHaveLength(1)
+  expect(await messages(customer)).toHaveLength(3)
 })

@@ -14,6 +14,16 @@ import MerchantOnly from '@/merchant/components/merchant-only'
 import ReplyBox from './reply-box'
 import './index.scss'
 
+const openOrder = (id: string) => void Taro.navigateTo({ url: `${MERCHANT_PAGES.order}?id=${id}` })
+
+function OrderLink({ order }: { order: { id: string; no: string } }) {
+  return (
+    <Text className="cs-line__order" onClick={() => openOrder(order.id)}>
+      订单 {order.no}
+    </Text>
+  )
+}
+
 function Chat({ chat, onSent }: { chat: Wire<CsSessionView>; onSent: () => void }) {
   const orderId = chat.orderId
   return (
@@ -23,16 +33,14 @@ function Chat({ chat, onSent }: { chat: Wire<CsSessionView>; onSent: () => void 
         {chat.waitingHuman ? <Text className="cs-chat__badge">待人工回复</Text> : null}
       </View>
       {orderId ? (
-        <Text
-          className="cs-chat__order"
-          onClick={() => void Taro.navigateTo({ url: `${MERCHANT_PAGES.order}?id=${orderId}` })}
-        >
+        <Text className="cs-chat__order" onClick={() => openOrder(orderId)}>
           订单 {chat.orderNo}
         </Text>
       ) : null}
       {chat.messages.map((message) => (
         <View key={message.id} className="cs-line">
           <Text>{message.type === 'reply' ? `商家回复：${message.text}` : message.text}</Text>
+          {message.order ? <OrderLink order={message.order} /> : null}
           <Text className="cs-line__meta">
             {formatChinaTime(message.at, 'MM-DD HH:mm')} {HANDLING_LABELS[message.handling]}
             {message.replyError !== null ? ` 未送达（错误码 ${message.replyError}）` : ''}
