@@ -1,8 +1,8 @@
 // Customer service chat (issue 17): WeChat pushes each message a customer sends in the 客服 chat,
 // and the enter-session event, to a cloud function as JSON (云函数接收消息推送; fields as in
 // 接收消息和事件: ToUserName, FromUserName, CreateTime in seconds, MsgType text / image /
-// miniprogrampage / event, Content, PicUrl, MediaId, Title, AppId, PagePath, ThumbUrl, MsgId,
-// Event user_enter_tempsession with SessionFrom). Here: what a push is, which texts ask about
+// miniprogrampage / event, Content, PicUrl, MediaId, Title, AppId, PagePath (「小程序页面路径」),
+// ThumbUrl, ThumbMediaId, MsgId, Event user_enter_tempsession with SessionFrom). Here: what a push is, which texts ask about
 // progress, and what the automatic answer says. Not verified: WeChat's length limit of an
 // inbound or outbound text; the bounds below are our own and conservative.
 import { orderNoFromSessionFrom } from './contact'

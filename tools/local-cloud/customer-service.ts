@@ -1,8 +1,9 @@
 // WeChat's customer-service chat, stood in for (issue 17). Two directions:
 // - in: `push(fn, event)` delivers a customer's message to the function configured for the
 //   message push, as WeChat would: the event is the JSON packet (接收消息和事件), OPENID is the
-//   sender (WeChat's sample replies to `getWXContext().OPENID`), SOURCE is `wx_unknown` (the push
-//   SOURCE is not documented where we looked: an assumption, not a fact). The time of the
+//   sender (WeChat's sample replies to `getWXContext().OPENID`), SOURCE is `wx_unknown`
+//   (「微信未知来源调用」 in Cloud.getWXContext's list, which names no SOURCE for a push: an
+//   assumption, not a fact; the function refuses only a client's SOURCE). The time of the
 //   customer's message (CreateTime) opens the 48-hour reply window for that OPENID.
 // - out: `cloud.openapi.customerServiceMessage.send` arrives like subscribeMessage.send
 //   (wx.openApi multipart; requestData pairs touser, msgtype, text / image / link /

@@ -6,8 +6,10 @@
 // Identity is the packet's FromUserName as WeChat delivers it. A client calling this function
 // (SOURCE wx_client / wx_devtools / wx_localdebug, or an OPENID other than FromUserName) could
 // forge that packet: refused, nothing written. WeChat's sample replies to getWXContext().OPENID,
-// so a push is taken to carry the sender's OPENID; its SOURCE is not documented (assumption:
-// anything but a client's).
+// so a push is taken to carry the sender's OPENID. Its SOURCE is not documented: Cloud.getWXContext
+// lists wx_devtools, wx_client, wx_http, wx_trigger, wx_paycallback, wx_crawler, wx_localdebug,
+// wx_unknown, scf and 「其他 非微信端触发」, none named for a push, and 云函数接收消息推送 says only
+// that the event is the packet as JSON. So only a client's SOURCE is refused (assumption, not fact).
 import { currentCaller } from '@/cloud/context'
 import { currentTime } from '@/cloud/clock'
 import { handlePush } from '@/cloud/customer-service'
