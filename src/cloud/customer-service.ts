@@ -93,7 +93,10 @@ async function claim(record: CsMessageRecord, planned: CsHandling, now: Date): P
   })
 }
 
-/** Stores one push and answers it if it asks about progress; false when it was a repeat. */
+/**
+ * Stores one push, answers a progress question, tells a customer handed to a person so (once per
+ * 48 hours); returns who handles the message (a repeat: as planned, nothing sent).
+ */
 export async function handlePush(push: CsPush, now: Date): Promise<CsHandling> {
   const order = await orderOf(push)
   const planned = handlingFor(push.message, order !== null)
