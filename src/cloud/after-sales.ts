@@ -6,12 +6,18 @@
 // 完成 (and a return's refund) is in after-sales-close.ts. The customer's 寄回信息 is one
 // transaction that re-reads the request, so it never lands on a request the shop just closed.
 import {
+  AFTER_SALES_KIND_LABELS,
   OPEN_AFTER_SALES_STATES,
   mayShipToShop,
   type AfterSalesRecord,
   type AfterSalesStep,
 } from '../domain/after-sales'
-import { afterSalesRefusal, checkAlterations, decide } from '../domain/after-sales-rules'
+import {
+  afterSalesRefusal,
+  checkAlterations,
+  decide,
+  isReworkKind,
+} from '../domain/after-sales-rules'
 import { afterSalesMessageDraft } from '../domain/after-sales-message'
 import { COLLECTIONS } from '../domain/names'
 import { idFor } from '../domain/new-order'
@@ -25,7 +31,8 @@ import type { merchantApi } from '../domain/api/merchant'
 import { closeAfterSales } from './after-sales-close'
 import { db, inTransaction, readDoc, type Transaction } from './database'
 import { drainAfterCommit } from './notifier'
-import { withoutId } from './orders'
+import { addDays, chinaDateOf } from '../domain/china-date'
+import { SYSTEM, afterOrderEvent, orderEventIn, withoutId, type AppliedOrderEvent } from './orders'
 import { queueMessage } from './outbox'
 
 export const afterSales = () => db.collection(COLLECTIONS.afterSales)
@@ -115,11 +122,15 @@ export async function requestAfterSales(
   })
 }
 
-/** Moves one request and frees the order's place when it leaves the open states. */
+/**
+ * Moves one request and frees the order's place when it leaves the open states; `beside` writes
+ * what goes with the move (the order's rework) in the same transaction, before the request.
+ */
 async function moveRequest(
   transaction: Transaction,
   afterSalesId: string,
   move: (request: AfterSalesRecord) => Result<AfterSalesRecord>,
+  beside?: (next: AfterSalesRecord) => Promise<Result<unknown>>,
 ): Promise<Result<{ request: AfterSalesRecord }>> {
   const ref = transaction.collection(COLLECTIONS.afterSales).doc(afterSalesId)
   const request = await readDoc<AfterSalesRecord>(ref)
@@ -127,6 +138,8 @@ async function moveRequest(
   const moved = move(request)
   if (!moved.ok) return moved
   const next = moved.data
+  const written = beside ? await beside(next) : null
+  if (written && !written.ok) return written
   if (!OPEN_AFTER_SALES_STATES.includes(next.state)) {
     const orderRef = transaction.collection(COLLECTIONS.orders).doc(request.orderId)
     const order = await readDoc<OrderRecord>(orderRef)
@@ -214,22 +227,58 @@ function answer(request: AfterSalesRecord, input: Decision, now: Date): Result<A
 }
 
 /**
+ * An accepted alteration or remake sends the order back to the workshop in the accept's own
+ * transaction (the order's `rework` event, as the system): the plan is its timeline note and
+ * its days the new promised date.
+ */
+function startRework(transaction: Transaction, request: AfterSalesRecord, now: Date) {
+  if (request.state !== 'accepted' || !isReworkKind(request.kind) || !request.plan)
+    return Promise.resolve(ok(null))
+  const { kind, plan } = request
+  return orderEventIn(transaction, {
+    orderId: request.orderId,
+    event: 'rework',
+    input: {
+      kind,
+      note: `${AFTER_SALES_KIND_LABELS[kind]}：${plan.text}`,
+      eta: addDays(chinaDateOf(now), plan.days),
+    },
+    actorFor: (order) =>
+      order.afterSalesOpen === request._id
+        ? ok(SYSTEM)
+        : fail('INVALID_TRANSITION', '订单的售后状态已变化，请刷新后再处理'),
+    now,
+  })
+}
+
+/**
  * The merchant's answer, and the customer's message about it in the same transaction (its id is
  * the request's and the new state's, and a second answer is refused, so never two), sent after
- * the commit; the message timer retries what this send misses. 完成 refunds a return.
+ * the commit; the message timer retries what this send misses. 完成 refunds a return; accepting
+ * an alteration or remake starts the order's rework.
  */
 export async function decideAfterSales(input: Decision, openid: string, now: Date) {
   if (input.decision === 'close') return closeAfterSales(input, openid, now)
   let queued: string | null = null
+  let rework: AppliedOrderEvent | null = null
   const result = await inTransaction(async (transaction) => {
     queued = null // a retried transaction starts over
-    const moved = await moveRequest(transaction, input.afterSalesId, (request) =>
-      answer(request, input, now),
+    rework = null
+    const moved = await moveRequest(
+      transaction,
+      input.afterSalesId,
+      (request) => answer(request, input, now),
+      async (next) => {
+        const started = await startRework(transaction, next, now)
+        if (started.ok && started.data) rework = started.data
+        return started
+      },
     )
     const draft = moved.ok ? afterSalesMessageDraft(moved.data.request, now) : null
     if (draft) queued = await queueMessage(transaction, draft, now)
     return moved
   })
   if (result.ok && queued) await drainAfterCommit([queued])
+  if (result.ok && rework) await afterOrderEvent(rework, now)
   return result
 }

@@ -32,6 +32,7 @@ import { paymentPartOf, paymentsOf } from '../domain/order-payments'
 import { partOf, type PaymentPart } from '../domain/payment'
 import { prepareCouponReturn, storeCoupon } from './coupons'
 import { recordMoney } from './ledger'
+import { prepareReworkClose } from './rework'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
 
@@ -49,7 +50,7 @@ export const countOpenExceptions = () =>
   )
 
 /** Nodes whose orders occupy the workshop (they lengthen new orders' lead time). */
-const IN_WORK_NODES = ['materials', 'production', 'quality_check']
+const IN_WORK_NODES = ['materials', 'production', 'rework', 'quality_check']
 
 export async function loadActiveProduct(productId: string): Promise<Result<ProductRecord>> {
   const product = await readDoc<ProductRecord>(db.collection(COLLECTIONS.products).doc(productId))
@@ -80,67 +81,89 @@ export interface OrderEventRequest {
 }
 
 export async function applyOrderEvent(request: OrderEventRequest): Promise<Result<OrderRecord>> {
+  const result = await inTransaction((transaction) => orderEventIn(transaction, request))
+  if (!result.ok) return result
+  await afterOrderEvent(result.data, request.now)
+  return ok(result.data.order)
+}
+
+/** What one applied event leaves to do once its transaction has committed. */
+export interface AppliedOrderEvent {
+  /** The order as read by the attempt that committed (refunds it lacked are sent after). */
+  before: OrderRecord
+  order: OrderRecord
+  queued: string | null
+  close: PaymentPart[]
+}
+
+/**
+ * The event inside `transaction` (a caller may write more beside it: the after-sales accept
+ * writes its request). Reads first: the batch, the urgent counter and the materials are shared
+ * with other orders, so their writes may conflict, and nothing may be read after a conflicted
+ * write.
+ */
+export async function orderEventIn(
+  transaction: Transaction,
+  request: OrderEventRequest,
+): Promise<Result<AppliedOrderEvent>> {
   const { orderId, event, input, expectedVersion, actorFor, now } = request
   // Photos must be files of the environment this function runs in (domain/photos.ts).
   const storage = { env: currentEnv() }
-  let queued: string | null = null
-  // The order as read by the attempt that committed (refunds it lacked are sent after).
-  const read: { before: OrderRecord | null } = { before: null }
-  let close: PaymentPart[] = []
-  const result = await inTransaction(async (transaction) => {
-    queued = null // a retried transaction starts over
-    read.before = null
-    close = []
-    const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
-    const order = await readDoc<OrderRecord>(ref)
-    if (!order) return fail('NOT_FOUND', '订单不存在')
-    const actor = actorFor(order)
-    if (!actor.ok) return actor
-    if (expectedVersion !== undefined && expectedVersion !== order.version)
-      return fail('CONFLICT', '订单刚刚有了新进展，请刷新后再操作')
-    const output = applyTransition(order, event, actor.data, input ?? {}, now, storage)
-    if (!output.ok) return output
-    const {
-      order: next,
-      audit,
-      notification,
-      grant,
-      couponReturn,
-      batchLeave,
-      urgentRelease,
-    } = output.data
-    // Reads first: the batch, the urgent counter and the materials are shared with other orders,
-    // so their writes may conflict, and nothing may be read after a conflicted write.
-    const leave = batchLeave
-      ? await prepareBatchLeave(transaction, next.productId, batchLeave, now)
+  const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
+  const order = await readDoc<OrderRecord>(ref)
+  if (!order) return fail('NOT_FOUND', '订单不存在')
+  const actor = actorFor(order)
+  if (!actor.ok) return actor
+  if (expectedVersion !== undefined && expectedVersion !== order.version)
+    return fail('CONFLICT', '订单刚刚有了新进展，请刷新后再操作')
+  const output = applyTransition(order, event, actor.data, input ?? {}, now, storage)
+  if (!output.ok) return output
+  const {
+    order: next,
+    audit,
+    notification,
+    grant,
+    couponReturn,
+    batchLeave,
+    urgentRelease,
+  } = output.data
+  const leave = batchLeave
+    ? await prepareBatchLeave(transaction, next.productId, batchLeave, now)
+    : null
+  const giveBack = urgentRelease ? await prepareUrgentRelease(transaction, urgentRelease) : null
+  const settle = await prepareStockSettlement(transaction, order, next, now)
+  const giveCouponBack = couponReturn
+    ? await prepareCouponReturn(transaction, couponReturn.couponId, order._id)
+    : null
+  const finishRework =
+    order.rework && !next.rework
+      ? await prepareReworkClose(transaction, order.rework.afterSalesId, now)
       : null
-    const giveBack = urgentRelease ? await prepareUrgentRelease(transaction, urgentRelease) : null
-    const settle = await prepareStockSettlement(transaction, order, next, now)
-    const giveCouponBack = couponReturn
-      ? await prepareCouponReturn(transaction, couponReturn.couponId, order._id)
-      : null
-    await recordMoney(transaction, order, next, now)
-    await ref.set({ data: withoutId(next) })
-    await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
-    if (notification)
-      queued = await queueMessage(transaction, orderMessageDraft(notification, next), now)
-    if (grant) await storeCoupon(transaction, grant)
-    await giveCouponBack?.()
-    await leave?.()
-    await giveBack?.()
-    await settle()
-    if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
-    read.before = order
-    close = closingParts(order, next)
-    return ok(next)
-  })
-  // Sent right after the commit, whoever applied the event; the message timer retries leftovers.
-  if (result.ok && queued) await drainAfterCommit([queued])
-  // Likewise the refund a cancellation started; the order timer resends what this misses.
-  if (result.ok && read.before) await sendNewRefunds(read.before, result.data, now)
-  // And an unpaid order's open attempts are closed, so a sheet left open cannot be paid unseen.
-  if (result.ok) for (const part of close) await closeOpenAttempts(result.data, now, part)
-  return result
+  await recordMoney(transaction, order, next, now)
+  await ref.set({ data: withoutId(next) })
+  await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
+  const queued = notification
+    ? await queueMessage(transaction, orderMessageDraft(notification, next), now)
+    : null
+  if (grant) await storeCoupon(transaction, grant)
+  await giveCouponBack?.()
+  await leave?.()
+  await giveBack?.()
+  await settle()
+  await finishRework?.()
+  if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
+  return ok({ before: order, order: next, queued, close: closingParts(order, next) })
+}
+
+/**
+ * After the commit, whoever applied the event: its message (the message timer retries
+ * leftovers), the refund a cancellation started (the order timer resends what this misses), and
+ * an unpaid order's open attempts closed, so a sheet left open cannot be paid unseen.
+ */
+export async function afterOrderEvent(applied: AppliedOrderEvent, now: Date): Promise<void> {
+  if (applied.queued) await drainAfterCommit([applied.queued])
+  await sendNewRefunds(applied.before, applied.order, now)
+  for (const part of applied.close) await closeOpenAttempts(applied.order, now, part)
 }
 
 /** The payments this write closed unpaid with attempts WeChat may still hold open. */

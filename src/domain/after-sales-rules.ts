@@ -15,7 +15,7 @@ import {
   type AfterSalesState,
   type Alteration,
 } from './after-sales'
-import type { OrderRecord } from './order-types'
+import { REWORK_KINDS, type OrderRecord, type ReworkKind } from './order-types'
 import { orderRefundRefusal, orderRestFen } from './order-payments'
 import type { Measurement } from './product-schema'
 
@@ -142,18 +142,30 @@ export function alterableSizes(
     }))
 }
 
-/** How a merchant's decision moves a request, or why it cannot (someone else decided first). */
+/** Whether accepting `kind` sends the order back to the workshop (order-machine.ts's rework). */
+export const isReworkKind = (kind: AfterSalesKind): kind is ReworkKind =>
+  (REWORK_KINDS as readonly string[]).includes(kind)
+
+/**
+ * How a merchant's decision moves a request, or why it cannot (someone else decided first). A
+ * reworked item goes back through the order's own quality check and shipping, and its request
+ * closes when it arrives (cloud/rework.ts), so neither 寄回 nor 完成 applies to it here.
+ */
 export function decide(
   request: Pick<AfterSalesRecord, 'state' | 'kind'>,
   decision: AfterSalesDecision,
 ): { ok: true; to: AfterSalesState } | { ok: false; message: string } {
   const from = request.state
-  if (decision === 'close')
+  const reworked = isReworkKind(request.kind) && from === 'accepted'
+  if (decision === 'close') {
+    if (reworked) return { ok: false, message: '返工商品送达顾客后，售后会自动完成' }
     return from === 'accepted' || from === 'shipped_back'
       ? { ok: true, to: 'closed' }
       : { ok: false, message: '只有已受理的售后可以完成' }
+  }
   if (decision === 'ship_back') {
     if (request.kind === 'return') return { ok: false, message: '退货退款不需要寄回' }
+    if (reworked) return { ok: false, message: '返工的商品请在订单中质检后发货' }
     return from === 'accepted'
       ? { ok: true, to: 'shipped_back' }
       : { ok: false, message: '受理后才能寄回' }

@@ -5,6 +5,7 @@
 // so one order never has two open requests, even when two phones ask at once.
 import { formatFen } from './money'
 import { REFUND_STATE_LABELS, type RefundState } from './payment'
+import type { OrderNode } from './order-types'
 import type { ProductKind } from './product-schema'
 
 export const AFTER_SALES_KINDS = ['alteration', 'remake', 'return', 'repair'] as const
@@ -89,7 +90,8 @@ export interface Alteration {
 export interface AfterSalesStep {
   state: AfterSalesState
   at: Date
-  actorRole: 'consumer' | 'merchant'
+  /** system: closed by the reworked item's delivery (cloud/rework.ts). */
+  actorRole: 'consumer' | 'merchant' | 'system'
   /** The plan, the reason for declining, or what was done. */
   text: string
 }
@@ -144,6 +146,10 @@ export function requestSummary(
       : request.reason
   return `${AFTER_SALES_KIND_LABELS[request.kind]} · ${detail}`
 }
+
+/** Whether an order's pages show its 售后: once received, and while it is reworked. */
+export const showsAfterSales = (order: { node: OrderNode; rework?: unknown }): boolean =>
+  order.node === 'delivered' || order.node === 'completed' || !!order.rework
 
 /** The customer may fill in or change 寄回信息 while the shop has accepted and not yet finished. */
 export const mayShipToShop = (request: Pick<AfterSalesRecord, 'state'>) =>

@@ -9,6 +9,7 @@ import { DELIVERY_WINDOW_KINDS, deliveryDateCheck } from './delivery-window'
 import {
   EXCEPTION_KINDS,
   REMEDY_TYPES,
+  REWORK_KINDS,
   type ActorRole,
   type ExceptionKind,
   type OrderEvent,
@@ -190,6 +191,15 @@ export function eventInputChecks(ctx: Context) {
       (value, path) =>
         deliveryDateCheck(value.kind, ctx.today)(value.date, path ? `${path}.date` : 'date'),
       (value, date) => ({ ...value, date }),
+    ),
+    // Only the after-sales accept sends it (system): the plan as the note, the rework's new date.
+    rework: refine(
+      object({ ...common, eta: etaCheck(ctx.today), kind: oneOf('返工类型', REWORK_KINDS) }),
+      (value, path) =>
+        value.note === ''
+          ? invalid(path ? `${path}.note` : 'note', '请填写处理方案')
+          : valid(value),
+      (value) => value,
     ),
   } satisfies Record<OrderEvent, Check<unknown, unknown>>
 }

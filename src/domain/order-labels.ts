@@ -14,6 +14,7 @@ export const NODE_LABELS: Record<OrderNode, string> = {
   confirmed: '已确认',
   materials: '备料中',
   production: '制作中',
+  rework: '返工中',
   quality_check: '质检中',
   shipped: '已发货',
   delivered: '已签收',
@@ -38,6 +39,7 @@ export const EVENT_LABELS: Record<OrderEvent, string> = {
   pay: '付款',
   expire: '超时取消',
   choose_delivery_window: '选择送货时间',
+  rework: '售后返工',
 }
 
 /**
@@ -61,6 +63,7 @@ export const EVENT_SUBMIT_LABELS: Record<OrderEvent, string> = {
   pay: '确认已付款',
   expire: '确认超时取消',
   choose_delivery_window: '保存送货时间',
+  rework: '确认返工',
 }
 
 export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {

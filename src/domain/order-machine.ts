@@ -5,7 +5,8 @@
 // Decisions: consumables ship straight from `confirmed`; batch orders skip materials and enter
 // production by `batch_reached`; exceptions exist only before shipping and block progress
 // (not cancellation or ETA changes) until resolved; nothing is confirmed or produced before it
-// is paid, and only the system (WeChat's word) marks an order paid or expires it.
+// is paid, and only the system (WeChat's word) marks an order paid or expires it. An accepted
+// alteration or remake loops a delivered order back through rework → quality check → shipped.
 import type { ErrorCode } from './errors'
 import { balanceToOpen, duePayment, fullyPaid } from './order-payments'
 import { PAYMENT_STATE_LABELS } from './payment'
@@ -67,6 +68,11 @@ const autoCompleteDue: Guard = (order, { now }) => {
   const due = delivered.at.getTime() + AUTO_COMPLETE_DAYS * 24 * 60 * 60 * 1000
   return now.getTime() >= due ? null : `签收满 ${AUTO_COMPLETE_DAYS} 天后才会自动完成`
 }
+/** A reworked order belongs to its after-sales request: it is neither cancelled nor flagged here. */
+const notReworking: Guard = (order) =>
+  order.rework ? '返工中的订单不能这样处理，请在售后中与顾客沟通' : null
+const afterSalesAccepted: Guard = (order) =>
+  order.afterSalesOpen && !order.rework ? null : '订单没有待返工的售后申请'
 const noException: Guard = (order) => (order.exception ? '订单已有待处理的异常' : null)
 const awaitingChoice: Guard = (order) => {
   if (!order.exception) return '订单没有待处理的异常'
@@ -86,17 +92,17 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { from: 'submitted', event: 'confirm', roles: ['merchant'], guard: both(paid, noOpenException), to: 'confirmed' },
   { from: 'confirmed', event: 'purchase_materials', roles: ['merchant'], guard: both(madeToOrder, noOpenException), to: 'materials' },
   { from: 'materials', event: 'start_production', roles: ['merchant'], guard: noOpenException, to: 'production' },
-  { from: 'production', event: 'start_quality_check', roles: ['merchant'], guard: noOpenException, to: 'quality_check' },
+  { from: ['production', 'rework'], event: 'start_quality_check', roles: ['merchant'], guard: noOpenException, to: 'quality_check' },
   { from: ['confirmed', 'quality_check'], event: 'ship', roles: ['merchant'], guard: both(shipReady, noOpenException), to: 'shipped' },
   { from: 'shipped', event: 'deliver', roles: ['merchant', 'system'], to: 'delivered' },
   { from: ['shipped', 'delivered'], event: 'complete', roles: ['consumer'], to: 'completed' },
   { from: 'delivered', event: 'complete', roles: ['system'], guard: autoCompleteDue, to: 'completed' },
   { from: ['submitted', 'confirmed'], event: 'cancel', roles: ['consumer'], to: 'cancelled' },
-  { from: PRE_SHIPPING_NODES, event: 'cancel', roles: ['merchant'], to: 'cancelled' },
+  { from: PRE_SHIPPING_NODES, event: 'cancel', roles: ['merchant'], guard: notReworking, to: 'cancelled' },
   // A preorder batch that did not fill by its deadline (the order timer).
   { from: ['submitted', 'confirmed'], event: 'cancel', roles: ['system'], guard: isBatchOrder, to: 'cancelled' },
   { from: PRE_SHIPPING_NODES, event: 'set_eta', roles: ['merchant'], to: 'same' },
-  { from: PRE_SHIPPING_NODES, event: 'flag_exception', roles: ['merchant'], guard: noException, to: 'same' },
+  { from: PRE_SHIPPING_NODES, event: 'flag_exception', roles: ['merchant'], guard: both(notReworking, noException), to: 'same' },
   { from: PRE_SHIPPING_NODES, event: 'choose_remedy', roles: ['consumer'], guard: awaitingChoice, to: 'same' },
   { from: PRE_SHIPPING_NODES, event: 'resolve_exception', roles: ['merchant'], guard: choiceIs(true), to: 'cancelled' },
   { from: PRE_SHIPPING_NODES, event: 'resolve_exception', roles: ['merchant'], guard: choiceIs(false), to: 'same' },
@@ -108,6 +114,8 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { from: ['submitted', 'confirmed'], event: 'pay', roles: ['system'], guard: unpaid, to: 'same' },
   { from: ['submitted', 'confirmed'], event: 'expire', roles: ['system'], guard: both(unpaid, payOverdue), to: 'cancelled' },
   { from: PRE_SHIPPING_NODES, event: 'choose_delivery_window', roles: ['consumer'], to: 'same' },
+  // The shop accepted an alteration or remake (after-sales.ts): back to the workshop, same order.
+  { from: ['delivered', 'completed'], event: 'rework', roles: ['system'], guard: afterSalesAccepted, to: 'rework' },
 ]
 
 export type Verdict =

@@ -131,7 +131,9 @@ export function applyTransition(
     next.node === 'cancelled' && order.node !== 'cancelled' ? urgentReleaseOf(order, now) : null
   // A later promised date is told before the customer has to ask, unless this event's own
   // message already carries the new date (production started on a filled batch).
-  const delayed = next.eta > order.eta && !FINAL_NODES.includes(next.node)
+  // A rework's date starts a new promise, told by the after-sales message, not a delay.
+  const delayed =
+    next.eta > order.eta && !FINAL_NODES.includes(next.node) && orderEvent !== 'rework'
   const openedBalance = orderEvent === 'batch_reached' && next.node === order.node
   const purpose =
     (openedBalance ? NOTIFICATION_PURPOSES.balanceDue : PURPOSE_OF[orderEvent]) ??
@@ -175,6 +177,11 @@ function nextRecord(
 ): OrderRecord {
   const { event } = parsed
   const next: OrderRecord = { ...order, node: to, version: order.version + 1, updatedAt: now }
+  // The reworked item reached the customer again: the rework, and so its request, is over.
+  if (order.rework && order.node === 'shipped' && to !== 'shipped') {
+    next.rework = null
+    if (order.afterSalesOpen === order.rework.afterSalesId) next.afterSalesOpen = null
+  }
   const revise = (eta: string, reason: string) => {
     next.eta = eta
     next.etaHistory = [...order.etaHistory, { eta, at: now, event, reason }]
@@ -237,6 +244,14 @@ function nextRecord(
       break
     case 'choose_delivery_window':
       next.deliveryWindow = { kind: parsed.input.kind, date: parsed.input.date, chosenAt: now }
+      break
+    case 'rework':
+      next.rework = {
+        afterSalesId: order.afterSalesOpen ?? '',
+        kind: parsed.input.kind,
+        startedAt: now,
+      }
+      revise(parsed.input.eta, `售后返工：${parsed.input.note}`)
       break
     case 'pay': {
       const target = paidPartOf(order, parsed.input.outTradeNo)

@@ -16,6 +16,8 @@ export const ORDER_NODES = [
   'confirmed',
   'materials',
   'production',
+  /** A delivered order back in the workshop for an accepted alteration or remake (after-sales). */
+  'rework',
   'quality_check',
   'shipped',
   'delivered',
@@ -38,6 +40,7 @@ export const PRE_SHIPPING_NODES: readonly OrderNode[] = [
   'confirmed',
   'materials',
   'production',
+  'rework',
   'quality_check',
 ]
 
@@ -64,6 +67,8 @@ export const ORDER_EVENTS = [
   'expire',
   /** The customer picks when the item should arrive (delivery-window.ts). */
   'choose_delivery_window',
+  /** The shop accepted an alteration or remake: the order goes back to the workshop (system only). */
+  'rework',
 ] as const
 export type OrderEvent = (typeof ORDER_EVENTS)[number]
 
@@ -111,6 +116,16 @@ export interface TimelineEntry {
   /** Cloud file ids. */
   photos: string[]
 }
+
+export interface OrderRework {
+  afterSalesId: string
+  kind: ReworkKind
+  startedAt: Date
+}
+
+/** The after-sales kinds that send the order back to the workshop. */
+export const REWORK_KINDS = ['alteration', 'remake'] as const
+export type ReworkKind = (typeof REWORK_KINDS)[number]
 
 export interface EtaRevision {
   eta: ChinaDate
@@ -180,6 +195,8 @@ export interface OrderRecord {
   batchId: string | null
   /** The open after-sales request's id (after-sales.ts); absent or null when none is open. */
   afterSalesOpen?: string | null
+  /** The rework under way for an accepted alteration or remake; cleared when the item arrives again. */
+  rework?: OrderRework | null
   createdAt: Date
   /** After delivery nothing changes until completion, so this is the delivery time then. */
   updatedAt: Date

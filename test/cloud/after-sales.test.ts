@@ -6,6 +6,7 @@
 import type { AfterSalesRecord } from '@/domain/after-sales'
 import type { OutboxRecord } from '@/domain/message-drafts'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { addDays, chinaDateOf } from '@/domain/china-date'
 import { callerFor } from '../helpers/demo-cloud'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
 import { messageClient } from './message-helpers'
@@ -163,7 +164,7 @@ test('the customer withdraws an unanswered request, which frees the order', asyn
 })
 
 describe('the merchant answers', () => {
-  test('accept with a plan, then close: the order is free for a new request', async () => {
+  test('accepting an alteration reworks the order; its redelivery closes the request and frees the order', async () => {
     const orderId = await deliveredShirt()
     const asked = await call('requestAfterSales', alteration(orderId), consumerA)
     const id = asked.data.request._id
@@ -193,44 +194,56 @@ describe('the merchant answers', () => {
       ),
     ).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
 
-    // 寄回 needs its tracking number; then the customer reads where the shirt is.
-    const untracked = { afterSalesId: id, decision: 'ship_back', carrier: '顺丰速运' }
-    expect(await merchantCall('decideAfterSales', untracked, merchant)).toMatchObject({
-      ok: false,
-      code: 'INVALID_INPUT',
-      field: 'trackingNo',
+    // The shirt goes back to the workshop on the same order: the plan and its date on the timeline.
+    const reworking = await stored(orderId)
+    expect(reworking).toMatchObject({
+      node: 'rework',
+      afterSalesOpen: id,
+      rework: { afterSalesId: id, kind: 'alteration' },
+      eta: addDays(chinaDateOf(new Date()), 3),
     })
-    const shipped = await merchantCall(
-      'decideAfterSales',
-      { ...untracked, trackingNo: 'SF2026120288' },
-      merchant,
-    )
-    expect(shipped.data.request).toMatchObject({
-      state: 'shipped_back',
-      shipping: { carrier: '顺丰速运', trackingNo: 'SF2026120288' },
+    expect(reworking.timeline.at(-1)).toMatchObject({
+      node: 'rework',
+      event: 'rework',
+      actorRole: 'system',
+      note: '改尺寸：改短袖长 2cm',
     })
-    expect(await stored(orderId)).toMatchObject({ afterSalesOpen: id })
-    expect(
-      await merchantCall(
-        'decideAfterSales',
-        { ...untracked, trackingNo: 'SF2026120299' },
-        merchant,
-      ),
-    ).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
-
-    const closed = await merchantCall(
-      'decideAfterSales',
-      { afterSalesId: id, decision: 'close', plan: '已改好寄回' },
-      merchant,
+    const audit = await find(COLLECTIONS.orderAudit)
+    expect(audit.filter((row) => row.orderId === orderId).map((row) => row.event)).toContain(
+      'rework',
     )
-    expect(closed.data.request.state).toBe('closed')
-    expect(closed.data.request.steps.map((step: { state: string }) => step.state)).toEqual([
-      'submitted',
-      'accepted',
-      'shipped_back',
-      'closed',
+    // Neither 寄回 nor 完成 on the request: the order's own quality check and shipping carry it,
+    // and the order is neither cancelled nor flagged while reworked.
+    for (const decision of [
+      { decision: 'ship_back', carrier: '顺丰速运', trackingNo: 'SF2026120288' },
+      { decision: 'close' },
     ])
-    expect(await stored(orderId)).toMatchObject({ afterSalesOpen: null })
+      expect(
+        await merchantCall('decideAfterSales', { afterSalesId: id, ...decision }, merchant),
+      ).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
+    expect(await client.act(merchant, orderId, 'cancel')).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    })
+    expect((await client.act(merchant, orderId, 'start_quality_check')).ok).toBe(true)
+    const ship = { carrier: '顺丰速运', trackingNo: 'SF2026120288' }
+    expect((await client.act(merchant, orderId, 'ship', ship)).ok).toBe(true)
+    expect(await stored(orderId)).toMatchObject({ afterSalesOpen: id })
+    expect((await client.act(merchant, orderId, 'deliver')).ok).toBe(true)
+
+    // Its arrival closes the request and frees the order.
+    const closed = (await requests()).find((request) => request._id === id)!
+    expect(closed.state).toBe('closed')
+    expect(closed.steps.map((step) => `${step.state}/${step.actorRole}`)).toEqual([
+      'submitted/consumer',
+      'accepted/merchant',
+      'closed/system',
+    ])
+    expect(await stored(orderId)).toMatchObject({
+      node: 'delivered',
+      afterSalesOpen: null,
+      rework: null,
+    })
     const reopened = await call('afterSales', { orderId }, consumerA)
     expect(reopened.data.offered).toEqual(['alteration', 'remake', 'return', 'repair'])
     // What 改尺寸 may change: the ordered sizes with the product's limits.
@@ -249,6 +262,56 @@ describe('the merchant answers', () => {
     })
     const queueAfter = await merchantCall('afterSalesQueue', {}, merchant)
     expect(queueAfter.data.items).not.toContainEqual(expect.objectContaining({ _id: id }))
+  })
+
+  test('a repair is shipped back and closed by the shop, the order never leaving 已签收', async () => {
+    const orderId = await deliveredShirt()
+    const repair = {
+      ...alteration(orderId),
+      kind: 'repair',
+      reason: '使用中损坏',
+      alterations: undefined,
+    }
+    const id = (await call('requestAfterSales', repair, consumerA)).data.request._id
+    const accept = { afterSalesId: id, decision: 'accept', plan: '更换纽扣', days: 2 }
+    expect((await merchantCall('decideAfterSales', accept, merchant)).ok).toBe(true)
+    expect(await stored(orderId)).toMatchObject({ node: 'delivered', afterSalesOpen: id })
+
+    // 寄回 needs its tracking number; then the customer reads where the shirt is.
+    const untracked = { afterSalesId: id, decision: 'ship_back', carrier: '顺丰速运' }
+    expect(await merchantCall('decideAfterSales', untracked, merchant)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'trackingNo',
+    })
+    const shipped = await merchantCall(
+      'decideAfterSales',
+      { ...untracked, trackingNo: 'SF2026120288' },
+      merchant,
+    )
+    expect(shipped.data.request).toMatchObject({
+      state: 'shipped_back',
+      shipping: { carrier: '顺丰速运', trackingNo: 'SF2026120288' },
+    })
+    expect(
+      await merchantCall(
+        'decideAfterSales',
+        { ...untracked, trackingNo: 'SF2026120299' },
+        merchant,
+      ),
+    ).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
+    const closed = await merchantCall(
+      'decideAfterSales',
+      { afterSalesId: id, decision: 'close', plan: '已修好寄回' },
+      merchant,
+    )
+    expect(closed.data.request.steps.map((step: { state: string }) => step.state)).toEqual([
+      'submitted',
+      'accepted',
+      'shipped_back',
+      'closed',
+    ])
+    expect(await stored(orderId)).toMatchObject({ node: 'delivered', afterSalesOpen: null })
   })
 
   test('a request unanswered past 48 hours is marked overdue', async () => {
@@ -365,14 +428,21 @@ describe('售后进度通知', () => {
     expect(await updatesOf(orderId)).toEqual([row])
     expect(await received()).toEqual([sent])
 
-    // 完成 is another answer: its own message.
-    await merchantCall('decideAfterSales', { afterSalesId: id, decision: 'close' }, merchant)
-    const keys = (await updatesOf(orderId)).map((update) => update.key).sort()
-    expect(keys).toEqual([`after_sales:${id}:accepted`, `after_sales:${id}:closed`])
-    expect((await received()).map((message) => message.data.phrase3.value)).toEqual([
-      '已受理',
-      '已完成',
-    ])
+    // The reworked shirt's arrival closes the request without a second 售后 message: the
+    // order's own 已签收 tells the customer.
+    for (const event of ['start_quality_check', 'ship', 'deliver'])
+      expect(
+        (
+          await client.act(
+            merchant,
+            orderId,
+            event,
+            event === 'ship' ? { carrier: '顺丰速运', trackingNo: 'SF2026120288' } : undefined,
+          )
+        ).ok,
+      ).toBe(true)
+    expect(await updatesOf(orderId)).toEqual([row])
+    expect((await received()).map((message) => message.data.phrase3.value)).toEqual(['已受理'])
   })
 
   test('without a credit a decline is held, and the customer reads it on the order', async () => {
@@ -425,12 +495,20 @@ test('round trips of each after-sales action (docs/actions.md)', async () => {
     { afterSalesId: again.data.request._id },
     consumerA,
   )
+  const third = await counted(FUNCTIONS.order, 'requestAfterSales', alteration(orderId), consumerA)
+  const accepted = await counted(
+    FUNCTIONS.merchant,
+    'decideAfterSales',
+    { afterSalesId: third.data.request._id, decision: 'accept', plan: '改短袖长 2cm', days: 3 },
+    merchant,
+  )
   expect({
     request: asked.roundTrips,
     list: listed.roundTrips,
     queue: queue.roundTrips,
     decide: decided.roundTrips,
     withdraw: withdrawn.roundTrips,
+    rework: accepted.roundTrips,
   }).toEqual({
     // The repeat check, then one transaction: start, order, product (alterations), request set,
     // order update, commit.
@@ -441,6 +519,9 @@ test('round trips of each after-sales action (docs/actions.md)', async () => {
     // 售后进度通知 held in-app (no credit here): 7 more
     decide: 16,
     withdraw: 6,
+    // An alteration's accept: as decline, but the order's rework writes the order and its audit
+    // row (one more) in the same transaction.
+    rework: 17,
   })
 })
 

@@ -190,6 +190,7 @@ test('orders per node, overdue and exceptions', () => {
     confirmed: 0,
     materials: 0,
     production: 0,
+    rework: 0,
     quality_check: 0,
     shipped: 0,
     delivered: 2,

@@ -3,13 +3,16 @@
 // reason and submits, allowing 售后进度通知 on the sheet the submit opens; back on the order the
 // request reads 待商家处理. The merchant's 售后 page lists it; 受理 with a plan and days,
 // confirmed in the modal, queues the customer's message once; the customer then reads 已受理
-// with the plan, and the message, and 申请售后 is gone while the request is open. Altered, the
-// shirt is 寄回 with its tracking number, which the customer reads on the order.
+// with the plan, and the message, and 申请售后 is gone while the request is open. The order is
+// back in the workshop (返工中); the merchant checks, ships and delivers it from the order page,
+// which closes the request; the customer completes the order and rates it.
 import type { AfterSalesRecord } from '@/domain/after-sales'
 import type { OutboxRecord } from '@/domain/message-drafts'
+import type { OrderRecord } from '@/domain/order-types'
 import { COLLECTIONS } from '@/domain/names'
 import { waitForValue } from '../helpers/wait'
 import type { JourneyContext } from './driver'
+import { act } from './merchant'
 import { consumerA, deliveredShirt, merchant } from './shop'
 
 export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
@@ -101,19 +104,47 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   await back.see('.message-item__value', '预计 3 天：改短袖长 2cm')
   expect(back.errors()).toEqual([])
 
-  // Altered, the shirt goes back: 寄回 with its tracking number, which the customer then reads.
+  // Accepted, the shirt is back in the workshop on the same order: 返工中, with the plan.
+  await back.see('.order-hero__node', '返工中')
+  await back.see('.timeline__note', '改尺寸：改短袖长 2cm')
+  expect(back.errors()).toEqual([])
+
+  // The workshop checks and reships it from the order page; 寄回 / 完成 are not the request's.
   const workshop = await ctx.driverFor(merchant)
   await workshop.open('merchant/pages/after-sales/index')
-  await workshop.see('.m-as-card', orderNo)
-  await workshop.tap('.m-as-button--ship', '寄回')
-  await workshop.fill('.m-as-input--tracking', 'SF2026120288')
-  await workshop.tapAndAnswerModal('.m-as-submit--ship', true)
-  await workshop.seeToast('已处理')
-  await workshop.see('.m-as-card__state', '已寄回')
+  await workshop.see('.m-as-rework', '返工中')
+  expect(await workshop.count('.m-as-button--ship')).toBe(0)
+  await workshop.tap('.m-as-button--order', '去订单处理')
+  await workshop.onPage('merchant/pages/order/index')
+  await workshop.see('.m-order-hero__node', '返工中')
+  await act(workshop, 'start_quality_check')
+  await workshop.see('.m-order-hero__node', '质检中')
+  await act(workshop, 'ship', async () => {
+    await workshop.fill('.action-form__carrier', '顺丰速运')
+    await workshop.fill('.action-form__tracking', 'SF2026120288')
+  })
+  await workshop.see('.m-order-hero__node', '已发货')
+  await act(workshop, 'deliver')
+  await workshop.see('.m-order-hero__node', '已签收')
   expect(workshop.errors()).toEqual([])
+
+  // Its arrival closed the request; the customer completes the order and rates it.
   const customer = await ctx.driverFor(consumerA)
   await customer.open(`pages/order/index?id=${id}`)
-  await customer.see('.after-sales__state', '已寄回')
-  await customer.see('.after-sales__detail', '已寄回：顺丰速运 SF2026120288')
+  await customer.see('.after-sales__state', '已完成')
+  await customer.see('.after-sales__ask', '申请售后')
+  await customer.tapAndAnswerModal('.order-action--complete', true)
+  await customer.see('.order-hero__node', '已完成')
+  await customer.tap('.rating-row__rate', '评价订单')
+  await customer.onPage('service/pages/rating/index')
+  for (const star of ['quality-5', 'fit-5', 'onTime-4']) await customer.tap(`.rating-star--${star}`)
+  await customer.tap('.rating-form__submit', '提交评价')
+  await customer.onPage('pages/order/index')
+  await customer.see('.rating-row__stars', '合身 ★★★★★')
   expect(customer.errors()).toEqual([])
+  const order = (await ctx.cloud.store.find(COLLECTIONS.orders, { _id: id }))[0] as OrderRecord
+  expect(order.timeline.slice(-6).map((entry) => entry.node)).toEqual([
+    ...['delivered', 'rework', 'quality_check'],
+    ...['shipped', 'delivered', 'completed'],
+  ])
 }

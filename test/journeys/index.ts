@@ -157,9 +157,9 @@ export const JOURNEYS: [
     90_000,
   ],
   [
-    'a delivered shirt’s sleeves shortened: 申请售后 改尺寸 袖长 −2cm, the merchant accepts with a plan',
+    'a delivered shirt’s sleeves shortened: 申请售后 改尺寸 袖长 −2cm, accepted with a plan, reworked, reshipped, completed and rated',
     alterADeliveredShirt,
-    90_000,
+    150_000,
   ],
   [
     'a paid shirt returned: accepted, 寄回信息 filled in, the shop’s 完成 refunds ¥399 and the customer reads 已退款',

@@ -2,10 +2,10 @@
 import type { JourneyContext } from './driver'
 import { consumerA, merchant, placeShirt, storedOrder } from './shop'
 
-type Phone = Awaited<ReturnType<JourneyContext['driverFor']>>
+export type Phone = Awaited<ReturnType<JourneyContext['driverFor']>>
 
 /** Opens one of the merchant's actions on the order page, fills the form, and submits it. */
-async function act(phone: Phone, event: string, fill?: () => Promise<void>) {
+export async function act(phone: Phone, event: string, fill?: () => Promise<void>) {
   await phone.tap(`.m-order-action--${event}`)
   await phone.see(`.action-form--${event}`)
   await fill?.()

@@ -152,21 +152,24 @@ export async function deliveredOrder(env: ReliabilityCloud): Promise<string> {
   return orderId
 }
 
-const afterSalesPayload = async (env: ReliabilityCloud) => ({
+const afterSalesPayload = async (env: ReliabilityCloud, kind = 'return') => ({
   orderId: await deliveredOrder(env),
   requestId: rid(),
-  kind: 'return',
+  kind,
   reason: '与描述不符',
   note: '滤芯外壳有裂纹',
 })
 
 /** An after-sales request of the owner the shop has not answered. */
-export async function openAfterSales(env: ReliabilityCloud): Promise<string> {
+export async function openAfterSales(
+  env: ReliabilityCloud,
+  kind: 'return' | 'remake' = 'return',
+): Promise<string> {
   const result = await call(
     env,
     'order',
     'requestAfterSales',
-    await afterSalesPayload(env),
+    await afterSalesPayload(env, kind),
     consumerA,
   )
   return expectOk(result, 'order.requestAfterSales').data.request._id
@@ -295,7 +298,7 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     'act:confirm': async (env) => ({ orderId: await ownerOrder(env), event: 'confirm' }),
     pay: async (env) => ({ orderId: await ownerOrder(env, {}, { paid: false }) }),
     coupons: async () => ({}),
-    requestAfterSales: afterSalesPayload,
+    requestAfterSales: (env) => afterSalesPayload(env),
     afterSales: async (env) => ({ orderId: await deliveredOrder(env) }),
     withdrawAfterSales: async (env) => ({ afterSalesId: await openAfterSales(env) }),
     sendAfterSalesItem: async (env) => ({

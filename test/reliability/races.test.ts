@@ -164,6 +164,43 @@ test.each(rounds)('50 merchant answers to one after-sales request: one applies (
   }),
 )
 
+test.each(rounds)(
+  '50 answers to a remake racing the customer’s 确认收货: one answer, one rework at most (round %i)',
+  () =>
+    race(async () => {
+      const afterSalesId = await openAfterSales(env, 'remake')
+      const [{ orderId }] = await env.cloud.store.find(COLLECTIONS.afterSales, {
+        _id: afterSalesId,
+      })
+      const results = await together((index) =>
+        index % 5 === 0
+          ? call(env, 'order', 'act', { orderId, event: 'complete' }, consumerA)
+          : call(
+              env,
+              'merchant',
+              'decideAfterSales',
+              index % 2
+                ? { afterSalesId, decision: 'accept', plan: `重做${index}`, days: 5 }
+                : { afterSalesId, decision: 'decline', reason: `原因${index}` },
+              merchant,
+            ),
+      )
+      const [request] = await env.cloud.store.find(COLLECTIONS.afterSales, { _id: afterSalesId })
+      expect(request.steps).toHaveLength(2)
+      const [order] = await env.cloud.store.find(COLLECTIONS.orders, { _id: orderId })
+      const audit = await env.cloud.store.find(COLLECTIONS.orderAudit, { orderId })
+      const reworks = audit.filter((row) => row.event === 'rework')
+      // Accepted: the order went back to the workshop exactly once, from delivered or completed.
+      expect(reworks).toHaveLength(request.state === 'accepted' ? 1 : 0)
+      expect(order.node).toBe(request.state === 'accepted' ? 'rework' : order.node)
+      if (request.state === 'accepted')
+        expect(order.rework).toMatchObject({ afterSalesId, kind: 'remake' })
+      // Every write bumped the version once: the timeline and the audit agree.
+      expect(audit.filter((row) => row.event !== 'refund')).toHaveLength(order.timeline.length - 1)
+      expect(results.every((r) => r.ok || r.code !== 'INTERNAL')).toBe(true)
+    }),
+)
+
 test.each(rounds)('50 users booking one designer slot: one booking (round %i)', () =>
   race(async () => {
     const slotId = await openSlot(env)

@@ -124,42 +124,36 @@ describe('alterations', () => {
 })
 
 describe('decisions', () => {
-  // Every state x decision; returns differ only in that nothing is shipped back.
+  // Every state x decision x kind: a return is never shipped back; an accepted alteration or
+  // remake goes through the order's own rework, so neither 寄回 nor 完成 applies to it.
+  const KINDS = ['repair', 'return', 'alteration', 'remake'] as const
   const table = AFTER_SALES_STATES.flatMap((state) =>
     AFTER_SALES_DECISIONS.map((decision) => {
-      const moves = (['alteration', 'return'] as const).map((kind) => {
+      const moves = KINDS.map((kind) => {
         const move = decide({ state, kind }, decision)
         return move.ok ? move.to : 'refused'
       })
-      return `${state} ${decision} -> ${moves[0]}${moves[1] === moves[0] ? '' : ` (return: ${moves[1]})`}`
+      return `${state} ${decision} -> ${moves.join(' / ')}`
     }),
   )
-  test('every state x decision', () => {
+  test('every state x decision (repair / return / alteration / remake)', () => {
+    const all = (to: string) => [to, to, to, to].join(' / ')
     expect(table).toEqual([
-      'submitted accept -> accepted',
-      'submitted decline -> declined',
-      'submitted ship_back -> refused',
-      'submitted close -> refused',
-      'accepted accept -> refused',
-      'accepted decline -> refused',
-      'accepted ship_back -> shipped_back (return: refused)',
-      'accepted close -> closed',
-      'shipped_back accept -> refused',
-      'shipped_back decline -> refused',
-      'shipped_back ship_back -> refused',
-      'shipped_back close -> closed',
-      'declined accept -> refused',
-      'declined decline -> refused',
-      'declined ship_back -> refused',
-      'declined close -> refused',
-      'withdrawn accept -> refused',
-      'withdrawn decline -> refused',
-      'withdrawn ship_back -> refused',
-      'withdrawn close -> refused',
-      'closed accept -> refused',
-      'closed decline -> refused',
-      'closed ship_back -> refused',
-      'closed close -> refused',
+      `submitted accept -> ${all('accepted')}`,
+      `submitted decline -> ${all('declined')}`,
+      `submitted ship_back -> ${all('refused')}`,
+      `submitted close -> ${all('refused')}`,
+      `accepted accept -> ${all('refused')}`,
+      `accepted decline -> ${all('refused')}`,
+      'accepted ship_back -> shipped_back / refused / refused / refused',
+      'accepted close -> closed / closed / refused / refused',
+      `shipped_back accept -> ${all('refused')}`,
+      `shipped_back decline -> ${all('refused')}`,
+      `shipped_back ship_back -> ${all('refused')}`,
+      `shipped_back close -> ${all('closed')}`,
+      ...['declined', 'withdrawn', 'closed'].flatMap((state) =>
+        AFTER_SALES_DECISIONS.map((decision) => `${state} ${decision} -> ${all('refused')}`),
+      ),
     ])
   })
 

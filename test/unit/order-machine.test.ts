@@ -29,6 +29,8 @@ const MADE_TO_ORDER: Allowed = {
   confirmed: ['purchase_materials/merchant', 'cancel/consumer', ...PRE],
   materials: ['start_production/merchant', ...PRE],
   production: ['start_quality_check/merchant', ...PRE],
+  // Back for an alteration or remake: neither cancelled nor flagged, but dated and delivered.
+  rework: ['start_quality_check/merchant', 'set_eta/merchant', WINDOW],
   quality_check: ['ship/merchant', ...PRE],
   shipped: ['deliver/merchant', 'deliver/system', 'complete/consumer'],
   delivered: ['complete/consumer', 'complete/system'],
@@ -60,6 +62,18 @@ const UNPAID: Allowed = {
   submitted: ['pay/system', 'expire/system', 'cancel/consumer', ...PRE],
 }
 const UNPAID_BATCH: Allowed = { ...UNPAID, submitted: [...UNPAID.submitted!, 'cancel/system'] }
+// An accepted alteration or remake: the system starts the rework from delivered or completed.
+const AFTER_SALES_ACCEPTED: Allowed = {
+  delivered: [...MADE_TO_ORDER.delivered!, 'rework/system'],
+  completed: ['rework/system'],
+}
+// In rework, past the workshop: shipped and delivered as ever, still never cancelled or flagged.
+const IN_REWORK: Allowed = {
+  ...MADE_TO_ORDER,
+  quality_check: ['ship/merchant', 'set_eta/merchant', WINDOW],
+}
+const REWORK = { afterSalesId: 'as_1', kind: 'alteration' as const, startedAt: NOW }
+const reworking = (node: OrderNode) => makeOrder({ node, afterSalesOpen: 'as_1', rework: REWORK })
 
 const exception = (choice: OrderException['choice']): OrderException => ({
   id: 'exc_2',
@@ -104,10 +118,19 @@ const CHOSEN: Allowed = Object.fromEntries(
   ]),
 )
 
+/** Only an accepted rework puts an order on its node, so the node comes with its marker. */
+const at = (node: OrderNode) => (node === 'rework' ? reworking(node) : { node })
 const cases: [string, Allowed, (node: OrderNode) => OrderRecord, OrderNode[]][] = [
-  ['made to order', MADE_TO_ORDER, (node) => makeOrder({ node }), [...ORDER_NODES]],
-  ['consumable', CONSUMABLE, (node) => makeOrder({ node }, 'prod_filter'), [...ORDER_NODES]],
-  ['batch', BATCH, (node) => makeOrder({ node }, 'prod_linen_batch'), [...ORDER_NODES]],
+  ['made to order', MADE_TO_ORDER, (node) => makeOrder(at(node)), [...ORDER_NODES]],
+  ['consumable', CONSUMABLE, (node) => makeOrder(at(node), 'prod_filter'), [...ORDER_NODES]],
+  ['batch', BATCH, (node) => makeOrder(at(node), 'prod_linen_batch'), [...ORDER_NODES]],
+  [
+    'after-sales accepted',
+    AFTER_SALES_ACCEPTED,
+    (node) => makeOrder({ node, afterSalesOpen: 'as_1' }),
+    ['delivered', 'completed'],
+  ],
+  ['in rework', IN_REWORK, reworking, ['rework', 'quality_check', 'shipped']],
   ['unpaid', UNPAID, (node) => makeUnpaidOrder({ node }), ['submitted']],
   [
     'unpaid batch',

@@ -533,3 +533,52 @@ describe('ETA and batches', () => {
     expect(applied(shipped, 'complete', owner).notification).toBeNull()
   })
 })
+
+describe('rework after an accepted alteration or remake', () => {
+  const accepted = (node: 'delivered' | 'completed') =>
+    makeOrder({ node, afterSalesOpen: 'as_1', eta: '2026-11-20' })
+  const input = { kind: 'alteration', note: '改尺寸：袖长改短 2cm', eta: '2026-12-03' }
+
+  test('the system sends the order back to the workshop with the plan and its new date, quietly', () => {
+    for (const node of ['delivered', 'completed'] as const) {
+      const out = applied(accepted(node), 'rework', system, input)
+      expect(out.order).toMatchObject({
+        node: 'rework',
+        eta: '2026-12-03',
+        afterSalesOpen: 'as_1',
+        rework: { afterSalesId: 'as_1', kind: 'alteration', startedAt: LATER },
+      })
+      expect(out.order.timeline.at(-1)).toMatchObject({ node: 'rework', note: input.note })
+      expect(out.order.etaHistory.at(-1)).toMatchObject({ eta: '2026-12-03', event: 'rework' })
+      expect(out.audit).toMatchObject({ event: 'rework', from: node, to: 'rework' })
+      // A later date here is a new promise the after-sales message tells, not a delay.
+      expect(out.notification).toBeNull()
+    }
+  })
+
+  test('only the system, only with an open request, only with a plan and a date', () => {
+    const refused = (order: OrderRecord, actor: Actor, body: unknown) =>
+      applyTransition(order, 'rework', actor, body, LATER, STORAGE)
+    expect(refused(accepted('delivered'), merchant, input)).toMatchObject({ code: 'FORBIDDEN' })
+    expect(refused(makeOrder({ node: 'delivered' }), system, input)).toMatchObject({
+      code: 'INVALID_TRANSITION',
+    })
+    expect(refused(accepted('delivered'), system, { ...input, note: '' })).toMatchObject({
+      code: 'INVALID_INPUT',
+    })
+    expect(refused(accepted('delivered'), system, { ...input, kind: 'return' })).toMatchObject({
+      code: 'INVALID_INPUT',
+    })
+  })
+
+  test('the reworked item goes through quality check and shipping; its arrival ends the rework', () => {
+    let order = applied(accepted('completed'), 'rework', system, input).order
+    order = applied(order, 'start_quality_check', merchant).order
+    order = applied(order, 'ship', merchant, { carrier: '顺丰', trackingNo: 'SF1234567890' }).order
+    expect(order).toMatchObject({ node: 'shipped', afterSalesOpen: 'as_1' })
+    expect(order.rework).not.toBeNull()
+    const arrived = applied(order, 'deliver', merchant)
+    expect(arrived.order).toMatchObject({ node: 'delivered', rework: null, afterSalesOpen: null })
+    expect(arrived.notification).toMatchObject({ purpose: 'delivered' })
+  })
+})

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import { showsAfterSales } from '@/domain/after-sales'
 import { chinaDateOf } from '@/domain/china-date'
 import { orderPriceRows } from '@/domain/coupon-view'
 import { deliveryWindowText, type DeliveryWindowKind } from '@/domain/delivery-window'
@@ -203,7 +204,7 @@ export default function OrderPage() {
         </View>
       ) : null}
 
-      {order.node === 'delivered' || order.node === 'completed' ? (
+      {showsAfterSales(order) ? (
         <AfterSalesSection orderId={order._id} />
       ) : null}
       {order.node === 'completed' ? <RatingRow orderId={order._id} /> : null}

@@ -6,6 +6,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { merchantApi } from '@/domain/api/merchant'
 import { PLAN_MAX, type AfterSalesDecision, type AfterSalesRecord } from '@/domain/after-sales'
 import type { Wire } from '@/domain/api/contract'
+import { isReworkKind } from '@/domain/after-sales-rules'
 import { callCloud } from '@/services/cloud'
 import { confirmModal, toast } from '@/services/feedback'
 import FollowUp from './follow-up'
@@ -72,7 +73,11 @@ export default function DecisionForm({
             onClick={() =>
               void send(
                 'accept',
-                `受理并告知顾客：${plan.trim() || '（未填写方案）'}，预计 ${days} 天？`,
+                `受理并告知顾客：${plan.trim() || '（未填写方案）'}，预计 ${days} 天？${
+                  isReworkKind(request.kind)
+                    ? '订单将回到「返工中」，质检发货送达后售后自动完成。'
+                    : ''
+                }`,
               )
             }
           >

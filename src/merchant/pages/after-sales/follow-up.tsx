@@ -1,8 +1,12 @@
 // An accepted request's next steps: a return is closed once its goods arrive, refunding the
-// order (close-return.tsx); an altered, remade or repaired item is shipped back (寄回, with its
-// tracking number, told to the customer); 完成 closes the request either way.
+// order (close-return.tsx); a repaired item is shipped back (寄回, with its tracking number, told
+// to the customer) and then 完成; an altered or remade one is reworked on the order itself (its
+// quality check and shipping on the order page) and closes when it arrives.
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import { isReworkKind } from '@/domain/after-sales-rules'
+import { MERCHANT_PAGES } from '@/routes'
 import type { AfterSalesDecision, AfterSalesRecord } from '@/domain/after-sales'
 import type { Wire } from '@/domain/api/contract'
 import CloseReturn from './close-return'
@@ -27,6 +31,20 @@ export default function FollowUp({
   const [carrier, setCarrier] = useState('顺丰速运')
   const [trackingNo, setTrackingNo] = useState('')
   const canShip = request.kind !== 'return' && request.state === 'accepted'
+  if (isReworkKind(request.kind) && request.state === 'accepted')
+    return (
+      <View className="m-as-decision">
+        <Text className="m-as-rework">返工中：在订单页质检、发货，送达顾客后自动完成</Text>
+        <View
+          className="m-as-button m-as-button--order"
+          onClick={() =>
+            void Taro.navigateTo({ url: `${MERCHANT_PAGES.order}?id=${request.orderId}` })
+          }
+        >
+          <Text>去订单处理</Text>
+        </View>
+      </View>
+    )
   return (
     <View className="m-as-decision">
       {shipping && canShip ? (

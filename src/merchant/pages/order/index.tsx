@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { showsAfterSales } from '@/domain/after-sales'
 import { orderPriceRows } from '@/domain/coupon-view'
 import {
   EVENT_LABELS,
@@ -89,7 +90,7 @@ function MerchantOrderPageBody() {
       {paymentsOf(order).map((paid) => (
         <RefundList key={paid.outTradeNo ?? 'unpaid'} payment={paid} audience="merchant" />
       ))}
-      {order.node === 'delivered' || order.node === 'completed' ? (
+      {showsAfterSales(order) ? (
         <AfterSalesSection orderId={order._id} audience="merchant" />
       ) : null}
 
