@@ -119,11 +119,11 @@ const CHOSEN: Allowed = Object.fromEntries(
 )
 
 /** Only an accepted rework puts an order on its node, so the node comes with its marker. */
-const at = (node: OrderNode) => (node === 'rework' ? reworking(node) : { node })
+const onNode = (node: OrderNode) => (node === 'rework' ? reworking(node) : { node })
 const cases: [string, Allowed, (node: OrderNode) => OrderRecord, OrderNode[]][] = [
-  ['made to order', MADE_TO_ORDER, (node) => makeOrder(at(node)), [...ORDER_NODES]],
-  ['consumable', CONSUMABLE, (node) => makeOrder(at(node), 'prod_filter'), [...ORDER_NODES]],
-  ['batch', BATCH, (node) => makeOrder(at(node), 'prod_linen_batch'), [...ORDER_NODES]],
+  ['made to order', MADE_TO_ORDER, (node) => makeOrder(onNode(node)), [...ORDER_NODES]],
+  ['consumable', CONSUMABLE, (node) => makeOrder(onNode(node), 'prod_filter'), [...ORDER_NODES]],
+  ['batch', BATCH, (node) => makeOrder(onNode(node), 'prod_linen_batch'), [...ORDER_NODES]],
   [
     'after-sales accepted',
     AFTER_SALES_ACCEPTED,
