@@ -204,9 +204,7 @@ export default function OrderPage() {
         </View>
       ) : null}
 
-      {showsAfterSales(order) ? (
-        <AfterSalesSection orderId={order._id} />
-      ) : null}
+      {showsAfterSales(order) ? <AfterSalesSection orderId={order._id} /> : null}
       {order.node === 'completed' ? <RatingRow orderId={order._id} /> : null}
 
       <View className="order-section">
