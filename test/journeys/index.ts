@@ -15,6 +15,7 @@ import type { JourneyContext } from './driver'
 import { homeKnowsTheCustomer } from './personal'
 import { alterADeliveredShirt } from './after-sales'
 import { returnAPaidOrder } from './return'
+import { askWhereTheOrderIs } from './customer-service'
 import {
   batchDepositRefundedWhenTheBatchIsCancelled,
   payTheBalanceOnceTheBatchFills,
@@ -169,6 +170,11 @@ export const JOURNEYS: [
   [
     'a completed shirt rated 5/4/5 with a text, shown on the order page, then 准时 changed to 4',
     rateACompletedOrder,
+    90_000,
+  ],
+  [
+    '联系客服 on a shipped order, then 到哪了 in the chat: answered at once with 已发货 and the tracking number; the 客服 page shows it',
+    askWhereTheOrderIs,
     90_000,
   ],
 ]
