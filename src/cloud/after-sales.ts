@@ -19,6 +19,7 @@ import {
   isReworkKind,
 } from '../domain/after-sales-rules'
 import { afterSalesMessageDraft } from '../domain/after-sales-message'
+import { optionLabels } from '../domain/after-sales-stats'
 import { COLLECTIONS } from '../domain/names'
 import { idFor } from '../domain/new-order'
 import type { OrderRecord } from '../domain/order-types'
@@ -77,6 +78,7 @@ async function buildRequest(
     reason: input.reason,
     note,
     alterations,
+    options: optionLabels(order.productSnapshot),
     state: 'submitted',
     plan: null,
     declineReason: null,

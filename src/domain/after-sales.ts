@@ -112,6 +112,8 @@ export interface AfterSalesRecord {
   reason: AfterSalesReason
   note: string
   alterations: Alteration[]
+  /** The order's options when asked ("面料：法国亚麻"), for the dashboard's per-option figures. */
+  options?: string[]
   state: AfterSalesState
   /** Set on accept: what the shop will do and in how many days. */
   plan: { text: string; days: number } | null

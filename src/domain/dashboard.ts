@@ -29,8 +29,9 @@ export function p90(values: number[]): number | null {
   return sorted[Math.ceil(0.9 * sorted.length) - 1]
 }
 
+/** The first delivery: a reworked item's second one is the rework's lead time, not the order's. */
 function deliveredAt(order: LeadTimeRow): Date | null {
-  const entry = [...order.timeline].reverse().find((e) => e.node === 'delivered')
+  const entry = order.timeline.find((e) => e.node === 'delivered')
   return entry ? new Date(entry.at) : null
 }
 

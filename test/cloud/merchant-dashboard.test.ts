@@ -177,7 +177,15 @@ test('after-sales: rate against delivered orders, reasons, the altered size, ope
       { reason: '与描述不符', count: 1 },
       { reason: '尺寸不合适', count: 1 },
     ],
+    // Both shirts were made with the demo's choices, and both came back.
+    byOption: ['袖口：法式叠袖', '面料：埃及长绒棉', '领型：八字领'].map((option) => ({
+      option,
+      requests: 2,
+      delivered: 2,
+      rate: 1,
+    })),
     altered: [{ label: '袖长', unit: 'cm', count: 1, averageDelta: -2 }],
+    rework: { count: 0, averageDays: null, p90Days: null },
     open: 2,
     overdue: 1,
     windowDays: 30,

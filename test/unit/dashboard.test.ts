@@ -88,6 +88,19 @@ describe('leadTimeStats', () => {
     })
   })
 
+  test('a reworked order counts to its first delivery; the rework has its own figure', () => {
+    const first = row('2026-11-01T02:00:00Z', '2026-11-10', 5)
+    const redelivered = {
+      ...first,
+      timeline: [
+        ...first.timeline,
+        { ...first.timeline[1], node: 'rework' as const, at: new Date('2026-11-08T02:00:00Z') },
+        { ...first.timeline[1], node: 'delivered' as const, at: new Date('2026-11-12T02:00:00Z') },
+      ],
+    }
+    expect(leadTimeStats([redelivered])).toMatchObject({ averageDays: 5, onTimeRate: 1 })
+  })
+
   test('delivery on the promised China day is on time, even late that evening', () => {
     // Placed 10:00 China on 11-01, delivered 23:30 China on 11-05 (UTC: 15:30 on 11-05).
     const r = row('2026-11-01T02:00:00Z', '2026-11-05', (4 * 24 + 13.5) / 24)

@@ -4,7 +4,7 @@
 // options over this China week; order counts over the last WEEKS weeks; after-sales requests over
 // WINDOW_DAYS against the orders delivered in it.
 import { OPEN_AFTER_SALES_STATES, type AfterSalesRecord } from '@/domain/after-sales'
-import { afterSalesStats } from '@/domain/after-sales-stats'
+import { afterSalesStats, optionLabels } from '@/domain/after-sales-stats'
 import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
 import { leadTimeStats, recentWeeks, shareOf, topOptions, weekStartOf } from '@/domain/dashboard'
 import type { DashboardView } from '@/domain/merchant-views'
@@ -99,7 +99,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     readList<AfterSalesRecord>(
       afterSales()
         .where({ createdAt: command.gte(since) })
-        .field({ productName: true, kind: true, reason: true, alterations: true })
+        .field({ productName: true, kind: true, reason: true, alterations: true, options: true })
         .orderBy('createdAt', 'desc')
         .limit(SAMPLE_LIMIT),
     ),
@@ -143,7 +143,11 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     afterSales: {
       ...afterSalesStats(
         requests,
-        finished.map((order) => order.productSnapshot.name),
+        finished.map((order) => ({
+          productName: order.productSnapshot.name,
+          options: optionLabels(order.productSnapshot),
+          timeline: order.timeline,
+        })),
         { open: openRequests, overdue: overdueRequests },
       ),
       windowDays: WINDOW_DAYS,

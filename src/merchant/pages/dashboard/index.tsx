@@ -182,6 +182,24 @@ function DashboardPageBody() {
           emptyText="暂无原因"
           bars={afterSales.reasons.map((row) => ({ label: row.reason, value: row.count }))}
         />
+        {afterSales.byOption.length > 0 ? (
+          <>
+            <Text className="dash-held">按选项（售后 / 签收）</Text>
+            <BarChart
+              bars={afterSales.byOption.slice(0, 8).map((row) => ({
+                label: row.option,
+                value: row.requests,
+                display: `${row.requests} / ${row.delivered} 单`,
+              }))}
+            />
+          </>
+        ) : null}
+        {afterSales.rework.count > 0 ? (
+          <Text className="dash-held dash-rework">
+            返工周期：平均 {afterSales.rework.averageDays} 天 · 90% 在 {afterSales.rework.p90Days}{' '}
+            天内（{afterSales.rework.count} 单）
+          </Text>
+        ) : null}
         {afterSales.altered.length > 0 ? (
           <>
             <Text className="dash-held">最常修改的尺寸（量体指引可改进处）</Text>
