@@ -5,6 +5,7 @@ import type { ErrorCode } from './errors'
 import type { ExceptionKind, OrderNode, OrderRecord } from './order-types'
 import type { HoldReason } from './messages'
 import type { AfterSalesStats } from './after-sales-stats'
+import type { RatingStats } from './rating-stats'
 
 // ---- order.board ----
 
@@ -170,6 +171,8 @@ export interface DashboardView {
   failedRefunds: number
   /** After-sales quality signals over the window (after-sales-stats.ts). */
   afterSales: AfterSalesStats & { windowDays: number }
+  /** Ratings given over the window: averages, per product, the lowest (rating-stats.ts). */
+  ratings: RatingStats & { windowDays: number }
 }
 
 // ---- merchant accounts ----
