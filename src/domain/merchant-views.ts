@@ -21,7 +21,7 @@ export interface BoardView {
   nextCursor: string | null
 }
 
-// ---- merchant.actMany / flagStockOut / closeBatch / cancelBatch ----
+// ---- merchant.actMany / flagStockOut / closeBatch / cancelBatch / decideAfterSalesMany ----
 
 export interface OrderActionResult {
   orderId: string
@@ -32,11 +32,25 @@ export interface OrderActionResult {
   message?: string
 }
 
-export interface ActManyView {
-  results: OrderActionResult[]
+/** One answer of merchant.decideAfterSalesMany: the request, its order's number, done or why not. */
+export interface AfterSalesActionResult {
+  afterSalesId: string
+  /** The request's order number; null when the request does not exist. */
+  orderNo: string | null
+  ok: boolean
+  code?: ErrorCode
+  message?: string
+}
+
+/** What a batch did, item by item in the order sent: each result, and how many applied. */
+export interface ManyView<R extends { ok: boolean }> {
+  results: R[]
   applied: number
   failed: number
 }
+
+export type ActManyView = ManyView<OrderActionResult>
+export type DecideAfterSalesManyView = ManyView<AfterSalesActionResult>
 
 // ---- stock ----
 
