@@ -34,8 +34,7 @@ async function openRequest(): Promise<AfterSalesRecord> {
 }
 
 const requests = () => find(COLLECTIONS.afterSales) as Promise<AfterSalesRecord[]>
-const updates = () =>
-  messages.outbox({ purpose: 'after_sales_update' }) as Promise<OutboxRecord[]>
+const updates = () => messages.outbox({ purpose: 'after_sales_update' }) as Promise<OutboxRecord[]>
 const everything = async () => ({
   requests: await requests(),
   orders: await find(COLLECTIONS.orders),
