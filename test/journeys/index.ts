@@ -14,6 +14,7 @@ import {
 import type { JourneyContext } from './driver'
 import { homeKnowsTheCustomer } from './personal'
 import { alterADeliveredShirt } from './after-sales'
+import { declineTwoRequestsAtOnce } from './after-sales-batch'
 import { returnAPaidOrder } from './return'
 import {
   batchDepositRefundedWhenTheBatchIsCancelled,
@@ -159,6 +160,11 @@ export const JOURNEYS: [
   [
     'a delivered shirt’s sleeves shortened: 申请售后 改尺寸 袖长 −2cm, the merchant accepts with a plan',
     alterADeliveredShirt,
+    90_000,
+  ],
+  [
+    '批量不受理 of two requests on the 售后 page: one declined with the reason, one already answered and named',
+    declineTwoRequestsAtOnce,
     90_000,
   ],
   [
