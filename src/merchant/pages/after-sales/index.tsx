@@ -95,7 +95,7 @@ function AfterSalesPageBody() {
                 key={request._id}
                 className={`m-as-card${selectable ? ' m-as-card--selectable' : ''}${checked ? ' m-as-card--checked' : ''}`}
                 data-id={request._id}
-                onClick={selectable ? () => toggle(request._id) : undefined}
+                onClick={() => selectable && toggle(request._id)}
               >
                 <View className="m-as-card__head">
                   {selectable ? (
@@ -103,13 +103,13 @@ function AfterSalesPageBody() {
                   ) : null}
                   <Text
                     className="m-as-card__no"
-                    onClick={
+                    onClick={() =>
+                      // In batch mode a tap anywhere on the card selects it.
                       batch
                         ? undefined
-                        : () =>
-                            void Taro.navigateTo({
-                              url: `${MERCHANT_PAGES.order}?id=${request.orderId}`,
-                            })
+                        : void Taro.navigateTo({
+                            url: `${MERCHANT_PAGES.order}?id=${request.orderId}`,
+                          })
                     }
                   >
                     订单 {request.orderNo}
