@@ -22,7 +22,7 @@ export async function eachInTurn<R extends { ok: boolean }>(
   return summarize(results)
 }
 
-export function summarize<R extends { ok: boolean }>(results: R[]): ManyView<R> {
+function summarize<R extends { ok: boolean }>(results: R[]): ManyView<R> {
   const applied = results.filter((r) => r.ok).length
   return { results, applied, failed: results.length - applied }
 }
