@@ -5,6 +5,7 @@ import type { ErrorCode } from './errors'
 import type { ExceptionKind, OrderNode, OrderRecord } from './order-types'
 import type { HoldReason } from './messages'
 import type { AfterSalesStats } from './after-sales-stats'
+import type { RatingStats } from './rating-stats'
 
 // ---- order.board ----
 
@@ -20,7 +21,7 @@ export interface BoardView {
   nextCursor: string | null
 }
 
-// ---- merchant.actMany / flagStockOut / closeBatch / cancelBatch ----
+// ---- merchant.actMany / flagStockOut / closeBatch / cancelBatch / decideAfterSalesMany ----
 
 export interface OrderActionResult {
   orderId: string
@@ -31,11 +32,25 @@ export interface OrderActionResult {
   message?: string
 }
 
-export interface ActManyView {
-  results: OrderActionResult[]
+/** One answer of merchant.decideAfterSalesMany: the request, its order's number, done or why not. */
+export interface AfterSalesActionResult {
+  afterSalesId: string
+  /** The request's order number; null when the request does not exist. */
+  orderNo: string | null
+  ok: boolean
+  code?: ErrorCode
+  message?: string
+}
+
+/** What a batch did, item by item in the order sent: each result, and how many applied. */
+export interface ManyView<R extends { ok: boolean }> {
+  results: R[]
   applied: number
   failed: number
 }
+
+export type ActManyView = ManyView<OrderActionResult>
+export type DecideAfterSalesManyView = ManyView<AfterSalesActionResult>
 
 // ---- stock ----
 
@@ -170,6 +185,8 @@ export interface DashboardView {
   failedRefunds: number
   /** After-sales quality signals over the window (after-sales-stats.ts). */
   afterSales: AfterSalesStats & { windowDays: number }
+  /** Ratings given over the window: averages, per product, the lowest (rating-stats.ts). */
+  ratings: RatingStats & { windowDays: number }
 }
 
 // ---- merchant accounts ----

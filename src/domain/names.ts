@@ -157,6 +157,8 @@ export const ACTIONS = {
     afterSalesQueue: 'afterSalesQueue',
     /** Accept with a plan, decline with a reason, or close a request once done. */
     decideAfterSales: 'decideAfterSales',
+    /** One answer (accept or decline) to several requests, each on its own. */
+    decideAfterSalesMany: 'decideAfterSalesMany',
     /** The 客服 inbox: customers' chats, newest first, with their order and who answers. */
     csInbox: 'csInbox',
     /** A merchant's text reply in a customer's 客服 chat, within WeChat's 48-hour window. */

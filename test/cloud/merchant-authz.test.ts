@@ -46,6 +46,11 @@ const PAYLOADS: Record<MerchantAction, () => unknown> = {
   failedRefunds: () => undefined,
   afterSalesQueue: () => ({}),
   decideAfterSales: () => ({ afterSalesId: 'as_none', decision: 'decline', reason: '超出保修' }),
+  decideAfterSalesMany: () => ({
+    afterSalesIds: ['as_none'],
+    decision: 'decline',
+    reason: '超出保修',
+  }),
   csInbox: () => ({}),
   csReply: () => ({ openid: consumerA, text: '您好', requestId: 'req_authz_cs' }),
 }

@@ -1,5 +1,5 @@
 // merchant.dashboard against a hand-built shop: orders placed and delivered at set times (the
-// local cloud's clock), outbox rows and refill rows inserted directly. Expected figures are
+// local cloud's clock), outbox, refill and rating rows inserted directly. Expected figures are
 // worked out here by hand from those times.
 import type { ResultOf } from '@/domain/api/contract'
 import { merchantApi } from '@/domain/api/merchant'
@@ -137,6 +137,36 @@ beforeAll(async () => {
     },
   ])
 
+  // Ratings: four in the window (two shirts, one curtain, one filter), one too old to count.
+  const rating = (
+    id: string,
+    product: string,
+    [quality, fit, onTime]: [number, number | null, number],
+    text: string,
+    createdAt: Date,
+  ) => ({
+    _id: id,
+    orderId: id,
+    orderNo: `NO-${id}`,
+    ownerOpenid: consumerA,
+    productId: 'prod_test',
+    productName: product,
+    quality,
+    fit,
+    onTime,
+    text,
+    createdAt,
+    updatedAt: createdAt,
+    edits: 0,
+  })
+  await env.cloud.store.insertMany(COLLECTIONS.ratings, [
+    rating('rated_a', '量体定制衬衫', [5, 4, 5], '很合身', nov(3)),
+    rating('rated_b', '量体定制衬衫', [2, 1, 3], '袖子太长', nov(6)),
+    rating('rated_c', '全遮光定制窗帘', [4, null, 2], '晚到两天', nov(8)),
+    rating('rated_d', '净水器替换滤芯', [5, null, 5], '', nov(9)),
+    rating('rated_old', '量体定制衬衫', [1, 1, 1], '太旧不计', oct(1)),
+  ])
+
   // After-sales: 袖长 −2 on `fast` 49 hours before the dashboard (past the 48-hour promise), a
   // return of `slow` 47.5 hours before.
   const ask = async (at: Date, openid: string, payload: Record<string, unknown>) => {
@@ -188,6 +218,36 @@ test('after-sales: rate against delivered orders, reasons, the altered size, ope
     rework: { count: 0, averageDays: null, p90Days: null },
     open: 2,
     overdue: 1,
+    windowDays: 30,
+  })
+})
+
+test('ratings over the window: averages (合身 where given), per product, lowest first', () => {
+  const low = (id: string, product: string, scores: number[], mean: number, text: string) => ({
+    orderId: id,
+    orderNo: `NO-${id}`,
+    product,
+    quality: scores[0],
+    fit: scores.length === 3 ? scores[1] : null,
+    onTime: scores[scores.length - 1],
+    mean,
+    text,
+  })
+  expect(view.ratings).toEqual({
+    ratings: 4,
+    // quality 16/4; fit over the two shirts 5/2; on time 15/4 = 3.75.
+    average: { quality: 4, fit: 2.5, onTime: 3.8 },
+    byProduct: [
+      { product: '量体定制衬衫', ratings: 2, average: { quality: 3.5, fit: 2.5, onTime: 4 } },
+      { product: '全遮光定制窗帘', ratings: 1, average: { quality: 4, fit: null, onTime: 2 } },
+      { product: '净水器替换滤芯', ratings: 1, average: { quality: 5, fit: null, onTime: 5 } },
+    ],
+    lowest: [
+      low('rated_b', '量体定制衬衫', [2, 1, 3], 2, '袖子太长'),
+      low('rated_c', '全遮光定制窗帘', [4, 2], 3, '晚到两天'),
+      low('rated_a', '量体定制衬衫', [5, 4, 5], 4.7, '很合身'),
+      low('rated_d', '净水器替换滤芯', [5, 5], 5, ''),
+    ],
     windowDays: 30,
   })
 })

@@ -217,6 +217,19 @@ describe('order.rating', () => {
     })
   })
 
+  test('order.detail gives a merchant the rating (null before one); the owner reads it apart', async () => {
+    const orderId = await completedShirt()
+    expect((await call('detail', { orderId }, merchant)).data).toMatchObject({ rating: null })
+    await call('rateOrder', stars(orderId), consumerA)
+    await call('rateOrder', stars(orderId, { quality: 3 }), consumerA)
+    expect((await call('detail', { orderId }, merchant)).data).toMatchObject({
+      role: 'merchant',
+      rating: { quality: 3, fit: 4, onTime: 5, text: '领口正好，比预计早两天到', edits: 1 },
+    })
+    expect((await call('detail', { orderId }, consumerA)).data).not.toHaveProperty('rating')
+    expect(await call('detail', { orderId }, consumerB)).toMatchObject({ code: 'NOT_FOUND' })
+  })
+
   test('an unfinished order: no rating, nothing to do yet, and why', async () => {
     const orderId = await deliveredShirt()
     expect((await call('rating', { orderId }, consumerA)).data).toEqual({
@@ -241,5 +254,12 @@ test('round trips as docs/actions.md states', async () => {
     'rateOrder (change)': await trips('rateOrder', stars(orderId, { quality: 4 }), consumerA),
     'rating (owner)': await trips('rating', { orderId }, consumerA),
     'rating (merchant)': await trips('rating', { orderId }, merchant),
-  }).toEqual({ rateOrder: 5, 'rateOrder (change)': 5, 'rating (owner)': 2, 'rating (merchant)': 3 })
+    'detail (merchant, with the rating)': await trips('detail', { orderId }, merchant),
+  }).toEqual({
+    rateOrder: 5,
+    'rateOrder (change)': 5,
+    'rating (owner)': 2,
+    'rating (merchant)': 3,
+    'detail (merchant, with the rating)': 3,
+  })
 })

@@ -125,7 +125,8 @@ test('each action makes the documented number of database calls', async () => {
     'order.create (retry)': 1,
     'order.create (urgent)': 21,
     'order.detail (owner)': 1,
-    'order.detail (merchant)': 2,
+    // + the merchant lookup and the order's rating, read in parallel.
+    'order.detail (merchant)': 3,
     'order.mine': 1,
     'order.mine (first page, exception count)': 2,
     'order.board': 12,

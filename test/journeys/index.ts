@@ -14,6 +14,7 @@ import {
 import type { JourneyContext } from './driver'
 import { homeKnowsTheCustomer } from './personal'
 import { alterADeliveredShirt } from './after-sales'
+import { declineTwoRequestsAtOnce } from './after-sales-batch'
 import { returnAPaidOrder } from './return'
 import { askWhereTheOrderIs } from './customer-service'
 import {
@@ -161,6 +162,11 @@ export const JOURNEYS: [
     'a delivered shirt’s sleeves shortened: 申请售后 改尺寸 袖长 −2cm, accepted with a plan, reworked, reshipped, completed and rated',
     alterADeliveredShirt,
     150_000,
+  ],
+  [
+    '批量不受理 of two requests on the 售后 page: one declined with the reason, one already answered and named',
+    declineTwoRequestsAtOnce,
+    90_000,
   ],
   [
     'a paid shirt returned: accepted, 寄回信息 filled in, the shop’s 完成 refunds ¥399 and the customer reads 已退款',

@@ -1,16 +1,18 @@
 // Rating (issue 17): a shirt completed through the cloud. On the order page the customer taps
 // 评价订单 and gives 质量 5 and 合身 4; submitting before 准时 says what is missing and keeps the
 // stars and the text; 准时 5, then submit. The order page shows the stars and the text; 修改评价
-// opens the form with the rating given, and 准时 changed to 4 reads on the order page.
+// opens the form with the rating given, and 准时 changed to 4 reads on the order page. The
+// merchant reads the rating (已修改) on their order page, and finds the order among the
+// lowest-rated on 数据看板, whose row opens that page.
 import { ACTIONS, COLLECTIONS } from '@/domain/names'
 import type { RatingRecord } from '@/domain/rating'
 import type { JourneyContext } from './driver'
-import { consumerA, deliveredShirt, orderCall } from './shop'
+import { consumerA, deliveredShirt, merchant, orderCall } from './shop'
 
 const TEXT = '领口正好，袖长合适，比预计早两天到'
 
 export async function rateACompletedOrder(ctx: JourneyContext): Promise<void> {
-  const { id } = await deliveredShirt(ctx.cloud, consumerA, 'rating', 'SF2026120102')
+  const { id, orderNo } = await deliveredShirt(ctx.cloud, consumerA, 'rating', 'SF2026120102')
   await orderCall(ctx.cloud, ACTIONS.order.act, { orderId: id, event: 'complete' }, consumerA)
   const stored = async () =>
     (await ctx.cloud.store.find(COLLECTIONS.ratings, { _id: id })) as RatingRecord[]
@@ -51,4 +53,17 @@ export async function rateACompletedOrder(ctx: JourneyContext): Promise<void> {
     expect.objectContaining({ quality: 5, fit: 4, onTime: 4, text: TEXT, edits: 1 }),
   ])
   expect(phone.errors()).toEqual([])
+
+  const shop = await ctx.driverFor(merchant)
+  await shop.open(`merchant/pages/order/index?id=${id}`)
+  for (const line of ['质量 ★★★★★', '合身 ★★★★☆', '准时 ★★★★☆'])
+    await shop.see('.m-order-rating__line', line)
+  await shop.see('.m-order-rating__text', TEXT)
+  await shop.see('.m-order-rating__at', '已修改')
+  await shop.open('merchant/pages/dashboard/index')
+  await shop.see('.dash-ratings__overall', '条 · 平均')
+  await shop.tap('.dash-ratings__low', orderNo)
+  expect(await shop.onPage('merchant/pages/order/index')).toMatchObject({ id })
+  await shop.see('.m-order-rating__text', TEXT)
+  expect(shop.errors()).toEqual([])
 }

@@ -374,6 +374,12 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
       plan: '上门取件，收到后 3 天内退款',
       days: 3,
     }),
+    decideAfterSalesMany: async (env) => ({
+      afterSalesIds: [await openAfterSales(env)],
+      decision: 'accept',
+      plan: '上门取件，收到后 3 天内退款',
+      days: 3,
+    }),
   },
   refill: {
     mine: async () => ({}),

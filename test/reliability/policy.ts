@@ -112,6 +112,7 @@ export const POLICY: PolicyTable = {
     failedRefunds: MERCHANT_ONLY,
     afterSalesQueue: MERCHANT_ONLY,
     decideAfterSales: MERCHANT_ONLY, // the owner's unanswered request
+    decideAfterSalesMany: MERCHANT_ONLY, // the owner's unanswered requests, in one batch
     csInbox: MERCHANT_ONLY, // customers' 客服 messages
     csReply: MERCHANT_ONLY, // a reply in the owner's 客服 chat
   },

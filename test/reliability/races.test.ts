@@ -201,6 +201,36 @@ test.each(rounds)(
     }),
 )
 
+test.each(rounds)(
+  'the same 批量受理 of three requests sent twice at once: each answered once (round %i)',
+  () =>
+    race(async () => {
+      const ids = [await openAfterSales(env), await openAfterSales(env), await openAfterSales(env)]
+      const batch = { afterSalesIds: ids, decision: 'accept', plan: '上门取件后退款', days: 3 }
+      const [first, second] = await Promise.all(
+        [0, 1].map(() => call(env, 'merchant', 'decideAfterSalesMany', batch, merchant)),
+      )
+      // Each request is done in exactly one of the two batches; the other reports why not.
+      type Row = { afterSalesId: string; ok: boolean; code?: string }
+      const rows = [first, second].flatMap((r) => (r.data as { results: Row[] }).results)
+      for (const id of ids) {
+        const answers = rows.filter((row) => row.afterSalesId === id)
+        expect(answers.filter((row) => row.ok)).toHaveLength(1)
+        expect(['INVALID_TRANSITION', 'CONFLICT']).toContain(answers.find((row) => !row.ok)?.code)
+      }
+      for (const id of ids) {
+        const [request] = await env.cloud.store.find(COLLECTIONS.afterSales, { _id: id })
+        expect(request).toMatchObject({ state: 'accepted' })
+        expect(request.steps).toHaveLength(2)
+        const updates = await env.cloud.store.find(COLLECTIONS.notificationQueue, {
+          orderId: request.orderId,
+          purpose: 'after_sales_update',
+        })
+        expect(updates.map((row) => row.key)).toEqual([`after_sales:${id}:accepted`])
+      }
+    }, 2),
+)
+
 test.each(rounds)('50 users booking one designer slot: one booking (round %i)', () =>
   race(async () => {
     const slotId = await openSlot(env)

@@ -1,13 +1,13 @@
 // Applies one event to several orders as the merchant: one applyOrderEvent (one transaction,
 // one audit row) per order, so each is validated on its own and a failure stops only that one.
-import { ERROR_MESSAGES } from '@/domain/errors'
 import type { ActManyView, OrderActionResult } from '@/domain/merchant-views'
 import type { OrderEvent } from '@/domain/order-types'
 import { ok } from '@/domain/result'
 import { applyOrderEvent } from '@/cloud/orders'
 import { currentTime } from '@/cloud/clock'
+import { eachInTurn } from './each-in-turn'
 
-export async function actEach(
+export function actEach(
   merchantOpenid: string,
   orderIds: string[],
   event: OrderEvent,
@@ -15,9 +15,16 @@ export async function actEach(
   orderNos: Record<string, string> = {},
 ): Promise<ActManyView> {
   const now = currentTime()
-  const results: OrderActionResult[] = []
-  for (const orderId of orderIds) {
-    try {
+  const failed = (orderId: string, code: OrderActionResult['code'], message: string) => ({
+    orderId,
+    orderNo: orderNos[orderId] ?? null,
+    ok: false,
+    code,
+    message,
+  })
+  return eachInTurn<OrderActionResult>(
+    orderIds,
+    async (orderId) => {
       const result = await applyOrderEvent({
         orderId,
         event,
@@ -25,32 +32,11 @@ export async function actEach(
         actorFor: () => ok({ role: 'merchant', openid: merchantOpenid }),
         now,
       })
-      results.push(
-        result.ok
-          ? { orderId, orderNo: result.data.orderNo, ok: true }
-          : {
-              orderId,
-              orderNo: orderNos[orderId] ?? null,
-              ok: false,
-              code: result.code,
-              message: result.message,
-            },
-      )
-    } catch (error) {
-      console.error(`[merchant] ${event} on ${orderId} failed`, error)
-      results.push({
-        orderId,
-        orderNo: orderNos[orderId] ?? null,
-        ok: false,
-        code: 'INTERNAL',
-        message: ERROR_MESSAGES.INTERNAL,
-      })
-    }
-  }
-  return summarize(results)
-}
-
-export function summarize(results: OrderActionResult[]): ActManyView {
-  const applied = results.filter((r) => r.ok).length
-  return { results, applied, failed: results.length - applied }
+      return result.ok
+        ? { orderId, orderNo: result.data.orderNo, ok: true }
+        : failed(orderId, result.code, result.message)
+    },
+    failed,
+    event,
+  )
 }

@@ -3,6 +3,7 @@ import { FUNCTIONS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { actMany } from './actions/act-many'
 import { afterSalesQueue, decideAfterSales } from './actions/after-sales'
+import { decideAfterSalesMany } from './actions/after-sales-many'
 import { adjustStock } from './actions/adjust-stock'
 import { batches, cancelBatch, closeBatch } from './actions/batches'
 import { csInbox } from './actions/cs-inbox'
@@ -33,6 +34,7 @@ export const main = createRouter(FUNCTIONS.merchant, merchantApi, {
   failedRefunds: failedRefunds,
   afterSalesQueue: afterSalesQueue,
   decideAfterSales: decideAfterSales,
+  decideAfterSalesMany: decideAfterSalesMany,
   csInbox: csInbox,
   csReply: csReply,
 })

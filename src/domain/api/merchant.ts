@@ -3,6 +3,7 @@
 import type {
   ActManyView,
   AdjustStockView,
+  DecideAfterSalesManyView,
   BatchActionView,
   BatchesView,
   DashboardView,
@@ -39,6 +40,7 @@ import {
   AFTER_SALES_DECISIONS,
   AFTER_SALES_KINDS,
   PLAN_MAX,
+  type AfterSalesDecision,
   type AfterSalesRecord,
 } from '../after-sales'
 import { isChinaDate } from '../china-date'
@@ -116,6 +118,27 @@ const chinaDateCheck: Check<string> = (value, path) =>
 /** Told to every customer in the batch; the batches page's input stops at its limit. */
 export const batchCancelReason = string({ label: '取消原因', max: 200 })
 
+/** What an answer carries: 受理 a plan (shown to the customer) and its days, 不受理 a reason. */
+const answerFields = {
+  plan: optional(string({ label: '处理方案', max: PLAN_MAX, oneLine: true })),
+  days: optional(integer({ label: '预计天数', min: 1, max: 60 })),
+  reason: optional(string({ label: '不受理的原因', max: PLAN_MAX, oneLine: true })),
+}
+
+type Answer = { decision: AfterSalesDecision; plan?: string; days?: number; reason?: string }
+const fieldAt = (path: string, field: string) => `${path ? `${path}.` : ''}${field}`
+
+/** Accept needs a plan and its days, decline a reason (one request or a batch alike). */
+function answerProblem(input: Answer, path: string) {
+  if (input.decision === 'accept' && !input.plan)
+    return invalid(fieldAt(path, 'plan'), '请填写处理方案')
+  if (input.decision === 'accept' && !input.days)
+    return invalid(fieldAt(path, 'days'), '请填写预计天数')
+  if (input.decision === 'decline' && !input.reason)
+    return invalid(fieldAt(path, 'reason'), '请填写不受理的原因')
+  return null
+}
+
 /**
  * The merchant's answer: accept needs a plan and its days, decline a reason; closing a return
  * may name its refund (fen; without it the whole rest is refunded).
@@ -124,27 +147,47 @@ const afterSalesDecisionCheck = refine(
   object({
     afterSalesId: id('售后申请'),
     decision: oneOf('处理结果', AFTER_SALES_DECISIONS),
-    plan: optional(string({ label: '处理方案', max: PLAN_MAX, oneLine: true })),
-    days: optional(integer({ label: '预计天数', min: 1, max: 60 })),
-    reason: optional(string({ label: '不受理的原因', max: PLAN_MAX, oneLine: true })),
+    ...answerFields,
     carrier: optional(carrierCheck),
     trackingNo: optional(trackingNoCheck),
     refundFen: optional(integer({ label: '退款金额（分）', min: 1, max: MAX_REFUND_FEN })),
   }),
   (input, path) => {
-    const at = (field: string) => `${path ? `${path}.` : ''}${field}`
+    const at = (field: string) => fieldAt(path, field)
     if (input.refundFen !== undefined && input.decision !== 'close')
       return invalid(at('refundFen'), '只有完成退货时填写退款金额')
     if (input.decision === 'ship_back' && !input.carrier)
       return invalid(at('carrier'), '请填写快递公司')
     if (input.decision === 'ship_back' && !input.trackingNo)
       return invalid(at('trackingNo'), '请填写快递单号')
-    if (input.decision === 'accept' && !input.plan) return invalid(at('plan'), '请填写处理方案')
-    if (input.decision === 'accept' && !input.days) return invalid(at('days'), '请填写预计天数')
-    if (input.decision === 'decline' && !input.reason)
-      return invalid(at('reason'), '请填写不受理的原因')
-    return valid(null)
+    return answerProblem(input, path) ?? valid(null)
   },
+  (input) => input,
+)
+
+/** Answers a batch may give: the first answer to unanswered requests (the rest go one by one). */
+export const BATCH_AFTER_SALES_DECISIONS = [
+  'accept',
+  'decline',
+] as const satisfies readonly AfterSalesDecision[]
+/** Requests one merchant.decideAfterSalesMany call may answer: the same cap as actMany. */
+export const MAX_BATCH_AFTER_SALES = MAX_BATCH_ORDERS
+
+/** One answer for several requests, each named once. */
+const afterSalesManyCheck = refine(
+  object({
+    afterSalesIds: array(id('售后申请'), {
+      label: '售后申请',
+      min: 1,
+      max: MAX_BATCH_AFTER_SALES,
+    }),
+    decision: oneOf('处理结果', BATCH_AFTER_SALES_DECISIONS),
+    ...answerFields,
+  }),
+  (input, path) =>
+    new Set(input.afterSalesIds).size !== input.afterSalesIds.length
+      ? invalid(fieldAt(path, 'afterSalesIds'), '售后申请不能重复')
+      : (answerProblem(input, path) ?? valid(null)),
   (input) => input,
 )
 
@@ -252,6 +295,12 @@ export const merchantApi = {
     'decideAfterSales',
     afterSalesDecisionCheck,
     returns<{ request: AfterSalesRecord }>(),
+  ),
+  /** One answer (受理 or 不受理) to several requests, each answered on its own as above. */
+  decideAfterSalesMany: action(
+    'decideAfterSalesMany',
+    afterSalesManyCheck,
+    returns<DecideAfterSalesManyView>(),
   ),
   /** Customers' 客服 chats, newest message first, paged by (lastMessageAt, OPENID). */
   csInbox: action(

@@ -12,6 +12,7 @@ import type { OrderSelection } from '../order-selection'
 import { ORDER_NODES, type ActorRole, type OrderEvent, type OrderRecord } from '../order-types'
 import type { WxPayment } from '../payment'
 import type { Quote } from '../pricing'
+import type { RatingRecord } from '../rating'
 import {
   boolean,
   checkedLater,
@@ -64,7 +65,13 @@ export const orderApi = {
   detail: action(
     'detail',
     object({ orderId: id('订单') }),
-    returns<{ order: OrderRecord; role: ActorRole; actions: OrderEvent[] }>(),
+    returns<{
+      order: OrderRecord
+      role: ActorRole
+      actions: OrderEvent[]
+      /** For a merchant only: the order's rating, or null (the owner's page reads `rating`). */
+      rating?: RatingRecord | null
+    }>(),
   ),
   mine: action(
     'mine',

@@ -2,7 +2,7 @@
 // bounded, time-windowed reads (at most SAMPLE_LIMIT rows), folded by src/domain/dashboard.ts.
 // Windows: lead time, urgent share, messages and refills over the last WINDOW_DAYS days; top
 // options over this China week; order counts over the last WEEKS weeks; after-sales requests over
-// WINDOW_DAYS against the orders delivered in it.
+// WINDOW_DAYS against the orders delivered in it; ratings given over WINDOW_DAYS.
 import { OPEN_AFTER_SALES_STATES, type AfterSalesRecord } from '@/domain/after-sales'
 import { afterSalesStats, optionLabels } from '@/domain/after-sales-stats'
 import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
@@ -11,11 +11,14 @@ import type { DashboardView } from '@/domain/merchant-views'
 import { HOLD_REASON_CODES, type HoldReason } from '@/domain/messages'
 import { COLLECTIONS } from '@/domain/names'
 import { ORDER_NODES, type OrderNode, type OrderRecord } from '@/domain/order-types'
+import type { RatingRecord } from '@/domain/rating'
+import { ratingStats } from '@/domain/rating-stats'
 import { ok } from '@/domain/result'
 import { afterSales } from '@/cloud/after-sales'
 import { command, countOf, db, readList } from '@/cloud/database'
 import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
 import { refillStats } from '@/cloud/refill-stats'
+import { ratings } from '@/cloud/ratings'
 import { failedRefundQuery } from '@/cloud/refunds'
 import { merchantApi } from '@/domain/api/merchant'
 import { defineMerchantAction } from '@/cloud/router'
@@ -56,6 +59,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     requests,
     openRequests,
     overdueRequests,
+    rated,
   ] = await Promise.all([
     Promise.all(ORDER_NODES.map((node) => countOf(orders().where({ node })))),
     countOverdue(today),
@@ -110,6 +114,21 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
         createdAt: command.lt(new Date(now.getTime() - responseHours() * 3600 * 1000)),
       }),
     ),
+    readList<RatingRecord>(
+      ratings()
+        .where({ createdAt: command.gte(since) })
+        .field({
+          orderNo: true,
+          productName: true,
+          quality: true,
+          fit: true,
+          onTime: true,
+          text: true,
+          createdAt: true,
+        })
+        .orderBy('createdAt', 'desc')
+        .limit(SAMPLE_LIMIT),
+    ),
   ])
 
   const view: DashboardView = {
@@ -152,6 +171,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
       ),
       windowDays: WINDOW_DAYS,
     },
+    ratings: { ...ratingStats(rated), windowDays: WINDOW_DAYS },
   }
   return ok(view)
 })

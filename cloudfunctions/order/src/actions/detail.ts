@@ -1,24 +1,33 @@
 // order.detail — the owner (as consumer) or a merchant; read-only. Another consumer's order
-// reads NOT_FOUND, never revealing that it exists. `actions` are the buttons to show.
+// reads NOT_FOUND, never revealing that it exists. `actions` are the buttons to show. A merchant
+// also gets the order's rating, read beside the merchant check (no extra step in sequence).
 import { availableEvents } from '@/domain/order-machine'
 import type { OrderRecord } from '@/domain/order-types'
+import type { RatingRecord } from '@/domain/rating'
 import { fail, ok } from '@/domain/result'
 import { readDoc } from '@/cloud/database'
 import { isMerchant } from '@/cloud/merchants'
 import { orders } from '@/cloud/orders'
+import { ratings } from '@/cloud/ratings'
 import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
 export const detail = defineUserAction(orderApi.detail, async ({ orderId }, openid) => {
   const order = await readDoc<OrderRecord>(orders().doc(orderId))
-  const role =
-    order?.ownerOpenid === openid
-      ? 'consumer'
-      : order && (await isMerchant(openid))
-        ? 'merchant'
-        : null
-  if (!order || !role) return fail('NOT_FOUND', '订单不存在')
-  const actions = availableEvents(order, role, { openid: openid, now: currentTime() })
-  return ok({ order, role, actions })
+  if (!order) return fail('NOT_FOUND', '订单不存在')
+  const context = { openid, now: currentTime() }
+  if (order.ownerOpenid === openid)
+    return ok({ order, role: 'consumer', actions: availableEvents(order, 'consumer', context) })
+  const [merchant, rating] = await Promise.all([
+    isMerchant(openid),
+    readDoc<RatingRecord>(ratings().doc(orderId)),
+  ])
+  if (!merchant) return fail('NOT_FOUND', '订单不存在')
+  return ok({
+    order,
+    role: 'merchant',
+    actions: availableEvents(order, 'merchant', context),
+    rating,
+  })
 })

@@ -1,6 +1,6 @@
 // 数据看板: orders per node and per week, overdue and exceptions, lead time against the promise,
 // urgent share, this week's most requested options, reminder-to-reorder conversion and message
-// delivery. Charts where a chart reads faster than a number.
+// delivery, after-sales and ratings. Charts where a chart reads faster than a number.
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { HOLD_REASON_NAMES } from '@/domain/message-policy'
@@ -15,6 +15,7 @@ import MerchantNav from '@/merchant/components/merchant-nav'
 import { MERCHANT_PAGES } from '@/routes'
 import MerchantOnly from '@/merchant/components/merchant-only'
 import { ShareMeter, StackedBar } from '@/merchant/components/charts'
+import RatingsCard from './ratings-card'
 import './index.scss'
 
 const days = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} 天`)
@@ -214,6 +215,8 @@ function DashboardPageBody() {
           </>
         ) : null}
       </Card>
+
+      <RatingsCard ratings={data.ratings} />
 
       <Text className="dash-generated">
         更新于 {formatChinaTime(data.generatedAt, 'MM-DD HH:mm')}

@@ -1,6 +1,7 @@
 // 订单处理: one order for the merchant. The buttons are exactly the events order.detail says the
 // merchant may apply now; each opens a form with a note and photos (and what the event needs).
-// An open exception shows the remedies offered and the customer's choice, ready to act on.
+// An open exception shows the remedies offered and the customer's choice, ready to act on;
+// a rated order shows the customer's rating.
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -27,6 +28,7 @@ import { confirmModal, toast } from '@/services/feedback'
 import MerchantOnly from '@/merchant/components/merchant-only'
 import ActionForm from './action-form'
 import AddressCard from './address-card'
+import RatingCard from './rating-card'
 import RefundForm from './refund-form'
 import './index.scss'
 
@@ -93,6 +95,8 @@ function MerchantOrderPageBody() {
       {showsAfterSales(order) ? (
         <AfterSalesSection orderId={order._id} audience="merchant" />
       ) : null}
+
+      {detail.data.rating ? <RatingCard rating={detail.data.rating} /> : null}
 
       {exception ? (
         <View className="m-order-section m-order-exception">
