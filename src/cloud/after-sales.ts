@@ -27,6 +27,7 @@ import { db, inTransaction, readDoc, type Transaction } from './database'
 import { drainAfterCommit } from './notifier'
 import { withoutId } from './orders'
 import { queueMessage } from './outbox'
+import { areCallersPhotos, FOREIGN_PHOTO_MESSAGE } from './photo-dir'
 
 export const afterSales = () => db.collection(COLLECTIONS.afterSales)
 
@@ -46,6 +47,8 @@ async function buildRequest(
 ): Promise<Result<AfterSalesRecord>> {
   const refusal = afterSalesRefusal(order, input.kind, now)
   if (refusal) return fail(refusal.code, refusal.message)
+  if (!areCallersPhotos(input.photos, openid))
+    return fail('INVALID_INPUT', FOREIGN_PHOTO_MESSAGE, 'photos')
   let alterations: AfterSalesRecord['alterations'] = []
   if (input.alterations?.length) {
     const product = await readDoc<ProductRecord>(
@@ -70,6 +73,7 @@ async function buildRequest(
     reason: input.reason,
     note,
     alterations,
+    photos: input.photos,
     state: 'submitted',
     plan: null,
     declineReason: null,

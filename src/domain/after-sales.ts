@@ -110,6 +110,8 @@ export interface AfterSalesRecord {
   reason: AfterSalesReason
   note: string
   alterations: Alteration[]
+  /** The customer's photos (customer-photos.ts); absent on requests from before they existed. */
+  photos?: string[]
   state: AfterSalesState
   /** Set on accept: what the shop will do and in how many days. */
   plan: { text: string; days: number } | null
