@@ -5,6 +5,12 @@ import type { Driver, JourneyContext, PayOutcome, SheetAnswer } from '../journey
 import type { H5App } from './app'
 import { newPhoneContext } from './browser'
 
+// A 1×1 PNG: what the file chooser picks.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
+
 const WAIT = { timeout: 20_000 }
 /** The simulated sheet ignores taps in its first moments on screen (a double tap is no consent). */
 const SHEET_SETTLE_MS = 600
@@ -164,6 +170,12 @@ export class H5Driver implements Driver {
 
   private answerPayment(outcome: PayOutcome): Promise<boolean> {
     return answerPaySheet(this.page, outcome)
+  }
+
+  async tapAndPickPhoto(css: string, text?: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser', WAIT)
+    await this.tap(css, text)
+    await (await chooser).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG })
   }
 
   async tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void> {

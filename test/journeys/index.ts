@@ -157,7 +157,7 @@ export const JOURNEYS: [
     90_000,
   ],
   [
-    'a delivered shirt’s sleeves shortened: 申请售后 改尺寸 袖长 −2cm, the merchant accepts with a plan',
+    'a delivered shirt’s sleeves shortened: 申请售后 改尺寸 袖长 −2cm with a photo, the merchant accepts with a plan',
     alterADeliveredShirt,
     90_000,
   ],
@@ -167,7 +167,7 @@ export const JOURNEYS: [
     90_000,
   ],
   [
-    'a completed shirt rated 5/4/5 with a text, shown on the order page, then 准时 changed to 4',
+    'a completed shirt rated 5/4/5 with a text and a photo, shown on the order page, then 准时 changed to 4 and the photo taken away',
     rateACompletedOrder,
     90_000,
   ],

@@ -5,6 +5,7 @@
 // with scriptable answers. `wx.cloud.callFunction` is real past the boundary: it rejects until
 // `wx.cloud.init` ran, then invokes the real cloud function through the local cloud as the chosen
 // OPENID. Any API this object does not implement throws when called, naming the API.
+import { LOCAL_CLOUD_ENV } from '@/domain/photos'
 
 /** The page stack the navigation APIs drive (harness/mini-program.ts). */
 export interface PageRouter {
@@ -276,8 +277,10 @@ export class WxStandIn {
           this.cloudInitialised = true
         }),
         callFunction: async('cloud.callFunction', (o) => this.callFunction(o)),
+        // A file id of the environment the functions run in (the local cloud's), as WeChat
+        // gives one of the app's own environment; the functions take no other.
         uploadFile: async('cloud.uploadFile', (o) => ({
-          fileID: `cloud://test-env.7465-test-env/${String(o.cloudPath)}`,
+          fileID: `cloud://${LOCAL_CLOUD_ENV}.6c6f-${LOCAL_CLOUD_ENV}-1250/${String(o.cloudPath)}`,
           statusCode: 200,
         })),
       },
