@@ -194,6 +194,18 @@ export class H5Driver implements Driver {
     })
   }
 
+  async failNextPhotoUpload(): Promise<void> {
+    let failed = false
+    await this.page.route(
+      (url) => url.pathname === '/cloud/files',
+      async (route) => {
+        if (failed || route.request().method() !== 'POST') return route.continue()
+        failed = true
+        return route.abort('connectionreset')
+      },
+    )
+  }
+
   errors(): string[] {
     return this.collected
   }

@@ -29,9 +29,19 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
       (n) => n === want,
       `${want} 张照片`,
     )
+  // A lost upload says so beside the photos and loses nothing; the next pick works.
   await phone.tapAndPickPhoto('.photo-picker__add', '添加照片')
+  await photoCount(1)
+  await phone.failNextPhotoUpload()
+  await phone.tapAndPickPhoto('.photo-picker__add', '添加照片')
+  await phone.see('.photo-picker__error', '照片上传失败')
+  // The upload's own log line (and H5's failed request) are the only errors on this phone.
+  const failedUpload = phone.errors().length
+  expect(phone.errors().every((e) => /上传照片失败|Failed to load resource/.test(e))).toBe(true)
+  expect(await phone.count('.photo-picker__photo')).toBe(1)
   await phone.tapAndPickPhoto('.photo-picker__add', '添加照片')
   await photoCount(2)
+  await phone.notSee('.photo-picker__error')
   await phone.tap('.photo-picker__remove')
   await photoCount(1)
   // Nothing chosen yet: the form says what is missing and keeps the choice made.
@@ -70,7 +80,7 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
       ),
     ],
   })
-  expect(phone.errors()).toEqual([])
+  expect(phone.errors().slice(failedUpload)).toEqual([])
 
   const shop = await ctx.driverFor(merchant)
   await shop.open('merchant/pages/after-sales/index')

@@ -57,6 +57,8 @@ export interface Driver {
    * file chooser; weapp the wx stand-in's chooseMedia answer.
    */
   tapAndPickPhoto(css: string, text?: string): Promise<void>
+  /** Makes the next photo upload fail as a lost network would (H5: the local file stand-in). */
+  failNextPhotoUpload(): Promise<void>
   /** Taps `css`, which asks a yes/no question in a modal, and answers it. */
   tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void>
   /** Makes the next cloud call fail as a lost network would. */

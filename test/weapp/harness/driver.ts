@@ -134,6 +134,10 @@ export class WeappDriver implements Driver {
     this.phone.wx.failNextCalls += 1
   }
 
+  async failNextPhotoUpload(): Promise<void> {
+    this.phone.wx.failNextUploads += 1
+  }
+
   errors(): string[] {
     return this.phone.consoleErrors
   }

@@ -89,6 +89,8 @@ export class WxStandIn {
   cloudInitialised = false
   /** Makes the next cloud calls fail as the network would (request:fail). */
   failNextCalls = 0
+  /** The next this many cloud.uploadFile calls fail as a lost network would. */
+  failNextUploads = 0
   private privacyListener?: (
     resolve: (r: { event: string; buttonId?: string }) => unknown,
     e: object,
@@ -279,10 +281,16 @@ export class WxStandIn {
         callFunction: async('cloud.callFunction', (o) => this.callFunction(o)),
         // A file id of the environment the functions run in (the local cloud's), as WeChat
         // gives one of the app's own environment; the functions take no other.
-        uploadFile: async('cloud.uploadFile', (o) => ({
-          fileID: `cloud://${LOCAL_CLOUD_ENV}.6c6f-${LOCAL_CLOUD_ENV}-1250/${String(o.cloudPath)}`,
-          statusCode: 200,
-        })),
+        uploadFile: async('cloud.uploadFile', (o) => {
+          if (this.failNextUploads > 0) {
+            this.failNextUploads -= 1
+            throw new Error('request:fail timeout')
+          }
+          return {
+            fileID: `cloud://${LOCAL_CLOUD_ENV}.6c6f-${LOCAL_CLOUD_ENV}-1250/${String(o.cloudPath)}`,
+            statusCode: 200,
+          }
+        }),
       },
     }
   }
