@@ -35,6 +35,7 @@ import { drainAfterCommit } from './notifier'
 import { addDays, chinaDateOf } from '../domain/china-date'
 import { SYSTEM, afterOrderEvent, orderEventIn, withoutId, type AppliedOrderEvent } from './orders'
 import { queueMessage } from './outbox'
+import { areCallersPhotos, FOREIGN_PHOTO_MESSAGE } from './photo-dir'
 
 export const afterSales = () => db.collection(COLLECTIONS.afterSales)
 
@@ -54,6 +55,8 @@ async function buildRequest(
 ): Promise<Result<AfterSalesRecord>> {
   const refusal = afterSalesRefusal(order, input.kind, now)
   if (refusal) return fail(refusal.code, refusal.message)
+  if (!areCallersPhotos(input.photos, openid))
+    return fail('INVALID_INPUT', FOREIGN_PHOTO_MESSAGE, 'photos')
   let alterations: AfterSalesRecord['alterations'] = []
   if (input.alterations?.length) {
     const product = await readDoc<ProductRecord>(
@@ -79,6 +82,7 @@ async function buildRequest(
     note,
     alterations,
     options: optionLabels(order.productSnapshot),
+    photos: input.photos,
     state: 'submitted',
     plan: null,
     declineReason: null,

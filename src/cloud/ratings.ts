@@ -12,6 +12,7 @@ import type { PayloadOf } from '../domain/api/contract'
 import type { rateOrderApi } from '../domain/api/rating-order'
 import { db, inTransaction, readDoc } from './database'
 import { withoutId } from './orders'
+import { areCallersPhotos, FOREIGN_PHOTO_MESSAGE } from './photo-dir'
 
 export const ratings = () => db.collection(COLLECTIONS.ratings)
 
@@ -33,6 +34,8 @@ export function rateOrder(
     if (refusal) return fail(refusal.code, refusal.message)
     const problem = fitProblem(order, input.fit)
     if (problem) return fail('INVALID_INPUT', problem, 'fit')
+    if (!areCallersPhotos(input.photos, openid))
+      return fail('INVALID_INPUT', FOREIGN_PHOTO_MESSAGE, 'photos')
     const rating = ratingFrom(order, earlier, input, now)
     await ref.set({ data: withoutId(rating) })
     return ok({ rating, created: !earlier })

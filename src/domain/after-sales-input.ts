@@ -4,6 +4,7 @@
 // api/merchant.ts for the same reason).
 import { AFTER_SALES_KINDS, AFTER_SALES_REASONS, MAX_ALTERATION, NOTE_MAX } from './after-sales'
 import { type AlterableSize } from './after-sales-rules'
+import { customerPhotosCheck } from './customer-photos'
 import {
   array,
   decimal,
@@ -31,6 +32,7 @@ export const afterSalesRequestCheck = refine(
     reason: oneOf('售后原因', AFTER_SALES_REASONS),
     note: optional(string({ label: '问题描述', max: NOTE_MAX })),
     alterations: optional(array(alterationCheck, { label: '修改的尺寸', max: 5 })),
+    photos: customerPhotosCheck,
   }),
   (input, path) => {
     const altering = (input.alterations?.length ?? 0) > 0

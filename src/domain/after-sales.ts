@@ -114,6 +114,8 @@ export interface AfterSalesRecord {
   alterations: Alteration[]
   /** The order's options when asked ("面料：法国亚麻"), for the dashboard's per-option figures. */
   options?: string[]
+  /** The customer's photos (customer-photos.ts); absent on requests from before they existed. */
+  photos?: string[]
   state: AfterSalesState
   /** Set on accept: what the shop will do and in how many days. */
   plan: { text: string; days: number } | null

@@ -212,7 +212,7 @@ export type FlaggableException = ExceptionKind
 // ---- local photo stand-in (POST /cloud/files on the local cloud) ----
 
 export interface UploadedFile {
-  /** `local-file://<name>` locally, a cloud file id on WeChat. */
+  /** `local-file://[<dir>/]<name>` locally, a cloud file id on WeChat (domain/photos.ts). */
   fileID: string
   url: string
 }

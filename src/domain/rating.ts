@@ -1,6 +1,7 @@
 // Rating a completed order (issue 17): its owner gives 质量, 合身 (only when the product was made
-// to their measurements) and 准时 one to five stars each, with an optional text; they may change
-// it for RATING_EDIT_DAYS after rating, then it is fixed. While an after-sales request of the
+// to their measurements) and 准时 one to five stars each, with an optional text and photos; they
+// may change it (all of it: a change replaces text and photos) for RATING_EDIT_DAYS after rating,
+// then it is fixed. While an after-sales request of the
 // order is open, rating waits for it to close. One rating per order: its `_id` is the order id.
 import type { OrderRecord } from './order-types'
 import type { RatingAspect } from './rating-view'
@@ -25,6 +26,8 @@ export interface RatingRecord {
   fit: number | null
   onTime: number
   text: string
+  /** The customer's photos (customer-photos.ts); absent on ratings from before they existed. */
+  photos?: string[]
   /** When first rated: the edit window runs from here. */
   createdAt: Date
   updatedAt: Date
@@ -84,6 +87,7 @@ export function fitProblem(order: Pick<OrderRecord, 'selection'>, fit: number | 
 export type RatingScores = Record<Exclude<RatingAspect, 'fit'>, number> & {
   fit?: number
   text?: string
+  photos?: string[]
 }
 
 /** The rating after this request: a new one, or the earlier one changed (kept: createdAt). */
@@ -104,6 +108,7 @@ export function ratingFrom(
     fit: scores.fit ?? null,
     onTime: scores.onTime,
     text: scores.text ?? '',
+    photos: scores.photos ?? [],
     createdAt: earlier ? earlier.createdAt : now,
     updatedAt: now,
     edits: earlier ? earlier.edits + 1 : 0,

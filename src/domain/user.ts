@@ -13,6 +13,8 @@ export interface Profile {
 /** What `user.role` returns. */
 export interface RoleView {
   role: Role
+  /** The caller's photo folder (src/cloud/photo-dir.ts), where their 申请售后 and 评价 photos go. */
+  photoDir: string
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -4,25 +4,17 @@
 // again. Showing or hiding merchant screens is only a convenience: every merchant action is
 // authorised again on the server from the caller's OPENID.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { userApi } from '@/domain/api/user'
-import { callCloud } from '@/services/cloud'
+import { askCallerRole } from '@/services/caller-role'
 import { onLocalIdentityChange } from '@/services/local-identity'
 
 /** `unknown` until user.role answers; `failed` when it could not be asked (retry). */
 export type MerchantAccess = 'unknown' | 'merchant' | 'refused' | 'failed'
 
-let asked: Promise<MerchantAccess> | undefined
-
-function askAccess(): Promise<MerchantAccess> {
-  if (asked) return asked
-  const answer = callCloud(userApi.role).then((result) => {
-    if (!result.ok && asked === answer) asked = undefined // a failed call is asked again next time
+const askAccess = (): Promise<MerchantAccess> =>
+  askCallerRole().then((result) => {
     if (!result.ok) return 'failed' as const
     return result.data.role === 'merchant' ? 'merchant' : 'refused'
   })
-  asked = answer
-  return answer
-}
 
 export function useMerchantAccess(): { access: MerchantAccess; retry: () => void } {
   const [access, setAccess] = useState<MerchantAccess>('unknown')
@@ -40,10 +32,7 @@ export function useMerchantAccess(): { access: MerchantAccess; retry: () => void
     refresh()
     const unsubscribe =
       process.env.TARO_ENV === 'h5'
-        ? onLocalIdentityChange(() => {
-            asked = undefined
-            refresh()
-          })
+        ? onLocalIdentityChange(refresh) // caller-role.ts has forgotten the last answer
         : () => undefined
     return () => {
       latest.current = -1

@@ -9,6 +9,7 @@ import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { addDays, chinaDateOf } from '@/domain/china-date'
 import { callerFor } from '../helpers/demo-cloud'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
+import { customerPhotos, merchantPhoto } from '../helpers/photos'
 import { messageClient } from './message-helpers'
 import { consumerA, consumerB, makeClient, merchant, rid, startOrderCloud } from './order-helpers'
 
@@ -133,6 +134,49 @@ describe('order.requestAfterSales', () => {
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(result.message).toMatch(/领围改后为 29cm，超出/)
     expect(await requests()).not.toContainEqual(expect.objectContaining({ orderId }))
+  })
+
+  test('the caller’s own photos are stored; anyone else’s, a URL, seven or a repeat write nothing', async () => {
+    const orderId = await deliveredShirt()
+    const before = await everything()
+    const [own] = customerPhotos(consumerA)
+    const refused: [string, unknown, string][] = [
+      ['another customer’s photo', [own, ...customerPhotos(consumerB)], '照片不是你上传的'],
+      ['the merchant’s photo', [merchantPhoto()], '照片不是你上传的'],
+      ['a URL', ['https://evil.example/a.jpg'], '照片地址不正确'],
+      [
+        'a cloud file of another environment',
+        [own.replace('local-file://', 'cloud://x.y/order-photos/')],
+        '照片不是你上传的',
+      ],
+      ['seven photos', customerPhotos(consumerA, 7), '照片最多 6 张'],
+      ['the same photo twice', [own, own], '同一张照片只能添加一次'],
+    ]
+    for (const [what, photos, message] of refused) {
+      const result = await call('requestAfterSales', alteration(orderId, -2, { photos }), consumerA)
+      expect({ what, result }).toMatchObject({
+        result: {
+          ok: false,
+          code: 'INVALID_INPUT',
+          field: 'photos',
+          message: expect.stringContaining(message),
+        },
+      })
+    }
+    expect(await everything()).toEqual(before)
+
+    const photos = customerPhotos(consumerA, 6)
+    const asked = await call('requestAfterSales', alteration(orderId, -2, { photos }), consumerA)
+    expect(asked).toMatchObject({ ok: true, data: { request: { photos } } })
+    expect(await requests()).toContainEqual(expect.objectContaining({ orderId, photos }))
+    const listed = await call('afterSales', { orderId }, merchant)
+    expect(listed.data.items[0]).toMatchObject({ photos })
+  })
+
+  test('a request without photos stores none', async () => {
+    const orderId = await deliveredShirt()
+    const asked = await call('requestAfterSales', alteration(orderId), consumerA)
+    expect(asked.data.request.photos).toEqual([])
   })
 
   test('ten different requests racing on one order: exactly one is recorded', async () => {
@@ -479,7 +523,14 @@ test('round trips of each after-sales action (docs/actions.md)', async () => {
     return { data: (result as { data: { request: AfterSalesRecord } }).data, roundTrips }
   }
   const orderId = await deliveredShirt()
-  const asked = await counted(FUNCTIONS.order, 'requestAfterSales', alteration(orderId), consumerA)
+  // Photos cost no round trip: whose they are is read from their folder.
+  const photos = customerPhotos(consumerA, 3)
+  const asked = await counted(
+    FUNCTIONS.order,
+    'requestAfterSales',
+    alteration(orderId, -2, { photos }),
+    consumerA,
+  )
   const listed = await counted(FUNCTIONS.order, 'afterSales', { orderId }, consumerA)
   const queue = await counted(FUNCTIONS.merchant, 'afterSalesQueue', {}, merchant)
   const decided = await counted(

@@ -1,5 +1,6 @@
 // The deployable functions (cloudfunctions/<fn>/index.js, built by `npm run build:cloud`) run
 // by the unmodified wx-server-sdk against the local cloud on real PostgreSQL.
+import { photoDirOf } from '@/cloud/photo-dir'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
 import { callerFor, consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
@@ -51,6 +52,13 @@ describe('user.me', () => {
       'consumer',
       'merchant',
     ])
+  })
+
+  test('user.role names the caller’s own photo folder, computed from their OPENID', async () => {
+    const [a, m] = await Promise.all([user('role', {}, consumerA), user('role', {}, merchant)])
+    expect(a).toEqual({ ok: true, data: { role: 'consumer', photoDir: photoDirOf(consumerA) } })
+    expect(m).toEqual({ ok: true, data: { role: 'merchant', photoDir: photoDirOf(merchant) } })
+    expect(photoDirOf(consumerA)).not.toBe(photoDirOf(merchant))
   })
 
   test('an anonymous caller is refused and nothing is written', async () => {

@@ -4,6 +4,7 @@
 // rating read tells the owner what they may do and shows the merchant the rating.
 import type { RatingRecord } from '@/domain/rating'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { customerPhotos, merchantPhoto } from '../helpers/photos'
 import {
   consumerA,
   consumerB,
@@ -116,6 +117,42 @@ describe('order.rateOrder', () => {
       may: null,
       rating: { onTime: 2 },
     })
+  })
+
+  test('photos: the owner’s own are kept, a change replaces them, anyone else’s write nothing', async () => {
+    const orderId = await completedShirt()
+    const before = await everything()
+    const [own] = customerPhotos(consumerA)
+    const refused: [string, unknown, string][] = [
+      ['another customer’s photo', customerPhotos(consumerB), '照片不是你上传的'],
+      ['the merchant’s photo', [own, merchantPhoto()], '照片不是你上传的'],
+      ['a URL', ['https://evil.example/a.jpg'], '照片地址不正确'],
+      ['seven photos', customerPhotos(consumerA, 7), '照片最多 6 张'],
+      ['the same photo twice', [own, own], '同一张照片只能添加一次'],
+    ]
+    for (const [what, photos, message] of refused)
+      expect({
+        what,
+        result: await call('rateOrder', stars(orderId, { photos }), consumerA),
+      }).toMatchObject({
+        result: {
+          ok: false,
+          code: 'INVALID_INPUT',
+          field: 'photos',
+          message: expect.stringContaining(message),
+        },
+      })
+    expect(await everything()).toEqual(before)
+
+    const first = customerPhotos(consumerA, 2)
+    const rated = await call('rateOrder', stars(orderId, { photos: first }), consumerA)
+    expect(rated).toMatchObject({ ok: true, data: { rating: { photos: first } } })
+    const second = customerPhotos(consumerA, 1)
+    await call('rateOrder', stars(orderId, { photos: second }), consumerA)
+    expect(await ratings(orderId)).toEqual([expect.objectContaining({ photos: second, edits: 1 })])
+    // Left out, the photos go, like the text.
+    await call('rateOrder', stars(orderId), consumerA)
+    expect((await call('rating', { orderId }, merchant)).data.rating).toMatchObject({ photos: [] })
   })
 
   test('strangers, unfinished orders and bad stars are refused, writing nothing', async () => {

@@ -5,6 +5,12 @@ import type { Driver, JourneyContext, PayOutcome, SheetAnswer } from '../journey
 import type { H5App } from './app'
 import { newPhoneContext } from './browser'
 
+// A 1×1 PNG: what the file chooser picks.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
+
 const WAIT = { timeout: 20_000 }
 /** The simulated sheet ignores taps in its first moments on screen (a double tap is no consent). */
 const SHEET_SETTLE_MS = 600
@@ -166,6 +172,12 @@ export class H5Driver implements Driver {
     return answerPaySheet(this.page, outcome)
   }
 
+  async tapAndPickPhoto(css: string, text?: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser', WAIT)
+    await this.tap(css, text)
+    await (await chooser).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG })
+  }
+
   async tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void> {
     await this.tap(css, text)
     await this.page
@@ -180,6 +192,18 @@ export class H5Driver implements Driver {
       failed = true
       return route.abort('connectionreset')
     })
+  }
+
+  async failNextPhotoUpload(): Promise<void> {
+    let failed = false
+    await this.page.route(
+      (url) => url.pathname === '/cloud/files',
+      async (route) => {
+        if (failed || route.request().method() !== 'POST') return route.continue()
+        failed = true
+        return route.abort('connectionreset')
+      },
+    )
   }
 
   errors(): string[] {

@@ -1,13 +1,15 @@
 // After-sales (issue 17): a delivered shirt whose sleeves are too long. On the order page the
-// customer taps 申请售后, picks 改尺寸, shortens 袖长 by 2 cm with − (four 0.5 cm steps), picks a
-// reason and submits, allowing 售后进度通知 on the sheet the submit opens; back on the order the
-// request reads 待商家处理. The merchant's 售后 page lists it; 受理 with a plan and days,
+// customer taps 申请售后, picks 改尺寸, adds two photos and takes one back (the one kept survives
+// the refused taps), shortens 袖长 by 2 cm with − (four 0.5 cm steps), picks a reason and submits, allowing 售后进度通知 on the sheet the submit opens; back on the order the
+// request reads 待商家处理 with the photo, stored in the customer's own folder. The merchant's 售后
+// page lists it with the photo; 受理 with a plan and days,
 // confirmed in the modal, queues the customer's message once; the customer then reads 已受理
 // with the plan, and the message, and 申请售后 is gone while the request is open. The order is
 // back in the workshop (返工中); the merchant checks, ships and delivers it from the order page,
 // which closes the request; the customer completes the order and rates it.
 import type { AfterSalesRecord } from '@/domain/after-sales'
 import type { OutboxRecord } from '@/domain/message-drafts'
+import { photoDirOf } from '@/cloud/photo-dir'
 import type { OrderRecord } from '@/domain/order-types'
 import { COLLECTIONS } from '@/domain/names'
 import { waitForValue } from '../helpers/wait'
@@ -24,6 +26,27 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   await phone.onPage('service/pages/after-sales/index')
   await phone.tap('.as-chip--kind-alteration', '改尺寸')
   await phone.see('.size-change', '袖长')
+  const photoCount = (want: number) =>
+    waitForValue(
+      () => phone.count('.photo-picker__photo'),
+      (n) => n === want,
+      `${want} 张照片`,
+    )
+  // A lost upload says so beside the photos and loses nothing; the next pick works.
+  await phone.tapAndPickPhoto('.photo-picker__add', '添加照片')
+  await photoCount(1)
+  await phone.failNextPhotoUpload()
+  await phone.tapAndPickPhoto('.photo-picker__add', '添加照片')
+  await phone.see('.photo-picker__error', '照片上传失败')
+  // The upload's own log line (and H5's failed request) are the only errors on this phone.
+  const failedUpload = phone.errors().length
+  expect(phone.errors().every((e) => /上传照片失败|Failed to load resource/.test(e))).toBe(true)
+  expect(await phone.count('.photo-picker__photo')).toBe(1)
+  await phone.tapAndPickPhoto('.photo-picker__add', '添加照片')
+  await photoCount(2)
+  await phone.notSee('.photo-picker__error')
+  await phone.tap('.photo-picker__remove')
+  await photoCount(1)
   // Nothing chosen yet: the form says what is missing and keeps the choice made.
   await phone.tap('.after-sales-form__submit')
   await phone.see('.after-sales-form__error', '请选择原因')
@@ -32,6 +55,7 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   await phone.see('.after-sales-form__error', '请用 − / + 填写要修改的尺寸')
   for (let step = 0; step < 4; step += 1) await phone.tap('.size-change__minus--sleeve')
   await phone.see('.size-change__value', '62 → 60cm（袖长 −2cm）')
+  expect(await phone.count('.photo-picker__photo')).toBe(1)
   await phone.fill('.after-sales-form__note', '袖子长了一点，盖住了手表')
   // The taps refused above asked for nothing; this one asks for the shop's answers first.
   await expect(
@@ -40,6 +64,7 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   await phone.onPage('pages/order/index')
   await phone.see('.after-sales__item', '改尺寸 · 袖长 −2cm')
   await phone.see('.after-sales__state', '待商家处理')
+  await phone.see('.photo-strip__photo')
   await phone.notSee('.after-sales__ask')
 
   const [stored] = (await ctx.cloud.store.find(COLLECTIONS.afterSales, {
@@ -51,13 +76,20 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
     note: '袖子长了一点，盖住了手表',
     alterations: [{ measurementId: 'sleeve', from: 62, delta: -2 }],
     state: 'submitted',
+    // H5: the local stand-in's id; weapp: a cloud file id (wx stand-in) under order-photos/.
+    photos: [
+      expect.stringMatching(
+        new RegExp(`^(local-file://|cloud://.+/order-photos/)${photoDirOf(consumerA)}/`),
+      ),
+    ],
   })
-  expect(phone.errors()).toEqual([])
+  expect(phone.errors().slice(failedUpload)).toEqual([])
 
   const shop = await ctx.driverFor(merchant)
   await shop.open('merchant/pages/after-sales/index')
   await shop.tap('.m-as-filter', '改尺寸')
   await shop.see('.m-as-card', orderNo)
+  await shop.see('.m-as-card .photo-strip__photo')
   await shop.tap('.m-as-button', '受理')
   await shop.fill('.m-as-input--plan', '改短袖长 2cm')
   await shop.fill('.m-as-input--days', '3')

@@ -52,6 +52,13 @@ export interface Driver {
   answerNextPayment(outcome: PayOutcome): void
   /** Whether the sheet armed by answerNextPayment came and was answered. */
   paymentAnswered(): Promise<boolean>
+  /**
+   * Taps `css`, which opens the photo picker, and picks one image: H5 a PNG through the browser's
+   * file chooser; weapp the wx stand-in's chooseMedia answer.
+   */
+  tapAndPickPhoto(css: string, text?: string): Promise<void>
+  /** Makes the next photo upload fail as a lost network would (H5: the local file stand-in). */
+  failNextPhotoUpload(): Promise<void>
   /** Taps `css`, which asks a yes/no question in a modal, and answers it. */
   tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void>
   /** Makes the next cloud call fail as a lost network would. */

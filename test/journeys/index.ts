@@ -159,7 +159,7 @@ export const JOURNEYS: [
     90_000,
   ],
   [
-    'a delivered shirt’s sleeves shortened: 申请售后 改尺寸 袖长 −2cm, accepted with a plan, reworked, reshipped, completed and rated',
+    'a delivered shirt’s sleeves shortened: 申请售后 改尺寸 袖长 −2cm with a photo, accepted with a plan, reworked, reshipped, completed and rated',
     alterADeliveredShirt,
     150_000,
   ],
@@ -174,7 +174,7 @@ export const JOURNEYS: [
     90_000,
   ],
   [
-    'a completed shirt rated 5/4/5 with a text, shown on the order page, then 准时 changed to 4',
+    'a completed shirt rated 5/4/5 with a text and a photo, shown on the order page, then 准时 changed to 4 and the photo taken away',
     rateACompletedOrder,
     90_000,
   ],

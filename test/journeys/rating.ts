@@ -1,9 +1,10 @@
 // Rating (issue 17): a shirt completed through the cloud. On the order page the customer taps
-// 评价订单 and gives 质量 5 and 合身 4; submitting before 准时 says what is missing and keeps the
-// stars and the text; 准时 5, then submit. The order page shows the stars and the text; 修改评价
-// opens the form with the rating given, and 准时 changed to 4 reads on the order page. The
-// merchant reads the rating (已修改) on their order page, and finds the order among the
-// lowest-rated on 数据看板, whose row opens that page.
+// 评价订单 and gives 质量 5 and 合身 4 and a photo; submitting before 准时 says what is missing and
+// keeps the stars, the text and the photo; 准时 5, then submit. The order page shows the stars, the
+// text and the photo; 修改评价 opens the form with the rating given, and 准时 changed to 4 with
+// the photo taken away reads on the order page. The merchant reads the rating (已修改) on their
+// order page, and finds the order among the lowest-rated on 数据看板, whose row opens that page.
+import { photoDirOf } from '@/cloud/photo-dir'
 import { ACTIONS, COLLECTIONS } from '@/domain/names'
 import type { RatingRecord } from '@/domain/rating'
 import type { JourneyContext } from './driver'
@@ -25,19 +26,30 @@ export async function rateACompletedOrder(ctx: JourneyContext): Promise<void> {
   await phone.tap('.rating-star--fit-4')
   await phone.see('.star-row--fit .star-row__word', '满意')
   await phone.fill('.rating-form__text', TEXT)
+  await phone.tapAndPickPhoto('.photo-picker__add', '添加照片')
+  await phone.see('.photo-picker__photo')
   await phone.tap('.rating-form__submit', '提交评价')
   await phone.see('.rating-form__error', '请为准时打分')
   expect(await phone.count('.star-row--quality .rating-star--on')).toBe(5)
   expect(await phone.count('.star-row--fit .rating-star--on')).toBe(4)
   await expect(phone.valueOf('.rating-form__text')).resolves.toBe(TEXT)
+  expect(await phone.count('.photo-picker__photo')).toBe(1)
   await phone.tap('.rating-star--onTime-5')
   await phone.tap('.rating-form__submit', '提交评价')
   await phone.onPage('pages/order/index')
   for (const line of ['质量 ★★★★★', '合身 ★★★★☆', '准时 ★★★★★'])
     await phone.see('.rating-row__stars', line)
   await phone.see('.rating-row__text', TEXT)
+  await phone.see('.photo-strip__photo')
   expect(await stored()).toEqual([
-    expect.objectContaining({ quality: 5, fit: 4, onTime: 5, text: TEXT, edits: 0 }),
+    expect.objectContaining({
+      quality: 5,
+      fit: 4,
+      onTime: 5,
+      text: TEXT,
+      photos: [expect.stringContaining(`${photoDirOf(consumerA)}/`)],
+      edits: 0,
+    }),
   ])
 
   await phone.tap('.rating-row__edit', '修改评价')
@@ -45,12 +57,15 @@ export async function rateACompletedOrder(ctx: JourneyContext): Promise<void> {
   await phone.see('.star-row--onTime .star-row__word', '非常满意')
   expect(await phone.count('.star-row--fit .rating-star--on')).toBe(4)
   await expect(phone.valueOf('.rating-form__text')).resolves.toBe(TEXT)
+  expect(await phone.count('.photo-picker__photo')).toBe(1)
   await phone.tap('.rating-star--onTime-4')
+  await phone.tap('.photo-picker__remove')
   await phone.tap('.rating-form__submit', '保存修改')
   await phone.onPage('pages/order/index')
   await phone.see('.rating-row__stars', '准时 ★★★★☆')
+  await phone.notSee('.photo-strip__photo')
   expect(await stored()).toEqual([
-    expect.objectContaining({ quality: 5, fit: 4, onTime: 4, text: TEXT, edits: 1 }),
+    expect.objectContaining({ quality: 5, fit: 4, onTime: 4, text: TEXT, photos: [], edits: 1 }),
   ])
   expect(phone.errors()).toEqual([])
 

@@ -12,6 +12,7 @@ import {
   shirtSelection,
 } from '../cloud/order-helpers'
 import { payOrder } from '../helpers/demo-cloud'
+import { customerPhotos } from '../helpers/photos'
 import { call, consumerA, merchant, type Envelope, type ReliabilityCloud } from './harness'
 
 type Payload = unknown
@@ -158,6 +159,7 @@ const afterSalesPayload = async (env: ReliabilityCloud, kind = 'return') => ({
   kind,
   reason: '与描述不符',
   note: '滤芯外壳有裂纹',
+  photos: customerPhotos(consumerA, 2),
 })
 
 /** An after-sales request of the owner the shop has not answered. */
@@ -217,6 +219,7 @@ const ratingPayload = async (env: ReliabilityCloud) => ({
   fit: 4,
   onTime: 5,
   text: '领口很合适，比预计早到',
+  photos: customerPhotos(consumerA, 1),
 })
 
 /** A completed order the owner has rated. */

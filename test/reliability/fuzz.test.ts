@@ -1,13 +1,15 @@
 // Hostile input: for every action, fast-check mutates a valid payload (./fixtures.ts) into a
 // malformed one — wrong types, missing and unknown fields, 100k-char strings, 5k-item arrays,
 // NaN/Infinity/huge/negative numbers, 200-deep objects, operator injection ($gt, $where,
-// _openid) and prototype keys (__proto__, constructor) — and sends it to the deployed function.
+// _openid), prototype keys (__proto__, constructor) and photos not the caller's uploads — and
+// sends it to the deployed function.
 // Every case must answer a failed envelope with a stable code (never INTERNAL), never make the
 // call itself fail, and write nothing (a row-trigger count of every write; harness.ts). At least
 // 10,000 cases per run.
 import fc from 'fast-check'
 import { isErrorCode } from '@/domain/errors'
 import { FUNCTIONS } from '@/domain/names'
+import { customerPhotos, merchantPhoto } from '../helpers/photos'
 import { fixtureOf, ownerOrder } from './fixtures'
 import {
   OPENID,
@@ -31,8 +33,8 @@ const OPTIONAL_KEYS: Record<string, string[]> = {
   'appointment.listSlots': ['limit'],
   'merchant.saveMaterial': ['quantity', 'usage'],
   'merchant.refundOrder': ['note'],
-  'order.requestAfterSales': ['note'],
-  'order.rateOrder': ['text'],
+  'order.requestAfterSales': ['note', 'photos'],
+  'order.rateOrder': ['text', 'photos'],
   'merchant.afterSalesQueue': ['kind'],
   'merchant.reconciliation': ['date', 'page'],
   'refill.snooze': ['days'],
@@ -124,6 +126,20 @@ const HOSTILE_PAYLOADS: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.anything(), { minLength: 1, maxLength: 5 }),
 )
 
+/** Photos that are not the caller's uploads (the caller is OPENID.owner), or too many. */
+const FOREIGN_PHOTOS = fc.constantFrom<[string, unknown]>(
+  ['another customer’s photo', customerPhotos(OPENID.other as string)],
+  ['the merchant’s photo', [merchantPhoto()]],
+  [
+    'another folder',
+    [customerPhotos(OPENID.owner as string)[0].replace(/\/\/u[0-9a-f]+/, '//u0000000000000000')],
+  ],
+  ['a URL', ['https://evil.example/order-photos/a.jpg']],
+  ['another environment', [`cloud://other-env.b-1/order-photos/a.jpg`]],
+  ['seven photos', customerPhotos(OPENID.owner as string, 7)],
+  ['a photo twice', Array(2).fill(customerPhotos(OPENID.owner as string)[0])],
+)
+
 type Mutation = { describe: string; build: (base: Record<string, unknown>) => unknown }
 
 /** Lists sorted by a time or a date: a cursor of the right shape whose value is neither. */
@@ -157,6 +173,13 @@ function mutations(key: string, base: Record<string, unknown>): fc.Arbitrary<Mut
       WELL_SHAPED_BAD_CURSORS.map((cursor) => ({
         describe: `cursor ${cursor}`,
         build: (payload) => ({ ...payload, cursor }),
+      })),
+    )
+  if (keys.includes('photos'))
+    options.push(
+      FOREIGN_PHOTOS.map(([what, photos]) => ({
+        describe: `photos: ${what}`,
+        build: (payload) => ({ ...payload, photos }),
       })),
     )
   if (keys.length > 0)

@@ -11,7 +11,7 @@
 //   POST /cloud/pay             {outTradeNo, outcome} the H5 simulated payment sheet (./cloudpay.ts)
 //   GET  /cloud/pay             the payment stand-in's trades and refunds
 //   GET  /cloud/uncovered       queries no index covers (LocalCloudOptions.indexCheck)
-//   POST /cloud/files, GET /cloud/files/<name>   local photo storage (./files.ts)
+//   POST /cloud/files[?dir=], GET /cloud/files/[<dir>/]<name>   local photo storage (./files.ts)
 //   anything else               static files from `staticDir` (index.html fallback), or 404
 // Every request: Host must be this machine, an Origin must be the H5 app's; all but invoke, pay,
 // users and files need the per-run secret; JSON bodies must be application/json (./access.ts).
@@ -481,7 +481,9 @@ async function files(req: IncomingMessage, res: ServerResponse, path: string): P
       return cloudError(res, 413, ERR.INVALID_PARAM, `larger than ${MAX_FILE_BYTES} bytes`)
     const header = req.headers['x-local-openid']
     const openid = typeof header === 'string' && header.trim() ? header.trim() : null
-    const answer = saveFile(await readBody(req), String(req.headers['content-type'] ?? ''), openid)
+    const folder = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('dir')
+    const type = String(req.headers['content-type'] ?? '')
+    const answer = saveFile(await readBody(req), type, openid, folder)
     return answer.status === 200
       ? sendJson(res, 200, answer.json)
       : cloudError(res, answer.status, ERR.INVALID_PARAM, answer.error)

@@ -1,5 +1,5 @@
-// 售后 on a delivered or completed order: each request with its state and the shop's answer,
-// how the customer sent the item back and a return's refund (its state is the order's payment).
+// 售后 on a delivered or completed order: each request with its state, the customer's photos and
+// the shop's answer, how the customer sent the item back and a return's refund (its state is the order's payment).
 // The customer also gets 撤回 while unanswered, 寄回信息 once accepted, and 申请售后 while the
 // window is open; the merchant a link to the 售后 page, where requests are answered. Read again
 // on return.
@@ -12,6 +12,7 @@ import { useCloud } from '@/hooks/useCloud'
 import { useReloadOnReturn } from '@/hooks/useReloadOnReturn'
 import { callCloud } from '@/services/cloud'
 import { confirmModal, toast } from '@/services/feedback'
+import PhotoStrip from '@/components/photo-strip'
 import { MERCHANT_PAGES, SERVICE_PAGES } from '@/routes'
 import './index.scss'
 
@@ -51,6 +52,7 @@ export default function AfterSalesSection({
               <Text className="after-sales__state">{lines.state}</Text>
             </View>
             {lines.detail ? <Text className="after-sales__detail">{lines.detail}</Text> : null}
+            <PhotoStrip photos={request.photos} />
             {lines.shipment ? (
               <Text className="after-sales__shipment">{lines.shipment}</Text>
             ) : null}

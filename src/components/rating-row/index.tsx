@@ -1,4 +1,4 @@
-// 评价 on a completed order's page (main package, so kept small): the stars given, with 修改评价
+// 评价 on a completed order's page (main package, so kept small): the stars, text and photos given, with 修改评价
 // while the owner may still change them, 评价订单 when they may rate, or why not yet; the form
 // is in the service subpackage. Read again on return, so a rating just given shows.
 import Taro from '@tarojs/taro'
@@ -8,6 +8,7 @@ import { ratingLines } from '@/domain/rating-view'
 import { useCloud } from '@/hooks/useCloud'
 import { useReloadOnReturn } from '@/hooks/useReloadOnReturn'
 import { SERVICE_PAGES } from '@/routes'
+import PhotoStrip from '@/components/photo-strip'
 import './index.scss'
 
 export default function RatingRow({ orderId }: { orderId: string }) {
@@ -30,6 +31,7 @@ export default function RatingRow({ orderId }: { orderId: string }) {
         <Text className={`order-row__value rating-row__${kind}`}>{value}</Text>
       </View>
       {rating?.text ? <Text className="rating-row__text">{rating.text}</Text> : null}
+      <PhotoStrip photos={rating?.photos} />
       {rating && may ? (
         <Text className="rating-row__edit" onClick={open}>
           修改评价

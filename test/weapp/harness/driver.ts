@@ -113,6 +113,16 @@ export class WeappDriver implements Driver {
     return true
   }
 
+  async tapAndPickPhoto(css: string, text?: string): Promise<void> {
+    const before = this.phone.wx.calls.filter((call) => call === 'cloud.uploadFile').length
+    await this.tap(css, text)
+    await waitUntil(
+      () => this.phone.wx.calls.filter((call) => call === 'cloud.uploadFile').length > before,
+      `${css} 上传照片`,
+    )
+    await this.phone.settle()
+  }
+
   async tapAndAnswerModal(css: string, confirm: boolean, text?: string): Promise<void> {
     const before = this.phone.wx.modals.length
     this.phone.wx.modalAnswers.push(confirm)
@@ -122,6 +132,10 @@ export class WeappDriver implements Driver {
 
   async failNextCloudCall(): Promise<void> {
     this.phone.wx.failNextCalls += 1
+  }
+
+  async failNextPhotoUpload(): Promise<void> {
+    this.phone.wx.failNextUploads += 1
   }
 
   errors(): string[] {

@@ -5,6 +5,7 @@
 // with scriptable answers. `wx.cloud.callFunction` is real past the boundary: it rejects until
 // `wx.cloud.init` ran, then invokes the real cloud function through the local cloud as the chosen
 // OPENID. Any API this object does not implement throws when called, naming the API.
+import { LOCAL_CLOUD_ENV } from '@/domain/photos'
 
 /** The page stack the navigation APIs drive (harness/mini-program.ts). */
 export interface PageRouter {
@@ -88,6 +89,8 @@ export class WxStandIn {
   cloudInitialised = false
   /** Makes the next cloud calls fail as the network would (request:fail). */
   failNextCalls = 0
+  /** The next this many cloud.uploadFile calls fail as a lost network would. */
+  failNextUploads = 0
   private privacyListener?: (
     resolve: (r: { event: string; buttonId?: string }) => unknown,
     e: object,
@@ -276,10 +279,18 @@ export class WxStandIn {
           this.cloudInitialised = true
         }),
         callFunction: async('cloud.callFunction', (o) => this.callFunction(o)),
-        uploadFile: async('cloud.uploadFile', (o) => ({
-          fileID: `cloud://test-env.7465-test-env/${String(o.cloudPath)}`,
-          statusCode: 200,
-        })),
+        // A file id of the environment the functions run in (the local cloud's), as WeChat
+        // gives one of the app's own environment; the functions take no other.
+        uploadFile: async('cloud.uploadFile', (o) => {
+          if (this.failNextUploads > 0) {
+            this.failNextUploads -= 1
+            throw new Error('request:fail timeout')
+          }
+          return {
+            fileID: `cloud://${LOCAL_CLOUD_ENV}.6c6f-${LOCAL_CLOUD_ENV}-1250/${String(o.cloudPath)}`,
+            statusCode: 200,
+          }
+        }),
       },
     }
   }

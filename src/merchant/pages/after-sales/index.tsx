@@ -1,5 +1,5 @@
-// 售后: open after-sales requests, oldest first, filtered by kind, each marked 超时 once
-// unanswered past the shop's promise. 受理 takes a plan and its days, 不受理 a reason (each asked
+// 售后: open after-sales requests, oldest first, filtered by kind, each with the customer's photos
+// and marked 超时 once unanswered past the shop's promise. 受理 takes a plan and its days, 不受理 a reason (each asked
 // once more before sending); the customer's 寄回信息 shows on the card; an accepted request is
 // 完成 when the work is done, and a return's 完成 refunds it. 批量处理 selects unanswered requests
 // for one 受理 or 不受理 (batch-answer.tsx), reported request by request.
@@ -15,6 +15,7 @@ import {
 } from '@/domain/after-sales'
 import { formatChinaTime } from '@/domain/time'
 import type { ResultOf } from '@/domain/api/contract'
+import PhotoStrip from '@/components/photo-strip'
 import { Loadable } from '@/components/state-view'
 import { useCloud } from '@/hooks/useCloud'
 import MerchantNav from '@/merchant/components/merchant-nav'
@@ -125,6 +126,7 @@ function AfterSalesPageBody() {
                   {request.productName} · {lines.summary}
                 </Text>
                 {lines.detail ? <Text className="m-as-card__detail">{lines.detail}</Text> : null}
+                <PhotoStrip photos={request.photos} />
                 {lines.shipment ? (
                   <Text className="m-as-card__shipment">{lines.shipment}</Text>
                 ) : null}

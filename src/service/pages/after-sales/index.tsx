@@ -1,6 +1,7 @@
 // 申请售后: the kinds the order may ask for now, a reason from the list, what to change for
-// 改尺寸 (each ordered size with − / +, bounded by the product's range), and a note. One request
-// id per visit, so a retried submit never makes a second request; what was typed stays on error.
+// 改尺寸 (each ordered size with − / +, bounded by the product's range), a note and up to 6
+// photos. One request id per visit, so a retried submit never makes a second request; what was
+// typed and the photos stay on error; submit waits while a photo uploads.
 // 提交申请 first asks for 售后进度通知 (the shop's answers); the request goes whatever the answer.
 import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -17,6 +18,7 @@ import {
 import { alterationEdits } from '@/domain/after-sales-input'
 import { Loadable } from '@/components/state-view'
 import SubscribeSheetHost from '@/components/subscribe-sheet'
+import PhotoPicker from '@/service/components/photo-picker'
 import { useCloud } from '@/hooks/useCloud'
 import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
 import { callCloud } from '@/services/cloud'
@@ -32,6 +34,8 @@ export default function AfterSalesPage() {
   const [reason, setReason] = useState<AfterSalesReason | null>(null)
   const [note, setNote] = useState('')
   const [deltas, setDeltas] = useState<Record<string, number>>({})
+  const [photos, setPhotos] = useState<string[]>([])
+  const [uploading, setUploading] = useState(false)
   const [error, setError] = useState('')
   const [sending, setSending] = useState(false)
   const requestId = useRef(newRequestId())
@@ -39,6 +43,7 @@ export default function AfterSalesPage() {
 
   const submit = async () => {
     if (sending) return
+    if (uploading) return setError('照片还在上传，请稍候')
     if (!kind) return setError('请选择售后类型')
     if (!reason) return setError('请选择原因')
     const alterations = kind === 'alteration' ? alterationEdits(deltas) : []
@@ -56,6 +61,7 @@ export default function AfterSalesPage() {
       reason,
       ...(note.trim() ? { note: note.trim() } : {}),
       ...(alterations.length > 0 ? { alterations } : {}),
+      ...(photos.length > 0 ? { photos } : {}),
     })
     setSending(false)
     if (!result.ok) return setError(result.message)
@@ -108,9 +114,15 @@ export default function AfterSalesPage() {
                 placeholder="哪里不合适、希望怎么处理"
                 onInput={(e) => setNote(e.detail.value)}
               />
+              <PhotoPicker
+                photos={photos}
+                onChange={setPhotos}
+                uploading={uploading}
+                onUploading={setUploading}
+              />
               {error ? <Text className="after-sales-form__error">{error}</Text> : null}
               <View
-                className={`after-sales-form__submit${sending ? ' is-busy' : ''}`}
+                className={`after-sales-form__submit${sending || uploading ? ' is-busy' : ''}`}
                 onClick={() => void submit()}
               >
                 <Text>{sending ? '提交中…' : '提交申请'}</Text>

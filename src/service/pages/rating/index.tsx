@@ -1,6 +1,7 @@
-// 评价订单: 质量, 合身 (made-to-measure orders only) and 准时 as tappable stars, and a text. Opened
-// again within the edit window it starts from the rating given and changes it. What was chosen
-// stays on error; the button says 提交中… while the call runs.
+// 评价订单: 质量, 合身 (made-to-measure orders only) and 准时 as tappable stars, a text and up to
+// 6 photos. Opened again within the edit window it starts from the rating given and changes it
+// (text and photos as they now are). What was chosen stays on error; the button says 提交中…
+// while the call runs and waits while a photo uploads.
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
@@ -14,6 +15,7 @@ import { Loadable } from '@/components/state-view'
 import { useCloud } from '@/hooks/useCloud'
 import { callCloud } from '@/services/cloud'
 import { toast } from '@/services/feedback'
+import PhotoPicker from '@/service/components/photo-picker'
 import StarRow from './star-row'
 import './index.scss'
 
@@ -25,6 +27,8 @@ export default function RatingPage() {
   // Only what was changed here; the rest shows the rating already given.
   const [changed, setChanged] = useState<Scores>({})
   const [typed, setTyped] = useState<string | null>(null)
+  const [picked, setPicked] = useState<string[] | null>(null)
+  const [uploading, setUploading] = useState(false)
   const [error, setError] = useState('')
   const [sending, setSending] = useState(false)
 
@@ -43,10 +47,12 @@ export default function RatingPage() {
             ...changed,
           }
           const text = typed ?? given?.text ?? ''
+          const photos = picked ?? given?.photos ?? []
           const aspects = RATING_ASPECTS.filter((aspect) => aspect !== 'fit' || data.fitAsked)
 
           const submit = async () => {
             if (sending) return
+            if (uploading) return setError('照片还在上传，请稍候')
             const missing = aspects.find((aspect) => !scores[aspect])
             if (missing) return setError(`请为${RATING_ASPECT_LABELS[missing]}打分`)
             setError('')
@@ -57,6 +63,7 @@ export default function RatingPage() {
               onTime: scores.onTime!,
               ...(data.fitAsked ? { fit: scores.fit! } : {}),
               ...(text.trim() ? { text: text.trim() } : {}),
+              ...(photos.length > 0 ? { photos } : {}),
             })
             setSending(false)
             if (!result.ok) return setError(result.message)
@@ -83,6 +90,12 @@ export default function RatingPage() {
                 onInput={(e) => setTyped(e.detail.value)}
               />
               <CharCount value={text} max={RATING_TEXT_MAX} />
+              <PhotoPicker
+                photos={photos}
+                onChange={setPicked}
+                uploading={uploading}
+                onUploading={setUploading}
+              />
               {data.editableUntil ? (
                 <Text className="rating-form__hint">
                   可在 {formatChinaTime(data.editableUntil, 'MM-DD HH:mm')} 前修改
@@ -90,7 +103,7 @@ export default function RatingPage() {
               ) : null}
               {error ? <Text className="rating-form__error">{error}</Text> : null}
               <View
-                className={`rating-form__submit${sending ? ' is-busy' : ''}`}
+                className={`rating-form__submit${sending || uploading ? ' is-busy' : ''}`}
                 onClick={() => void submit()}
               >
                 <Text>{sending ? '提交中…' : given ? '保存修改' : '提交评价'}</Text>
