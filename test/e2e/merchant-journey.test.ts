@@ -242,6 +242,18 @@ test('the merchant moves an order through every node with notes, ETA and shippin
   expect(served.status).toBe(200)
   expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG)
   expect(done.shipping).toMatchObject({ carrier: '顺丰速运', trackingNo: 'SF1234567890' })
+  // The timeline shows the photo itself: its stand-in id is served by the local cloud.
+  await page.locator('.timeline__more >> visible=true').click()
+  // Lazily loaded: it loads once scrolled into view.
+  await page.locator('.timeline__photo >> visible=true').first().scrollIntoViewIfNeeded()
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll<HTMLImageElement>('.timeline__photo img')].some(
+        (img) => img.naturalWidth > 0,
+      ),
+    undefined,
+    { timeout: 20_000 },
+  )
   await shoot(page, 'merchant-order')
   expect(errors).toEqual([])
 }, 90_000)

@@ -11,6 +11,7 @@ import { isOrderPhotoId } from '@/domain/photos'
 import type { OrderEvent } from '@/domain/order-types'
 import { formatChinaTime } from '@/domain/time'
 import type { TimelineEntryView } from '@/hooks/order-view'
+import { photoUrl } from '@/services/photo-url'
 import './index.scss'
 
 /** Events that leave the node as it is get their own consumer-facing title. */
@@ -40,7 +41,9 @@ export default function Timeline({ entries, collapsedCount = 4 }: TimelineProps)
   return (
     <View className="timeline">
       {shown.map((entry, index) => {
-        const photos = (entry.photos ?? []).filter((photo) => isOrderPhotoId(photo, 'shape'))
+        const photos = (entry.photos ?? [])
+          .filter((photo) => isOrderPhotoId(photo, 'shape'))
+          .map(photoUrl)
         return (
           <View
             key={`${entry.at}-${entry.event}`}
