@@ -107,6 +107,8 @@ describe('寄回信息 (order.sendAfterSalesItem)', () => {
     expect(await everything()).toEqual(before)
 
     expect((await close(id)).ok).toBe(true)
+    // The close's refund is confirmed by WeChat's notice a moment later: snapshot after it.
+    await settlePayments()
     const closed = await everything()
     expect(await call('sendAfterSalesItem', shipment(id), consumerA)).toMatchObject({
       ok: false,
