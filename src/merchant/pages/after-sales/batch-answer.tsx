@@ -3,12 +3,12 @@
 // and which orders; then merchant.decideAfterSalesMany answers each on its own and the page shows
 // the outcome per request. What was typed stays when anything is refused.
 import { useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { merchantApi, type BATCH_AFTER_SALES_DECISIONS } from '@/domain/api/merchant'
 import type { ResultOf } from '@/domain/api/contract'
-import { PLAN_MAX } from '@/domain/after-sales'
 import { callCloud } from '@/services/cloud'
 import { confirmModal, toast } from '@/services/feedback'
+import { PlanFields, ReasonField } from './answer-fields'
 
 type Decision = (typeof BATCH_AFTER_SALES_DECISIONS)[number]
 const LABELS: Record<Decision, string> = { accept: '批量受理', decline: '批量不受理' }
@@ -59,32 +59,22 @@ export default function BatchAnswer({
       <Text className="m-as-batch__count">已选 {chosen.length} 个申请</Text>
       {open === 'accept' ? (
         <View className="m-as-form">
-          <Text className="m-as-label">处理方案（顾客可见，所选申请相同）</Text>
-          <Input
-            className="m-as-input m-as-batch__plan"
-            value={plan}
-            maxlength={PLAN_MAX}
-            placeholder="处理方案，如：改短袖长 2cm"
-            onInput={(e) => setPlan(e.detail.value)}
-          />
-          <Text className="m-as-label">预计天数</Text>
-          <Input
-            className="m-as-input m-as-batch__days"
-            type="number"
-            value={days}
-            placeholder="预计天数"
-            onInput={(e) => setDays(e.detail.value)}
+          <PlanFields
+            prefix="m-as-batch__"
+            label="处理方案（顾客可见，所选申请相同）"
+            plan={plan}
+            days={days}
+            onPlan={setPlan}
+            onDays={setDays}
           />
         </View>
       ) : open === 'decline' ? (
         <View className="m-as-form">
-          <Text className="m-as-label">不受理的原因（顾客可见，所选申请相同）</Text>
-          <Input
-            className="m-as-input m-as-batch__reason"
-            value={reason}
-            maxlength={PLAN_MAX}
-            placeholder="不受理的原因"
-            onInput={(e) => setReason(e.detail.value)}
+          <ReasonField
+            prefix="m-as-batch__"
+            label="不受理的原因（顾客可见，所选申请相同）"
+            reason={reason}
+            onReason={setReason}
           />
         </View>
       ) : null}

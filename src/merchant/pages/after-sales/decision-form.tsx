@@ -2,13 +2,14 @@
 // what follows (follow-up.tsx). Each is asked once more before it is sent; what was typed stays
 // on a refusal.
 import { useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { merchantApi } from '@/domain/api/merchant'
-import { PLAN_MAX, type AfterSalesDecision, type AfterSalesRecord } from '@/domain/after-sales'
+import type { AfterSalesDecision, AfterSalesRecord } from '@/domain/after-sales'
 import type { Wire } from '@/domain/api/contract'
 import { isReworkKind } from '@/domain/after-sales-rules'
 import { callCloud } from '@/services/cloud'
 import { confirmModal, toast } from '@/services/feedback'
+import { PlanFields, ReasonField } from './answer-fields'
 import FollowUp from './follow-up'
 
 type Open = 'accept' | 'decline' | null
@@ -52,21 +53,13 @@ export default function DecisionForm({
     <View className="m-as-decision">
       {open === 'accept' ? (
         <View className="m-as-form">
-          <Text className="m-as-label">处理方案（顾客可见）</Text>
-          <Input
-            className="m-as-input m-as-input--plan"
-            value={plan}
-            maxlength={PLAN_MAX}
-            placeholder="处理方案，如：改短袖长 2cm"
-            onInput={(e) => setPlan(e.detail.value)}
-          />
-          <Text className="m-as-label">预计天数</Text>
-          <Input
-            className="m-as-input m-as-input--days"
-            type="number"
-            value={days}
-            placeholder="预计天数"
-            onInput={(e) => setDays(e.detail.value)}
+          <PlanFields
+            prefix="m-as-input--"
+            label="处理方案（顾客可见）"
+            plan={plan}
+            days={days}
+            onPlan={setPlan}
+            onDays={setDays}
           />
           <View
             className="m-as-submit m-as-submit--accept"
@@ -86,13 +79,11 @@ export default function DecisionForm({
         </View>
       ) : open === 'decline' ? (
         <View className="m-as-form">
-          <Text className="m-as-label">不受理的原因（顾客可见）</Text>
-          <Input
-            className="m-as-input m-as-input--reason"
-            value={reason}
-            maxlength={PLAN_MAX}
-            placeholder="不受理的原因（顾客可见）"
-            onInput={(e) => setReason(e.detail.value)}
+          <ReasonField
+            prefix="m-as-input--"
+            label="不受理的原因（顾客可见）"
+            reason={reason}
+            onReason={setReason}
           />
           <View
             className="m-as-submit m-as-submit--decline"
