@@ -15,7 +15,7 @@ import type { BenchResult, Benchmark } from './types'
 const ROOT = resolve(__dirname, '..', '..')
 /** docs/benchmarks.md keeps everything below this line across runs (the written explanations). */
 const KEPT = '<!-- written by hand below: npm run bench keeps it -->'
-const MODULES = ['size', 'h5', 'writes', 'orders', 'refill']
+const MODULES = ['size', 'h5', 'writes', 'orders', 'refill', 'recommend']
 /** Opens each module's section in docs/benchmarks.md, so one module can be measured again alone. */
 const SECTION = '<!-- bench:'
 
@@ -33,6 +33,8 @@ const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2))
 async function runOne(bench: Benchmark, scale: number): Promise<BenchResult> {
   const log = (line: string) => console.log(`  [${bench.name}] ${line}`)
   await bench.prepare?.(log)
+  if (bench.runPure) return bench.runPure({ log, scale })
+  if (!bench.run) throw new Error(`${bench.name} has neither run nor runPure`)
   const root = mkdtempSync(join(tmpdir(), `bench-${bench.name}-`))
   const pg = await startPostgres({ dataDir: join(root, 'pgdata'), ephemeral: true })
   const cloud = await startLocalCloud({
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
     throw new Error(
       `no benchmark named ${wanted.join(', ')}; have ${all.map((b) => b.name).join(', ')}`,
     )
-  await buildCloudFunctions()
+  if (chosen.some((bench) => bench.run)) await buildCloudFunctions()
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB memory, Node ${process.version}, ${process.platform}`
   const file = join(ROOT, 'docs', 'benchmarks.md')
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : ''

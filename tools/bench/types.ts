@@ -38,6 +38,9 @@ export interface BenchResult {
   figures: BenchFigure[]
 }
 
+/** What a pure bench (domain code only, no cloud) gets. */
+export type PureContext = Pick<BenchContext, 'log' | 'scale'>
+
 export interface Benchmark {
   /** Short name used on the command line: `npm run bench -- <name>`. */
   name: string
@@ -46,5 +49,8 @@ export interface Benchmark {
   prepare?(log: (line: string) => void): Promise<void>
   /** Overrides every function's timeout (ms), for a naive baseline that runs longer than they may. */
   functionTimeoutMs?: number
-  run(ctx: BenchContext): Promise<BenchResult>
+  /** Runs against a fresh local cloud (one of `run` and `runPure`). */
+  run?(ctx: BenchContext): Promise<BenchResult>
+  /** Runs pure domain code: no cloud or database is started for it. */
+  runPure?(ctx: PureContext): Promise<BenchResult>
 }

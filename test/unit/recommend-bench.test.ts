@@ -1,0 +1,122 @@
+// The recommender bench (tools/bench/recommend-*.ts): one seed gives the same shop and figures,
+// and a hand-made 3-customer shop scores as worked out by hand.
+import type { ProductRecord } from '@/domain/catalog'
+import type { BenchProduct } from '../../tools/bench/recommend-catalog'
+import { evaluateShop, rate } from '../../tools/bench/recommend-score'
+import { generateShop, type BenchCustomer, type Shop } from '../../tools/bench/recommend-shop'
+import { DEMO_PRODUCTS } from '../../tools/seed/demo'
+
+const DAY = 86_400_000
+const START = Date.UTC(2026, 0, 1)
+
+/** Figures without the timings, which differ run to run. */
+function figures(shop: Shop) {
+  const { msPerRecommendation, msPerRecentList, ...rest } = evaluateShop(shop)
+  void msPerRecommendation
+  void msPerRecentList
+  return rest
+}
+
+describe('generated shop', () => {
+  it('is the same for the same seed, and another seed gives another shop', () => {
+    const a = generateShop({ customers: 150, seed: 7 })
+    expect(generateShop({ customers: 150, seed: 7 })).toEqual(a)
+    expect(figures(generateShop({ customers: 150, seed: 7 }))).toEqual(figures(a))
+    expect(generateShop({ customers: 150, seed: 8 }).customers).not.toEqual(a.customers)
+  })
+
+  it('has what the brief asks: ≥ 2,000 customers, consumables, inactive products, tastes', () => {
+    const shop = generateShop()
+    expect(shop.customers.length).toBeGreaterThanOrEqual(2000)
+    expect(shop.products.some((p) => p.record.consumable)).toBe(true)
+    expect(shop.products.some((p) => !p.record.active)).toBe(true)
+    const ids = new Set(shop.products.map((p) => p.record._id))
+    for (const p of DEMO_PRODUCTS) expect(ids.has(p._id)).toBe(true)
+    // Inactive products are never ordered after they were withdrawn.
+    const until = new Map(shop.products.map((p) => [p.record._id, p.sellableUntil]))
+    const late = shop.customers.flatMap((c) =>
+      c.events.filter((e) => e.at >= until.get(e.productId)!),
+    )
+    expect(late).toEqual([])
+  })
+})
+
+describe('hand-made shop of three customers', () => {
+  const tea: ProductRecord = {
+    ...DEMO_PRODUCTS.find((p) => p._id === 'prod_filter')!,
+    _id: 'gen_tea',
+    name: '茶',
+    sort: 50,
+    category: { id: 'tea', label: '茶饮' },
+    consumable: { defaultCycleDays: 30 },
+  }
+  const bag: ProductRecord = {
+    ...DEMO_PRODUCTS.find((p) => p._id === 'prod_curtain')!,
+    _id: 'gen_bag',
+    name: '包',
+    sort: 60,
+    category: { id: 'leather', label: '皮具' },
+  }
+  const products: BenchProduct[] = [...DEMO_PRODUCTS, tea, bag].map((record) => ({
+    record,
+    appeal: 1,
+    sellableUntil: Infinity,
+  }))
+  const order = (visit: number, day: number, productId: string) => ({
+    at: START + day * DAY,
+    visit,
+    type: 'order' as const,
+    productId,
+    orderId: `${productId}_${visit}`,
+    choices: [],
+  })
+  const view = (visit: number, day: number, productId: string) => ({
+    at: START + day * DAY,
+    visit,
+    type: 'view' as const,
+    productId,
+  })
+  const customer = (openid: string, events: BenchCustomer['events']): BenchCustomer => ({
+    openid,
+    taste: { categories: {}, choices: {}, consumable: null },
+    savesProfiles: false,
+    events,
+  })
+  const shop: Shop = {
+    products,
+    start: START,
+    end: START + 100 * DAY,
+    customers: [
+      // A filter (90 days, 2 days' delivery) bought on day 0 runs out on day 92: due on day 85.
+      customer('o_refill', [order(0, 0, 'prod_filter'), order(1, 85, 'prod_filter')]),
+      // Viewed a bag, came back for it: the only thing they looked at.
+      customer('o_viewed', [view(0, 10, 'gen_bag'), order(1, 20, 'gen_bag')]),
+      // Bought a shirt, then tea out of nowhere: no list holds it.
+      customer('o_unseen', [
+        order(0, 5, 'prod_shirt'),
+        view(1, 29.5, 'gen_tea'),
+        order(1, 30, 'gen_tea'),
+      ]),
+    ],
+  }
+
+  it('hits as worked out by hand', () => {
+    const result = evaluateShop(shop)
+    expect(result.evaluated).toBe(3)
+    // Popular from the visible orders: the shirt and the filter once each, then shop order.
+    // recommender: refill due + bag viewed = 2/3; popular: the filter = 1/3;
+    // recently viewed: the bag, and the filter through the popular top-up = 2/3.
+    expect(result.all.hits).toEqual({ recommender: 2, popular: 1, recent: 2 })
+    expect(rate(result.all, 'popular')).toBeCloseTo(100 / 3)
+    expect(result.byKind.refill.hits).toEqual({ recommender: 1, popular: 1, recent: 1 })
+    expect(result.byKind.new_viewed.hits).toEqual({ recommender: 1, popular: 0, recent: 1 })
+    expect(result.byKind.new_unseen.hits).toEqual({ recommender: 0, popular: 0, recent: 0 })
+    expect(result.byKind.repeat.count).toBe(0)
+  })
+
+  it('cut just before the order: the visit’s view of the tea is visible', () => {
+    const result = evaluateShop(shop, 'order')
+    expect(result.byKind.new_viewed.count).toBe(2)
+    expect(result.all.hits.recent).toBe(3)
+  })
+})
