@@ -32,6 +32,13 @@ export type ReliabilityCloud = DemoCloud & {
   sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>
 }
 
+/**
+ * The fault suites' one long test drives a few hundred orders under injected faults: its time is
+ * the machine's, not what it checks, so it gets room on a busy machine (a CI run beside other
+ * builds took it past 120 s).
+ */
+export const WORKLOAD_TIMEOUT_MS = 300_000
+
 /** The seeded demo cloud plus a small SQL pool; both stop after the file. */
 export function useReliabilityCloud(functionEnv?: Record<string, string>): ReliabilityCloud {
   jest.setTimeout(120_000)
