@@ -98,15 +98,15 @@ test('each merchant action makes the documented number of database calls', async
   expect(trips).toEqual({
     // The customer's first recorded behaviour creates their preference document (+4).
     'order.create (2 materials)': 23,
-    'order.board': 12,
-    'order.board (search)': 11,
+    'order.board': 13,
+    'order.board (search)': 12,
     'merchant.actMany (2 orders)': 30,
     'merchant.stock (5 materials)': 4,
     'merchant.adjustStock': 6,
     'merchant.saveMaterial (new)': 7,
     'merchant.flagStockOut (none short)': 2,
     'merchant.batches (1 batch)': 4,
-    'merchant.dashboard': 40, // five count held messages per hold reason; one failed refunds; three after-sales; one ratings
+    'merchant.dashboard': 41, // a count per node (10); five count held messages per hold reason; one failed refunds; three after-sales; one ratings
     'merchant.merchants': 2,
     'merchant.addMerchant': 3,
     'merchant.removeMerchant': 7,
