@@ -36,6 +36,7 @@ export default function MessagesCard({ messages }: { messages: Wire<DashboardVie
       />
       {messages.byPurpose.length > 0 ? (
         <BarChart
+          emptyText="已发送的消息还没有被打开"
           bars={messages.byPurpose.map((row) => ({
             label: templateOf(row.purpose).title,
             value: row.opened,
