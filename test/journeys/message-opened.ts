@@ -62,7 +62,7 @@ export async function openASentMessage(ctx: JourneyContext): Promise<void> {
   await shop.see('.share-meter__hint', `已打开 ${openedBefore + 1} / 已发送`)
   const after = await dashboard()
   expect(after.opened).toBe(openedBefore + 1)
-  const confirmed = after.byPurpose.find((row) => row.purpose === 'order_confirmed')
+  const confirmed = after.byPurpose.find((entry) => entry.purpose === 'order_confirmed')
   expect(confirmed?.opened).toBeGreaterThanOrEqual(1)
   await shop.see('.dash-messages .bar-chart__value', `${confirmed?.opened} / ${confirmed?.sent}`)
   expect(
