@@ -9,7 +9,22 @@ import { waitForValue } from '../helpers/wait'
 import type { JourneyContext } from './driver'
 import { consumerA, merchant, merchantActs, placeShirt } from './shop'
 
+/** 11:00 China time two days on: outside quiet hours, on a China day with no sends yet (daily cap). */
+const daytimeAhead = () => {
+  const day = Math.floor((Date.now() + 8 * 3600_000) / 86_400_000) + 2
+  return new Date(day * 86_400_000 + 3 * 3600_000)
+}
+
 export async function openASentMessage(ctx: JourneyContext): Promise<void> {
+  ctx.cloud.clock.set(daytimeAhead())
+  try {
+    await openAndCount(ctx)
+  } finally {
+    ctx.cloud.clock.set(null)
+  }
+}
+
+async function openAndCount(ctx: JourneyContext): Promise<void> {
   const { cloud } = ctx
   const dashboard = async () =>
     (
