@@ -3,13 +3,15 @@
 //      hours), holds it (no credit / kind off / daily cap), dead-letters it (unformattable), or
 //      spends the credit, counts the day and marks it `sending` with a lease and a claim id.
 //      Concurrent runs race on this transaction; exactly one claim wins.
-//   2. send — cloud.openapi.subscribeMessage.send, outside any transaction.
+//   2. send — cloud.openapi.subscribeMessage.send, outside any transaction; the page carries the
+//      row's id (`mid`), so message.opened can count the open.
 //   3. record — one transaction writes the outcome, only if the row still carries our claim id.
 // A crash between 1 and 3 leaves `sending` with an expired lease: a later run marks it held as
 // "outcome unknown" and never resends it (WeChat has no idempotency key); it stays in-app.
 import * as cloud from 'wx-server-sdk'
 import { formatTemplateData, type TemplateData } from '../domain/message-format'
 import type { OutboxRecord } from '../domain/message-drafts'
+import { sentPageOf } from '../domain/message-opened'
 import {
   classifySend,
   counterId,
@@ -212,7 +214,7 @@ async function send(row: OutboxRecord, data: TemplateData): Promise<SendOutcome>
     await cloud.openapi.subscribeMessage.send({
       touser: row.toOpenid,
       templateId: cloudTemplateId(row.purpose),
-      page: row.page,
+      page: sentPageOf(row.page, row._id),
       data,
       miniprogramState: miniprogramState(),
       lang: 'zh_CN',

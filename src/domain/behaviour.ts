@@ -11,6 +11,7 @@ export const BEHAVIOUR_TYPES = [
   'option_chosen',
   'order_placed',
   'refill_answered',
+  'message_opened',
 ] as const
 export type BehaviourType = (typeof BEHAVIOUR_TYPES)[number]
 
@@ -116,6 +117,22 @@ export function refillAnswerSignal(productId: string, answer: RefillAnswer): Beh
   }
 }
 
+/** message.opened, first open only: the event alone (no preference counts yet). */
+export function messageOpenedSignal(message: {
+  _id: string
+  purpose: string
+  orderId: string | null
+  values: Record<string, unknown>
+}): BehaviourSignal {
+  const productId = message.values.productId
+  return {
+    type: 'message_opened',
+    productId: typeof productId === 'string' ? productId : '',
+    detail: { messageId: message._id, purpose: message.purpose, orderId: message.orderId },
+    counts: [],
+  }
+}
+
 /** A nested object of amounts to add (the cloud turns each leaf into an increment). */
 export type CountPatch = { [key: string]: number | CountPatch }
 
@@ -177,4 +194,4 @@ export interface PersonalisationView {
 }
 
 /** The privacy guide's line on behaviour data (the consent popup and 我的 show it). */
-export const BEHAVIOUR_PRIVACY_TEXT = `浏览过的商品、下单时选的款式与补货回复：用于首页“为你推荐”，原始记录保存 ${DEFAULT_RETENTION_DAYS} 天；可在“我的 → 个性化推荐”中关闭，关闭后不再记录，推荐改为店铺精选。`
+export const BEHAVIOUR_PRIVACY_TEXT = `浏览过的商品、下单时选的款式、补货回复与打开过的消息：用于首页“为你推荐”，原始记录保存 ${DEFAULT_RETENTION_DAYS} 天；可在“我的 → 个性化推荐”中关闭，关闭后不再记录，推荐改为店铺精选。`

@@ -9,7 +9,8 @@ import {
   weekdayOf,
   type ChinaDate,
 } from './china-date'
-import type { LeadTimeStats } from './merchant-views'
+import type { LeadTimeStats, MessageOpens } from './merchant-views'
+import { MESSAGE_PURPOSES } from './messages'
 import type { OrderRecord } from './order-types'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -98,4 +99,13 @@ export function recentWeeks(
       end: chinaDayRange(addDays(week, 7)).start,
     }
   })
+}
+
+/** Per purpose with anything sent (MESSAGE_PURPOSES order): sent, opened and their share. */
+export function openedByPurpose(sent: number[], opened: number[]): MessageOpens[] {
+  return MESSAGE_PURPOSES.flatMap((purpose, i) =>
+    sent[i] > 0
+      ? [{ purpose, sent: sent[i], opened: opened[i], openRate: shareOf(opened[i], sent[i]) }]
+      : [],
+  )
 }

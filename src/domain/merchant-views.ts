@@ -3,7 +3,7 @@
 // and the merchant function both import these; fields may be added, never renamed.
 import type { ErrorCode } from './errors'
 import type { ExceptionKind, OrderNode, OrderRecord } from './order-types'
-import type { HoldReason } from './messages'
+import type { HoldReason, MessagePurpose } from './messages'
 import type { AfterSalesStats } from './after-sales-stats'
 import type { RatingStats } from './rating-stats'
 
@@ -155,6 +155,14 @@ export interface LeadTimeStats {
   onTimeRate: number | null
 }
 
+/** One message purpose on the dashboard (only purposes with a message sent in the window). */
+export interface MessageOpens {
+  purpose: MessagePurpose
+  sent: number
+  opened: number
+  openRate: number | null
+}
+
 export interface DashboardView {
   generatedAt: Date
   byNode: Record<OrderNode, number>
@@ -178,6 +186,10 @@ export interface DashboardView {
     pending: number
     /** Held messages by reason; rows held before reasons were stored are in no entry. */
     heldBy: Record<HoldReason, number>
+    /** Sent messages whose page the customer opened (message.opened), and opened / sent. */
+    opened: number
+    openRate: number | null
+    byPurpose: MessageOpens[]
   }
   /** Oldest first; week = Monday's China date, YYYY-MM-DD. */
   weeklyOrders: { week: string; count: number }[]

@@ -47,6 +47,9 @@ export interface OutboxRecord {
   updatedAt: Date
   sentAt: Date | null
   deadAt: Date | null
+  /** The customer opened the sent message's page (message.opened; absent until then). */
+  opened?: boolean
+  openedAt?: Date | null
 }
 
 /** A stable, short document id for a key (FNV-1a, 64 bits as two 32-bit halves). */

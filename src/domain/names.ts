@@ -129,6 +129,8 @@ export const ACTIONS = {
     setPreference: 'setPreference',
     /** The caller's in-app messages (every queued message shows here, sent or not). */
     inbox: 'inbox',
+    /** A sent message's page was opened (its `mid`): counted once, for the dashboard. */
+    opened: 'opened',
     /** Merchants: failed sends with their reason. */
     deadLetters: 'deadLetters',
   },

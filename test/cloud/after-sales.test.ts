@@ -452,7 +452,7 @@ describe('售后进度通知', () => {
     const [sent, ...others] = await received()
     expect(others).toEqual([])
     expect(sent).toMatchObject({
-      page: `pages/order/index?id=${orderId}`,
+      page: `pages/order/index?id=${orderId}&mid=${row._id}`,
       fn: FUNCTIONS.merchant,
       errcode: 0,
       data: {

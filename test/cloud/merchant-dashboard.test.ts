@@ -93,15 +93,24 @@ beforeAll(async () => {
   const row = (status: string, createdAt: Date, holdReason?: string) => ({
     status,
     createdAt,
-    purpose: 'test',
+    purpose: 'order_confirmed',
     toOpenid: consumerA,
     ...(holdReason ? { holdReason } : {}),
   })
+  /** A sent message of `purpose`, opened (message.opened) when `openedAt` is given. */
+  const sent = (purpose: string, createdAt: Date, openedAt?: Date) => ({
+    ...row('sent', createdAt),
+    purpose,
+    ...(openedAt ? { opened: true, openedAt } : {}),
+  })
   await env.cloud.store.insertMany(COLLECTIONS.notificationQueue, [
-    ...['sent', 'sent', 'sent', 'dead', 'pending', 'retry', 'sending'].map((s) => row(s, nov(5))),
+    sent('shipped', nov(5), nov(6)),
+    sent('shipped', nov(5)),
+    sent('refill_reminder', nov(5), nov(5, 12)),
+    ...['dead', 'pending', 'retry', 'sending'].map((s) => row(s, nov(5))),
     row('held', nov(5), 'main_off'),
     row('held', nov(5), 'daily_cap'),
-    row('sent', oct(1)), // outside the 30-day window
+    sent('shipped', oct(1), oct(2)), // outside the 30-day window
     row('dead', oct(1)),
   ])
   await env.cloud.store.insertMany(COLLECTIONS.refills, [
@@ -316,8 +325,8 @@ test('weekly order counts, oldest first', () => {
 })
 
 test('message delivery over the window', () => {
-  // Inserted: sent 3, held 2 (main switch off, daily cap), dead 1, pending/retry/sending 3 (plus
-  // two rows too old to count).
+  // Inserted: sent 3 (2 of them opened), held 2 (main switch off, daily cap), dead 1,
+  // pending/retry/sending 3 (plus two rows too old to count, one of them opened).
   const from = (...statuses: string[]) => statuses.reduce((n, s) => n + (queued[s] ?? 0), 0)
   expect(view.messages).toEqual({
     sent: 3 + from('sent'),
@@ -331,7 +340,15 @@ test('message delivery over the window', () => {
       daily_cap: 1 + from('held:daily_cap'),
       interrupted: from('held:interrupted'),
     },
+    // The flow's own rows were never sent (no credits), so these are the inserted ones exactly.
+    opened: 2,
+    openRate: 0.667,
+    byPurpose: [
+      { purpose: 'shipped', sent: 2, opened: 1, openRate: 0.5 },
+      { purpose: 'refill_reminder', sent: 1, opened: 1, openRate: 1 },
+    ],
   })
+  expect(from('sent')).toBe(0)
   // The flow's own held rows are the customer's missing credits, told apart from the rest.
   expect(from('held:no_credit')).toBe(from('held'))
 })

@@ -106,7 +106,7 @@ test('each merchant action makes the documented number of database calls', async
     'merchant.saveMaterial (new)': 7,
     'merchant.flagStockOut (none short)': 2,
     'merchant.batches (1 batch)': 4,
-    'merchant.dashboard': 41, // a count per node (10); five count held messages per hold reason; one failed refunds; three after-sales; one ratings
+    'merchant.dashboard': 66, // a count per node (10); five count held messages per hold reason; 25 opened (overall, and sent + opened per purpose); one failed refunds; three after-sales; one ratings
     'merchant.merchants': 2,
     'merchant.addMerchant': 3,
     'merchant.removeMerchant': 7,

@@ -45,7 +45,8 @@ test('a confirmed order is sent right after the commit, formatted, with one cred
   expect(sent).toMatchObject({
     touser: customer,
     templateId: 'DEV_TEMPLATE_ORDER_CONFIRMED',
-    page: `pages/order/index?id=${order._id}`,
+    // The page carries the row's id, so opening it can be counted (message.opened).
+    page: `pages/order/index?id=${order._id}&mid=${row._id}`,
     miniprogramState: 'developer',
     fn: FUNCTIONS.order,
     errcode: 0,
@@ -71,7 +72,7 @@ test('WeChat confirming the payment sends 支付成功 once, with the amount pai
   expect(receipt).toMatchObject({
     touser: customer,
     templateId: 'DEV_TEMPLATE_PAYMENT_SUCCEEDED',
-    page: `pages/order/index?id=${order._id}`,
+    page: `pages/order/index?id=${order._id}&mid=${row._id}`,
     fn: FUNCTIONS.payment,
     data: {
       character_string1: { value: order.orderNo },

@@ -92,7 +92,11 @@ test('with a credit the reminder is sent to WeChat and opens 我的补货 for th
   expect(run).toMatchObject({ ok: true, data: { queued: 1, sent: { sent: 1 } } })
   const sent = (await env.cloud.inbox.list()).filter((m) => m.touser === consumerB)
   expect(sent).toHaveLength(1)
-  expect(sent[0]).toMatchObject({ page: 'pages/refills/index?productId=prod_filter', errcode: 0 })
+  const [row] = await messagesTo(consumerB)
+  expect(sent[0]).toMatchObject({
+    page: `pages/refills/index?productId=prod_filter&mid=${row._id}`,
+    errcode: 0,
+  })
   expect(Object.values(sent[0].data).map((field) => field.value)).toContain('净水器替换滤芯')
 })
 

@@ -3,6 +3,7 @@
 // so one matrix cell never sees what another cell changed.
 import { batchIdOf } from '@/domain/batch'
 import { chinaDateOf } from '@/domain/china-date'
+import { newOutboxRecord } from '@/domain/message-drafts'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import {
   createPayload,
@@ -11,6 +12,7 @@ import {
   rid,
   shirtSelection,
 } from '../cloud/order-helpers'
+import { refillDraft } from '../cloud/message-helpers'
 import { payOrder } from '../helpers/demo-cloud'
 import { customerPhotos } from '../helpers/photos'
 import { call, consumerA, merchant, type Envelope, type ReliabilityCloud } from './harness'
@@ -36,6 +38,14 @@ export async function ownerOrder(
   const orderId = expectOk(result, 'order.create').data.order._id
   if (paid) await payOrder(env, orderId, consumerA)
   return orderId
+}
+
+/** A message WeChat confirmed sending to the owner (written straight into the outbox). */
+export async function sentMessage(env: ReliabilityCloud): Promise<string> {
+  const draft = refillDraft(consumerA, next())
+  const row = { ...newOutboxRecord(draft, new Date()), status: 'sent' as const }
+  await env.cloud.store.insertMany(COLLECTIONS.notificationQueue, [row])
+  return row._id
 }
 
 /**
@@ -323,6 +333,7 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     settings: async () => ({}),
     setPreference: async () => ({ purpose: 'shipped', enabled: false }),
     inbox: async () => ({}),
+    opened: async (env) => ({ messageId: await sentMessage(env) }),
     deadLetters: async () => ({}),
   },
   merchant: {

@@ -91,6 +91,7 @@ export const POLICY: PolicyTable = {
     settings: SIGNED_IN,
     setPreference: SIGNED_IN,
     inbox: SIGNED_IN,
+    opened: OWNER_ONLY, // the owner's sent message
     deadLetters: MERCHANT_ONLY,
   },
   merchant: {

@@ -4,6 +4,7 @@ import { createRouter } from '@/cloud/router'
 import { authorize } from './actions/authorize'
 import { deadLetters } from './actions/dead-letters'
 import { inbox } from './actions/inbox'
+import { opened } from './actions/opened'
 import { setPreference } from './actions/set-preference'
 import { settings } from './actions/settings'
 import { drainLeftovers } from './timer'
@@ -16,6 +17,7 @@ export const main = createRouter(
     settings: settings,
     setPreference: setPreference,
     inbox: inbox,
+    opened: opened,
     deadLetters: deadLetters,
   },
   { trigger: TIMER_TRIGGERS.message, run: drainLeftovers },

@@ -55,6 +55,7 @@ export const messageApi = {
     ),
     returns<{ items: InAppMessage[]; nextCursor: string | null }>(),
   ),
+  opened: action('opened', object({ messageId: id('消息') }), returns<{ counted: boolean }>()),
   deadLetters: action(
     'deadLetters',
     optional(

@@ -29,6 +29,7 @@ import MessageList from '@/components/message-list'
 import SubscribeSheetHost from '@/components/subscribe-sheet'
 import Timeline from '@/components/timeline'
 import { useOrderDetail } from '@/hooks/useOrderDetail'
+import { useMessageOpened } from '@/hooks/useMessageOpened'
 import { useOrderMessages } from '@/hooks/useOrderMessages'
 import { useOrderPayment } from '@/hooks/useOrderPayment'
 import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
@@ -49,6 +50,7 @@ export default function OrderPage() {
   const detail = useOrderDetail(orderId)
   const payment = useOrderPayment(orderId, detail.data?.order, detail.reload, params.paid === '1')
   const inbox = useOrderMessages(orderId)
+  useMessageOpened()
   const askForMessages = useSubscribeAtTap('reorder')
   const [cancelling, setCancelling] = useState(false)
   const [reason, setReason] = useState('')

@@ -1,10 +1,11 @@
 // 我的补货: the consumables the customer buys again, when each will run out, and the answers to
 // a reminder. The 补货提醒 list on top holds reminders sent (or kept in-app for want of a
-// credit) and not yet answered. A reminder message opens this page with ?productId=….
+// credit) and not yet answered. A reminder message opens this page with ?productId=…&mid=….
 import Taro, { useRouter, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { formatChinaTime } from '@/domain/time'
+import { useMessageOpened } from '@/hooks/useMessageOpened'
 import { askForSubscriptions } from '@/services/subscribe'
 import { confirmModal, toast } from '@/services/feedback'
 import RefillCard from './refill-card'
@@ -16,6 +17,7 @@ const SNOOZE_CHOICES = [3, 7, 14, 30]
 export default function Refills() {
   const focus = useRouter().params.productId
   const refills = useRefills()
+  useMessageOpened()
   const { data, error, loading, busy, reload } = refills
 
   usePullDownRefresh(() => {

@@ -1,14 +1,26 @@
 // merchant.dashboard — merchants only; read-only. Every figure comes from indexed counts or from
 // bounded, time-windowed reads (at most SAMPLE_LIMIT rows), folded by src/domain/dashboard.ts.
-// Windows: lead time, urgent share, messages and refills over the last WINDOW_DAYS days; top
-// options over this China week; order counts over the last WEEKS weeks; after-sales requests over
+// Windows: lead time, urgent share, messages (sent, held, opened) and refills over the last
+// WINDOW_DAYS days; top options over this China week; order counts over the last WEEKS weeks; after-sales requests over
 // WINDOW_DAYS against the orders delivered in it; ratings given over WINDOW_DAYS.
 import { OPEN_AFTER_SALES_STATES, type AfterSalesRecord } from '@/domain/after-sales'
 import { afterSalesStats, optionLabels } from '@/domain/after-sales-stats'
 import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
-import { leadTimeStats, recentWeeks, shareOf, topOptions, weekStartOf } from '@/domain/dashboard'
+import {
+  leadTimeStats,
+  openedByPurpose,
+  recentWeeks,
+  shareOf,
+  topOptions,
+  weekStartOf,
+} from '@/domain/dashboard'
 import type { DashboardView } from '@/domain/merchant-views'
-import { HOLD_REASON_CODES, type HoldReason } from '@/domain/messages'
+import {
+  HOLD_REASON_CODES,
+  MESSAGE_PURPOSES,
+  type HoldReason,
+  type MessagePurpose,
+} from '@/domain/messages'
 import { COLLECTIONS } from '@/domain/names'
 import { ORDER_NODES, type OrderNode, type OrderRecord } from '@/domain/order-types'
 import type { RatingRecord } from '@/domain/rating'
@@ -35,6 +47,18 @@ const outboxCount = (statuses: string[], since: Date) =>
   countOf(outbox().where({ status: command.in(statuses), createdAt: command.gte(since) }))
 const heldCount = (holdReason: HoldReason, since: Date) =>
   countOf(outbox().where({ status: 'held', holdReason, createdAt: command.gte(since) }))
+/** Of the rows queued in the window, those opened (message.opened marks only sent rows). */
+const openedCount = (since: Date) =>
+  countOf(outbox().where({ opened: true, createdAt: command.gte(since) }))
+const sentCount = (purpose: MessagePurpose, since: Date, opened?: true) =>
+  countOf(
+    outbox().where({
+      status: 'sent',
+      purpose,
+      ...(opened ? { opened } : {}),
+      createdAt: command.gte(since),
+    }),
+  )
 
 export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_input) => {
   const now = currentTime()
@@ -55,6 +79,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     refills,
     messages,
     heldBy,
+    opens,
     failedRefunds,
     requests,
     openRequests,
@@ -99,6 +124,11 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
       outboxCount(['pending', 'retry', 'sending'], since),
     ]),
     Promise.all(HOLD_REASON_CODES.map((reason) => heldCount(reason, since))),
+    Promise.all([
+      openedCount(since),
+      Promise.all(MESSAGE_PURPOSES.map((purpose) => sentCount(purpose, since))),
+      Promise.all(MESSAGE_PURPOSES.map((purpose) => sentCount(purpose, since, true))),
+    ]),
     countOf(orders().where(failedRefundQuery())),
     readList<AfterSalesRecord>(
       afterSales()
@@ -156,6 +186,9 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
         HoldReason,
         number
       >,
+      opened: opens[0],
+      openRate: shareOf(opens[0], messages[0]),
+      byPurpose: openedByPurpose(opens[1], opens[2]),
     },
     weeklyOrders: weeks.map((w, i) => ({ week: w.week, count: weekly[i] })),
     failedRefunds,

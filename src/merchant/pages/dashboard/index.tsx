@@ -1,10 +1,8 @@
 // 数据看板: orders per node and per week, overdue and exceptions, lead time against the promise,
-// urgent share, this week's most requested options, reminder-to-reorder conversion and message
-// delivery, after-sales and ratings. Charts where a chart reads faster than a number.
+// urgent share, this week's most requested options, reminder-to-reorder conversion, message
+// delivery and opens, after-sales and ratings. Charts where a chart reads faster than a number.
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { HOLD_REASON_NAMES } from '@/domain/message-policy'
-import { HOLD_REASON_CODES } from '@/domain/messages'
 import { NODE_LABELS } from '@/domain/order-labels'
 import { ORDER_NODES } from '@/domain/order-types'
 import { formatChinaTime } from '@/domain/time'
@@ -14,7 +12,8 @@ import { useDashboard } from '@/hooks/useMerchantData'
 import MerchantNav from '@/merchant/components/merchant-nav'
 import { MERCHANT_PAGES } from '@/routes'
 import MerchantOnly from '@/merchant/components/merchant-only'
-import { ShareMeter, StackedBar } from '@/merchant/components/charts'
+import { ShareMeter } from '@/merchant/components/charts'
+import MessagesCard from './messages-card'
 import RatingsCard from './ratings-card'
 import './index.scss'
 
@@ -145,24 +144,7 @@ function DashboardPageBody() {
         />
       </Card>
 
-      <Card title="消息送达">
-        <StackedBar
-          emptyText="暂无消息"
-          parts={[
-            { label: '已发送', value: messages.sent, color: '#4f8a5b' },
-            { label: '未推送', value: messages.held, color: '#d9a441' },
-            { label: '失败', value: messages.failed, color: '#c2413b' },
-            { label: '排队中', value: messages.pending, color: '#9a948a' },
-          ]}
-        />
-        {messages.held > 0 ? (
-          <Text className="dash-held">
-            {`未推送原因：${HOLD_REASON_CODES.filter((r) => messages.heldBy[r] > 0)
-              .map((r) => `${HOLD_REASON_NAMES[r]} ${messages.heldBy[r]}`)
-              .join(' · ')}`}
-          </Text>
-        ) : null}
-      </Card>
+      <MessagesCard messages={messages} />
 
       <Card title={`售后（近 ${afterSales.windowDays} 天）`}>
         <ShareMeter
