@@ -3,7 +3,7 @@
 // measuring guide), and how long a rework takes. Folded from a bounded window of requests and of
 // delivered orders.
 import type { AfterSalesKind, AfterSalesRecord } from './after-sales'
-import { p90 } from './dashboard'
+import { p90 } from './percentile'
 import type { OrderRecord, ProductSnapshot } from './order-types'
 
 type RequestRow = Pick<AfterSalesRecord, 'productName' | 'kind' | 'reason' | 'alterations'> & {

@@ -12,6 +12,10 @@ import {
 import type { LeadTimeStats, MessageOpens } from './merchant-views'
 import { MESSAGE_PURPOSES } from './messages'
 import type { OrderRecord } from './order-types'
+import { p90 } from './percentile'
+
+/** Also the dashboard's tests' entry to it. */
+export { p90 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -21,13 +25,6 @@ const round1 = (value: number) => Math.round(value * 10) / 10
 /** part / whole to 3 decimals; null when there is nothing to divide by. */
 export function shareOf(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null
-}
-
-/** The value at or below which 90% of samples fall (nearest rank). */
-export function p90(values: number[]): number | null {
-  if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.ceil(0.9 * sorted.length) - 1]
 }
 
 /** The first delivery: a reworked item's second one is the rework's lead time, not the order's. */

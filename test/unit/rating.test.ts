@@ -135,10 +135,10 @@ describe('the view', () => {
 
 describe('the payload', () => {
   const payload = { orderId: 'ord_1', quality: 5, fit: 4, onTime: 5, text: '  很好  ' }
-  test('stars 1 to 5 each, fit and text optional, text trimmed', () => {
+  test('stars 1 to 5 each, fit, text and photos optional, text trimmed', () => {
     expect(parsePayload(rateOrderCheck, payload)).toEqual({
       ok: true,
-      data: { ...payload, text: '很好' },
+      data: { ...payload, text: '很好', photos: [] },
     })
     expect(parsePayload(rateOrderCheck, { orderId: 'ord_1', quality: 1, onTime: 5 }).ok).toBe(true)
     expect(parsePayload(rateOrderCheck, { ...payload, text: '' }).ok).toBe(true)
