@@ -4,8 +4,7 @@
 // MAX_REC_TAPS, one per slot and product) only while 个性化推荐 is on; an order of that product
 // within REC_ATTRIBUTION_DAYS consumes the tap, so one tap converts at most once.
 import { chinaDateOf, addDays, type ChinaDate } from './china-date'
-import { RECOMMEND_SLOTS, SLOT_BASES, type RecommendSlot, type SlotBasis } from './recommend-slots'
-import { oneOf, optional } from './validate'
+import { RECOMMEND_SLOTS, SLOT_BASES, type RecommendSlot, type SlotBasis } from './rec-source'
 
 export const REC_ATTRIBUTION_DAYS = 7
 export const MAX_REC_TAPS = 20
@@ -33,12 +32,6 @@ export interface RecStatsRecord {
 }
 
 export const recStatsId = (now: Date, slot: RecommendSlot) => `${chinaDateOf(now)}_${slot}`
-
-/** The optional `from` and `basis` a product link carries (catalog.get's payload). */
-export const recSourceFields = {
-  from: optional(oneOf('推荐位置', RECOMMEND_SLOTS)),
-  basis: optional(oneOf('推荐依据', SLOT_BASES)),
-}
 
 /** The taps with this one first; the older tap of the same slot and product goes. */
 export function addTap(taps: readonly RecTap[], tap: RecTap): RecTap[] {

@@ -10,32 +10,10 @@
 // Never: inactive products, stopped refills. Switch off: only the shop's picks (the context is
 // the customer's own order, so using it would be personal).
 import type { ProductRecord } from './product-schema'
-import {
-  daysUntil,
-  recommend,
-  RECOMMEND_CONFIG,
-  type RecommendBasis,
-  type RecommendInput,
-} from './recommend'
+import type { RecommendSlot, SlotBasis } from './rec-source'
+import { daysUntil, recommend, RECOMMEND_CONFIG, type RecommendInput } from './recommend'
 
-export const RECOMMEND_SLOTS = ['home', 'order_done', 'refill'] as const
-export type RecommendSlot = (typeof RECOMMEND_SLOTS)[number]
-
-/** Every basis a slot's item can rest on: the home recommender's and the context ones. */
-export const SLOT_BASES = [
-  ...([
-    'refill',
-    'option',
-    'viewed',
-    'category',
-    'profile',
-    'curated',
-  ] as const satisfies readonly RecommendBasis[]),
-  'next_batch',
-  'care',
-  'matching',
-] as const
-export type SlotBasis = (typeof SLOT_BASES)[number]
+export { RECOMMEND_SLOTS, SLOT_BASES, type RecommendSlot, type SlotBasis } from './rec-source'
 
 export interface SlotRecommendation {
   productId: string

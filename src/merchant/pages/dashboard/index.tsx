@@ -16,6 +16,7 @@ import { MERCHANT_PAGES } from '@/routes'
 import MerchantOnly from '@/merchant/components/merchant-only'
 import { ShareMeter, StackedBar } from '@/merchant/components/charts'
 import RatingsCard from './ratings-card'
+import RecSlotsCard from './rec-slots-card'
 import './index.scss'
 
 const days = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} 天`)
@@ -217,6 +218,7 @@ function DashboardPageBody() {
       </Card>
 
       <RatingsCard ratings={data.ratings} />
+      <RecSlotsCard stats={data.recommendations} />
 
       <Text className="dash-generated">
         更新于 {formatChinaTime(data.generatedAt, 'MM-DD HH:mm')}
