@@ -1,8 +1,8 @@
 // Counting what each recommendation slot achieves (issue 19; domain/rec-stats.ts).
 // Invariant: a rec_stats document (`<YYYY-MM-DD>_<slot>`) only ever grows by db.command.inc on
 // `shown.<basis>` / `tapped.<basis>` / `ordered.<basis>`, never read-modify-write, so concurrent
-// calls lose no count. A missing day is first created empty in a transaction (a racing creator
-// finds it made), then incremented like any other.
+// calls lose no count. The day's first count adds the document with that count; an add that
+// loses a race (duplicate id) falls back to the increment.
 // Shown and tapped are aggregate counts of what the cloud served / was asked for, kept with
 // 个性化推荐 off too (nothing in them names the customer). Only with the switch on is a tap kept
 // in the customer's preference document, for the order that may follow; an order consumes the
@@ -35,17 +35,21 @@ const recStats = () => db.collection(COLLECTIONS.recStats)
 async function increment(slot: RecommendSlot, measure: RecMeasure, counts: Counts, now: Date) {
   const entries = Object.entries(counts).filter(([, by]) => (by ?? 0) > 0)
   if (entries.length === 0) return
-  const id = recStatsId(now, slot)
+  const _id = recStatsId(now, slot)
   const data = { [measure]: Object.fromEntries(entries.map(([b, by]) => [b, command.inc(by!)])) }
   const apply = async () =>
-    ((await recStats().where({ _id: id }).update({ data })) as { stats: { updated: number } }).stats
+    ((await recStats().where({ _id }).update({ data })) as { stats: { updated: number } }).stats
       .updated
   if ((await apply()) > 0) return
-  await inTransaction(async (transaction) => {
-    const ref = transaction.collection(COLLECTIONS.recStats).doc(id)
-    if (!(await readDoc(ref))) await ref.set({ data: { day: chinaDateOf(now), slot } })
-  })
-  await apply()
+  // The day's first count creates the document with it; a creator racing us makes the add fail
+  // on the duplicate id, and then the increment applies to what they made.
+  const fields = { _id, day: chinaDateOf(now), slot, [measure]: Object.fromEntries(entries) }
+  const created = await (recStats().add({ data: fields }) as Promise<unknown>).then(
+    () => true,
+    () => false,
+  )
+  if (!created && (await apply()) === 0)
+    throw new Error(`rec_stats ${_id} neither added nor updated`)
 }
 
 const logged = (what: string) => (error: unknown) =>
