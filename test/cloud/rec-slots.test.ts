@@ -95,13 +95,20 @@ test('a completed order’s page gets order_done picks with reasons, counted as 
       }),
     ],
   })
+  // 1 order read, then preferences, products and refills in parallel, then the shown count.
+  const counted = await env.cloud.invokeCounted(
+    FUNCTIONS.order,
+    { action: 'detail', payload: { orderId } },
+    consumerA,
+  )
+  expect(counted.roundTrips).toBe(5)
   // The merchant reading the same order gets none, and none is counted for them.
   expect((await detail(orderId, merchant)).recommendations).toBeUndefined()
   expect(await stats('order_done')).toEqual([
     expect.objectContaining({
       _id: '2026-11-02_order_done',
       day: '2026-11-02',
-      shown: { care: 1, matching: 1, curated: 1 },
+      shown: { care: 2, matching: 2, curated: 2 },
     }),
   ])
 })
