@@ -90,10 +90,7 @@ export function refillsDueSoon(
 }
 
 /** The line under 为你推荐: what the picks rest on. */
-export function recommendationsNote(
-  personalised: boolean,
-  items: Pick<Recommendation, 'basis'>[],
-): string {
+export function recommendationsNote(personalised: boolean, items: { basis: string }[]): string {
   if (!personalised) return '个性化推荐已关闭，以下为店铺精选'
   return items.some((item) => item.basis !== 'curated')
     ? '根据你的浏览、下单与补货记录'

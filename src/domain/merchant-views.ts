@@ -1,6 +1,7 @@
 // What the merchant admin receives from the cloud: responses of order.board and every
 // `merchant.*` action (their payload checks are in ./api/merchant.ts and ./api/order.ts). Pages
 // and the merchant function both import these; fields may be added, never renamed.
+import type { RecStatsView } from './rec-stats'
 import type { ErrorCode } from './errors'
 import type { ExceptionKind, OrderNode, OrderRecord } from './order-types'
 import type { HoldReason, MessagePurpose } from './messages'
@@ -199,6 +200,8 @@ export interface DashboardView {
   afterSales: AfterSalesStats & { windowDays: number }
   /** Ratings given over the window: averages, per product, the lowest (rating-stats.ts). */
   ratings: RatingStats & { windowDays: number }
+  /** Each 为你推荐 slot over the last 30 days: shown, tapped, ordered, and bases that convert. */
+  recommendations: RecStatsView
 }
 
 // ---- merchant accounts ----

@@ -27,6 +27,8 @@ export const COLLECTIONS = {
   behaviourEvents: 'behaviour_events',
   /** Per-customer preference counts and the 个性化推荐 switch, `_id` = OPENID. */
   preferences: 'preferences',
+  /** Recommendation slots' shown / tapped / ordered per (China day, slot), rec-stats.ts. */
+  recStats: 'rec_stats',
   /** One row per payment confirmed and refund paid out (id: outTradeNo / outRefundNo); ledger.ts. */
   paymentLedger: 'payment_ledger',
   /** After-sales requests on delivered orders (after-sales.ts). */

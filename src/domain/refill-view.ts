@@ -1,5 +1,6 @@
 // What refill.mine and the answers return: one tracked consumable as the 我的补货 page shows it.
 // Dates are Date on the server and ISO strings after the JSON trip to the page.
+import type { SlotRecommendation } from './recommend-slots'
 import type { CycleSource, RefillRecord, RefillStatus } from './refill'
 
 export interface RefillView<Instant = Date> {
@@ -24,6 +25,8 @@ export interface RefillList<Instant = Date> {
   refills: RefillView<Instant>[]
   /** The 补货提醒 list: reminders sent (or held for want of a credit) not yet answered. */
   reminders: RefillView<Instant>[]
+  /** 为你推荐 on this page (slot `refill`). */
+  recommendations: { personalised: boolean; items: SlotRecommendation[] }
 }
 
 export function toRefillView(record: RefillRecord): RefillView {

@@ -12,7 +12,7 @@ import {
   orderShirtAndSubscribe,
 } from './consumer'
 import type { JourneyContext } from './driver'
-import { homeKnowsTheCustomer } from './personal'
+import { homeKnowsTheCustomer, picksOnACompletedOrder } from './personal'
 import { openASentMessage } from './message-opened'
 import { alterADeliveredShirt } from './after-sales'
 import { declineTwoRequestsAtOnce } from './after-sales-batch'
@@ -143,6 +143,11 @@ export const JOURNEYS: [
     'the home page knows the customer: the order in progress, 为你推荐 with its reason; 个性化推荐 off stops it',
     homeKnowsTheCustomer,
     90_000,
+  ],
+  [
+    'a completed order shows 为你推荐; tapping one opens the product and the tap is counted',
+    picksOnACompletedOrder,
+    60_000,
   ],
   [
     'a coupon taken as a remedy is spent at confirm on the next order, then reads 已使用',

@@ -1,13 +1,23 @@
 // Personal service (issue 19): the home page about the customer. After looking at a product and
 // ordering a linen shirt, the home page shows the order in progress (one tap to it) and
 // recommends the shirt with its reason; 我的 → 个性化推荐 off stops collection (checked in the
-// database) and the home page falls back to the shop's picks.
+// database) and the home page falls back to the shop's picks. A completed order's page shows
+// its own 为你推荐, whose tap opens the product and is counted.
 import type { BehaviourEvent, PreferenceRecord } from '@/domain/behaviour'
-import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import type { RecStatsRecord } from '@/domain/rec-stats'
 import type { TestCloud } from '../helpers/local-cloud'
 import { waitForValue } from '../helpers/wait'
 import type { JourneyContext } from './driver'
-import { consumerB, customiseShirt, ordersOf, toConfirmWithAddress } from './shop'
+import {
+  consumerA,
+  consumerB,
+  customiseShirt,
+  deliveredShirt,
+  orderCall,
+  ordersOf,
+  toConfirmWithAddress,
+} from './shop'
 
 const eventsOf = async (cloud: TestCloud, openid: string) =>
   (await cloud.store.find(COLLECTIONS.behaviourEvents, { ownerOpenid: openid })) as BehaviourEvent[]
@@ -72,4 +82,27 @@ export async function homeKnowsTheCustomer(ctx: JourneyContext): Promise<void> {
     { action: 'setPersonalisation', payload: { personalised: true } },
     consumerB,
   )
+}
+
+// 为你推荐 after completion (issue 19): a completed shirt's page shows the slot's picks with
+// their reasons; tapping one opens that product, and the cloud counts the tap for order_done.
+export async function picksOnACompletedOrder(ctx: JourneyContext): Promise<void> {
+  const { id } = await deliveredShirt(ctx.cloud, consumerA, 'picks', 'SF2026120119')
+  await orderCall(ctx.cloud, ACTIONS.order.act, { orderId: id, event: 'complete' }, consumerA)
+  const tapped = async () =>
+    ((await ctx.cloud.store.find(COLLECTIONS.recStats, { slot: 'order_done' })) as RecStatsRecord[])
+      .map((r) => r.tapped?.curated ?? 0)
+      .reduce((a, b) => a + b, 0)
+  const before = await tapped()
+
+  const phone = await ctx.driverFor(consumerA)
+  await phone.open(`pages/order/index?id=${id}`)
+  await phone.see('.home-picks--order_done .home-block__title', '为你推荐')
+  await phone.see('.home-picks--order_done .home-pick__reason', '店铺精选')
+  await phone.tap('.home-picks--order_done .home-pick', '亚麻四件套')
+  const opened = await phone.onPage('pages/product/index')
+  expect(opened).toMatchObject({ id: 'prod_linen_batch', from: 'order_done', basis: 'curated' })
+  await phone.see('.option-chip', '燕麦')
+  await waitForValue(tapped, (count) => count === before + 1, 'the tap counted')
+  expect(phone.errors()).toEqual([])
 }

@@ -1,5 +1,6 @@
 // Contracts of the order function: quotes, placing and reading orders, the merchant's board, and
 // one state-machine event on one order.
+import type { SlotRecommendation } from '../recommend-slots'
 import { addressCheck } from '../address'
 import type { CouponRecord } from '../coupon'
 import { BOARD_FOCUSES } from '../board'
@@ -71,6 +72,8 @@ export const orderApi = {
       actions: OrderEvent[]
       /** For a merchant only: the order's rating, or null (the owner's page reads `rating`). */
       rating?: RatingRecord | null
+      /** For the owner of a completed order: 为你推荐 (slot `order_done`). */
+      recommendations?: { personalised: boolean; items: SlotRecommendation[] }
     }>(),
   ),
   mine: action(

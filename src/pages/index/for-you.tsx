@@ -1,10 +1,8 @@
 // The parts of the home page about the customer: orders still on their way (one tap to the
-// order), refills running out (one tap to 立即补货) and 为你推荐 with each item's reason.
+// order) and refills running out (one tap to 立即补货); 为你推荐 is components/for-you.
 import { Text, View } from '@tarojs/components'
 import type { ResultOf } from '@/domain/api/contract'
 import type { userApi } from '@/domain/api/user'
-import { recommendationsNote } from '@/domain/home-view'
-import { formatFen } from '@/domain/money'
 
 type Home = ResultOf<typeof userApi.home>
 
@@ -68,40 +66,6 @@ export function RefillsDue({
           </View>
         </View>
       ))}
-    </View>
-  )
-}
-
-export function ForYou({
-  home,
-  onOpen,
-}: {
-  home: Pick<Home, 'personalised' | 'recommendations'>
-  onOpen: (productId: string) => void
-}) {
-  const items = home.recommendations
-  if (items.length === 0) return null
-  return (
-    <View className="home-block home-picks">
-      <View className="home-block__head">
-        <Text className="home-block__title">为你推荐</Text>
-        <Text className="home-picks__note">{recommendationsNote(home.personalised, items)}</Text>
-      </View>
-      <View className="home-picks__grid">
-        {items.map((item) => (
-          <View
-            key={item.productId}
-            className={`home-pick home-pick--${item.basis}`}
-            data-id={item.productId}
-            hoverClass="home-row--pressed"
-            onClick={() => onOpen(item.productId)}
-          >
-            <Text className="home-pick__name">{item.name}</Text>
-            <Text className="home-pick__reason">{item.reason}</Text>
-            <Text className="home-pick__price">{formatFen(item.priceFromFen)} 起</Text>
-          </View>
-        ))}
-      </View>
     </View>
   )
 }

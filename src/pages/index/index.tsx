@@ -4,6 +4,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ProductKind, ProductSummary } from '@/domain/catalog'
+import ForYou from '@/components/for-you'
 import IdentitySwitcher from '@/components/identity-switcher'
 import KindFilter, { type KindFilterValue } from '@/components/kind-filter'
 import ProductCard from '@/components/product-card'
@@ -12,7 +13,7 @@ import { useHome } from '@/hooks/useHome'
 import { useReloadOnReturn } from '@/hooks/useReloadOnReturn'
 import { toast } from '@/services/feedback'
 import { prefillConfirm } from '../refills/use-refills'
-import { ForYou, OrdersInProgress, RefillsDue } from './for-you'
+import { OrdersInProgress, RefillsDue } from './for-you'
 import './index.scss'
 
 const PRODUCT_PAGE = '/pages/product/index'
@@ -68,7 +69,7 @@ export default function Index() {
             onOpen={(id) => void Taro.navigateTo({ url: `${ORDER_PAGE}?id=${id}` })}
           />
           <RefillsDue refills={data.refills} busy={reordering} onReorder={(r) => void reorder(r)} />
-          <ForYou home={data} onOpen={openProduct} />
+          <ForYou slot="home" personalised={data.personalised} items={data.recommendations} />
 
           <View className="home-section">
             <View className="home-section__head">

@@ -18,6 +18,7 @@ import { formatChinaTime } from '@/domain/time'
 import AfterSalesSection from '@/components/after-sales-section'
 import ContactService from '@/components/contact-service'
 import DeliveryWindowPicker from '@/components/delivery-window-picker'
+import ForYou from '@/components/for-you'
 import OrderActions from '@/components/order-actions'
 import PaymentPanel from '@/components/payment-panel'
 import PrivacyConsent from '@/components/privacy-consent'
@@ -292,6 +293,14 @@ export default function OrderPage() {
           onReorder={() => void reorder()}
         />
       )}
+      {/* Only a completed order's owner gets picks (order.detail, slot order_done). */}
+      {detail.data.recommendations ? (
+        <ForYou
+          slot="order_done"
+          personalised={detail.data.recommendations.personalised}
+          items={detail.data.recommendations.items}
+        />
+      ) : null}
       <SubscribeSheetHost />
     </View>
   )

@@ -12,7 +12,7 @@ export default function ProductPage() {
   const { params } = useRouter()
   // Back here from 确认下单 once the order is placed: the order opens in this page's place.
   useDidShow(openHandedOverOrder)
-  const product = useProduct(params.id ?? '')
+  const product = useProduct(params.id ?? '', params)
   // What was chosen and typed for this product survives a reload (services/draft-order).
   const stored = useDraftOrder()
   const kept = stored && stored.product._id === params.id ? stored.selection : undefined

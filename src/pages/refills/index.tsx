@@ -1,8 +1,10 @@
 // 我的补货: the consumables the customer buys again, when each will run out, and the answers to
 // a reminder. The 补货提醒 list on top holds reminders sent (or kept in-app for want of a
 // credit) and not yet answered. A reminder message opens this page with ?productId=…&mid=….
+// Below, 为你推荐 (slot refill) comes with the list.
 import Taro, { useRouter, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import ForYou from '@/components/for-you'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { formatChinaTime } from '@/domain/time'
 import { useMessageOpened } from '@/hooks/useMessageOpened'
@@ -120,6 +122,11 @@ export default function Refills() {
           ))}
         </View>
       )}
+      <ForYou
+        slot="refill"
+        personalised={data.recommendations.personalised}
+        items={data.recommendations.items}
+      />
     </View>
   )
 }

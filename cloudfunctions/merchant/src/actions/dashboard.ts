@@ -1,8 +1,10 @@
 // merchant.dashboard — merchants only; read-only. Every figure comes from indexed counts or from
 // bounded, time-windowed reads (at most SAMPLE_LIMIT rows), folded by src/domain/dashboard.ts.
 // Windows: lead time, urgent share, messages (sent, held, opened) and refills over the last
-// WINDOW_DAYS days; top options over this China week; order counts over the last WEEKS weeks; after-sales requests over
-// WINDOW_DAYS against the orders delivered in it; ratings given over WINDOW_DAYS.
+// WINDOW_DAYS days; top options over this China week; order counts over the last WEEKS weeks;
+// after-sales requests over WINDOW_DAYS against the orders delivered in it; ratings given over
+// WINDOW_DAYS; 为你推荐 per slot over 30 China days (cloud/rec-stats.ts: at most 90 counter
+// documents).
 import { OPEN_AFTER_SALES_STATES, type AfterSalesRecord } from '@/domain/after-sales'
 import { afterSalesStats, optionLabels } from '@/domain/after-sales-stats'
 import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
@@ -30,6 +32,7 @@ import { afterSales } from '@/cloud/after-sales'
 import { command, countOf, db, readList } from '@/cloud/database'
 import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
 import { refillStats } from '@/cloud/refill-stats'
+import { recSlotStats } from '@/cloud/rec-stats'
 import { ratings } from '@/cloud/ratings'
 import { failedRefundQuery } from '@/cloud/refunds'
 import { merchantApi } from '@/domain/api/merchant'
@@ -66,6 +69,10 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
   const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS)
   const weekStart = chinaDayRange(weekStartOf(today)).start
   const weeks = recentWeeks(now, WEEKS)
+  // Started beside the reads below and awaited when the view is built (handled meanwhile, so a
+  // failure is the action's error, not an unhandled rejection).
+  const recSlots = recSlotStats(now)
+  recSlots.catch(() => undefined)
 
   const [
     byNodeCounts,
@@ -192,6 +199,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     },
     weeklyOrders: weeks.map((w, i) => ({ week: w.week, count: weekly[i] })),
     failedRefunds,
+    recommendations: await recSlots,
     afterSales: {
       ...afterSalesStats(
         requests,

@@ -8,6 +8,7 @@ import { db, readDoc } from '@/cloud/database'
 import { loadActiveProduct } from '@/cloud/orders'
 import { placedOrder, placeOrder } from '@/cloud/place-order'
 import { recordOrderPlaced } from '@/cloud/behaviour'
+import { attributeOrder } from '@/cloud/rec-stats'
 import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 
@@ -35,6 +36,8 @@ export const create = defineUserAction(orderApi.create, async (input, openid) =>
   if (!order.ok) return order
   // Behaviour (issue 19): the order and its options, unless personalisation is off.
   await recordOrderPlaced(openid, product.data, order.data)
+  // A recommendation tapped in the last 7 days converts (once; retries returned above).
+  await attributeOrder(openid, product.data._id)
   return ok({ order: order.data })
 })
 

@@ -3,6 +3,7 @@
 // their way, refills running out, 为你推荐 and the catalog. Every read is by the caller's own
 // keys and bounded (no history is scanned: recommendations come from the preference document),
 // and all but the batch progress run in parallel. Personalisation off: only the shop's picks.
+// The picks served are counted per basis (slot `home`, cloud/rec-stats.ts).
 import type { BatchState } from '@/domain/batch'
 import { isPersonalised, type PreferenceRecord } from '@/domain/behaviour'
 import { CATALOG_PAGE_SIZE, toProductSummary, type ProductRecord } from '@/domain/catalog'
@@ -28,6 +29,7 @@ import { userApi } from '@/domain/api/user'
 import { command, db, readDoc, readList } from '@/cloud/database'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
+import { countShown } from '@/cloud/rec-stats'
 
 /** More than any shop's consumable range (as refill.mine). */
 const MAX_REFILLS = 50
@@ -117,5 +119,6 @@ export const home = defineUserAction(userApi.home, async (_input, openid) => {
     }),
     catalog: products.map((product) => toProductSummary(product, collected.get(product._id))),
   }
+  await countShown('home', view.recommendations)
   return ok(view)
 })

@@ -15,6 +15,7 @@ import MerchantOnly from '@/merchant/components/merchant-only'
 import { ShareMeter } from '@/merchant/components/charts'
 import MessagesCard from './messages-card'
 import RatingsCard from './ratings-card'
+import RecSlotsCard from './rec-slots-card'
 import './index.scss'
 
 const days = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} 天`)
@@ -199,6 +200,7 @@ function DashboardPageBody() {
       </Card>
 
       <RatingsCard ratings={data.ratings} />
+      <RecSlotsCard stats={data.recommendations} />
 
       <Text className="dash-generated">
         更新于 {formatChinaTime(data.generatedAt, 'MM-DD HH:mm')}
