@@ -1,7 +1,7 @@
 // What the shop sees (issue 19): each product's funnel (list views → detail opens → orders) and
 // the week-on-week demand signals per product, option choice and region. Pure folds over rows
 // the cloud reads (merchant.insights); nothing here touches the database.
-import { regionOf } from './address'
+import { regionOf } from './address-region'
 import { shareOf } from './dashboard'
 import type { ChinaDate } from './china-date'
 import type { OrderRecord } from './order-types'

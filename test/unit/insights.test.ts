@@ -1,6 +1,6 @@
 // The shop's funnel and demand signals (src/domain/insights.ts), the list-view counters
 // (list-views.ts) and reading a typed region (address.ts), against hand-computed tables.
-import { regionOf } from '@/domain/address'
+import { regionOf } from '@/domain/address-region'
 import {
   SURGE_MIN_UNITS,
   demandSignals,
