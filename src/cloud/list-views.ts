@@ -1,9 +1,10 @@
-// Counting catalog list views (issue 19's funnel), called by catalog.list after it read the list.
+// Counting catalog list views (issue 19's funnel), called by user.home, which serves customers
+// the catalog list (catalog.list is left alone: the merchant's board and stock pages call it).
 // Invariant: a list call adds exactly 1 to `views.<productId>` of one shard of today's counters
 // for each product it served, with one conditional increment (command.inc, so concurrent calls
 // never lose a count). Only the first call to reach a shard on a day finds no document: it adds
 // the document with its counts; losing that race to another first call, it increments again.
-// Counting never fails the list: an error is logged and the list answers as before.
+// Counting never fails the home page: an error is logged and it answers as before.
 import { chinaDateOf } from '../domain/china-date'
 import {
   LIST_VIEW_SHARDS,

@@ -44,9 +44,10 @@ async function viewAt(at: Date, openid: string, productId: string) {
   expect(await catalog('get', { productId }, openid)).toMatchObject({ ok: true })
 }
 
-async function listAt(at: Date, openid: string | null) {
+/** The home page serves customers the catalog list (user.home). */
+async function listAt(at: Date, openid: string) {
   env.cloud.clock.set(at)
-  expect(await catalog('list', undefined, openid)).toMatchObject({ ok: true })
+  expect(await invoke(env, userApi.home, {}, openid)).toMatchObject({ ok: true })
 }
 
 let view: ResultOf<typeof merchantApi.insights>
@@ -87,8 +88,8 @@ beforeAll(async () => {
     },
   ])
 
-  // List views: three calls (each shows all 4 active products), and two counters stored directly.
-  await listAt(nov(13), null)
+  // List views: three home pages (each lists all 4 active products), two counters stored directly.
+  await listAt(nov(13), consumerA)
   await listAt(nov(14, 9), consumerA)
   await listAt(nov(14, 9), consumerB)
   await env.cloud.store.insertMany(COLLECTIONS.listViews, [

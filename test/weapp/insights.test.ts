@@ -8,7 +8,7 @@ import { WeappDriver } from './harness/driver'
 const app = setupWeappApp(merchant, { launch: false })
 
 test('the funnel and the demand signals show with their figures', async () => {
-  // This week: three linen shirts to Hangzhou in one order; two list calls, one detail open.
+  // This week: three linen shirts to Hangzhou in one order.
   const { order } = await orderCall(
     app.cloud,
     ACTIONS.order.create,
@@ -27,11 +27,14 @@ test('the funnel and the demand signals show with their figures', async () => {
     consumerA,
   )
   await payThroughTheCloud(app.cloud, order._id, consumerA)
-  const catalog = (action: string, payload?: object) =>
-    app.cloud.invoke(FUNCTIONS.catalog, { action, payload }, consumerA)
-  await catalog(ACTIONS.catalog.list)
-  await catalog(ACTIONS.catalog.list)
-  await catalog(ACTIONS.catalog.get, { productId: 'prod_shirt' })
+  // Two home pages (the catalog list) and one detail open, as the customer.
+  await app.cloud.invoke(FUNCTIONS.user, { action: ACTIONS.user.home }, consumerA)
+  await app.cloud.invoke(FUNCTIONS.user, { action: ACTIONS.user.home }, consumerA)
+  await app.cloud.invoke(
+    FUNCTIONS.catalog,
+    { action: ACTIONS.catalog.get, payload: { productId: 'prod_shirt' } },
+    consumerA,
+  )
 
   await app.phone.switchUser(merchant)
   const driver = new WeappDriver(app.phone)
@@ -39,10 +42,12 @@ test('the funnel and the demand signals show with their figures', async () => {
   await driver.tap('.merchant-nav__item--insights', '洞察')
   await driver.see('.merchant-nav__item--active', '洞察')
   await driver.see('.funnel-row', '量体定制衬衫')
-  await driver.see('.funnel-row', '列表曝光 2')
+  // The customer's two home pages and the one switchUser opens as the merchant.
+  await driver.see('.funnel-row', '列表曝光 3')
   await driver.see('.funnel-row', '详情浏览 1')
   await driver.see('.funnel-row', '下单 1')
-  await driver.see('.funnel-row', '→ 50% →')
+  await driver.see('.funnel-row', '→ 33% →')
+  await driver.see('.funnel-row', '→ 100% →')
   await driver.see('.insights-note', '个性化推荐')
   await driver.see('.demand-row', '本周 3 · 上周 0 · +3')
   await driver.see('.demand-row__surge', '需求激增')

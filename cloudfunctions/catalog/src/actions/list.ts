@@ -1,14 +1,11 @@
-// catalog.list — anyone, including anonymous callers. Active products in shop order, batch
-// products with their collecting batch's progress (one more read when there are any). Its only
-// write counts one list view per product served (src/cloud/list-views.ts: best effort, made
-// alongside the batch read so the list waits no longer).
+// catalog.list — anyone, including anonymous callers. Read-only: active products in shop order,
+// batch products with their collecting batch's progress (one more read when there are any).
 import type { BatchState } from '@/domain/batch'
 import { CATALOG_PAGE_SIZE, toProductSummary, type ProductRecord } from '@/domain/catalog'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { command, db, readList } from '@/cloud/database'
 import { catalogApi } from '@/domain/api/catalog'
-import { recordListViews } from '@/cloud/list-views'
 import { defineAction } from '@/cloud/router'
 
 export const list = defineAction(catalogApi.list, async () => {
@@ -19,7 +16,6 @@ export const list = defineAction(catalogApi.list, async () => {
       .orderBy('sort', 'asc')
       .limit(CATALOG_PAGE_SIZE),
   )
-  const counted = recordListViews(products.map((product) => product._id))
   const batchIds = products.filter((product) => product.batch).map((product) => product._id)
   const batches = batchIds.length
     ? await readList<BatchState>(
@@ -30,7 +26,6 @@ export const list = defineAction(catalogApi.list, async () => {
       )
     : []
   const collected = new Map(batches.map((batch) => [batch._id, batch.quantity]))
-  await counted
   return ok({
     items: products.map((product) => toProductSummary(product, collected.get(product._id))),
   })

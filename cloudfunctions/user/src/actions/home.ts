@@ -3,6 +3,8 @@
 // their way, refills running out, 为你推荐 and the catalog. Every read is by the caller's own
 // keys and bounded (no history is scanned: recommendations come from the preference document),
 // and all but the batch progress run in parallel. Personalisation off: only the shop's picks.
+// The catalog shown counts one list view per product (src/cloud/list-views.ts: one write beside
+// the batch read, best effort): this is where customers see the list (merchant.insights' funnel).
 import type { BatchState } from '@/domain/batch'
 import { isPersonalised, type PreferenceRecord } from '@/domain/behaviour'
 import { CATALOG_PAGE_SIZE, toProductSummary, type ProductRecord } from '@/domain/catalog'
@@ -26,6 +28,7 @@ import type { RefillRecord } from '@/domain/refill'
 import { ok } from '@/domain/result'
 import { userApi } from '@/domain/api/user'
 import { command, db, readDoc, readList } from '@/cloud/database'
+import { recordListViews } from '@/cloud/list-views'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
@@ -92,6 +95,7 @@ export const home = defineUserAction(userApi.home, async (_input, openid) => {
             .limit(batchIds.length),
         )
       : Promise.resolve([]),
+    recordListViews(products.map((product) => product._id)),
     user
       ? null
       : db
