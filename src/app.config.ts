@@ -24,6 +24,7 @@ export default defineAppConfig({
         'pages/money/index',
         'pages/after-sales/index',
         'pages/cs-inbox/index',
+        'pages/insights/index',
       ],
     },
     // Customer service: loaded the first time a customer asks for after-sales or rates an order.

@@ -11,6 +11,7 @@ export const MERCHANT_PAGES = {
   money: '/merchant/pages/money/index',
   afterSales: '/merchant/pages/after-sales/index',
   csInbox: '/merchant/pages/cs-inbox/index',
+  insights: '/merchant/pages/insights/index',
 } as const
 
 /** The customer-service subpackage (root `service`): after-sales and rating forms, loaded on first use. */

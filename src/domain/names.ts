@@ -39,6 +39,8 @@ export const COLLECTIONS = {
   csMessages: 'cs_messages',
   /** One row per customer's 客服 chat, `_id` = OPENID: its order, last message, who must answer. */
   csSessions: 'cs_sessions',
+  /** How often the catalog list showed each product, per China day in shards (list-views.ts). */
+  listViews: 'list_views',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
@@ -167,6 +169,8 @@ export const ACTIONS = {
     csInbox: 'csInbox',
     /** A merchant's text reply in a customer's 客服 chat, within WeChat's 48-hour window. */
     csReply: 'csReply',
+    /** 经营洞察: each product's funnel and the week-on-week demand signals. */
+    insights: 'insights',
   },
   refill: {
     mine: 'mine',

@@ -53,6 +53,7 @@ const PAYLOADS: Record<MerchantAction, () => unknown> = {
   }),
   csInbox: () => ({}),
   csReply: () => ({ openid: consumerA, text: '您好', requestId: 'req_authz_cs' }),
+  insights: () => undefined,
 }
 const ACTION_NAMES = Object.keys(PAYLOADS) as MerchantAction[]
 
@@ -89,6 +90,7 @@ test('the merchant may call each read action', async () => {
     'merchants',
     'reconciliation',
     'failedRefunds',
+    'insights',
   ] as const) {
     expect(await call(action, PAYLOADS[action](), merchant)).toMatchObject({ ok: true })
   }

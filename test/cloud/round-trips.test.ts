@@ -135,8 +135,9 @@ test('each action makes the documented number of database calls', async () => {
     'order.act': 6,
     'order.reorder': 20,
     // 6 reads in parallel (user, preferences, orders, refills, profiles, products), then the
-    // open batches of batch products; a first visit also writes the user record (+1). Then the
-    // picks shown are counted: an increment, and on the day's first visit an add (+1).
+    // open batches of batch products and the list-view count; a first visit also writes the user
+    // record (+1). Then the picks shown are counted: an increment. On the day's first visit each
+    // counter document is added first (+1 each).
     'user.home': 9,
     // Database calls only; each also makes one cloudPay call (unifiedOrder, queryOrder, refund).
     'order.pay': 2,

@@ -22,6 +22,7 @@ const PAGES: [string, string[]][] = [
   ['dashboard', ['逾期']],
   ['dead-letters', ['没有发送失败的消息']],
   ['cs-inbox', ['还没有客服消息', '无法在此回复']],
+  ['insights', ['商品漏斗', '列表曝光', '商品需求']],
 ]
 
 async function visibleText(page: Page): Promise<string> {

@@ -371,6 +371,7 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     failedRefunds: async () => ({}),
     afterSalesQueue: async () => ({ kind: 'return' }),
     csInbox: async () => ({}),
+    insights: async () => ({}),
     // A reply needs the customer to have written within 48 hours: WeChat's push first.
     csReply: async (env) => {
       await env.cloud.pushMessage(FUNCTIONS.service, {

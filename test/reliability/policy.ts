@@ -116,6 +116,7 @@ export const POLICY: PolicyTable = {
     decideAfterSalesMany: MERCHANT_ONLY, // the owner's unanswered requests, in one batch
     csInbox: MERCHANT_ONLY, // customers' 客服 messages
     csReply: MERCHANT_ONLY, // a reply in the owner's 客服 chat
+    insights: MERCHANT_ONLY, // the shop's funnels and demand signals
   },
   refill: {
     mine: SIGNED_IN,

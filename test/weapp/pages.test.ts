@@ -47,7 +47,7 @@ describe.each([
       await app.phone.wx.idle()
       rendered.push(`${url}: ${text.slice(0, 40)}`)
     }
-    expect(rendered).toHaveLength(23)
+    expect(rendered).toHaveLength(24)
     expect(app.phone.consoleErrors).toEqual([])
   }, 120_000)
 })

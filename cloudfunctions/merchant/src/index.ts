@@ -9,6 +9,7 @@ import { batches, cancelBatch, closeBatch } from './actions/batches'
 import { csInbox } from './actions/cs-inbox'
 import { csReply } from './actions/cs-reply'
 import { dashboard } from './actions/dashboard'
+import { insights } from './actions/insights'
 import { flagStockOut } from './actions/flag-stock-out'
 import { addMerchant, merchants, removeMerchant } from './actions/merchants'
 import { failedRefunds, reconciliation, refundOrder, retryRefund } from './actions/money'
@@ -37,4 +38,5 @@ export const main = createRouter(FUNCTIONS.merchant, merchantApi, {
   decideAfterSalesMany: decideAfterSalesMany,
   csInbox: csInbox,
   csReply: csReply,
+  insights: insights,
 })

@@ -44,6 +44,7 @@ import {
   type AfterSalesRecord,
 } from '../after-sales'
 import { isChinaDate } from '../china-date'
+import type { InsightsView } from '../insights'
 import {
   REFUND_NOTE_MAX,
   REFUND_REASONS,
@@ -318,4 +319,6 @@ export const merchantApi = {
     }),
     returns<{ message: CsMessageView; repeated: boolean }>(),
   ),
+  /** 经营洞察: each product's 30-day funnel and this week's demand against last week's. */
+  insights: action('insights', noPayload, returns<InsightsView>()),
 }

@@ -4,6 +4,8 @@
 // keys and bounded (no history is scanned: recommendations come from the preference document),
 // and all but the batch progress run in parallel. Personalisation off: only the shop's picks.
 // The picks served are counted per basis (slot `home`, cloud/rec-stats.ts).
+// The catalog shown counts one list view per product (src/cloud/list-views.ts: one write beside
+// the batch read, best effort): this is where customers see the list (merchant.insights' funnel).
 import type { BatchState } from '@/domain/batch'
 import { isPersonalised, type PreferenceRecord } from '@/domain/behaviour'
 import { CATALOG_PAGE_SIZE, toProductSummary, type ProductRecord } from '@/domain/catalog'
@@ -27,6 +29,7 @@ import type { RefillRecord } from '@/domain/refill'
 import { ok } from '@/domain/result'
 import { userApi } from '@/domain/api/user'
 import { command, db, readDoc, readList } from '@/cloud/database'
+import { recordListViews } from '@/cloud/list-views'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 import { countShown } from '@/cloud/rec-stats'
@@ -94,6 +97,7 @@ export const home = defineUserAction(userApi.home, async (_input, openid) => {
             .limit(batchIds.length),
         )
       : Promise.resolve([]),
+    recordListViews(products.map((product) => product._id)),
     user
       ? null
       : db

@@ -11,6 +11,7 @@ const ITEMS = [
   { key: 'batches', text: '拼单' },
   { key: 'appointments', text: '预约' },
   { key: 'dashboard', text: '数据' },
+  { key: 'insights', text: '洞察' },
   { key: 'deadLetters', text: '消息' },
   { key: 'money', text: '对账' },
   { key: 'afterSales', text: '售后' },

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '经营洞察',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
