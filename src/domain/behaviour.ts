@@ -194,4 +194,4 @@ export interface PersonalisationView {
 }
 
 /** The privacy guide's line on behaviour data (the consent popup and 我的 show it). */
-export const BEHAVIOUR_PRIVACY_TEXT = `浏览过的商品、下单时选的款式、补货回复与打开过的消息：用于首页“为你推荐”，原始记录保存 ${DEFAULT_RETENTION_DAYS} 天；可在“我的 → 个性化推荐”中关闭，关闭后不再记录，推荐改为店铺精选。`
+export const BEHAVIOUR_PRIVACY_TEXT = `浏览过的商品（含从“为你推荐”点开的）、下单时选的款式、补货回复与打开过的消息：用于“为你推荐”，原始记录保存 ${DEFAULT_RETENTION_DAYS} 天；可在“我的 → 个性化推荐”中关闭，关闭后不再记录，推荐改为店铺精选。`
