@@ -145,7 +145,8 @@ test('subscribe at submit (2 of 3), the merchant advances: one message sent, one
   expect(message).toMatchObject({
     touser: consumerA.openid,
     templateId: templateIdOf('order_confirmed'),
-    page: `pages/order/index?id=${order._id}`,
+    // The page carries the message's id, so its open can be counted (message-opened.ts).
+    page: expect.stringMatching(new RegExp(`^pages/order/index\\?id=${order._id}&mid=msg_\\w+$`)),
     errcode: 0,
     data: {
       character_string1: { value: order.orderNo },

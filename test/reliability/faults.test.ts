@@ -6,6 +6,7 @@
 // Messages: the message API also fails (WeChat errors, lost replies) during the run; once the
 // queue has drained, every notifying audit event has its outbox row, and every row was sent
 // exactly once (by the local inbox) or ended dead / held with a reason.
+import { sentPageOf } from '@/domain/message-opened'
 import { outboxIdOf, orderMessageKey, type OutboxRecord } from '@/domain/message-drafts'
 import { emptySubscription } from '@/domain/message-policy'
 import { purposeOfTemplateId } from '@/domain/message-templates'
@@ -284,7 +285,8 @@ async function messageProblems(
   }
   const orderIds = new Set(orders.map((order) => order._id))
   // Sent once: per (user, page, purpose), deliveries the inbox saw = rows marked sent, plus at most
-  // the rows held because a send's outcome was lost (those are never resent blindly).
+  // the rows held because a send's outcome was lost (those are never resent blindly). The page
+  // WeChat was given carries the row's id (mid), so each group is one message.
   const groups = new Map<string, { delivered: number; sent: number; uncertain: number }>()
   const group = (key: string) => {
     if (!groups.has(key)) groups.set(key, { delivered: 0, sent: 0, uncertain: 0 })
@@ -296,7 +298,7 @@ async function messageProblems(
         .delivered++
   for (const row of rows) {
     if (row.orderId && !orderIds.has(row.orderId)) problems.push(`${row._id}: order missing`)
-    const counts = group(`${row.toOpenid}|${row.page}|${row.purpose}`)
+    const counts = group(`${row.toOpenid}|${sentPageOf(row.page, row._id)}|${row.purpose}`)
     if (row.status === 'sent') counts.sent++
     else if (row.status === 'dead' || row.status === 'held') {
       if (!row.reason) problems.push(`${row._id}: ${row.status} without a reason`)
