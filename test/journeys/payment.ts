@@ -27,8 +27,9 @@ export async function payLaterFromTheOrderPage(ctx: JourneyContext): Promise<voi
   phone.answerNextPayment('cancelled')
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
   await expect(phone.paymentAnswered()).resolves.toBe(true)
-  const { id } = await phone.onPage('pages/order/index')
+  // The toast comes as the order page opens; a busy machine may take its 2.5 s to open it.
   await phone.seeToast('已取消支付')
+  const { id } = await phone.onPage('pages/order/index')
   await phone.see('.payment-panel__title', '待付款')
   await phone.see('.payment-panel', '逾期未付订单将自动取消')
   const [countdown] = await phone.texts('.payment-panel__countdown')
