@@ -11,7 +11,13 @@
 // the customer's own order, so using it would be personal).
 import type { ProductRecord } from './product-schema'
 import type { RecommendSlot, SlotBasis } from './rec-source'
-import { daysUntil, recommend, RECOMMEND_CONFIG, type RecommendInput } from './recommend'
+import {
+  daysUntil,
+  recommend,
+  recommendable,
+  RECOMMEND_CONFIG,
+  type RecommendInput,
+} from './recommend'
 
 export { RECOMMEND_SLOTS, SLOT_BASES, type RecommendSlot, type SlotBasis } from './rec-source'
 
@@ -106,12 +112,7 @@ function contextPicks(input: SlotInput, available: ProductRecord[]): Pick_[] {
 
 export function recommendForSlot(input: SlotInput): SlotRecommendation[] {
   const limit = input.limit ?? RECOMMEND_CONFIG.limit
-  const stopped = new Set(
-    input.refills.filter((r) => r.status === 'stopped').map((r) => r.productId),
-  )
-  const available = input.products
-    .filter((p) => p.active && !stopped.has(p._id))
-    .sort((a, b) => a.sort - b.sort || (a._id < b._id ? -1 : 1))
+  const available = recommendable(input)
   const picked: SlotRecommendation[] = []
   const add = (next: SlotRecommendation) => {
     if (picked.length < limit && !picked.some((p) => p.productId === next.productId))

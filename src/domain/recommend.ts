@@ -142,14 +142,21 @@ const toItem = (product: ProductRecord, basis: RecommendBasis, reason: string) =
   reason,
 })
 
-export function recommend(input: RecommendInput): Recommendation[] {
-  const limit = input.limit ?? RECOMMEND_CONFIG.limit
+/** What may be recommended at all: active, not a refill the customer stopped; in shop order. */
+export function recommendable(
+  input: Pick<RecommendInput, 'products' | 'refills'>,
+): ProductRecord[] {
   const stopped = new Set(
     input.refills.filter((r) => r.status === 'stopped').map((r) => r.productId),
   )
-  const available = input.products
+  return input.products
     .filter((p) => p.active && !stopped.has(p._id))
     .sort((a, b) => a.sort - b.sort || (a._id < b._id ? -1 : 1))
+}
+
+export function recommend(input: RecommendInput): Recommendation[] {
+  const limit = input.limit ?? RECOMMEND_CONFIG.limit
+  const available = recommendable(input)
   const picked: Recommendation[] = []
   if (input.personalised) {
     const scored = available
