@@ -13,6 +13,7 @@ import {
 } from './consumer'
 import type { JourneyContext } from './driver'
 import { homeKnowsTheCustomer, picksOnACompletedOrder } from './personal'
+import { openASentMessage } from './message-opened'
 import { alterADeliveredShirt } from './after-sales'
 import { declineTwoRequestsAtOnce } from './after-sales-batch'
 import { returnAPaidOrder } from './return'
@@ -186,6 +187,11 @@ export const JOURNEYS: [
   [
     '联系客服 on a shipped order, then 到哪了 in the chat: answered at once with 已发货 and the tracking number; the 客服 page shows it',
     askWhereTheOrderIs,
+    90_000,
+  ],
+  [
+    'a sent 订单确认通知 opens the order page with its id: the open is counted once and 数据看板 shows one more opened',
+    openASentMessage,
     90_000,
   ],
 ]
