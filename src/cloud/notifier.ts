@@ -1,6 +1,6 @@
 // The notifier drains the outbox. Per row, in this order (docs/messages.md explains why):
 //   1. claim — one transaction re-reads the row and, if it is still due, either defers it (quiet
-//      hours), holds it (no credit / kind off / daily cap), dead-letters it (unformattable), or
+//      hours; a non-urgent one once to the customer's learned hour, send-time.ts), holds it (no credit / kind off / daily cap), dead-letters it (unformattable), or
 //      spends the credit, counts the day and marks it `sending` with a lease and a claim id.
 //      Concurrent runs race on this transaction; exactly one claim wins.
 //   2. send — cloud.openapi.subscribeMessage.send, outside any transaction; the page carries the
@@ -9,6 +9,7 @@
 // A crash between 1 and 3 leaves `sending` with an expired lease: a later run marks it held as
 // "outcome unknown" and never resends it (WeChat has no idempotency key); it stays in-app.
 import * as cloud from 'wx-server-sdk'
+import { isPersonalised, type PreferenceRecord } from '../domain/behaviour'
 import { formatTemplateData, type TemplateData } from '../domain/message-format'
 import type { OutboxRecord } from '../domain/message-drafts'
 import { sentPageOf } from '../domain/message-opened'
@@ -29,6 +30,7 @@ import {
 import { MESSAGE_CONFIG, templateIdOf } from '../domain/message-templates'
 import type { HoldReason, MessagePurpose, OutboxStatus } from '../domain/messages'
 import { COLLECTIONS } from '../domain/names'
+import { preferredHour, sendAtFor, WAITS_FOR_OPEN_HOUR } from '../domain/send-time'
 import { currentTime } from './clock'
 import { command, db, inTransaction, readDoc, readList, type Transaction } from './database'
 import { readPrefs, readSubscription, writeSubscription } from './subscriptions'
@@ -39,7 +41,7 @@ export interface DrainSummary {
   retried: number
   held: number
   dead: number
-  /** Left pending until quiet hours end. */
+  /** Left pending until quiet hours end, or once until the customer's learned hour. */
   deferred: number
   /** Interrupted sends found with an expired lease: held, not resent. */
   uncertain: number
@@ -172,9 +174,15 @@ async function claimRow(transaction: Transaction, id: string): Promise<Claim> {
     await update({ status: 'dead', reason: `消息内容无法发送：${formatted.reason}`, deadAt: now })
     return { step: 'dead' }
   }
-  const quietEnd = prefs.quietHoursOptIn ? null : quietUntil(now, MESSAGE_CONFIG.quietHours)
+  const quietHours = prefs.quietHoursOptIn ? NO_QUIET_HOURS : MESSAGE_CONFIG.quietHours
+  const quietEnd = quietUntil(now, quietHours)
   if (quietEnd) {
     await update({ nextAttemptAt: quietEnd })
+    return { step: 'deferred' }
+  }
+  const sendAt = await learnedSendTime(transaction, row, now, quietHours)
+  if (sendAt) {
+    await update({ nextAttemptAt: sendAt, waitedForHour: true })
     return { step: 'deferred' }
   }
   const hold = async (holdReason: HoldReason) => {
@@ -207,6 +215,24 @@ async function claimRow(transaction: Transaction, id: string): Promise<Claim> {
     creditSpent: true,
   })
   return { step: 'claimed', row, data: formatted.data, claimId }
+}
+
+const NO_QUIET_HOURS = { start: '00:00', end: '00:00' }
+
+/** A non-urgent row not yet waited: its customer's learned hour, if later than now. */
+async function learnedSendTime(
+  transaction: Transaction,
+  row: OutboxRecord,
+  now: Date,
+  quietHours: { start: string; end: string },
+): Promise<Date | null> {
+  if (row.waitedForHour || !WAITS_FOR_OPEN_HOUR.includes(row.purpose)) return null
+  const preference = await readDoc<PreferenceRecord>(
+    transaction.collection(COLLECTIONS.preferences).doc(row.toOpenid),
+  )
+  const hour = isPersonalised(preference) ? preferredHour(preference?.openHours) : null
+  const at = sendAtFor(now, hour, quietHours)
+  return at.getTime() > now.getTime() ? at : null
 }
 
 async function send(row: OutboxRecord, data: TemplateData): Promise<SendOutcome> {

@@ -4,6 +4,7 @@
 // preference document in the same call, so reading recommendations never scans history.
 // Nothing here is taken from the client: every signal comes from a record the server read.
 import type { ProductRecord } from './product-schema'
+import { chinaHourOf } from './send-time'
 import { boolean, object } from './validate'
 
 export const BEHAVIOUR_TYPES = [
@@ -46,6 +47,8 @@ export interface PreferenceCounts {
   ordered: Record<string, number>
   /** Refill answers per product and answer. */
   refillAnswers: Record<string, Record<string, number>>
+  /** Sent messages opened per China hour ('0'–'23'): send-time.ts learns the hour from it. */
+  openHours?: Record<string, number>
 }
 
 /** Collection `preferences`, `_id` = the customer's OPENID. */
@@ -117,19 +120,22 @@ export function refillAnswerSignal(productId: string, answer: RefillAnswer): Beh
   }
 }
 
-/** message.opened, first open only: the event alone (no preference counts yet). */
-export function messageOpenedSignal(message: {
-  _id: string
-  purpose: string
-  orderId: string | null
-  values: Record<string, unknown>
-}): BehaviourSignal {
+/** message.opened, first open only: the event, and the China hour it was opened at (send-time.ts). */
+export function messageOpenedSignal(
+  message: {
+    _id: string
+    purpose: string
+    orderId: string | null
+    values: Record<string, unknown>
+  },
+  openedAt: Date,
+): BehaviourSignal {
   const productId = message.values.productId
   return {
     type: 'message_opened',
     productId: typeof productId === 'string' ? productId : '',
     detail: { messageId: message._id, purpose: message.purpose, orderId: message.orderId },
-    counts: [],
+    counts: [{ path: ['openHours', String(chinaHourOf(openedAt))], by: 1 }],
   }
 }
 
@@ -194,4 +200,4 @@ export interface PersonalisationView {
 }
 
 /** The privacy guide's line on behaviour data (the consent popup and 我的 show it). */
-export const BEHAVIOUR_PRIVACY_TEXT = `浏览过的商品（含从“为你推荐”点开的）、下单时选的款式、补货回复与打开过的消息：用于“为你推荐”，原始记录保存 ${DEFAULT_RETENTION_DAYS} 天；可在“我的 → 个性化推荐”中关闭，关闭后不再记录，推荐改为店铺精选。`
+export const BEHAVIOUR_PRIVACY_TEXT = `浏览过的商品（含从“为你推荐”点开的）、下单时选的款式、补货回复与打开过的消息（及打开的时段）：用于“为你推荐”和选择补货提醒的发送时间，原始记录保存 ${DEFAULT_RETENTION_DAYS} 天；可在“我的 → 个性化推荐”中关闭，关闭后不再记录，推荐改为店铺精选。`

@@ -41,6 +41,8 @@ export interface OutboxRecord {
   reason: string
   /** Why it is held (null otherwise, and on rows held before this was stored). */
   holdReason?: HoldReason | null
+  /** Waited once for the customer's learned hour (send-time.ts); never waits again. */
+  waitedForHour?: boolean
   /** Held because a send was interrupted with its outcome unknown (never resent blindly). */
   uncertain?: boolean
   createdAt: Date

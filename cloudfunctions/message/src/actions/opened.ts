@@ -32,6 +32,6 @@ export const opened = defineUserAction(messageApi.opened, async ({ messageId }, 
     return { verdict: decided, row: current }
   })
   // Behaviour only for the open that counted; recordBehaviour respects 个性化推荐 and never throws.
-  if (verdict === 'count' && row) await recordBehaviour(openid, [messageOpenedSignal(row)])
+  if (verdict === 'count' && row) await recordBehaviour(openid, [messageOpenedSignal(row, now)])
   return answer(verdict)
 })
