@@ -28,6 +28,7 @@ import {
   type SendOutcome,
 } from '../domain/message-policy'
 import { MESSAGE_CONFIG, templateIdOf } from '../domain/message-templates'
+import { variantHourOf } from '../domain/message-variants'
 import type { HoldReason, MessagePurpose, OutboxStatus } from '../domain/messages'
 import { COLLECTIONS } from '../domain/names'
 import { preferredHour, sendAtFor, WAITS_FOR_OPEN_HOUR } from '../domain/send-time'
@@ -219,7 +220,7 @@ async function claimRow(transaction: Transaction, id: string): Promise<Claim> {
 
 const NO_QUIET_HOURS = { start: '00:00', end: '00:00' }
 
-/** A non-urgent row not yet waited: its customer's learned hour, if later than now. */
+/** A non-urgent row not yet waited: its variant's hour or its customer's learned one, if later. */
 async function learnedSendTime(
   transaction: Transaction,
   row: OutboxRecord,
@@ -227,10 +228,13 @@ async function learnedSendTime(
   quietHours: { start: string; end: string },
 ): Promise<Date | null> {
   if (row.waitedForHour || !WAITS_FOR_OPEN_HOUR.includes(row.purpose)) return null
-  const preference = await readDoc<PreferenceRecord>(
-    transaction.collection(COLLECTIONS.preferences).doc(row.toOpenid),
-  )
-  const hour = isPersonalised(preference) ? preferredHour(preference?.openHours) : null
+  let hour = variantHourOf(MESSAGE_CONFIG.experiments ?? {}, row)
+  if (hour === null) {
+    const preference = await readDoc<PreferenceRecord>(
+      transaction.collection(COLLECTIONS.preferences).doc(row.toOpenid),
+    )
+    hour = isPersonalised(preference) ? preferredHour(preference?.openHours) : null
+  }
   const at = sendAtFor(now, hour, quietHours)
   return at.getTime() > now.getTime() ? at : null
 }

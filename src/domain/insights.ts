@@ -5,6 +5,7 @@ import { regionOf } from './address-region'
 import { shareOf } from './dashboard'
 import type { ChinaDate } from './china-date'
 import type { OrderRecord } from './order-types'
+import type { ExperimentFigures } from './message-variants'
 
 /** The funnel covers this many days up to now. */
 export const FUNNEL_WINDOW_DAYS = 30
@@ -48,7 +49,9 @@ export interface InsightsView {
     options: DemandRow[]
     regions: DemandRow[]
   }
-  /** True when the order read hit its limit, so the order figures are a sample. */
+  /** Each message A/B test: per variant, sent, opened and followed by an order (same window). */
+  experiments: ExperimentFigures[]
+  /** True when the order or message read hit its limit, so the figures are a sample. */
   sampled: boolean
 }
 
@@ -99,7 +102,7 @@ export function isSurge(thisWeek: number, lastWeek: number): boolean {
 
 export type DemandOrder = Pick<
   OrderRecord,
-  'productId' | 'productSnapshot' | 'selection' | 'address' | 'createdAt'
+  'productId' | 'productSnapshot' | 'selection' | 'address' | 'ownerOpenid' | 'createdAt'
 >
 
 class Tally {

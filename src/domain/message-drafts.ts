@@ -5,6 +5,8 @@ import { EXCEPTION_KIND_LABELS } from './order-labels'
 import type { OrderNotification, OrderRecord } from './order-types'
 import type { FieldValue } from './message-format'
 import type { HoldReason, MessagePurpose, OutboxStatus } from './messages'
+import { MESSAGE_CONFIG } from './message-templates'
+import { variantOf } from './message-variants'
 
 export interface MessageDraft {
   purpose: MessagePurpose
@@ -41,6 +43,8 @@ export interface OutboxRecord {
   reason: string
   /** Why it is held (null otherwise, and on rows held before this was stored). */
   holdReason?: HoldReason | null
+  /** The A/B variant it was sent as (message-variants.ts); absent outside an experiment. */
+  variant?: string
   /** Waited once for the customer's learned hour (send-time.ts); never waits again. */
   waitedForHour?: boolean
   /** Held because a send was interrupted with its outcome unknown (never resent blindly). */
@@ -67,6 +71,7 @@ export function outboxIdOf(key: string): string {
 }
 
 export function newOutboxRecord(draft: MessageDraft, now: Date): OutboxRecord {
+  const variant = variantOf(MESSAGE_CONFIG.experiments ?? {}, draft.purpose, draft.toOpenid)
   const orderId = typeof draft.values.orderId === 'string' ? draft.values.orderId : null
   const orderNo = typeof draft.values.orderNo === 'string' ? draft.values.orderNo : null
   return {
@@ -75,7 +80,8 @@ export function newOutboxRecord(draft: MessageDraft, now: Date): OutboxRecord {
     purpose: draft.purpose,
     toOpenid: draft.toOpenid,
     page: draft.page,
-    values: draft.values,
+    values: variant?.values ? { ...draft.values, ...variant.values } : draft.values,
+    ...(variant ? { variant: variant.key } : {}),
     orderId,
     orderNo,
     status: 'pending',

@@ -3,6 +3,7 @@
 // real ids from 公众平台 → 订阅消息 → 我的模板), never from code. Validated once at load.
 import rawConfig from '../../config/message-templates.json'
 import { MESSAGE_PURPOSES, type MessagePurpose } from './messages'
+import { experimentProblems, type MessageExperiments } from './message-variants'
 
 /** WeChat's value types for template keys (the key is the type plus a number, e.g. thing2). */
 export const FIELD_TYPES = [
@@ -50,6 +51,8 @@ export interface MessageConfig {
   /** Subscribe messages per user per China day. */
   dailyCap: number
   templates: Record<MessagePurpose, MessageTemplate>
+  /** A/B variants of some purposes (message-variants.ts). */
+  experiments?: MessageExperiments
 }
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
@@ -89,7 +92,11 @@ export function configProblems(input: unknown): string[] {
         problems.push(`${purpose}.${field.key}: enum 需要 options`)
     }
   }
-  return problems
+  const shown = (purpose: MessagePurpose) =>
+    MESSAGE_PURPOSES.includes(purpose)
+      ? (config.templates?.[purpose]?.fields ?? []).map(({ value, type }) => ({ value, type }))
+      : null
+  return [...problems, ...experimentProblems(config.experiments, shown)]
 }
 
 function load(input: unknown): MessageConfig {

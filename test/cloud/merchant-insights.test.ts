@@ -6,6 +6,7 @@ import type { ResultOf } from '@/domain/api/contract'
 import { merchantApi } from '@/domain/api/merchant'
 import { userApi } from '@/domain/api/user'
 import { LIST_VIEW_SHARDS, type ListViewRecord } from '@/domain/list-views'
+import { newOutboxRecord, type OutboxRecord } from '@/domain/message-drafts'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import {
   callerFor,
@@ -16,6 +17,7 @@ import {
   payOrder,
   useDemoCloud,
 } from '../helpers/demo-cloud'
+import { refillDraft } from './message-helpers'
 import { ADDRESS, createPayload, curtainSelection, shirtSelection } from './order-helpers'
 
 const env = useDemoCloud()
@@ -48,6 +50,32 @@ async function viewAt(at: Date, openid: string, productId: string) {
 async function listAt(at: Date, openid: string) {
   env.cloud.clock.set(at)
   expect(await invoke(env, userApi.home, {}, openid)).toMatchObject({ ok: true })
+}
+
+/** Refill reminders of the A/B test (variants a and b), written as sent, held or too old. */
+async function sendRefillReminders() {
+  const row = (
+    n: number,
+    openid: string,
+    variant: string,
+    sentAt: Date,
+    extra: Partial<OutboxRecord> = {},
+  ) => ({
+    ...newOutboxRecord(refillDraft(openid, n), sentAt),
+    variant,
+    status: 'sent' as const,
+    sentAt,
+    ...extra,
+  })
+  await env.cloud.store.insertMany(COLLECTIONS.notificationQueue, [
+    row(1, consumerA, 'a', nov(2), { opened: true }), // A orders 11-03: followed
+    row(2, consumerA, 'a', nov(2, 9)), // the same order follows it too
+    row(3, 'o_insights_quiet', 'a', nov(6), { opened: true }), // never orders
+    row(4, consumerB, 'b', nov(1)), // B orders 11-05: followed
+    row(5, consumerB, 'b', nov(12, 11), { opened: true }), // B's 11-12 order came before it
+    row(6, consumerA, 'b', nov(4), { status: 'held', sentAt: null }), // never sent
+    row(7, consumerA, 'a', oct(10), { opened: true }), // before the 30 days
+  ])
 }
 
 let view: ResultOf<typeof merchantApi.insights>
@@ -108,6 +136,8 @@ beforeAll(async () => {
       updatedAt: oct(15),
     },
   ])
+
+  await sendRefillReminders()
 
   env.cloud.clock.set(NOW)
   const counted = await env.cloud.invokeCounted(
@@ -207,7 +237,19 @@ test('demand per region: province and city of the order’s address', () => {
   ])
 })
 
-test('reads: the merchant check, 3 in parallel, then one indexed count per product', () => {
+test('reads: the merchant check, 4 in parallel (one per purpose under test), then one indexed count per product', () => {
   expect(view.sampled).toBe(false)
-  expect(roundTrips).toBe(1 + 3 + 4)
+  expect(roundTrips).toBe(1 + 4 + 4)
+})
+
+test('message A/B: per variant, sent, opened and followed by an order within 7 days', () => {
+  expect(view.experiments).toEqual([
+    {
+      purpose: 'refill_reminder',
+      variants: [
+        { key: 'a', label: '原文案：快用完了', sent: 3, opened: 2, followedByOrder: 2 },
+        { key: 'b', label: '新文案：一键补货省事', sent: 2, opened: 1, followedByOrder: 1 },
+      ],
+    },
+  ])
 })

@@ -2,7 +2,9 @@
 // days, today included: list
 // views from the day counters (at most one document per shard and day), detail opens as one
 // indexed count per product, orders from one bounded read of the orders placed in the window,
-// which also holds both China weeks of the demand signals. Folded by src/domain/insights.ts.
+// which also holds both China weeks of the demand signals; the A/B figures from one read of each
+// tested purpose's sent messages beside those orders. Folded by src/domain/insights.ts and
+// message-variants.ts.
 import { addDays, chinaDateOf, chinaDayRange } from '@/domain/china-date'
 import { CATALOG_PAGE_SIZE, type ProductRecord } from '@/domain/catalog'
 import { recentWeeks } from '@/domain/dashboard'
@@ -14,6 +16,10 @@ import {
   ordersPerProduct,
   type DemandOrder,
 } from '@/domain/insights'
+import type { OutboxRecord } from '@/domain/message-drafts'
+import { MESSAGE_CONFIG } from '@/domain/message-templates'
+import { experimentFigures } from '@/domain/message-variants'
+import type { MessagePurpose } from '@/domain/messages'
 import { LIST_VIEW_SHARDS, sumListViews, type ListViewRecord } from '@/domain/list-views'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
@@ -27,6 +33,8 @@ import { currentTime } from '@/cloud/clock'
 
 /** Orders read for the funnel and the demand signals; more in the window marks them sampled. */
 export const ORDER_SAMPLE_LIMIT = 1000
+/** Sent messages read per purpose under an A/B test. */
+export const SENT_SAMPLE_LIMIT = 1000
 
 export const insights = defineMerchantAction(merchantApi.insights, async (_input) => {
   const now = currentTime()
@@ -35,7 +43,8 @@ export const insights = defineMerchantAction(merchantApi.insights, async (_input
   // The funnel's window (30 days) always holds last week's start (at most 13 days back).
   const [lastWeek, thisWeek] = recentWeeks(now, 2)
 
-  const [products, dayCounters, placed] = await Promise.all([
+  const experiments = MESSAGE_CONFIG.experiments ?? {}
+  const [products, dayCounters, placed, sent] = await Promise.all([
     readList<Pick<ProductRecord, '_id' | 'name'>>(
       db
         .collection(COLLECTIONS.products)
@@ -57,11 +66,13 @@ export const insights = defineMerchantAction(merchantApi.insights, async (_input
           productSnapshot: true,
           selection: true,
           address: true,
+          ownerOpenid: true,
           createdAt: true,
         })
         .orderBy('createdAt', 'desc')
         .limit(ORDER_SAMPLE_LIMIT),
     ),
+    sentInExperiments(Object.keys(experiments) as MessagePurpose[], since),
   ])
 
   // Active products, then any product ordered in the window that is no longer listed.
@@ -96,6 +107,24 @@ export const insights = defineMerchantAction(merchantApi.insights, async (_input
         thisWeekEnd: thisWeek.end,
       }),
     },
-    sampled: placed.length >= ORDER_SAMPLE_LIMIT,
+    experiments: experimentFigures(experiments, sent, placed),
+    sampled: placed.length >= ORDER_SAMPLE_LIMIT || sent.length >= SENT_SAMPLE_LIMIT,
   })
 })
+
+/** Sent messages of the purposes under test, newest first, one indexed read per purpose. */
+async function sentInExperiments(purposes: MessagePurpose[], since: Date) {
+  const perPurpose = await Promise.all(
+    purposes.map((purpose) =>
+      readList<Pick<OutboxRecord, 'purpose' | 'variant' | 'toOpenid' | 'sentAt' | 'opened'>>(
+        db
+          .collection(COLLECTIONS.notificationQueue)
+          .where({ status: 'sent', purpose, createdAt: command.gte(since) })
+          .field({ purpose: true, variant: true, toOpenid: true, sentAt: true, opened: true })
+          .orderBy('createdAt', 'desc')
+          .limit(SENT_SAMPLE_LIMIT),
+      ),
+    ),
+  )
+  return perPurpose.flat()
+}

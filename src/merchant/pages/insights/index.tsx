@@ -1,5 +1,6 @@
 // 经营洞察 (issue 19): each product's funnel over the last 30 days, and the demand signals that
-// reach production — products, option choices and regions this week against last, risers first.
+// reach production — products, option choices and regions this week against last, risers first —
+// and the message A/B tests.
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatChinaTime } from '@/domain/time'
@@ -8,6 +9,7 @@ import { useInsights } from '@/hooks/useMerchantData'
 import MerchantNav from '@/merchant/components/merchant-nav'
 import MerchantOnly from '@/merchant/components/merchant-only'
 import DemandTable from './demand-table'
+import ExperimentCard from './experiment-card'
 import FunnelCard from './funnel-card'
 import './index.scss'
 
@@ -41,6 +43,7 @@ function InsightsPageBody() {
       <DemandTable title="商品需求" rows={demand.products} />
       <DemandTable title="款式选项需求" rows={demand.options} />
       <DemandTable title="地区需求（省 市）" rows={demand.regions} />
+      <ExperimentCard experiments={data.experiments} windowDays={data.windowDays} />
       {data.sampled ? (
         <Text className="insights-note">订单较多，以上订单数据为最近的部分订单。</Text>
       ) : null}
