@@ -1,10 +1,12 @@
 // 为你推荐: which products to show a customer and why, from what the server already holds.
 // Pure and deterministic: the same inputs give the same list. Each product's score is the sum of
-// its parts (a refill running out, the options the customer orders, what they look at, the
-// categories they follow, a measurement profile that fits); the largest part gives the reason.
+// its parts (a refill running out, the options the customer orders, what they look at, what
+// customers who bought the same products also bought, the categories they follow, a measurement
+// profile that fits); the largest part gives the reason.
 // Never recommended: inactive products and consumables whose reminders the customer stopped.
 // Too little known (a new customer) or personalisation off: the shop's curated picks fill in.
 import type { PreferenceCounts } from './behaviour'
+import type { CoPurchaseRecord } from './co-purchase'
 import { profileKindFor, type ProfileKind } from './measurement-profile'
 import type { ProductRecord } from './product-schema'
 import type { RefillStatus } from './refill'
@@ -21,6 +23,7 @@ export const RECOMMEND_BASES = [
   'refill',
   'option',
   'viewed',
+  'bought_together',
   'category',
   'profile',
   'curated',
@@ -46,6 +49,8 @@ export interface RecommendInput {
   refills: { productId: string; runOutAt: Date; status: RefillStatus }[]
   /** Kinds of the customer's saved measurement profiles. */
   profileKinds: ProfileKind[]
+  /** co_purchase rows of products the customer ordered (absent: no co-purchase part). */
+  coPurchase?: CoPurchaseRecord[]
   limit?: number
 }
 
@@ -119,6 +124,8 @@ function personalParts(product: ProductRecord, input: RecommendInput): Part[] {
         score: 10 + 4 * Math.min(views, 10),
         reason: views > 1 ? `你看过 ${views} 次` : '你看过这件',
       })
+    const together = boughtTogether(product, input)
+    if (together && ordered === 0) parts.push(together)
     const category = product.category
     const followed = category ? (preference.categories[category.id] ?? 0) : 0
     if (category && followed > 0 && views === 0 && ordered === 0)
@@ -132,6 +139,32 @@ function personalParts(product: ProductRecord, input: RecommendInput): Part[] {
   if (kind && input.profileKinds.includes(kind))
     parts.push({ basis: 'profile', score: 15, reason: '你的量体档案可直接下单' })
   return parts
+}
+
+/** A long product name is cut so the reason stays one short line (at most 23 characters). */
+const shortName = (name: string) => {
+  const chars = Array.from(name)
+  return chars.length > 14 ? `${chars.slice(0, 13).join('')}…` : name
+}
+
+/**
+ * Others who bought what the customer ordered also bought this: 29–39, between the category
+ * part (at most 28) and the option part (at least 40). The strongest row names the reason.
+ */
+function boughtTogether(product: ProductRecord, input: RecommendInput): Part | null {
+  let best: { name: string; count: number } | null = null
+  for (const row of input.coPurchase ?? []) {
+    const count = row.counts[product._id] ?? 0
+    const bought = input.products.find((p) => p._id === row._id)
+    if (row._id !== product._id && bought && count > 0 && (!best || count > best.count))
+      best = { name: bought.name, count }
+  }
+  if (!best) return null
+  return {
+    basis: 'bought_together',
+    score: 29 + Math.min(best.count, 10),
+    reason: `买过${shortName(best.name)}的顾客也买了它`,
+  }
 }
 
 const toItem = (product: ProductRecord, basis: RecommendBasis, reason: string) => ({

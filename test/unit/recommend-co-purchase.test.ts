@@ -1,0 +1,145 @@
+// Co-purchase (issue 19): the pure roll-up shared by the cloud and the bench
+// (src/domain/co-purchase.ts) and the recommender's 买过…的顾客也买了它 part.
+import fc from 'fast-check'
+import { emptyCounts, type PreferenceCounts } from '@/domain/behaviour'
+import {
+  addPairs,
+  coPurchasePairs,
+  CO_PURCHASE_MAX_PAIRED,
+  mostOrdered,
+  type CoPurchaseRecord,
+} from '@/domain/co-purchase'
+import { recommend, type RecommendInput } from '@/domain/recommend'
+import { DEMO_PRODUCTS } from '../../tools/seed/demo'
+
+const NOW = new Date('2026-06-01T04:00:00Z')
+const counts = (overrides: Partial<PreferenceCounts> = {}): PreferenceCounts => ({
+  ...emptyCounts(),
+  ...overrides,
+})
+const input = (overrides: Partial<RecommendInput> = {}): RecommendInput => ({
+  now: NOW,
+  products: DEMO_PRODUCTS,
+  personalised: true,
+  preference: null,
+  refills: [],
+  profileKinds: [],
+  ...overrides,
+})
+const reasons = (overrides: Partial<RecommendInput>) =>
+  recommend(input(overrides)).map((r) => [r.productId, r.basis, r.reason])
+
+describe('co-purchase roll-up', () => {
+  test('a first order of a product pairs it with the most-ordered others; a repeat pairs nothing', () => {
+    expect(coPurchasePairs({ prod_shirt: 2, prod_filter: 5 }, 'prod_curtain')).toEqual({
+      productId: 'prod_curtain',
+      others: ['prod_filter', 'prod_shirt'],
+    })
+    expect(coPurchasePairs({ prod_shirt: 1, prod_curtain: 1 }, 'prod_curtain')).toBeNull()
+    expect(coPurchasePairs({}, 'prod_curtain')).toBeNull()
+  })
+
+  test('bounded: only the customer’s most-ordered products, ties in id order', () => {
+    const ordered = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`p${i}`, i % 3]))
+    expect(mostOrdered(ordered, 3)).toEqual(['p2', 'p5', 'p8'])
+    expect(coPurchasePairs(ordered, 'x')!.others).toHaveLength(CO_PURCHASE_MAX_PAIRED)
+  })
+
+  test('each customer adds at most one to a pair, in both directions, whatever the order', () => {
+    const orderArb = fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 8 }), {
+      maxLength: 6,
+    })
+    fc.assert(
+      fc.property(orderArb, (customers) => {
+        const records = new Map<string, Record<string, number>>()
+        for (const orders of customers) {
+          const ordered: Record<string, number> = {}
+          for (const id of orders) {
+            const pairs = coPurchasePairs(ordered, id)
+            if (pairs) addPairs(records, pairs)
+            ordered[id] = (ordered[id] ?? 0) + 1
+          }
+        }
+        for (const x of 'abcd')
+          for (const y of 'abcd') {
+            const both = customers.filter((o) => x !== y && o.includes(x) && o.includes(y))
+            expect(records.get(x)?.[y] ?? 0).toBe(both.length)
+          }
+      }),
+    )
+  })
+})
+
+describe('recommend: bought together', () => {
+  const rows: CoPurchaseRecord[] = [
+    { _id: 'prod_shirt', counts: { prod_curtain: 3, prod_filter: 1 } },
+  ]
+  const shirtBuyer = counts({ ordered: { prod_shirt: 1 } })
+
+  test('what others who bought the customer’s products bought, with the product named', () => {
+    expect(reasons({ preference: shirtBuyer, coPurchase: rows }).slice(0, 2)).toEqual([
+      ['prod_curtain', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
+      ['prod_filter', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
+    ])
+  })
+
+  test('above a followed category, below a chosen option and a refill running out', () => {
+    const preference = counts({
+      ordered: { prod_shirt: 1 },
+      categories: { home_textile: 10 },
+      options: { prod_shirt: { fabric: { linen: 1 } } },
+    })
+    const filterRow = [{ _id: 'prod_shirt', counts: { prod_filter: 9 } }]
+    // Option 40 > bought together 29 + 9 > the most a followed category gives (28).
+    expect(reasons({ preference, coPurchase: filterRow })).toEqual([
+      ['prod_shirt', 'option', '你选过法国亚麻'],
+      ['prod_filter', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
+      ['prod_curtain', 'category', '你常看家纺'],
+      ['prod_linen_batch', 'category', '你常看家纺'],
+    ])
+    const refills = [{ productId: 'prod_curtain', runOutAt: NOW, status: 'active' as const }]
+    expect(reasons({ preference, coPurchase: filterRow, refills })[0]).toEqual([
+      'prod_curtain',
+      'refill',
+      '全遮光定制窗帘该补货了',
+    ])
+  })
+
+  test('never a product the customer already ordered; nothing without rows or with the switch off', () => {
+    const both = counts({ ordered: { prod_shirt: 1, prod_curtain: 1 } })
+    const out = recommend(input({ preference: both, coPurchase: rows }))
+    expect(out.find((r) => r.productId === 'prod_curtain')?.basis).not.toBe('bought_together')
+    expect(reasons({ preference: shirtBuyer }).map(([, basis]) => basis)).not.toContain(
+      'bought_together',
+    )
+    const off = recommend(input({ personalised: false, preference: shirtBuyer, coPurchase: rows }))
+    expect(off.every((r) => r.basis === 'curated')).toBe(true)
+  })
+
+  test('a long product name is cut so the reason stays short', () => {
+    const products = DEMO_PRODUCTS.map((p) =>
+      p._id === 'prod_shirt' ? { ...p, name: '意大利进口羊毛混纺量体定制商务衬衫' } : p,
+    )
+    const [first] = recommend(input({ products, preference: shirtBuyer, coPurchase: rows }))
+    expect(first.reason).toBe('买过意大利进口羊毛混纺量体定制…的顾客也买了它')
+    expect(Array.from(first.reason).length).toBeLessThanOrEqual(24)
+  })
+
+  test('properties: deterministic, never an ordered product, never the row’s own product', () => {
+    const ids = DEMO_PRODUCTS.map((p) => p._id)
+    const countsArb = fc.dictionary(fc.constantFrom(...ids), fc.nat(6))
+    fc.assert(
+      fc.property(countsArb, fc.array(fc.tuple(fc.constantFrom(...ids), countsArb)), (o, r) => {
+        const coPurchase = r.map(([_id, c]) => ({ _id, counts: c }))
+        const given = input({ preference: counts({ ordered: o }), coPurchase })
+        const out = recommend(given)
+        for (const item of out.filter((i) => i.basis === 'bought_together')) {
+          expect(o[item.productId] ?? 0).toBe(0)
+          expect(coPurchase.some((row) => (row.counts[item.productId] ?? 0) > 0)).toBe(true)
+        }
+        expect(recommend(given)).toEqual(out)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
