@@ -124,11 +124,13 @@ function personalParts(product: ProductRecord, input: RecommendInput): Part[] {
         score: 10 + 4 * Math.min(views, 10),
         reason: views > 1 ? `你看过 ${views} 次` : '你看过这件',
       })
-    const together = boughtTogether(product, input)
-    if (together && ordered === 0) parts.push(together)
+    // Like the category part, only for products the customer has not met, and instead of it:
+    // added to a view or a category it would outscore the options they chose.
+    const together = views === 0 && ordered === 0 ? boughtTogether(product, input) : null
+    if (together) parts.push(together)
     const category = product.category
     const followed = category ? (preference.categories[category.id] ?? 0) : 0
-    if (category && followed > 0 && views === 0 && ordered === 0)
+    if (category && followed > 0 && views === 0 && ordered === 0 && !together)
       parts.push({
         basis: 'category',
         score: 8 + 2 * Math.min(followed, 10),

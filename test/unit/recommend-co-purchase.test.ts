@@ -105,6 +105,21 @@ describe('recommend: bought together', () => {
     ])
   })
 
+  test('instead of the category part, and never added to a view: a chosen option stays ahead', () => {
+    const preference = counts({
+      ordered: { prod_shirt: 1 },
+      views: { prod_curtain: 2 },
+      categories: { home_textile: 10 },
+      options: { prod_shirt: { fabric: { linen: 1 } } },
+    })
+    const both = [{ _id: 'prod_shirt', counts: { prod_curtain: 9, prod_linen_batch: 9 } }]
+    expect(reasons({ preference, coPurchase: both })).toEqual([
+      ['prod_shirt', 'option', '你选过法国亚麻'],
+      ['prod_linen_batch', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
+      ['prod_curtain', 'viewed', '你看过 2 次'],
+    ])
+  })
+
   test('never a product the customer already ordered; nothing without rows or with the switch off', () => {
     const both = counts({ ordered: { prod_shirt: 1, prod_curtain: 1 } })
     const out = recommend(input({ preference: both, coPurchase: rows }))

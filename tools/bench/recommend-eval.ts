@@ -11,6 +11,7 @@ import {
   viewSignal,
   type PreferenceCounts,
 } from '../../src/domain/behaviour'
+import type { CoPurchaseRecord } from '../../src/domain/co-purchase'
 import { profileKindFor, type ProfileKind } from '../../src/domain/measurement-profile'
 import type { ProductRecord } from '../../src/domain/product-schema'
 import { recommend, RECOMMEND_CONFIG } from '../../src/domain/recommend'
@@ -31,6 +32,8 @@ export interface Visible {
   /** Product ids viewed, newest first, each once. */
   viewedNewestFirst: string[]
   ordered: Set<string>
+  /** Co-purchase rows of the products ordered (recommend-co-purchase.ts); absent: none. */
+  coPurchase?: CoPurchaseRecord[]
 }
 
 export interface Case {
@@ -135,6 +138,7 @@ export function recommended(visible: Visible, products: ProductRecord[]) {
     preference: visible.preference,
     refills: visible.refills,
     profileKinds: visible.profileKinds,
+    coPurchase: visible.coPurchase,
   })
   return { ids: items.map((item) => item.productId), ms: performance.now() - started }
 }
