@@ -1,5 +1,5 @@
 // Co-purchase (issue 19): the pure roll-up shared by the cloud and the bench
-// (src/domain/co-purchase.ts) and the recommender's 买过…的顾客也买了它 part.
+// (src/domain/co-purchase.ts) and where the recommender places 买过…的顾客也买了它.
 import fc from 'fast-check'
 import { emptyCounts, type PreferenceCounts } from '@/domain/behaviour'
 import {
@@ -76,45 +76,109 @@ describe('recommend: bought together', () => {
   ]
   const shirtBuyer = counts({ ordered: { prod_shirt: 1 } })
 
-  test('what others who bought the customer’s products bought, with the product named', () => {
+  test('outside the customer’s categories: what others who bought their products bought, named', () => {
     expect(reasons({ preference: shirtBuyer, coPurchase: rows }).slice(0, 2)).toEqual([
       ['prod_curtain', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
       ['prod_filter', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
     ])
   })
 
-  test('above a followed category, below a chosen option and a refill running out', () => {
+  // Followed 家纺 3 times: both unmet 家纺 products score 13.5 (category part); one view 14.
+  const placement: [string, Partial<PreferenceCounts>, CoPurchaseRecord[], string[][]][] = [
+    [
+      'a followed category without rows: its candidates in shop order',
+      { categories: { home_textile: 3 } },
+      [],
+      [
+        ['prod_curtain', 'category', '你常看家纺'],
+        ['prod_linen_batch', 'category', '你常看家纺'],
+      ],
+    ],
+    [
+      'co-purchase orders the candidates of a followed category, and names the reason',
+      { categories: { home_textile: 3 } },
+      [{ _id: 'prod_shirt', counts: { prod_linen_batch: 1 } }],
+      [
+        ['prod_linen_batch', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
+        ['prod_curtain', 'category', '你常看家纺'],
+      ],
+    ],
+    [
+      'the larger share of its row goes first',
+      { categories: { home_textile: 3 } },
+      [{ _id: 'prod_shirt', counts: { prod_curtain: 1, prod_linen_batch: 3 } }],
+      [
+        ['prod_linen_batch', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
+        ['prod_curtain', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
+      ],
+    ],
+    [
+      'never past a view of the same weight (one view 14 > 13.5 + the boost)',
+      { categories: { home_textile: 3 }, views: { prod_filter: 1 } },
+      [{ _id: 'prod_shirt', counts: { prod_linen_batch: 9 } }],
+      [
+        ['prod_filter', 'viewed', '你看过这件'],
+        ['prod_linen_batch', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
+        ['prod_curtain', 'category', '你常看家纺'],
+      ],
+    ],
+    [
+      'outside the followed categories: below every viewed product, and a stronger category',
+      { categories: { home_textile: 3 }, views: { prod_curtain: 1 } },
+      [{ _id: 'prod_shirt', counts: { prod_filter: 9 } }],
+      [
+        ['prod_curtain', 'viewed', '你看过这件'],
+        ['prod_linen_batch', 'category', '你常看家纺'],
+        ['prod_filter', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
+      ],
+    ],
+    [
+      'a weaker share outside the categories stays below the category part',
+      { categories: { home_textile: 3 } },
+      [{ _id: 'prod_shirt', counts: { prod_filter: 1, prod_curtain: 3 } }],
+      [
+        ['prod_curtain', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
+        ['prod_linen_batch', 'category', '你常看家纺'],
+        ['prod_filter', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
+      ],
+    ],
+  ]
+  test.each(placement)('%s', (_name, preference, coPurchase, expected) => {
+    const given = counts({ ordered: { prod_shirt: 1 }, ...preference })
+    // The ordered shirt has no option part here: only the unmet products are compared.
+    const out = reasons({ preference: given, coPurchase }).filter(([id]) => id !== 'prod_shirt')
+    expect(out.slice(0, expected.length)).toEqual(expected)
+  })
+
+  test('below a chosen option and a refill running out', () => {
     const preference = counts({
       ordered: { prod_shirt: 1 },
       categories: { home_textile: 10 },
       options: { prod_shirt: { fabric: { linen: 1 } } },
     })
-    const filterRow = [{ _id: 'prod_shirt', counts: { prod_filter: 9 } }]
-    // Option 40 > bought together 29 + 9 > the most a followed category gives (28).
-    expect(reasons({ preference, coPurchase: filterRow })).toEqual([
+    const curtainRow = [{ _id: 'prod_shirt', counts: { prod_curtain: 9 } }]
+    // Option 40 > the category part at its most (27.5) with the boost (under 0.5).
+    expect(reasons({ preference, coPurchase: curtainRow }).slice(0, 3)).toEqual([
       ['prod_shirt', 'option', '你选过法国亚麻'],
-      ['prod_filter', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
-      ['prod_curtain', 'category', '你常看家纺'],
+      ['prod_curtain', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
       ['prod_linen_batch', 'category', '你常看家纺'],
     ])
-    const refills = [{ productId: 'prod_curtain', runOutAt: NOW, status: 'active' as const }]
-    expect(reasons({ preference, coPurchase: filterRow, refills })[0]).toEqual([
-      'prod_curtain',
+    const refills = [{ productId: 'prod_filter', runOutAt: NOW, status: 'active' as const }]
+    expect(reasons({ preference, coPurchase: curtainRow, refills })[0]).toEqual([
+      'prod_filter',
       'refill',
-      '全遮光定制窗帘该补货了',
+      '净水器替换滤芯该补货了',
     ])
   })
 
-  test('instead of the category part, and never added to a view: a chosen option stays ahead', () => {
+  test('never added to a view: a viewed product keeps its own reason', () => {
     const preference = counts({
       ordered: { prod_shirt: 1 },
       views: { prod_curtain: 2 },
       categories: { home_textile: 10 },
-      options: { prod_shirt: { fabric: { linen: 1 } } },
     })
     const both = [{ _id: 'prod_shirt', counts: { prod_curtain: 9, prod_linen_batch: 9 } }]
-    expect(reasons({ preference, coPurchase: both })).toEqual([
-      ['prod_shirt', 'option', '你选过法国亚麻'],
+    expect(reasons({ preference, coPurchase: both }).slice(0, 2)).toEqual([
       ['prod_linen_batch', 'bought_together', '买过量体定制衬衫的顾客也买了它'],
       ['prod_curtain', 'viewed', '你看过 2 次'],
     ])
