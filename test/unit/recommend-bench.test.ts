@@ -3,9 +3,14 @@
 import type { ProductRecord } from '@/domain/catalog'
 import type { BenchProduct } from '../../tools/bench/recommend-catalog'
 import { attachCoPurchase } from '../../tools/bench/recommend-co-purchase'
-import { leaveLastOut } from '../../tools/bench/recommend-eval'
+import { leaveLastOut, recommended, type Case } from '../../tools/bench/recommend-eval'
 import { evaluateShop, rate } from '../../tools/bench/recommend-score'
-import { generateShop, type BenchCustomer, type Shop } from '../../tools/bench/recommend-shop'
+import {
+  generateShop,
+  LAUNCHED_SHARE,
+  type BenchCustomer,
+  type Shop,
+} from '../../tools/bench/recommend-shop'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
 
 const DAY = 86_400_000
@@ -40,6 +45,38 @@ describe('generated shop', () => {
       c.events.filter((e) => e.at >= until.get(e.productId)!),
     )
     expect(late).toEqual([])
+  })
+})
+
+describe('launches (新品)', () => {
+  it('share 0 is the shop without launches; launched products are sold only from their launch', () => {
+    const plain = generateShop({ customers: 150, seed: 7 })
+    expect(generateShop({ customers: 150, seed: 7, launched: 0 })).toEqual(plain)
+    const shop = generateShop({ customers: 150, seed: 7, launched: LAUNCHED_SHARE })
+    const launched = shop.products.filter((p) => p.sellableFrom !== undefined)
+    expect(launched.length).toBeGreaterThan(0)
+    for (const { record, sellableFrom } of launched) {
+      expect(record.createdAt!.getTime()).toBe(sellableFrom)
+      expect(record.consumable).toBeUndefined()
+    }
+    const from = new Map(shop.products.map((p) => [p.record._id, p.sellableFrom ?? -Infinity]))
+    const early = shop.customers.flatMap((c) =>
+      c.events.filter((e) => e.at < from.get(e.productId)!),
+    )
+    expect(early).toEqual([])
+  })
+
+  it('the recommender is given the catalog as it stood: nothing launched later', () => {
+    const shop = generateShop({ customers: 150, seed: 7, launched: LAUNCHED_SHARE })
+    const products = shop.products.map((p) => p.record)
+    const catalog = new Map(products.map((p) => [p._id, p]))
+    const later = (c: Case) =>
+      products.filter((p) => p.createdAt && p.createdAt > c.visible.now).map((p) => p._id)
+    const cases = shop.customers.map((c) => leaveLastOut(c, catalog)).filter((c) => c !== null)
+    const before = cases.filter((c) => later(c).length > 0)
+    expect(before.length).toBeGreaterThan(0)
+    for (const c of before)
+      expect(recommended(c.visible, products).ids.filter((id) => later(c).includes(id))).toEqual([])
   })
 })
 

@@ -133,7 +133,8 @@ export function recommended(visible: Visible, products: ProductRecord[]) {
   const started = performance.now()
   const items = recommend({
     now: visible.now,
-    products,
+    // The catalog as it stood then: a product launched later did not exist yet.
+    products: products.filter((p) => !p.createdAt || p.createdAt <= visible.now),
     personalised: true,
     preference: visible.preference,
     refills: visible.refills,

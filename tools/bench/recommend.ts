@@ -4,7 +4,7 @@
 import { RECOMMEND_CONFIG } from '../../src/domain/recommend'
 import { CATEGORIES } from './recommend-catalog'
 import { evaluateShop, rate, type Evaluation, type Method } from './recommend-score'
-import { generateShop, SHOP_DEFAULTS } from './recommend-shop'
+import { generateShop, LAUNCHED_SHARE, SHOP_DEFAULTS } from './recommend-shop'
 import type { BenchFigure, Benchmark } from './types'
 
 const GOAL = 1.5
@@ -45,6 +45,9 @@ export const benchmark: Benchmark = {
     const shop = generateShop({ customers })
     const result = evaluateShop(shop)
     const atOrder = evaluateShop(shop, 'order')
+    const launchedShop = generateShop({ customers, launched: LAUNCHED_SHARE })
+    const launched = evaluateShop(launchedShop)
+    const launchedCount = launchedShop.products.filter((p) => p.sellableFrom !== undefined).length
     const { all, byKind } = result
     const generated = shop.products.filter((p) => p.record._id.startsWith('gen_'))
     const consumables = shop.products.filter((p) => p.record.consumable).length
@@ -74,6 +77,11 @@ export const benchmark: Benchmark = {
         `hit@${RECOMMEND_CONFIG.limit} cut just before the order (that visit's views visible)`,
         atOrder.all,
         `most popular ${pct(atOrder.all, 'popular')}, most recently viewed ${pct(atOrder.all, 'recent')}: the visit's own views hand the recently-viewed list the answer`,
+      ),
+      hitFigure(
+        `hit@${RECOMMEND_CONFIG.limit}, the same shop with ${launchedCount} products launched during the ${SHOP_DEFAULTS.days} days (新品)`,
+        launched.all,
+        `${LAUNCHED_SHARE * 100}% of the active made-to-order generated products, each sold from a uniform launch time, created then (新品 for ${RECOMMEND_CONFIG.newForDays} days); ${launched.evaluated} customers; most popular ${pct(launched.all, 'popular')}, most recently viewed ${pct(launched.all, 'recent')}`,
       ),
       {
         label: `time per recommendation (recommend(), ${shop.products.length} products)`,
