@@ -96,7 +96,7 @@ function favouriteChoice(product: ProductRecord, preference: PreferenceCounts): 
   return best
 }
 
-function personalParts(product: ProductRecord, input: RecommendInput): Part[] {
+function personalParts(product: ProductRecord, input: RecommendInput, together: Together): Part[] {
   const parts: Part[] = []
   const refill = input.refills.find((r) => r.productId === product._id)
   if (refill) {
@@ -128,7 +128,7 @@ function personalParts(product: ProductRecord, input: RecommendInput): Part[] {
         reason: views > 1 ? `你看过 ${views} 次` : '你看过这件',
       })
     if (views === 0 && ordered === 0) {
-      const unmet = unmetPart(product, input, preference)
+      const unmet = unmetPart(product, input, preference, together.get(product._id))
       if (unmet) parts.push(unmet)
     }
   }
@@ -150,23 +150,30 @@ const shortName = (name: string) => {
   return chars.length > 14 ? `${chars.slice(0, 13).join('')}…` : name
 }
 
+type Together = Map<string, { share: number; reason: string }>
+
 /**
- * Among the pairs counted for a product the customer ordered, the share that went to this one
- * (its row's count over the row's total); the strongest row names the reason.
+ * For each product paired with one the customer ordered: the share of that row's pairs that went
+ * to it (its count over the row's total), the strongest row naming the reason. Once per call.
  */
-function boughtTogether(
-  product: ProductRecord,
-  input: RecommendInput,
-): { share: number; reason: string } | null {
-  let best: { share: number; name: string } | null = null
+function boughtTogether(input: RecommendInput): Together {
+  const best = new Map<string, { share: number; name: string }>()
   for (const row of input.coPurchase ?? []) {
-    const count = row.counts[product._id] ?? 0
     const bought = input.products.find((p) => p._id === row._id)
-    if (row._id === product._id || !bought || count <= 0) continue
-    const share = count / Object.values(row.counts).reduce((sum, n) => sum + n, 0)
-    if (!best || share > best.share) best = { share, name: bought.name }
+    const total = Object.values(row.counts).reduce((sum, n) => sum + n, 0)
+    if (!bought || total <= 0) continue
+    for (const [productId, count] of Object.entries(row.counts)) {
+      const share = count / total
+      if (productId !== row._id && count > 0 && share > (best.get(productId)?.share ?? 0))
+        best.set(productId, { share, name: bought.name })
+    }
   }
-  return best && { share: best.share, reason: `买过${shortName(best.name)}的顾客也买了它` }
+  return new Map(
+    [...best].map(([id, { share, name }]) => [
+      id,
+      { share, reason: `买过${shortName(name)}的顾客也买了它` },
+    ]),
+  )
 }
 
 /** Created within RECOMMEND_CONFIG.newForDays before `now`; no createdAt (older records): not new. */
@@ -186,8 +193,8 @@ function unmetPart(
   product: ProductRecord,
   input: RecommendInput,
   preference: PreferenceCounts,
+  together: { share: number; reason: string } | undefined,
 ): Part | null {
-  const together = boughtTogether(product, input)
   const category = product.category
   const followed = category ? (preference.categories[category.id] ?? 0) : 0
   if (category && followed > 0) {
@@ -234,9 +241,10 @@ export function recommend(input: RecommendInput): Recommendation[] {
   const available = recommendable(input)
   const picked: Recommendation[] = []
   if (input.personalised) {
+    const together = boughtTogether(input)
     const scored = available
       .map((product) => {
-        const parts = personalParts(product, input)
+        const parts = personalParts(product, input, together)
         const total = parts.reduce((sum, part) => sum + part.score, 0)
         const top = parts.reduce<Part | null>((a, b) => (a && a.score >= b.score ? a : b), null)
         return { product, total, top }

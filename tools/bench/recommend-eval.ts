@@ -130,11 +130,12 @@ export function rollUp(
 
 /** The recommender as the home page calls it, and how long the call took (ms). */
 export function recommended(visible: Visible, products: ProductRecord[]) {
+  // The catalog as it stood then: a product launched later did not exist yet.
+  const existing = products.filter((p) => !p.createdAt || p.createdAt <= visible.now)
   const started = performance.now()
   const items = recommend({
     now: visible.now,
-    // The catalog as it stood then: a product launched later did not exist yet.
-    products: products.filter((p) => !p.createdAt || p.createdAt <= visible.now),
+    products: existing,
     personalised: true,
     preference: visible.preference,
     refills: visible.refills,
