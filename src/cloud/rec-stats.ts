@@ -80,14 +80,22 @@ export async function recordTap(openid: string | null, tap: Omit<RecTap, 'at'>):
   }
 }
 
-/** order.create: a tap of this product in the last 7 days converts, once. */
-export async function attributeOrder(openid: string, productId: string): Promise<void> {
+/**
+ * order.create: a tap of this product in the last 7 days converts, once. Answers the preference
+ * document it read (null: none, off or unreadable), so the co-purchase count needs no second read.
+ */
+export async function attributeOrder(
+  openid: string,
+  productId: string,
+): Promise<PreferenceRecord | null> {
   const now = currentTime()
   try {
     // One plain read when nothing was tapped (most orders); the transaction only to consume a tap.
-    const seen = await readDoc<TapsDoc>(db.collection(COLLECTIONS.preferences).doc(openid))
-    if (!seen || !isPersonalised(seen) || !attributableTap(seen.recTaps ?? [], productId, now))
-      return
+    const seen = await readDoc<PreferenceRecord & TapsDoc>(
+      db.collection(COLLECTIONS.preferences).doc(openid),
+    )
+    if (!seen || !isPersonalised(seen)) return null
+    if (!attributableTap(seen.recTaps ?? [], productId, now)) return seen
     const tap = await inTransaction(async (transaction) => {
       const ref = transaction.collection(COLLECTIONS.preferences).doc(openid)
       const preference = await readDoc<TapsDoc>(ref)
@@ -99,8 +107,10 @@ export async function attributeOrder(openid: string, productId: string): Promise
       return found
     })
     if (tap) await increment(tap.slot, 'ordered', { [tap.basis]: 1 }, now)
+    return seen
   } catch (error) {
     logged('order')(error)
+    return null
   }
 }
 

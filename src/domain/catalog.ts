@@ -36,12 +36,15 @@ export function toProductSummary(product: ProductRecord, collected = 0): Product
   return summary
 }
 
+/** What catalog.get answers: the record without the shop's own fields (createdAt). */
+export type ProductDetail = Omit<ProductRecord, 'createdAt'>
+
 /**
  * A product as the customise page needs it: the record's known fields only, so whatever else a
  * stored document carries (notes, audit fields) never reaches a client.
  */
-export function toProductDetail(product: ProductRecord): ProductRecord {
-  const detail: ProductRecord = {
+export function toProductDetail(product: ProductRecord): ProductDetail {
+  const detail: ProductDetail = {
     _id: product._id,
     name: product.name,
     kind: product.kind,

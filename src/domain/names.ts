@@ -29,6 +29,7 @@ export const COLLECTIONS = {
   preferences: 'preferences',
   /** Recommendation slots' shown / tapped / ordered per (China day, slot), rec-stats.ts. */
   recStats: 'rec_stats',
+  coPurchase: 'co_purchase',
   /** One row per payment confirmed and refund paid out (id: outTradeNo / outRefundNo); ledger.ts. */
   paymentLedger: 'payment_ledger',
   /** After-sales requests on delivered orders (after-sales.ts). */

@@ -157,4 +157,6 @@ export interface ProductRecord extends ProductSchema {
   category?: { id: string; label: string }
   /** The shop's curated pick: what a new customer (or one with personalisation off) is shown. */
   featured?: boolean
+  /** When the product was added (新品 for 30 days); products stored before it have none. */
+  createdAt?: Date
 }

@@ -13,6 +13,7 @@ export const SLOT_BASES = [
     'refill',
     'option',
     'viewed',
+    'bought_together',
     'category',
     'profile',
     'curated',

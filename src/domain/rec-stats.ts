@@ -122,6 +122,7 @@ export const BASIS_LABELS: Record<SlotBasis, string> = {
   refill: '快用完',
   option: '常选款式',
   viewed: '看过',
+  bought_together: '买过的也买',
   category: '常看品类',
   profile: '量体档案',
   curated: '店铺精选',

@@ -2,9 +2,12 @@
 // Pure and deterministic: the same inputs give the same list. Each product's score is the sum of
 // its parts (a refill running out, the options the customer orders, what they look at, the
 // categories they follow, a measurement profile that fits); the largest part gives the reason.
+// What customers who bought the same products also bought, and 新品, only order the unmet
+// products of those categories (co-purchase alone reaches others, below every viewed product).
 // Never recommended: inactive products and consumables whose reminders the customer stopped.
 // Too little known (a new customer) or personalisation off: the shop's curated picks fill in.
 import type { PreferenceCounts } from './behaviour'
+import type { CoPurchaseRecord } from './co-purchase'
 import { profileKindFor, type ProfileKind } from './measurement-profile'
 import type { ProductRecord } from './product-schema'
 import type { RefillStatus } from './refill'
@@ -14,6 +17,8 @@ export const RECOMMEND_CONFIG = {
   limit: 4,
   /** A consumable running out within this many days is recommended (with the days left). */
   refillSoonDays: 14,
+  /** A product created within this many days is 新品 (a small boost inside the category part). */
+  newForDays: 30,
 } as const
 
 /** What a recommendation rests on; `curated` is the only non-personal one. */
@@ -21,6 +26,7 @@ export const RECOMMEND_BASES = [
   'refill',
   'option',
   'viewed',
+  'bought_together',
   'category',
   'profile',
   'curated',
@@ -46,6 +52,8 @@ export interface RecommendInput {
   refills: { productId: string; runOutAt: Date; status: RefillStatus }[]
   /** Kinds of the customer's saved measurement profiles. */
   profileKinds: ProfileKind[]
+  /** co_purchase rows of products the customer ordered (absent: no co-purchase part). */
+  coPurchase?: CoPurchaseRecord[]
   limit?: number
 }
 
@@ -88,7 +96,7 @@ function favouriteChoice(product: ProductRecord, preference: PreferenceCounts): 
   return best
 }
 
-function personalParts(product: ProductRecord, input: RecommendInput): Part[] {
+function personalParts(product: ProductRecord, input: RecommendInput, together: Together): Part[] {
   const parts: Part[] = []
   const refill = input.refills.find((r) => r.productId === product._id)
   if (refill) {
@@ -119,19 +127,93 @@ function personalParts(product: ProductRecord, input: RecommendInput): Part[] {
         score: 10 + 4 * Math.min(views, 10),
         reason: views > 1 ? `你看过 ${views} 次` : '你看过这件',
       })
-    const category = product.category
-    const followed = category ? (preference.categories[category.id] ?? 0) : 0
-    if (category && followed > 0 && views === 0 && ordered === 0)
-      parts.push({
-        basis: 'category',
-        score: 8 + 2 * Math.min(followed, 10),
-        reason: followed > 1 ? `你常看${category.label}` : `你看过${category.label}`,
-      })
+    if (views === 0 && ordered === 0) {
+      const unmet = unmetPart(product, input, preference, together.get(product._id))
+      if (unmet) parts.push(unmet)
+    }
   }
   const kind = profileKindFor(product)
   if (kind && input.profileKinds.includes(kind))
     parts.push({ basis: 'profile', score: 15, reason: '你的量体档案可直接下单' })
   return parts
+}
+
+/**
+ * What co-purchase and 新品 add. Inside the category part together under ½ (the gap to a view or
+ * a profile of equal weight); outside it co-purchase alone at most 13, under one view (14).
+ */
+const BOOST = { together: 0.3, fresh: 0.15, outside: 13 } as const
+
+/** A long product name is cut so the reason stays one short line (at most 23 characters). */
+const shortName = (name: string) => {
+  const chars = Array.from(name)
+  return chars.length > 14 ? `${chars.slice(0, 13).join('')}…` : name
+}
+
+type Together = Map<string, { share: number; reason: string }>
+
+/**
+ * For each product paired with one the customer ordered: the share of that row's pairs that went
+ * to it (its count over the row's total), the strongest row naming the reason. Once per call.
+ */
+function boughtTogether(input: RecommendInput): Together {
+  const best = new Map<string, { share: number; name: string }>()
+  for (const row of input.coPurchase ?? []) {
+    const bought = input.products.find((p) => p._id === row._id)
+    const total = Object.values(row.counts).reduce((sum, n) => sum + n, 0)
+    if (!bought || total <= 0) continue
+    for (const [productId, count] of Object.entries(row.counts)) {
+      const share = count / total
+      if (productId !== row._id && count > 0 && share > (best.get(productId)?.share ?? 0))
+        best.set(productId, { share, name: bought.name })
+    }
+  }
+  return new Map(
+    [...best].map(([id, { share, name }]) => [
+      id,
+      { share, reason: `买过${shortName(name)}的顾客也买了它` },
+    ]),
+  )
+}
+
+/** Created within RECOMMEND_CONFIG.newForDays before `now`; no createdAt (older records): not new. */
+export function isNewProduct(product: Pick<ProductRecord, 'createdAt'>, now: Date): boolean {
+  if (!product.createdAt) return false
+  const age = now.getTime() - new Date(product.createdAt).getTime()
+  return age >= 0 && age <= RECOMMEND_CONFIG.newForDays * DAY_MS
+}
+
+/**
+ * A product the customer has neither viewed nor ordered. In a category they follow: the category
+ * part, which co-purchase and 新品 raise by less than the half point that keeps it below a view
+ * or a profile of the same weight, so they only order the candidates of one level and never
+ * pass a personal signal. Outside their categories: co-purchase alone, below every viewed product.
+ */
+function unmetPart(
+  product: ProductRecord,
+  input: RecommendInput,
+  preference: PreferenceCounts,
+  together: { share: number; reason: string } | undefined,
+): Part | null {
+  const category = product.category
+  const followed = category ? (preference.categories[category.id] ?? 0) : 0
+  if (category && followed > 0) {
+    const fresh = isNewProduct(product, input.now)
+    const boost = (together ? BOOST.together * together.share : 0) + (fresh ? BOOST.fresh : 0)
+    return {
+      basis: together ? 'bought_together' : 'category',
+      score: 7.5 + 2 * Math.min(followed, 10) + boost,
+      reason:
+        together?.reason ??
+        (fresh ? '新品' : followed > 1 ? `你常看${category.label}` : `你看过${category.label}`),
+    }
+  }
+  if (!together) return null
+  return {
+    basis: 'bought_together',
+    score: BOOST.outside * together.share,
+    reason: together.reason,
+  }
 }
 
 const toItem = (product: ProductRecord, basis: RecommendBasis, reason: string) => ({
@@ -159,9 +241,10 @@ export function recommend(input: RecommendInput): Recommendation[] {
   const available = recommendable(input)
   const picked: Recommendation[] = []
   if (input.personalised) {
+    const together = boughtTogether(input)
     const scored = available
       .map((product) => {
-        const parts = personalParts(product, input)
+        const parts = personalParts(product, input, together)
         const total = parts.reduce((sum, part) => sum + part.score, 0)
         const top = parts.reduce<Part | null>((a, b) => (a && a.score >= b.score ? a : b), null)
         return { product, total, top }

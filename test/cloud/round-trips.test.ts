@@ -4,7 +4,7 @@ import { FUNCTIONS } from '@/domain/names'
 import type { ProductRecord } from '@/domain/catalog'
 import { consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
 import { DEMO_ADDRESS } from '../../tools/seed/demo'
-import { makeClient } from './order-helpers'
+import { curtainSelection, makeClient } from './order-helpers'
 
 const ADDRESS = DEMO_ADDRESS
 
@@ -68,6 +68,18 @@ test('each action makes the documented number of database calls', async () => {
   trips['order.create (urgent)'] = (
     await counted(FUNCTIONS.order, 'create', order(true, 'req-rt-0002'), consumerA)
   ).roundTrips
+  const curtain = (requestId: string) => ({
+    requestId,
+    productId: 'prod_curtain',
+    selection: curtainSelection(),
+    address: ADDRESS,
+  })
+  trips['order.create (first curtain, after shirts)'] = (
+    await counted(FUNCTIONS.order, 'create', curtain('req-rt-0101'), consumerA)
+  ).roundTrips
+  trips['order.create (second curtain)'] = (
+    await counted(FUNCTIONS.order, 'create', curtain('req-rt-0102'), consumerA)
+  ).roundTrips
   const orderId = created.data.order!._id
   // Paying: the action, then WeChat's callback (held back here, delivered by hand to count it).
   const paying = await env.cloud.invokeCounted(
@@ -125,6 +137,11 @@ test('each action makes the documented number of database calls', async () => {
     'order.create': 20,
     'order.create (retry)': 1,
     'order.create (urgent)': 22,
+    // A first order of another product counts co-purchase pairs (cloud/co-purchase.ts) with the
+    // shirt: an increment per product's document, each added first on first use (+4 here, +2
+    // once they exist); a repeat order of the curtain pairs nothing (17, as before co-purchase).
+    'order.create (first curtain, after shirts)': 21,
+    'order.create (second curtain)': 17,
     'order.detail (owner)': 1,
     // + the merchant lookup and the order's rating, read in parallel.
     'order.detail (merchant)': 3,
@@ -135,10 +152,11 @@ test('each action makes the documented number of database calls', async () => {
     'order.act': 6,
     'order.reorder': 20,
     // 6 reads in parallel (user, preferences, orders, refills, profiles, products), then the
-    // open batches of batch products and the list-view count; a first visit also writes the user
-    // record (+1). Then the picks shown are counted: an increment. On the day's first visit each
-    // counter document is added first (+1 each): 9 on a later visit, 11 on this fresh day.
-    'user.home': 11,
+    // open batches of batch products, the co-purchase rows of the products the customer ordered
+    // (none ordered or personalisation off: no read) and the list-view count; a first visit also
+    // writes the user record (+1). Then the picks shown are counted: an increment. On the day's
+    // first visit each counter document is added first (+1 each): 10 later, 12 on this fresh day.
+    'user.home': 12,
     // Database calls only; each also makes one cloudPay call (unifiedOrder, queryOrder, refund).
     'order.pay': 2,
     // 8 to apply `pay` with its payment_ledger row and its 支付成功 outbox row, then 8 sending it.

@@ -1,7 +1,7 @@
 // Personal data rights and masking: a consumer exports what we hold about them and deletes it
 // (orders keep their address snapshot); merchants never see a full phone number in a list.
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
-import { ADDRESS } from '../cloud/order-helpers'
+import { ADDRESS, curtainSelection } from '../cloud/order-helpers'
 import {
   bookedSlot,
   openAfterSales,
@@ -144,6 +144,25 @@ test('客服 chat: exported to its customer only, erased by deleteData', async (
   expect(await find(COLLECTIONS.csMessages, { openid: consumerA })).toEqual([])
   expect(await find(COLLECTIONS.csSessions, { _id: consumerA })).toEqual([])
   expect(await find(COLLECTIONS.csMessages, { openid: consumerB })).toHaveLength(1)
+})
+
+test('shop-wide co-purchase counts name no customer: neither exported nor erased', async () => {
+  await ownerOrder(env, {}, { paid: false })
+  await ownerOrder(
+    env,
+    { productId: 'prod_curtain', selection: curtainSelection() },
+    { paid: false },
+  )
+  const counts = await env.cloud.store.find(COLLECTIONS.coPurchase, {})
+  expect(counts.length).toBeGreaterThan(0)
+  const exported = await call(env, 'user', 'exportData', undefined, consumerA)
+  expect(exported.ok).toBe(true)
+  expect(JSON.stringify(exported.data)).not.toMatch(/co_?purchase/i)
+  expect(await call(env, 'user', 'deleteData', { confirm: true }, consumerA)).toMatchObject({
+    ok: true,
+  })
+  expect(await env.cloud.store.find(COLLECTIONS.coPurchase, {})).toEqual(counts)
+  expect(JSON.stringify(counts)).not.toContain(consumerA)
 })
 
 test('merchant lists never show a full phone number', async () => {

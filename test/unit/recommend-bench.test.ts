@@ -1,9 +1,16 @@
 // The recommender bench (tools/bench/recommend-*.ts): one seed gives the same shop and figures,
-// and a hand-made 3-customer shop scores as worked out by hand.
+// and a hand-made 3-customer shop scores as worked out by hand (a fourth adds a co-purchase).
 import type { ProductRecord } from '@/domain/catalog'
 import type { BenchProduct } from '../../tools/bench/recommend-catalog'
+import { attachCoPurchase } from '../../tools/bench/recommend-co-purchase'
+import { leaveLastOut, recommended, type Case } from '../../tools/bench/recommend-eval'
 import { evaluateShop, rate } from '../../tools/bench/recommend-score'
-import { generateShop, type BenchCustomer, type Shop } from '../../tools/bench/recommend-shop'
+import {
+  generateShop,
+  LAUNCHED_SHARE,
+  type BenchCustomer,
+  type Shop,
+} from '../../tools/bench/recommend-shop'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
 
 const DAY = 86_400_000
@@ -38,6 +45,38 @@ describe('generated shop', () => {
       c.events.filter((e) => e.at >= until.get(e.productId)!),
     )
     expect(late).toEqual([])
+  })
+})
+
+describe('launches (新品)', () => {
+  it('share 0 is the shop without launches; launched products are sold only from their launch', () => {
+    const plain = generateShop({ customers: 150, seed: 7 })
+    expect(generateShop({ customers: 150, seed: 7, launched: 0 })).toEqual(plain)
+    const shop = generateShop({ customers: 150, seed: 7, launched: LAUNCHED_SHARE })
+    const launched = shop.products.filter((p) => p.sellableFrom !== undefined)
+    expect(launched.length).toBeGreaterThan(0)
+    for (const { record, sellableFrom } of launched) {
+      expect(record.createdAt!.getTime()).toBe(sellableFrom)
+      expect(record.consumable).toBeUndefined()
+    }
+    const from = new Map(shop.products.map((p) => [p.record._id, p.sellableFrom ?? -Infinity]))
+    const early = shop.customers.flatMap((c) =>
+      c.events.filter((e) => e.at < from.get(e.productId)!),
+    )
+    expect(early).toEqual([])
+  })
+
+  it('the recommender is given the catalog as it stood: nothing launched later', () => {
+    const shop = generateShop({ customers: 150, seed: 7, launched: LAUNCHED_SHARE })
+    const products = shop.products.map((p) => p.record)
+    const catalog = new Map(products.map((p) => [p._id, p]))
+    const later = (c: Case) =>
+      products.filter((p) => p.createdAt && p.createdAt > c.visible.now).map((p) => p._id)
+    const cases = shop.customers.map((c) => leaveLastOut(c, catalog)).filter((c) => c !== null)
+    const before = cases.filter((c) => later(c).length > 0)
+    expect(before.length).toBeGreaterThan(0)
+    for (const c of before)
+      expect(recommended(c.visible, products).ids.filter((id) => later(c).includes(id))).toEqual([])
   })
 })
 
@@ -118,5 +157,21 @@ describe('hand-made shop of three customers', () => {
     const result = evaluateShop(shop, 'order')
     expect(result.byKind.new_viewed.count).toBe(2)
     expect(result.all.hits.recent).toBe(3)
+  })
+
+  it('co-purchase as the cloud would hold it: another customer’s shirt and tea reach the tea', () => {
+    // o_pair bought a shirt, then tea (days 1 and 2): by day 29.5, when o_unseen's last visit
+    // opens, the shirt's row counts the tea once, and o_unseen bought a shirt on day 5.
+    const paired = customer('o_pair', [order(0, 1, 'prod_shirt'), order(1, 2, 'gen_tea')])
+    const withPair = { ...shop, customers: [...shop.customers, paired] }
+    const catalog = new Map(withPair.products.map((p) => [p.record._id, p.record]))
+    const cases = withPair.customers.map((c) => leaveLastOut(c, catalog)!)
+    attachCoPurchase(withPair, cases)
+    const unseen = cases.find((c) => c.customer.openid === 'o_unseen')!
+    expect(unseen.visible.coPurchase).toEqual([{ _id: 'prod_shirt', counts: { gen_tea: 1 } }])
+    // o_pair's own last order (the tea) is hidden, so their shirt has no pair yet.
+    expect(cases.find((c) => c.customer.openid === 'o_pair')!.visible.coPurchase).toEqual([])
+    const result = evaluateShop(withPair)
+    expect(result.byKind.new_unseen.hits.recommender).toBe(1)
   })
 })

@@ -1,7 +1,8 @@
 // The recommender bench's catalog: the demo products plus generated ones across six categories.
 // Products of one category share option group ids (fabric, color…), so a taste for 法国亚麻 on
 // one shirt is the same count key on the next, as in a real shop. Consumables carry cycles; a
-// tenth of the generated products are withdrawn (inactive) halfway through the history.
+// tenth of the generated products are withdrawn (inactive) halfway through the history, and some
+// made-to-order ones launch during it (`launch`, with their createdAt).
 import type { Choice, OptionGroup, ProductRecord } from '../../src/domain/product-schema'
 import { DEMO_PRODUCTS } from '../seed/demo'
 import type { Random } from './recommend-random'
@@ -84,6 +85,8 @@ export interface BenchProduct {
   appeal: number
   /** Withdrawn products are shown and sold only before this time (ms). */
   sellableUntil: number
+  /** Products launched during the history are shown and sold only from this time (ms). */
+  sellableFrom?: number
 }
 
 const choice = (id: string): Choice => ({ id, label: id, priceDeltaFen: 0, leadDaysDelta: 0 })
@@ -125,4 +128,25 @@ export function generateCatalog(random: Random, withdrawAt: number): BenchProduc
       made.push({ record, appeal, sellableUntil: active ? Infinity : withdrawAt })
     }
   return [...demo, ...made]
+}
+
+/**
+ * Launches a `share` of the active made-to-order generated products at a uniform time in
+ * [start, end): sold from then, created then (新品 for a while). Consumables stay from the start:
+ * customers are on their cycles from day one. Its own random source, so share 0 changes nothing.
+ */
+export function launch(
+  products: BenchProduct[],
+  random: Random,
+  share: number,
+  start: number,
+  end: number,
+): void {
+  for (const product of products) {
+    const { record } = product
+    if (!record._id.startsWith('gen_') || !record.active || record.consumable) continue
+    if (!random.chance(share)) continue
+    product.sellableFrom = Math.floor(start + random.next() * (end - start))
+    record.createdAt = new Date(product.sellableFrom)
+  }
 }

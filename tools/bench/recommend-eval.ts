@@ -11,6 +11,7 @@ import {
   viewSignal,
   type PreferenceCounts,
 } from '../../src/domain/behaviour'
+import type { CoPurchaseRecord } from '../../src/domain/co-purchase'
 import { profileKindFor, type ProfileKind } from '../../src/domain/measurement-profile'
 import type { ProductRecord } from '../../src/domain/product-schema'
 import { recommend, RECOMMEND_CONFIG } from '../../src/domain/recommend'
@@ -31,6 +32,8 @@ export interface Visible {
   /** Product ids viewed, newest first, each once. */
   viewedNewestFirst: string[]
   ordered: Set<string>
+  /** Co-purchase rows of the products ordered (recommend-co-purchase.ts); absent: none. */
+  coPurchase?: CoPurchaseRecord[]
 }
 
 export interface Case {
@@ -127,14 +130,17 @@ export function rollUp(
 
 /** The recommender as the home page calls it, and how long the call took (ms). */
 export function recommended(visible: Visible, products: ProductRecord[]) {
+  // The catalog as it stood then: a product launched later did not exist yet.
+  const existing = products.filter((p) => !p.createdAt || p.createdAt <= visible.now)
   const started = performance.now()
   const items = recommend({
     now: visible.now,
-    products,
+    products: existing,
     personalised: true,
     preference: visible.preference,
     refills: visible.refills,
     profileKinds: visible.profileKinds,
+    coPurchase: visible.coPurchase,
   })
   return { ids: items.map((item) => item.productId), ms: performance.now() - started }
 }

@@ -12,6 +12,7 @@ import {
   type Cut,
   type HiddenKind,
 } from './recommend-eval'
+import { attachCoPurchase } from './recommend-co-purchase'
 import type { Shop } from './recommend-shop'
 
 export const METHODS = ['recommender', 'popular', 'recent'] as const
@@ -44,6 +45,7 @@ export function evaluateShop(shop: Shop, cut: Cut = 'visit'): Evaluation {
   const cases = shop.customers
     .map((customer) => leaveLastOut(customer, catalog, cut))
     .filter((c): c is Case => c !== null)
+  attachCoPurchase(shop, cases)
   const popular = mostPopular(cases, products)
   const all = emptyTally()
   const byKind = Object.fromEntries(HIDDEN_KINDS.map((k) => [k, emptyTally()])) as Record<

@@ -3,11 +3,16 @@
 // visits drawn from it. A browsing visit views a few products of a category the taste picks and
 // sometimes orders one; some visits reorder a made-to-order product bought before; a consumable
 // is reordered about every personal cycle. Nothing here knows how the recommender scores.
-import { CATEGORIES, generateCatalog, type BenchProduct } from './recommend-catalog'
+import { CATEGORIES, generateCatalog, launch, type BenchProduct } from './recommend-catalog'
 import { seededRandom, type Random } from './recommend-random'
 
 const DAY = 86_400_000
-export const SHOP_DEFAULTS = { customers: 2000, seed: 19, days: 360 }
+/**
+ * `launched`: share of the made-to-order generated products launched during the history (0: the
+ * whole catalog from the start; the bench also runs the shop with LAUNCHED_SHARE).
+ */
+export const SHOP_DEFAULTS = { customers: 2000, seed: 19, days: 360, launched: 0 }
+export const LAUNCHED_SHARE = 0.25
 /** Taste strength: shares of browsing visits and how often the preferred choice is taken. */
 const TASTE = { main: 0.6, second: 0.25, loyalty: 0.8 }
 const VISIT = { browseMin: 3, browseMax: 14, orderChance: 0.3, repeatChance: 0.08 }
@@ -46,11 +51,12 @@ export interface Shop {
 }
 
 export function generateShop(options: Partial<typeof SHOP_DEFAULTS> = {}): Shop {
-  const { customers, seed, days } = { ...SHOP_DEFAULTS, ...options }
+  const { customers, seed, days, launched } = { ...SHOP_DEFAULTS, ...options }
   const random = seededRandom(seed)
   const end = Date.UTC(2026, 10, 30)
   const start = end - days * DAY
   const products = generateCatalog(random, start + (days / 2) * DAY)
+  launch(products, seededRandom(seed + 1), launched, start, end)
   const made: BenchCustomer[] = []
   for (let i = 0; i < customers; i += 1) {
     const taste = tasteOf(random, products)
@@ -141,7 +147,8 @@ function historyOf(
       }
       events.push(event)
     }
-    const sellable = (p: BenchProduct) => at < p.sellableUntil
+    const sellable = (p: BenchProduct) =>
+      at < p.sellableUntil && at >= (p.sellableFrom ?? -Infinity)
     if (refill) {
       const product = byId.get(taste.consumable!.productId)!
       if (random.chance(REFILL.viewChance)) add('view', product)

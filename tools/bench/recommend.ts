@@ -4,7 +4,7 @@
 import { RECOMMEND_CONFIG } from '../../src/domain/recommend'
 import { CATEGORIES } from './recommend-catalog'
 import { evaluateShop, rate, type Evaluation, type Method } from './recommend-score'
-import { generateShop, SHOP_DEFAULTS } from './recommend-shop'
+import { generateShop, LAUNCHED_SHARE, SHOP_DEFAULTS } from './recommend-shop'
 import type { BenchFigure, Benchmark } from './types'
 
 const GOAL = 1.5
@@ -45,6 +45,9 @@ export const benchmark: Benchmark = {
     const shop = generateShop({ customers })
     const result = evaluateShop(shop)
     const atOrder = evaluateShop(shop, 'order')
+    const launchedShop = generateShop({ customers, launched: LAUNCHED_SHARE })
+    const launched = evaluateShop(launchedShop)
+    const launchedCount = launchedShop.products.filter((p) => p.sellableFrom !== undefined).length
     const { all, byKind } = result
     const generated = shop.products.filter((p) => p.record._id.startsWith('gen_'))
     const consumables = shop.products.filter((p) => p.record.consumable).length
@@ -75,6 +78,11 @@ export const benchmark: Benchmark = {
         atOrder.all,
         `most popular ${pct(atOrder.all, 'popular')}, most recently viewed ${pct(atOrder.all, 'recent')}: the visit's own views hand the recently-viewed list the answer`,
       ),
+      hitFigure(
+        `hit@${RECOMMEND_CONFIG.limit}, the same shop with ${launchedCount} products launched during the ${SHOP_DEFAULTS.days} days (新品)`,
+        launched.all,
+        `${LAUNCHED_SHARE * 100}% of the active made-to-order generated products, each sold from a uniform launch time, created then (新品 for ${RECOMMEND_CONFIG.newForDays} days); ${launched.evaluated} customers; most popular ${pct(launched.all, 'popular')}, most recently viewed ${pct(launched.all, 'recent')}`,
+      ),
       {
         label: `time per recommendation (recommend(), ${shop.products.length} products)`,
         value: result.msPerRecommendation,
@@ -85,7 +93,7 @@ export const benchmark: Benchmark = {
       },
     ]
     return {
-      setup: `A shop generated from seed ${SHOP_DEFAULTS.seed}: the ${shop.products.length - generated.length} demo products and ${generated.length} generated ones in ${CATEGORIES.length} categories (${consumables} consumables with 30–180-day cycles; ${inactive} withdrawn halfway, inactive), ${customers} customers each with a main and a second category (60% and 25% of browsing visits), a preferred choice per option group (taken 80% of the time), for ${withConsumable} of them a consumable used up at their own pace (0.7–1.3× its default cycle, 10% of cycles skipped), over ${SHOP_DEFAULTS.days} days: 3–14 browsing visits viewing 1–3 products (30% end in an order, 8% reorder a made-to-order product), plus the refill orders. ${result.evaluated} customers had an order to hide (${result.neverOrdered} never ordered). Each customer's last order's visit and everything after it are hidden; the visible events are rolled up by src/domain/behaviour.ts's signals and consumables recorded at delivery by refill.ts's recordPurchase; recommend() runs as the home page calls it when that visit opens. Baselines: the 4 active products ordered most in the visible histories; the customer's newest views not yet ordered, topped up with the popular ones.`,
+      setup: `A shop generated from seed ${SHOP_DEFAULTS.seed}: the ${shop.products.length - generated.length} demo products and ${generated.length} generated ones in ${CATEGORIES.length} categories (${consumables} consumables with 30–180-day cycles; ${inactive} withdrawn halfway, inactive), ${customers} customers each with a main and a second category (60% and 25% of browsing visits), a preferred choice per option group (taken 80% of the time), for ${withConsumable} of them a consumable used up at their own pace (0.7–1.3× its default cycle, 10% of cycles skipped), over ${SHOP_DEFAULTS.days} days: 3–14 browsing visits viewing 1–3 products (30% end in an order, 8% reorder a made-to-order product), plus the refill orders. ${result.evaluated} customers had an order to hide (${result.neverOrdered} never ordered). Each customer's last order's visit and everything after it are hidden; the visible events are rolled up by src/domain/behaviour.ts's signals and consumables recorded at delivery by refill.ts's recordPurchase; co-purchase rows come from every customer's orders before that moment, counted by src/domain/co-purchase.ts as order.create counts them (every customer with 个性化推荐 on); recommend() runs as the home page calls it when that visit opens. Baselines: the 4 active products ordered most in the visible histories; the customer's newest views not yet ordered, topped up with the popular ones.`,
       figures,
     }
   },

@@ -46,9 +46,13 @@ export const DEMO_ADDRESS: Address = {
   detail: '漕溪北路 100 号',
 }
 
+/** When the demo products were added: before every test clock, so none is 新品 (30 days). */
+const DEMO_LAUNCHED = new Date('2025-09-01T00:00:00Z')
+
 export const DEMO_PRODUCTS: ProductRecord[] = [
   {
     _id: 'prod_shirt',
+    createdAt: DEMO_LAUNCHED,
     name: '量体定制衬衫',
     kind: 'made_to_order',
     basePriceFen: 39900,
@@ -122,6 +126,7 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
   },
   {
     _id: 'prod_curtain',
+    createdAt: DEMO_LAUNCHED,
     name: '全遮光定制窗帘',
     kind: 'made_to_order',
     basePriceFen: 25900,
@@ -193,6 +198,7 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
   },
   {
     _id: 'prod_filter',
+    createdAt: DEMO_LAUNCHED,
     name: '净水器替换滤芯',
     kind: 'consumable',
     basePriceFen: 8900,
@@ -221,6 +227,7 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
   },
   {
     _id: 'prod_linen_batch',
+    createdAt: DEMO_LAUNCHED,
     name: '亚麻四件套 · 预售拼单',
     kind: 'batch',
     basePriceFen: 59900,

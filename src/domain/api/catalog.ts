@@ -1,5 +1,5 @@
 // Contracts of the catalog function (anyone may call them).
-import type { ProductRecord, ProductSummary } from '../catalog'
+import type { ProductDetail, ProductSummary } from '../catalog'
 import { FUNCTIONS } from '../names'
 import { recSourceFields } from '../rec-source'
 import { id, noPayload, object } from '../validate'
@@ -13,6 +13,6 @@ export const catalogApi = {
     'get',
     /** `from` / `basis`: the recommendation slot the page was opened from (counted as a tap). */
     object({ productId: id('商品'), ...recSourceFields }),
-    returns<{ product: ProductRecord }>(),
+    returns<{ product: ProductDetail }>(),
   ),
 }

@@ -9,6 +9,7 @@ import { loadActiveProduct } from '@/cloud/orders'
 import { placedOrder, placeOrder } from '@/cloud/place-order'
 import { recordOrderPlaced } from '@/cloud/behaviour'
 import { attributeOrder } from '@/cloud/rec-stats'
+import { countCoPurchase } from '@/cloud/co-purchase'
 import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 
@@ -35,9 +36,12 @@ export const create = defineUserAction(orderApi.create, async (input, openid) =>
   })
   if (!order.ok) return order
   // Behaviour (issue 19): the order and its options, unless personalisation is off.
-  await recordOrderPlaced(openid, product.data, order.data)
+  const recorded = await recordOrderPlaced(openid, product.data, order.data)
   // A recommendation tapped in the last 7 days converts (once; retries returned above).
-  await attributeOrder(openid, product.data._id)
+  const preference = await attributeOrder(openid, product.data._id)
+  // Shop-wide co-purchase counts from the customer's own order counts (switch on only).
+  if (recorded === 'recorded' && preference)
+    await countCoPurchase(preference.ordered, product.data._id)
   return ok({ order: order.data })
 })
 

@@ -2,7 +2,9 @@
 // owner is found by this record, README: 商家账号). The home page in one call: orders still on
 // their way, refills running out, 为你推荐 and the catalog. Every read is by the caller's own
 // keys and bounded (no history is scanned: recommendations come from the preference document),
-// and all but the batch progress run in parallel. Personalisation off: only the shop's picks.
+// and all but the batch progress and the co-purchase rows of the products the customer ordered
+// (cloud/co-purchase.ts; both need the first step's reads) run in parallel. Personalisation off:
+// only the shop's picks, and no co-purchase read.
 // The picks served are counted per basis (slot `home`, cloud/rec-stats.ts).
 // The catalog shown counts one list view per product (src/cloud/list-views.ts: one write beside
 // the batch read, best effort): this is where customers see the list (merchant.insights' funnel).
@@ -33,6 +35,7 @@ import { recordListViews } from '@/cloud/list-views'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 import { countShown } from '@/cloud/rec-stats'
+import { coPurchaseRows } from '@/cloud/co-purchase'
 
 /** More than any shop's consumable range (as refill.mine). */
 const MAX_REFILLS = 50
@@ -88,7 +91,8 @@ export const home = defineUserAction(userApi.home, async (_input, openid) => {
     ),
   ])
   const batchIds = products.filter((product) => product.batch).map((product) => product._id)
-  const [batches] = await Promise.all([
+  const personalised = isPersonalised(preference)
+  const [batches, coPurchase] = await Promise.all([
     batchIds.length
       ? readList<BatchState>(
           db
@@ -97,6 +101,7 @@ export const home = defineUserAction(userApi.home, async (_input, openid) => {
             .limit(batchIds.length),
         )
       : Promise.resolve([]),
+    personalised && preference ? coPurchaseRows(preference.ordered) : Promise.resolve([]),
     recordListViews(products.map((product) => product._id)),
     user
       ? null
@@ -108,7 +113,6 @@ export const home = defineUserAction(userApi.home, async (_input, openid) => {
           }),
   ])
   const collected = new Map(batches.map((batch) => [batch._id, batch.quantity]))
-  const personalised = isPersonalised(preference)
   const view: HomeView = {
     personalised,
     orders: orders.map(toHomeOrder),
@@ -120,6 +124,7 @@ export const home = defineUserAction(userApi.home, async (_input, openid) => {
       preference,
       refills: refills.map((r) => ({ ...r, runOutAt: new Date(r.runOutAt) })),
       profileKinds: profiles.map(profileKindOf),
+      coPurchase,
     }),
     catalog: products.map((product) => toProductSummary(product, collected.get(product._id))),
   }
