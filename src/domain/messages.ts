@@ -24,6 +24,7 @@ export const MESSAGE_PURPOSES = [
   'payment_succeeded',
   'delivery_window',
   'refill_reminder',
+  'wake_up',
   'appointment_reminder',
   'after_sales_update',
   'balance_due',
@@ -41,7 +42,8 @@ export const TAP_POINT_PURPOSES = {
   reorder: ['order_confirmed', 'shipped', 'delivered'],
   // 去支付 on the order page: paying later, so the receipt and the first nodes are asked here.
   payOrder: ['payment_succeeded', 'order_confirmed', 'production_started'],
-  refills: ['refill_reminder'],
+  // 我的补货: a customer keeping consumables may also allow 好久不见 (a due refill is its first reason).
+  refills: ['refill_reminder', 'wake_up'],
   bookDesigner: ['appointment_reminder'],
   // 提交申请 on the 申请售后 form: the shop's answers (受理 / 不受理 / 完成) come later.
   requestAfterSales: ['after_sales_update'],

@@ -119,7 +119,10 @@ test('uses the cached settings: a refused or switched-off purpose is not asked a
 })
 
 test('nothing left to ask: no sheet, no call, settles at once', async () => {
-  wechat.settings = settings([{ purpose: 'refill_reminder', refused: true }])
+  wechat.settings = settings([
+    { purpose: 'refill_reminder', refused: true },
+    { purpose: 'wake_up', enabled: false },
+  ])
   await loadMessageSettings()
   const request = askForSubscriptions('refills')
   expect(request.asked).toEqual([])

@@ -1,11 +1,14 @@
 // The user function's timer (behaviourRetention, daily): raw behaviour events older than the
-// retention period (BEHAVIOUR_RETENTION_DAYS, default 180) are removed. The preference counts
+// retention period (BEHAVIOUR_RETENTION_DAYS, default 180) are removed, then quiet customers'
+// wake-ups are queued (src/cloud/wake-ups.ts; WAKE_UP_QUIET_DAYS, default 90). The preference counts
 // they rolled into stay until the customer deletes their data. Idempotent: a repeat or a
 // concurrent run removes what is left, and a run cut short leaves the rest for the next one.
 import { retentionDays, RETENTION_ENV } from '@/domain/behaviour'
 import { ok } from '@/domain/result'
 import { removeEventsBefore } from '@/cloud/behaviour'
 import { currentTime } from '@/cloud/clock'
+import { queueWakeUps } from '@/cloud/wake-ups'
+import { QUIET_DAYS_ENV, quietDaysOf } from '@/domain/wake-up'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -13,5 +16,6 @@ export async function expireBehaviour() {
   const days = retentionDays(process.env[RETENTION_ENV])
   const cutoff = new Date(currentTime().getTime() - days * DAY_MS)
   const { removed, finished } = await removeEventsBefore(cutoff)
-  return ok({ retentionDays: days, cutoff: cutoff.toISOString(), removed, finished })
+  const wakeUps = await queueWakeUps(currentTime(), quietDaysOf(process.env[QUIET_DAYS_ENV]))
+  return ok({ retentionDays: days, cutoff: cutoff.toISOString(), removed, finished, wakeUps })
 }
