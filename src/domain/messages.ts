@@ -24,6 +24,7 @@ export const MESSAGE_PURPOSES = [
   'payment_succeeded',
   'delivery_window',
   'refill_reminder',
+  'care',
   'appointment_reminder',
   'after_sales_update',
   'balance_due',
@@ -42,6 +43,8 @@ export const TAP_POINT_PURPOSES = {
   // 去支付 on the order page: paying later, so the receipt and the first nodes are asked here.
   payOrder: ['payment_succeeded', 'order_confirmed', 'production_started'],
   refills: ['refill_reminder'],
+  // 确认收货 or a care answer: what comes after delivery is looking after the made good.
+  careTasks: ['care'],
   bookDesigner: ['appointment_reminder'],
   // 提交申请 on the 申请售后 form: the shop's answers (受理 / 不受理 / 完成) come later.
   requestAfterSales: ['after_sales_update'],
