@@ -3,7 +3,7 @@
 // one reminder once it is due (held in-app without a credit, sent with one); 暂不需要 moves it to
 // the next wash, 停止 ends the order's plan; a second delivery of the same order (a remake)
 // makes no second task and does not restart a stopped plan.
-import type { CareTaskRecord } from '@/domain/care'
+import { careReminderKeyOf, scheduleCare, type CareTaskRecord } from '@/domain/care'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { callerFor, consumerA, consumerB, merchant, useDemoCloud } from '../helpers/demo-cloud'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
@@ -233,6 +233,50 @@ test('with a credit the reminder reaches WeChat and opens the care page', async 
     '清洗窗帘，晾干后再挂回',
   )
 })
+
+/** A stored curtain wash task of `openid`, first due at `dueAt` (for timer set-ups). */
+function makeTask(openid: string, dueAt: Date, overrides: Partial<CareTaskRecord> = {}) {
+  const [task] = scheduleCare(
+    [{ key: 'wash', title: '清洗窗帘', firstAfterDays: 180, everyDays: 180 }],
+    {
+      orderId: `order_${openid}`,
+      orderNo: `NO_${openid}`,
+      ownerOpenid: openid,
+      productId: 'prod_curtain',
+      productName: '全遮光定制窗帘',
+      deliveredAt: new Date(dueAt.getTime() - 180 * DAY),
+    },
+  )
+  return { ...task, ...overrides }
+}
+
+test('more due than one batch, two runs at once: each due task queued and marked exactly once', async () => {
+  env.cloud.clock.set(null)
+  const now = Date.now()
+  const tied = new Date(now - DAY)
+  // 250 due, 120 of them at one instant (the cursor orders ties by id); 50 future; 50 stopped.
+  const due = Array.from({ length: 250 }, (_, i) =>
+    makeTask(`o_care_${String(i).padStart(3, '0')}`, i < 120 ? tied : new Date(tied.getTime() + i)),
+  )
+  const future = Array.from({ length: 50 }, (_, i) => makeTask(`o_care_f${i}`, new Date(now + DAY)))
+  const stopped = Array.from({ length: 50 }, (_, i) =>
+    makeTask(`o_care_s${i}`, tied, { status: 'stopped' }),
+  )
+  await env.cloud.store.insertMany(COLLECTIONS.careTasks, [...due, ...future, ...stopped])
+  const runs = await Promise.all([fire(), fire()])
+  expect(runs.every((run) => run.ok)).toBe(true)
+  expect(runs.reduce((sum, run) => sum + run.data.care.queued, 0)).toBe(250)
+  expect(runs.reduce((sum, run) => sum + run.data.care.marked, 0)).toBe(250)
+  expect(await fire()).toMatchObject({ ok: true, data: { care: { queued: 0, finished: true } } })
+  const rows = (await env.cloud.store.find(COLLECTIONS.notificationQueue, {
+    purpose: 'care',
+  })) as Array<{ key: string; toOpenid: string }>
+  const owners = new Set([...due, ...future, ...stopped].map((task) => task.ownerOpenid))
+  const keys = rows.filter((row) => owners.has(row.toOpenid)).map((row) => row.key)
+  expect(keys.sort()).toEqual(due.map(careReminderKeyOf).sort())
+  const stored = await tasksOf({ _id: { $in: due.map((task) => task._id) } })
+  expect(stored.every((task) => task.status === 'reminded' && !task.reminderClaim)).toBe(true)
+}, 120_000)
 
 /** The delivery transition of a curtain: see docs/actions.md (order.act, deliver). */
 const DELIVER_TRIPS = 18
