@@ -1,6 +1,7 @@
 // 保养提醒 on the weapp build (issue 20): a delivered shirt's care tips come due at once; without a
 // credit the timer's reminder is held in-app and listed on the order page, whose 去查看 opens the
-// care page; 暂不需要 there moves the tips a week on, 停止 (after a confirmation) ends the plan.
+// care page; 暂不需要 there moves the tips a week on, 停止 (after a confirmation) ends the plan;
+// 我的 → 保养提醒 lists it too.
 import type { CareTaskRecord } from '@/domain/care'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { consumerA, merchantActs, placeShirt } from '../journeys/shop'
@@ -52,5 +53,11 @@ test('a held care reminder on the order page opens 保养提醒, where 暂不需
   await phone.see('.care-task__meta', '已停止提醒')
   expect((await taskOf(id)).status).toBe('stopped')
   await phone.notSee('.care-task__button')
+
+  // 我的 → 保养提醒 lists every care task of the customer's.
+  await phone.open('pages/mine/index')
+  await phone.tap('.mine-entry--care')
+  await phone.onPage('service/pages/care/index')
+  await phone.see('.care-task__meta', '已停止提醒')
   expect(app.phone.consoleErrors).toEqual([])
 }, 90_000)
