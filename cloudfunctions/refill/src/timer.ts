@@ -8,7 +8,7 @@
 // `reminded` ONCE, however often the timer runs, even two runs at once, a run that dies half-way
 // or a database call that fails. Per batch:
 //   0. read    due rows from the cursor on (indexed range, see dueFrom).
-//   1. claim   one conditional bulk update (reminder-claims.ts claim): each row still holding (_id, N),
+//   1. claim   one conditional bulk update (reminder-claims.ts): each row still holding (_id, N),
 //              active and unclaimed (or whose claim lapsed) gets this run's token and a lease of
 //              twice the timeout, longer than any run lives. The database applies condition and
 //              update per document, so of two runs racing for a reminder exactly one claims it;
@@ -17,7 +17,7 @@
 //              after this step), one batch add of the others (queueMessagesOnce). The id is
 //              unique: a row is never written twice.
 //   3. mark    one bulk update of the claimed ids still carrying the token, active and due
-//              (reminder-claims.ts mark): status reminded, lastReminderAt; the claim is removed.
+//              (reminder-claims.ts): status reminded, lastReminderAt; the claim is removed.
 // A run that dies, or stops on a failed call, after step 1 leaves its rows claimed and active:
 // no run touches them until the lease lapses; then the next run claims them, adds only the
 // outbox rows still missing and marks them. After step 3 they are no longer due. An answer

@@ -1,8 +1,8 @@
 // user.exportData — any signed-in user, for themselves only; read-only. Everything personal we
 // hold about the caller, each list capped (truncated says so): the user record, the measurement
-// consent and profiles, the address used on each order, bookings, subscriptions, refills, care tasks, coupons,
-// after-sales requests, ratings, the preference document, the newest behaviour events and 客服
-// chat messages.
+// consent and profiles, the address used on each order, bookings, subscriptions, refills, care
+// tasks, coupons, after-sales requests, ratings, the preference document, the newest behaviour
+// events and 客服 chat messages.
 import { consentDocId } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import {
