@@ -62,12 +62,13 @@ export function checkCarePlan(plan: CarePlan): string[] {
   const need = (condition: boolean, problem: string) => condition || problems.push(problem)
   const days = (n: number | undefined, min: number) =>
     Number.isInteger(n) && (n as number) >= min && (n as number) <= CARE_CONFIG.maxDays
-  need(plan.length >= 1 && plan.length <= CARE_CONFIG.maxSteps, '保养计划需要 1–5 个步骤')
+  const { maxSteps, titleMax } = CARE_CONFIG
+  need(plan.length >= 1 && plan.length <= maxSteps, `保养计划需要 1–${maxSteps} 个步骤`)
   need(new Set(plan.map((step) => step.key)).size === plan.length, '保养步骤编号重复')
   for (const step of plan) {
     const title = step.title?.trim() ?? ''
     need(KEY.test(step.key), `保养步骤编号格式不正确：${step.key}`)
-    need(title.length > 0 && Array.from(title).length <= CARE_CONFIG.titleMax, '保养事项需 1–20 字')
+    need(title.length > 0 && Array.from(title).length <= titleMax, `保养事项需 1–${titleMax} 字`)
     need(days(step.firstAfterDays, 0), `${title}：首次提醒天数不正确`)
     need(step.everyDays === undefined || days(step.everyDays, 1), `${title}：重复间隔不正确`)
   }
