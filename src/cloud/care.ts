@@ -2,13 +2,14 @@
 // and the refill function (answers, the timer). The delivery runs inside the order's
 // transaction and creates each task only if absent (its `_id` is order × step), so a repeated
 // or retried delivery never makes a second task nor resets an answered one. The timer's claim
-// and mark are conditional bulk updates (reminder-claims.ts).
+// and mark are conditional bulk updates (reminder-claims.ts); bringing back an unanswered
+// reminder is one conditional update per task (repeatUnanswered).
 import type { ProductRecord } from '../domain/catalog'
-import { careRemindedFields, scheduleCare, type CareTaskRecord } from '../domain/care'
+import { careRemindedFields, repeatCare, scheduleCare, type CareTaskRecord } from '../domain/care'
 import type { CareReminderSource } from '../domain/care-message'
 import { COLLECTIONS } from '../domain/names'
 import type { OrderRecord } from '../domain/order-types'
-import { db, readDoc, type Transaction } from './database'
+import { command, db, readDoc, readList, type Transaction } from './database'
 import { reminderClaims } from './reminder-claims'
 
 export const careTasks = () => db.collection(COLLECTIONS.careTasks)
@@ -53,3 +54,36 @@ export type DueCareTask = CareReminderSource
 
 /** The timer's claim and mark on care tasks: due while active with `dueAt` ≤ now. */
 export const careClaims = reminderClaims(COLLECTIONS.careTasks, 'dueAt', careRemindedFields)
+
+/**
+ * Before the timer's care pass: reminded recurring tasks nobody answered whose next occurrence
+ * has come become due again for it (repeatCare), then the pass reminds them once as usual. Each
+ * is one conditional update on the row as read (still reminded, same `repeatAt`), so of two runs,
+ * or a run and an answer, only one changes it. Returns the rows read and how many it changed.
+ */
+export async function repeatUnanswered(now: Date, limit: number) {
+  const rows = await readList<CareTaskRecord>(
+    careTasks()
+      .where({ status: 'reminded', repeatAt: command.lte(now) })
+      .orderBy('repeatAt', 'asc')
+      .limit(limit),
+  )
+  const changed = await Promise.all(
+    rows.map(async (row) => {
+      const next = repeatCare(row, now)
+      if (!next) return 0
+      const result = (await careTasks()
+        .where({ _id: row._id, status: 'reminded', repeatAt: row.repeatAt })
+        .update({
+          data: {
+            status: next.status,
+            dueAt: next.dueAt,
+            repeatAt: next.repeatAt,
+            updatedAt: now,
+          },
+        })) as { stats: { updated: number } }
+      return result.stats.updated
+    }),
+  )
+  return { read: rows.length, repeated: changed.reduce((sum, n) => sum + n, 0) }
+}

@@ -1,7 +1,8 @@
 // Care reminders for made goods (issue 20): a product's care plan, the tasks one delivery makes
 // (one per order × step), and the customer's answers. Pure: the cloud stores the tasks and calls
 // these with "now". Like refills, a sent reminder waits for an answer: 暂不需要 moves the task to
-// its next occurrence, 停止 ends the order's whole plan.
+// its next occurrence, 停止 ends the order's whole plan. A recurring step left unanswered comes
+// back at its next occurrence (`repeatAt`, kept beside `dueAt` so the timer can find it).
 
 /** One step of a plan: due `firstAfterDays` after delivery, then every `everyDays` if set. */
 export interface CareStep {
@@ -41,6 +42,8 @@ export interface CareTaskRecord {
   everyDays: number | null
   /** The occurrence the task is about; the timer walks (status, dueAt, _id). */
   dueAt: Date
+  /** The occurrence after `dueAt` (null: a one-off step); a reminded task is due again then. */
+  repeatAt: Date | null
   status: CareStatus
   /** Set only while a timer run works on the reminder (as RefillRecord.reminderClaim). */
   reminderClaim?: string
@@ -86,25 +89,32 @@ export interface Delivery {
 
 /** The tasks a delivery makes: each step first due `firstAfterDays` after delivery. */
 export function scheduleCare(plan: CarePlan, delivery: Delivery): CareTaskRecord[] {
-  return plan.map((step) => ({
-    _id: careTaskIdOf(delivery.orderId, step.key),
-    ownerOpenid: delivery.ownerOpenid,
-    orderId: delivery.orderId,
-    orderNo: delivery.orderNo,
-    productId: delivery.productId,
-    productName: delivery.productName,
-    stepKey: step.key,
-    title: step.title.trim(),
-    deliveredAt: delivery.deliveredAt,
-    firstAfterDays: step.firstAfterDays,
-    everyDays: step.everyDays ?? null,
-    dueAt: new Date(delivery.deliveredAt.getTime() + step.firstAfterDays * DAY_MS),
-    status: 'active',
-    snoozes: 0,
-    lastReminderAt: null,
-    createdAt: delivery.deliveredAt,
-    updatedAt: delivery.deliveredAt,
-  }))
+  return plan.map((step) =>
+    withRepeat({
+      _id: careTaskIdOf(delivery.orderId, step.key),
+      ownerOpenid: delivery.ownerOpenid,
+      orderId: delivery.orderId,
+      orderNo: delivery.orderNo,
+      productId: delivery.productId,
+      productName: delivery.productName,
+      stepKey: step.key,
+      title: step.title.trim(),
+      deliveredAt: delivery.deliveredAt,
+      firstAfterDays: step.firstAfterDays,
+      everyDays: step.everyDays ?? null,
+      dueAt: new Date(delivery.deliveredAt.getTime() + step.firstAfterDays * DAY_MS),
+      status: 'active',
+      snoozes: 0,
+      lastReminderAt: null,
+      createdAt: delivery.deliveredAt,
+      updatedAt: delivery.deliveredAt,
+    }),
+  )
+}
+
+/** The task with `repeatAt` set from its `dueAt`, after every write that moves `dueAt`. */
+function withRepeat(task: Omit<CareTaskRecord, 'repeatAt'>): CareTaskRecord {
+  return { ...task, repeatAt: task.everyDays ? occurrenceAfter(task, task.dueAt) : null }
 }
 
 type Schedule = Pick<CareTaskRecord, 'deliveredAt' | 'firstAfterDays' | 'everyDays'>
@@ -147,7 +157,22 @@ export function snoozeCare(task: CareTaskRecord, now: Date): CareTaskRecord {
   const from = new Date(Math.max(now.getTime(), task.dueAt.getTime()))
   const next =
     occurrenceAfter(task, from) ?? new Date(from.getTime() + CARE_CONFIG.oneOffSnoozeDays * DAY_MS)
-  return { ...task, dueAt: next, status: 'active', snoozes: task.snoozes + 1, updatedAt: now }
+  return withRepeat({
+    ...task,
+    dueAt: next,
+    status: 'active',
+    snoozes: task.snoozes + 1,
+    updatedAt: now,
+  })
+}
+
+/**
+ * A reminded recurring task nobody answered, once its next occurrence has come: due again for
+ * that occurrence (the timer then reminds it like any due task). Null when it does not apply.
+ */
+export function repeatCare(task: CareTaskRecord, now: Date): CareTaskRecord | null {
+  if (task.status !== 'reminded' || !task.repeatAt || task.repeatAt > now) return null
+  return withRepeat({ ...task, dueAt: task.repeatAt, status: 'active', updatedAt: now })
 }
 
 /** 停止: no more reminders from this task (the cloud stops every task of the order). */

@@ -1,8 +1,9 @@
 // Care reminders (issue 20) through the real SDK with the local cloud's clock: a delivered
 // curtain schedules one care task due 180 days later; the refill function's timer queues exactly
 // one reminder once it is due (held in-app without a credit, sent with one); 暂不需要 moves it to
-// the next wash, 停止 ends the order's plan; a second delivery of the same order (a remake)
-// makes no second task and does not restart a stopped plan.
+// the next wash, 停止 ends the order's plan, a wash left unanswered comes back at the next one;
+// a second delivery of the same order (a remake) makes no second task and does not restart a
+// stopped plan.
 import { careReminderKeyOf, scheduleCare, type CareTaskRecord } from '@/domain/care'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { callerFor, consumerA, consumerB, merchant, useDemoCloud } from '../helpers/demo-cloud'
@@ -277,6 +278,39 @@ test('more due than one batch, two runs at once: each due task queued and marked
   const stored = await tasksOf({ _id: { $in: due.map((task) => task._id) } })
   expect(stored.every((task) => task.status === 'reminded' && !task.reminderClaim)).toBe(true)
 }, 120_000)
+
+test('a wash left unanswered comes back at the next wash, once, even with two runs at once', async () => {
+  env.cloud.clock.set(null)
+  const now = Date.now()
+  const task = makeTask('o_care_unanswered', new Date(now - 60_000))
+  await env.cloud.store.insertMany(COLLECTIONS.careTasks, [task])
+  const mine = async () =>
+    (await careMessagesTo('o_care_unanswered')).map((row: { key: string }) => row.key).sort()
+  expect(await fire()).toMatchObject({ ok: true, data: { care: { queued: 1 } } })
+  const repeatAt = task.repeatAt!.getTime()
+  expect(repeatAt).toBe(task.dueAt.getTime() + 180 * DAY)
+
+  // Other tasks of this file may come back too: count this customer's messages only.
+  at(repeatAt - DAY)
+  await fire()
+  expect(await mine()).toHaveLength(1)
+  at(repeatAt + 60_000)
+  const runs = await Promise.all([fire(), fire()])
+  expect(runs.every((run) => run.ok)).toBe(true)
+  await fire()
+  const [stored] = await tasksOf({ _id: task._id })
+  expect(stored).toMatchObject({
+    status: 'reminded',
+    dueAt: new Date(repeatAt),
+    repeatAt: new Date(repeatAt + 180 * DAY),
+  })
+  expect(await mine()).toEqual(
+    [
+      careReminderKeyOf(task),
+      careReminderKeyOf({ _id: task._id, dueAt: new Date(repeatAt) }),
+    ].sort(),
+  )
+}, 60_000)
 
 /** The delivery transition of a curtain: see docs/actions.md (order.act, deliver). */
 const DELIVER_TRIPS = 18

@@ -9,6 +9,7 @@ import {
   isCareDue,
   nextCareDue,
   occurrenceAfter,
+  repeatCare,
   scheduleCare,
   snoozeCare,
   stopCare,
@@ -127,6 +128,19 @@ describe('answers', () => {
     expect(snoozeCare(stopped, day(2))).toBe(stopped)
   })
 
+  test.each<[string, CareStep, Partial<CareTaskRecord>, number, number | null]>([
+    // name, step, task, day, due again on (null: not yet, or never)
+    ['unanswered wash, next wash come', WASH, { status: 'reminded' }, 360, 360],
+    ['unanswered wash, before the next', WASH, { status: 'reminded' }, 359, null],
+    ['an active task is not repeated', WASH, {}, 400, null],
+    ['a stopped task is not repeated', WASH, { status: 'stopped' }, 400, null],
+    ['a one-off is never repeated', TIPS, { status: 'reminded' }, 4000, null],
+  ])('left unanswered: %s', (_name, step, over, on, expected) => {
+    const repeated = repeatCare(taskOf(step, over), day(on))
+    expect(daysFromT0(repeated?.dueAt ?? null)).toBe(expected)
+    if (repeated) expect(repeated).toMatchObject({ status: 'active', repeatAt: day(540) })
+  })
+
   test('a reminder key names the task and its occurrence', () => {
     expect(careReminderKeyOf(taskOf(WASH))).toBe('care:order_1_wash:2026-06-30T03:00:00.000Z')
   })
@@ -162,6 +176,16 @@ describe('properties', () => {
         const next = snoozeCare(task, now)
         expect(next.dueAt.getTime()).toBeGreaterThan(task.dueAt.getTime())
         expect(next.dueAt.getTime()).toBeGreaterThan(now.getTime())
+      }),
+    )
+  })
+
+  test('every write keeps repeatAt the occurrence after dueAt', () => {
+    fc.assert(
+      fc.property(step, offset, (s, at) => {
+        const task = scheduleCare([s], delivery)[0]
+        for (const next of [task, snoozeCare(task, new Date(T0.getTime() + at))])
+          expect(next.repeatAt).toEqual(s.everyDays ? occurrenceAfter(next, next.dueAt) : null)
       }),
     )
   })

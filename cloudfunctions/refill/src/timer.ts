@@ -1,7 +1,9 @@
 // The refill function's timer (config.json, hourly): queues the reminders due now — refills,
 // then care tasks (issue 20), the same way — a batch of up to 100 at a time, in about five
 // database round trips per batch. Below, a refill's `nextReminderAt` is a care task's `dueAt`
-// (message key `care:<_id>:<N>`); claim and mark are reminder-claims.ts for both.
+// (message key `care:<_id>:<N>`); claim and mark are reminder-claims.ts for both. Before the
+// care pass, recurring care tasks left unanswered whose next occurrence came are made due again
+// for it (one conditional update each, repeatDue), so the pass reminds them once.
 //
 // Invariant (exactly once): a due reminder — refill `_id` whose `nextReminderAt` is N ≤ now,
 // status `active` — gets ONE outbox row, id outboxIdOf(`refill:<_id>:<N>`), and is marked
@@ -34,7 +36,7 @@ import { command, readList } from '@/cloud/database'
 import { currentTime } from '@/cloud/clock'
 import { drainMessages } from '@/cloud/notifier'
 import { queueMessagesOnce, QUEUE_BATCH_MAX } from '@/cloud/outbox'
-import { careClaims, careTasks, type DueCareTask } from '@/cloud/care'
+import { careClaims, careTasks, repeatUnanswered, type DueCareTask } from '@/cloud/care'
 import type { ReminderClaims } from '@/cloud/reminder-claims'
 import { refillClaims, refills, type DueReminder } from '@/cloud/refills'
 import { careDraft } from '@/domain/care-message'
@@ -157,6 +159,18 @@ async function runPass<Row extends { _id: string }>(pass: ReminderPass<Row>, run
   return { read, queued, marked, finished }
 }
 
+/** Unanswered recurring care reminders whose next occurrence came: due again (see care.ts). */
+async function repeatDue(run: RunState): Promise<number> {
+  let repeated = 0
+  while (Date.now() < run.stopAtMs) {
+    const batch = await repeatUnanswered(run.now, BATCH_SIZE)
+    repeated += batch.repeated
+    // Done, or another run (or an answer) changed the rest first: the next run reads again.
+    if (batch.read < BATCH_SIZE || batch.repeated === 0) break
+  }
+  return repeated
+}
+
 export async function remindDue() {
   // Elapsed real time, against the platform's timeout (not the business clock).
   const startedMs = Date.now()
@@ -169,7 +183,8 @@ export async function remindDue() {
     toSend: [],
   }
   const refill = await runPass(REFILL_PASS, run)
-  const care = await runPass(CARE_PASS, run)
+  const repeated = await repeatDue(run)
+  const care = { ...(await runPass(CARE_PASS, run)), repeated }
   const queuedMs = Date.now() - startedMs
   const sent = run.toSend.length ? await drainMessages({ ids: run.toSend, limit: SEND_NOW }) : null
   // The split of the run's time, for its log line in the console (and the benchmark).
