@@ -27,10 +27,16 @@ export default defineAppConfig({
         'pages/insights/index',
       ],
     },
-    // Customer service: loaded the first time a customer asks for after-sales or rates an order.
+    // Customer service: loaded the first time a customer asks for after-sales, rates an order or
+    // opens a care reminder.
     {
       root: 'service',
-      pages: ['pages/after-sales/index', 'pages/rating/index', 'pages/return-shipment/index'],
+      pages: [
+        'pages/after-sales/index',
+        'pages/rating/index',
+        'pages/return-shipment/index',
+        'pages/care/index',
+      ],
     },
     // The customer's own records (量体档案, 优惠券), opened from 我的 or the product page; not at launch.
     {

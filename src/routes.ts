@@ -19,6 +19,8 @@ export const SERVICE_PAGES = {
   afterSales: '/service/pages/after-sales/index',
   rating: '/service/pages/rating/index',
   returnShipment: '/service/pages/return-shipment/index',
+  /** 保养提醒: an order's care tasks (a care reminder opens it). */
+  care: '/service/pages/care/index',
 } as const
 
 /** The customer's records subpackage (root `account`): 量体档案 and 优惠券, opened from 我的. */

@@ -2,9 +2,10 @@
 // applyOrderEvent: one transaction that re-reads the order, checks the version the client saw,
 // runs the domain's applyTransition, and writes the order, its audit row, its queued
 // notification, a granted coupon (or the coupon the order used, given back when it is cancelled
-// before production), a batch's count, the stock it holds and (an urgent order
-// cancelled the day it was placed) the day's urgent slot together — or nothing — then sends the
-// queued message and, when the event cancelled a paid order, asks WeChat for its refund. A
+// before production), a batch's count, the stock it holds, (an urgent order cancelled the day
+// it was placed) the day's urgent slot and (a delivery) its refill and care tasks together — or
+// nothing — then sends the queued message and, when the event cancelled a paid order, asks
+// WeChat for its refund. A
 // payment applied (`pay`) writes its ledger row in the same transaction (ledger.ts).
 import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
@@ -26,6 +27,7 @@ import { queueMessage } from './outbox'
 import { prepareStockSettlement } from './stock'
 import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
+import { recordCareIn } from './care'
 import { sendNewRefunds } from './refunds'
 import { closeOpenAttempts } from './payments'
 import { paymentPartOf, paymentsOf } from '../domain/order-payments'
@@ -151,8 +153,17 @@ export async function orderEventIn(
   await giveBack?.()
   await settle()
   await finishRework?.()
-  if (next.node === 'delivered') await recordRefillIn(transaction, next, now)
+  if (next.node === 'delivered') await recordDeliveryIn(transaction, next, now)
   return ok({ before: order, order: next, queued, close: closingParts(order, next) })
+}
+
+/** A delivery starts what follows it: the consumable's refill, the made good's care plan. */
+async function recordDeliveryIn(transaction: Transaction, order: OrderRecord, now: Date) {
+  const product = await readDoc<ProductRecord>(
+    transaction.collection(COLLECTIONS.products).doc(order.productId),
+  )
+  await recordRefillIn(transaction, order, product, now)
+  await recordCareIn(transaction, order, product, now)
 }
 
 /**

@@ -8,7 +8,8 @@ import { COLLECTIONS } from '../domain/names'
 import type { OrderRecord } from '../domain/order-types'
 import { recordPurchase, refillIdOf, remindedFields, type RefillRecord } from '../domain/refill'
 import type { ReminderSource } from '../domain/refill-message'
-import { command, db, readDoc, readList, type Transaction } from './database'
+import { db, readDoc, type Transaction } from './database'
+import { reminderClaims } from './reminder-claims'
 
 export const refills = () => db.collection(COLLECTIONS.refills)
 
@@ -20,14 +21,11 @@ export function refillRef(transaction: Transaction, id: string) {
 export async function recordRefillIn(
   transaction: Transaction,
   order: OrderRecord,
+  product: ProductRecord | null,
   now: Date,
 ): Promise<void> {
-  if (order.productSnapshot.kind !== 'consumable') return
-  const product = await readDoc<ProductRecord>(
-    transaction.collection(COLLECTIONS.products).doc(order.productId),
-  )
   const defaultCycleDays = product?.consumable?.defaultCycleDays
-  if (!defaultCycleDays) return
+  if (order.productSnapshot.kind !== 'consumable' || !defaultCycleDays) return
   const ref = refillRef(transaction, refillIdOf(order.ownerOpenid, order.productId))
   const existing = await readDoc<RefillRecord>(ref)
   const next = recordPurchase(existing, {
@@ -53,68 +51,7 @@ export function refillFields(record: RefillRecord): Omit<RefillRecord, '_id'> {
 export type DueReminder = ReminderSource
 
 /**
- * Step 1 of the timer's batch (see cloudfunctions/refill/src/timer.ts): one conditional bulk
- * update gives `token` and a lease until `until` to each row that still holds the reminder read
- * (same `_id` and `nextReminderAt`), is still active, and is unclaimed or its claim has lapsed.
- * The database applies the condition and the update per document at once, so of two runs racing
- * for a reminder exactly one claims it. Returns the rows this call claimed: all of them when the
- * update counts them all, else the ones one read by token finds.
+ * The timer's claim (step 1) and mark (step 3) on refills (reminder-claims.ts): a row is due
+ * while active with `nextReminderAt` ≤ now; marking sets it reminded.
  */
-export async function claimReminders(
-  rows: DueReminder[],
-  token: string,
-  now: Date,
-  until: Date,
-): Promise<DueReminder[]> {
-  if (rows.length === 0) return []
-  const ids = rows.map((row) => row._id)
-  const result = (await refills()
-    .where(
-      command.and([
-        { _id: command.in(ids), status: 'active' },
-        command.or(rows.map((row) => ({ _id: row._id, nextReminderAt: row.nextReminderAt }))),
-        command.or([{ reminderClaimUntil: null }, { reminderClaimUntil: command.lte(now) }]),
-      ]),
-    )
-    .update({ data: { reminderClaim: token, reminderClaimUntil: until } })) as UpdateResult
-  if (result.stats.updated === rows.length) return rows
-  if (result.stats.updated === 0) return []
-  const mine = await readList<Pick<RefillRecord, '_id'>>(
-    refills()
-      .where({ _id: command.in(ids), reminderClaim: token })
-      .field({ _id: true })
-      .limit(rows.length),
-  )
-  const claimed = new Set(mine.map((row) => row._id))
-  return rows.filter((row) => claimed.has(row._id))
-}
-
-/**
- * Step 3: marks the claimed reminders sent with one bulk update, on the rows that still carry
- * `token` and are still active and due (an answer or a purchase since the claim wins: it moved
- * the reminder past now, stopped it, or replaced the document without the token). Removes the
- * claim. Returns how many it marked.
- */
-export async function markRemindersSent(ids: string[], token: string, now: Date): Promise<number> {
-  if (ids.length === 0) return 0
-  const result = (await refills()
-    .where({
-      _id: command.in(ids),
-      reminderClaim: token,
-      status: 'active',
-      nextReminderAt: command.lte(now),
-    })
-    .update({
-      data: {
-        ...remindedFields(now),
-        reminderClaim: command.remove(),
-        reminderClaimUntil: command.remove(),
-      },
-    })) as UpdateResult
-  return result.stats.updated
-}
-
-/** What `where().update()` resolves to in wx-server-sdk. */
-interface UpdateResult {
-  stats: { updated: number }
-}
+export const refillClaims = reminderClaims(COLLECTIONS.refills, 'nextReminderAt', remindedFields)

@@ -1,11 +1,13 @@
 // Wake-ups for quiet customers (issue 20), run by the user function's daily timer. Candidates are
 // only customers holding a wake_up credit (one indexed read of subscriptions, in pages of 100), so
 // the work follows who asked for it, not the size of the shop. Per candidate, in parallel: the
-// user document (last visit), the newest order, their refills due soonest; then the batch of the
+// user document (last visit), the newest order, their active refills, their care task due first;
+// then the batch of the
 // newest order's product. The rows go through queueMessagesOnce: the key names the China quarter,
 // so a repeated or concurrent run adds nothing, and the message timer sends them like any other.
 import type { OrderRecord } from '../domain/order-types'
 import type { BatchState } from '../domain/batch'
+import type { CareTaskRecord } from '../domain/care'
 import type { SubscriptionRecord } from '../domain/message-policy'
 import { COLLECTIONS } from '../domain/names'
 import type { RefillRecord } from '../domain/refill'
@@ -21,7 +23,7 @@ async function reasonsFor(
   now: Date,
   quietDays: number,
 ): Promise<WakeUpReason | null> {
-  const [user, [lastOrder], refills] = await Promise.all([
+  const [user, [lastOrder], refills, [care]] = await Promise.all([
     readDoc<{ lastSeenAt?: Date }>(db.collection(COLLECTIONS.users).doc(openid)),
     readList<Pick<OrderRecord, 'createdAt' | 'productId' | 'productSnapshot'>>(
       db
@@ -38,9 +40,18 @@ async function reasonsFor(
         .field({ productId: true, productName: true, runOutAt: true })
         .limit(20),
     ),
+    readList<Pick<CareTaskRecord, 'orderId' | 'productName' | 'title' | 'dueAt'>>(
+      db
+        .collection(COLLECTIONS.careTasks)
+        .where({ ownerOpenid: openid, status: 'active' })
+        .field({ orderId: true, productName: true, title: true, dueAt: true })
+        .orderBy('dueAt', 'asc')
+        .limit(1),
+    ),
   ])
   if (!isQuiet(user?.lastSeenAt ?? null, lastOrder?.createdAt ?? null, now, quietDays)) return null
   const reasons: WakeUpReason[] = refills.map((refill) => ({ kind: 'refill_due', ...refill }))
+  if (care) reasons.push({ kind: 'care_due', ...care })
   if (lastOrder) {
     const batch = await readDoc<Pick<BatchState, 'openedAt'>>(
       db.collection(COLLECTIONS.batches).doc(lastOrder.productId),

@@ -29,6 +29,7 @@ export const ERROR_MESSAGES = {
   AFTER_SALES_OPEN: '这个订单已有处理中的售后申请',
   RATING_LOCKED: '评价已超过修改期限',
   REPLY_WINDOW_CLOSED: '顾客最后一条消息已超过 48 小时，微信不允许再回复',
+  CARE_STOPPED: '这件商品的保养提醒已停止',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

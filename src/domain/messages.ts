@@ -25,6 +25,7 @@ export const MESSAGE_PURPOSES = [
   'delivery_window',
   'refill_reminder',
   'wake_up',
+  'care',
   'appointment_reminder',
   'after_sales_update',
   'balance_due',
@@ -44,6 +45,8 @@ export const TAP_POINT_PURPOSES = {
   payOrder: ['payment_succeeded', 'order_confirmed', 'production_started'],
   // 我的补货: a customer keeping consumables may also allow 好久不见 (a due refill is its first reason).
   refills: ['refill_reminder', 'wake_up'],
+  // 确认收货 or a care answer: what comes after delivery is looking after the made good.
+  careTasks: ['care'],
   bookDesigner: ['appointment_reminder'],
   // 提交申请 on the 申请售后 form: the shop's answers (受理 / 不受理 / 完成) come later.
   requestAfterSales: ['after_sales_update'],

@@ -23,6 +23,8 @@ export const COLLECTIONS = {
   restockTasks: 'restock_tasks',
   /** Replenishment state per (user, consumable product). */
   refills: 'refills',
+  /** Care reminders per (delivered order, care step), care.ts. */
+  careTasks: 'care_tasks',
   /** Raw behaviour events (behaviour.ts), removed after the retention period by user's timer. */
   behaviourEvents: 'behaviour_events',
   /** Per-customer preference counts and the 个性化推荐 switch, `_id` = OPENID. */
@@ -178,6 +180,12 @@ export const ACTIONS = {
     snooze: 'snooze',
     adjustCycle: 'adjustCycle',
     stop: 'stop',
+    /** The caller's care tasks (care.ts), or one order's. */
+    careTasks: 'careTasks',
+    /** 暂不需要 on a care task: its next occurrence. */
+    snoozeCare: 'snoozeCare',
+    /** 停止 on a care task: the order's whole care plan stops. */
+    stopCare: 'stopCare',
   },
   /** None: WeChat calls it with its notification, never a client with an action. */
   payment: {},

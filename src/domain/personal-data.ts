@@ -6,7 +6,7 @@ import { boolean, noPayload, object } from './validate'
 
 /** Orders (with their address snapshot) included in one export, most recent first. */
 export const EXPORT_ORDER_LIMIT = 100
-/** Other lists (bookings, subscriptions, refills, coupons, ratings, behaviour events) included in one export. */
+/** Other lists (bookings, subscriptions, refills, care tasks, coupons, ratings, behaviour events) included in one export. */
 export const EXPORT_LIST_LIMIT = 100
 
 export const exportDataInput = noPayload
@@ -32,6 +32,8 @@ export interface PersonalDataExport {
   bookings: Record<string, unknown>[]
   subscriptions: Record<string, unknown>[]
   refills: Record<string, unknown>[]
+  /** Care reminders of delivered made goods (care.ts). */
+  careTasks: Record<string, unknown>[]
   /** Coupons as stored, used ones too (older records name the owner `toOpenid`). */
   coupons: Record<string, unknown>[]
   /** After-sales requests with what was written in them (kept with their orders on delete). */
@@ -54,6 +56,7 @@ export interface PersonalDataDeletion {
   consents: number
   subscriptions: number
   refills: number
+  careTasks: number
   /** Coupons, unused ones too: a coupon names its owner, so it cannot stay. */
   coupons: number
   /** The preference document (an "off" switch is kept, with nothing else, so it stays off). */

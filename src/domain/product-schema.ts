@@ -2,6 +2,7 @@
 // plus the price / lead-time rules and the kind-specific terms. Pages render forms from it,
 // `validateOrderSelection` checks orders against it, `quoteOrder` prices them.
 // `checkProductSchema` lists authoring mistakes (the seed test runs it on every demo product).
+import { checkCarePlan, type CarePlan } from './care'
 
 export interface Choice {
   id: string
@@ -71,6 +72,8 @@ export interface ProductSchema {
   batch?: { minQuantity: number; depositFen?: number; collectDays?: number }
   /** Queued orders per extra day of lead time; DEFAULT_QUEUE_ORDERS_PER_DAY when absent. */
   queueOrdersPerDay?: number
+  /** Made goods: care reminders after delivery (care.ts). */
+  carePlan?: CarePlan
 }
 
 /** Ids end up as object keys in stored selections, so they stay short and plain. */
@@ -138,6 +141,7 @@ export function checkProductSchema(product: ProductSchema & { kind: string }): s
   }
   if (product.queueOrdersPerDay !== undefined)
     need(isCount(product.queueOrdersPerDay, 1), '每日排产数量不正确')
+  if (product.carePlan) problems.push(...checkCarePlan(product.carePlan))
   return problems
 }
 

@@ -8,7 +8,7 @@ import { chinaDateOf, chinaDayRange } from './china-date'
 import type { MessagePurpose } from './messages'
 import { quietUntil } from './message-policy'
 
-export const WAITS_FOR_OPEN_HOUR: readonly MessagePurpose[] = ['refill_reminder', 'wake_up']
+export const WAITS_FOR_OPEN_HOUR: readonly MessagePurpose[] = ['refill_reminder', 'wake_up', 'care']
 /** Opens needed before a customer's hour is trusted over sending when due. */
 export const MIN_OPENS = 3
 

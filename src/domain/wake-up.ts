@@ -3,12 +3,13 @@
 // most one message per China quarter — the outbox key names the quarter, so a second run, or a
 // second reason, in the same quarter finds the row and writes nothing. The message always carries
 // a reason to come back; with none, nothing is sent.
+import { carePageOf } from './care-view'
 import { chinaDateOf, daysBetween } from './china-date'
 import type { MessageDraft } from './message-drafts'
 
 export const DEFAULT_QUIET_DAYS = 90
 export const QUIET_DAYS_ENV = 'WAKE_UP_QUIET_DAYS'
-/** A refill counts as a reason from this many days before it runs out. */
+/** A refill or a care task counts as a reason from this many days before it is due. */
 export const REFILL_REASON_DAYS = 14
 
 /** The quiet period from the environment; anything but a whole 30–730 is the default. */
@@ -19,7 +20,7 @@ export function quietDaysOf(value: string | undefined): number {
 
 export type WakeUpReason =
   | { kind: 'refill_due'; productId: string; productName: string; runOutAt: Date }
-  | { kind: 'care_due'; productName: string; title: string; orderId: string }
+  | { kind: 'care_due'; productName: string; title: string; orderId: string; dueAt: Date }
   | { kind: 'new_batch'; productId: string; productName: string }
 
 /** Neither a visit nor an order within the quiet period (a customer never seen is not quiet). */
@@ -43,16 +44,24 @@ export function quarterOf(now: Date): string {
   return `${year}-Q${Math.ceil(month / 3)}`
 }
 
-/** A refill due soon first (it is running out), then a care task, then a new batch. */
+/** A refill running out soon first, then a care task due soon, then a new batch. */
 export function pickReason(reasons: WakeUpReason[], now: Date): WakeUpReason | null {
   const soon = now.getTime() + REFILL_REASON_DAYS * 24 * 60 * 60 * 1000
-  const refills = reasons
-    .filter((reason) => reason.kind === 'refill_due')
-    .filter((reason) => new Date(reason.runOutAt).getTime() <= soon)
-    .sort((a, b) => new Date(a.runOutAt).getTime() - new Date(b.runOutAt).getTime())
+  const timeOf = (reason: WakeUpReason) =>
+    new Date(
+      reason.kind === 'refill_due'
+        ? reason.runOutAt
+        : reason.kind === 'care_due'
+          ? reason.dueAt
+          : 0,
+    ).getTime()
+  const dueSoon = (kind: WakeUpReason['kind']) =>
+    reasons
+      .filter((reason) => reason.kind === kind && timeOf(reason) <= soon)
+      .sort((a, b) => timeOf(a) - timeOf(b))[0]
   return (
-    refills[0] ??
-    reasons.find((reason) => reason.kind === 'care_due') ??
+    dueSoon('refill_due') ??
+    dueSoon('care_due') ??
     reasons.find((reason) => reason.kind === 'new_batch') ??
     null
   )
@@ -66,7 +75,7 @@ const REASON_TEXT: Record<WakeUpReason['kind'], string> = {
 
 function pageOf(reason: WakeUpReason): string {
   if (reason.kind === 'refill_due') return `pages/refills/index?productId=${reason.productId}`
-  if (reason.kind === 'care_due') return `pages/order/index?id=${reason.orderId}`
+  if (reason.kind === 'care_due') return carePageOf(reason.orderId)
   return `pages/product/index?id=${reason.productId}`
 }
 

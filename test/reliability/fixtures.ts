@@ -203,24 +203,41 @@ export async function acceptedAfterSales(env: ReliabilityCloud): Promise<string>
   return afterSalesId
 }
 
-/** A completed shirt order of the owner (measured, so 合身 is asked), not yet rated. */
-export async function completedOrder(env: ReliabilityCloud): Promise<string> {
+/** A delivered shirt order of the owner (measured; its care plan scheduled on delivery). */
+export async function deliveredShirt(env: ReliabilityCloud): Promise<string> {
   const orderId = await ownerOrder(env)
-  const steps: [string, string, unknown?][] = [
-    [merchant, 'confirm'],
-    [merchant, 'purchase_materials'],
-    [merchant, 'start_production'],
-    [merchant, 'start_quality_check'],
-    [merchant, 'ship', { carrier: '顺丰速运', trackingNo: `SF${Date.now()}${next()}` }],
-    [merchant, 'deliver'],
-    [consumerA, 'complete'],
+  const steps: [string, unknown?][] = [
+    ['confirm'],
+    ['purchase_materials'],
+    ['start_production'],
+    ['start_quality_check'],
+    ['ship', { carrier: '顺丰速运', trackingNo: `SF${Date.now()}${next()}` }],
+    ['deliver'],
   ]
-  for (const [openid, event, input] of steps)
+  for (const [event, input] of steps)
     expectOk(
-      await call(env, 'order', 'act', { orderId, event, input }, openid),
+      await call(env, 'order', 'act', { orderId, event, input }, merchant),
       `order.act ${event}`,
     )
   return orderId
+}
+
+/** A completed shirt order of the owner (measured, so 合身 is asked), not yet rated. */
+export async function completedOrder(env: ReliabilityCloud): Promise<string> {
+  const orderId = await deliveredShirt(env)
+  expectOk(
+    await call(env, 'order', 'act', { orderId, event: 'complete' }, consumerA),
+    'order.act complete',
+  )
+  return orderId
+}
+
+/** A care task of the owner's: the demo shirt's care tips, scheduled by its delivery. */
+export async function ownerCareTask(env: ReliabilityCloud): Promise<string> {
+  const orderId = await deliveredShirt(env)
+  const [task] = await env.cloud.store.find(COLLECTIONS.careTasks, { orderId })
+  if (!task) throw new Error('fixture: delivering a shirt scheduled no care task')
+  return task._id
 }
 
 const ratingPayload = async (env: ReliabilityCloud) => ({
@@ -401,6 +418,9 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     snooze: async (env) => ({ productId: await ownerRefill(env), days: 7 }),
     adjustCycle: async (env) => ({ productId: await ownerRefill(env), days: 60 }),
     stop: async (env) => ({ productId: await ownerRefill(env) }),
+    careTasks: async (env) => ({ orderId: await deliveredShirt(env) }),
+    snoozeCare: async (env) => ({ taskId: await ownerCareTask(env) }),
+    stopCare: async (env) => ({ orderId: await deliveredShirt(env) }),
   },
 }
 

@@ -38,6 +38,7 @@ const OPTIONAL_KEYS: Record<string, string[]> = {
   'merchant.afterSalesQueue': ['kind'],
   'merchant.reconciliation': ['date', 'page'],
   'refill.snooze': ['days'],
+  'refill.careTasks': ['orderId'],
   'order.create:coupon': ['couponId'],
   'order.quote:coupon': ['couponId'],
 }

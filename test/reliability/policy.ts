@@ -123,6 +123,9 @@ export const POLICY: PolicyTable = {
     snooze: OWNER_ONLY,
     adjustCycle: OWNER_ONLY,
     stop: OWNER_ONLY,
+    careTasks: SIGNED_IN, // the caller's own tasks only (another's order lists nothing)
+    snoozeCare: OWNER_ONLY,
+    stopCare: OWNER_ONLY,
   },
   // No actions: WeChat's callbacks only (any call with an OPENID is refused; authz-matrix.test.ts).
   payment: {},

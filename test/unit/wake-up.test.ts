@@ -44,11 +44,13 @@ const refill = (inDays: number): WakeUpReason => ({
   productName: '滤芯',
   runOutAt: new Date(NOW.getTime() + inDays * 86_400_000),
 })
-const care: WakeUpReason = {
-  kind: 'care_due',
+const inDays = (days: number) => new Date(NOW.getTime() + days * 86_400_000)
+const care = {
+  kind: 'care_due' as const,
   productName: '窗帘',
   title: '清洗窗帘',
   orderId: 'o1',
+  dueAt: inDays(-1),
 }
 const batch: WakeUpReason = { kind: 'new_batch', productId: 'b', productName: '床品' }
 
@@ -57,6 +59,7 @@ test('the reason: the refill running out first, then care, then a new batch; non
   expect(pickReason([batch, refill(30), care], NOW)).toBe(care)
   expect(pickReason([refill(30), batch], NOW)).toBe(batch)
   expect(pickReason([refill(30)], NOW)).toBeNull()
+  expect(pickReason([{ ...care, dueAt: inDays(30) }], NOW)).toBeNull()
 })
 
 test('one key per customer and quarter, whatever the reason', () => {
@@ -65,7 +68,7 @@ test('one key per customer and quarter, whatever the reason', () => {
   expect(a.key).toBe('wake_up:o1:2026-Q4')
   expect(b.key).toBe(a.key)
   expect(wakeUpDraft('o1', care, NOW)).toMatchObject({
-    page: 'pages/order/index?id=o1',
+    page: 'service/pages/care/index?orderId=o1',
     values: { reasonText: '到了保养的时候', productName: '窗帘', tip: '清洗窗帘' },
   })
 })

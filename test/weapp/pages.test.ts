@@ -19,6 +19,7 @@ async function pageUrls(): Promise<string[]> {
     'service/pages/after-sales/index': `?orderId=${id}`,
     'service/pages/rating/index': `?orderId=${id}`,
     'service/pages/return-shipment/index': `?orderId=${id}&afterSalesId=as_none`,
+    'service/pages/care/index': `?orderId=${id}`,
   }
   const json = app.phone.appJson
   const routes = [
@@ -47,7 +48,7 @@ describe.each([
       await app.phone.wx.idle()
       rendered.push(`${url}: ${text.slice(0, 40)}`)
     }
-    expect(rendered).toHaveLength(24)
+    expect(rendered).toHaveLength(25)
     expect(app.phone.consoleErrors).toEqual([])
   }, 120_000)
 })

@@ -123,6 +123,8 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
       },
     ],
     urgent: { surchargeFen: 10000, urgentLeadDays: 5, dailyCapacity: 3 },
+    // Care tips once, on delivery (issue 20).
+    carePlan: [{ key: 'care_tips', title: '洗护：冷水轻柔洗，反面低温熨烫', firstAfterDays: 0 }],
   },
   {
     _id: 'prod_curtain',
@@ -195,6 +197,10 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
     ],
     urgent: null,
     queueOrdersPerDay: 3,
+    // Wash every six months after delivery (issue 20).
+    carePlan: [
+      { key: 'wash', title: '清洗窗帘，晾干后再挂回', firstAfterDays: 180, everyDays: 180 },
+    ],
   },
   {
     _id: 'prod_filter',

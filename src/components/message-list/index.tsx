@@ -1,5 +1,7 @@
 // An order's in-app messages, newest first: every progress message shows here whether or not
-// WeChat delivered it, so a customer without a send credit still sees it (marked 未推送).
+// WeChat delivered it, so a customer without a send credit still sees it (marked 未推送). A
+// message about another page (a care reminder's 保养提醒) offers 去查看, as its WeChat card would.
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { heldLabelOf } from '@/domain/message-policy'
 import type { OutboxStatus } from '@/domain/messages'
@@ -41,6 +43,14 @@ export default function MessageList({ messages }: { messages: InAppMessageView[]
               ? heldLabelOf(message.holdReason)
               : STATUS_LABELS[message.status]}
           </Text>
+          {message.page.startsWith('pages/order/') ? null : (
+            <Text
+              className="message-item__open"
+              onClick={() => void Taro.navigateTo({ url: `/${message.page}` })}
+            >
+              去查看
+            </Text>
+          )}
         </View>
       ))}
     </View>

@@ -1,4 +1,6 @@
-// Contracts of the refill function (the caller's replenishment reminders and their answers).
+// Contracts of the refill function (the caller's replenishment and care reminders and their
+// answers).
+import type { CareTaskList } from '../care-view'
 import { FUNCTIONS } from '../names'
 import { REFILL_CONFIG } from '../refill'
 import type { RefillList, RefillView } from '../refill-view'
@@ -31,4 +33,12 @@ export const refillApi = {
     returns<Answered>(),
   ),
   stop: action('stop', object({ productId: id('商品') }), returns<Answered>()),
+  /** The caller's care tasks, or one order's (the page a care reminder opens). */
+  careTasks: action(
+    'careTasks',
+    object({ orderId: optional(id('订单')) }),
+    returns<CareTaskList>(),
+  ),
+  snoozeCare: action('snoozeCare', object({ taskId: id('保养任务') }), returns<CareTaskList>()),
+  stopCare: action('stopCare', object({ orderId: id('订单') }), returns<CareTaskList>()),
 }

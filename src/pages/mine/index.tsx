@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import ContactService from '@/components/contact-service'
 import IdentitySwitcher from '@/components/identity-switcher'
 import MerchantEntry from '@/components/merchant-entry'
-import { ACCOUNT_PAGES } from '@/routes'
+import { ACCOUNT_PAGES, SERVICE_PAGES } from '@/routes'
 import PersonalData from './personal-data'
 import Personalisation from './personalisation'
 import './index.scss'
@@ -22,6 +22,13 @@ const ENTRIES = [
     title: '我的补货',
     hint: '消耗品快用完时提醒，一键再来一单',
     url: '/pages/refills/index',
+    tab: false,
+  },
+  {
+    key: 'care',
+    title: '保养提醒',
+    hint: '定制商品签收后，按保养计划提醒清洗与检查',
+    url: SERVICE_PAGES.care,
     tab: false,
   },
   {

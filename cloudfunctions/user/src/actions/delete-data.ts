@@ -1,10 +1,11 @@
 // user.deleteData — any signed-in user, for themselves only; `{ confirm: true }` required.
-// Erases the caller's measurement profiles and consent, subscriptions, refills, coupons (used or
-// not; older ones name their owner `toOpenid`) and user record, frees their future bookings and
-// strips them from past ones, and removes their behaviour events, 客服 chat and preference counts (a
-// 个性化推荐 switched off stays off: only the switch is kept). Orders stay, with their address
-// snapshot (delivery, after-sales and the merchant's records need it). Each step is idempotent
-// (no where() inside a transaction), so a retry after a failure finishes the job.
+// Erases the caller's measurement profiles and consent, subscriptions, refills, care tasks,
+// coupons (used or not; older ones name their owner `toOpenid`) and user record, frees their
+// future bookings and strips them from past ones, and removes their behaviour events, 客服 chat
+// and preference counts (a 个性化推荐 switched off stays off: only the switch is kept). Orders
+// stay, with their address snapshot (delivery, after-sales and the merchant's records need it).
+// Each step is idempotent (no where() inside a transaction), so a retry after a failure finishes
+// the job.
 import { HOLDS_KINDS, holdsId } from '@/domain/customer-holds'
 import { newPreference, type PreferenceRecord } from '@/domain/behaviour'
 import { consentDocId } from '@/domain/measurement-profile'
@@ -36,6 +37,7 @@ export const deleteData = defineUserAction(userApi.deleteData, async (input, ope
   ).stats.removed
   const subscriptions = await removeMine(COLLECTIONS.subscriptions)
   const refills = await removeMine(COLLECTIONS.refills)
+  const careTasks = await removeMine(COLLECTIONS.careTasks)
   const coupons =
     (await removeMine(COLLECTIONS.coupons)) + (await removeMine(COLLECTIONS.coupons, 'toOpenid'))
   const behaviourEvents = await removeMine(COLLECTIONS.behaviourEvents)
@@ -62,6 +64,7 @@ export const deleteData = defineUserAction(userApi.deleteData, async (input, ope
     consents,
     subscriptions,
     refills,
+    careTasks,
     coupons,
     preferences: preference ? 1 : 0,
     behaviourEvents,

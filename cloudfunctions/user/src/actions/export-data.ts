@@ -1,8 +1,8 @@
 // user.exportData — any signed-in user, for themselves only; read-only. Everything personal we
 // hold about the caller, each list capped (truncated says so): the user record, the measurement
-// consent and profiles, the address used on each order, bookings, subscriptions, refills, coupons,
-// after-sales requests, ratings, the preference document, the newest behaviour events and 客服
-// chat messages.
+// consent and profiles, the address used on each order, bookings, subscriptions, refills, care
+// tasks, coupons, after-sales requests, ratings, the preference document, the newest behaviour
+// events and 客服 chat messages.
 import { consentDocId } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
 import {
@@ -44,6 +44,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     bookings,
     subscriptions,
     refills,
+    careTasks,
     coupons,
     legacyCoupons,
     afterSales,
@@ -66,6 +67,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     mineIn(COLLECTIONS.appointmentSlots, 'bookedBy'),
     mineIn(COLLECTIONS.subscriptions),
     mineIn(COLLECTIONS.refills),
+    mineIn(COLLECTIONS.careTasks),
     mineIn(COLLECTIONS.coupons),
     // Coupons granted before owners were kept as ownerOpenid (see domain/coupon.ts).
     mineIn(COLLECTIONS.coupons, 'toOpenid'),
@@ -102,6 +104,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     bookings: plain(bookings),
     subscriptions: plain(subscriptions),
     refills: plain(refills),
+    careTasks: plain(careTasks),
     coupons: plain([...coupons, ...legacyCoupons]),
     afterSales: plain(afterSales),
     ratings: plain(ratings),
