@@ -63,6 +63,7 @@ export function toProductDetail(product: ProductRecord): ProductDetail {
   if (product.queueOrdersPerDay !== undefined) detail.queueOrdersPerDay = product.queueOrdersPerDay
   if (product.category) detail.category = product.category
   if (product.featured !== undefined) detail.featured = product.featured
+  if (product.carePlan) detail.carePlan = product.carePlan
   return detail
 }
 
