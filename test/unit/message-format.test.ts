@@ -172,6 +172,8 @@ describe('templates', () => {
       expect.stringContaining('shipped.thing9'),
       'delivered: templateId 与其他用途重复',
       '缺少 refill_reminder 的模板',
+      // The refill reminder's A/B test now names a value no template shows.
+      'experiments.refill_reminder.b: 模板不显示 tip',
     ])
   })
   test('a whole order message formats; a missing value names its field', () => {
