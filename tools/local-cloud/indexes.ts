@@ -80,9 +80,42 @@ function indexName(collection: string, spec: IndexSpec): string {
   return `lc_idx_${digest.slice(0, 20)}`
 }
 
+/**
+ * Rows whose value at `path` SQL cannot treat as one scalar: an array there or on the way there
+ * (it matches when an element does), a string with a code unit >= U+E000 (where UTF-16 and code
+ * point order part), and for `_id` a number (ids are strings almost always). query-sql.ts splits
+ * a query into a scalar part, read through the field's index, and these rows.
+ */
+export function irregularAt(path: string): string {
+  const segments = path.split('.')
+  const arrays = segments.map(
+    (_, i) => `jsonb_typeof(${fieldExpr(segments.slice(0, i + 1).join('.'))}) = 'array'`,
+  )
+  const expr = fieldExpr(path)
+  const wide = `(jsonb_typeof(${expr}) = 'string' AND (${expr} #>> '{}') ~ '[\\uE000-\\U0010FFFF]')`
+  const number = path === '_id' ? [`jsonb_typeof(${expr}) = 'number'`] : []
+  // An OR of equalities (not one opaque term): the planner then expects few rows and reads them
+  // from the index, where for an opaque term it guesses half the table and scans.
+  return `(${[...arrays, wide, ...number].join(' OR ')})`
+}
+
+/** Every field path an index names, and `_id`: each gets a small index of its irregular rows. */
+export function irregularPaths(file: IndexFile): string[] {
+  const paths = Object.values(file).flatMap((list) => list.flatMap((spec) => spec.fields))
+  return [...new Set(['_id', ...paths.map(([path]) => path)])]
+}
+
 /** CREATE INDEX statements, by PostgreSQL index name. */
 export function indexStatements(file: IndexFile): Map<string, string> {
   const out = new Map<string, string>()
+  // Usually empty: a query asks them whether any row needs the array-aware (slow) reading.
+  for (const path of irregularPaths(file)) {
+    const digest = createHash('sha1').update(`irregular:${path}`).digest('hex')
+    out.set(
+      `lc_idx_${digest.slice(0, 20)}`,
+      `CREATE INDEX IF NOT EXISTS lc_idx_${digest.slice(0, 20)} ON local_documents (collection) WHERE ${irregularAt(path)}`,
+    )
+  }
   for (const [collection, list] of Object.entries(file)) {
     for (const spec of list) {
       const name = indexName(collection, spec)
