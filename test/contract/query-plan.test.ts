@@ -91,7 +91,16 @@ describe('indexed reads at scale', () => {
         scans.push(node['Node Type'])
       }
     }
-    if (PRINT) console.log(`${what}: ${ms.toFixed(1)} ms, widest scan ${widest} rows, ${scans}`)
+    if (PRINT) {
+      const times = [ms]
+      for (let i = 0; i < 6; i++) {
+        const again = process.hrtime.bigint()
+        await read()
+        times.push(Number(process.hrtime.bigint() - again) / 1e6)
+      }
+      const median = times.sort((a, b) => a - b)[3]
+      console.log(`${what}: median of 7 ${median.toFixed(1)} ms, widest scan ${widest} rows`)
+    }
     return { result, widest, scans }
   }
 
@@ -135,8 +144,9 @@ describe('indexed reads at scale', () => {
     expect(board.result).toHaveLength(10)
     for (const read of [mine, board]) {
       expect(read.scans).not.toContain('Seq Scan')
-      // Before: all of the customer's (a tenth) or the node's (a ninth) orders.
-      expect(read.widest).toBeLessThanOrEqual(100)
+      // The page and the orders tied with it on the key (a node's share of one ETA day). Before:
+      // all of the customer's (a tenth) or the node's (a ninth) orders.
+      expect(read.widest).toBeLessThanOrEqual(ROWS / 200)
     }
   }, 120_000)
 })
