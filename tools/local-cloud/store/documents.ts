@@ -150,8 +150,9 @@ async function keyKindScan(db: Queryable, filter: SqlFilter, expr: string): Prom
  * (an index on the key serves it) in batches until `n` match. When `_id` is the second key SQL
  * orders by it too; otherwise every match tied with the n-th on the first key is read as well so
  * mingo can apply the remaining keys. Undefined when SQL cannot order as mingo does: some
- * candidate holds a missing, mixed-type, array or (for strings) >= U+E000 value there, or
- * strings where the database's order is not JavaScript's.
+ * candidate holds a missing, mixed-type, array or (for strings) >= U+E000 value there (for an
+ * indexed key: some document of the collection), or strings where the database's order is not
+ * JavaScript's.
  */
 async function firstInOrder(
   db: Queryable,
