@@ -85,15 +85,20 @@ const order = fc.oneof(
   fc.constantFrom<1 | -1>(1, -1).map((d) => ({ _id: d })),
 )
 
+const SPLIT_FROM = pushDown.splitFrom
+
 describe('query push-down', () => {
   let cloud: TestCloud
   let pool: Pool
   beforeAll(async () => {
     cloud = await startTestCloud({ functionsRoot: FIXTURES })
     pool = new Pool({ connectionString: cloud.databaseUrl, max: 4 })
+    // The split at any size: these collections are small (a small one is read the plain way).
+    pushDown.splitFrom = 0
   })
   afterAll(async () => {
     pushDown.enabled = true
+    pushDown.splitFrom = SPLIT_FROM
     await pool?.end()
     await cloud?.stop()
   })

@@ -99,21 +99,46 @@ export function irregularAt(path: string): string {
   return `(${[...arrays, wide, ...number].join(' OR ')})`
 }
 
-/** Every field path an index names, and `_id`: each gets a small index of its irregular rows. */
-export function irregularPaths(file: IndexFile): string[] {
-  const paths = Object.values(file).flatMap((list) => list.flatMap((spec) => spec.fields))
-  return [...new Set(['_id', ...paths.map(([path]) => path)])]
+/** Per collection, `_id` and every field path its indexes name: query-sql.ts splits on them. */
+export function irregularPaths(file: IndexFile): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const [collection, list] of Object.entries(file)) {
+    const paths = list.flatMap((spec) => spec.fields.map(([path]) => path))
+    out.set(collection, [...new Set(['_id', ...paths])])
+  }
+  return out
+}
+
+/**
+ * `data @? …`: true for every document irregular (irregularAt) at one of `paths`, and for few
+ * others. One jsonpath, not an OR of irregularAt terms: each write evaluates it, and each query's
+ * planner compares it, once; the terms read the document once per field.
+ */
+export function irregularAny(paths: string[]): string {
+  const arms = new Set<string>()
+  for (const path of paths) {
+    const keys = path.split('.').map((key) => `."${key}"`)
+    keys.forEach((_, i) => arms.add(`@${keys.slice(0, i + 1).join('')}.type() == "array"`))
+    arms.add(`@${keys.join('')} like_regex "[\\uE000-\\u{10FFFF}]"`)
+  }
+  arms.add('@."_id".type() == "number"')
+  // Strict: lax mode would look into arrays; a missing key is then unknown, which is not true.
+  return `(data @? 'strict $ ? (${[...arms].join(' || ')})'::jsonpath)`
 }
 
 /** CREATE INDEX statements, by PostgreSQL index name. */
 export function indexStatements(file: IndexFile): Map<string, string> {
   const out = new Map<string, string>()
-  // Usually empty: a query asks them whether any row needs the array-aware (slow) reading.
-  for (const path of irregularPaths(file)) {
-    const digest = createHash('sha1').update(`irregular:${path}`).digest('hex')
+  // One small index per collection of its rows irregular at any indexed field (usually none): a
+  // query asks it whether any row needs the array-aware (slow) reading. One per collection, not
+  // one per field: every write evaluates, and every query's planner weighs, each partial index.
+  for (const [collection, paths] of irregularPaths(file)) {
+    const digest = createHash('sha1')
+      .update(`irregular:${collection}:${irregularAny(paths)}`)
+      .digest('hex')
     out.set(
       `lc_idx_${digest.slice(0, 20)}`,
-      `CREATE INDEX IF NOT EXISTS lc_idx_${digest.slice(0, 20)} ON local_documents (collection) WHERE ${irregularAt(path)}`,
+      `CREATE INDEX IF NOT EXISTS lc_idx_${digest.slice(0, 20)} ON local_documents (collection) WHERE collection = '${collection}' AND ${irregularAny(paths)}`,
     )
   }
   for (const [collection, list] of Object.entries(file)) {

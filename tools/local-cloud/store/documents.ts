@@ -6,7 +6,7 @@ import { Aggregator, Query, find, update as applyUpdate } from 'mingo'
 import { adminErrors } from '../errors'
 import { fromStored, idKey, isPlainObject, toStored } from './codec'
 import { fieldExpr, indexNameOf, irregularAt, loadIndexes } from '../indexes'
-import { candidateFilter, dateBounds, pushDown, type SqlFilter } from './query-sql'
+import { candidateFilter, dateBounds, pushDown, splitFields, type SqlFilter } from './query-sql'
 import type { Doc, FindOptions, ModifyOptions, Queryable } from './types'
 
 /** A cloud function gets at most this many documents per get() (the SDK asks for 100 by default). */
@@ -60,7 +60,8 @@ async function matching(
   query: unknown,
   lock: boolean,
 ): Promise<Doc[]> {
-  const filter = candidateFilter(collection, query)
+  const split = await splitFields(db, collection)
+  const filter = candidateFilter(collection, query, split)
   const docs = await readRows(
     db,
     `SELECT data FROM local_documents WHERE ${filter.where} ORDER BY seq${lock ? ' FOR UPDATE' : ''}`,
@@ -108,13 +109,15 @@ async function keyKind(
   db: Queryable,
   filter: SqlFilter,
   field: string,
+  irregularRows: string,
 ): Promise<{ kind: KeyKind; plainIds: boolean }> {
   const expr = fieldExpr(field)
   const kindOf = `CASE WHEN ${dateBounds('key')} THEN 'date' WHEN jsonb_typeof(key) IN ('number', 'string') THEN jsonb_typeof(key) ELSE 'other' END`
   const end = (d: 'ASC' | 'DESC') =>
     `(SELECT ${kindOf} FROM (${orderedSql(filter, [], '', [[expr, 'key', d]], 1)}) AS ends)`
+  // A count, not NOT EXISTS: the planner could rather walk another index hoping to meet one early.
   const none = (path: string) =>
-    `NOT EXISTS (SELECT 1 FROM local_documents WHERE collection = $1 AND ${irregularAt(path)})`
+    `(SELECT count(*) FROM local_documents WHERE collection = $1 AND ${irregularRows} AND ${irregularAt(path)}) = 0`
   const { rows } = await db.query(
     `SELECT ${end('ASC')} AS lo, ${end('DESC')} AS hi, ${none(field)} AS plain, ${none('_id')} AS plain_ids`,
     filter.params,
@@ -163,11 +166,12 @@ async function firstInOrder(
 ): Promise<Doc[] | undefined> {
   const [[field, direction], second] = order
   if (!pushDown.enabled || field.includes('.')) return
-  const filter = candidateFilter(collection, query)
+  const split = await splitFields(db, collection)
+  const filter = candidateFilter(collection, query, split)
   const expr = fieldExpr(field)
-  const indexed = pushDown.split.has(field)
+  const indexed = split.fields.has(field)
   const { kind, plainIds } = indexed
-    ? await keyKind(db, filter, field)
+    ? await keyKind(db, filter, field, split.rows)
     : { kind: await keyKindScan(db, filter, expr), plainIds: false }
   if (kind === 'empty') return []
   if (!kind) return
@@ -263,7 +267,8 @@ export async function countDocuments(
   query: unknown,
 ): Promise<number> {
   await requireCollection(db, collection)
-  const filter = candidateFilter(collection, query)
+  const split = await splitFields(db, collection)
+  const filter = candidateFilter(collection, query, split)
   if (filter.exact && pushDown.enabled) {
     const { rows } = await db.query(
       `SELECT count(*)::int AS n FROM local_documents WHERE ${filter.where}`,

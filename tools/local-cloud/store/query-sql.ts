@@ -41,14 +41,53 @@ export const pushDown = {
   enabled: true,
   /** The database's string order equals JavaScript's for code units < U+D800 (probeStringOrder). */
   strings: false,
-  /** Field paths whose irregular rows have an index (indexes.ts irregularPaths): split on them. */
-  split: new Set<string>(),
+  /** Per collection, the fields whose irregular rows an index lists (indexes.ts irregularPaths). */
+  split: new Map<string, Split>(),
+  /** Below this many documents a collection is read the plain way: planning the split costs more. */
+  splitFrom: 1000,
+}
+
+/** Fields to split on, and the collection's index predicate over its irregular rows. */
+export interface Split {
+  fields: Set<string>
+  /** indexes.ts irregularAny: in a WHERE, it lets the planner read that index. */
+  rows: string
+}
+const NO_SPLIT: Split = { fields: new Set(), rows: 'false' }
+/** Whether a collection reached `splitFrom`, by name; rechecked after SIZE_TTL_MS. */
+const sizes = new Map<string, { large: boolean; until: number }>()
+const SIZE_TTL_MS = 2000
+// The planner's estimate (ANALYZE's share of the table times its size), read from statistics, not
+// rows; unanalysed, a collection counts as small.
+const SIZE_SQL = `SELECT coalesce((SELECT c.reltuples * f.share FROM pg_class c, pg_stats s,
+    unnest(s.most_common_vals::text::text[], s.most_common_freqs) AS f(name, share)
+  WHERE c.relname = 'local_documents' AND s.tablename = 'local_documents'
+    AND s.attname = 'collection' AND f.name = $1), 0) >= $2 AS large`
+
+/**
+ * The fields candidateFilter may split on in `collection`: none while it is small, where the
+ * plain form is as fast and far cheaper to plan. Either form is exact, so a stale size only costs
+ * time.
+ */
+export async function splitFields(db: Queryable, collection: string): Promise<Split> {
+  const split = pushDown.split.get(collection)
+  if (!split) return NO_SPLIT
+  if (pushDown.splitFrom <= 0) return split
+  const now = Date.now()
+  let size = sizes.get(collection)
+  if (!size || size.until <= now) {
+    const { rows } = await db.query(SIZE_SQL, [collection, pushDown.splitFrom])
+    size = { large: (rows[0] as { large: boolean }).large, until: now + SIZE_TTL_MS }
+    sizes.set(collection, size)
+  }
+  return size.large ? split : NO_SPLIT
 }
 
 type Add = (value: unknown) => string
 /** Scalar form: the split fields' conditions without their array branches; `used` collects them. */
 interface Form {
   scalar: boolean
+  split: Split
   used: Set<string>
 }
 interface Part {
@@ -57,13 +96,18 @@ interface Part {
 }
 const NONE: Part = { sql: null, exact: false }
 
-export function candidateFilter(collection: string, query: unknown): SqlFilter {
+/** `split`: the fields to split on (splitFields); none gives the plain array-aware form. */
+export function candidateFilter(
+  collection: string,
+  query: unknown,
+  split: Split = NO_SPLIT,
+): SqlFilter {
   // Values get markers first: a branch that turns out not to narrow drops its values too.
   const values: unknown[] = []
   const add: Add = (value) => `\u0000${values.push(value) - 1}\u0000`
-  const part = translate(query, add, { scalar: false, used: new Set() })
+  const part = translate(query, add, { scalar: false, split, used: new Set() })
   const used = new Set<string>()
-  const scalar = translate(query, add, { scalar: true, used })
+  const scalar = translate(query, add, { scalar: true, split, used })
   const empty = !isPlainObject(query) || Object.keys(query).length === 0
   const params: unknown[] = [collection]
   const bind = (text: string) =>
@@ -78,7 +122,7 @@ export function candidateFilter(collection: string, query: unknown): SqlFilter {
     const where = `collection = $1 AND ${bind(part.sql)}`
     return { where, params, exact, arms: [where] }
   }
-  const irregular = [...used].map(irregularAt).join(' OR ')
+  const irregular = `${split.rows} AND (${[...used].map(irregularAt).join(' OR ')})`
   const [plain, full] = [bind(scalar.sql), bind(part.sql)]
   // `IS TRUE` hides the full form's ORs from the planner: it reads the irregular rows by their
   // index, where (lacking statistics on expressions) it could pick the full form's own scan.
@@ -120,7 +164,7 @@ function translate(query: unknown, add: Add, form: Form): Part {
     } else if (field.startsWith('$')) parts.push(NONE)
     else if (field === '_id') parts.push(idPart(condition, add))
     else if (!pushDown.enabled) parts.push(NONE)
-    else if (form.scalar && pushDown.split.has(field)) {
+    else if (form.scalar && form.split.fields.has(field)) {
       form.used.add(field)
       const part = fieldPart(fieldExpr(field), condition, add, true)
       parts.push(field.includes('.') ? { ...part, exact: false } : part)
