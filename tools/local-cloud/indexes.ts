@@ -80,9 +80,67 @@ function indexName(collection: string, spec: IndexSpec): string {
   return `lc_idx_${digest.slice(0, 20)}`
 }
 
+/**
+ * Rows whose value at `path` SQL cannot treat as one scalar: an array there or on the way there
+ * (it matches when an element does), a string with a code unit >= U+E000 (where UTF-16 and code
+ * point order part), and for `_id` a number (ids are strings almost always). query-sql.ts splits
+ * a query into a scalar part, read through the field's index, and these rows.
+ */
+export function irregularAt(path: string): string {
+  const segments = path.split('.')
+  const arrays = segments.map(
+    (_, i) => `jsonb_typeof(${fieldExpr(segments.slice(0, i + 1).join('.'))}) = 'array'`,
+  )
+  const expr = fieldExpr(path)
+  const wide = `(jsonb_typeof(${expr}) = 'string' AND (${expr} #>> '{}') ~ '[\\uE000-\\U0010FFFF]')`
+  const number = path === '_id' ? [`jsonb_typeof(${expr}) = 'number'`] : []
+  // An OR of equalities (not one opaque term): the planner then expects few rows and reads them
+  // from the index, where for an opaque term it guesses half the table and scans.
+  return `(${[...arrays, wide, ...number].join(' OR ')})`
+}
+
+/** Per collection, `_id` and every field path its indexes name: query-sql.ts splits on them. */
+export function irregularPaths(file: IndexFile): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const [collection, list] of Object.entries(file)) {
+    const paths = list.flatMap((spec) => spec.fields.map(([path]) => path))
+    out.set(collection, [...new Set(['_id', ...paths])])
+  }
+  return out
+}
+
+/**
+ * `data @? …`: true for every document irregular (irregularAt) at one of `paths`, and for few
+ * others. One jsonpath, not an OR of irregularAt terms: each write evaluates it, and each query's
+ * planner compares it, once; the terms read the document once per field.
+ */
+export function irregularAny(paths: string[]): string {
+  const arms = new Set<string>()
+  for (const path of paths) {
+    const keys = path.split('.').map((key) => `."${key}"`)
+    keys.forEach((_, i) => arms.add(`@${keys.slice(0, i + 1).join('')}.type() == "array"`))
+    arms.add(`@${keys.join('')} like_regex "[\\uE000-\\u{10FFFF}]"`)
+  }
+  arms.add('@."_id".type() == "number"')
+  // Strict: lax mode would look into arrays; a missing key is then unknown, which is not true.
+  return `(data @? 'strict $ ? (${[...arms].join(' || ')})'::jsonpath)`
+}
+
 /** CREATE INDEX statements, by PostgreSQL index name. */
 export function indexStatements(file: IndexFile): Map<string, string> {
   const out = new Map<string, string>()
+  // One small index per collection of its rows irregular at any indexed field (usually none): a
+  // query asks it whether any row needs the array-aware (slow) reading. One per collection, not
+  // one per field: every write evaluates, and every query's planner weighs, each partial index.
+  for (const [collection, paths] of irregularPaths(file)) {
+    const digest = createHash('sha1')
+      .update(`irregular:${collection}:${irregularAny(paths)}`)
+      .digest('hex')
+    out.set(
+      `lc_idx_${digest.slice(0, 20)}`,
+      `CREATE INDEX IF NOT EXISTS lc_idx_${digest.slice(0, 20)} ON local_documents (collection) WHERE collection = '${collection}' AND ${irregularAny(paths)}`,
+    )
+  }
   for (const [collection, list] of Object.entries(file)) {
     for (const spec of list) {
       const name = indexName(collection, spec)

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto'
 import { Aggregator, Query, find, update as applyUpdate } from 'mingo'
 import { adminErrors } from '../errors'
 import { fromStored, idKey, isPlainObject, toStored } from './codec'
-import { fieldExpr, indexNameOf, loadIndexes } from '../indexes'
-import { candidateFilter, dateBounds, pushDown, type SqlFilter } from './query-sql'
+import { fieldExpr, indexNameOf, irregularAt, loadIndexes } from '../indexes'
+import { candidateFilter, dateBounds, pushDown, splitFields, type SqlFilter } from './query-sql'
 import type { Doc, FindOptions, ModifyOptions, Queryable } from './types'
 
 /** A cloud function gets at most this many documents per get() (the SDK asks for 100 by default). */
@@ -60,7 +60,8 @@ async function matching(
   query: unknown,
   lock: boolean,
 ): Promise<Doc[]> {
-  const filter = candidateFilter(collection, query)
+  const split = await splitFields(db, collection)
+  const filter = candidateFilter(collection, query, split)
   const docs = await readRows(
     db,
     `SELECT data FROM local_documents WHERE ${filter.where} ORDER BY seq${lock ? ' FOR UPDATE' : ''}`,
@@ -69,8 +70,68 @@ async function matching(
   return keep(docs, query)
 }
 
-/** What every candidate row holds at the sort key, when SQL can order it as mingo does. */
-async function keyKind(db: Queryable, filter: SqlFilter, expr: string) {
+type KeyKind = 'empty' | 'date' | 'number' | 'string' | undefined
+
+/** Sort columns: SQL expression, its output name, direction. */
+type SortColumn = [expr: string, as: string, direction: 'ASC' | 'DESC']
+
+/** `SELECT columns, sort columns … ORDER BY … LIMIT` over the candidates, each arm in index order. */
+function orderedSql(
+  filter: SqlFilter,
+  columns: string[],
+  more: string,
+  sort: SortColumn[],
+  limit: number,
+): string {
+  const select = [...columns, ...sort.map(([expr, as]) => `${expr} AS ${as}`)].join(', ')
+  const by = (name: (column: SortColumn) => string) =>
+    sort.map((column) => `${name(column)} ${column[2]}`).join(', ')
+  const [first, ...irregular] = filter.arms.map(
+    (arm) => `SELECT ${select} FROM local_documents WHERE ${arm}${more}`,
+  )
+  const head = `${first} ORDER BY ${by(([e]) => e)} LIMIT ${limit}`
+  if (irregular.length === 0) return head
+  // OFFSET 0 keeps the irregular rows' ORDER BY … LIMIT out of their read: otherwise the planner
+  // may walk a whole index in key order looking for a row that is not there.
+  const tail = irregular.map((arm) => `SELECT * FROM (${arm} OFFSET 0) AS irregular`)
+  const arms = [head, ...tail].map((a) => `(${a})`).join(' UNION ALL ')
+  return `SELECT * FROM (${arms}) AS arms ORDER BY ${by(([, as]) => as)} LIMIT ${limit}`
+}
+
+/**
+ * What every candidate holds at an indexed sort key, from the smallest and the largest candidate
+ * key (two index reads): dates, numbers and strings each form one range in jsonb order, so when
+ * both ends are of one kind every key between is too. Strings also need no code unit >= U+E000
+ * anywhere in the collection at that field, which its small index of irregular rows answers
+ * (indexes.ts irregularAt); `plainIds` says the same of `_id`. Other fields: keyKindScan.
+ */
+async function keyKind(
+  db: Queryable,
+  filter: SqlFilter,
+  field: string,
+  irregularRows: string,
+): Promise<{ kind: KeyKind; plainIds: boolean }> {
+  const expr = fieldExpr(field)
+  const kindOf = `CASE WHEN ${dateBounds('key')} THEN 'date' WHEN jsonb_typeof(key) IN ('number', 'string') THEN jsonb_typeof(key) ELSE 'other' END`
+  const end = (d: 'ASC' | 'DESC') =>
+    `(SELECT ${kindOf} FROM (${orderedSql(filter, [], '', [[expr, 'key', d]], 1)}) AS ends)`
+  // A count, not NOT EXISTS: the planner could rather walk another index hoping to meet one early.
+  const none = (path: string) =>
+    `(SELECT count(*) FROM local_documents WHERE collection = $1 AND ${irregularRows} AND ${irregularAt(path)}) = 0`
+  const { rows } = await db.query(
+    `SELECT ${end('ASC')} AS lo, ${end('DESC')} AS hi, ${none(field)} AS plain, ${none('_id')} AS plain_ids`,
+    filter.params,
+  )
+  const { lo, hi, plain, plain_ids } = rows[0] as Record<string, string | boolean | null>
+  const plainIds = plain_ids === true
+  if (lo === null) return { kind: 'empty', plainIds }
+  if (lo !== hi || lo === 'other') return { kind: undefined, plainIds }
+  if (lo === 'string') return { kind: pushDown.strings && plain ? 'string' : undefined, plainIds }
+  return { kind: lo as 'date' | 'number', plainIds }
+}
+
+/** What every candidate row holds at the sort key, read from every candidate. */
+async function keyKindScan(db: Queryable, filter: SqlFilter, expr: string): Promise<KeyKind> {
   // Strings only below U+E000 (no astral either): there the two orders agree.
   const string = `jsonb_typeof(${expr}) = 'string' AND NOT (${expr} #>> '{}') ~ '[\\uE000-\\U0010FFFF]'`
   const all = (predicate: string) => `bool_and(coalesce(${predicate}, false))`
@@ -92,8 +153,9 @@ async function keyKind(db: Queryable, filter: SqlFilter, expr: string) {
  * (an index on the key serves it) in batches until `n` match. When `_id` is the second key SQL
  * orders by it too; otherwise every match tied with the n-th on the first key is read as well so
  * mingo can apply the remaining keys. Undefined when SQL cannot order as mingo does: some
- * candidate holds a missing, mixed-type, array or (for strings) >= U+E000 value there, or
- * strings where the database's order is not JavaScript's.
+ * candidate holds a missing, mixed-type, array or (for strings) >= U+E000 value there (for an
+ * indexed key: some document of the collection), or strings where the database's order is not
+ * JavaScript's.
  */
 async function firstInOrder(
   db: Queryable,
@@ -104,15 +166,22 @@ async function firstInOrder(
 ): Promise<Doc[] | undefined> {
   const [[field, direction], second] = order
   if (!pushDown.enabled || field.includes('.')) return
-  const filter = candidateFilter(collection, query)
+  const split = await splitFields(db, collection)
+  const filter = candidateFilter(collection, query, split)
   const expr = fieldExpr(field)
-  const kind = await keyKind(db, filter, expr)
+  const indexed = split.fields.has(field)
+  const { kind, plainIds } = indexed
+    ? await keyKind(db, filter, field, split.rows)
+    : { kind: await keyKindScan(db, filter, expr), plainIds: false }
   if (kind === 'empty') return []
   if (!kind) return
+  // Ids all plain strings: SQL orders them as mingo does (when it orders strings so at all).
   const byId =
-    second?.[0] === '_id' && field !== '_id' && (await keyKind(db, filter, ID)) !== undefined
+    second?.[0] === '_id' &&
+    field !== '_id' &&
+    (plainIds ? pushDown.strings : (await keyKindScan(db, filter, ID)) !== undefined)
   const k = filter.params.length
-  const dir = (d: 1 | -1) => (d === 1 ? 'ASC' : 'DESC')
+  const dir = (d: 1 | -1): 'ASC' | 'DESC' => (d === 1 ? 'ASC' : 'DESC')
   const after = (d: 1 | -1) => (d === 1 ? '>' : '<')
   // Ties on the first key: by _id when it is the second key, else by the row id (any order).
   const [tieExpr, tieDirection] = byId ? [ID, second[1]] : ['id', direction]
@@ -122,12 +191,21 @@ async function firstInOrder(
   const seen: string[] = []
   let last: { tie: unknown; key: unknown } | undefined
   for (;;) {
+    // The plain bound on the key lets the index start at the cursor.
     const next = last
-      ? ` AND (${expr} ${after(direction)} $${k + 1}::jsonb OR (${expr} = $${k + 1}::jsonb AND ${tieExpr} ${after(tieDirection)} $${k + 2}${byId ? '::jsonb' : ''}))`
+      ? ` AND ${expr} ${after(direction)}= $${k + 1}::jsonb AND (${expr} ${after(direction)} $${k + 1}::jsonb OR (${expr} = $${k + 1}::jsonb AND ${tieExpr} ${after(tieDirection)} $${k + 2}${byId ? '::jsonb' : ''}))`
       : ''
     const { rows } = await db.query(
-      `SELECT id, data, ${expr} AS key, ${tieExpr} AS tie FROM local_documents WHERE ${filter.where}${next}
-        ORDER BY ${expr} ${dir(direction)}, ${tieExpr} ${dir(tieDirection)} LIMIT ${batch}`,
+      orderedSql(
+        filter,
+        ['id', 'data'],
+        next,
+        [
+          [expr, 'key', dir(direction)],
+          [tieExpr, 'tie', dir(tieDirection)],
+        ],
+        batch,
+      ),
       last
         ? [...filter.params, JSON.stringify(last.key), byId ? JSON.stringify(last.tie) : last.tie]
         : filter.params,
@@ -189,7 +267,8 @@ export async function countDocuments(
   query: unknown,
 ): Promise<number> {
   await requireCollection(db, collection)
-  const filter = candidateFilter(collection, query)
+  const split = await splitFields(db, collection)
+  const filter = candidateFilter(collection, query, split)
   if (filter.exact && pushDown.enabled) {
     const { rows } = await db.query(
       `SELECT count(*)::int AS n FROM local_documents WHERE ${filter.where}`,

@@ -15,7 +15,14 @@
 // are built on, so PostgreSQL answers from the index. An array field matches when one of its
 // elements does (Mongo semantics), checked in SQL too. `exact` says the SQL is the whole query,
 // which lets counts, ORDER BY and LIMIT run in SQL (documents.ts).
-import { fieldExpr } from '../indexes'
+//
+// The array-aware form ORs each condition with an element branch, and PostgreSQL cannot bound an
+// index by an OR of ANDs: it read every row of the leading field's value. So a query on indexed
+// fields is split in two disjoint parts: the scalar form (plain comparisons, an index range) and
+// the rows irregular at one of those fields (an array there, see irregularAt), which a small
+// partial index lists, read with the full form. The scalar form implies the full one, and both
+// agree on rows with no irregular field, so together they are exactly the full form.
+import { fieldExpr, irregularAt } from '../indexes'
 import { idKey, isPlainObject, toStored } from './codec'
 import type { Queryable } from './types'
 
@@ -25,6 +32,8 @@ export interface SqlFilter {
   params: unknown[]
   /** True when a row satisfies `where` exactly when its document matches the query. */
   exact: boolean
+  /** The rows of `where` as disjoint WHERE clauses, each readable in index order (ORDER BY). */
+  arms: string[]
 }
 
 /** Switch for benchmarks and tests: off = read every row of the collection (except _id lookups). */
@@ -32,30 +41,99 @@ export const pushDown = {
   enabled: true,
   /** The database's string order equals JavaScript's for code units < U+D800 (probeStringOrder). */
   strings: false,
+  /** Per collection, the fields whose irregular rows an index lists (indexes.ts irregularPaths). */
+  split: new Map<string, Split>(),
+  /** Below this many documents a collection is read the plain way: planning the split costs more. */
+  splitFrom: 1000,
+}
+
+/** Fields to split on, and the collection's index predicate over its irregular rows. */
+export interface Split {
+  fields: Set<string>
+  /** indexes.ts irregularAny: in a WHERE, it lets the planner read that index. */
+  rows: string
+}
+const NO_SPLIT: Split = { fields: new Set(), rows: 'false' }
+/** Whether a collection reached `splitFrom`, by name; rechecked after SIZE_TTL_MS. */
+const sizes = new Map<string, { large: boolean; until: number }>()
+const SIZE_TTL_MS = 2000
+// The planner's estimate (ANALYZE's share of the table times its size), read from statistics, not
+// rows; unanalysed, a collection counts as small.
+const SIZE_SQL = `SELECT coalesce((SELECT c.reltuples * f.share FROM pg_class c, pg_stats s,
+    unnest(s.most_common_vals::text::text[], s.most_common_freqs) AS f(name, share)
+  WHERE c.relname = 'local_documents' AND s.tablename = 'local_documents'
+    AND s.attname = 'collection' AND f.name = $1), 0) >= $2 AS large`
+
+/**
+ * The fields candidateFilter may split on in `collection`: none while it is small, where the
+ * plain form is as fast and far cheaper to plan. Either form is exact, so a stale size only costs
+ * time.
+ */
+export async function splitFields(db: Queryable, collection: string): Promise<Split> {
+  const split = pushDown.split.get(collection)
+  if (!split) return NO_SPLIT
+  if (pushDown.splitFrom <= 0) return split
+  const now = Date.now()
+  let size = sizes.get(collection)
+  if (!size || size.until <= now) {
+    const { rows } = await db.query(SIZE_SQL, [collection, pushDown.splitFrom])
+    size = { large: (rows[0] as { large: boolean }).large, until: now + SIZE_TTL_MS }
+    sizes.set(collection, size)
+  }
+  return size.large ? split : NO_SPLIT
 }
 
 type Add = (value: unknown) => string
+/** Scalar form: the split fields' conditions without their array branches; `used` collects them. */
+interface Form {
+  scalar: boolean
+  split: Split
+  used: Set<string>
+}
 interface Part {
   sql: string | null
   exact: boolean
 }
 const NONE: Part = { sql: null, exact: false }
 
-export function candidateFilter(collection: string, query: unknown): SqlFilter {
+/** `split`: the fields to split on (splitFields); none gives the plain array-aware form. */
+export function candidateFilter(
+  collection: string,
+  query: unknown,
+  split: Split = NO_SPLIT,
+): SqlFilter {
   // Values get markers first: a branch that turns out not to narrow drops its values too.
   const values: unknown[] = []
   const add: Add = (value) => `\u0000${values.push(value) - 1}\u0000`
-  const part = translate(query, add)
+  const part = translate(query, add, { scalar: false, split, used: new Set() })
+  const used = new Set<string>()
+  const scalar = translate(query, add, { scalar: true, split, used })
   const empty = !isPlainObject(query) || Object.keys(query).length === 0
   const params: unknown[] = [collection]
-  const sql = (part.sql ?? '').replace(/\u0000(\d+)\u0000/g, (_, index: string) => {
-    params.push(values[Number(index)])
-    return `$${params.length}`
-  })
+  const bind = (text: string) =>
+    text.replace(/\u0000(\d+)\u0000/g, (_, index: string) => {
+      params.push(values[Number(index)])
+      return `$${params.length}`
+    })
+  const exact = empty || part.exact
+  if (part.sql === null)
+    return { where: 'collection = $1', params, exact, arms: ['collection = $1'] }
+  if (scalar.sql === null || used.size === 0) {
+    const where = `collection = $1 AND ${bind(part.sql)}`
+    return { where, params, exact, arms: [where] }
+  }
+  const irregular = `${split.rows} AND (${[...used].map(irregularAt).join(' OR ')})`
+  const [plain, full] = [bind(scalar.sql), bind(part.sql)]
+  // `IS TRUE` hides the full form's ORs from the planner: it reads the irregular rows by their
+  // index, where (lacking statistics on expressions) it could pick the full form's own scan.
   return {
-    where: sql ? `collection = $1 AND ${sql}` : 'collection = $1',
+    where: `collection = $1 AND ((${plain}) OR ((${irregular}) AND (${full}) IS TRUE))`,
     params,
-    exact: empty || part.exact,
+    exact,
+    arms: [
+      `collection = $1 AND ${plain}`,
+      `collection = $1 AND (${irregular}) AND (${full}) IS TRUE AND (${plain}) IS NOT TRUE`,
+    ],
   }
 }
 
@@ -67,14 +145,14 @@ function and(parts: Part[]): Part {
   }
 }
 
-function translate(query: unknown, add: Add): Part {
+function translate(query: unknown, add: Add, form: Form): Part {
   if (!isPlainObject(query)) return NONE
   const parts: Part[] = []
   for (const [field, condition] of Object.entries(query)) {
     if (field === '$and' && Array.isArray(condition) && condition.length > 0) {
-      parts.push(and(condition.map((part) => translate(part, add))))
+      parts.push(and(condition.map((part) => translate(part, add, form))))
     } else if (field === '$or' && Array.isArray(condition) && condition.length > 0) {
-      const branches = condition.map((part) => translate(part, add))
+      const branches = condition.map((part) => translate(part, add, form))
       parts.push(
         branches.every((b) => b.sql !== null)
           ? {
@@ -86,7 +164,11 @@ function translate(query: unknown, add: Add): Part {
     } else if (field.startsWith('$')) parts.push(NONE)
     else if (field === '_id') parts.push(idPart(condition, add))
     else if (!pushDown.enabled) parts.push(NONE)
-    else if (field.includes('.')) parts.push(dottedPart(field, condition, add))
+    else if (form.scalar && form.split.fields.has(field)) {
+      form.used.add(field)
+      const part = fieldPart(fieldExpr(field), condition, add, true)
+      parts.push(field.includes('.') ? { ...part, exact: false } : part)
+    } else if (field.includes('.')) parts.push(dottedPart(field, condition, add))
     else parts.push(fieldPart(fieldExpr(field), condition, add))
   }
   return and(parts)
@@ -121,8 +203,8 @@ const json = (value: unknown) => JSON.stringify(toStored(value))
 /** Non-empty arrays sort between booleans and objects in jsonb order. */
 const isArray = (expr: string) => `(${expr} > 'true'::jsonb AND ${expr} < '{}'::jsonb)`
 
-function fieldPart(expr: string, condition: unknown, add: Add): Part {
-  if (isScalar(condition)) return equality(expr, [condition], add)
+function fieldPart(expr: string, condition: unknown, add: Add, scalar = false): Part {
+  if (isScalar(condition)) return equality(expr, [condition], add, scalar)
   if (!isPlainObject(condition)) return NONE
   const keys = Object.keys(condition)
   if (!keys.every((k) => k.startsWith('$'))) return NONE
@@ -130,23 +212,27 @@ function fieldPart(expr: string, condition: unknown, add: Add): Part {
   const ranges: Array<[string, unknown]> = []
   for (const key of keys) {
     const value = condition[key]
-    if (key === '$eq' && isScalar(value)) parts.push(equality(expr, [value], add))
+    if (key === '$eq' && isScalar(value)) parts.push(equality(expr, [value], add, scalar))
     else if (
       key === '$in' &&
       Array.isArray(value) &&
       value.length > 0 &&
       value.every((v) => isScalar(v))
     )
-      parts.push(equality(expr, value, add))
+      parts.push(equality(expr, value, add, scalar))
     else if (key in RANGE && rangeType(value)) ranges.push([key, value])
     else parts.push(NONE)
   }
-  if (ranges.length) parts.push(range(expr, ranges, add))
+  if (ranges.length) parts.push(range(expr, ranges, add, scalar))
   return and(parts)
 }
 
-function equality(expr: string, values: unknown[], add: Add): Part {
+function equality(expr: string, values: unknown[], add: Add, scalar: boolean): Part {
+  // One value: a plain `=`, which an index also reads in order of its next field.
+  if (scalar && values.length === 1)
+    return { sql: `${expr} = ${add(json(values[0]))}::jsonb`, exact: true }
   const scalars = add(values.map(json))
+  if (scalar) return { sql: `${expr} = ANY(${scalars}::jsonb[])`, exact: true }
   const wrapped = add(values.map((v) => `[${json(v)}]`))
   return {
     sql: `${expr} = ANY(${scalars}::jsonb[]) OR (${isArray(expr)} AND ${expr} @> ANY(${wrapped}::jsonb[]))`,
@@ -163,7 +249,7 @@ function rangeType(value: unknown): 'number' | 'date' | 'string' | undefined {
   return undefined
 }
 
-function range(expr: string, ranges: Array<[string, unknown]>, add: Add): Part {
+function range(expr: string, ranges: Array<[string, unknown]>, add: Add, scalar: boolean): Part {
   const kinds = new Set(ranges.map(([, v]) => rangeType(v)))
   if (kinds.size !== 1) return NONE
   const kind = [...kinds][0]
@@ -171,6 +257,7 @@ function range(expr: string, ranges: Array<[string, unknown]>, add: Add): Part {
     kind === 'date' ? dateBounds(e) : `jsonb_typeof(${e}) = '${kind as string}'`
   const compare = (e: string) =>
     ranges.map(([op, v]) => `${e} ${RANGE[op]} ${add(json(v))}::jsonb`).join(' AND ')
+  if (scalar) return { sql: `${compare(expr)} AND ${typed(expr)}`, exact: true }
   // An array matches when, for each bound, one of its elements satisfies it.
   const elements = ranges
     .map(

@@ -7,8 +7,8 @@
 //   local_cs_sessions  when each customer last wrote in the 客服 chat (the 48-hour window)
 //   local_pay_trades   the cloud payment stand-in's trades (../cloudpay.ts), kept across restarts
 //   local_pay_refunds  its refunds
-import { ensureIndexes, type IndexFile } from '../indexes'
-import { probeStringOrder } from './query-sql'
+import { ensureIndexes, irregularAny, irregularPaths, type IndexFile } from '../indexes'
+import { probeStringOrder, pushDown } from './query-sql'
 import type { Queryable } from './types'
 
 export const SCHEMA_SQL = `
@@ -58,6 +58,12 @@ export async function ensureSchema(db: Queryable, indexes: IndexFile = {}): Prom
   try {
     await db.query(SCHEMA_SQL)
     await ensureIndexes(db, indexes)
+    pushDown.split = new Map(
+      [...irregularPaths(indexes)].map(([collection, paths]) => [
+        collection,
+        { fields: new Set(paths.filter((p) => p !== '_id')), rows: irregularAny(paths) },
+      ]),
+    )
     await probeStringOrder(db)
   } finally {
     await db.query('SELECT pg_advisory_unlock(7301001)')
