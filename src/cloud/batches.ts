@@ -7,8 +7,8 @@ import { collectingBatchId, endCollectingBatch } from '../domain/batch-admin'
 import { COLLECTIONS } from '../domain/names'
 import type { OrderRecord } from '../domain/order-types'
 import { fail, ok, type Result } from '../domain/result'
-import { command, db, inTransaction, readDoc, readList } from './database'
-import { applyOrderEvent, orders, SYSTEM, withoutId } from './orders'
+import { command, db, inTransaction, readDoc, readList, withoutId } from './database'
+import { applyOrderEvent, orders, SYSTEM } from './orders'
 
 const WAITING_NODES = ['submitted', 'confirmed']
 /** Orders released per query; the timer picks up whatever one run leaves. */

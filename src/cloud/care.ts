@@ -9,7 +9,7 @@ import { careRemindedFields, repeatCare, scheduleCare, type CareTaskRecord } fro
 import type { CareReminderSource } from '../domain/care-message'
 import { COLLECTIONS } from '../domain/names'
 import type { OrderRecord } from '../domain/order-types'
-import { command, db, readDoc, readList, type Transaction } from './database'
+import { command, db, readDoc, readList, type Transaction, withoutId } from './database'
 import { reminderClaims } from './reminder-claims'
 
 export const careTasks = () => db.collection(COLLECTIONS.careTasks)
@@ -39,14 +39,7 @@ export async function recordCareIn(
   // All reads before any write: a transaction may not read after a conflicted write.
   const existing = await Promise.all(refs.map((ref) => readDoc<CareTaskRecord>(ref)))
   for (const [i, task] of tasks.entries())
-    if (!existing[i]) await refs[i].set({ data: careTaskFields(task) })
-}
-
-/** The record without `_id`, for `set` (the reference carries the id). */
-export function careTaskFields(task: CareTaskRecord): Omit<CareTaskRecord, '_id'> {
-  const { _id, ...fields } = task
-  void _id
-  return fields
+    if (!existing[i]) await refs[i].set({ data: withoutId(task) })
 }
 
 /** A due care task as the timer reads it: the reminder's key and its message's fields. */

@@ -17,7 +17,7 @@ import {
 import { COLLECTIONS } from '../domain/names'
 import { fail, ok, type Result } from '../domain/result'
 import { db, readDoc, readList, type Transaction } from './database'
-import { withoutId } from './orders'
+import { withoutId } from './database'
 
 export const coupons = () => db.collection(COLLECTIONS.coupons)
 

@@ -26,12 +26,10 @@ import {
 import { COLLECTIONS } from '../domain/names'
 import { FINAL_NODES, type OrderRecord } from '../domain/order-types'
 import { fail, ok, type Result } from '../domain/result'
-import { command, db, inTransaction, readDoc, readList } from './database'
+import { command, db, inTransaction, readDoc, readList, withoutId } from './database'
 
 // Not imported from ./orders: that module would triple the service function's bundle (19 -> 61 KB).
 const orders = () => db.collection(COLLECTIONS.orders)
-const withoutId = <T extends { _id: string }>({ _id, ...rest }: T): Omit<T, '_id'> => rest
-
 async function ownedOrderByNo(orderNo: string, openid: string): Promise<OrderRecord | null> {
   const [order] = await readList<OrderRecord>(
     orders().where({ orderNo, ownerOpenid: openid }).limit(1),

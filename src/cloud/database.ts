@@ -28,6 +28,13 @@ export async function readList<T>(query: Query): Promise<T[]> {
   return data as T[]
 }
 
+/** Splits `_id` off a record for `set`, which takes the id from the document reference. */
+export function withoutId<T extends { _id: string }>(record: T): Omit<T, '_id'> {
+  const { _id, ...fields } = record
+  void _id
+  return fields
+}
+
 export async function countOf(query: Pick<Collection, 'count'>): Promise<number> {
   const { total } = (await query.count()) as { total: number }
   return total

@@ -21,7 +21,15 @@ import {
 import { applyTransition } from '../domain/order-transition'
 import { fail, ok, type Result } from '../domain/result'
 import { currentEnv } from './context'
-import { command, countOf, db, inTransaction, readDoc, type Transaction } from './database'
+import {
+  command,
+  countOf,
+  db,
+  inTransaction,
+  readDoc,
+  type Transaction,
+  withoutId,
+} from './database'
 import { drainAfterCommit } from './notifier'
 import { queueMessage } from './outbox'
 import { prepareStockSettlement } from './stock'
@@ -62,13 +70,6 @@ export async function loadActiveProduct(productId: string): Promise<Result<Produ
 /** Orders of this product in the workshop now; an estimate read outside any transaction. */
 export async function queueLoadOf(productId: string): Promise<number> {
   return countOf(orders().where({ productId, node: command.in(IN_WORK_NODES) }))
-}
-
-/** Splits `_id` off a record for `set`, which takes the id from the document reference. */
-export function withoutId<T extends { _id: string }>(record: T): Omit<T, '_id'> {
-  const { _id, ...fields } = record
-  void _id
-  return fields
 }
 
 export interface OrderEventRequest {

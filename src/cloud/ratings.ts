@@ -10,8 +10,7 @@ import { fitProblem, ratingFrom, ratingRefusal, type RatingRecord } from '../dom
 import { fail, ok, type Result } from '../domain/result'
 import type { PayloadOf } from '../domain/api/contract'
 import type { rateOrderApi } from '../domain/api/rating-order'
-import { db, inTransaction, readDoc } from './database'
-import { withoutId } from './orders'
+import { db, inTransaction, readDoc, withoutId } from './database'
 import { areCallersPhotos, FOREIGN_PHOTO_MESSAGE } from './photo-dir'
 
 export const ratings = () => db.collection(COLLECTIONS.ratings)

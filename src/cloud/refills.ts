@@ -8,7 +8,7 @@ import { COLLECTIONS } from '../domain/names'
 import type { OrderRecord } from '../domain/order-types'
 import { recordPurchase, refillIdOf, remindedFields, type RefillRecord } from '../domain/refill'
 import type { ReminderSource } from '../domain/refill-message'
-import { db, readDoc, type Transaction } from './database'
+import { db, readDoc, type Transaction, withoutId } from './database'
 import { reminderClaims } from './reminder-claims'
 
 export const refills = () => db.collection(COLLECTIONS.refills)
@@ -37,14 +37,7 @@ export async function recordRefillIn(
     quantity: order.selection.quantity,
     at: now,
   })
-  if (next !== existing) await ref.set({ data: refillFields(next) })
-}
-
-/** The record without `_id`, for `set` (the reference carries the id). */
-export function refillFields(record: RefillRecord): Omit<RefillRecord, '_id'> {
-  const { _id, ...fields } = record
-  void _id
-  return fields
+  if (next !== existing) await ref.set({ data: withoutId(next) })
 }
 
 /** A due refill as the timer reads it: the reminder's key and its message's fields. */

@@ -20,16 +20,9 @@ import {
   type PreferenceInput,
 } from '../domain/messages'
 import { COLLECTIONS } from '../domain/names'
-import { db, inTransaction, readDoc, readList, type Transaction } from './database'
+import { db, inTransaction, readDoc, readList, type Transaction, withoutId } from './database'
 
 type Row = SubscriptionRecord | MessagePrefsRecord
-
-/** `set` takes the id from the reference, not the data. */
-function withoutId<T extends { _id: string }>(record: T): Omit<T, '_id'> {
-  const { _id, ...fields } = record
-  void _id
-  return fields
-}
 
 export async function messageSettings(openid: string, now: Date): Promise<MessageSettings> {
   const rows = await readList<Row>(

@@ -5,9 +5,9 @@
 import { fail, ok, type Result } from '@/domain/result'
 import { refillIdOf, type RefillRecord } from '@/domain/refill'
 import { toRefillView, type RefillView } from '@/domain/refill-view'
-import { readDoc, inTransaction } from '@/cloud/database'
+import { readDoc, inTransaction, withoutId } from '@/cloud/database'
 import { currentTime } from '@/cloud/clock'
-import { refillFields, refillRef } from '@/cloud/refills'
+import { refillRef } from '@/cloud/refills'
 import { recordBehaviour } from '@/cloud/behaviour'
 import { refillAnswerSignal, type RefillAnswer } from '@/domain/behaviour'
 
@@ -23,7 +23,7 @@ export async function answerRefill(
     const record = await readDoc<RefillRecord>(ref)
     if (!record || record.ownerOpenid !== openid) return fail('NOT_FOUND', '没有这件商品的补货记录')
     const next = change(record, now)
-    await ref.set({ data: refillFields(next) })
+    await ref.set({ data: withoutId(next) })
     return ok({ refill: toRefillView(next) })
   })
   // Behaviour (issue 19), after the answer is stored: unless personalisation is off.

@@ -8,9 +8,9 @@ import { fail, ok } from '@/domain/result'
 import { snoozeCare as snoozeTask, type CareTaskRecord } from '@/domain/care'
 import { toCareTaskView, type CareTaskList } from '@/domain/care-view'
 import { refillApi } from '@/domain/api/refill'
-import { command, inTransaction, readDoc, readList } from '@/cloud/database'
+import { command, inTransaction, readDoc, readList, withoutId } from '@/cloud/database'
 import { currentTime } from '@/cloud/clock'
-import { careTaskFields, careTaskRef, careTasks } from '@/cloud/care'
+import { careTaskRef, careTasks } from '@/cloud/care'
 import { defineUserAction } from '@/cloud/router'
 
 /** Steps per plan are at most CARE_CONFIG.maxSteps. */
@@ -35,7 +35,7 @@ export const snoozeCare = defineUserAction(refillApi.snoozeCare, async ({ taskId
     const task = await readDoc<CareTaskRecord>(ref)
     if (!task || task.ownerOpenid !== openid) return fail('NOT_FOUND', '没有这项保养提醒')
     if (task.status === 'stopped') return fail('CARE_STOPPED', '这件商品的保养提醒已停止')
-    await ref.set({ data: careTaskFields(snoozeTask(task, now)) })
+    await ref.set({ data: withoutId(snoozeTask(task, now)) })
     return ok(task.orderId)
   })
   return answered.ok ? ok(careListOf(await orderTasks(openid, answered.data))) : answered
