@@ -5,30 +5,33 @@ import { fail, ok } from '@/domain/result'
 import type { OrderRecord } from '@/domain/order-types'
 import { readDoc } from '@/cloud/database'
 import { loadActiveProduct, orders } from '@/cloud/orders'
-import { placedOrder, placeOrder } from '@/cloud/place-order'
-import { recordOrderPlaced } from '@/cloud/behaviour'
+import { placedOrder, placeOrder, readOrderInputs } from '@/cloud/place-order'
 import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 
 export const reorder = defineUserAction(
   orderApi.reorder,
   async ({ orderId, requestId }, openid) => {
-    const placed = await placedOrder(openid, requestId)
+    const [placed, past] = await Promise.all([
+      placedOrder(openid, requestId),
+      readDoc<OrderRecord>(orders().doc(orderId)),
+    ])
     if (placed) return ok({ order: placed })
-    const past = await readDoc<OrderRecord>(orders().doc(orderId))
     if (!past || past.ownerOpenid !== openid) return fail('NOT_FOUND', '订单不存在')
-    const product = await loadActiveProduct(past.productId)
+    const [product, inputs] = await Promise.all([
+      loadActiveProduct(past.productId),
+      readOrderInputs(openid, past.productId),
+    ])
     if (!product.ok) return product
-    const order = await placeOrder({
+    // Behaviour (issue 19) is written with the order, unless personalisation is off.
+    const placing = await placeOrder({
       ownerOpenid: openid,
       requestId,
       product: product.data,
       selectionInput: { ...past.selection, urgent: false },
       address: past.address,
+      inputs,
     })
-    if (!order.ok) return order
-    // Behaviour (issue 19): the order and its options, unless personalisation is off.
-    await recordOrderPlaced(openid, product.data, order.data)
-    return ok({ order: order.data })
+    return placing.ok ? ok({ order: placing.data.order }) : placing
   },
 )
