@@ -1,42 +1,52 @@
 // Database round trips per invocation, counted by the server as the SDK's calls arrive: the total,
-// and the critical path — calls that must wait for one another. A call that arrives while another
-// of the same invocation is still in flight joins its wave (Promise.all), so waves count once.
+// and the critical path — the longest chain of calls each made after the one before it answered.
+// Calls made together (Promise.all) count once: for a traced invocation each answer is held back a
+// little (HOLD_MS), so that calls the SDK sends a moment apart still all arrive before any answer.
 
 export interface RoundTrips {
   /** Every database call the invocation made. */
   roundTrips: number
-  /** Waves of calls: the ones a cloud function waits for one after another. */
+  /** The longest chain of calls, each made after the previous one answered. */
   criticalPath: number
-  /** Each call in order, as "wave action collection", to say which are needed. */
+  /** Each call in order, as "step action collection" (step: its place in the longest chain). */
   calls: string[]
 }
 
+/** Longer than the SDK takes between sending calls made together (a few ms), even under load. */
+export const HOLD_MS = 15
+
 interface Tally {
+  traced: boolean
   total: number
-  waves: number
-  inFlight: number
+  /** The longest chain so far, and the longest that has answered (what a new call follows). */
+  longest: number
+  answered: number
   calls: string[]
 }
 
 export class RoundTripCounter {
   private readonly tallies = new Map<string, Tally>()
 
-  open(requestID: string): void {
-    this.tallies.set(requestID, { total: 0, waves: 0, inFlight: 0, calls: [] })
+  open(requestID: string, traced: boolean): void {
+    this.tallies.set(requestID, { traced, total: 0, longest: 0, answered: 0, calls: [] })
   }
 
-  /** A call begins; returns what to call once its answer is sent (or its socket dropped). */
-  begin(requestID: string | undefined, label: string): () => void {
+  /**
+   * A call begins. Returns how long to hold its answer back, and what to call once the answer is
+   * sent (or its socket dropped).
+   */
+  begin(requestID: string | undefined, label: string): { holdMs: number; answered: () => void } {
     const tally = requestID === undefined ? undefined : this.tallies.get(requestID)
-    if (!tally) return () => undefined
+    if (!tally) return { holdMs: 0, answered: () => undefined }
     tally.total += 1
-    if (tally.inFlight === 0) tally.waves += 1
-    tally.inFlight += 1
-    tally.calls.push(`${tally.waves} ${label}`)
-    let ended = false
-    return () => {
-      if (!ended) tally.inFlight -= 1
-      ended = true
+    const step = tally.answered + 1
+    tally.longest = Math.max(tally.longest, step)
+    tally.calls.push(`${step} ${label}`)
+    return {
+      holdMs: tally.traced ? HOLD_MS : 0,
+      answered: () => {
+        tally.answered = Math.max(tally.answered, step)
+      },
     }
   }
 
@@ -45,7 +55,7 @@ export class RoundTripCounter {
     this.tallies.delete(requestID)
     return {
       roundTrips: tally?.total ?? 0,
-      criticalPath: tally?.waves ?? 0,
+      criticalPath: tally?.longest ?? 0,
       calls: tally?.calls ?? [],
     }
   }

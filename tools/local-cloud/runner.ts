@@ -40,6 +40,8 @@ export interface Invocation {
   /** wx_paycallback: cloud payment's notices (cloudpay-notify.ts), SOURCE as documented. */
   /** wx_unknown: WeChat's 客服 message push (customer-service.ts; the real SOURCE is undocumented). */
   source: 'wx_client' | 'wx_trigger' | 'wx_paycallback' | 'wx_unknown'
+  /** Counted closely (invokeCounted): each database answer is held back (see round-trips.ts). */
+  traced?: boolean
 }
 
 interface Slot {
@@ -147,7 +149,7 @@ export class Runner {
     const slot = await this.acquire(pool)
     this.active.set(requestID, fn)
     this.openids.set(requestID, who.openid ?? null)
-    this.roundTrips.open(requestID)
+    this.roundTrips.open(requestID, who.traced === true)
     const started = Date.now()
     try {
       const result = await this.run(
