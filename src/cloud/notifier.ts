@@ -69,7 +69,7 @@ const miniprogramState = () =>
   process.env.MESSAGE_MINIPROGRAM_STATE || MESSAGE_CONFIG.miniprogramState
 
 export async function drainMessages(
-  options: { ids?: string[]; limit?: number } = {},
+  options: { ids?: string[]; limit?: number; justQueued?: boolean } = {},
 ): Promise<DrainSummary> {
   const started = Date.now()
   const now = currentTime()
@@ -90,7 +90,7 @@ export async function drainMessages(
     if (Date.now() - started > BUDGET_MS) break
     summary.examined += 1
     try {
-      summary[await processOne(id)] += 1
+      summary[await processOne(id, options.justQueued === true)] += 1
     } catch (error) {
       // A claim that failed wrote nothing: the row stays due for the next run.
       console.error(`[notifier] ${id} failed`, error)
@@ -121,10 +121,11 @@ type Step = Exclude<keyof DrainSummary, 'examined' | 'failed'>
 type Claim =
   { step: Step } | { step: 'claimed'; row: OutboxRecord; data: TemplateData; claimId: string }
 
-async function processOne(id: string): Promise<Step> {
-  // A cheap look first: most inline drains after a change that queued nothing end here.
-  const seen = await readDoc<OutboxRecord>(outbox().doc(id))
-  if (!seen || !['pending', 'retry', 'sending'].includes(seen.status)) return 'skipped'
+async function processOne(id: string, justQueued: boolean): Promise<Step> {
+  // A cheap look first (the claim re-reads it), unless the row was just queued and so is due.
+  const seen = justQueued ? null : await readDoc<OutboxRecord>(outbox().doc(id))
+  if (!justQueued && (!seen || !['pending', 'retry', 'sending'].includes(seen.status)))
+    return 'skipped'
   const claim = await inTransaction((transaction) => claimRow(transaction, id))
   if (claim.step !== 'claimed') return claim.step
   const outcome = await send(claim.row, claim.data)
@@ -160,8 +161,10 @@ async function claimRow(transaction: Transaction, id: string): Promise<Claim> {
   }
   if (row.status !== 'pending' && row.status !== 'retry') return { step: 'skipped' }
 
-  const prefs = await readPrefs(transaction, row.toOpenid, now)
-  const subscription = await readSubscription(transaction, row.toOpenid, row.purpose)
+  const [prefs, subscription] = await Promise.all([
+    readPrefs(transaction, row.toOpenid, now),
+    readSubscription(transaction, row.toOpenid, row.purpose),
+  ])
   const refund = async () => {
     if (row.creditSpent && subscription)
       await writeSubscription(transaction, refundCredit(subscription, now))
@@ -317,7 +320,7 @@ async function recordOutcome(
  */
 export async function drainAfterCommit(ids: string[]): Promise<void> {
   try {
-    await drainMessages({ ids })
+    await drainMessages({ ids, justQueued: true })
   } catch (error) {
     console.error('[notifier] inline drain failed; the timer will retry', error)
   }

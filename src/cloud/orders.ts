@@ -9,7 +9,12 @@
 // payment applied (`pay`) writes its ledger row in the same transaction (ledger.ts).
 import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
-import { orderMessageDraft } from '../domain/message-drafts'
+import {
+  newOutboxRecord,
+  orderMessageDraft,
+  outboxIdOf,
+  type MessageDraft,
+} from '../domain/message-drafts'
 import { COLLECTIONS } from '../domain/names'
 import type { ChinaDate } from '../domain/china-date'
 import {
@@ -31,7 +36,6 @@ import {
   withoutId,
 } from './database'
 import { drainAfterCommit } from './notifier'
-import { queueMessage } from './outbox'
 import { prepareStockSettlement } from './stock'
 import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
@@ -78,8 +82,11 @@ export interface OrderEventRequest {
   input: unknown
   /** The version the client saw; a mismatch means someone else moved the order first. */
   expectedVersion?: number
-  /** Who acts, decided from the current order (ownership); a Fail hides the order. */
-  actorFor: (order: OrderRecord) => Result<Actor>
+  /**
+   * Who acts, decided from the current order (ownership); a Fail hides the order. May wait for a
+   * read started beside the transaction (order.act's merchant lookup).
+   */
+  actorFor: (order: OrderRecord) => Result<Actor> | Promise<Result<Actor>>
   now: Date
 }
 
@@ -115,7 +122,7 @@ export async function orderEventIn(
   const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
   const order = await readDoc<OrderRecord>(ref)
   if (!order) return fail('NOT_FOUND', '订单不存在')
-  const actor = actorFor(order)
+  const actor = await actorFor(order)
   if (!actor.ok) return actor
   if (expectedVersion !== undefined && expectedVersion !== order.version)
     return fail('CONFLICT', '订单刚刚有了新进展，请刷新后再操作')
@@ -130,32 +137,41 @@ export async function orderEventIn(
     batchLeave,
     urgentRelease,
   } = output.data
-  const leave = batchLeave
-    ? await prepareBatchLeave(transaction, next.productId, batchLeave, now)
-    : null
-  const giveBack = urgentRelease ? await prepareUrgentRelease(transaction, urgentRelease) : null
-  const settle = await prepareStockSettlement(transaction, order, next, now)
-  const giveCouponBack = couponReturn
-    ? await prepareCouponReturn(transaction, couponReturn.couponId, order._id)
-    : null
-  const finishRework =
+  // Every read the event needs, at once; then every write at once.
+  const [leave, giveBack, settle, giveCouponBack, finishRework] = await Promise.all([
+    batchLeave ? prepareBatchLeave(transaction, next.productId, batchLeave, now) : null,
+    urgentRelease ? prepareUrgentRelease(transaction, urgentRelease) : null,
+    prepareStockSettlement(transaction, order, next, now),
+    couponReturn ? prepareCouponReturn(transaction, couponReturn.couponId, order._id) : null,
     order.rework && !next.rework
-      ? await prepareReworkClose(transaction, order.rework.afterSalesId, now)
-      : null
-  await recordMoney(transaction, order, next, now)
-  await ref.set({ data: withoutId(next) })
-  await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
-  const queued = notification
-    ? await queueMessage(transaction, orderMessageDraft(notification, next), now)
-    : null
-  if (grant) await storeCoupon(transaction, grant)
-  await giveCouponBack?.()
-  await leave?.()
-  await giveBack?.()
-  await settle()
-  await finishRework?.()
+      ? prepareReworkClose(transaction, order.rework.afterSalesId, now)
+      : null,
+  ])
+  const queued = notification ? orderMessageDraft(notification, next) : null
+  await Promise.all([
+    recordMoney(transaction, order, next, now),
+    ref.set({ data: withoutId(next) }),
+    transaction.collection(COLLECTIONS.orderAudit).add({ data: audit }),
+    queued && queueNewMessage(transaction, queued, now),
+    grant && storeCoupon(transaction, grant),
+    giveCouponBack?.(),
+    leave?.(),
+    giveBack?.(),
+    settle(),
+    finishRework?.(),
+  ])
   if (next.node === 'delivered') await recordDeliveryIn(transaction, next, now)
-  return ok({ before: order, order: next, queued, close: closingParts(order, next) })
+  const queuedId = queued && outboxIdOf(queued.key)
+  return ok({ before: order, order: next, queued: queuedId, close: closingParts(order, next) })
+}
+
+/**
+ * An order's message, written without reading first: its key names the order's new version,
+ * which this transaction alone can write (it read the order and writes it), so no row has it.
+ */
+async function queueNewMessage(transaction: Transaction, draft: MessageDraft, now: Date) {
+  const { _id, ...row } = newOutboxRecord(draft, now)
+  await transaction.collection(COLLECTIONS.notificationQueue).doc(_id).set({ data: row })
 }
 
 /** A delivery starts what follows it: the consumable's refill, the made good's care plan. */
