@@ -1,5 +1,6 @@
 // Pins the database round trips per action that docs/actions.md states, counted by the local
-// cloud per invocation; an action that starts making more calls fails here first.
+// cloud per invocation; an action that starts making more calls fails here first. For the order
+// writes also the critical path: the longest chain of calls each waiting for the one before.
 import { FUNCTIONS } from '@/domain/names'
 import type { ProductRecord } from '@/domain/catalog'
 import { consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
@@ -25,9 +26,14 @@ const shirtSelection = (urgent: boolean) => ({
 })
 
 async function counted(fn: string, action: string, payload: unknown, openid: string | null) {
-  const { result, roundTrips } = await env.cloud.invokeCounted(fn, { action, payload }, openid)
+  const { result, roundTrips, criticalPath } = await env.cloud.invokeCounted(
+    fn,
+    { action, payload },
+    openid,
+  )
   expect(result).toMatchObject({ ok: true })
-  return { data: (result as { data: { order?: { _id: string } } }).data, roundTrips }
+  const data = (result as { data: { order?: { _id: string } } }).data
+  return { data, roundTrips, criticalPath }
 }
 
 test('each action makes the documented number of database calls', async () => {
@@ -38,6 +44,7 @@ test('each action makes the documented number of database calls', async () => {
     address: ADDRESS,
   })
   const trips: Record<string, number> = {}
+  const paths: Record<string, number> = {}
   trips['user.me'] = (await counted(FUNCTIONS.user, 'me', undefined, consumerA)).roundTrips
   trips['catalog.list'] = (
     await counted(FUNCTIONS.catalog, 'list', undefined, consumerA)
@@ -62,9 +69,10 @@ test('each action makes the documented number of database calls', async () => {
   ).roundTrips
   const created = await counted(FUNCTIONS.order, 'create', order(false, 'req-rt-0001'), consumerA)
   trips['order.create'] = created.roundTrips
-  trips['order.create (retry)'] = (
-    await counted(FUNCTIONS.order, 'create', order(false, 'req-rt-0001'), consumerA)
-  ).roundTrips
+  paths['order.create'] = created.criticalPath
+  const retried = await counted(FUNCTIONS.order, 'create', order(false, 'req-rt-0001'), consumerA)
+  trips['order.create (retry)'] = retried.roundTrips
+  paths['order.create (retry)'] = retried.criticalPath
   trips['order.create (urgent)'] = (
     await counted(FUNCTIONS.order, 'create', order(true, 'req-rt-0002'), consumerA)
   ).roundTrips
@@ -110,12 +118,13 @@ test('each action makes the documented number of database calls', async () => {
     await counted(FUNCTIONS.order, 'mine', { tab: 'in_progress', countExceptions: true }, consumerA)
   ).roundTrips
   trips['order.board'] = (await counted(FUNCTIONS.order, 'board', {}, merchant)).roundTrips
-  trips['order.act (with notification)'] = (
-    await counted(FUNCTIONS.order, 'act', { orderId, event: 'confirm' }, merchant)
-  ).roundTrips
-  trips['order.act'] = (
-    await counted(FUNCTIONS.order, 'act', { orderId, event: 'purchase_materials' }, merchant)
-  ).roundTrips
+  const confirmed = await counted(FUNCTIONS.order, 'act', { orderId, event: 'confirm' }, merchant)
+  trips['order.act (with notification)'] = confirmed.roundTrips
+  paths['order.act (with notification)'] = confirmed.criticalPath
+  const purchasing = { orderId, event: 'purchase_materials' }
+  const moved = await counted(FUNCTIONS.order, 'act', purchasing, merchant)
+  trips['order.act'] = moved.roundTrips
+  paths['order.act'] = moved.criticalPath
   trips['order.reorder'] = (
     await counted(FUNCTIONS.order, 'reorder', { orderId, requestId: 'req-rt-0003' }, consumerA)
   ).roundTrips
@@ -132,10 +141,11 @@ test('each action makes the documented number of database calls', async () => {
     'catalog.get': 3,
     'catalog.get (anonymous)': 1,
     'order.quote (urgent-capable product)': 3,
-    // Each order placed: +2 for its behaviour (preference update, one batch of two events), +1
-    // reading the preference document for a recommendation tapped in the last 7 days (none here).
+    // Each order placed: +3 for its behaviour, in its transaction (the preference document read,
+    // then written with the order, and one batch of two events).
     'order.create': 20,
-    'order.create (retry)': 1,
+    // The reads before the transaction are made together, so a retry makes them all too.
+    'order.create (retry)': 5,
     'order.create (urgent)': 22,
     // A first order of another product counts co-purchase pairs (cloud/co-purchase.ts) with the
     // shirt: an increment per product's document, each added first on first use (+4 here, +2
@@ -148,9 +158,12 @@ test('each action makes the documented number of database calls', async () => {
     'order.mine': 1,
     'order.mine (first page, exception count)': 2,
     'order.board': 13, // 8 node counts: the rework node is one of them
-    'order.act (with notification)': 15,
+    // The merchant lookup; the transaction (order read, then order, audit row and outbox row
+    // written together); then the outbox send: a claim transaction (row, then the customer's
+    // message settings and subscription together, then the row held for want of a credit).
+    'order.act (with notification)': 13,
     'order.act': 6,
-    'order.reorder': 20,
+    'order.reorder': 21,
     // 6 reads in parallel (user, preferences, orders, refills, profiles, products), then the
     // open batches of batch products, the co-purchase rows of the products the customer ordered
     // (none ordered or personalisation off: no read) and the list-view count; a first visit also
@@ -159,10 +172,19 @@ test('each action makes the documented number of database calls', async () => {
     'user.home': 12,
     // Database calls only; each also makes one cloudPay call (unifiedOrder, queryOrder, refund).
     'order.pay': 2,
-    // 8 to apply `pay` with its payment_ledger row and its 支付成功 outbox row, then 8 sending it.
-    'payment callback (pay)': 16,
+    // Applying `pay` with its payment_ledger row and its 支付成功 outbox row, then sending it.
+    'payment callback (pay)': 14,
     'payment callback (repeated)': 1,
     'order.act (cancel, paid: refund after commit)': 14,
+  })
+  expect(paths).toEqual({
+    // Five reads together; the transaction's start; its reads together; its writes together; commit.
+    'order.create': 5,
+    'order.create (retry)': 1,
+    // Merchant lookup beside the start; order read; writes together; commit; then the send's claim
+    // transaction: start, row, settings and subscription together, row held, commit.
+    'order.act (with notification)': 9,
+    'order.act': 4,
   })
 })
 
