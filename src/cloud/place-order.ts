@@ -45,12 +45,19 @@ import { readCouponForUse } from './coupons'
 export interface PlaceOrderRequest {
   ownerOpenid: string
   requestId: string
+  /** A coupon of the caller's to spend on this order (create only; a reorder carries none). */
+  couponId?: string
+  /**
+   * The product and what the customer chose, read beside the transaction's start (with
+   * readOrderInputs); a Fail is answered unless the order was already placed.
+   */
+  prepared: Promise<Result<PreparedOrder>>
+}
+
+export interface PreparedOrder {
   product: ProductRecord
   selectionInput: unknown
   address: Address
-  /** A coupon of the caller's to spend on this order (create only; a reorder carries none). */
-  couponId?: string
-  /** What the order needs read first (readOrderInputs), read beside the product. */
   inputs: OrderInputs
 }
 
@@ -73,14 +80,6 @@ export async function readOrderInputs(
   return { queueLoad, materials: used, openOrders }
 }
 
-/**
- * The order a (caller, requestId) already placed, if any. Checked before anything else, so a retry
- * gets its order back even if the product, profile or payload has changed since.
- */
-export function placedOrder(ownerOpenid: string, requestId: string): Promise<OrderRecord | null> {
-  return readDoc<OrderRecord>(orders().doc(orderIdFor(ownerOpenid, requestId)))
-}
-
 /** The order, and the customer's preference document after it when behaviour was recorded. */
 export interface PlacedOrder {
   order: OrderRecord
@@ -88,39 +87,43 @@ export interface PlacedOrder {
 }
 
 /**
- * One transaction: every read at once, then every write at once (the database round trips that
- * follow one another: start, reads, writes, commit).
+ * One transaction, started while the product and inputs are read. Its first read is the order's
+ * own document, so a retry gets its order back even if the product, profile or payload has
+ * changed since; then every other read at once, then every write at once.
  */
 export async function placeOrder(request: PlaceOrderRequest): Promise<Result<PlacedOrder>> {
-  const { ownerOpenid, requestId, product, address, inputs } = request
-  const selection = validateOrderSelection(product, request.selectionInput)
-  if (!selection.ok) return selection
-  const needs = stockNeeds(inputs.materials, product._id, selection.data.quantity)
+  const { ownerOpenid, requestId } = request
+  request.prepared.catch(() => undefined) // awaited in the transaction; a failure throws there
   const now = currentTime()
   const orderId = orderIdFor(ownerOpenid, requestId)
-  const wantsUrgent = selection.data.urgent && product.urgent !== undefined
 
   const placed = await inTransaction(async (transaction) => {
     const doc = (name: CollectionName, id: string) => transaction.collection(name).doc(id)
     const orderRef = doc(COLLECTIONS.orders, orderId)
+    const existing = await readDoc<OrderRecord>(orderRef)
+    if (existing) return ok({ order: existing, reachedBatchId: null as string | null, seen: null })
+    const prepared = await request.prepared
+    if (!prepared.ok) return prepared
+    const { product, address, inputs } = prepared.data
+    const selection = validateOrderSelection(product, prepared.data.selectionInput)
+    if (!selection.ok) return selection
+    const needs = stockNeeds(inputs.materials, product._id, selection.data.quantity)
+    const wantsUrgent = selection.data.urgent && product.urgent !== undefined
     const quotaRef = doc(COLLECTIONS.urgentQuotas, urgentQuotaId(product._id, chinaDateOf(now)))
     const batchRef = doc(COLLECTIONS.batches, product._id)
     const preferenceRef = doc(COLLECTIONS.preferences, ownerOpenid)
-    const [existing, holds, quota, batchState, couponFor, reservation, preference] =
-      await Promise.all([
-        readDoc<OrderRecord>(orderRef),
-        prepareOrderHold(transaction, ownerOpenid, inputs.openOrders, {
-          id: orderId,
-          units: selection.data.quantity,
-        }),
-        wantsUrgent ? readDoc<UrgentQuota>(quotaRef) : null,
-        product.kind === 'batch' ? readDoc<BatchState>(batchRef) : null,
-        request.couponId ? readCouponForUse(transaction, request.couponId) : null,
-        // Stock: checked before any write, so a refused order leaves nothing behind.
-        prepareReservation(transaction, needs, now),
-        readDoc<PreferenceRecord>(preferenceRef),
-      ])
-    if (existing) return ok({ order: existing, reachedBatchId: null as string | null, seen: null })
+    const [holds, quota, batchState, couponFor, reservation, preference] = await Promise.all([
+      prepareOrderHold(transaction, ownerOpenid, inputs.openOrders, {
+        id: orderId,
+        units: selection.data.quantity,
+      }),
+      wantsUrgent ? readDoc<UrgentQuota>(quotaRef) : null,
+      product.kind === 'batch' ? readDoc<BatchState>(batchRef) : null,
+      request.couponId ? readCouponForUse(transaction, request.couponId) : null,
+      // Stock: checked before any write, so a refused order leaves nothing behind.
+      prepareReservation(transaction, needs, now),
+      readDoc<PreferenceRecord>(preferenceRef),
+    ])
     if (!holds.ok) return holds
 
     const joined =

@@ -1,18 +1,17 @@
 // The local cloud's round-trip counter: calls made together count once on the critical path.
-import { HOLD_MS, RoundTripCounter } from '../../tools/local-cloud/round-trips'
+import { RoundTripCounter } from '../../tools/local-cloud/round-trips'
 
 test('calls made together share a step; a call after an answer starts the next', () => {
   const counter = new RoundTripCounter()
-  counter.open('r1', true)
+  counter.open('r1')
   const product = counter.begin('r1', 'get products')
   const placed = counter.begin('r1', 'get orders')
-  product.answered()
+  product()
   // Started after the product answered, though the other read is still in flight.
   const start = counter.begin('r1', 'startTransaction')
-  placed.answered()
-  start.answered()
-  const commit = counter.begin('r1', 'commitTransaction')
-  commit.answered()
+  placed()
+  start()
+  counter.begin('r1', 'commitTransaction')()
   expect(counter.close('r1')).toEqual({
     roundTrips: 4,
     criticalPath: 3,
@@ -20,13 +19,13 @@ test('calls made together share a step; a call after an answer starts the next',
   })
 })
 
-test('only traced invocations hold answers back; unknown ones count nothing', () => {
+test("a worker's stamp wins: a call made beside others stays in their step however late", () => {
   const counter = new RoundTripCounter()
-  counter.open('traced', true)
-  counter.open('plain', false)
-  expect(counter.begin('traced', 'get').holdMs).toBe(HOLD_MS)
-  expect(counter.begin('plain', 'get').holdMs).toBe(0)
-  expect(counter.begin(undefined, 'get').holdMs).toBe(0)
-  expect(counter.close('plain')).toMatchObject({ roundTrips: 1, criticalPath: 1 })
+  counter.open('r2')
+  counter.begin('r2', 'get orders', 1)()
+  counter.begin('r2', 'get products', 1)()
+  counter.begin('r2', 'startTransaction', 2)()
+  expect(counter.close('r2')).toMatchObject({ roundTrips: 3, criticalPath: 2 })
+  expect(counter.begin(undefined, 'unknown invocation')).toEqual(expect.any(Function))
   expect(counter.close('gone')).toEqual({ roundTrips: 0, criticalPath: 0, calls: [] })
 })

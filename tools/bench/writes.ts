@@ -146,7 +146,7 @@ export const benchmark: Benchmark = {
         baseline: meCounted.roundTrips,
         unit: 'round trips',
         baselineLabel: 'user.me',
-        note: `${BEFORE.create} before issue 21 (goal ≤ 8). The reads before the transaction together (product, idempotency, quote and stock inputs), then one transaction: its reads together, its writes together (order, holds, stock, behaviour)`,
+        note: `${BEFORE.create} before issue 21 (goal ≤ 8). Product, queue, materials and open orders read beside the transaction's start; in it the order's own document, then the other reads together, the writes together (order, holds, stock per material, behaviour), commit`,
       },
       {
         label: 'order.create: critical path (round trips one after another)',
@@ -154,7 +154,7 @@ export const benchmark: Benchmark = {
         baseline: meCounted.criticalPath,
         unit: 'round trips',
         baselineLabel: 'user.me',
-        note: `${BEFORE.create} before issue 21 (goal ≤ 5): reads, start, reads, writes, commit`,
+        note: `${BEFORE.create} before issue 21 (goal ≤ 5): reads beside the start, order read, reads, writes, commit`,
       },
       {
         label: 'order.act (confirm): database round trips per call',

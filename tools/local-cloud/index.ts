@@ -333,7 +333,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         const { result, roundTrips, criticalPath, calls } = await runner.invoke(fn, event, {
           openid,
           source: 'wx_client',
-          traced: true,
         })
         return { result, roundTrips, criticalPath, calls }
       },

@@ -1,7 +1,12 @@
 // Database round trips per invocation, counted by the server as the SDK's calls arrive: the total,
 // and the critical path — the longest chain of calls each made after the one before it answered.
-// Calls made together (Promise.all) count once: for a traced invocation each answer is held back a
-// little (HOLD_MS), so that calls the SDK sends a moment apart still all arrive before any answer.
+// The function's worker (worker.js) stamps each request with its step on that chain as the
+// function saw it (STEP_HEADER): calls made together (Promise.all) are all made before any answer
+// arrives, so they share a step however late each reaches the server. A call without the stamp
+// (an SDK outside a worker) takes one more than the longest chain answered so far. Any request
+// the function makes lengthens the chain (a WeChat API call between two database calls too).
+
+export const STEP_HEADER = 'x-local-cloud-step'
 
 export interface RoundTrips {
   /** Every database call the invocation made. */
@@ -12,14 +17,7 @@ export interface RoundTrips {
   calls: string[]
 }
 
-/**
- * Longer than the SDK takes between sending calls made together: a few ms, but a call that opens
- * a new connection waits for it, longer on a loaded machine.
- */
-export const HOLD_MS = 50
-
 interface Tally {
-  traced: boolean
   total: number
   /** The longest chain so far, and the longest that has answered (what a new call follows). */
   longest: number
@@ -30,26 +28,20 @@ interface Tally {
 export class RoundTripCounter {
   private readonly tallies = new Map<string, Tally>()
 
-  open(requestID: string, traced: boolean): void {
-    this.tallies.set(requestID, { traced, total: 0, longest: 0, answered: 0, calls: [] })
+  open(requestID: string): void {
+    this.tallies.set(requestID, { total: 0, longest: 0, answered: 0, calls: [] })
   }
 
-  /**
-   * A call begins. Returns how long to hold its answer back, and what to call once the answer is
-   * sent (or its socket dropped).
-   */
-  begin(requestID: string | undefined, label: string): { holdMs: number; answered: () => void } {
+  /** A call begins; returns what to call once its answer is sent (or its socket dropped). */
+  begin(requestID: string | undefined, label: string, stamped?: number): () => void {
     const tally = requestID === undefined ? undefined : this.tallies.get(requestID)
-    if (!tally) return { holdMs: 0, answered: () => undefined }
+    if (!tally) return () => undefined
     tally.total += 1
-    const step = tally.answered + 1
+    const step = stamped ?? tally.answered + 1
     tally.longest = Math.max(tally.longest, step)
     tally.calls.push(`${step} ${label}`)
-    return {
-      holdMs: tally.traced ? HOLD_MS : 0,
-      answered: () => {
-        tally.answered = Math.max(tally.answered, step)
-      },
+    return () => {
+      tally.answered = Math.max(tally.answered, step)
     }
   }
 

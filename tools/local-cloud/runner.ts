@@ -40,8 +40,6 @@ export interface Invocation {
   /** wx_paycallback: cloud payment's notices (cloudpay-notify.ts), SOURCE as documented. */
   /** wx_unknown: WeChat's 客服 message push (customer-service.ts; the real SOURCE is undocumented). */
   source: 'wx_client' | 'wx_trigger' | 'wx_paycallback' | 'wx_unknown'
-  /** Counted closely (invokeCounted): each database answer is held back (see round-trips.ts). */
-  traced?: boolean
 }
 
 interface Slot {
@@ -149,7 +147,7 @@ export class Runner {
     const slot = await this.acquire(pool)
     this.active.set(requestID, fn)
     this.openids.set(requestID, who.openid ?? null)
-    this.roundTrips.open(requestID, who.traced === true)
+    this.roundTrips.open(requestID)
     const started = Date.now()
     try {
       const result = await this.run(

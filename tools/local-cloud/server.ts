@@ -29,6 +29,7 @@ import type { Faults } from './faults'
 import { encodeOpenApiResponse, handleOpenApi, parseMultipart, type Inbox } from './openapi'
 import type { CsInbox } from './customer-service'
 import type { Runner } from './runner'
+import { STEP_HEADER } from './round-trips'
 
 export interface ServerDeps extends DatabaseDeps {
   runner: Runner
@@ -173,20 +174,15 @@ function callerOf(token: unknown, deps: ServerDeps): { fn?: string; permissions?
 
 /**
  * Attributes a database call to the invocation that made it (see Runner.roundTrips), in flight
- * until its answer is sent or its socket dropped; returns how long to hold the answer back.
+ * until its answer is sent or its socket dropped.
  */
-function countRoundTrip(
-  token: unknown,
-  body: object,
-  res: ServerResponse,
-  deps: ServerDeps,
-): number {
+function countRoundTrip(token: unknown, body: object, res: ServerResponse, deps: ServerDeps): void {
   const { action, collectionName } = body as { action?: unknown; collectionName?: unknown }
   const label = [action, collectionName].filter((part) => typeof part === 'string').join(' ')
   const requestID = parseSessionToken(token, deps.secret)?.requestID
-  const { holdMs, answered } = deps.runner.roundTrips.begin(requestID, label)
-  res.once('close', answered)
-  return holdMs
+  const step = Number(res.req.headers[STEP_HEADER])
+  const stamped = Number.isInteger(step) && step > 0 ? step : undefined
+  res.once('close', deps.runner.roundTrips.begin(requestID, label, stamped))
 }
 
 async function admin(
@@ -253,7 +249,7 @@ async function admin(
   if (!trusted && !parseSessionToken(token, deps.secret)) return refuse()
   const action = (body as { action?: unknown }).action
   if (typeof action !== 'string') return fail('INVALID_PARAM', 'action is required')
-  const holdMs = countRoundTrip(token, body, res, deps)
+  countRoundTrip(token, body, res, deps)
   const fault = deps.faults?.decide() ?? null
   if (fault === 'fail') {
     // The real service drops a transaction whose call failed.
@@ -265,7 +261,6 @@ async function admin(
   try {
     const caller = callerOf(token, deps).fn
     const data = await handleDatabase(action, body as Record<string, unknown>, { ...deps, caller })
-    if (holdMs > 0) await new Promise((done) => setTimeout(done, holdMs))
     // Done, but the answer is lost on the way back.
     if (fault === 'timeout') return void req.socket.destroy()
     const reply: Record<string, unknown> = { requestId, data }

@@ -3,19 +3,41 @@
 // discount are the server's, never the client's.
 import type { MeasurementProfileRecord } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
-import { fail, ok } from '@/domain/result'
+import type { Address } from '@/domain/address'
+import { fail, ok, type Result } from '@/domain/result'
 import { db, readDoc } from '@/cloud/database'
 import { loadActiveProduct } from '@/cloud/orders'
-import { placedOrder, placeOrder, readOrderInputs } from '@/cloud/place-order'
+import { placeOrder, readOrderInputs, type PreparedOrder } from '@/cloud/place-order'
 import { attributeOrder } from '@/cloud/rec-stats'
 import { countCoPurchase } from '@/cloud/co-purchase'
 import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 
 export const create = defineUserAction(orderApi.create, async (input, openid) => {
-  // Everything the order reads outside its transaction, at once (one round trip of waiting).
-  const [placed, product, inputs, profile] = await Promise.all([
-    placedOrder(openid, input.requestId),
+  const placing = await placeOrder({
+    ownerOpenid: openid,
+    requestId: input.requestId,
+    couponId: input.couponId,
+    prepared: prepare(input, openid),
+  })
+  if (!placing.ok) return placing
+  const { order, preference } = placing.data
+  // Behaviour was written with the order (unless personalisation is off); a recommendation
+  // tapped in the last 7 days converts, and shop-wide co-purchase pairs are counted.
+  if (preference)
+    await Promise.all([
+      attributeOrder(openid, input.productId, preference),
+      countCoPurchase(preference.ordered, input.productId),
+    ])
+  return ok({ order })
+})
+
+/** The product, profile and inputs, read together beside the transaction's start. */
+async function prepare(
+  input: { productId: string; profileId?: string; selection?: unknown; address: Address },
+  openid: string,
+): Promise<Result<PreparedOrder>> {
+  const [product, inputs, profile] = await Promise.all([
     loadActiveProduct(input.productId),
     readOrderInputs(openid, input.productId),
     input.profileId === undefined
@@ -24,33 +46,14 @@ export const create = defineUserAction(orderApi.create, async (input, openid) =>
           db.collection(COLLECTIONS.measurementProfiles).doc(input.profileId),
         ),
   ])
-  if (placed) return ok({ order: placed })
   if (!product.ok) return product
   let selectionInput = input.selection
   if (input.profileId !== undefined) {
     if (!profile || profile.ownerOpenid !== openid) return fail('NOT_FOUND', '量体档案不存在')
     selectionInput = withProfile(input.selection, profile.values, product.data.measurements)
   }
-  const placing = await placeOrder({
-    ownerOpenid: openid,
-    requestId: input.requestId,
-    product: product.data,
-    selectionInput,
-    address: input.address,
-    couponId: input.couponId,
-    inputs,
-  })
-  if (!placing.ok) return placing
-  const { order, preference } = placing.data
-  // Behaviour was written with the order (unless personalisation is off); a recommendation
-  // tapped in the last 7 days converts, and shop-wide co-purchase pairs are counted.
-  if (preference)
-    await Promise.all([
-      attributeOrder(openid, product.data._id, preference),
-      countCoPurchase(preference.ordered, product.data._id),
-    ])
-  return ok({ order })
-})
+  return ok({ product: product.data, selectionInput, address: input.address, inputs })
+}
 
 /** Profile values fill the product's measurements; values typed on the page win. */
 function withProfile(
