@@ -137,7 +137,7 @@ export async function orderEventIn(
     batchLeave,
     urgentRelease,
   } = output.data
-  // Every read the event needs, at once; then every write at once.
+  // Every read the event needs, at once.
   const [leave, giveBack, settle, giveCouponBack, finishRework] = await Promise.all([
     batchLeave ? prepareBatchLeave(transaction, next.productId, batchLeave, now) : null,
     urgentRelease ? prepareUrgentRelease(transaction, urgentRelease) : null,
@@ -148,18 +148,18 @@ export async function orderEventIn(
       : null,
   ])
   const queued = notification ? orderMessageDraft(notification, next) : null
-  await Promise.all([
-    recordMoney(transaction, order, next, now),
-    ref.set({ data: withoutId(next) }),
-    transaction.collection(COLLECTIONS.orderAudit).add({ data: audit }),
-    queued && queueNewMessage(transaction, queued, now),
-    grant && storeCoupon(transaction, grant),
-    giveCouponBack?.(),
-    leave?.(),
-    giveBack?.(),
-    settle(),
-    finishRework?.(),
-  ])
+  // Writes one after another: documents other orders share (materials, counters, the batch)
+  // issued together could be locked in opposite orders by two transactions and deadlock.
+  await recordMoney(transaction, order, next, now)
+  await ref.set({ data: withoutId(next) })
+  await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
+  if (queued) await queueNewMessage(transaction, queued, now)
+  if (grant) await storeCoupon(transaction, grant)
+  await giveCouponBack?.()
+  await leave?.()
+  await giveBack?.()
+  await settle()
+  await finishRework?.()
   if (next.node === 'delivered') await recordDeliveryIn(transaction, next, now)
   const queuedId = queued && outboxIdOf(queued.key)
   return ok({ before: order, order: next, queued: queuedId, close: closingParts(order, next) })

@@ -153,18 +153,19 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
     const behaviour = orderBehaviour(ownerOpenid, product, built.data, preference, now)
 
     const count = (quota?.count ?? 0) + 1
-    await Promise.all([
-      orderRef.set({ data: { ...withoutId(built.data), stock: needs } }),
-      holds.data(),
-      reservation.data(built.data),
-      coupon?.data.write(),
-      quote.urgent.applied &&
-        quotaRef.set({ data: { productId: product._id, day: quote.quotedOn, count } }),
-      joined && batchRef.set({ data: withoutId(joined.state) }),
-      behaviour && preferenceRef.set({ data: withoutId(behaviour.preference) }),
-      behaviour &&
-        transaction.collection(COLLECTIONS.behaviourEvents).add({ data: behaviour.events }),
-    ])
+    // One after another, in the order every order uses: writes of documents other orders share
+    // (materials, counters) issued together could lock them in opposite orders and deadlock.
+    await orderRef.set({ data: { ...withoutId(built.data), stock: needs } })
+    await holds.data()
+    await reservation.data(built.data)
+    await coupon?.data.write()
+    if (quote.urgent.applied)
+      await quotaRef.set({ data: { productId: product._id, day: quote.quotedOn, count } })
+    if (joined) await batchRef.set({ data: withoutId(joined.state) })
+    if (behaviour) {
+      await preferenceRef.set({ data: withoutId(behaviour.preference) })
+      await transaction.collection(COLLECTIONS.behaviourEvents).add({ data: behaviour.events })
+    }
     return ok({
       order: built.data,
       reachedBatchId: joined?.reached ? joined.batchId : null,

@@ -46,7 +46,7 @@ export async function prepareReservation(
   transaction: Transaction,
   lines: StockLine[],
   now: Date,
-): Promise<Result<(order: { _id: string; orderNo: string }) => Promise<unknown>>> {
+): Promise<Result<(order: { _id: string; orderNo: string }) => Promise<void>>> {
   const current = await Promise.all(
     lines.map((line) =>
       readDoc<MaterialRecord>(transaction.collection(COLLECTIONS.materials).doc(line.materialId)),
@@ -59,28 +59,25 @@ export async function prepareReservation(
       return fail('OUT_OF_STOCK', `「${current[index]?.name ?? '材料'}」库存不足，暂时无法下单`)
     next.push(reserved)
   }
-  return ok((order) =>
-    Promise.all(
-      lines.flatMap((line, index) => {
-        const row: Omit<StockReservation, '_id'> = {
-          orderId: order._id,
-          orderNo: order.orderNo,
-          materialId: line.materialId,
-          quantity: line.quantity,
-          status: 'held',
-          createdAt: now,
-          updatedAt: now,
-        }
-        return [
-          transaction
-            .collection(COLLECTIONS.stockReservations)
-            .doc(reservationIdOf(order._id, line.materialId))
-            .set({ data: row }),
-          writeMaterial(transaction, next[index], now),
-        ]
-      }),
-    ),
-  )
+  return ok(async (order) => {
+    // One after another: materials other orders share, written in the same order by every order.
+    for (const [index, line] of lines.entries()) {
+      const row: Omit<StockReservation, '_id'> = {
+        orderId: order._id,
+        orderNo: order.orderNo,
+        materialId: line.materialId,
+        quantity: line.quantity,
+        status: 'held',
+        createdAt: now,
+        updatedAt: now,
+      }
+      await transaction
+        .collection(COLLECTIONS.stockReservations)
+        .doc(reservationIdOf(order._id, line.materialId))
+        .set({ data: row })
+      await writeMaterial(transaction, next[index], now)
+    }
+  })
 }
 
 /**
@@ -110,23 +107,18 @@ export async function prepareStockSettlement(
     }),
   )
   return async () => {
-    await Promise.all(
-      held.map(async ({ ref, row, material }) => {
-        if (!row || row.status !== 'held') return
-        const status = step === 'consume' ? 'consumed' : 'released'
-        await Promise.all([
-          ref.update({ data: { status, updatedAt: now } }),
-          material &&
-            writeMaterial(
-              transaction,
-              step === 'consume'
-                ? consume(material, row.quantity, now)
-                : release(material, row.quantity, now),
-              now,
-            ),
-        ])
-      }),
-    )
+    // One after another, as placing does: materials other orders share.
+    for (const { ref, row, material } of held) {
+      if (!row || row.status !== 'held') continue
+      const status = step === 'consume' ? 'consumed' : 'released'
+      await ref.update({ data: { status, updatedAt: now } })
+      if (!material) continue
+      const changed =
+        step === 'consume'
+          ? consume(material, row.quantity, now)
+          : release(material, row.quantity, now)
+      await writeMaterial(transaction, changed, now)
+    }
   }
 }
 

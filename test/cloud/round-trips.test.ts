@@ -159,7 +159,7 @@ test('each action makes the documented number of database calls', async () => {
     'order.mine (first page, exception count)': 2,
     'order.board': 13, // 8 node counts: the rework node is one of them
     // The merchant lookup; the transaction (order read, then order, audit row and outbox row
-    // written together); then the outbox send: a claim transaction (row, then the customer's
+    // written); then the outbox send: a claim transaction (row, then the customer's
     // message settings and subscription together, then the row held for want of a credit).
     'order.act (with notification)': 13,
     'order.act': 6,
@@ -179,13 +179,14 @@ test('each action makes the documented number of database calls', async () => {
   })
   expect(paths).toEqual({
     // The product, queue, materials and open-order reads beside the transaction's start; the
-    // order's own document; the other reads together; the writes together; commit.
-    'order.create': 5,
+    // order's own document; the other reads together; 8 writes one after another (shared
+    // documents, such as materials, in one order, so two orders cannot deadlock); commit.
+    'order.create': 12,
     'order.create (retry)': 3,
-    // Merchant lookup beside the start; order read; writes together; commit; then the send's claim
-    // transaction: start, row, settings and subscription together, row held, commit.
-    'order.act (with notification)': 9,
-    'order.act': 4,
+    // Merchant lookup beside the start; order read; order, audit row, outbox row; commit; then the
+    // send's claim transaction: start, row, settings and subscription together, row held, commit.
+    'order.act (with notification)': 11,
+    'order.act': 5,
   })
 })
 

@@ -146,7 +146,7 @@ export const benchmark: Benchmark = {
         baseline: meCounted.roundTrips,
         unit: 'round trips',
         baselineLabel: 'user.me',
-        note: `${BEFORE.create} before issue 21 (goal ≤ 8). Product, queue, materials and open orders read beside the transaction's start; in it the order's own document, then the other reads together, the writes together (order, holds, stock per material, behaviour), commit`,
+        note: `${BEFORE.create} before issue 21 (goal ≤ 8). Product, queue, materials and open orders read beside the transaction's start; in it the order's own document, then the other reads together, the writes one after another (order, holds, stock per material, behaviour: shared documents in one order, so orders cannot deadlock), commit`,
       },
       {
         label: 'order.create: critical path (round trips one after another)',
@@ -154,7 +154,7 @@ export const benchmark: Benchmark = {
         baseline: meCounted.criticalPath,
         unit: 'round trips',
         baselineLabel: 'user.me',
-        note: `${BEFORE.create} before issue 21 (goal ≤ 5): reads beside the start, order read, reads, writes, commit`,
+        note: `${BEFORE.create} before issue 21 (goal ≤ 5): reads beside the start, order read, reads together, 8 writes, commit`,
       },
       {
         label: 'order.act (confirm): database round trips per call',
@@ -170,7 +170,7 @@ export const benchmark: Benchmark = {
         baseline: meCounted.criticalPath,
         unit: 'round trips',
         baselineLabel: 'user.me',
-        note: `${BEFORE.act} before issue 21 (goal ≤ 4): merchant lookup beside the start, order read, writes, commit; then the send's claim: start, row, settings, row written, commit`,
+        note: `${BEFORE.act} before issue 21 (goal ≤ 4): merchant lookup beside the start, order read, 3 writes, commit; then the send's claim: start, row, settings and subscription together, row written, commit`,
       },
       {
         label: `order.create: calls per second, ${CLIENTS} concurrent clients`,
