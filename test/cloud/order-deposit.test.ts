@@ -155,7 +155,7 @@ describe('once the batch fills', () => {
       null,
     )
     expect(notice.result).toMatchObject({ errcode: 0 })
-    expect(notice.roundTrips).toBe(34)
+    expect(notice.roundTrips).toBe(30)
     const paid = await stored(paying._id)
     expect(paid).toMatchObject({ node: 'production', balance: { state: 'paid' } })
     expect((await auditOf(paying._id)).map((row) => [row.event, row.to])).toEqual([
