@@ -16,13 +16,7 @@ import {
   type MessageDraft,
 } from '../domain/message-drafts'
 import { COLLECTIONS } from '../domain/names'
-import type { ChinaDate } from '../domain/china-date'
-import {
-  EXCEPTION_KINDS,
-  PRE_SHIPPING_NODES,
-  type Actor,
-  type OrderRecord,
-} from '../domain/order-types'
+import type { Actor, OrderRecord } from '../domain/order-types'
 import { applyTransition } from '../domain/order-transition'
 import { fail, ok, type Result } from '../domain/result'
 import { currentEnv } from './context'
@@ -36,6 +30,7 @@ import {
   withoutId,
 } from './database'
 import { drainAfterCommit } from './notifier'
+import { countOrderChange } from './order-counters'
 import { prepareStockSettlement } from './stock'
 import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
@@ -49,19 +44,6 @@ import { recordMoney } from './ledger'
 import { prepareReworkClose } from './rework'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
-
-/** Orders the workshop still holds whose ETA has passed (the board's and dashboard's 逾期). */
-export const countOverdue = (today: ChinaDate) =>
-  countOf(orders().where({ node: command.in([...PRE_SHIPPING_NODES]), eta: command.lt(today) }))
-
-/** Orders the workshop still holds with an open exception (the board's and dashboard's 异常). */
-export const countOpenExceptions = () =>
-  countOf(
-    orders().where({
-      node: command.in([...PRE_SHIPPING_NODES]),
-      'exception.kind': command.in([...EXCEPTION_KINDS]),
-    }),
-  )
 
 /** Nodes whose orders occupy the workshop (they lengthen new orders' lead time). */
 const IN_WORK_NODES = ['materials', 'production', 'rework', 'quality_check']
@@ -152,6 +134,7 @@ export async function orderEventIn(
   // issued together could be locked in opposite orders by two transactions and deadlock.
   await recordMoney(transaction, order, next, now)
   await ref.set({ data: withoutId(next) })
+  await countOrderChange(transaction, order, next)
   await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
   if (queued) await queueNewMessage(transaction, queued, now)
   if (grant) await storeCoupon(transaction, grant)

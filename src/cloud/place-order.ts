@@ -38,6 +38,7 @@ import { orders, queueLoadOf } from './orders'
 import { releaseBatch } from './batches'
 import { materialsOf, prepareReservation } from './stock'
 import { currentTime } from './clock'
+import { countOrderChange } from './order-counters'
 import type { UrgentQuota } from './urgent-quota'
 import { openOrdersOf, orderLimits } from './order-limits'
 import { readCouponForUse } from './coupons'
@@ -156,6 +157,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
     // One after another, in the order every order uses: writes of documents other orders share
     // (materials, counters) issued together could lock them in opposite orders and deadlock.
     await orderRef.set({ data: { ...withoutId(built.data), stock: needs } })
+    await countOrderChange(transaction, null, built.data)
     await holds.data()
     await reservation.data(built.data)
     await coupon?.data.write()

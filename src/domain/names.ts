@@ -44,6 +44,8 @@ export const COLLECTIONS = {
   csSessions: 'cs_sessions',
   /** How often the catalog list showed each product, per China day in shards (list-views.ts). */
   listViews: 'list_views',
+  /** The board's and dashboard's order counts, in shards (order-counters.ts). */
+  orderCounters: 'order_counters',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

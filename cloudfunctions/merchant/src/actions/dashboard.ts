@@ -1,5 +1,6 @@
-// merchant.dashboard — merchants only; read-only. Every figure comes from indexed counts or from
-// bounded, time-windowed reads (at most SAMPLE_LIMIT rows), folded by src/domain/dashboard.ts.
+// merchant.dashboard — merchants only; read-only. Every figure comes from the order counters
+// (orders per node, 逾期, 异常: cloud/order-counters.ts), indexed counts or bounded,
+// time-windowed reads (at most SAMPLE_LIMIT rows), folded by src/domain/dashboard.ts.
 // Windows: lead time, urgent share, messages (sent, held, opened) and refills over the last
 // WINDOW_DAYS days; top options over this China week; order counts over the last WEEKS weeks;
 // after-sales requests over WINDOW_DAYS against the orders delivered in it; ratings given over
@@ -30,7 +31,8 @@ import { ratingStats } from '@/domain/rating-stats'
 import { ok } from '@/domain/result'
 import { afterSales } from '@/cloud/after-sales'
 import { command, countOf, db, readList } from '@/cloud/database'
-import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
+import { orders } from '@/cloud/orders'
+import { orderFigures } from '@/cloud/order-counters'
 import { refillStats } from '@/cloud/refill-stats'
 import { recSlotStats } from '@/cloud/rec-stats'
 import { ratings } from '@/cloud/ratings'
@@ -75,9 +77,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
   recSlots.catch(() => undefined)
 
   const [
-    byNodeCounts,
-    overdue,
-    exceptions,
+    figures,
     finished,
     placed,
     urgentPlaced,
@@ -93,9 +93,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     overdueRequests,
     rated,
   ] = await Promise.all([
-    Promise.all(ORDER_NODES.map((node) => countOf(orders().where({ node })))),
-    countOverdue(today),
-    countOpenExceptions(),
+    orderFigures(today),
     readList<OrderRecord>(
       orders()
         .where({ node: command.in(['delivered', 'completed']), updatedAt: command.gte(since) })
@@ -170,12 +168,12 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
 
   const view: DashboardView = {
     generatedAt: now,
-    byNode: Object.fromEntries(ORDER_NODES.map((node, i) => [node, byNodeCounts[i]])) as Record<
+    byNode: Object.fromEntries(ORDER_NODES.map((node) => [node, figures.counts[node]])) as Record<
       OrderNode,
       number
     >,
-    overdue,
-    exceptions,
+    overdue: figures.overdue,
+    exceptions: figures.counts.exceptions,
     leadTime: leadTimeStats(finished),
     urgentShare: shareOf(urgentPlaced, placed),
     topOptions: topOptions(thisWeek),
