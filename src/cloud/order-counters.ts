@@ -11,6 +11,7 @@
 // key is still what was read (a conditional increment), so a repair run twice fixes once.
 import {
   counterDelta,
+  newOrderCounter,
   ORDER_COUNTER_IDS,
   ORDER_COUNTER_KEYS,
   ORDER_COUNTER_SHARDS,
@@ -26,24 +27,13 @@ import {
 import type { ChinaDate } from '../domain/china-date'
 import { COLLECTIONS } from '../domain/names'
 import { EXCEPTION_KINDS, PRE_SHIPPING_NODES, type OrderRecord } from '../domain/order-types'
-import { command, countOf, db, readList, type Transaction } from './database'
+import { command, countOf, db, readList, type Transaction, withoutId } from './database'
 
 const counters = () => db.collection(COLLECTIONS.orderCounters)
 const orders = () => db.collection(COLLECTIONS.orders)
 const held = { node: command.in([...PRE_SHIPPING_NODES]) }
 
 type Counted = Pick<OrderRecord, '_id' | 'node' | 'exception'>
-
-/** A shard with every key at 0, plus `delta` and one write per key it changes. */
-function newShard(shard: number, delta: Partial<OrderCounts>): Omit<OrderCounterRecord, '_id'> {
-  const zero = (value: (key: OrderCounterKey) => number) =>
-    Object.fromEntries(ORDER_COUNTER_KEYS.map((key) => [key, value(key)]))
-  return {
-    shard,
-    counts: zero((key) => delta[key] ?? 0),
-    writes: zero((key) => (delta[key] ? 1 : 0)),
-  }
-}
 
 /**
  * Inside the transaction that writes the order, after the order itself (so counters, shared by
@@ -67,7 +57,7 @@ export async function countOrderChange(
   const result = (await ref.update({ data })) as { stats?: { updated?: number }; updated?: number }
   if ((result.stats?.updated ?? result.updated ?? 0) > 0) return
   // No shard yet: created here; a transaction creating it at the same time conflicts and retries.
-  await ref.set({ data: newShard(shard, delta) })
+  await ref.set({ data: withoutId(newOrderCounter(shard, delta)) })
 }
 
 /** Every shard, in one read. */
@@ -102,15 +92,7 @@ const recount = (key: OrderCounterKey) =>
 async function fixDrift(key: OrderCounterKey, drift: number, seen: OrderCounterRecord[]) {
   const _id = orderCounterId(0)
   const shard = seen.find((record) => record._id === _id)
-  if (!shard) {
-    const made = counters().add({
-      data: { _id, ...newShard(0, { [key]: drift }) },
-    }) as Promise<unknown>
-    return made.then(
-      () => true,
-      () => false,
-    )
-  }
+  if (!shard) return false
   const writes = shard.writes?.[key] ?? 0
   const field = `writes.${key}`
   const unchanged =
@@ -123,6 +105,18 @@ async function fixDrift(key: OrderCounterKey, drift: number, seen: OrderCounterR
     stats: { updated: number }
   }
   return result.stats.updated === 1
+}
+
+/** Shards at 0 where none is stored yet (a new database), so later writes only increment. */
+async function addMissingShards(stored: OrderCounterRecord[]) {
+  const have = new Set(stored.map((record) => record._id))
+  const missing = ORDER_COUNTER_IDS.flatMap((id, shard) => (have.has(id) ? [] : [shard]))
+  // One that an order's write created meanwhile makes the add fail: it is there, as wanted.
+  await Promise.all(
+    missing.map((shard) =>
+      (counters().add({ data: newOrderCounter(shard) }) as Promise<unknown>).catch(() => null),
+    ),
+  )
 }
 
 export interface CounterRepair {
@@ -149,6 +143,10 @@ export async function repairOrderCounters(budgetMs = REPAIR_BUDGET_MS): Promise<
   let next = (state?.next ?? 0) % ORDER_COUNTER_KEYS.length
   const report: CounterRepair = { checked: 0, fixed: {}, busy: [] }
   let shards = await readOrderCounters()
+  if (shards.length < ORDER_COUNTER_SHARDS) {
+    await addMissingShards(shards)
+    shards = await readOrderCounters()
+  }
   while (report.checked < ORDER_COUNTER_KEYS.length && Date.now() - started < budgetMs) {
     const key = ORDER_COUNTER_KEYS[next]
     const counted = await recount(key)

@@ -30,6 +30,21 @@ export const ORDER_COUNTER_IDS = Array.from({ length: ORDER_COUNTER_SHARDS }, (_
   orderCounterId(shard),
 )
 
+/** A shard with every key at 0, plus `delta` and one write per key it changes. */
+export function newOrderCounter(
+  shard: number,
+  delta: Partial<OrderCounts> = {},
+): OrderCounterRecord {
+  const each = (value: (key: OrderCounterKey) => number) =>
+    Object.fromEntries(ORDER_COUNTER_KEYS.map((key) => [key, value(key)]))
+  return {
+    _id: orderCounterId(shard),
+    shard,
+    counts: each((key) => delta[key] ?? 0),
+    writes: each((key) => (delta[key] ? 1 : 0)),
+  }
+}
+
 /** FNV-1a over the id's UTF-16 code units: stable, cheap, spread evenly enough for shards. */
 export function shardOf(orderId: string): number {
   let hash = 0x811c9dc5

@@ -2,7 +2,7 @@
 // board, and repaired by the order timer when something wrote orders around them.
 import { Client } from 'pg'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
-import { orderCounterId, shardOf } from '@/domain/order-counters'
+import { ORDER_COUNTER_SHARDS, orderCounterId, shardOf } from '@/domain/order-counters'
 import { countersAndRecount, expectCountersMatchOrders } from '../helpers/order-counters'
 import { consumerA, consumerB, makeClient, merchant, startOrderCloud } from './order-helpers'
 
@@ -93,14 +93,17 @@ test('an order written around the counters (a direct insert) is counted by the n
   expect(await boardCounts()).toMatchObject({ counts: { submitted: 2 }, overdue: 1 })
 })
 
-test('a database with no counters yet: the timer builds them, and orders then move them', async () => {
+test("a database with no counters yet: an order's write makes its shard, the timer the rest", async () => {
   await sql('DELETE FROM local_documents WHERE collection = $1', [COLLECTIONS.orderCounters])
   expect((await boardCounts()).counts.submitted).toBe(0)
-  const report = await repair()
-  expect(report.fixed).toMatchObject({ submitted: 2, confirmed: 1, cancelled: 1, exceptions: 1 })
-  await expectCountersMatchOrders(env.cloud)
-  // A shard the repair did not create (it writes drift to shard 0) is made by the order's write.
   const another = (await create(consumerB))._id
+  expect((await boardCounts()).counts.submitted).toBe(1)
+  const report = await repair()
+  expect(report.fixed).toEqual({ submitted: 2, confirmed: 1, cancelled: 1, exceptions: 1 })
+  await expectCountersMatchOrders(env.cloud)
+  expect(
+    await env.cloud.store.find(COLLECTIONS.orderCounters, { shard: { $gte: 0 } }),
+  ).toHaveLength(ORDER_COUNTER_SHARDS)
   await act(consumerB, another, 'cancel')
   await expectCountersMatchOrders(env.cloud)
   expect(await boardCounts()).toMatchObject({

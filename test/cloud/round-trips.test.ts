@@ -143,27 +143,27 @@ test('each action makes the documented number of database calls', async () => {
     'order.quote (urgent-capable product)': 3,
     // Each order placed: +3 for its behaviour, in its transaction (the preference document read,
     // then written with the order, and one batch of two events).
-    'order.create': 19,
+    'order.create': 20, // + the order counter's increment (order-counters.ts)
     // The transaction starts beside the product's reads; its first read finds the order.
     'order.create (retry)': 7,
-    'order.create (urgent)': 21,
+    'order.create (urgent)': 22,
     // A first order of another product counts co-purchase pairs (cloud/co-purchase.ts) with the
     // shirt: an increment per product's document, each added first on first use (+4 here, +2
-    // once they exist); a repeat order of the curtain pairs nothing (16).
-    'order.create (first curtain, after shirts)': 20,
-    'order.create (second curtain)': 16,
+    // once they exist); a repeat order of the curtain pairs nothing (17).
+    'order.create (first curtain, after shirts)': 21,
+    'order.create (second curtain)': 17,
     'order.detail (owner)': 1,
     // + the merchant lookup and the order's rating, read in parallel.
     'order.detail (merchant)': 3,
     'order.mine': 1,
     'order.mine (first page, exception count)': 2,
-    'order.board': 13, // 8 node counts: the rework node is one of them
+    'order.board': 5, // the order counters' shards (one read), the not-yet-due count, two list reads and the merchant lookup
     // The merchant lookup; the transaction (order read, then order, audit row and outbox row
     // written); then the outbox send: a claim transaction (row, then the customer's
     // message settings and subscription together, then the row held for want of a credit).
-    'order.act (with notification)': 13,
-    'order.act': 6,
-    'order.reorder': 20,
+    'order.act (with notification)': 14, // + the order counter's increment, in the transaction
+    'order.act': 7,
+    'order.reorder': 21,
     // 6 reads in parallel (user, preferences, orders, refills, profiles, products), then the
     // open batches of batch products, the co-purchase rows of the products the customer ordered
     // (none ordered or personalisation off: no read) and the list-view count; a first visit also
@@ -175,18 +175,19 @@ test('each action makes the documented number of database calls', async () => {
     // Applying `pay` with its payment_ledger row and its 支付成功 outbox row, then sending it.
     'payment callback (pay)': 14,
     'payment callback (repeated)': 1,
-    'order.act (cancel, paid: refund after commit)': 14,
+    'order.act (cancel, paid: refund after commit)': 15,
   })
   expect(paths).toEqual({
     // The product, queue, materials and open-order reads beside the transaction's start; the
-    // order's own document; the other reads together; 8 writes one after another (shared
-    // documents, such as materials, in one order, so two orders cannot deadlock); commit.
-    'order.create': 12,
+    // order's own document; the other reads together; 9 writes one after another (shared
+    // documents, such as materials, in one order, so two orders cannot deadlock), the order
+    // counter's increment among them; commit.
+    'order.create': 13,
     'order.create (retry)': 3,
-    // Merchant lookup beside the start; order read; order, audit row, outbox row; commit; then the
-    // send's claim transaction: start, row, settings and subscription together, row held, commit.
-    'order.act (with notification)': 11,
-    'order.act': 5,
+    // Merchant lookup beside the start; order read; order, counter, audit row, outbox row; commit;
+    // then the send's claim transaction: start, row, settings and subscription together, row held, commit.
+    'order.act (with notification)': 12,
+    'order.act': 6,
   })
 })
 
@@ -233,9 +234,9 @@ test('coupon actions: the coupon costs one read and one write where it is used o
   expect(trips).toEqual({
     'order.coupons': 2,
     'order.quote (with a coupon)': 4,
-    'order.create': 19,
-    'order.create (with a coupon)': 21,
-    'order.act (cancel, unpaid)': 14,
-    'order.act (cancel, unpaid, coupon given back)': 16,
+    'order.create': 20,
+    'order.create (with a coupon)': 22,
+    'order.act (cancel, unpaid)': 15,
+    'order.act (cancel, unpaid, coupon given back)': 17,
   })
 })
