@@ -570,9 +570,9 @@ test('round trips of each after-sales action (docs/actions.md)', async () => {
     // 售后进度通知 held in-app (no credit here): 6 more
     decide: 15,
     withdraw: 6,
-    // An alteration's accept: as decline, but the order's rework writes the order and its audit
-    // row (one more) in the same transaction.
-    rework: 16,
+    // An alteration's accept: as decline, but the order's rework writes the order, its counter
+    // (order-counters.ts) and its audit row in the same transaction.
+    rework: 17,
   })
 })
 

@@ -30,3 +30,22 @@ export async function expectCountersMatchOrders(cloud: LocalCloud): Promise<void
   const { counters, recount } = await countersAndRecount(cloud)
   expect(counters).toEqual(recount)
 }
+
+/** The keys where the counters and a recount differ, as problem lines for a reliability suite. */
+export async function counterProblems(cloud: LocalCloud): Promise<string[]> {
+  const { counters, recount } = await countersAndRecount(cloud)
+  return ORDER_COUNTER_KEYS.filter((key) => counters[key] !== recount[key]).map(
+    (key) => `order counters: ${key} ${counters[key]}, orders say ${recount[key]}`,
+  )
+}
+
+/**
+ * Drift the order timer's repair fixed in one run (its answer's `counters.fixed`): in a suite
+ * where every order is written through the functions, any is a broken invariant the repair hid.
+ */
+export function driftFixedBy(timerAnswer: unknown): string[] {
+  const fixed = (timerAnswer as { data?: { counters?: { fixed?: object } } })?.data?.counters?.fixed
+  return Object.entries(fixed ?? {}).map(
+    ([key, drift]) => `order counters: the timer fixed ${key} by ${drift}`,
+  )
+}
