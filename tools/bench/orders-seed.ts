@@ -22,8 +22,8 @@ const CLONE = `
     'eta', to_char(at + interval '14 days 8 hours', 'YYYY-MM-DD'),
     -- Paid, so the timer's payment housekeeping leaves them alone.
     'payment', jsonb_set($1::jsonb -> 'payment', '{state}', '"paid"'),
-    -- One order in 500 carries an open exception (listed first on the board).
-    'exception', CASE WHEN i % 500 = 7 THEN jsonb_build_object(
+    -- One order in 499 carries an exception (499, not 500: so they fall on every node).
+    'exception', CASE WHEN i % 499 = 7 THEN jsonb_build_object(
       'id', 'exc_' || i, 'kind', 'delayed', 'note', '面料延迟到货', 'photos', '[]'::jsonb,
       'offered', jsonb_build_array(jsonb_build_object('type', 'wait_new_eta',
         'newEta', to_char(at + interval '8 hours', 'YYYY-MM-DD'))),
