@@ -126,6 +126,8 @@ export interface CounterRepair {
   fixed: Partial<OrderCounts>
   /** Keys that changed while counted: left for the next run. */
   busy: OrderCounterKey[]
+  /** Keys whose count failed (a timeout on a very large node): logged, the run goes on. */
+  failed: OrderCounterKey[]
 }
 
 /** Time one run may spend recounting (the order timer's other work shares its 20 s). */
@@ -141,7 +143,7 @@ export async function repairOrderCounters(budgetMs = REPAIR_BUDGET_MS): Promise<
   const stateRef = counters().doc(REPAIR_STATE_ID)
   const state = ((await stateRef.get()) as { data: { next?: number } | null }).data
   let next = (state?.next ?? 0) % ORDER_COUNTER_KEYS.length
-  const report: CounterRepair = { checked: 0, fixed: {}, busy: [] }
+  const report: CounterRepair = { checked: 0, fixed: {}, busy: [], failed: [] }
   let shards = await readOrderCounters()
   if (shards.length < ORDER_COUNTER_SHARDS) {
     await addMissingShards(shards)
@@ -149,10 +151,14 @@ export async function repairOrderCounters(budgetMs = REPAIR_BUDGET_MS): Promise<
   }
   while (report.checked < ORDER_COUNTER_KEYS.length && Date.now() - started < budgetMs) {
     const key = ORDER_COUNTER_KEYS[next]
-    const counted = await recount(key)
+    const counted = await recount(key).catch((error: unknown) => {
+      console.error(`[order-counters] ${key} not recounted`, error)
+      return null
+    })
     const after = await readOrderCounters()
-    const drift = counted - sumOrderCounters(shards)[key]
-    if (writesOf(shards, key) !== writesOf(after, key)) report.busy.push(key)
+    const drift = (counted ?? 0) - sumOrderCounters(shards)[key]
+    if (counted === null) report.failed.push(key)
+    else if (writesOf(shards, key) !== writesOf(after, key)) report.busy.push(key)
     else if (drift !== 0) {
       if (await fixDrift(key, drift, after)) report.fixed[key] = drift
       else report.busy.push(key)
