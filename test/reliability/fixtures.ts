@@ -286,7 +286,7 @@ export async function openBatch(env: ReliabilityCloud): Promise<string> {
  * ahead, never a Sunday (张师傅's day off; 李师傅 works every day from 10:00).
  */
 let visitDays = 0
-function visitDay(): ChinaDate {
+export function visitDay(): ChinaDate {
   let date = addDays(chinaDateOf(new Date()), 6 + visitDays)
   visitDays += 1
   if (weekdayOf(date) === 0) {
@@ -295,7 +295,7 @@ function visitDay(): ChinaDate {
   }
   return date
 }
-const chinaTime = (date: ChinaDate, time: string) => `${date}T${time}:00+08:00`
+export const chinaTime = (date: ChinaDate, time: string) => `${date}T${time}:00+08:00`
 
 /** A curtain of the owner's, ordered with 上门测量安装 (a measuring and an installing visit). */
 const curtainOrder = (env: ReliabilityCloud) =>
@@ -319,16 +319,15 @@ async function bookedVisit(env: ReliabilityCloud): Promise<{ visitId: string; da
   return { visitId: expectOk(booked, 'visit.book').data.visit.id, date }
 }
 
-/** A visit of the owner's written as the state it needs (set-out, arrival, a report), for 张师傅. */
-async function storedVisit(env: ReliabilityCloud, fields: Partial<VisitRecord>): Promise<string> {
-  const orderId = await curtainOrder(env)
+/** A visit record of the owner's for 张师傅, today and just started, unless `fields` say otherwise. */
+export function visitRecord(fields: Partial<VisitRecord>): VisitRecord {
   const now = new Date()
   // Today, just started: 张师傅 may set out (the visit's China day has come).
   const start = new Date(now.getTime() - 10 * 60 * 1000)
-  const visit: VisitRecord = {
+  return {
     _id: `vis_fixture_${next()}`,
     kind: 'measuring',
-    orderId,
+    orderId: 'ord_fixture',
     afterSalesId: null,
     ownerOpenid: consumerA,
     district: '徐汇区',
@@ -343,6 +342,11 @@ async function storedVisit(env: ReliabilityCloud, fields: Partial<VisitRecord>):
     updatedAt: now,
     ...fields,
   }
+}
+
+/** A visit of the owner's curtain written as the state it needs (set-out, arrival, a report). */
+async function storedVisit(env: ReliabilityCloud, fields: Partial<VisitRecord>): Promise<string> {
+  const visit = visitRecord({ orderId: await curtainOrder(env), ...fields })
   await env.cloud.store.insertMany(COLLECTIONS.visits, [visit])
   return visit._id
 }
