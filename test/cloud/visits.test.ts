@@ -22,7 +22,7 @@ const weekdaysAhead = (count: number): ChinaDate[] => {
     if (weekdayOf(date) !== 0 && weekdayOf(date) !== 6) days.push(date)
   return days
 }
-const DAYS = weekdaysAhead(5)
+const DAYS = weekdaysAhead(6)
 let DAY = DAYS[0]
 let testIndex = 0
 beforeEach(() => {
@@ -306,6 +306,48 @@ describe('a visit from booking to rating', () => {
     })
     await expect(visit('rate', rating, consumerA)).resolves.toMatchObject({
       code: 'ALREADY_RATED',
+    })
+  })
+})
+
+describe('a repair visit', () => {
+  test('needs the order’s accepted after-sales repair', async () => {
+    const delivered = await makeClient(env).deliveredShirt(consumerA)
+    const asked = await callerFor(env, FUNCTIONS.order)(
+      'requestAfterSales',
+      {
+        orderId: delivered,
+        requestId: rid(),
+        kind: 'repair',
+        reason: '使用中损坏',
+        note: '轨道滑轮坏了',
+        photos: customerPhotos(consumerA),
+      },
+      consumerA,
+    )
+    expect(asked).toMatchObject({ ok: true })
+    const afterSalesId = asked.data.request._id
+    const payload = {
+      orderId: delivered,
+      kind: 'repairing',
+      start: at(DAY, '09:00'),
+      requestId: rid('repair'),
+      afterSalesId,
+    }
+    // Not yet accepted by the shop.
+    await expect(visit('book', payload, consumerA)).resolves.toMatchObject({
+      code: 'NO_VISIT_SERVICE',
+    })
+    const merchantCall = callerFor(env, FUNCTIONS.merchant)
+    const decided = await merchantCall(
+      'decideAfterSales',
+      { afterSalesId, decision: 'accept', plan: '上门维修', days: 3 },
+      merchant,
+    )
+    expect(decided).toMatchObject({ ok: true })
+    await expect(visit('book', payload, consumerA)).resolves.toMatchObject({
+      ok: true,
+      data: { visit: { kind: 'repairing', afterSalesId, staffName: '张师傅' } },
     })
   })
 })
