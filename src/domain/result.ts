@@ -11,9 +11,12 @@ export function ok<T>(data: T): Ok<T> {
 }
 
 /** A failed envelope; the message defaults to the code's standard Chinese text. */
+export function fail(code: keyof typeof ERROR_MESSAGES, message?: string, field?: string): Fail
+/** A visit code (visit-errors.ts) brings its message: visitFail gives it. */
+export function fail(code: ErrorCode, message: string, field?: string): Fail
 export function fail(
   code: ErrorCode,
-  message: string = ERROR_MESSAGES[code],
+  message: string = ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES],
   field?: string,
 ): Fail {
   return field === undefined ? { ok: false, code, message } : { ok: false, code, message, field }

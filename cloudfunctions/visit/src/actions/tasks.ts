@@ -1,0 +1,56 @@
+// visit.tasks — a staff member; read-only. 我的任务: their own visits of a China day (today by
+// default) in window order, each with the order's details, contact and history; two reads.
+import { visitApi, type TaskItem } from '@/domain/api/visit'
+import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
+import type { OrderRecord } from '@/domain/order-types'
+import { COLLECTIONS } from '@/domain/names'
+import { ok } from '@/domain/result'
+import { toVisitView } from '@/domain/visit-booking'
+import { availableVisitEvents } from '@/domain/visit-machine'
+import type { VisitRecord } from '@/domain/visit-types'
+import { currentTime } from '@/cloud/clock'
+import { command, db, readList } from '@/cloud/database'
+import { visits, windowOf } from '@/cloud/visits'
+import { defineStaffAction } from './define'
+
+const MAX_TASKS = 50
+
+const orderFacts = (order: OrderRecord): TaskItem['order'] => ({
+  orderNo: order.orderNo,
+  productName: order.productSnapshot.name,
+  details: order.productSnapshot.details,
+  contact: { name: order.address.name, phone: order.address.phone },
+  history: order.timeline.map(({ node, at, note }) => ({ node, at, note })),
+})
+
+export const tasks = defineStaffAction(visitApi.tasks, async (input, staff) => {
+  const now = currentTime()
+  const { start, end } = chinaDayRange(input.date ?? chinaDateOf(now))
+  const rows = await readList<VisitRecord>(
+    visits()
+      .where({ staffId: staff._id, 'window.start': command.gte(start).and(command.lt(end)) })
+      .orderBy('window.start', 'asc')
+      .limit(MAX_TASKS),
+  )
+  const orderIds = [...new Set(rows.map((row) => row.orderId))]
+  const orders = orderIds.length
+    ? await readList<OrderRecord>(
+        db
+          .collection(COLLECTIONS.orders)
+          .where({ _id: command.in(orderIds) })
+          .limit(MAX_TASKS),
+      )
+    : []
+  const byId = new Map(orders.map((order) => [order._id, order]))
+  const ctx = { staffId: staff._id, now }
+  return ok({
+    items: rows.map((row) => {
+      const visit = { ...row, window: windowOf(row) }
+      const order = byId.get(visit.orderId)
+      return {
+        visit: toVisitView(visit, availableVisitEvents(visit, 'staff', ctx)),
+        order: order ? orderFacts(order) : null,
+      }
+    }),
+  })
+})
