@@ -4,16 +4,10 @@
 import { chinaDateOf, type ChinaDate } from './china-date'
 import type { VisitRecord } from './visit-types'
 
-/** A visit's rating: each aspect 1–5, given once by its customer. */
-export interface VisitRating {
-  punctuality: number
-  professionalism: number
-}
-
 export type VisitStatsRow = Pick<
   VisitRecord,
-  'district' | 'staffId' | 'node' | 'window' | 'timeline'
-> & { rating?: VisitRating | null }
+  'district' | 'staffId' | 'node' | 'window' | 'timeline' | 'rating'
+>
 
 export interface StaffServiceFigures {
   staffId: string

@@ -40,11 +40,11 @@ test('a hand-built week: days, districts, on time, missed, per staff', () => {
       // 张师傅: 09:40 in 09:00–11:00 is on time, 13:05 after 11:00–13:00 is late.
       visit('2026-12-01', '09:00', 'done', {
         arrivedAt: '09:40',
-        rating: { punctuality: 5, professionalism: 5 },
+        rating: { punctuality: 5, professionalism: 5, at: new Date() },
       }),
       visit('2026-12-01', '11:00', 'done', {
         arrivedAt: '13:05',
-        rating: { punctuality: 2, professionalism: 4 },
+        rating: { punctuality: 2, professionalism: 4, at: new Date() },
       }),
       visit('2026-12-02', '14:00', 'missed'),
       // 李师傅 in 徐汇区: on the dot of the window's end is late; one still scheduled.
