@@ -9,11 +9,10 @@ export default defineAppConfig({
     'pages/order/index',
     'pages/refills/index',
   ],
-  // Merchant pages load only when a merchant opens them; consumers never download them.
   subPackages: [
     // Shopping: customise, confirm, the order and its progress, subscriptions, refills. Out of the
-    // main package to keep launch small; preloaded by the tab pages (preloadRule) so a tap waits
-    // no longer than before.
+    // main package to keep launch small; the tab pages preload it (preloadRule), so a tap on a
+    // product or an order seldom waits for its download.
     {
       root: 'shop',
       pages: [
@@ -24,6 +23,7 @@ export default defineAppConfig({
         'pages/refills/index',
       ],
     },
+    // Merchant pages load only when a merchant opens them; consumers never download them.
     {
       root: 'merchant',
       pages: [
