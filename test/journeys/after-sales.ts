@@ -61,7 +61,7 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   await expect(
     phone.tapAndAnswerSheet('.after-sales-form__submit', 'accept', '提交申请'),
   ).resolves.toBe(1)
-  await phone.onPage('pages/order/index')
+  await phone.onPage('shop/pages/order/index')
   await phone.see('.after-sales__item', '改尺寸 · 袖长 −2cm')
   await phone.see('.after-sales__state', '待商家处理')
   await phone.see('.photo-strip__photo')
@@ -173,7 +173,7 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   await customer.onPage('service/pages/rating/index')
   for (const star of ['quality-5', 'fit-5', 'onTime-4']) await customer.tap(`.rating-star--${star}`)
   await customer.tap('.rating-form__submit', '提交评价')
-  await customer.onPage('pages/order/index')
+  await customer.onPage('shop/pages/order/index')
   await customer.see('.rating-row__stars', '合身 ★★★★★')
   expect(customer.errors()).toEqual([])
   const order = (await ctx.cloud.store.find(COLLECTIONS.orders, { _id: id }))[0] as OrderRecord
