@@ -5,6 +5,7 @@ import { isChinaDate, type ChinaDate } from '../china-date'
 import { customerPhotosCheck } from '../customer-photos'
 import { MEASUREMENT_KEY, profileNameCheck } from '../measurement-profile'
 import { FUNCTIONS } from '../names'
+import type { Measurement } from '../product-schema'
 import { REQUEST_ID_PATTERN } from '../new-order'
 import {
   decimal,
@@ -72,6 +73,8 @@ export interface TaskItem {
     contact: { name: string; phone: string }
     /** The order's history, oldest first. */
     history: { node: string; at: Date; note: string }[]
+    /** What a measuring visit measures: the product's measurements (empty for other visits). */
+    sizes: Pick<Measurement, 'id' | 'label' | 'unit' | 'min' | 'max' | 'step'>[]
   } | null
 }
 
