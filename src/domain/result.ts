@@ -28,3 +28,10 @@ export function isResult(value: unknown): value is Result<unknown> {
   if (v.ok === true) return 'data' in v
   return v.ok === false && typeof v.code === 'string' && typeof v.message === 'string'
 }
+
+/** Answers that may change if the same call is sent again: the network, the server, a race. */
+export const RETRYABLE_CODES: readonly ErrorCode[] = ['NETWORK', 'INTERNAL', 'CONFLICT']
+
+/** Whether a call's answer settles it: ok, or a refusal that sending again would not change. */
+export const isFinalAnswer = (result: Result<unknown>) =>
+  result.ok || !RETRYABLE_CODES.includes(result.code)

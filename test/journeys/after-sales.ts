@@ -165,7 +165,9 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   await customer.open(`pages/order/index?id=${id}`)
   await customer.see('.after-sales__state', '已完成')
   await customer.see('.after-sales__ask', '申请售后')
+  customer.answerNextSheet('reject') // 保养提醒, asked at 确认收货 again: not this time
   await customer.tapAndAnswerModal('.order-action--complete', true)
+  await expect(customer.sheetOffered()).resolves.toBe(1)
   await customer.see('.order-hero__node', '已完成')
   await customer.tap('.rating-row__rate', '评价订单')
   await customer.onPage('service/pages/rating/index')

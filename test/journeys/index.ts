@@ -84,7 +84,7 @@ export const JOURNEYS: [
   ['我的补货: stop the reminders, then 立即补货 from the same card', refillAConsumable, 60_000],
   ['turn off one kind of progress message in 订阅设置', turnOffAKindOfMessage, 60_000],
   [
-    'the merchant ships an order node by node; the customer sees it and confirms receipt',
+    'the merchant ships an order node by node; the customer sees it, confirms receipt and allows 保养提醒',
     merchantShipsAnOrder,
     90_000,
   ],
