@@ -127,7 +127,12 @@ export const visitApi = {
     object({ visitId, staffId: optional(id('师傅')), expectedVersion: version }),
     returns<Visit>(),
   ),
-  tasks: action('tasks', object({ date: optional(chinaDate) }), returns<{ items: TaskItem[] }>()),
+  /** `date` answers which China day was read: today on the cloud's clock by default. */
+  tasks: action(
+    'tasks',
+    object({ date: optional(chinaDate) }),
+    returns<{ date: ChinaDate; items: TaskItem[] }>(),
+  ),
   act: action(
     'act',
     object({ visitId, event: oneOf('操作', STAFF_EVENTS), expectedVersion: version }),

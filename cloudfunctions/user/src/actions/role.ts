@@ -13,6 +13,6 @@ import type { Role } from '@/domain/user'
 export const role = defineUserAction(userApi.role, async (_input, openid) => {
   // Together: a staff member's 我的任务 entry costs the tab bar no extra round trip.
   const [merchant, staff] = await Promise.all([isMerchant(openid), staffOf(openid)])
-  const role: Role = merchant ? 'merchant' : staff ? 'staff' : 'consumer'
-  return ok({ role, photoDir: photoDirOf(openid) })
+  const answer: Role = merchant ? 'merchant' : staff ? 'staff' : 'consumer'
+  return ok({ role: answer, photoDir: photoDirOf(openid) })
 })

@@ -28,7 +28,8 @@ const orderFacts = (order: OrderRecord, sizes: Measurement[]): TaskItem['order']
 
 export const tasks = defineStaffAction(visitApi.tasks, async (input, staff) => {
   const now = currentTime()
-  const { start, end } = chinaDayRange(input.date ?? chinaDateOf(now))
+  const date = input.date ?? chinaDateOf(now)
+  const { start, end } = chinaDayRange(date)
   const rows = await readList<VisitRecord>(
     visits()
       .where({ staffId: staff._id, 'window.start': command.gte(start).and(command.lt(end)) })
@@ -64,6 +65,7 @@ export const tasks = defineStaffAction(visitApi.tasks, async (input, staff) => {
       : []
   const ctx = { staffId: staff._id, now }
   return ok({
+    date,
     items: rows.map((row) => {
       const visit = { ...row, window: windowOf(row) }
       const order = byId.get(visit.orderId)

@@ -1,10 +1,10 @@
 // 我的任务 (issue 18): a service staff member's visits of today or tomorrow, in window order, each
 // with the address, the customer and the order, and the next step. The report is kept on the
 // phone when there is no signal and sent when the network returns, once.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { addDays, chinaDateOf } from '@/domain/china-date'
+import { addDays, type ChinaDate } from '@/domain/china-date'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { toast } from '@/services/feedback'
 import TaskCard from './task-card'
@@ -14,10 +14,14 @@ import './index.scss'
 const DONE_TOASTS: Record<StaffEvent, string> = { set_out: '已出发', arrive: '已到达' }
 
 export default function Tasks() {
-  const today = chinaDateOf(new Date())
-  const [date, setDate] = useState(today)
+  // Today is the cloud's (the phone's clock may be wrong); tomorrow follows its answer.
+  const [date, setDate] = useState<ChinaDate | undefined>()
   const tasks = useTasks(date)
   const { data, error, loading, busy, waiting, reload } = tasks
+  const [today, setToday] = useState<ChinaDate>()
+  useEffect(() => {
+    if (!today && date === undefined && data) setToday(data.date)
+  }, [today, date, data])
   usePullDownRefresh(() => void tasks.flush().then(reload))
 
   const act = async (item: TaskRow, event: StaffEvent) => {
@@ -31,17 +35,20 @@ export default function Tasks() {
     return answer
   }
 
-  const days = [
-    { date: today, label: '今天' },
-    { date: addDays(today, 1), label: '明天' },
-  ]
+  const shown = data?.date
+  const days = today
+    ? [
+        { date: today, label: '今天' },
+        { date: addDays(today, 1), label: '明天' },
+      ]
+    : []
   return (
     <View className="tasks">
       <View className="tasks__days">
         {days.map((day) => (
           <View
             key={day.date}
-            className={`tasks__day${day.date === date ? ' tasks__day--on' : ''}`}
+            className={`tasks__day${day.date === shown ? ' tasks__day--on' : ''}`}
             onClick={() => setDate(day.date)}
           >
             <Text>

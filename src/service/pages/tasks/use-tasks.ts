@@ -19,8 +19,9 @@ export type TaskRow = ResultOf<typeof visitApi.tasks>['items'][number]
 
 const keptReports = keptSends<ReportPayload>('visit-reports')
 
-export function useTasks(date: ChinaDate) {
-  const tasks = useCloud(visitApi.tasks, { date })
+/** `date` undefined: today on the cloud's clock. */
+export function useTasks(date: ChinaDate | undefined) {
+  const tasks = useCloud(visitApi.tasks, date ? { date } : {})
   const { reload } = tasks
   const [waiting, setWaiting] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
