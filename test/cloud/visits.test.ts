@@ -51,6 +51,16 @@ const snapshot = async () =>
     ),
   )
 
+/** Calls an action and counts its database round trips (docs/actions.md states them). */
+async function counted(action: string, payload: unknown, openid: string | null) {
+  const { result, roundTrips } = await env.cloud.invokeCounted(
+    FUNCTIONS.visit,
+    { action, payload },
+    openid,
+  )
+  return { result: result as { ok: boolean; data?: any }, roundTrips } // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
 async function book(orderId: string, time: string, kind = 'measuring', openid = consumerA) {
   return visit('book', { orderId, kind, start: at(DAY, time), requestId: rid('visit') }, openid)
 }
@@ -207,12 +217,17 @@ describe('a visit from booking to rating', () => {
     const booked = await book(orderId, '09:00')
     const id = booked.data.visit.id
     expect(booked.data.visit.staffName).toBe('张师傅')
-    await expect(visit('mine', { orderId }, consumerA)).resolves.toMatchObject({
+    const trips: Record<string, number> = {}
+    const mine = await counted('mine', { orderId }, consumerA)
+    expect(mine.result).toMatchObject({
       ok: true,
       data: { visits: [{ id, events: ['reschedule', 'cancel'] }] },
     })
+    trips.mine = mine.roundTrips
 
-    const tasks = await visit('tasks', { date: DAY }, zhang)
+    const counting = await counted('tasks', { date: DAY }, zhang)
+    trips.tasks = counting.roundTrips
+    const tasks = counting.result
     const task = tasks.data.items.find((i: { visit: { id: string } }) => i.visit.id === id)
     expect(task.order).toMatchObject({ productName: '全遮光定制窗帘', contact: { name: '林晓' } })
     expect(task.visit.events).toEqual([]) // sets out only on the day
@@ -225,9 +240,16 @@ describe('a visit from booking to rating', () => {
     await expect(
       visit('act', { visitId: id, event: 'set_out', expectedVersion: 2 }, li),
     ).resolves.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(
-      visit('act', { visitId: id, event: 'set_out', expectedVersion: 2 }, zhang),
-    ).resolves.toMatchObject({ ok: true, data: { already: false, visit: { node: 'on_the_way' } } })
+    const setOut = await counted(
+      'act',
+      { visitId: id, event: 'set_out', expectedVersion: 2 },
+      zhang,
+    )
+    expect(setOut.result).toMatchObject({
+      ok: true,
+      data: { already: false, visit: { node: 'on_the_way' } },
+    })
+    trips.act = setOut.roundTrips
     await expect(
       visit('act', { visitId: id, event: 'arrive', expectedVersion: 3 }, zhang),
     ).resolves.toMatchObject({ ok: true, data: { visit: { node: 'arrived' } } })
@@ -263,10 +285,18 @@ describe('a visit from booking to rating', () => {
     ).resolves.toMatchObject({ code: 'INVALID_TRANSITION' })
     expect(await snapshot()).toBe(before)
 
-    const sent = await visit('report', report, zhang)
-    expect(sent).toMatchObject({ ok: true, data: { already: false, visit: { node: 'done' } } })
-    const resent = await visit('report', report, zhang)
-    expect(resent).toMatchObject({ ok: true, data: { already: true, visit: { version: 5 } } })
+    const sent = await counted('report', report, zhang)
+    expect(sent.result).toMatchObject({
+      ok: true,
+      data: { already: false, visit: { node: 'done' } },
+    })
+    trips.report = sent.roundTrips
+    const resent = await counted('report', report, zhang)
+    expect(resent.result).toMatchObject({
+      ok: true,
+      data: { already: true, visit: { version: 5 } },
+    })
+    trips['report (resent)'] = resent.roundTrips
     expect(await rows(COLLECTIONS.visitReports, { visitId: id })).toHaveLength(1)
     expect(await rows(COLLECTIONS.slotClaims, { visitId: id })).toHaveLength(0)
 
@@ -280,11 +310,13 @@ describe('a visit from booking to rating', () => {
     })
     expect(await snapshot()).toBe(beforeConsent)
     await profile('consent', { granted: true }, consumerA)
-    const confirmed = await visit(
+    const confirming = await counted(
       'confirmSizes',
       { visitId: id, profileName: '客厅窗户' },
       consumerA,
     )
+    trips['confirmSizes (with a profile)'] = confirming.roundTrips
+    const confirmed = confirming.result
     expect(confirmed).toMatchObject({ ok: true })
     expect(confirmed.data.profileId).toEqual(expect.any(String))
     const [order] = await rows(COLLECTIONS.orders, { _id: orderId })
@@ -300,12 +332,23 @@ describe('a visit from booking to rating', () => {
       code: 'INVALID_INPUT',
     })
     await expect(visit('rate', rating, consumerB)).resolves.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(visit('rate', rating, consumerA)).resolves.toMatchObject({
+    const rated = await counted('rate', rating, consumerA)
+    expect(rated.result).toMatchObject({
       ok: true,
       data: { visit: { rating: { punctuality: 5, professionalism: 4 } } },
     })
+    trips.rate = rated.roundTrips
     await expect(visit('rate', rating, consumerA)).resolves.toMatchObject({
       code: 'ALREADY_RATED',
+    })
+    expect(trips).toEqual({
+      mine: 1,
+      tasks: 3,
+      act: 6,
+      report: 16,
+      'report (resent)': 8,
+      'confirmSizes (with a profile)': 12,
+      rate: 4,
     })
   })
 })
