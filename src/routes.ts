@@ -34,6 +34,8 @@ export const SERVICE_PAGES = {
   returnShipment: '/service/pages/return-shipment/index',
   /** 保养提醒: an order's care tasks (a care reminder opens it). */
   care: '/service/pages/care/index',
+  /** 我的任务: a service staff member's visits (issue 18). */
+  tasks: '/service/pages/tasks/index',
 } as const
 
 /** The customer's records subpackage (root `account`): 量体档案 and 优惠券, opened from 我的. */

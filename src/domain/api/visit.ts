@@ -5,6 +5,7 @@ import { isChinaDate, type ChinaDate } from '../china-date'
 import { customerPhotosCheck } from '../customer-photos'
 import { MEASUREMENT_KEY, profileNameCheck } from '../measurement-profile'
 import { FUNCTIONS } from '../names'
+import type { Measurement } from '../product-schema'
 import { REQUEST_ID_PATTERN } from '../new-order'
 import {
   decimal,
@@ -72,6 +73,8 @@ export interface TaskItem {
     contact: { name: string; phone: string }
     /** The order's history, oldest first. */
     history: { node: string; at: Date; note: string }[]
+    /** What a measuring visit measures: the product's measurements (empty for other visits). */
+    sizes: Pick<Measurement, 'id' | 'label' | 'unit' | 'min' | 'max' | 'step'>[]
   } | null
 }
 
@@ -124,7 +127,12 @@ export const visitApi = {
     object({ visitId, staffId: optional(id('师傅')), expectedVersion: version }),
     returns<Visit>(),
   ),
-  tasks: action('tasks', object({ date: optional(chinaDate) }), returns<{ items: TaskItem[] }>()),
+  /** `date` answers which China day was read: today on the cloud's clock by default. */
+  tasks: action(
+    'tasks',
+    object({ date: optional(chinaDate) }),
+    returns<{ date: ChinaDate; items: TaskItem[] }>(),
+  ),
   act: action(
     'act',
     object({ visitId, event: oneOf('操作', STAFF_EVENTS), expectedVersion: version }),
