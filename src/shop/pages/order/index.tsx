@@ -35,6 +35,7 @@ import { useOrderMessages } from '@/hooks/useOrderMessages'
 import { useOrderPayment } from '@/hooks/useOrderPayment'
 import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
 import { confirmModal as confirmModalWith, toast } from '@/services/feedback'
+import { askForSubscriptions } from '@/services/subscribe'
 import './index.scss'
 
 /** The order page's modals: a confirm button (default 确定) and 再想想 to back out. */
@@ -94,8 +95,11 @@ export default function OrderPage() {
 
   const onEvent = async (event: OrderEvent) => {
     if (event === 'cancel') return setCancelling(true)
-    if (event === 'complete' && (await confirmModal('确认收货', '确认已收到商品并完成订单？')))
-      report(await detail.act('complete'), '订单已完成')
+    if (event !== 'complete' || !(await confirmModal('确认收货', '确认已收到商品并完成订单？')))
+      return
+    // The made good's care plan starts now: its reminders may reach WeChat.
+    if (product.carePlanned) askForSubscriptions('careTasks')
+    report(await detail.act('complete'), '订单已完成')
   }
 
   const cancel = async () => {
