@@ -1,10 +1,10 @@
 // Wake-ups for quiet customers (issue 20), run by the user function's daily timer. Candidates are
-// only customers holding a wake_up credit (one indexed read of subscriptions, in pages of 100), so
-// the work follows who asked for it, not the size of the shop. Per candidate, in parallel: the
-// user document (last visit), the newest order, their active refills, their care task due first;
-// then the batch of the
-// newest order's product. The rows go through queueMessagesOnce: the key names the China quarter,
-// so a repeated or concurrent run adds nothing, and the message timer sends them like any other.
+// only customers holding a wake_up credit (indexed reads of subscriptions in `_id` order, pages of
+// 100, at most 500 a run), so the work follows who asked for it, not the size of the shop. Per
+// candidate, in parallel: the user document (last visit), the newest order, their active refills,
+// their care task due first; then the batch of the newest order's product. The rows go through
+// queueMessagesOnce: the key names the China quarter, so a repeated or concurrent run adds
+// nothing, and the message timer sends them like any other (spending the credit).
 import type { OrderRecord } from '../domain/order-types'
 import type { BatchState } from '../domain/batch'
 import type { CareTaskRecord } from '../domain/care'
@@ -66,24 +66,36 @@ async function reasonsFor(
   return pickReason(reasons, now)
 }
 
-export async function queueWakeUps(now: Date, quietDays: number) {
-  const holders = await readList<Pick<SubscriptionRecord, 'ownerOpenid'>>(
+/** Holders of a wake-up credit after `afterId`, a page of at most 100 (one get's limit). */
+function holdersAfter(afterId: string | null) {
+  const holding = { purpose: 'wake_up', enabled: true, credits: command.gt(0) }
+  return readList<Pick<SubscriptionRecord, '_id' | 'ownerOpenid'>>(
     db
       .collection(COLLECTIONS.subscriptions)
-      .where({ purpose: 'wake_up', enabled: true, credits: command.gt(0) })
-      .field({ ownerOpenid: true })
+      .where(afterId === null ? holding : { ...holding, _id: command.gt(afterId) })
+      .field({ _id: true, ownerOpenid: true })
       .orderBy('_id', 'asc')
-      .limit(WAKE_UP_CANDIDATES_MAX),
+      .limit(QUEUE_BATCH_MAX),
   )
+}
+
+export async function queueWakeUps(now: Date, quietDays: number) {
+  let candidates = 0
   let queued = 0
-  for (let start = 0; start < holders.length; start += QUEUE_BATCH_MAX) {
-    const page = holders.slice(start, start + QUEUE_BATCH_MAX)
+  let afterId: string | null = null
+  // Pages by `_id`: a get returns at most 100 rows, so one read of 500 would stop at 100.
+  while (candidates < WAKE_UP_CANDIDATES_MAX) {
+    const page = await holdersAfter(afterId)
+    if (page.length === 0) break
+    candidates += page.length
+    afterId = page[page.length - 1]._id
     const reasons = await Promise.all(page.map((h) => reasonsFor(h.ownerOpenid, now, quietDays)))
     const drafts = page.flatMap((holder, index) => {
       const reason = reasons[index]
       return reason ? [wakeUpDraft(holder.ownerOpenid, reason, now)] : []
     })
     queued += (await queueMessagesOnce(drafts, now)).added.length
+    if (page.length < QUEUE_BATCH_MAX) break
   }
-  return { candidates: holders.length, queued }
+  return { candidates, queued }
 }

@@ -3,6 +3,7 @@
 // batch of what they bought) gets one; a second run, or a second day, in the same quarter adds
 // nothing; the next quarter may bring one more. The message timer sends it like any other.
 import type { OutboxRecord } from '@/domain/message-drafts'
+import { emptySubscription } from '@/domain/message-policy'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { useDemoCloud } from '../helpers/demo-cloud'
 import { DAY, daytime, messageClient } from './message-helpers'
@@ -126,4 +127,33 @@ test('the message timer sends it with the credit; the next quarter may bring one
     'wake_up:o_wake_refill:2026-Q4',
     'wake_up:o_wake_refill:2027-Q1',
   ])
+})
+
+test('one run reads its candidates in pages of 100: 150 quiet holders all get one', async () => {
+  const openids = Array.from({ length: 150 }, (_, i) => `o_wake_many_${String(i).padStart(3, '0')}`)
+  await env.cloud.store.insertMany(
+    COLLECTIONS.subscriptions,
+    openids.map((openid) => ({
+      ...emptySubscription(openid, 'wake_up', daysAgo(1)),
+      credits: 1,
+    })),
+  )
+  await env.cloud.store.insertMany(
+    COLLECTIONS.users,
+    openids.map((openid) => ({
+      _id: openid,
+      visits: 1,
+      firstSeenAt: daysAgo(300),
+      lastSeenAt: daysAgo(120),
+    })),
+  )
+  await env.cloud.store.insertMany(
+    COLLECTIONS.refills,
+    openids.map((openid) => refillOf(openid, 5)),
+  )
+  const at = daytime(10 + 41)
+  const { wakeUps: counts } = (await runTimer(at)).data as { wakeUps: { queued: number } }
+  expect(counts.queued).toBe(150)
+  const keys = new Set((await wakeUps()).map((row) => row.key))
+  expect(openids.filter((openid) => !keys.has(`wake_up:${openid}:2027-Q1`))).toEqual([])
 })
