@@ -1,8 +1,9 @@
 // Wake-ups for quiet customers (issue 20), run by the user function's daily timer. Candidates are
 // only customers holding a wake_up credit (indexed reads of subscriptions in `_id` order, pages of
-// 100, at most 500 a run), so the work follows who asked for it, not the size of the shop. Per
-// candidate, in parallel: the user document (last visit), the newest order, their active refills,
-// their care task due first; then the batch of the newest order's product. The rows go through
+// 100, at most 500 a run and while the run's time lasts), so the work follows who asked for it,
+// not the size of the shop. Per page: one read of the holders' user documents (last visit); only
+// the quiet ones go on, each with, in parallel, the newest order, their active refills, their care
+// task due first, then the batch of the newest order's product. The rows go through
 // queueMessagesOnce: the key names the China quarter, so a repeated or concurrent run adds
 // nothing, and the message timer sends them like any other (spending the credit).
 import type { OrderRecord } from '../domain/order-types'
@@ -20,11 +21,11 @@ export const WAKE_UP_CANDIDATES_MAX = 500
 
 async function reasonsFor(
   openid: string,
+  lastSeenAt: Date,
   now: Date,
   quietDays: number,
 ): Promise<WakeUpReason | null> {
-  const [user, [lastOrder], refills, [care]] = await Promise.all([
-    readDoc<{ lastSeenAt?: Date }>(db.collection(COLLECTIONS.users).doc(openid)),
+  const [[lastOrder], refills, [care]] = await Promise.all([
     readList<Pick<OrderRecord, 'createdAt' | 'productId' | 'productSnapshot'>>(
       db
         .collection(COLLECTIONS.orders)
@@ -49,7 +50,7 @@ async function reasonsFor(
         .limit(1),
     ),
   ])
-  if (!isQuiet(user?.lastSeenAt ?? null, lastOrder?.createdAt ?? null, now, quietDays)) return null
+  if (!isQuiet(lastSeenAt, lastOrder?.createdAt ?? null, now, quietDays)) return null
   const reasons: WakeUpReason[] = refills.map((refill) => ({ kind: 'refill_due', ...refill }))
   if (care) reasons.push({ kind: 'care_due', ...care })
   if (lastOrder) {
@@ -79,23 +80,51 @@ function holdersAfter(afterId: string | null) {
   )
 }
 
-export async function queueWakeUps(now: Date, quietDays: number) {
+/** Holders not seen for `quietDays` (by their last visit; orders are checked after). */
+async function quietAmong(openids: string[], now: Date, quietDays: number) {
+  if (openids.length === 0) return []
+  const users = await readList<{ _id: string; lastSeenAt?: Date }>(
+    db
+      .collection(COLLECTIONS.users)
+      .where({ _id: command.in(openids) })
+      .field({ _id: true, lastSeenAt: true })
+      .limit(openids.length),
+  )
+  return users.flatMap((user) =>
+    user.lastSeenAt && isQuiet(user.lastSeenAt, null, now, quietDays)
+      ? [{ openid: user._id, lastSeenAt: user.lastSeenAt }]
+      : [],
+  )
+}
+
+/** `stopAtMs`: real time to stop paging by (the function's timeout); the next run starts over. */
+export async function queueWakeUps(now: Date, quietDays: number, stopAtMs = Infinity) {
   let candidates = 0
   let queued = 0
   let afterId: string | null = null
+  let finished = false
   // Pages by `_id`: a get returns at most 100 rows, so one read of 500 would stop at 100.
-  while (candidates < WAKE_UP_CANDIDATES_MAX) {
+  while (candidates < WAKE_UP_CANDIDATES_MAX && Date.now() < stopAtMs) {
     const page = await holdersAfter(afterId)
-    if (page.length === 0) break
     candidates += page.length
-    afterId = page[page.length - 1]._id
-    const reasons = await Promise.all(page.map((h) => reasonsFor(h.ownerOpenid, now, quietDays)))
-    const drafts = page.flatMap((holder, index) => {
+    const quiet = await quietAmong(
+      page.map((holder) => holder.ownerOpenid),
+      now,
+      quietDays,
+    )
+    const reasons = await Promise.all(
+      quiet.map((q) => reasonsFor(q.openid, q.lastSeenAt, now, quietDays)),
+    )
+    const drafts = quiet.flatMap((q, index) => {
       const reason = reasons[index]
-      return reason ? [wakeUpDraft(holder.ownerOpenid, reason, now)] : []
+      return reason ? [wakeUpDraft(q.openid, reason, now)] : []
     })
     queued += (await queueMessagesOnce(drafts, now)).added.length
-    if (page.length < QUEUE_BATCH_MAX) break
+    if (page.length < QUEUE_BATCH_MAX) {
+      finished = true
+      break
+    }
+    afterId = page[page.length - 1]._id
   }
-  return { candidates, queued }
+  return { candidates, queued, finished }
 }

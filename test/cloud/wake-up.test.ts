@@ -80,7 +80,7 @@ beforeAll(async () => {
 afterAll(() => env.cloud.clock.set(null))
 
 test('a quiet customer with a credit and a reason gets one wake-up; the others none', async () => {
-  expect((await runTimer(NOW)).data.wakeUps).toEqual({ candidates: 5, queued: 2 })
+  expect((await runTimer(NOW)).data.wakeUps).toEqual({ candidates: 5, queued: 2, finished: true })
   const rows = await wakeUps()
   expect(rows.map((row) => [row.toOpenid, row.page, row.values])).toEqual([
     [
@@ -105,7 +105,7 @@ test('a quiet customer with a credit and a reason gets one wake-up; the others n
 })
 
 test('a second run, or another day in the same quarter, adds nothing', async () => {
-  expect((await runTimer(NOW)).data.wakeUps).toEqual({ candidates: 5, queued: 0 })
+  expect((await runTimer(NOW)).data.wakeUps).toEqual({ candidates: 5, queued: 0, finished: true })
   expect((await runTimer(new Date(NOW.getTime() + 20 * DAY))).data.wakeUps).toMatchObject({
     queued: 0,
   })
@@ -120,7 +120,11 @@ test('the message timer sends it with the credit; the next quarter may bring one
   // customers who never got one still hold theirs: the one whose filter now runs out within 14
   // days has a reason; the recent visitor and the recent buyer are still not quiet.
   await grant('o_wake_refill', 'wake_up')
-  expect((await runTimer(daytime(10 + 40))).data.wakeUps).toEqual({ candidates: 4, queued: 2 })
+  expect((await runTimer(daytime(10 + 40))).data.wakeUps).toEqual({
+    candidates: 4,
+    queued: 2,
+    finished: true,
+  })
   expect((await wakeUps()).map((row) => row.key)).toEqual([
     'wake_up:o_wake_batch:2026-Q4',
     'wake_up:o_wake_no_reason:2027-Q1',
