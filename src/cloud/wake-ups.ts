@@ -2,10 +2,10 @@
 // only customers holding a wake_up credit (indexed reads of subscriptions in `_id` order, pages of
 // 100, at most 500 a run and while the run's time lasts), so the work follows who asked for it,
 // not the size of the shop. Per page: one read of the holders' user documents (last visit); only
-// the quiet ones go on, each with, in parallel, the newest order, their active refills, their care
-// task due first, then the batch of the newest order's product. The rows go through
-// queueMessagesOnce: the key names the China quarter, so a repeated or concurrent run adds
-// nothing, and the message timer sends them like any other (spending the credit).
+// the quiet ones go on, 20 at a time, each with, in parallel, the newest order, their active
+// refills, their care task due first, then the batch of the newest order's product. The rows go
+// through queueMessagesOnce: the key names the China quarter, so a repeated or concurrent run
+// adds nothing, and the message timer sends them like any other (spending the credit).
 import type { OrderRecord } from '../domain/order-types'
 import type { BatchState } from '../domain/batch'
 import type { CareTaskRecord } from '../domain/care'
@@ -97,14 +97,17 @@ async function quietAmong(openids: string[], now: Date, quietDays: number) {
   )
 }
 
-/** `stopAtMs`: real time to stop paging by (the function's timeout); the next run starts over. */
+/** Quiet holders looked at together: their reads run in parallel, three each. */
+const REASON_CHUNK = 20
+
+/** `stopAtMs`: real time to stop by (the function's timeout); the next run starts over. */
 export async function queueWakeUps(now: Date, quietDays: number, stopAtMs = Infinity) {
   let candidates = 0
   let queued = 0
   let afterId: string | null = null
-  let finished = false
+  const inTime = () => Date.now() < stopAtMs
   // Pages by `_id`: a get returns at most 100 rows, so one read of 500 would stop at 100.
-  while (candidates < WAKE_UP_CANDIDATES_MAX && Date.now() < stopAtMs) {
+  while (candidates < WAKE_UP_CANDIDATES_MAX && inTime()) {
     const page = await holdersAfter(afterId)
     candidates += page.length
     const quiet = await quietAmong(
@@ -112,19 +115,20 @@ export async function queueWakeUps(now: Date, quietDays: number, stopAtMs = Infi
       now,
       quietDays,
     )
-    const reasons = await Promise.all(
-      quiet.map((q) => reasonsFor(q.openid, q.lastSeenAt, now, quietDays)),
-    )
-    const drafts = quiet.flatMap((q, index) => {
-      const reason = reasons[index]
-      return reason ? [wakeUpDraft(q.openid, reason, now)] : []
-    })
-    queued += (await queueMessagesOnce(drafts, now)).added.length
-    if (page.length < QUEUE_BATCH_MAX) {
-      finished = true
-      break
+    for (let start = 0; start < quiet.length; start += REASON_CHUNK) {
+      if (!inTime()) return { candidates, queued, finished: false }
+      const chunk = quiet.slice(start, start + REASON_CHUNK)
+      const reasons = await Promise.all(
+        chunk.map((q) => reasonsFor(q.openid, q.lastSeenAt, now, quietDays)),
+      )
+      const drafts = chunk.flatMap((q, index) => {
+        const reason = reasons[index]
+        return reason ? [wakeUpDraft(q.openid, reason, now)] : []
+      })
+      queued += (await queueMessagesOnce(drafts, now)).added.length
     }
+    if (page.length < QUEUE_BATCH_MAX) return { candidates, queued, finished: true }
     afterId = page[page.length - 1]._id
   }
-  return { candidates, queued, finished }
+  return { candidates, queued, finished: false }
 }

@@ -57,7 +57,10 @@ async function drain<Data>(ctx: BenchContext, fn: string, report: (data: Data) =
   let runs = 0
   let queueMs = 0
   for (;;) {
-    const { result, roundTrips: trips } = await ctx.cloud.fireTimerCounted(fn)
+    const { result, roundTrips: trips } = await ctx.cloud.fireTimerCounted(fn).catch((error) => {
+      // A platform failure ({errCode, errMsg}, e.g. the function's timeout) has no stack.
+      throw new Error(`${fn} timer: ${JSON.stringify(error)}`)
+    })
     const envelope = result as { ok: boolean; data: Data }
     if (!envelope.ok) throw new Error(`${fn} timer failed: ${JSON.stringify(result)}`)
     const run = report(envelope.data)
