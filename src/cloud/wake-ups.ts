@@ -1,18 +1,20 @@
 // Wake-ups for quiet customers (issue 20), run by the user function's daily timer. Candidates are
 // only customers holding a wake_up credit (indexed reads of subscriptions in `_id` order, pages of
 // 100, at most 500 a run and while the run's time lasts), so the work follows who asked for it,
-// not the size of the shop. Per page: one read of the holders' user documents (last visit); only
-// the quiet ones go on, 20 at a time, each with, in parallel, the newest order, their active
-// refills, their care task due first, then the batch of the newest order's product. The rows go
-// through queueMessagesOnce: the key names the China quarter, so a repeated or concurrent run
-// adds nothing, and the message timer sends them like any other (spending the credit).
+// not the size of the shop. Per page: one read of the holders' user documents (last visit), one
+// of which quiet ones were woken this quarter; only the others go on, 20 at a time, each with, in
+// parallel, the newest order, their active refills, their care task due first, then the batch of
+// the newest order's product. The rows go through queueMessagesOnce: the key names the China
+// quarter, so a repeated or concurrent run adds nothing, and the message timer sends them like
+// any other (spending the credit).
 import type { OrderRecord } from '../domain/order-types'
 import type { BatchState } from '../domain/batch'
 import type { CareTaskRecord } from '../domain/care'
+import { outboxIdOf } from '../domain/message-drafts'
 import type { SubscriptionRecord } from '../domain/message-policy'
 import { COLLECTIONS } from '../domain/names'
 import type { RefillRecord } from '../domain/refill'
-import { isQuiet, pickReason, wakeUpDraft, type WakeUpReason } from '../domain/wake-up'
+import { isQuiet, pickReason, wakeUpDraft, wakeUpKeyOf, type WakeUpReason } from '../domain/wake-up'
 import { command, db, readDoc, readList } from './database'
 import { queueMessagesOnce, QUEUE_BATCH_MAX } from './outbox'
 
@@ -80,7 +82,10 @@ function holdersAfter(afterId: string | null) {
   )
 }
 
-/** Holders not seen for `quietDays` (by their last visit; orders are checked after). */
+/**
+ * Holders not seen for `quietDays` (by their last visit; orders are checked after) and not yet
+ * woken this quarter: a run cut short by its time starts over, and skips those in one read.
+ */
 async function quietAmong(openids: string[], now: Date, quietDays: number) {
   if (openids.length === 0) return []
   const users = await readList<{ _id: string; lastSeenAt?: Date }>(
@@ -90,11 +95,22 @@ async function quietAmong(openids: string[], now: Date, quietDays: number) {
       .field({ _id: true, lastSeenAt: true })
       .limit(openids.length),
   )
-  return users.flatMap((user) =>
+  const quiet = users.flatMap((user) =>
     user.lastSeenAt && isQuiet(user.lastSeenAt, null, now, quietDays)
       ? [{ openid: user._id, lastSeenAt: user.lastSeenAt }]
       : [],
   )
+  if (quiet.length === 0) return []
+  const idOf = (openid: string) => outboxIdOf(wakeUpKeyOf(openid, now))
+  const woken = await readList<{ _id: string }>(
+    db
+      .collection(COLLECTIONS.notificationQueue)
+      .where({ _id: command.in(quiet.map((q) => idOf(q.openid))) })
+      .field({ _id: true })
+      .limit(quiet.length),
+  )
+  const done = new Set(woken.map((row) => row._id))
+  return quiet.filter((q) => !done.has(idOf(q.openid)))
 }
 
 /** Quiet holders looked at together: their reads run in parallel, three each. */
