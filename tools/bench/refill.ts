@@ -138,7 +138,7 @@ function perItem(
 
 export const benchmark: Benchmark = {
   name: 'refill',
-  title: 'Reminder timers: refills, care tasks and wake-ups with 1,000,000 refills stored',
+  title: 'Reminder timers: refills, care tasks and wake-ups (1,000,000 refills at full scale)',
   async run(ctx) {
     const scale = Number(process.env.BENCH_REFILL_SCALE ?? ctx.scale)
     const total = Math.round(1_000_000 * scale)
