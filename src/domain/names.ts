@@ -76,6 +76,7 @@ export const TIMER_TRIGGERS = {
   message: 'messageDrain',
   refill: 'refillReminders',
   user: 'behaviourRetention',
+  visit: 'visitHousekeeping',
 } as const satisfies Partial<Record<FunctionName, string>>
 
 /** Actions each function's router accepts. */

@@ -343,7 +343,8 @@ describe('a visit from booking to rating', () => {
     })
     expect(trips).toEqual({
       mine: 1,
-      tasks: 3,
+      // staff row, the day's visits, their orders, and the measured product's sizes
+      tasks: 4,
       act: 6,
       report: 16,
       'report (resent)': 8,

@@ -1,5 +1,5 @@
 import { visitApi } from '@/domain/api/visit'
-import { FUNCTIONS } from '@/domain/names'
+import { FUNCTIONS, TIMER_TRIGGERS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { act } from './actions/act'
 import { assign } from './actions/assign'
@@ -13,18 +13,24 @@ import { report } from './actions/report'
 import { reschedule } from './actions/reschedule'
 import { tasks } from './actions/tasks'
 import { windows } from './actions/windows'
+import { visitHousekeeping } from './timer'
 
-export const main = createRouter(FUNCTIONS.visit, visitApi, {
-  windows,
-  book,
-  mine,
-  reschedule,
-  cancel,
-  rate,
-  dispatch,
-  assign,
-  tasks,
-  act,
-  report,
-  confirmSizes,
-})
+export const main = createRouter(
+  FUNCTIONS.visit,
+  visitApi,
+  {
+    windows,
+    book,
+    mine,
+    reschedule,
+    cancel,
+    rate,
+    dispatch,
+    assign,
+    tasks,
+    act,
+    report,
+    confirmSizes,
+  },
+  { trigger: TIMER_TRIGGERS.visit, run: visitHousekeeping },
+)
