@@ -1,6 +1,6 @@
 // The visit function's own error codes. They live here, not in errors.ts, so the order and
-// merchant bundles (at their size budgets) do not carry them; ErrorCode includes them as a type.
-import { fail, type Fail } from './result'
+// merchant bundles do not carry them; ErrorCode includes them as a type. No import of result.ts:
+// errors.ts imports this file's type, so the envelope is built here (it is a result.ts Fail).
 
 export const VISIT_ERROR_MESSAGES = {
   NO_VISIT_SERVICE: '这个订单不含这项上门服务',
@@ -20,9 +20,12 @@ export function isVisitErrorCode(value: unknown): value is VisitErrorCode {
   )
 }
 
+export type VisitFail = { ok: false; code: VisitErrorCode; message: string; field?: string }
+
 /** A failed envelope with a visit code; the message defaults to the code's Chinese text. */
 export const visitFail = (
   code: VisitErrorCode,
   message: string = VISIT_ERROR_MESSAGES[code],
   field?: string,
-): Fail => fail(code, message, field)
+): VisitFail =>
+  field === undefined ? { ok: false, code, message } : { ok: false, code, message, field }
