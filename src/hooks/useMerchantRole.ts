@@ -53,7 +53,7 @@ export function useIsMerchant(): boolean {
   return useRoleAnswer().answer === 'merchant'
 }
 
-/** A service staff member (a `staff` row): 我的 offers 我的任务. */
-export function useIsStaff(): boolean {
-  return useRoleAnswer().answer === 'staff'
+/** The caller's role as user.role answered (`unknown` / `failed` before or without an answer). */
+export function useCallerRole(): RoleAnswer {
+  return useRoleAnswer().answer
 }
