@@ -1,7 +1,8 @@
 // Wake-ups for quiet customers (issue 20), run by the user function's daily timer. Candidates are
 // only customers holding a wake_up credit (indexed reads of subscriptions in `_id` order, pages of
 // 100, at most 500 a run and while the run's time lasts), so the work follows who asked for it,
-// not the size of the shop. Per page: one read of the holders' user documents (last visit), one
+// not the size of the shop. A run goes on from where the last one stopped (a cursor in
+// timer_cursors), so every holder is reached however many there are. Per page: one read of the holders' user documents (last visit), one
 // of which quiet ones were woken this quarter; only the others go on, 20 at a time, each with, in
 // parallel, the newest order, their active refills, their care task due first, then the batch of
 // the newest order's product. The rows go through queueMessagesOnce: the key names the China
@@ -18,8 +19,17 @@ import { isQuiet, pickReason, wakeUpDraft, wakeUpKeyOf, type WakeUpReason } from
 import { command, db, readDoc, readList } from './database'
 import { queueMessagesOnce, QUEUE_BATCH_MAX } from './outbox'
 
-/** Candidates read per run; more are left for the next day's run (their order is by `_id`). */
+/** Candidates read per run; the next day's run goes on after them (their order is by `_id`). */
 export const WAKE_UP_CANDIDATES_MAX = 500
+
+const cursorDoc = () => db.collection(COLLECTIONS.timerCursors).doc('wake_ups')
+/** Null: start from the first holder. */
+async function savedCursor(): Promise<string | null> {
+  return (await readDoc<{ afterId: string | null }>(cursorDoc()))?.afterId ?? null
+}
+function saveCursor(afterId: string | null, now: Date) {
+  return cursorDoc().set({ data: { afterId, savedAt: now } })
+}
 
 async function reasonsFor(
   openid: string,
@@ -116,12 +126,20 @@ async function quietAmong(openids: string[], now: Date, quietDays: number) {
 /** Quiet holders looked at together: their reads run in parallel, three each. */
 const REASON_CHUNK = 20
 
-/** `stopAtMs`: real time to stop by (the function's timeout); the next run starts over. */
+/**
+ * `stopAtMs`: real time to stop by (the function's timeout). A run cut short, by time or by the
+ * candidates' cap, saves the start of the page it was on; one that reached the last holder saves
+ * null, so the next run begins again from the first.
+ */
 export async function queueWakeUps(now: Date, quietDays: number, stopAtMs = Infinity) {
   let candidates = 0
   let queued = 0
-  let afterId: string | null = null
+  let afterId = await savedCursor()
   const inTime = () => Date.now() < stopAtMs
+  const stop = async (finished: boolean) => {
+    await saveCursor(finished ? null : afterId, now)
+    return { candidates, queued, finished }
+  }
   // Pages by `_id`: a get returns at most 100 rows, so one read of 500 would stop at 100.
   while (candidates < WAKE_UP_CANDIDATES_MAX && inTime()) {
     const page = await holdersAfter(afterId)
@@ -132,7 +150,8 @@ export async function queueWakeUps(now: Date, quietDays: number, stopAtMs = Infi
       quietDays,
     )
     for (let start = 0; start < quiet.length; start += REASON_CHUNK) {
-      if (!inTime()) return { candidates, queued, finished: false }
+      // The page is read again next time; those woken meanwhile are skipped by quietAmong.
+      if (!inTime()) return stop(false)
       const chunk = quiet.slice(start, start + REASON_CHUNK)
       const reasons = await Promise.all(
         chunk.map((q) => reasonsFor(q.openid, q.lastSeenAt, now, quietDays)),
@@ -143,8 +162,8 @@ export async function queueWakeUps(now: Date, quietDays: number, stopAtMs = Infi
       })
       queued += (await queueMessagesOnce(drafts, now)).added.length
     }
-    if (page.length < QUEUE_BATCH_MAX) return { candidates, queued, finished: true }
+    if (page.length < QUEUE_BATCH_MAX) return stop(true)
     afterId = page[page.length - 1]._id
   }
-  return { candidates, queued, finished: false }
+  return stop(false)
 }

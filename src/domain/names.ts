@@ -16,6 +16,8 @@ export const COLLECTIONS = {
   coupons: 'coupons',
   /** Send-credit ledger and preference per (user, message purpose). */
   subscriptions: 'subscriptions',
+  /** Where a timer that reads in pages stopped, so its next run goes on from there (wake-ups.ts). */
+  timerCursors: 'timer_cursors',
   /** Messages sent per (user, China day), for the daily frequency cap. */
   messageCounters: 'message_counters',
   materials: 'materials',

@@ -169,3 +169,36 @@ test('candidates are read in pages of 100; a run cut short by its time is resume
   const keys = new Set((await wakeUps()).map((row) => row.key))
   expect(openids.filter((openid) => !keys.has(`wake_up:${openid}:2027-Q1`))).toEqual([])
 })
+
+test('a run goes on after where the last one stopped: quiet holders past the first 500 get one', async () => {
+  // 600 more holders, only the last 50 by `_id` quiet: a run reads 500, so they are in the next.
+  const openids = Array.from({ length: 600 }, (_, i) => `o_wake_turn_${String(i).padStart(3, '0')}`)
+  const quiet = openids.slice(550)
+  await env.cloud.store.insertMany(
+    COLLECTIONS.subscriptions,
+    openids.map((openid) => ({ ...emptySubscription(openid, 'wake_up', daysAgo(1)), credits: 1 })),
+  )
+  await env.cloud.store.insertMany(
+    COLLECTIONS.users,
+    openids.map((openid) => ({
+      _id: openid,
+      visits: 1,
+      firstSeenAt: daysAgo(300),
+      lastSeenAt: daysAgo(quiet.includes(openid) ? 120 : 1),
+    })),
+  )
+  await env.cloud.store.insertMany(
+    COLLECTIONS.refills,
+    quiet.map((openid) => refillOf(openid, 5)),
+  )
+  const at = daytime(10 + 42)
+  const runs: { candidates: number; queued: number; finished: boolean }[] = []
+  for (let run = 0; run < 4 && !runs.at(-1)?.finished; run += 1)
+    runs.push((await runTimer(at)).data.wakeUps as (typeof runs)[number])
+  expect(runs.reduce((sum, run) => sum + run.queued, 0)).toBe(50)
+  const keys = new Set((await wakeUps()).map((row) => row.key))
+  expect(quiet.filter((openid) => !keys.has(`wake_up:${openid}:2027-Q1`))).toEqual([])
+  // Having reached the last holder, the next run begins again from the first.
+  const [cursor] = await env.cloud.store.find(COLLECTIONS.timerCursors, { _id: 'wake_ups' })
+  expect(cursor).toMatchObject({ afterId: null })
+})

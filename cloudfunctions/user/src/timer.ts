@@ -13,7 +13,7 @@ import config from '../config.json'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
-/** Wake-ups stop paging after half the function's timeout; the next day's run starts over. */
+/** Wake-ups stop paging after half the function's timeout; the next run goes on from there. */
 const WAKE_UP_BUDGET_MS = config.timeout * 1000 * 0.5
 
 export async function expireBehaviour() {
