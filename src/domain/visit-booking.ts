@@ -5,8 +5,15 @@ import type { Address } from './address'
 import type { ProductRecord } from './product-schema'
 import { idFor } from './new-order'
 import type { OrderSelection } from './order-selection'
+import { addDays, chinaDateOf } from './china-date'
 import type { WeeklyHours } from './visit-hours'
-import type { StaffMember } from './visit-assign'
+import {
+  openWindows,
+  type BookedVisit,
+  type OpenWindow,
+  type StaffMember,
+  type WindowQuery,
+} from './visit-assign'
 import type {
   VisitEvent,
   VisitKind,
@@ -20,6 +27,19 @@ import type {
 export const BOOKING_LEAD_HOURS = 12
 /** A customer books at most this many days ahead. */
 export const BOOKING_HORIZON_DAYS = 30
+const HOUR_MS = 60 * 60 * 1000
+
+/** The windows a customer may book (or move to) that day: from now plus the lead, none past the horizon. */
+export function customerWindows(
+  request: Omit<WindowQuery, 'notBefore'>,
+  now: Date,
+  staff: readonly StaffMember[],
+  booked: readonly BookedVisit[],
+): OpenWindow[] {
+  if (request.date > addDays(chinaDateOf(now), BOOKING_HORIZON_DAYS)) return []
+  const notBefore = new Date(now.getTime() + BOOKING_LEAD_HOURS * HOUR_MS)
+  return openWindows({ ...request, notBefore }, staff, booked)
+}
 
 /** The `staff` row. `role` owner: the shop's owner doing visits too (they keep the owner's rights). */
 export interface StaffRecord {

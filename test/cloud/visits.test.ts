@@ -114,6 +114,13 @@ describe('visit.windows and visit.book', () => {
       code: 'NO_VISIT_SERVICE',
     })
     await expect(book(orderId, '03:00')).resolves.toMatchObject({ code: 'WINDOW_CLOSED' })
+    // A working day past the 30-day horizon: the windows offer nothing, and book says so too.
+    let far = addDays(chinaDateOf(new Date()), 31)
+    while (weekdayOf(far) === 0 || weekdayOf(far) === 6) far = addDays(far, 1)
+    const farStart = { orderId, kind: 'measuring', start: at(far, '10:00'), requestId: rid() }
+    await expect(visit('book', farStart, consumerA)).resolves.toMatchObject({
+      code: 'WINDOW_CLOSED',
+    })
     await expect(book(orderId, '09:00', 'measuring', null as never)).resolves.toMatchObject({
       code: 'UNAUTHENTICATED',
     })

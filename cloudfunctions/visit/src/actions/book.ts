@@ -8,8 +8,8 @@ import { visitApi } from '@/domain/api/visit'
 import { chinaDateOf } from '@/domain/china-date'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
-import { DEFAULT_WINDOW_MINUTES, openWindows } from '@/domain/visit-assign'
-import { BOOKING_LEAD_HOURS, toVisitView, visitIdFor } from '@/domain/visit-booking'
+import { DEFAULT_WINDOW_MINUTES } from '@/domain/visit-assign'
+import { customerWindows, toVisitView, visitIdFor } from '@/domain/visit-booking'
 import { availableVisitEvents } from '@/domain/visit-machine'
 import { FINAL_VISIT_NODES, type VisitRecord } from '@/domain/visit-types'
 import { currentTime } from '@/cloud/clock'
@@ -20,7 +20,6 @@ import { pickStaff } from './choose'
 import { visitableOrder } from './orders'
 
 const MINUTE_MS = 60 * 1000
-const HOUR_MS = 60 * MINUTE_MS
 
 export const book = defineUserAction(visitApi.book, async (input, openid) => {
   const now = currentTime()
@@ -44,15 +43,9 @@ export const book = defineUserAction(visitApi.book, async (input, openid) => {
 
   const date = chinaDateOf(input.start)
   const plan = await readDay(date)
-  const query = {
-    date,
-    kind: input.kind,
-    district,
-    notBefore: new Date(now.getTime() + BOOKING_LEAD_HOURS * HOUR_MS),
-    overrides: plan.overrides,
-  }
+  const request = { date, kind: input.kind, district, overrides: plan.overrides }
   const start = input.start.getTime()
-  const offered = openWindows(query, plan.staff, plan.booked)
+  const offered = customerWindows(request, now, plan.staff, plan.booked)
   if (!offered.some(({ window }) => window.start.getTime() === start))
     return visitFail('WINDOW_CLOSED')
 

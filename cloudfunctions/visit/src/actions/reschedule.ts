@@ -5,8 +5,8 @@ import { visitFail } from '@/domain/visit-errors'
 import { visitApi } from '@/domain/api/visit'
 import { chinaDateOf } from '@/domain/china-date'
 import { fail, ok } from '@/domain/result'
-import { DEFAULT_WINDOW_MINUTES, openWindows } from '@/domain/visit-assign'
-import { BOOKING_LEAD_HOURS, toVisitView } from '@/domain/visit-booking'
+import { DEFAULT_WINDOW_MINUTES } from '@/domain/visit-assign'
+import { customerWindows, toVisitView } from '@/domain/visit-booking'
 import { availableVisitEvents } from '@/domain/visit-machine'
 import type { VisitRecord } from '@/domain/visit-types'
 import { currentTime } from '@/cloud/clock'
@@ -29,15 +29,9 @@ export const reschedule = defineUserAction(visitApi.reschedule, async (input, op
   const date = chinaDateOf(input.start)
   const plan = await readDay(date)
   if (role === 'consumer') {
-    const query = {
-      date,
-      kind: visit.kind,
-      district: visit.district,
-      notBefore: new Date(now.getTime() + BOOKING_LEAD_HOURS * 60 * MINUTE_MS),
-      overrides: plan.overrides,
-    }
+    const request = { date, kind: visit.kind, district: visit.district, overrides: plan.overrides }
     const others = plan.booked.filter((booked) => booked.id !== visit._id)
-    const offered = openWindows(query, plan.staff, others)
+    const offered = customerWindows(request, now, plan.staff, others)
     if (!offered.some((open) => open.window.start.getTime() === start))
       return visitFail('WINDOW_CLOSED')
   }
