@@ -1,6 +1,7 @@
 // The visit function's timer (issue 18): the evening before, a scheduled visit gets one 预约提醒
 // in the outbox however often the timer runs; half an hour after its window, a visit nobody
-// arrived at is missed and its slot claims are freed, while a later visit that day is untouched.
+// arrived at is missed and its slot claims are freed, while a later visit that day is untouched;
+// claims more than 30 days old are removed.
 import { addDays, chinaDateOf, weekdayOf, type ChinaDate } from '@/domain/china-date'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { visitReminderKeyOf } from '@/domain/visit-reminder'
@@ -84,4 +85,26 @@ test('half an hour after its window a visit nobody reached is missed and frees i
   })
   expect(audit).toHaveLength(1)
   expect(await env.cloud.fireTimer(FUNCTIONS.visit)).toMatchObject({ data: { missed: 0 } })
+})
+
+test('slot claims of windows more than 30 days past are removed, newer ones kept', async () => {
+  // A done visit keeps its claims; these stand for two such visits, 31 and 29 days ago.
+  const now = at(weekdayAhead(21), '12:00')
+  const claim = (id: string, daysAgo: number) => ({
+    _id: `staff_old__${id}`,
+    staffId: 'staff_old',
+    visitId: `visit_old_${id}`,
+    start: new Date(now.getTime() - daysAgo * 24 * 60 * 60 * 1000),
+  })
+  await env.cloud.store.insertMany(COLLECTIONS.slotClaims, [claim('a', 31), claim('b', 29)])
+  const left = async () =>
+    (
+      (await env.cloud.store.find(COLLECTIONS.slotClaims, { staffId: 'staff_old' })) as {
+        _id: string
+      }[]
+    ).map((row) => row._id)
+  env.cloud.clock.set(now)
+  expect(await env.cloud.fireTimer(FUNCTIONS.visit)).toMatchObject({ data: { claimsRemoved: 1 } })
+  expect(await left()).toEqual(['staff_old__b'])
+  expect(await env.cloud.fireTimer(FUNCTIONS.visit)).toMatchObject({ data: { claimsRemoved: 0 } })
 })

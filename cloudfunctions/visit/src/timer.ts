@@ -6,6 +6,8 @@
 //   with credits, preferences and quiet hours like every message.
 // - Missed: visits nobody arrived at MISSED_GRACE_MINUTES after their window become `missed` as
 //   the system, one transaction each (applyVisitEvent), which releases their slot claims.
+// - Old claims: a done visit keeps its slot claims; CLAIM_KEEP_DAYS after their start they guard
+//   nothing (bookings start from now plus the lead) and are removed, so the collection stays small.
 import type { OrderRecord } from '@/domain/order-types'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
@@ -21,6 +23,8 @@ import { applyVisitEvent, visits, windowOf } from '@/cloud/visits'
 const REMINDER_PAGES = 20
 const MISSED_PER_RUN = 50
 const NOT_ARRIVED = ['requested', 'scheduled', 'on_the_way']
+export const CLAIM_KEEP_DAYS = 30
+const DAY_MS = 24 * 60 * 60 * 1000
 
 async function queueReminders(now: Date): Promise<number> {
   const { start, end } = reminderWindowStarts(now)
@@ -78,9 +82,20 @@ async function markMissed(now: Date): Promise<number> {
   return missed
 }
 
+/** One indexed remove (`start`); idempotent, so a run cut short leaves the rest to the next. */
+async function removeOldClaims(now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - CLAIM_KEEP_DAYS * DAY_MS)
+  const removed = (await db
+    .collection(COLLECTIONS.slotClaims)
+    .where({ start: command.lt(cutoff) })
+    .remove()) as { stats: { removed: number } }
+  return removed.stats.removed
+}
+
 export async function visitHousekeeping() {
   const now = currentTime()
   const reminded = await queueReminders(now)
   const missed = await markMissed(now)
-  return ok({ reminded, missed })
+  const claimsRemoved = await removeOldClaims(now)
+  return ok({ reminded, missed, claimsRemoved })
 }
