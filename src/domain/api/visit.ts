@@ -60,6 +60,10 @@ type Visit = { visit: VisitView }
 /** One visit of the dispatch view, with who the automatic assignment picks and why. */
 export interface DispatchItem {
   visit: VisitView
+  /** The order's contact name (林晓); null when the order is gone. */
+  customer: string | null
+  /** Who holds it now (改派 lists everyone else). */
+  staffId: string | null
   assignment: Assignment
 }
 /** One visit of 我的任务, with what the staff member needs of the order. */
@@ -120,7 +124,12 @@ export const visitApi = {
     }),
     returns<Visit>(),
   ),
-  dispatch: action('dispatch', object({ date: chinaDate }), returns<{ items: DispatchItem[] }>()),
+  /** `date` answers which China day was read: today on the cloud's clock by default. */
+  dispatch: action(
+    'dispatch',
+    object({ date: optional(chinaDate) }),
+    returns<{ date: ChinaDate; items: DispatchItem[] }>(),
+  ),
   /** Without `staffId` the automatic choice (visit-assign.ts chooseStaff). */
   assign: action(
     'assign',
