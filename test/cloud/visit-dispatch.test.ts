@@ -1,6 +1,7 @@
 // visit.dispatch for the owner's 派单 page (docs/visits.md): the cloud's day by default, every
 // visit of that day that waits for a person or a slot or holds someone's time, each with the
-// customer's name and the explained choice; its round trips are pinned.
+// customer's name and the explained choice, and the staff's hours and load that day; its round
+// trips are pinned.
 import { addDays, chinaDateOf, weekdayOf, type ChinaDate } from '@/domain/china-date'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { callerFor, consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
@@ -32,6 +33,7 @@ async function booked(day: ChinaDate, time: string): Promise<string> {
   return answer.data.visit.id
 }
 
+type Staff = { id: string; hours: string[]; visits: number }
 type Item = {
   visit: { id: string; node: string; staffName: string | null; events: string[] }
   customer: string | null
@@ -64,7 +66,7 @@ test('the day’s waiting, missed and scheduled visits, with the customer and th
   )
   // owner check (merchant), then the visits and the day's plan (3) in parallel, then the orders.
   expect(roundTrips).toBe(6)
-  const answer = result as { ok: boolean; data: { date: string; items: Item[] } }
+  const answer = result as { ok: boolean; data: { date: string; items: Item[]; staff: Staff[] } }
   expect(answer.ok).toBe(true)
   expect(answer.data.date).toBe(day)
   const byId = new Map(answer.data.items.map((item) => [item.visit.id, item]))
@@ -82,4 +84,31 @@ test('the day’s waiting, missed and scheduled visits, with the customer and th
   expect(waiting.assignment.rejected.map((r) => r.explanation)).toContain(
     '青木（店主）：不负责徐汇区',
   )
+  // The 师傅 list, by id: that day's hours (the owner measures on weekends only) and visits held.
+  expect(answer.data.staff).toEqual([
+    {
+      id: 'staff_li',
+      name: '李师傅',
+      skills: ['measuring', 'installing'],
+      districts: ['徐汇区', '浦东新区'],
+      hours: ['10:00–20:00'],
+      visits: 1,
+    },
+    {
+      id: 'staff_owner',
+      name: '青木（店主）',
+      skills: ['measuring'],
+      districts: ['静安区'],
+      hours: [],
+      visits: 0,
+    },
+    {
+      id: 'staff_zhang',
+      name: '张师傅',
+      skills: ['measuring', 'installing', 'repairing'],
+      districts: ['徐汇区', '闵行区', '长宁区'],
+      hours: ['09:00–18:00'],
+      visits: 0,
+    },
+  ])
 })

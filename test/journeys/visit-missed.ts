@@ -131,6 +131,7 @@ export async function ownerReassignsToLi(ctx: JourneyContext): Promise<void> {
     await shop.tapAndAnswerModal('.staff-choice__item', true, '李师傅')
     await shop.seeToast('已交给李师傅')
     await shop.see('.dispatch-card__staff', '师傅：李师傅')
+    await shop.see('.staff-list__row', '李师傅10:00–20:00')
     expect(await storedVisit(ctx, booked.id)).toMatchObject({ staffId: 'staff_li' })
     expect(shop.errors()).toEqual([])
 

@@ -1,6 +1,6 @@
 // 派单 (issue 18): the owner's home visits of one China day (today on the cloud's clock, then the
 // day before or after): who goes, the automatic choice and why, 自动分配 / 指派 / 改派 with a
-// confirmation naming who and when, and 重新预约 for a visit that was missed.
+// confirmation naming who and when, 重新预约 for a visit that was missed, and the day's 师傅.
 import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -13,6 +13,7 @@ import MerchantNav from '@/merchant/components/merchant-nav'
 import MerchantOnly from '@/merchant/components/merchant-only'
 import DispatchCard, { windowText } from './dispatch-card'
 import type { StaffOption } from './staff-choice'
+import StaffList from './staff-list'
 import { useDispatch, type DispatchRow } from './use-dispatch'
 import './index.scss'
 
@@ -114,6 +115,12 @@ function VisitsPageBody() {
           {planned.map(card)}
         </>
       )}
+      {data && data.staff.length > 0 ? (
+        <>
+          <Text className="visits__title">{`师傅（${data.staff.length}）`}</Text>
+          <StaffList staff={data.staff} />
+        </>
+      ) : null}
     </View>
   )
 }

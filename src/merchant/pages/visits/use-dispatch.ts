@@ -12,6 +12,7 @@ import { callCloud } from '@/services/cloud'
 
 /** One visit of the day as it arrives (instants as strings). */
 export type DispatchRow = ResultOf<typeof visitApi.dispatch>['items'][number]
+export type DispatchStaffRow = ResultOf<typeof visitApi.dispatch>['staff'][number]
 
 export function useDispatch(date: ChinaDate | undefined) {
   const day = useCloud(visitApi.dispatch, date ? { date } : {})
