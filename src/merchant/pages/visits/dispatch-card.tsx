@@ -59,7 +59,7 @@ export default function DispatchCard({
             <RebookForm day={day} busy={busy} onSubmit={onRebook} />
           ) : null}
         </View>
-      ) : (
+      ) : canAssign || canReassign ? (
         <View className="dispatch-card__choice">
           <Text className="dispatch-card__suggested">
             {assignment.choice
@@ -79,7 +79,7 @@ export default function DispatchCard({
               ))
             : null}
         </View>
-      )}
+      ) : null}
 
       {canAssign || canReassign ? (
         <View className="dispatch-card__actions">

@@ -5,21 +5,16 @@ import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { addDays, type ChinaDate } from '@/domain/china-date'
-import { formatChinaTime } from '@/domain/time'
-import { VISIT_KIND_LABELS } from '@/domain/visit-labels'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
-import { confirmModal, toast } from '@/services/feedback'
 import MerchantNav from '@/merchant/components/merchant-nav'
 import MerchantOnly from '@/merchant/components/merchant-only'
-import DispatchCard, { windowText } from './dispatch-card'
-import type { StaffOption } from './staff-choice'
+import DispatchCard from './dispatch-card'
 import StaffList from './staff-list'
 import { useDispatch, type DispatchRow } from './use-dispatch'
+import { useDispatchPrompts } from './use-dispatch-prompts'
 import './index.scss'
 
 const WAITING = ['requested', 'missed']
-const what = (row: DispatchRow) =>
-  `${formatChinaTime(row.visit.window.start, 'MM-DD')} ${windowText(row.visit.window)} ${VISIT_KIND_LABELS[row.visit.kind]}`
 
 function VisitsPageBody() {
   const [date, setDate] = useState<ChinaDate | undefined>()
@@ -33,35 +28,7 @@ function VisitsPageBody() {
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   const shown = data?.date ?? date
-  const auto = async (row: DispatchRow) => {
-    const name = row.assignment.choice?.name
-    const question = name ? `将 ${what(row)} 分配给${name}？` : `为 ${what(row)} 自动分配师傅？`
-    if (!(await confirmModal('自动分配', question))) return
-    const result = await day.assign(row)
-    toast(result.ok ? `已分配给${result.data.visit.staffName ?? ''}` : result.message)
-  }
-  const pick = async (row: DispatchRow, option: StaffOption) => {
-    const title = row.visit.staffName ? '改派师傅' : '指派师傅'
-    if (!(await confirmModal(title, `将 ${what(row)} 交给${option.name}？`))) return
-    const result = await day.assign(row, option.staffId)
-    toast(result.ok ? `已交给${option.name}` : result.message)
-  }
-  const rebook = async (row: DispatchRow, start: string, label: string) => {
-    if (Date.parse(start) <= Date.now()) return toast('请选择以后的时间')
-    if (
-      !(await confirmModal(
-        '重新预约',
-        `将这次${VISIT_KIND_LABELS[row.visit.kind]}改到 ${label} 开始的两小时？`,
-      ))
-    )
-      return
-    const result = await day.rebook(row, start)
-    toast(
-      result.ok
-        ? `已重新预约${result.data.visit.staffName ? `，${result.data.visit.staffName}上门` : '，待指派'}`
-        : result.message,
-    )
-  }
+  const { auto, pick, rebook } = useDispatchPrompts(day)
 
   const items = data?.items ?? []
   const waiting = items.filter((row) => WAITING.includes(row.visit.node))
