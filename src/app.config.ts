@@ -38,6 +38,7 @@ export default defineAppConfig({
         'pages/after-sales/index',
         'pages/cs-inbox/index',
         'pages/insights/index',
+        'pages/visits/index',
       ],
     },
     // Customer service: loaded the first time a customer asks for after-sales, rates an order or

@@ -12,6 +12,8 @@ export const MERCHANT_PAGES = {
   afterSales: '/merchant/pages/after-sales/index',
   csInbox: '/merchant/pages/cs-inbox/index',
   insights: '/merchant/pages/insights/index',
+  /** 派单: the day's home visits, assigned and reassigned (issue 18). */
+  visits: '/merchant/pages/visits/index',
 } as const
 
 /**

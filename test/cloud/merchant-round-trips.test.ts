@@ -107,7 +107,7 @@ test('each merchant action makes the documented number of database calls', async
     'merchant.saveMaterial (new)': 7,
     'merchant.flagStockOut (none short)': 2,
     'merchant.batches (1 batch)': 4,
-    'merchant.dashboard': 71, // a count per node (10); five count held messages per hold reason; 29 opened (overall, and sent + opened for each of the 14 purposes); one failed refunds; three after-sales; one ratings; one 为你推荐 counters
+    'merchant.dashboard': 72, // a count per node (10); five count held messages per hold reason; 29 opened (overall, and sent + opened for each of the 14 purposes); one failed refunds; three after-sales; one ratings; one 为你推荐 counters; one home visits
     'merchant.merchants': 2,
     'merchant.addMerchant': 3,
     'merchant.removeMerchant': 7,

@@ -25,6 +25,7 @@ import {
 import { chooseWhenToDeliver } from './delivery'
 import { rateACompletedOrder } from './rating'
 import { staffReportsFromTheBasement } from './visits'
+import { ownerReassignsToLi, ownerRebooksAMissedVisit } from './visit-missed'
 import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
@@ -87,6 +88,16 @@ export const JOURNEYS: [
   [
     '张师傅 opens 我的任务, sets out, arrives, and a measuring report written without signal is kept and sent once',
     staffReportsFromTheBasement,
+    90_000,
+  ],
+  [
+    'a visit nobody reached is marked missed by the timer; the owner sees 已错过 on 派单 and books it again',
+    ownerRebooksAMissedVisit,
+    90_000,
+  ],
+  [
+    '派单: the owner 改派 张师傅’s visit to 李师傅, and 张师傅’s 我的任务 no longer lists it',
+    ownerReassignsToLi,
     90_000,
   ],
   [

@@ -43,6 +43,7 @@ const OPTIONAL_KEYS: Record<string, string[]> = {
   'order.create:coupon': ['couponId'],
   'order.quote:coupon': ['couponId'],
   'visit.tasks': ['date'],
+  'visit.dispatch': ['date'],
   'visit.report': ['note', 'photos'],
 }
 

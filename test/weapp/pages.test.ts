@@ -52,7 +52,7 @@ describe.each([
       await app.phone.wx.idle()
       rendered.push(`${url}: ${text.slice(0, 40)}`)
     }
-    expect(rendered).toHaveLength(29)
+    expect(rendered).toHaveLength(30)
     expect(app.phone.consoleErrors).toEqual([])
   }, 120_000)
 })

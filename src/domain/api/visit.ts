@@ -24,7 +24,7 @@ import {
 } from '../validate'
 import type { Assignment, OpenWindow } from '../visit-assign'
 import type { VisitView } from '../visit-booking'
-import { VISIT_KINDS } from '../visit-types'
+import { VISIT_KINDS, type VisitKind } from '../visit-types'
 import { contractsOf, returns } from './contract'
 
 const action = contractsOf(FUNCTIONS.visit)
@@ -60,7 +60,22 @@ type Visit = { visit: VisitView }
 /** One visit of the dispatch view, with who the automatic assignment picks and why. */
 export interface DispatchItem {
   visit: VisitView
+  /** The order's contact name (林晓); null when the order is gone. */
+  customer: string | null
+  /** Who holds it now (改派 lists everyone else). */
+  staffId: string | null
   assignment: Assignment
+}
+/** One active staff member on the dispatch view's day (派单's 师傅 list). */
+export interface DispatchStaff {
+  id: string
+  name: string
+  skills: VisitKind[]
+  districts: string[]
+  /** That day's working hours, 'HH:mm–HH:mm' in China time; empty: not working that day. */
+  hours: string[]
+  /** Visits holding their time that day. */
+  visits: number
 }
 /** One visit of 我的任务, with what the staff member needs of the order. */
 export interface TaskItem {
@@ -120,7 +135,12 @@ export const visitApi = {
     }),
     returns<Visit>(),
   ),
-  dispatch: action('dispatch', object({ date: chinaDate }), returns<{ items: DispatchItem[] }>()),
+  /** `date` answers which China day was read: today on the cloud's clock by default. */
+  dispatch: action(
+    'dispatch',
+    object({ date: optional(chinaDate) }),
+    returns<{ date: ChinaDate; items: DispatchItem[]; staff: DispatchStaff[] }>(),
+  ),
   /** Without `staffId` the automatic choice (visit-assign.ts chooseStaff). */
   assign: action(
     'assign',
