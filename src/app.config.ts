@@ -41,7 +41,7 @@ export default defineAppConfig({
       ],
     },
     // Customer service: loaded the first time a customer asks for after-sales, rates an order or
-    // opens a care reminder, books a home visit, or a service staff member opens 我的任务.
+    // opens a care reminder, or a service staff member opens 我的任务.
     {
       root: 'service',
       pages: [
@@ -50,13 +50,13 @@ export default defineAppConfig({
         'pages/return-shipment/index',
         'pages/care/index',
         'pages/tasks/index',
-        'pages/visit/index',
       ],
     },
-    // The customer's own records (量体档案, 优惠券), opened from 我的 or the product page; not at launch.
+    // The customer's own records (量体档案, 优惠券, an order's 上门服务), opened from 我的, the product
+    // page or the order page; not at launch.
     {
       root: 'account',
-      pages: ['pages/profiles/index', 'pages/coupons/index'],
+      pages: ['pages/profiles/index', 'pages/coupons/index', 'pages/visit/index'],
     },
   ],
   preloadRule: {

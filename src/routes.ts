@@ -36,12 +36,15 @@ export const SERVICE_PAGES = {
   care: '/service/pages/care/index',
   /** 我的任务: a service staff member's visits (issue 18). */
   tasks: '/service/pages/tasks/index',
-  /** 上门服务: an order's home visits for its customer (`orderId`, `kind` to book one). */
-  visit: '/service/pages/visit/index',
 } as const
 
-/** The customer's records subpackage (root `account`): 量体档案 and 优惠券, opened from 我的. */
+/**
+ * The customer's records subpackage (root `account`): 量体档案 and 优惠券, opened from 我的, and an
+ * order's home visits (上门服务), opened from the order page.
+ */
 export const ACCOUNT_PAGES = {
   profiles: '/account/pages/profiles/index',
   coupons: '/account/pages/coupons/index',
+  /** 上门服务: an order's home visits for its customer (`orderId`, `kind` to book one). */
+  visit: '/account/pages/visit/index',
 } as const

@@ -24,7 +24,7 @@ async function pageUrls(): Promise<string[]> {
     'service/pages/rating/index': `?orderId=${id}`,
     'service/pages/return-shipment/index': `?orderId=${id}&afterSalesId=as_none`,
     'service/pages/care/index': `?orderId=${id}`,
-    'service/pages/visit/index': `?orderId=${id}`,
+    'account/pages/visit/index': `?orderId=${id}`,
   }
   const json = app.phone.appJson
   const routes = [

@@ -11,7 +11,7 @@ import { VISIT_KIND_LABELS, VISIT_NODE_LABELS } from '@/domain/visit-labels'
 import type { VisitKind } from '@/domain/visit-types'
 import { useCloud } from '@/hooks/useCloud'
 import { useReloadOnReturn } from '@/hooks/useReloadOnReturn'
-import { SERVICE_PAGES } from '@/routes'
+import { ACCOUNT_PAGES } from '@/routes'
 import './index.scss'
 
 interface OrderVisitsProps {
@@ -37,7 +37,7 @@ export default function OrderVisits({ orderId, bookable, onVisitsChanged }: Orde
   const openPage = (kind?: VisitKind) => {
     opened.current = true
     void Taro.navigateTo({
-      url: `${SERVICE_PAGES.visit}?orderId=${orderId}${kind ? `&kind=${kind}` : ''}`,
+      url: `${ACCOUNT_PAGES.visit}?orderId=${orderId}${kind ? `&kind=${kind}` : ''}`,
     })
   }
 
