@@ -25,6 +25,7 @@ import {
 import { chooseWhenToDeliver } from './delivery'
 import { rateACompletedOrder } from './rating'
 import { staffReportsFromTheBasement } from './visits'
+import { curtainMeasuredAndInstalled, rescheduleAVisit } from './visit-curtain'
 import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
@@ -87,6 +88,16 @@ export const JOURNEYS: [
   [
     '张师傅 opens 我的任务, sets out, arrives, and a measuring report written without signal is kept and sent once',
     staffReportsFromTheBasement,
+    90_000,
+  ],
+  [
+    'a curtain with 上门测量安装: measuring booked from the order page, 张师傅 reports sizes with a photo, the customer confirms them, the installation is booked, done and rated once',
+    curtainMeasuredAndInstalled,
+    180_000,
+  ],
+  [
+    '改约 a measuring visit: the old window is free for another customer and the 预约提醒 follows the new time',
+    rescheduleAVisit,
     90_000,
   ],
   [
