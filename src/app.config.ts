@@ -53,10 +53,11 @@ export default defineAppConfig({
         'pages/tasks/index',
       ],
     },
-    // The customer's own records (量体档案, 优惠券), opened from 我的 or the product page; not at launch.
+    // The customer's own records (量体档案, 优惠券, an order's 上门服务), opened from 我的, the product
+    // page or the order page; not at launch.
     {
       root: 'account',
-      pages: ['pages/profiles/index', 'pages/coupons/index'],
+      pages: ['pages/profiles/index', 'pages/coupons/index', 'pages/visit/index'],
     },
   ],
   preloadRule: {

@@ -40,8 +40,13 @@ export const SERVICE_PAGES = {
   tasks: '/service/pages/tasks/index',
 } as const
 
-/** The customer's records subpackage (root `account`): 量体档案 and 优惠券, opened from 我的. */
+/**
+ * The customer's records subpackage (root `account`): 量体档案 and 优惠券, opened from 我的, and an
+ * order's home visits (上门服务), opened from the order page.
+ */
 export const ACCOUNT_PAGES = {
   profiles: '/account/pages/profiles/index',
   coupons: '/account/pages/coupons/index',
+  /** 上门服务: an order's home visits for its customer (`orderId`, `kind` to book one). */
+  visit: '/account/pages/visit/index',
 } as const

@@ -124,3 +124,26 @@ export function toVisitView(visit: VisitRecord, events: VisitEvent[]): VisitView
     events,
   }
 }
+
+/**
+ * The order a visit page is about (visit.mine with `orderId`): which visits it includes, so the
+ * page offers 预约上门 for a kind not booked yet, and the labels of the sizes a report measures.
+ */
+export interface VisitOrderView {
+  orderNo: string
+  productName: string
+  kinds: VisitKind[]
+  sizes: { id: string; label: string; unit: string }[]
+}
+
+export function toVisitOrderView(
+  order: { orderNo: string; productSnapshot: { name: string }; selection: OrderSelection },
+  product: Pick<ProductRecord, 'optionGroups' | 'measurements'> | null,
+): VisitOrderView {
+  return {
+    orderNo: order.orderNo,
+    productName: order.productSnapshot.name,
+    kinds: product ? visitKindsOf(product, order.selection) : [],
+    sizes: (product?.measurements ?? []).map(({ id, label, unit }) => ({ id, label, unit })),
+  }
+}

@@ -228,9 +228,25 @@ describe('a visit from booking to rating', () => {
     const mine = await counted('mine', { orderId }, consumerA)
     expect(mine.result).toMatchObject({
       ok: true,
-      data: { visits: [{ id, events: ['reschedule', 'cancel'] }] },
+      data: {
+        visits: [{ id, events: ['reschedule', 'cancel'] }],
+        // What the visit page books and how it labels the reported sizes.
+        order: {
+          productName: '全遮光定制窗帘',
+          kinds: ['measuring', 'installing'],
+          sizes: [
+            { id: 'width', label: expect.any(String), unit: 'cm' },
+            { id: 'height', label: expect.any(String), unit: 'cm' },
+          ],
+        },
+      },
     })
     trips.mine = mine.roundTrips
+    await expect(visit('mine', { orderId }, consumerB)).resolves.toMatchObject({
+      ok: true,
+      data: { visits: [], order: null },
+    })
+    await expect(visit('mine', {}, consumerA)).resolves.toMatchObject({ data: { order: null } })
 
     const counting = await counted('tasks', { date: DAY }, zhang)
     trips.tasks = counting.roundTrips
@@ -349,7 +365,8 @@ describe('a visit from booking to rating', () => {
       code: 'ALREADY_RATED',
     })
     expect(trips).toEqual({
-      mine: 1,
+      // the visits, and the order then its product alongside
+      mine: 3,
       // staff row, the day's visits, their orders, and the measured product's sizes
       tasks: 4,
       act: 6,

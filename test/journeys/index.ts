@@ -26,6 +26,7 @@ import { chooseWhenToDeliver } from './delivery'
 import { rateACompletedOrder } from './rating'
 import { staffReportsFromTheBasement } from './visits'
 import { ownerReassignsToLi, ownerRebooksAMissedVisit } from './visit-missed'
+import { curtainMeasuredAndInstalled, rescheduleAVisit } from './visit-curtain'
 import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
@@ -98,6 +99,16 @@ export const JOURNEYS: [
   [
     '派单: the owner 改派 张师傅’s visit to 李师傅, and 张师傅’s 我的任务 no longer lists it',
     ownerReassignsToLi,
+    90_000,
+  ],
+  [
+    'a curtain with 上门测量安装: measuring booked from the order page, 张师傅 reports sizes with a photo, the customer confirms them, the installation is booked, done and rated once',
+    curtainMeasuredAndInstalled,
+    180_000,
+  ],
+  [
+    '改约 a measuring visit: the old window is free for another customer and the 预约提醒 follows the new time',
+    rescheduleAVisit,
     90_000,
   ],
   [

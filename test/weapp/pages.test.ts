@@ -24,6 +24,7 @@ async function pageUrls(): Promise<string[]> {
     'service/pages/rating/index': `?orderId=${id}`,
     'service/pages/return-shipment/index': `?orderId=${id}&afterSalesId=as_none`,
     'service/pages/care/index': `?orderId=${id}`,
+    'account/pages/visit/index': `?orderId=${id}`,
   }
   const json = app.phone.appJson
   const routes = [
@@ -52,7 +53,7 @@ describe.each([
       await app.phone.wx.idle()
       rendered.push(`${url}: ${text.slice(0, 40)}`)
     }
-    expect(rendered).toHaveLength(30)
+    expect(rendered).toHaveLength(31)
     expect(app.phone.consoleErrors).toEqual([])
   }, 120_000)
 })

@@ -23,7 +23,7 @@ import {
   type Check,
 } from '../validate'
 import type { Assignment, OpenWindow } from '../visit-assign'
-import type { VisitView } from '../visit-booking'
+import type { VisitOrderView, VisitView } from '../visit-booking'
 import { VISIT_KINDS, type VisitKind } from '../visit-types'
 import { contractsOf, returns } from './contract'
 
@@ -111,10 +111,11 @@ export const visitApi = {
     }),
     returns<Visit & { assigned: boolean }>(),
   ),
+  /** With `orderId`, also the order's visit services (null: not the caller's order). */
   mine: action(
     'mine',
     object({ orderId: optional(id('订单')) }),
-    returns<{ visits: VisitView[] }>(),
+    returns<{ visits: VisitView[]; order: VisitOrderView | null }>(),
   ),
   reschedule: action(
     'reschedule',

@@ -45,10 +45,12 @@ export default function ReportForm({ item, busy, onSubmit }: ReportFormProps) {
     const checked = sizesOf(sizes, typed)
     if ('error' in checked) return setError(checked.error ?? '')
     setError('')
+    // An installation measures nothing: an empty record is refused (at least one size), so none goes.
+    const { measurements } = checked
     const answer = await onSubmit({
       visitId: item.visit.id,
       reportId: reportId.current,
-      measurements: checked.measurements,
+      ...(Object.keys(measurements).length > 0 ? { measurements } : {}),
       photos,
       note: note.trim(),
     })

@@ -4,7 +4,7 @@
 // shows, applied once by its reportId.
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import type { PayloadOf, ResultOf } from '@/domain/api/contract'
+import type { InputOf, PayloadOf, ResultOf } from '@/domain/api/contract'
 import { visitApi } from '@/domain/api/visit'
 import type { ChinaDate } from '@/domain/china-date'
 import { useCloud } from '@/hooks/useCloud'
@@ -12,7 +12,8 @@ import { callCloud } from '@/services/cloud'
 import { toast } from '@/services/feedback'
 import { keptSends, type FlushOutcome } from '@/services/kept-sends'
 
-export type ReportPayload = PayloadOf<typeof visitApi.report>
+/** What the form sends (a field with a default may be left out), as kept on the phone. */
+export type ReportPayload = InputOf<typeof visitApi.report>
 export type StaffEvent = PayloadOf<typeof visitApi.act>['event']
 /** One visit of the list as it arrives (instants as strings). */
 export type TaskRow = ResultOf<typeof visitApi.tasks>['items'][number]

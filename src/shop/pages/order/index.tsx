@@ -34,6 +34,7 @@ import { useMessageOpened } from '@/hooks/useMessageOpened'
 import { useOrderMessages } from '@/hooks/useOrderMessages'
 import { useOrderPayment } from '@/hooks/useOrderPayment'
 import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
+import OrderVisits from '@/shop/components/order-visits'
 import { confirmModal as confirmModalWith, toast } from '@/services/feedback'
 import { askForSubscriptions } from '@/services/subscribe'
 import './index.scss'
@@ -211,6 +212,11 @@ export default function OrderPage() {
         </View>
       ) : null}
 
+      <OrderVisits
+        orderId={order._id}
+        bookable={order.node !== 'cancelled'}
+        onVisitsChanged={detail.reload}
+      />
       {showsAfterSales(order) ? <AfterSalesSection orderId={order._id} /> : null}
       {order.node === 'completed' ? <RatingRow orderId={order._id} /> : null}
 
