@@ -15,6 +15,8 @@ import type { AvailabilityOverride } from '../domain/visit-hours'
 import { slotClaimIds, type BookedVisit, type StaffMember } from '../domain/visit-assign'
 import { toStaffMember, type StaffRecord } from '../domain/visit-booking'
 import { canVisit, type VisitGuardContext } from '../domain/visit-machine'
+import type { OutboxStatus } from '../domain/messages'
+import { staleReminderId, WITHDRAWABLE_REMINDER_STATUSES } from '../domain/visit-reminder'
 import {
   HOLDING_VISIT_NODES,
   type TimeWindow,
@@ -23,7 +25,15 @@ import {
   type VisitRecord,
   type VisitRole,
 } from '../domain/visit-types'
-import { command, db, inTransaction, readDoc, readList, withoutId } from './database'
+import {
+  command,
+  db,
+  inTransaction,
+  readDoc,
+  readList,
+  withoutId,
+  type Transaction,
+} from './database'
 import { staffRows } from './staff'
 
 export const visits = () => db.collection(COLLECTIONS.visits)
@@ -102,6 +112,21 @@ export type Applied = { visit: VisitRecord; already: boolean }
 const claimsOf = (node: VisitNode, staffId: string | null, window: TimeWindow) =>
   staffId && HOLDING_VISIT_NODES.includes(node) ? slotClaimIds(staffId, window) : []
 
+/** A 预约提醒 queued for the old time or person is removed unless a send has claimed it. */
+async function withdrawStaleReminder(
+  transaction: Transaction,
+  before: VisitRecord,
+  after: VisitRecord,
+  now: Date,
+) {
+  const id = staleReminderId(before, after, now)
+  if (!id) return
+  const row = transaction.collection(COLLECTIONS.notificationQueue).doc(id)
+  const queued = await readDoc<{ status: OutboxStatus }>(row)
+  if (queued && (WITHDRAWABLE_REMINDER_STATUSES as readonly string[]).includes(queued.status))
+    await row.remove()
+}
+
 /** Applies one event to one visit in one transaction (see the file's head). */
 export async function applyVisitEvent(
   visitId: string,
@@ -157,6 +182,7 @@ export async function applyVisitEvent(
     }
     await ref.set({ data: withoutId(next) })
     if (once && change.once) await once.set({ data: change.once.data })
+    await withdrawStaleReminder(transaction, visit, next, now)
     await transaction.collection(COLLECTIONS.visitAudit).add({
       data: {
         visitId: visit._id,

@@ -2,7 +2,7 @@
 // appointment_reminder: subject, startAt, tip). Its key names the visit and its window start, so a
 // timer rerun queues nothing new and a reschedule to another time gets its own reminder.
 import { addDays, chinaDateOf, chinaDayRange } from './china-date'
-import { orderPage, type MessageDraft } from './message-drafts'
+import { orderPage, outboxIdOf, type MessageDraft } from './message-drafts'
 import { VISIT_KIND_LABELS } from './visit-labels'
 import type { VisitRecord } from './visit-types'
 
@@ -24,6 +24,28 @@ export function remindsNow(visit: VisitReminderSource, now: Date): boolean {
   const { start, end } = reminderWindowStarts(now)
   const at = visit.window.start.getTime()
   return visit.node === 'scheduled' && at >= start.getTime() && at < end.getTime()
+}
+
+/** Queued rows a change may still withdraw: not yet claimed by a send (held ones stay listed in-app). */
+export const WITHDRAWABLE_REMINDER_STATUSES = ['pending', 'retry', 'held'] as const
+
+/**
+ * The outbox id of a 预约提醒 the change makes wrong (another time or person, or no visit any
+ * more), when the timer may already have queued it: the visit was scheduled for today or tomorrow.
+ * Null when nothing can be queued or the reminder still says the truth.
+ */
+export function staleReminderId(
+  before: Pick<VisitRecord, '_id' | 'node' | 'window' | 'staffName'>,
+  after: Pick<VisitRecord, 'node' | 'window' | 'staffName'>,
+  now: Date,
+): string | null {
+  const queuedBy = reminderWindowStarts(now).end.getTime()
+  if (before.node !== 'scheduled' || before.window.start.getTime() >= queuedBy) return null
+  const unchanged =
+    after.node === 'scheduled' &&
+    after.window.start.getTime() === before.window.start.getTime() &&
+    after.staffName === before.staffName
+  return unchanged ? null : outboxIdOf(visitReminderKeyOf(before))
 }
 
 export function visitReminderDraft(

@@ -6,7 +6,7 @@ import { addDays, chinaDateOf, weekdayOf, type ChinaDate } from '@/domain/china-
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { visitReminderKeyOf } from '@/domain/visit-reminder'
 import type { VisitRecord } from '@/domain/visit-types'
-import { callerFor, consumerA, useDemoCloud } from '../helpers/demo-cloud'
+import { callerFor, consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
 import { curtainSelection, makeClient, rid } from './order-helpers'
 
 const env = useDemoCloud()
@@ -107,4 +107,34 @@ test('slot claims of windows more than 30 days past are removed, newer ones kept
   expect(await env.cloud.fireTimer(FUNCTIONS.visit)).toMatchObject({ data: { claimsRemoved: 1 } })
   expect(await left()).toEqual(['staff_old__b'])
   expect(await env.cloud.fireTimer(FUNCTIONS.visit)).toMatchObject({ data: { claimsRemoved: 0 } })
+})
+
+test('a 预约提醒 queued for the old time is withdrawn when the owner moves or cancels the visit', async () => {
+  const day = weekdayAhead(10)
+  const moved = await booked(day, '09:00')
+  const cancelled = await booked(day, '14:00')
+  env.cloud.clock.set(at(addDays(day, -1), '20:00'))
+  await env.cloud.fireTimer(FUNCTIONS.visit)
+  expect(await reminders(moved)).toHaveLength(1)
+  expect(await reminders(cancelled)).toHaveLength(1)
+
+  // Inside the customer's notice only the owner may move or cancel.
+  const start = at(day, '11:00').toISOString()
+  const answer = await visit(
+    'reschedule',
+    { visitId: moved._id, start, expectedVersion: moved.version },
+    merchant,
+  )
+  expect(answer).toMatchObject({ ok: true })
+  await expect(
+    visit('cancel', { visitId: cancelled._id, expectedVersion: cancelled.version }, merchant),
+  ).resolves.toMatchObject({ ok: true })
+  expect(await reminders(moved)).toEqual([])
+  expect(await reminders(cancelled)).toEqual([])
+
+  // The next run reminds the new time, and only that.
+  await env.cloud.fireTimer(FUNCTIONS.visit)
+  const now = await stored(moved._id)
+  expect(await reminders(now)).toHaveLength(1)
+  expect(await reminders(cancelled)).toEqual([])
 })

@@ -2,8 +2,10 @@
 // reruns add nothing and a reschedule gets its own, and formatted within the template's limits.
 import { formatTemplateData } from '@/domain/message-format'
 import { templateOf } from '@/domain/message-templates'
+import { outboxIdOf } from '@/domain/message-drafts'
 import {
   remindsNow,
+  staleReminderId,
   visitReminderDraft,
   visitReminderKeyOf,
   type VisitReminderSource,
@@ -64,5 +66,32 @@ test('the draft opens the order and formats within appointment_reminder’s fiel
       time2: { value: '2026年12月2日 09:00' },
       thing3: { value: '明天张师傅上门，请留人在家' },
     },
+  })
+})
+
+describe('staleReminderId: which queued 预约提醒 a change makes wrong', () => {
+  const before = { ...visit('2026-12-02T09:00'), staffName: '张师傅' }
+  const queued = outboxIdOf(visitReminderKeyOf(before))
+  const now = china('2026-12-01T21:00')
+  test.each([
+    ['moved to another time', { window: visit('2026-12-02T14:00').window }, queued],
+    ['given to another person', { staffName: '李师傅' }, queued],
+    ['cancelled', { node: 'cancelled' as VisitNode }, queued],
+    ['set out for', { node: 'on_the_way' as VisitNode }, queued],
+    ['left as it was (a rating, a rejected move)', {}, null],
+  ])('%s', (_, change, expected) => {
+    expect(staleReminderId(before, { ...before, ...change }, now)).toBe(expected)
+  })
+
+  test('none can be queued yet two days ahead, nor for a visit not scheduled', () => {
+    const moved = { ...before, node: 'cancelled' as VisitNode }
+    expect(staleReminderId(before, moved, china('2026-11-30T21:00'))).toBeNull()
+    const requested = { ...before, node: 'requested' as VisitNode }
+    expect(staleReminderId(requested, moved, now)).toBeNull()
+  })
+
+  test('on the visit day a reminder held over from the evening before is still withdrawn', () => {
+    const moved = { ...before, node: 'cancelled' as VisitNode }
+    expect(staleReminderId(before, moved, china('2026-12-02T07:00'))).toBe(queued)
   })
 })
