@@ -442,6 +442,12 @@ describe('reschedule and cancel', () => {
       [{ visitId: id, start: at(DAY, '10:00'), expectedVersion: 2 }, consumerA, 'CONFLICT'],
       [{ visitId: id, start: at(DAY, '10:00'), expectedVersion: 3 }, consumerB, 'NOT_FOUND'],
       [{ visitId: id, start: at(DAY, '10:00'), expectedVersion: 3 }, null, 'UNAUTHENTICATED'],
+      // The owner may pick any time, but not one already past.
+      [
+        { visitId: id, start: '2020-01-06T10:00:00+08:00', expectedVersion: 3 },
+        merchant,
+        'WINDOW_CLOSED',
+      ],
     ]
     for (const [payload, openid, code] of refusals)
       await expect(visit('reschedule', payload, openid)).resolves.toMatchObject({ code })

@@ -25,6 +25,8 @@ export const reschedule = defineUserAction(visitApi.reschedule, async (input, op
   if (!visit || !who.visible(visit)) return fail('NOT_FOUND', '没有找到这次上门预约')
   const role = who.role(visit)
   const start = input.start.getTime()
+  // The owner may move a visit to any time still to come, the customer only to an open window.
+  if (start <= now.getTime()) return visitFail('WINDOW_CLOSED')
   const window = { start: input.start, end: new Date(start + DEFAULT_WINDOW_MINUTES * MINUTE_MS) }
   const date = chinaDateOf(input.start)
   const plan = await readDay(date)
