@@ -14,6 +14,19 @@ export const MERCHANT_PAGES = {
   insights: '/merchant/pages/insights/index',
 } as const
 
+/**
+ * The shopping subpackage (root `shop`): product, confirm, order detail, subscriptions and refills,
+ * preloaded from the tab pages. Links already sent (subscribe messages, customer-service cards) keep
+ * their old main-package addresses, which stay as pages that hand over to these (src/pages).
+ */
+export const SHOP_PAGES = {
+  product: '/shop/pages/product/index',
+  confirm: '/shop/pages/confirm/index',
+  order: '/shop/pages/order/index',
+  subscriptions: '/shop/pages/subscriptions/index',
+  refills: '/shop/pages/refills/index',
+} as const
+
 /** The customer-service subpackage (root `service`): after-sales and rating forms, loaded on first use. */
 export const SERVICE_PAGES = {
   afterSales: '/service/pages/after-sales/index',
@@ -21,6 +34,8 @@ export const SERVICE_PAGES = {
   returnShipment: '/service/pages/return-shipment/index',
   /** 保养提醒: an order's care tasks (a care reminder opens it). */
   care: '/service/pages/care/index',
+  /** 我的任务: a service staff member's visits (issue 18). */
+  tasks: '/service/pages/tasks/index',
 } as const
 
 /** The customer's records subpackage (root `account`): 量体档案 and 优惠券, opened from 我的. */

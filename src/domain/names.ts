@@ -44,6 +44,12 @@ export const COLLECTIONS = {
   csSessions: 'cs_sessions',
   /** How often the catalog list showed each product, per China day in shards (list-views.ts). */
   listViews: 'list_views',
+  staff: 'staff',
+  availability: 'availability',
+  visits: 'visits',
+  slotClaims: 'slot_claims',
+  visitReports: 'visit_reports',
+  visitAudit: 'visit_audit',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
@@ -60,6 +66,7 @@ export const FUNCTIONS = {
   payment: 'payment',
   /** WeChat's 客服 message push (no actions: WeChat's packet is the event). */
   service: 'service',
+  visit: 'visit',
 } as const
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 
@@ -69,6 +76,7 @@ export const TIMER_TRIGGERS = {
   message: 'messageDrain',
   refill: 'refillReminders',
   user: 'behaviourRetention',
+  visit: 'visitHousekeeping',
 } as const satisfies Partial<Record<FunctionName, string>>
 
 /** Actions each function's router accepts. */
@@ -191,4 +199,18 @@ export const ACTIONS = {
   payment: {},
   /** None: WeChat calls it with a customer's 客服 message, never a client with an action. */
   service: {},
+  visit: {
+    windows: 'windows',
+    book: 'book',
+    mine: 'mine',
+    reschedule: 'reschedule',
+    cancel: 'cancel',
+    rate: 'rate',
+    dispatch: 'dispatch',
+    assign: 'assign',
+    tasks: 'tasks',
+    act: 'act',
+    report: 'report',
+    confirmSizes: 'confirmSizes',
+  },
 } as const

@@ -24,6 +24,7 @@ import {
 } from './preorder'
 import { chooseWhenToDeliver } from './delivery'
 import { rateACompletedOrder } from './rating'
+import { staffReportsFromTheBasement } from './visits'
 import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
@@ -84,7 +85,12 @@ export const JOURNEYS: [
   ['我的补货: stop the reminders, then 立即补货 from the same card', refillAConsumable, 60_000],
   ['turn off one kind of progress message in 订阅设置', turnOffAKindOfMessage, 60_000],
   [
-    'the merchant ships an order node by node; the customer sees it and confirms receipt',
+    '张师傅 opens 我的任务, sets out, arrives, and a measuring report written without signal is kept and sent once',
+    staffReportsFromTheBasement,
+    90_000,
+  ],
+  [
+    'the merchant ships an order node by node; the customer sees it, confirms receipt and allows 保养提醒',
     merchantShipsAnOrder,
     90_000,
   ],

@@ -1,17 +1,13 @@
 // 我的补货's data: refill.mine (loading, data, error through useCloud), the three answers, and
-// 立即补货, which puts the last order of the product on the confirm page (choices as before,
-// priced anew, urgent off) so one tap there places it.
+// 立即补货 (services/refill-reorder.ts), one at a time.
 import type { ResultOf } from '@/domain/api/contract'
 import { refillApi } from '@/domain/api/refill'
-import { orderApi } from '@/domain/api/order'
-import { catalogApi } from '@/domain/api/catalog'
 import { useCallback, useState } from 'react'
-import Taro from '@tarojs/taro'
 import type { RefillView } from '@/domain/refill-view'
-import { fail, ok, type Result } from '@/domain/result'
+import { fail, type Result } from '@/domain/result'
 import { useCloud } from '@/hooks/useCloud'
 import { callCloud } from '@/services/cloud'
-import { setDraftOrder } from '@/services/draft-order'
+import { prefillConfirm } from '@/services/refill-reorder'
 
 export type RefillItem = RefillView<string>
 type Answer = ResultOf<typeof refillApi.snooze>
@@ -54,29 +50,4 @@ export function useRefills() {
     stop: (productId: string) => answer(() => callCloud(refillApi.stop, { productId })),
     reorder,
   }
-}
-
-/** 立即补货: the last order of the product, priced anew, on the confirm page (also from the home page). */
-export async function prefillConfirm(
-  item: Pick<RefillItem, 'productId' | 'lastOrderId'>,
-): Promise<Result<null>> {
-  const [past, product] = await Promise.all([
-    callCloud(orderApi.detail, {
-      orderId: item.lastOrderId,
-    }),
-    callCloud(catalogApi.get, {
-      productId: item.productId,
-    }),
-  ])
-  if (!past.ok) return past
-  if (!product.ok) return product
-  const selection = { ...past.data.order.selection, urgent: false }
-  const quote = await callCloud(orderApi.quote, {
-    productId: item.productId,
-    selection,
-  })
-  if (!quote.ok) return quote
-  setDraftOrder({ product: product.data.product, selection, quote: quote.data.quote })
-  await Taro.navigateTo({ url: '/pages/confirm/index' })
-  return ok(null)
 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { OrderSelection } from '@/domain/order-selection'
+import { SHOP_PAGES } from '@/routes'
 import { forgetPlacedOrder, onPlacedOrderChange, placedOrderFor } from '@/services/draft-order'
 
 export default function PlacedNotice({
@@ -27,7 +28,7 @@ export default function PlacedNotice({
       <View className="placed-notice__actions">
         <View
           className="placed-notice__view"
-          onClick={() => void Taro.navigateTo({ url: `/pages/order/index?id=${placed.orderId}` })}
+          onClick={() => void Taro.navigateTo({ url: `${SHOP_PAGES.order}?id=${placed.orderId}` })}
         >
           <Text>查看订单</Text>
         </View>

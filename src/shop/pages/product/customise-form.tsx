@@ -18,10 +18,9 @@ import UrgentToggle from '@/components/urgent-toggle'
 import { useAppointment, useSavedProfiles } from '@/hooks/useCustomiseExtras'
 import { useQuote } from '@/hooks/useQuote'
 import { useSelectionForm } from '@/hooks/useSelectionForm'
+import { SHOP_PAGES } from '@/routes'
 import { setDraftOrder } from '@/services/draft-order'
 import PlacedNotice from './placed-notice'
-
-export const CONFIRM_PAGE = '/pages/confirm/index'
 
 export default function CustomiseForm({
   product,
@@ -54,7 +53,7 @@ export default function CustomiseForm({
       return
     }
     setDraftOrder({ product, selection: form.result.data, quote: quote.quote })
-    void Taro.navigateTo({ url: CONFIRM_PAGE })
+    void Taro.navigateTo({ url: SHOP_PAGES.confirm })
   }
 
   return (
