@@ -37,7 +37,6 @@ import { preferredHour, sendAtFor, WAITS_FOR_OPEN_HOUR } from '../domain/send-ti
 import { currentTime } from './clock'
 import { command, db, inTransaction, readDoc, readList, type Transaction } from './database'
 import { readPrefs, readSubscription, writeSubscription } from './subscriptions'
-import { writeInLockOrder } from './lock-order'
 
 export interface DrainSummary {
   examined: number
@@ -200,7 +199,9 @@ async function claimRow(transaction: Transaction, id: string): Promise<Claim> {
   }
   if (row.status !== 'pending' && row.status !== 'retry') return { step: 'skipped' }
   const decision = await decideClaim(transaction, row, now)
-  await writeInLockOrder([() => update(decision.patch)], decision.shared)
+  // The credit and day count, then the row: one after another, as this claim always wrote them.
+  for (const write of decision.shared) await write()
+  await update(decision.patch)
   return decision.step === 'claimed' ? decision.claim : { step: decision.step }
 }
 
