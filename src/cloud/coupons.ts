@@ -54,27 +54,29 @@ export async function checkCoupon(
 }
 
 /**
- * Inside the order's transaction, before its writes: re-checks the coupon (owner, single use,
- * expiry, threshold) against the price the cloud computed; refuses with COUPON_UNUSABLE, or
- * returns the discount and the write that marks the coupon used by `orderId`.
+ * Inside the order's transaction, before its writes: reads the coupon, then `use` re-checks it
+ * (owner, single use, expiry, threshold) against the price the cloud computed; refuses with
+ * COUPON_UNUSABLE, or returns the discount and the write that marks the coupon used by `orderId`.
  */
-export async function prepareCouponUse(
-  transaction: Transaction,
-  use: { couponId: string; openid: string; priceFen: number; orderId: string; now: Date },
-): Promise<Result<{ coupon: OrderCoupon; write: () => Promise<void> }>> {
-  const ref = transaction.collection(COLLECTIONS.coupons).doc(use.couponId)
+export async function readCouponForUse(transaction: Transaction, couponId: string) {
+  const ref = transaction.collection(COLLECTIONS.coupons).doc(couponId)
   const stored = await readDoc<StoredCoupon>(ref)
-  if (!stored) return unusable(COUPON_REFUSALS.not_found)
-  const coupon = couponOf(stored)
-  const check = couponUsable(coupon, use.openid, use.priceFen, use.now)
-  if (!check.usable) return unusable(check.message)
-  const used = spendCoupon(coupon, use.orderId, use.now)
-  return ok({
-    coupon: { couponId: coupon._id, discountFen: check.discountFen },
-    write: async () => {
-      await ref.set({ data: withoutId(used) })
-    },
-  })
+  return (use: {
+    openid: string
+    priceFen: number
+    orderId: string
+    now: Date
+  }): Result<{ coupon: OrderCoupon; write: () => unknown }> => {
+    if (!stored) return unusable(COUPON_REFUSALS.not_found)
+    const coupon = couponOf(stored)
+    const check = couponUsable(coupon, use.openid, use.priceFen, use.now)
+    if (!check.usable) return unusable(check.message)
+    const used = spendCoupon(coupon, use.orderId, use.now)
+    return ok({
+      coupon: { couponId: coupon._id, discountFen: check.discountFen },
+      write: () => ref.set({ data: withoutId(used) }),
+    })
+  }
 }
 
 const unusable = (why: string) =>

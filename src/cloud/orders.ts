@@ -1,15 +1,15 @@
 // Order writes shared by the order actions and the timer. Every state change goes through
 // applyOrderEvent: one transaction that re-reads the order, checks the version the client saw,
-// runs the domain's applyTransition, and writes the order, its audit row, its queued
-// notification, a granted coupon (or the coupon the order used, given back when it is cancelled
-// before production), a batch's count, the stock it holds, (an urgent order cancelled the day
-// it was placed) the day's urgent slot and (a delivery) its refill and care tasks together — or
-// nothing — then sends the queued message and, when the event cancelled a paid order, asks
-// WeChat for its refund. A
+// runs the domain's applyTransition, and writes the order, its audit row, its notification
+// (claimed for sending, or held or deferred: notifier.ts decideClaim), a granted coupon (or the
+// coupon the order used, given back when it is cancelled before production), a batch's count,
+// the stock it holds, (an urgent order cancelled the day it was placed) the day's urgent slot
+// and (a delivery) its refill and care tasks together — or nothing — then sends the claimed
+// message and, when the event cancelled a paid order, asks WeChat for its refund. A
 // payment applied (`pay`) writes its ledger row in the same transaction (ledger.ts).
 import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
-import { orderMessageDraft } from '../domain/message-drafts'
+import { newOutboxRecord, orderMessageDraft, type OutboxRecord } from '../domain/message-drafts'
 import { COLLECTIONS } from '../domain/names'
 import type { ChinaDate } from '../domain/china-date'
 import {
@@ -30,8 +30,7 @@ import {
   type Transaction,
   withoutId,
 } from './database'
-import { drainAfterCommit } from './notifier'
-import { queueMessage } from './outbox'
+import { decideClaim, sendClaimed, type ClaimedSend } from './notifier'
 import { prepareStockSettlement } from './stock'
 import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
@@ -43,6 +42,7 @@ import { partOf, type PaymentPart } from '../domain/payment'
 import { prepareCouponReturn, storeCoupon } from './coupons'
 import { recordMoney } from './ledger'
 import { prepareReworkClose } from './rework'
+import { writeInLockOrder } from './lock-order'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
 
@@ -78,8 +78,11 @@ export interface OrderEventRequest {
   input: unknown
   /** The version the client saw; a mismatch means someone else moved the order first. */
   expectedVersion?: number
-  /** Who acts, decided from the current order (ownership); a Fail hides the order. */
-  actorFor: (order: OrderRecord) => Result<Actor>
+  /**
+   * Who acts, decided from the current order (ownership); a Fail hides the order. May wait for a
+   * read started beside the transaction (order.act's merchant lookup).
+   */
+  actorFor: (order: OrderRecord) => Result<Actor> | Promise<Result<Actor>>
   now: Date
 }
 
@@ -95,7 +98,8 @@ export interface AppliedOrderEvent {
   /** The order as read by the attempt that committed (refunds it lacked are sent after). */
   before: OrderRecord
   order: OrderRecord
-  queued: string | null
+  /** Its message, claimed for sending in the transaction (a held or deferred one: null). */
+  claimed: ClaimedSend | null
   close: PaymentPart[]
 }
 
@@ -115,7 +119,7 @@ export async function orderEventIn(
   const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
   const order = await readDoc<OrderRecord>(ref)
   if (!order) return fail('NOT_FOUND', '订单不存在')
-  const actor = actorFor(order)
+  const actor = await actorFor(order)
   if (!actor.ok) return actor
   if (expectedVersion !== undefined && expectedVersion !== order.version)
     return fail('CONFLICT', '订单刚刚有了新进展，请刷新后再操作')
@@ -130,32 +134,54 @@ export async function orderEventIn(
     batchLeave,
     urgentRelease,
   } = output.data
-  const leave = batchLeave
-    ? await prepareBatchLeave(transaction, next.productId, batchLeave, now)
-    : null
-  const giveBack = urgentRelease ? await prepareUrgentRelease(transaction, urgentRelease) : null
-  const settle = await prepareStockSettlement(transaction, order, next, now)
-  const giveCouponBack = couponReturn
-    ? await prepareCouponReturn(transaction, couponReturn.couponId, order._id)
-    : null
-  const finishRework =
+  // Its message's row, claimed (or held, deferred) here: the send after commit needs no claim.
+  const message = notification ? newOutboxRecord(orderMessageDraft(notification, next), now) : null
+  // Every read the event needs, at once.
+  const [leave, giveBack, settle, giveCouponBack, finishRework, claim] = await Promise.all([
+    batchLeave ? prepareBatchLeave(transaction, next.productId, batchLeave, now) : null,
+    urgentRelease ? prepareUrgentRelease(transaction, urgentRelease) : null,
+    prepareStockSettlement(transaction, order, next, now),
+    couponReturn ? prepareCouponReturn(transaction, couponReturn.couponId, order._id) : null,
     order.rework && !next.rework
-      ? await prepareReworkClose(transaction, order.rework.afterSalesId, now)
-      : null
-  await recordMoney(transaction, order, next, now)
-  await ref.set({ data: withoutId(next) })
-  await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
-  const queued = notification
-    ? await queueMessage(transaction, orderMessageDraft(notification, next), now)
-    : null
-  if (grant) await storeCoupon(transaction, grant)
-  await giveCouponBack?.()
-  await leave?.()
-  await giveBack?.()
-  await settle()
-  await finishRework?.()
-  if (next.node === 'delivered') await recordDeliveryIn(transaction, next, now)
-  return ok({ before: order, order: next, queued, close: closingParts(order, next) })
+      ? prepareReworkClose(transaction, order.rework.afterSalesId, now)
+      : null,
+    message ? decideClaim(transaction, message, now) : null,
+  ])
+  // This order's own documents with the first shared one, then the other shared documents one
+  // after another, in the order every transaction uses (lock-order.ts).
+  await writeInLockOrder(
+    [
+      () => recordMoney(transaction, order, next, now),
+      () => ref.set({ data: withoutId(next) }),
+      () => transaction.collection(COLLECTIONS.orderAudit).add({ data: audit }),
+      message && claim && (() => queueNewMessage(transaction, { ...message, ...claim.patch })),
+      grant && (() => storeCoupon(transaction, grant)),
+    ],
+    [
+      settle,
+      giveCouponBack,
+      giveBack,
+      leave,
+      finishRework,
+      next.node === 'delivered' && (() => recordDeliveryIn(transaction, next, now)),
+      ...(claim?.shared ?? []),
+    ],
+  )
+  return ok({
+    before: order,
+    order: next,
+    claimed: claim?.claim ?? null,
+    close: closingParts(order, next),
+  })
+}
+
+/**
+ * An order's message, written without reading first: its id derives from a key naming the
+ * order's new version, which this transaction alone can write (it read the order and writes it).
+ */
+async function queueNewMessage(transaction: Transaction, record: OutboxRecord) {
+  const { _id, ...row } = record
+  await transaction.collection(COLLECTIONS.notificationQueue).doc(_id).set({ data: row })
 }
 
 /** A delivery starts what follows it: the consumable's refill, the made good's care plan. */
@@ -173,9 +199,18 @@ async function recordDeliveryIn(transaction: Transaction, order: OrderRecord, no
  * an unpaid order's open attempts closed, so a sheet left open cannot be paid unseen.
  */
 export async function afterOrderEvent(applied: AppliedOrderEvent, now: Date): Promise<void> {
-  if (applied.queued) await drainAfterCommit([applied.queued])
+  if (applied.claimed) await sendClaimedAfterCommit(applied.claimed)
   await sendNewRefunds(applied.before, applied.order, now)
   for (const part of applied.close) await closeOpenAttempts(applied.order, now, part)
+}
+
+/** The change stands whatever happens here: a failure is logged and the timer finds the row. */
+async function sendClaimedAfterCommit(claimed: ClaimedSend): Promise<void> {
+  try {
+    await sendClaimed(claimed)
+  } catch (error) {
+    console.error('[notifier] send after commit failed; the timer will settle the row', error)
+  }
 }
 
 /** The payments this write closed unpaid with attempts WeChat may still hold open. */

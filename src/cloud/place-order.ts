@@ -15,88 +15,127 @@ import {
   OPEN_ORDER_NODE,
   type OrderHold,
 } from '../domain/customer-holds'
-import { COLLECTIONS } from '../domain/names'
+import { COLLECTIONS, type CollectionName } from '../domain/names'
 import { buildNewOrder, orderIdFor } from '../domain/new-order'
 import { payWithinMinutes } from '../domain/payment'
 import type { OrderRecord } from '../domain/order-types'
 import { validateOrderSelection } from '../domain/order-selection'
 import { quoteOrder, urgentQuotaId } from '../domain/pricing'
 import { fail, ok, type Result } from '../domain/result'
+import {
+  addCounts,
+  isPersonalised,
+  newPreference,
+  orderSignals,
+  preferencePatch,
+  type BehaviourEvent,
+  type PreferenceRecord,
+} from '../domain/behaviour'
+import { stockNeeds, type MaterialRecord } from '../domain/stock'
 import { readHolds, stillHeld } from './customer-holds'
 import { inTransaction, readDoc, type Transaction, withoutId } from './database'
 import { orders, queueLoadOf } from './orders'
 import { releaseBatch } from './batches'
-import { prepareReservation, stockNeedsOf } from './stock'
+import { materialsOf, prepareReservation } from './stock'
 import { currentTime } from './clock'
 import type { UrgentQuota } from './urgent-quota'
 import { openOrdersOf, orderLimits } from './order-limits'
-import { prepareCouponUse } from './coupons'
+import { readCouponForUse } from './coupons'
+import { writeInLockOrder } from './lock-order'
 
 export interface PlaceOrderRequest {
   ownerOpenid: string
   requestId: string
+  /** A coupon of the caller's to spend on this order (create only; a reorder carries none). */
+  couponId?: string
+  /**
+   * The product and what the customer chose, read beside the transaction's start (with
+   * readOrderInputs); a Fail is answered unless the order was already placed.
+   */
+  prepared: Promise<Result<PreparedOrder>>
+}
+
+export interface PreparedOrder {
   product: ProductRecord
   selectionInput: unknown
   address: Address
-  /** A coupon of the caller's to spend on this order (create only; a reorder carries none). */
-  couponId?: string
+  inputs: OrderInputs
+}
+
+/** Reads outside the transaction (queries it cannot run), all at once. */
+export interface OrderInputs {
+  queueLoad: number
+  materials: MaterialRecord[]
+  openOrders: OrderHold[]
+}
+
+export async function readOrderInputs(
+  ownerOpenid: string,
+  productId: string,
+): Promise<OrderInputs> {
+  const [queueLoad, used, openOrders] = await Promise.all([
+    queueLoadOf(productId),
+    materialsOf(productId),
+    openOrdersOf(ownerOpenid),
+  ])
+  return { queueLoad, materials: used, openOrders }
+}
+
+/** The order, and the customer's preference document after it when behaviour was recorded. */
+export interface PlacedOrder {
+  order: OrderRecord
+  preference: PreferenceRecord | null
 }
 
 /**
- * The order a (caller, requestId) already placed, if any. Checked before anything else, so a retry
- * gets its order back even if the product, profile or payload has changed since.
+ * One transaction, started while the product and inputs are read. Its first read is the order's
+ * own document, so a retry gets its order back even if the product, profile or payload has
+ * changed since; then every other read at once, then every write at once.
  */
-export function placedOrder(ownerOpenid: string, requestId: string): Promise<OrderRecord | null> {
-  return readDoc<OrderRecord>(orders().doc(orderIdFor(ownerOpenid, requestId)))
-}
-
-export async function placeOrder(request: PlaceOrderRequest): Promise<Result<OrderRecord>> {
-  const { ownerOpenid, requestId, product, address } = request
-  const selection = validateOrderSelection(product, request.selectionInput)
-  if (!selection.ok) return selection
-  const queueLoad = await queueLoadOf(product._id)
-  const needs = await stockNeedsOf(product._id, selection.data.quantity)
+export async function placeOrder(request: PlaceOrderRequest): Promise<Result<PlacedOrder>> {
+  const { ownerOpenid, requestId } = request
+  request.prepared.catch(() => undefined) // awaited in the transaction; a failure throws there
   const now = currentTime()
   const orderId = orderIdFor(ownerOpenid, requestId)
-  const found = await openOrdersOf(ownerOpenid)
 
   const placed = await inTransaction(async (transaction) => {
-    const orderRef = transaction.collection(COLLECTIONS.orders).doc(orderId)
+    const doc = (name: CollectionName, id: string) => transaction.collection(name).doc(id)
+    const orderRef = doc(COLLECTIONS.orders, orderId)
     const existing = await readDoc<OrderRecord>(orderRef)
-    if (existing) return ok({ order: existing, reachedBatchId: null as string | null })
-
-    const holds = await prepareOrderHold(transaction, ownerOpenid, found, {
-      id: orderId,
-      units: selection.data.quantity,
-    })
+    if (existing) return ok({ order: existing, reachedBatchId: null as string | null, seen: null })
+    const prepared = await request.prepared
+    if (!prepared.ok) return prepared
+    const { product, address, inputs } = prepared.data
+    const selection = validateOrderSelection(product, prepared.data.selectionInput)
+    if (!selection.ok) return selection
+    const needs = stockNeeds(inputs.materials, product._id, selection.data.quantity)
+    const wantsUrgent = selection.data.urgent && product.urgent !== undefined
+    const quotaRef = doc(COLLECTIONS.urgentQuotas, urgentQuotaId(product._id, chinaDateOf(now)))
+    const batchRef = doc(COLLECTIONS.batches, product._id)
+    const preferenceRef = doc(COLLECTIONS.preferences, ownerOpenid)
+    const [holds, quota, batchState, couponFor, reservation, preference] = await Promise.all([
+      prepareOrderHold(transaction, ownerOpenid, inputs.openOrders, {
+        id: orderId,
+        units: selection.data.quantity,
+      }),
+      wantsUrgent ? readDoc<UrgentQuota>(quotaRef) : null,
+      product.kind === 'batch' ? readDoc<BatchState>(batchRef) : null,
+      request.couponId ? readCouponForUse(transaction, request.couponId) : null,
+      // Stock: checked before any write, so a refused order leaves nothing behind.
+      prepareReservation(transaction, needs, now),
+      readDoc<PreferenceRecord>(preferenceRef),
+    ])
     if (!holds.ok) return holds
 
-    const wantsUrgent = selection.data.urgent && product.urgent !== undefined
-    const quotaRef = transaction
-      .collection(COLLECTIONS.urgentQuotas)
-      .doc(urgentQuotaId(product._id, chinaDateOf(now)))
-    const quota = wantsUrgent ? await readDoc<UrgentQuota>(quotaRef) : null
-
-    const batchRef = transaction.collection(COLLECTIONS.batches).doc(product._id)
-    const batchState = product.kind === 'batch' ? await readDoc<BatchState>(batchRef) : null
     const joined =
       product.kind === 'batch' ? joinBatch(batchState, product, selection.data.quantity, now) : null
-
     const quote = quoteOrder(product, selection.data, {
       now,
       urgentOrdersToday: quota?.count ?? 0,
-      queueLoad,
+      queueLoad: inputs.queueLoad,
       batchQuantity: batchState?.quantity ?? 0,
     })
-    const coupon = request.couponId
-      ? await prepareCouponUse(transaction, {
-          couponId: request.couponId,
-          openid: ownerOpenid,
-          priceFen: quote.priceFen,
-          orderId,
-          now,
-        })
-      : null
+    const coupon = couponFor?.({ openid: ownerOpenid, priceFen: quote.priceFen, orderId, now })
     if (coupon && !coupon.ok) return coupon
     const built = buildNewOrder({
       product,
@@ -111,28 +150,74 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Ord
       coupon: coupon?.data.coupon ?? null,
     })
     if (!built.ok) return built
-    // Stock: checked before any write, so a refused order leaves nothing behind.
-    const reservation = await prepareReservation(transaction, built.data, needs, now)
     if (!reservation.ok) return reservation
+    const behaviour = orderBehaviour(ownerOpenid, product, built.data, preference, now)
 
-    await orderRef.set({ data: { ...withoutId(built.data), stock: needs } })
-    await holds.data()
-    await reservation.data()
-    if (coupon) await coupon.data.write()
-    if (quote.urgent.applied) {
-      const count = (quota?.count ?? 0) + 1
-      await quotaRef.set({ data: { productId: product._id, day: quote.quotedOn, count } })
-    }
-    if (joined) await batchRef.set({ data: withoutId(joined.state) })
-    return ok({ order: built.data, reachedBatchId: joined?.reached ? joined.batchId : null })
+    const count = (quota?.count ?? 0) + 1
+    // This order's own documents with the first shared one (the customer's open orders), then
+    // the other shared documents one after another, in the order every transaction uses
+    // (lock-order.ts).
+    await writeInLockOrder(
+      [
+        () => orderRef.set({ data: { ...withoutId(built.data), stock: needs } }),
+        () => reservation.data.rows(built.data),
+        behaviour &&
+          (() =>
+            transaction.collection(COLLECTIONS.behaviourEvents).add({ data: behaviour.events })),
+      ],
+      [
+        holds.data,
+        reservation.data.materials,
+        coupon?.data.write,
+        quote.urgent.applied &&
+          (() => quotaRef.set({ data: { productId: product._id, day: quote.quotedOn, count } })),
+        joined && (() => batchRef.set({ data: withoutId(joined.state) })),
+        behaviour && (() => preferenceRef.set({ data: withoutId(behaviour.preference) })),
+      ],
+    )
+    return ok({
+      order: built.data,
+      reachedBatchId: joined?.reached ? joined.batchId : null,
+      seen: behaviour?.preference ?? null,
+    })
   })
   if (!placed.ok) return placed
-  const { order, reachedBatchId } = placed.data
-  if (reachedBatchId === null) return ok(order)
+  const { order, reachedBatchId, seen } = placed.data
+  if (reachedBatchId === null) return ok({ order, preference: seen })
   await releaseBatch(reachedBatchId, now)
   // This order filled the batch, so it has just moved on: answer with what is stored now.
   const released = await readDoc<OrderRecord>(orders().doc(order._id))
-  return released ? ok(released) : fail('INTERNAL')
+  return released ? ok({ order: released, preference: seen }) : fail('INTERNAL')
+}
+
+/**
+ * Behaviour (issue 19) written with the order, unless personalisation is off: its counts added to
+ * the preference document (created, switched on, by a first order) and its raw events.
+ */
+function orderBehaviour(
+  openid: string,
+  product: ProductRecord,
+  order: OrderRecord,
+  stored: PreferenceRecord | null,
+  now: Date,
+): { preference: PreferenceRecord; events: BehaviourEvent[] } | null {
+  if (!isPersonalised(stored)) return null
+  const signals = orderSignals(product, {
+    _id: order._id,
+    choices: order.productSnapshot.choices,
+    quantity: order.selection.quantity,
+  })
+  const counted = addCounts(stored ?? newPreference(openid, true, now), preferencePatch(signals))
+  return {
+    preference: { ...counted, lastSeenAt: now, updatedAt: now },
+    events: signals.map(({ type, productId, detail }) => ({
+      ownerOpenid: openid,
+      type,
+      productId,
+      detail,
+      createdAt: now,
+    })),
+  }
 }
 
 /**

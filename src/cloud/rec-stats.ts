@@ -83,17 +83,21 @@ export async function recordTap(openid: string | null, tap: Omit<RecTap, 'at'>):
 /**
  * order.create: a tap of this product in the last 7 days converts, once. Answers the preference
  * document it read (null: none, off or unreadable), so the co-purchase count needs no second read.
+ * `read`: the document as the order's own transaction left it (then nothing is read here).
  */
 export async function attributeOrder(
   openid: string,
   productId: string,
+  read?: PreferenceRecord,
 ): Promise<PreferenceRecord | null> {
   const now = currentTime()
   try {
     // One plain read when nothing was tapped (most orders); the transaction only to consume a tap.
-    const seen = await readDoc<PreferenceRecord & TapsDoc>(
-      db.collection(COLLECTIONS.preferences).doc(openid),
-    )
+    const seen: (PreferenceRecord & TapsDoc) | null =
+      read ??
+      (await readDoc<PreferenceRecord & TapsDoc>(
+        db.collection(COLLECTIONS.preferences).doc(openid),
+      ))
     if (!seen || !isPersonalised(seen)) return null
     if (!attributableTap(seen.recTaps ?? [], productId, now)) return seen
     const tap = await inTransaction(async (transaction) => {

@@ -13,13 +13,12 @@ import {
   reservationIdOf,
   reserve,
   restockStep,
-  stockNeeds,
   stockStepFor,
   type MaterialRecord,
   type StockLine,
   type StockReservation,
 } from '../domain/stock'
-import { db, readDoc, readList, type DocumentRef, type Transaction } from './database'
+import { db, readDoc, readList, type Transaction } from './database'
 
 export const materials = () => db.collection(COLLECTIONS.materials)
 export const reservations = () => db.collection(COLLECTIONS.stockReservations)
@@ -31,52 +30,66 @@ const MATERIALS_PER_PRODUCT = 20
 /** An order as stored, with what it holds (absent on orders placed before stock existed). */
 export type StockedOrder = OrderRecord & { stock?: StockLine[] }
 
-/** Outside the transaction: what `quantity` units of the product need. */
-export async function stockNeedsOf(productId: string, quantity: number): Promise<StockLine[]> {
-  const used = await readList<MaterialRecord>(
+/** Outside the transaction: the materials the product uses (stockNeeds says how much). */
+export function materialsOf(productId: string): Promise<MaterialRecord[]> {
+  return readList<MaterialRecord>(
     materials().where({ productIds: productId }).limit(MATERIALS_PER_PRODUCT),
   )
-  return stockNeeds(used, productId, quantity)
+}
+
+/** The writes of a reservation: the order's own rows, and the materials other orders share. */
+export interface ReservationWrites {
+  rows: (order: { _id: string; orderNo: string }) => Promise<void>
+  materials: () => Promise<void>
 }
 
 /**
- * Inside the order transaction, before anything is written: re-reads each material and checks
- * it still covers the need. Returns the writes to run once the order is written, or
+ * Inside the order transaction, before anything is written: re-reads each material (together)
+ * and checks it still covers the need. Returns the writes to run once the order is built, or
  * OUT_OF_STOCK (nothing written).
  */
 export async function prepareReservation(
   transaction: Transaction,
-  order: { _id: string; orderNo: string },
   lines: StockLine[],
   now: Date,
-): Promise<Result<() => Promise<void>>> {
+): Promise<Result<ReservationWrites>> {
+  const current = await Promise.all(
+    lines.map((line) =>
+      readDoc<MaterialRecord>(transaction.collection(COLLECTIONS.materials).doc(line.materialId)),
+    ),
+  )
   const next: MaterialRecord[] = []
-  for (const line of lines) {
-    const current = await readDoc<MaterialRecord>(
-      transaction.collection(COLLECTIONS.materials).doc(line.materialId),
-    )
-    const reserved = current ? reserve(current, line.quantity, now) : null
+  for (const [index, line] of lines.entries()) {
+    const reserved = current[index] ? reserve(current[index], line.quantity, now) : null
     if (!reserved)
-      return fail('OUT_OF_STOCK', `「${current?.name ?? '材料'}」库存不足，暂时无法下单`)
+      return fail('OUT_OF_STOCK', `「${current[index]?.name ?? '材料'}」库存不足，暂时无法下单`)
     next.push(reserved)
   }
-  return ok(async () => {
-    for (const [index, line] of lines.entries()) {
-      const row: Omit<StockReservation, '_id'> = {
-        orderId: order._id,
-        orderNo: order.orderNo,
-        materialId: line.materialId,
-        quantity: line.quantity,
-        status: 'held',
-        createdAt: now,
-        updatedAt: now,
-      }
-      await transaction
-        .collection(COLLECTIONS.stockReservations)
-        .doc(reservationIdOf(order._id, line.materialId))
-        .set({ data: row })
-      await writeMaterial(transaction, next[index], now)
-    }
+  return ok({
+    // Rows named after the order: no other transaction writes them, so all at once.
+    rows: async (order) => {
+      await Promise.all(
+        lines.map((line) => {
+          const row: Omit<StockReservation, '_id'> = {
+            orderId: order._id,
+            orderNo: order.orderNo,
+            materialId: line.materialId,
+            quantity: line.quantity,
+            status: 'held',
+            createdAt: now,
+            updatedAt: now,
+          }
+          return transaction
+            .collection(COLLECTIONS.stockReservations)
+            .doc(reservationIdOf(order._id, line.materialId))
+            .set({ data: row })
+        }),
+      )
+    },
+    // One after another: materials other orders share, written in the same order by every order.
+    materials: async () => {
+      for (const material of next) await writeMaterial(transaction, material, now)
+    },
   })
 }
 
@@ -91,26 +104,27 @@ export async function prepareStockSettlement(
   before: StockedOrder,
   after: OrderRecord,
   now: Date,
-): Promise<() => Promise<void>> {
+): Promise<(() => Promise<void>) | null> {
   const step = before.node === after.node ? null : stockStepFor(after.node)
-  if (!step || !before.stock?.length) return async () => undefined
-  const held: { ref: DocumentRef; row: StockReservation; material: MaterialRecord | null }[] = []
-  for (const line of before.stock) {
-    const ref = transaction
-      .collection(COLLECTIONS.stockReservations)
-      .doc(reservationIdOf(before._id, line.materialId))
-    const row = await readDoc<StockReservation>(ref)
-    if (!row || row.status !== 'held') continue
-    const material = await readDoc<MaterialRecord>(
-      transaction.collection(COLLECTIONS.materials).doc(line.materialId),
-    )
-    held.push({ ref, row, material })
-  }
+  if (!step || !before.stock?.length) return null
+  const held = await Promise.all(
+    before.stock.map(async (line) => {
+      const ref = transaction
+        .collection(COLLECTIONS.stockReservations)
+        .doc(reservationIdOf(before._id, line.materialId))
+      const [row, material] = await Promise.all([
+        readDoc<StockReservation>(ref),
+        readDoc<MaterialRecord>(transaction.collection(COLLECTIONS.materials).doc(line.materialId)),
+      ])
+      return { ref, row, material }
+    }),
+  )
   return async () => {
+    // One after another, as placing does: materials other orders share.
     for (const { ref, row, material } of held) {
-      await ref.update({
-        data: { status: step === 'consume' ? 'consumed' : 'released', updatedAt: now },
-      })
+      if (!row || row.status !== 'held') continue
+      const status = step === 'consume' ? 'consumed' : 'released'
+      await ref.update({ data: { status, updatedAt: now } })
       if (!material) continue
       const changed =
         step === 'consume'

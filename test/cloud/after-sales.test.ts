@@ -567,7 +567,8 @@ test('round trips of each after-sales action (docs/actions.md)', async () => {
     list: 2, // order, requests (the product too when 改尺寸 is offered: 3)
     queue: 2, // merchant, requests
     // merchant; start, request, order, order update, outbox get/set, request set, commit; then the
-    // 售后进度通知 held in-app (no credit here): 7 more
+    // 售后进度通知 held in-app (no credit here): 7 more (its claim reads the customer's settings,
+    // credit and day count at once)
     decide: 16,
     withdraw: 6,
     // An alteration's accept: as decline, but the order's rework writes the order and its audit

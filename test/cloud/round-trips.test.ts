@@ -1,10 +1,14 @@
 // Pins the database round trips per action that docs/actions.md states, counted by the local
-// cloud per invocation; an action that starts making more calls fails here first.
-import { FUNCTIONS } from '@/domain/names'
+// cloud per invocation; an action that starts making more calls fails here first. For the order
+// writes also the critical path: the longest chain of calls each waiting for the one before.
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { MESSAGE_PURPOSES } from '@/domain/messages'
+import type { OutboxRecord } from '@/domain/message-drafts'
 import type { ProductRecord } from '@/domain/catalog'
-import { consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
+import { consumerA, consumerB, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
 import { DEMO_ADDRESS } from '../../tools/seed/demo'
 import { curtainSelection, makeClient } from './order-helpers'
+import { messageClient } from './message-helpers'
 
 const ADDRESS = DEMO_ADDRESS
 
@@ -25,9 +29,14 @@ const shirtSelection = (urgent: boolean) => ({
 })
 
 async function counted(fn: string, action: string, payload: unknown, openid: string | null) {
-  const { result, roundTrips } = await env.cloud.invokeCounted(fn, { action, payload }, openid)
+  const { result, roundTrips, criticalPath } = await env.cloud.invokeCounted(
+    fn,
+    { action, payload },
+    openid,
+  )
   expect(result).toMatchObject({ ok: true })
-  return { data: (result as { data: { order?: { _id: string } } }).data, roundTrips }
+  const data = (result as { data: { order?: { _id: string } } }).data
+  return { data, roundTrips, criticalPath }
 }
 
 test('each action makes the documented number of database calls', async () => {
@@ -38,6 +47,7 @@ test('each action makes the documented number of database calls', async () => {
     address: ADDRESS,
   })
   const trips: Record<string, number> = {}
+  const paths: Record<string, number> = {}
   trips['user.me'] = (await counted(FUNCTIONS.user, 'me', undefined, consumerA)).roundTrips
   trips['catalog.list'] = (
     await counted(FUNCTIONS.catalog, 'list', undefined, consumerA)
@@ -62,9 +72,10 @@ test('each action makes the documented number of database calls', async () => {
   ).roundTrips
   const created = await counted(FUNCTIONS.order, 'create', order(false, 'req-rt-0001'), consumerA)
   trips['order.create'] = created.roundTrips
-  trips['order.create (retry)'] = (
-    await counted(FUNCTIONS.order, 'create', order(false, 'req-rt-0001'), consumerA)
-  ).roundTrips
+  paths['order.create'] = created.criticalPath
+  const retried = await counted(FUNCTIONS.order, 'create', order(false, 'req-rt-0001'), consumerA)
+  trips['order.create (retry)'] = retried.roundTrips
+  paths['order.create (retry)'] = retried.criticalPath
   trips['order.create (urgent)'] = (
     await counted(FUNCTIONS.order, 'create', order(true, 'req-rt-0002'), consumerA)
   ).roundTrips
@@ -110,12 +121,13 @@ test('each action makes the documented number of database calls', async () => {
     await counted(FUNCTIONS.order, 'mine', { tab: 'in_progress', countExceptions: true }, consumerA)
   ).roundTrips
   trips['order.board'] = (await counted(FUNCTIONS.order, 'board', {}, merchant)).roundTrips
-  trips['order.act (with notification)'] = (
-    await counted(FUNCTIONS.order, 'act', { orderId, event: 'confirm' }, merchant)
-  ).roundTrips
-  trips['order.act'] = (
-    await counted(FUNCTIONS.order, 'act', { orderId, event: 'purchase_materials' }, merchant)
-  ).roundTrips
+  const confirmed = await counted(FUNCTIONS.order, 'act', { orderId, event: 'confirm' }, merchant)
+  trips['order.act (with notification)'] = confirmed.roundTrips
+  paths['order.act (with notification)'] = confirmed.criticalPath
+  const purchasing = { orderId, event: 'purchase_materials' }
+  const moved = await counted(FUNCTIONS.order, 'act', purchasing, merchant)
+  trips['order.act'] = moved.roundTrips
+  paths['order.act'] = moved.criticalPath
   trips['order.reorder'] = (
     await counted(FUNCTIONS.order, 'reorder', { orderId, requestId: 'req-rt-0003' }, consumerA)
   ).roundTrips
@@ -132,23 +144,27 @@ test('each action makes the documented number of database calls', async () => {
     'catalog.get': 3,
     'catalog.get (anonymous)': 1,
     'order.quote (urgent-capable product)': 3,
-    // Each order placed: +2 for its behaviour (preference update, one batch of two events), +1
-    // reading the preference document for a recommendation tapped in the last 7 days (none here).
-    'order.create': 20,
-    'order.create (retry)': 1,
-    'order.create (urgent)': 22,
+    // Each order placed: +3 for its behaviour, in its transaction (the preference document read,
+    // then written with the order, and one batch of two events).
+    'order.create': 19,
+    // The transaction starts beside the product's reads; its first read finds the order.
+    'order.create (retry)': 7,
+    'order.create (urgent)': 21,
     // A first order of another product counts co-purchase pairs (cloud/co-purchase.ts) with the
     // shirt: an increment per product's document, each added first on first use (+4 here, +2
-    // once they exist); a repeat order of the curtain pairs nothing (17, as before co-purchase).
-    'order.create (first curtain, after shirts)': 21,
-    'order.create (second curtain)': 17,
+    // once they exist); a repeat order of the curtain pairs nothing (16).
+    'order.create (first curtain, after shirts)': 20,
+    'order.create (second curtain)': 16,
     'order.detail (owner)': 1,
     // + the merchant lookup and the order's rating, read in parallel.
     'order.detail (merchant)': 3,
     'order.mine': 1,
     'order.mine (first page, exception count)': 2,
     'order.board': 13, // 8 node counts: the rework node is one of them
-    'order.act (with notification)': 15,
+    // The merchant lookup; the transaction: the order read, then the message's claim reads (the
+    // customer's settings, credit and day count) together, then order, audit row and the
+    // message (held here for want of a credit) written together. Nothing after the commit.
+    'order.act (with notification)': 10,
     'order.act': 6,
     'order.reorder': 20,
     // 6 reads in parallel (user, preferences, orders, refills, profiles, products), then the
@@ -159,10 +175,24 @@ test('each action makes the documented number of database calls', async () => {
     'user.home': 12,
     // Database calls only; each also makes one cloudPay call (unifiedOrder, queryOrder, refund).
     'order.pay': 2,
-    // 8 to apply `pay` with its payment_ledger row and its 支付成功 outbox row, then 8 sending it.
-    'payment callback (pay)': 16,
+    // Applying `pay` with its payment_ledger row and its 支付成功 outbox row, claimed in the
+    // same transaction (held here: no credit).
+    'payment callback (pay)': 11,
     'payment callback (repeated)': 1,
     'order.act (cancel, paid: refund after commit)': 14,
+  })
+  expect(paths).toEqual({
+    // The product, queue, materials and open-order reads beside the transaction's start; the
+    // order's own document; the other reads together; the order's own documents (order,
+    // reservations, events) with the customer's open orders; then each shared document one
+    // after another (2 materials, the preference), in one order so two orders cannot deadlock;
+    // commit.
+    'order.create': 8,
+    'order.create (retry)': 3,
+    // Merchant lookup beside the start; order read; the claim's reads; the writes; commit.
+    'order.act (with notification)': 5,
+    // Merchant lookup beside the start; order read; order and audit row together; commit.
+    'order.act': 4,
   })
 })
 
@@ -209,9 +239,46 @@ test('coupon actions: the coupon costs one read and one write where it is used o
   expect(trips).toEqual({
     'order.coupons': 2,
     'order.quote (with a coupon)': 4,
-    'order.create': 20,
-    'order.create (with a coupon)': 22,
+    'order.create': 19,
+    'order.create (with a coupon)': 21,
     'order.act (cancel, unpaid)': 14,
     'order.act (cancel, unpaid, coupon given back)': 16,
   })
+})
+
+test('order.act whose message is sent: claimed in its transaction, then one send and one write', async () => {
+  const { grant } = messageClient(env)
+  for (const purpose of MESSAGE_PURPOSES) await grant(consumerB, purpose)
+  const payload = {
+    requestId: 'req-rt-s001',
+    productId: 'prod_shirt',
+    selection: shirtSelection(false),
+    address: ADDRESS,
+  }
+  const placed = await counted(FUNCTIONS.order, 'create', payload, consumerB)
+  const orderId = placed.data.order!._id
+  await payOrder(env, orderId, consumerB)
+  // Daytime in China (11:00), so quiet hours do not defer the message.
+  const day = new Date()
+  day.setUTCHours(3, 0, 0, 0)
+  if (day.getTime() < Date.now()) day.setUTCDate(day.getUTCDate() + 1)
+  env.cloud.clock.set(day)
+  try {
+    const confirmed = await counted(FUNCTIONS.order, 'act', { orderId, event: 'confirm' }, merchant)
+    const rows = (await env.cloud.store.find(COLLECTIONS.notificationQueue, {
+      toOpenid: consumerB,
+      status: 'sent',
+    })) as OutboxRecord[]
+    expect(rows.map((row) => row.orderId ?? null)).toContain(orderId)
+    // The merchant lookup beside the start; the order; the message's credit, day count and
+    // settings; order, audit row, the claimed message and the credit spent together; the day
+    // counted (the second shared document, after the first); commit; the send (a WeChat call, on
+    // the path but not a database call); the message marked sent.
+    expect({ total: confirmed.roundTrips, critical: confirmed.criticalPath }).toEqual({
+      total: 13,
+      critical: 8,
+    })
+  } finally {
+    env.cloud.clock.set(null)
+  }
 })

@@ -1,6 +1,8 @@
 // Writes under load: order.create and order.act (the merchant confirms, submitted -> confirmed)
-// against the local cloud on PostgreSQL. Database round trips per call (invokeCounted) next to
-// user.me's; calls per second with 50 concurrent clients next to one client calling in sequence.
+// against the local cloud on PostgreSQL. Database round trips per call (invokeCounted): all of
+// them and the critical path (the longest chain each waiting for the one before), next to
+// user.me's and to issue 21's starting figures; calls per second with 50 concurrent clients next
+// to one client calling in sequence.
 import { performance } from 'node:perf_hooks'
 import { ACTIONS, FUNCTIONS } from '../../src/domain/names'
 import { DEMO_USERS, seedDemo } from '../seed/demo'
@@ -9,6 +11,11 @@ import type { BenchContext, BenchFigure, Benchmark } from './types'
 
 const MERCHANT = DEMO_USERS.find((u) => u.role === 'merchant')!.openid
 const CLIENTS = 50
+/**
+ * Round trips per call before issue 21's goal 2 (main's pins in test/cloud/round-trips.test.ts,
+ * behaviour recording included), every one waiting for the one before.
+ */
+const BEFORE = { create: 20, act: 15 }
 
 type Envelope = { ok: boolean; code?: string; data?: { order: { _id: string } } }
 
@@ -100,7 +107,7 @@ export const benchmark: Benchmark = {
 
     // Round trips of one call each (warm workers first).
     await me(CLIENTS)
-    const meTrips = (await me(CLIENTS)).roundTrips
+    const meCounted = await me(CLIENTS)
     const one = await ctx.cloud.invokeCounted(
       FUNCTIONS.order,
       { action: 'create', payload: payload('bench-counted') },
@@ -136,17 +143,34 @@ export const benchmark: Benchmark = {
       {
         label: 'order.create: database round trips per call',
         value: one.roundTrips,
-        baseline: meTrips,
+        baseline: meCounted.roundTrips,
         unit: 'round trips',
         baselineLabel: 'user.me',
-        note: 'reads product, idempotency and quote inputs, then one transaction (order, audit, outbox)',
+        note: `${BEFORE.create} before issue 21 (goal ≤ 8). Product, queue, materials and open orders read beside the transaction's start; in it the order's own document, then the other reads together, the writes one after another (order, holds, stock per material, behaviour: shared documents in one order, so orders cannot deadlock), commit`,
+      },
+      {
+        label: 'order.create: critical path (round trips one after another)',
+        value: one.criticalPath,
+        baseline: meCounted.criticalPath,
+        unit: 'round trips',
+        baselineLabel: 'user.me',
+        note: `${BEFORE.create} before issue 21 (goal ≤ 5): reads beside the start, order read, reads together, 8 writes, commit`,
       },
       {
         label: 'order.act (confirm): database round trips per call',
         value: act.roundTrips,
-        baseline: meTrips,
+        baseline: meCounted.roundTrips,
         unit: 'round trips',
         baselineLabel: 'user.me',
+        note: `${BEFORE.act} before issue 21 (goal ≤ 7), the outbox send after the commit included (a claim transaction; the customer has no credit, so the message is held)`,
+      },
+      {
+        label: 'order.act (confirm): critical path (round trips one after another)',
+        value: act.criticalPath,
+        baseline: meCounted.criticalPath,
+        unit: 'round trips',
+        baselineLabel: 'user.me',
+        note: `${BEFORE.act} before issue 21 (goal ≤ 4): merchant lookup beside the start, order read, 3 writes, commit; then the send's claim: start, row, settings and subscription together, row written, commit`,
       },
       {
         label: `order.create: calls per second, ${CLIENTS} concurrent clients`,

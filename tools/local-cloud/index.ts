@@ -43,6 +43,7 @@ import { Inbox, type InboxMessage } from './openapi'
 import { CsInbox, type CsSend } from './customer-service'
 import { startPostgres, type RunningPostgres } from './postgres'
 import { Runner } from './runner'
+import type { RoundTrips } from './round-trips'
 import { createHandler } from './server'
 import { atomically } from './store/atomic'
 import { createCollection, findAll, insertDocuments, rowsRead } from './store/documents'
@@ -145,12 +146,15 @@ export interface LocalCloud {
   secret: string
   /** main's return value; rejects with {errCode, errMsg} like callFunction. */
   invoke(fn: string, event: unknown, openid?: string | null): Promise<unknown>
-  /** As invoke, plus how many database calls the invocation made (for docs and benchmarks). */
+  /**
+   * As invoke, plus the database calls the invocation made: how many, its critical path (calls
+   * made together count once) and each call in order (for docs, tests and benchmarks).
+   */
   invokeCounted(
     fn: string,
     event: unknown,
     openid?: string | null,
-  ): Promise<{ result: unknown; roundTrips: number }>
+  ): Promise<{ result: unknown } & RoundTrips>
   fireTimer(fn: string): Promise<unknown>
   /** fireTimer, with the database round trips the run made. */
   fireTimerCounted(fn: string): Promise<{ result: unknown; roundTrips: number }>
@@ -326,11 +330,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       invoke: async (fn, event, openid = null) =>
         (await runner.invoke(fn, event, { openid, source: 'wx_client' })).result,
       invokeCounted: async (fn, event, openid = null) => {
-        const { result, roundTrips } = await runner.invoke(fn, event, {
+        const { result, roundTrips, criticalPath, calls } = await runner.invoke(fn, event, {
           openid,
           source: 'wx_client',
         })
-        return { result, roundTrips }
+        return { result, roundTrips, criticalPath, calls }
       },
       fireTimer: async (fn) => (await runner.fireTimer(fn)).result,
       fireTimerCounted: async (fn) => {

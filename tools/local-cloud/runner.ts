@@ -10,6 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { ERR, callError, type CloudCallError } from './errors'
+import { RoundTripCounter, type RoundTrips } from './round-trips'
 
 export interface FunctionConfig {
   timeout?: number
@@ -69,8 +70,8 @@ export class Runner {
   readonly active = new Map<string, string>()
   /** requestId -> the user whose call it serves (cloud payment takes the payer from it). */
   readonly openids = new Map<string, string | null>()
-  /** requestId -> database calls made so far by that invocation (counted by the server). */
-  readonly roundTrips = new Map<string, number>()
+  /** Database calls made so far by each invocation, by requestId (counted by the server). */
+  readonly roundTrips = new RoundTripCounter()
 
   constructor(private readonly options: RunnerOptions) {}
 
@@ -110,7 +111,7 @@ export class Runner {
     fn: string,
     event: unknown,
     who: Invocation,
-  ): Promise<{ result: unknown; requestID: string; roundTrips: number }> {
+  ): Promise<{ result: unknown; requestID: string } & RoundTrips> {
     if (this.stopped) throw callError(ERR.SYS_ERR, 'local cloud is stopped')
     const entry = this.entry(fn)
     if (depthExceeds(event, MAX_EVENT_DEPTH))
@@ -146,7 +147,7 @@ export class Runner {
     const slot = await this.acquire(pool)
     this.active.set(requestID, fn)
     this.openids.set(requestID, who.openid ?? null)
-    this.roundTrips.set(requestID, 0)
+    this.roundTrips.open(requestID)
     const started = Date.now()
     try {
       const result = await this.run(
@@ -156,7 +157,7 @@ export class Runner {
         timeoutMs,
       )
       this.options.log(`invoke ${fn} ${who.openid ?? '(anonymous)'} ok ${Date.now() - started} ms`)
-      return { result, requestID, roundTrips: this.roundTrips.get(requestID) ?? 0 }
+      return { result, requestID, ...this.roundTrips.close(requestID) }
     } catch (error) {
       this.options.log(
         `invoke ${fn} ${who.openid ?? '(anonymous)'} failed: ${(error as CloudCallError).errMsg ?? error}`,
@@ -165,7 +166,7 @@ export class Runner {
     } finally {
       this.active.delete(requestID)
       this.openids.delete(requestID)
-      this.roundTrips.delete(requestID)
+      this.roundTrips.close(requestID)
     }
   }
 
@@ -350,7 +351,7 @@ export class Runner {
     })
   }
 
-  async fireTimer(fn: string): Promise<{ result: unknown; requestID: string; roundTrips: number }> {
+  async fireTimer(fn: string): Promise<{ result: unknown; requestID: string } & RoundTrips> {
     this.entry(fn)
     const trigger = (this.config(fn).triggers ?? []).find((t) => t.type === 'timer')
     if (!trigger)

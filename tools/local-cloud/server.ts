@@ -29,6 +29,7 @@ import type { Faults } from './faults'
 import { encodeOpenApiResponse, handleOpenApi, parseMultipart, type Inbox } from './openapi'
 import type { CsInbox } from './customer-service'
 import type { Runner } from './runner'
+import { STEP_HEADER } from './round-trips'
 
 export interface ServerDeps extends DatabaseDeps {
   runner: Runner
@@ -171,12 +172,17 @@ function callerOf(token: unknown, deps: ServerDeps): { fn?: string; permissions?
   }
 }
 
-/** Attributes a database call to the invocation that made it (see Runner.roundTrips). */
-function countRoundTrip(token: unknown, deps: ServerDeps): void {
+/**
+ * Attributes a database call to the invocation that made it (see Runner.roundTrips), in flight
+ * until its answer is sent or its socket dropped.
+ */
+function countRoundTrip(token: unknown, body: object, res: ServerResponse, deps: ServerDeps): void {
+  const { action, collectionName } = body as { action?: unknown; collectionName?: unknown }
+  const label = [action, collectionName].filter((part) => typeof part === 'string').join(' ')
   const requestID = parseSessionToken(token, deps.secret)?.requestID
-  const count = requestID === undefined ? undefined : deps.runner.roundTrips.get(requestID)
-  if (requestID !== undefined && count !== undefined)
-    deps.runner.roundTrips.set(requestID, count + 1)
+  const step = Number(res.req.headers[STEP_HEADER])
+  const stamped = Number.isInteger(step) && step > 0 ? step : undefined
+  res.once('close', deps.runner.roundTrips.begin(requestID, label, stamped))
 }
 
 async function admin(
@@ -243,7 +249,7 @@ async function admin(
   if (!trusted && !parseSessionToken(token, deps.secret)) return refuse()
   const action = (body as { action?: unknown }).action
   if (typeof action !== 'string') return fail('INVALID_PARAM', 'action is required')
-  countRoundTrip(token, deps)
+  countRoundTrip(token, body, res, deps)
   const fault = deps.faults?.decide() ?? null
   if (fault === 'fail') {
     // The real service drops a transaction whose call failed.
@@ -340,12 +346,16 @@ async function cloudRoute(
       }
       const header = req.headers['x-local-openid']
       const openid = typeof header === 'string' && header.trim() ? header.trim() : null
-      const { result, requestID, roundTrips } = await deps.runner.invoke(fn, event, {
+      const { result, requestID, roundTrips, criticalPath } = await deps.runner.invoke(fn, event, {
         openid,
         source: 'wx_client',
       })
       // How many database calls a call made tells someone else's order from a missing one.
-      return sendJson(res, 200, trusted ? { result, requestID, roundTrips } : { result, requestID })
+      return sendJson(
+        res,
+        200,
+        trusted ? { result, requestID, roundTrips, criticalPath } : { result, requestID },
+      )
     }
     if (path.startsWith('/cloud/files')) return files(req, res, path)
     if (path === '/cloud/pay') return payRoute(req, res, deps, trusted)

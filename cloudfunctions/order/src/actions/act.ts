@@ -25,18 +25,20 @@ export function actorFor(openid: string, merchant: boolean, event: string, now: 
 }
 
 export const act = defineUserAction(orderApi.act, async (input, openid) => {
-  const merchant = await isMerchant(openid)
+  // The merchant lookup runs beside the transaction's start; the actor waits for it.
+  const merchantRead = isMerchant(openid)
+  merchantRead.catch(() => undefined)
   const now = currentTime()
-  const chooseActor = actorFor(openid, merchant, input.event, now)
   const result = await applyOrderEvent({
     orderId: input.orderId,
     event: input.event,
     input: input.input,
     expectedVersion: input.expectedVersion,
-    actorFor: chooseActor,
+    actorFor: async (order) => actorFor(openid, await merchantRead, input.event, now)(order),
     now,
   })
   if (!result.ok) return result
+  const merchant = await merchantRead
   const role = merchant && result.data.ownerOpenid !== openid ? 'merchant' : 'consumer'
   return ok({
     order: result.data,

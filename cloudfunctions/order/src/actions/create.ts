@@ -3,47 +3,57 @@
 // discount are the server's, never the client's.
 import type { MeasurementProfileRecord } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
-import { fail, ok } from '@/domain/result'
+import type { Address } from '@/domain/address'
+import { fail, ok, type Result } from '@/domain/result'
 import { db, readDoc } from '@/cloud/database'
 import { loadActiveProduct } from '@/cloud/orders'
-import { placedOrder, placeOrder } from '@/cloud/place-order'
-import { recordOrderPlaced } from '@/cloud/behaviour'
+import { placeOrder, readOrderInputs, type PreparedOrder } from '@/cloud/place-order'
 import { attributeOrder } from '@/cloud/rec-stats'
 import { countCoPurchase } from '@/cloud/co-purchase'
 import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 
 export const create = defineUserAction(orderApi.create, async (input, openid) => {
-  const placed = await placedOrder(openid, input.requestId)
-  if (placed) return ok({ order: placed })
-  const product = await loadActiveProduct(input.productId)
+  const placing = await placeOrder({
+    ownerOpenid: openid,
+    requestId: input.requestId,
+    couponId: input.couponId,
+    prepared: prepare(input, openid),
+  })
+  if (!placing.ok) return placing
+  const { order, preference } = placing.data
+  // Behaviour was written with the order (unless personalisation is off); a recommendation
+  // tapped in the last 7 days converts, and shop-wide co-purchase pairs are counted.
+  if (preference)
+    await Promise.all([
+      attributeOrder(openid, input.productId, preference),
+      countCoPurchase(preference.ordered, input.productId),
+    ])
+  return ok({ order })
+})
+
+/** The product, profile and inputs, read together beside the transaction's start. */
+async function prepare(
+  input: { productId: string; profileId?: string; selection?: unknown; address: Address },
+  openid: string,
+): Promise<Result<PreparedOrder>> {
+  const [product, inputs, profile] = await Promise.all([
+    loadActiveProduct(input.productId),
+    readOrderInputs(openid, input.productId),
+    input.profileId === undefined
+      ? null
+      : readDoc<MeasurementProfileRecord>(
+          db.collection(COLLECTIONS.measurementProfiles).doc(input.profileId),
+        ),
+  ])
   if (!product.ok) return product
   let selectionInput = input.selection
   if (input.profileId !== undefined) {
-    const profile = await readDoc<MeasurementProfileRecord>(
-      db.collection(COLLECTIONS.measurementProfiles).doc(input.profileId),
-    )
     if (!profile || profile.ownerOpenid !== openid) return fail('NOT_FOUND', '量体档案不存在')
     selectionInput = withProfile(input.selection, profile.values, product.data.measurements)
   }
-  const order = await placeOrder({
-    ownerOpenid: openid,
-    requestId: input.requestId,
-    product: product.data,
-    selectionInput,
-    address: input.address,
-    couponId: input.couponId,
-  })
-  if (!order.ok) return order
-  // Behaviour (issue 19): the order and its options, unless personalisation is off.
-  const recorded = await recordOrderPlaced(openid, product.data, order.data)
-  // A recommendation tapped in the last 7 days converts (once; retries returned above).
-  const preference = await attributeOrder(openid, product.data._id)
-  // Shop-wide co-purchase counts from the customer's own order counts (switch on only).
-  if (recorded === 'recorded' && preference)
-    await countCoPurchase(preference.ordered, product.data._id)
-  return ok({ order: order.data })
-})
+  return ok({ product: product.data, selectionInput, address: input.address, inputs })
+}
 
 /** Profile values fill the product's measurements; values typed on the page win. */
 function withProfile(
