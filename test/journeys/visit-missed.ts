@@ -4,10 +4,10 @@
 // table's owner event for a missed visit is `reschedule`). And 改派: a visit of 张师傅's goes to
 // 李师傅, and 张师傅's 我的任务 no longer lists it.
 import { addDays, chinaDateOf, weekdayOf, type ChinaDate } from '@/domain/china-date'
-import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
-import type { VisitRecord } from '@/domain/visit-types'
+import { FUNCTIONS } from '@/domain/names'
 import type { JourneyContext } from './driver'
-import { consumerA, merchant, orderCall, ORDER_ADDRESS } from './shop'
+import { merchant } from './shop'
+import { bookedMeasuring, storedVisit } from './visits'
 
 const ZHANG = 'o_demo_staff'
 const DISPATCH = 'merchant/pages/visits/index'
@@ -22,43 +22,6 @@ function quietDay(from: number): ChinaDate {
   return day
 }
 const at = (day: ChinaDate, time: string) => `${day}T${time}:00+08:00`
-
-type Booked = { ok: boolean; data: { visit: { id: string; version: number; staffName: string } } }
-
-/** The demo curtain with 上门测量安装, and its measuring visit booked by the customer. */
-async function bookedMeasuring(ctx: JourneyContext, day: ChinaDate, time: string) {
-  const requestId = `journey-dispatch-${day}-${time.replace(':', '')}-${Date.now().toString(36)}`
-  const { order } = await orderCall(
-    ctx.cloud,
-    ACTIONS.order.create,
-    {
-      requestId,
-      productId: 'prod_curtain',
-      selection: {
-        options: { fabric: ['velvet'], heading: ['hooks'], installation: ['onsite'] },
-        measurements: { width: 280, height: 260 },
-        texts: {},
-        quantity: 1,
-        urgent: false,
-      },
-      address: ORDER_ADDRESS,
-    },
-    consumerA,
-  )
-  const booked = (await ctx.cloud.invoke(
-    FUNCTIONS.visit,
-    {
-      action: 'book',
-      payload: { orderId: order._id, kind: 'measuring', start: at(day, time), requestId },
-    },
-    consumerA,
-  )) as Booked
-  expect(booked).toMatchObject({ ok: true, data: { visit: { node: 'scheduled' } } })
-  return booked.data.visit
-}
-
-const storedVisit = async (ctx: JourneyContext, id: string) =>
-  ((await ctx.cloud.store.find(COLLECTIONS.visits, { _id: id })) as VisitRecord[])[0]
 
 export async function ownerRebooksAMissedVisit(ctx: JourneyContext): Promise<void> {
   const day = quietDay(11)

@@ -17,12 +17,16 @@ function visitDay(): ChinaDate {
   return day
 }
 
-async function bookedMeasuring(ctx: JourneyContext, day: ChinaDate) {
+type Booked = { ok: boolean; data: { visit: { id: string; version: number; staffName: string } } }
+
+/** The demo curtain with 上门测量安装, and its measuring visit booked and assigned through the cloud. */
+export async function bookedMeasuring(ctx: JourneyContext, day: ChinaDate, time = '09:00') {
+  const requestId = `journey-visit-${day}-${time.replace(':', '')}-${Date.now().toString(36)}`
   const { order } = await orderCall(
     ctx.cloud,
     ACTIONS.order.create,
     {
-      requestId: `journey-visit-${Date.now().toString(36)}`,
+      requestId,
       productId: 'prod_curtain',
       selection: {
         options: { fabric: ['velvet'], heading: ['hooks'], installation: ['onsite'] },
@@ -35,32 +39,24 @@ async function bookedMeasuring(ctx: JourneyContext, day: ChinaDate) {
     },
     consumerA,
   )
+  const start = `${day}T${time}:00+08:00`
   const booked = (await ctx.cloud.invoke(
     FUNCTIONS.visit,
-    {
-      action: 'book',
-      payload: {
-        orderId: order._id,
-        kind: 'measuring',
-        start: `${day}T09:00:00+08:00`,
-        requestId: `journey-visit-${Date.now().toString(36)}`,
-      },
-    },
+    { action: 'book', payload: { orderId: order._id, kind: 'measuring', start, requestId } },
     consumerA,
-  )) as { ok: boolean; data: { assigned: boolean; visit: { id: string; staffName: string } } }
-  expect(booked).toMatchObject({
-    ok: true,
-    data: { assigned: true, visit: { staffName: '张师傅' } },
-  })
-  return booked.data.visit.id
+  )) as Booked
+  expect(booked).toMatchObject({ ok: true, data: { visit: { node: 'scheduled' } } })
+  return booked.data.visit
 }
 
-const storedVisit = async (ctx: JourneyContext, id: string) =>
+export const storedVisit = async (ctx: JourneyContext, id: string) =>
   ((await ctx.cloud.store.find(COLLECTIONS.visits, { _id: id })) as VisitRecord[])[0]
 
 export async function staffReportsFromTheBasement(ctx: JourneyContext): Promise<void> {
   const day = visitDay()
-  const visitId = await bookedMeasuring(ctx, day)
+  const booked = await bookedMeasuring(ctx, day)
+  expect(booked.staffName).toBe('张师傅')
+  const visitId = booked.id
   ctx.cloud.clock.set(new Date(`${day}T08:30:00+08:00`))
   try {
     const phone = await ctx.driverFor(STAFF)
