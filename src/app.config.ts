@@ -1,16 +1,29 @@
 export default defineAppConfig({
+  // The tab pages, and the old addresses of shop pages that links already sent still name
+  // (each opens its shop page in its place: hooks/useMovedPage.ts).
   pages: [
     'pages/index/index',
-    'pages/product/index',
-    'pages/confirm/index',
     'pages/orders/index',
     'pages/mine/index',
+    'pages/product/index',
     'pages/order/index',
-    'pages/subscriptions/index',
     'pages/refills/index',
   ],
-  // Merchant pages load only when a merchant opens them; consumers never download them.
   subPackages: [
+    // Shopping: customise, confirm, the order and its progress, subscriptions, refills. Out of the
+    // main package to keep launch small; the tab pages preload it (preloadRule), so a tap on a
+    // product or an order seldom waits for its download.
+    {
+      root: 'shop',
+      pages: [
+        'pages/product/index',
+        'pages/confirm/index',
+        'pages/order/index',
+        'pages/subscriptions/index',
+        'pages/refills/index',
+      ],
+    },
+    // Merchant pages load only when a merchant opens them; consumers never download them.
     {
       root: 'merchant',
       pages: [
@@ -25,10 +38,11 @@ export default defineAppConfig({
         'pages/after-sales/index',
         'pages/cs-inbox/index',
         'pages/insights/index',
+        'pages/visits/index',
       ],
     },
     // Customer service: loaded the first time a customer asks for after-sales, rates an order or
-    // opens a care reminder.
+    // opens a care reminder, or a service staff member opens 我的任务.
     {
       root: 'service',
       pages: [
@@ -36,14 +50,21 @@ export default defineAppConfig({
         'pages/rating/index',
         'pages/return-shipment/index',
         'pages/care/index',
+        'pages/tasks/index',
       ],
     },
-    // The customer's own records (量体档案, 优惠券), opened from 我的 or the product page; not at launch.
+    // The customer's own records (量体档案, 优惠券, an order's 上门服务), opened from 我的, the product
+    // page or the order page; not at launch.
     {
       root: 'account',
-      pages: ['pages/profiles/index', 'pages/coupons/index'],
+      pages: ['pages/profiles/index', 'pages/coupons/index', 'pages/visit/index'],
     },
   ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['shop'] },
+    'pages/orders/index': { network: 'all', packages: ['shop'] },
+    'pages/mine/index': { network: 'all', packages: ['shop'] },
+  },
   // Compiled into native custom components by `npm run build:components` (dist/components) and
   // tested there with miniprogram-simulate; the regular builds drop this field from app.json.
   components: [

@@ -12,6 +12,21 @@ export const MERCHANT_PAGES = {
   afterSales: '/merchant/pages/after-sales/index',
   csInbox: '/merchant/pages/cs-inbox/index',
   insights: '/merchant/pages/insights/index',
+  /** 派单: the day's home visits, assigned and reassigned (issue 18). */
+  visits: '/merchant/pages/visits/index',
+} as const
+
+/**
+ * The shopping subpackage (root `shop`): product, confirm, order detail, subscriptions and refills,
+ * preloaded from the tab pages. Links already sent (subscribe messages, customer-service cards) keep
+ * their old main-package addresses, which stay as pages that hand over to these (src/pages).
+ */
+export const SHOP_PAGES = {
+  product: '/shop/pages/product/index',
+  confirm: '/shop/pages/confirm/index',
+  order: '/shop/pages/order/index',
+  subscriptions: '/shop/pages/subscriptions/index',
+  refills: '/shop/pages/refills/index',
 } as const
 
 /** The customer-service subpackage (root `service`): after-sales and rating forms, loaded on first use. */
@@ -21,10 +36,17 @@ export const SERVICE_PAGES = {
   returnShipment: '/service/pages/return-shipment/index',
   /** 保养提醒: an order's care tasks (a care reminder opens it). */
   care: '/service/pages/care/index',
+  /** 我的任务: a service staff member's visits (issue 18). */
+  tasks: '/service/pages/tasks/index',
 } as const
 
-/** The customer's records subpackage (root `account`): 量体档案 and 优惠券, opened from 我的. */
+/**
+ * The customer's records subpackage (root `account`): 量体档案 and 优惠券, opened from 我的, and an
+ * order's home visits (上门服务), opened from the order page.
+ */
 export const ACCOUNT_PAGES = {
   profiles: '/account/pages/profiles/index',
   coupons: '/account/pages/coupons/index',
+  /** 上门服务: an order's home visits for its customer (`orderId`, `kind` to book one). */
+  visit: '/account/pages/visit/index',
 } as const

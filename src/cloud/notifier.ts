@@ -6,6 +6,8 @@
 //   2. send — cloud.openapi.subscribeMessage.send, outside any transaction; the page carries the
 //      row's id (`mid`), so message.opened can count the open.
 //   3. record — one transaction writes the outcome, only if the row still carries our claim id.
+// An order's state change claims its message inside its own transaction (decideClaim), so after
+// the commit come step 2 and, for a message sent, one update conditional on the claim id.
 // A crash between 1 and 3 leaves `sending` with an expired lease: a later run marks it held as
 // "outcome unknown" and never resends it (WeChat has no idempotency key); it stays in-app.
 import * as cloud from 'wx-server-sdk'
@@ -128,17 +130,53 @@ async function processOne(id: string, justQueued: boolean): Promise<Step> {
     return 'skipped'
   const claim = await inTransaction((transaction) => claimRow(transaction, id))
   if (claim.step !== 'claimed') return claim.step
-  const outcome = await send(claim.row, claim.data)
+  return sendClaimed(claim)
+}
+
+/** A row claimed for sending: the row as claimed, its formatted data and the claim's id. */
+export interface ClaimedSend {
+  row: OutboxRecord
+  data: TemplateData
+  claimId: string
+}
+
+/**
+ * Sends a claimed row and records the outcome. A send that went through is marked by one
+ * conditional update (only while the row carries our claim); other outcomes may give the credit
+ * back, so they re-read in a transaction.
+ */
+export async function sendClaimed(claim: ClaimedSend): Promise<Step> {
+  const { row, claimId } = claim
+  const outcome = await send(row, claim.data)
   // The send happened: try hard to record it, or the row ends held as "outcome unknown".
   for (let attempt = 1; ; attempt += 1) {
     try {
+      if (outcome.kind === 'sent') return await markSent(row._id, claimId)
       return await inTransaction((transaction) =>
-        recordOutcome(transaction, id, claim.claimId, outcome),
+        recordOutcome(transaction, row._id, claimId, outcome),
       )
     } catch (error) {
       if (attempt >= RECORD_ATTEMPTS) throw error
     }
   }
+}
+
+async function markSent(id: string, claimId: string): Promise<Step> {
+  const now = currentTime()
+  const { stats } = (await outbox()
+    .where({ _id: id, claimId })
+    .update({
+      data: {
+        status: 'sent',
+        sentAt: now,
+        errcode: 0,
+        reason: '',
+        holdReason: null,
+        uncertain: false,
+        updatedAt: now,
+      },
+    })) as { stats: { updated: number } }
+  return stats.updated === 1 ? 'sent' : 'skipped'
 }
 
 const rowRef = (transaction: Transaction, id: string) =>
@@ -160,84 +198,122 @@ async function claimRow(transaction: Transaction, id: string): Promise<Claim> {
     return { step: 'uncertain' }
   }
   if (row.status !== 'pending' && row.status !== 'retry') return { step: 'skipped' }
+  const decision = await decideClaim(transaction, row, now)
+  // The credit and day count, then the row: one after another, as this claim always wrote them.
+  for (const write of decision.shared) await write()
+  await update(decision.patch)
+  return decision.step === 'claimed' ? decision.claim : { step: decision.step }
+}
 
-  const [prefs, subscription] = await Promise.all([
+/** What a claim decided: the row's changes, the shared documents' writes, and the claim. */
+export type ClaimDecision = {
+  patch: Partial<OutboxRecord>
+  /** The credit spent or given back, then the day's count (shared documents: lock-order.ts). */
+  shared: Array<() => Promise<void>>
+} & ({ step: Step; claim: null } | { step: 'claimed'; claim: ClaimedSend & { step: 'claimed' } })
+
+/**
+ * Decides a due row's claim inside `transaction`: it defers it (quiet hours; a non-urgent one
+ * once to the customer's learned hour, send-time.ts), holds it (no credit / kind off / daily
+ * cap), dead-letters it (unformattable), or spends the credit, counts the day and marks it
+ * `sending` with a lease and a claim id. Its reads go at once; the caller writes the row (an
+ * order's transaction writes it claimed, so its send after commit needs no claim of its own).
+ */
+export async function decideClaim(
+  transaction: Transaction,
+  row: OutboxRecord,
+  now: Date,
+): Promise<ClaimDecision> {
+  const counterRef = transaction
+    .collection(COLLECTIONS.messageCounters)
+    .doc(counterId(row.toOpenid, now))
+  const [prefs, subscription, counter, preference] = await Promise.all([
     readPrefs(transaction, row.toOpenid, now),
     readSubscription(transaction, row.toOpenid, row.purpose),
+    row.creditSpent ? null : readDoc<{ count: number }>(counterRef),
+    learnsHour(row)
+      ? readDoc<PreferenceRecord>(transaction.collection(COLLECTIONS.preferences).doc(row.toOpenid))
+      : null,
   ])
-  const refund = async () => {
-    if (row.creditSpent && subscription)
-      await writeSubscription(transaction, refundCredit(subscription, now))
-  }
+  const refund =
+    row.creditSpent && subscription
+      ? [() => writeSubscription(transaction, refundCredit(subscription, now))]
+      : []
+  const decided = (
+    step: Step,
+    patch: Partial<OutboxRecord>,
+    shared: ClaimDecision['shared'] = [],
+  ) => ({
+    step,
+    patch,
+    shared,
+    claim: null,
+  })
   const formatted = formatTemplateData(
     MESSAGE_CONFIG.templates[row.purpose],
     row.values as Record<string, never>,
   )
   if (!formatted.ok) {
-    await refund()
-    await update({ status: 'dead', reason: `消息内容无法发送：${formatted.reason}`, deadAt: now })
-    return { step: 'dead' }
+    const reason = `消息内容无法发送：${formatted.reason}`
+    return decided('dead', { status: 'dead', reason, deadAt: now }, refund)
   }
   const quietHours = prefs.quietHoursOptIn ? NO_QUIET_HOURS : MESSAGE_CONFIG.quietHours
   const quietEnd = quietUntil(now, quietHours)
-  if (quietEnd) {
-    await update({ nextAttemptAt: quietEnd })
-    return { step: 'deferred' }
-  }
-  const sendAt = await learnedSendTime(transaction, row, now, quietHours)
-  if (sendAt) {
-    await update({ nextAttemptAt: sendAt, waitedForHour: true })
-    return { step: 'deferred' }
-  }
-  const hold = async (holdReason: HoldReason) => {
-    await update({ status: 'held', reason: HOLD_REASONS[holdReason], holdReason })
-    return { step: 'held' as const }
-  }
-  if (!prefs.mainSwitch || (subscription && !subscription.enabled)) {
-    await refund()
-    return hold(prefs.mainSwitch ? 'disabled' : 'main_off')
-  }
+  if (quietEnd) return decided('deferred', { nextAttemptAt: quietEnd })
+  const sendAt = learnedSendTime(row, preference, now, quietHours)
+  if (sendAt) return decided('deferred', { nextAttemptAt: sendAt, waitedForHour: true })
+  const hold = (holdReason: HoldReason, shared: ClaimDecision['shared'] = []) =>
+    decided('held', { status: 'held', reason: HOLD_REASONS[holdReason], holdReason }, shared)
+  if (!prefs.mainSwitch || (subscription && !subscription.enabled))
+    return hold(prefs.mainSwitch ? 'disabled' : 'main_off', refund)
+  let spend: ClaimDecision['shared'] = []
   if (!row.creditSpent) {
     if (!subscription || subscription.credits <= 0) return hold('no_credit')
-    const counterRef = transaction
-      .collection(COLLECTIONS.messageCounters)
-      .doc(counterId(row.toOpenid, now))
-    const counter = await readDoc<{ count: number }>(counterRef)
-    const reason = holdReasonOf(subscription, counter?.count ?? 0, MESSAGE_CONFIG.dailyCap)
+    const count = (counter?.count ?? 0) + 1
+    const reason = holdReasonOf(subscription, count - 1, MESSAGE_CONFIG.dailyCap)
     if (reason) return hold(reason)
-    await writeSubscription(transaction, spendCredit(subscription, now))
-    await counterRef.set({
-      data: { openid: row.toOpenid, count: (counter?.count ?? 0) + 1, updatedAt: now },
-    })
+    spend = [
+      () => writeSubscription(transaction, spendCredit(subscription, now)),
+      async () => {
+        await counterRef.set({ data: { openid: row.toOpenid, count, updatedAt: now } })
+      },
+    ]
   }
   const claimId = `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 10)}`
-  await update({
+  const patch: Partial<OutboxRecord> = {
     status: 'sending',
     attempts: row.attempts + 1,
     nextAttemptAt: new Date(now.getTime() + LEASE_MS),
     claimId,
     creditSpent: true,
-  })
-  return { step: 'claimed', row, data: formatted.data, claimId }
+  }
+  const claim = {
+    step: 'claimed' as const,
+    row: { ...row, ...patch },
+    data: formatted.data,
+    claimId,
+  }
+  return { step: 'claimed', patch, shared: spend, claim }
 }
 
 const NO_QUIET_HOURS = { start: '00:00', end: '00:00' }
 
+/** A non-urgent row not yet waited, without a variant's hour: the customer's may apply. */
+const learnsHour = (row: OutboxRecord) =>
+  !row.waitedForHour &&
+  WAITS_FOR_OPEN_HOUR.includes(row.purpose) &&
+  variantHourOf(MESSAGE_CONFIG.experiments ?? {}, row) === null
+
 /** A non-urgent row not yet waited: its variant's hour or its customer's learned one, if later. */
-async function learnedSendTime(
-  transaction: Transaction,
+function learnedSendTime(
   row: OutboxRecord,
+  preference: PreferenceRecord | null,
   now: Date,
   quietHours: { start: string; end: string },
-): Promise<Date | null> {
+): Date | null {
   if (row.waitedForHour || !WAITS_FOR_OPEN_HOUR.includes(row.purpose)) return null
   let hour = variantHourOf(MESSAGE_CONFIG.experiments ?? {}, row)
-  if (hour === null) {
-    const preference = await readDoc<PreferenceRecord>(
-      transaction.collection(COLLECTIONS.preferences).doc(row.toOpenid),
-    )
-    hour = isPersonalised(preference) ? preferredHour(preference?.openHours) : null
-  }
+  if (hour === null) hour = isPersonalised(preference) ? preferredHour(preference?.openHours) : null
   const at = sendAtFor(now, hour, quietHours)
   return at.getTime() > now.getTime() ? at : null
 }

@@ -1,20 +1,15 @@
 // Order writes shared by the order actions and the timer. Every state change goes through
 // applyOrderEvent: one transaction that re-reads the order, checks the version the client saw,
-// runs the domain's applyTransition, and writes the order, its audit row, its queued
-// notification, a granted coupon (or the coupon the order used, given back when it is cancelled
-// before production), a batch's count, the stock it holds, (an urgent order cancelled the day
-// it was placed) the day's urgent slot and (a delivery) its refill and care tasks together — or
-// nothing — then sends the queued message and, when the event cancelled a paid order, asks
-// WeChat for its refund. A
+// runs the domain's applyTransition, and writes the order, its audit row, its notification
+// (claimed for sending, or held or deferred: notifier.ts decideClaim), a granted coupon (or the
+// coupon the order used, given back when it is cancelled before production), a batch's count,
+// the stock it holds, (an urgent order cancelled the day it was placed) the day's urgent slot
+// and (a delivery) its refill and care tasks together — or nothing — then sends the claimed
+// message and, when the event cancelled a paid order, asks WeChat for its refund. A
 // payment applied (`pay`) writes its ledger row in the same transaction (ledger.ts).
 import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
-import {
-  newOutboxRecord,
-  orderMessageDraft,
-  outboxIdOf,
-  type MessageDraft,
-} from '../domain/message-drafts'
+import { newOutboxRecord, orderMessageDraft, type OutboxRecord } from '../domain/message-drafts'
 import { COLLECTIONS } from '../domain/names'
 import type { Actor, OrderRecord } from '../domain/order-types'
 import { applyTransition } from '../domain/order-transition'
@@ -29,7 +24,7 @@ import {
   type Transaction,
   withoutId,
 } from './database'
-import { drainAfterCommit } from './notifier'
+import { decideClaim, sendClaimed, type ClaimedSend } from './notifier'
 import { countOrderChange } from './order-counters'
 import { prepareStockSettlement } from './stock'
 import { prepareUrgentRelease } from './urgent-quota'
@@ -42,6 +37,7 @@ import { partOf, type PaymentPart } from '../domain/payment'
 import { prepareCouponReturn, storeCoupon } from './coupons'
 import { recordMoney } from './ledger'
 import { prepareReworkClose } from './rework'
+import { writeInLockOrder } from './lock-order'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
 
@@ -84,7 +80,8 @@ export interface AppliedOrderEvent {
   /** The order as read by the attempt that committed (refunds it lacked are sent after). */
   before: OrderRecord
   order: OrderRecord
-  queued: string | null
+  /** Its message, claimed for sending in the transaction (a held or deferred one: null). */
+  claimed: ClaimedSend | null
   close: PaymentPart[]
 }
 
@@ -119,8 +116,10 @@ export async function orderEventIn(
     batchLeave,
     urgentRelease,
   } = output.data
+  // Its message's row, claimed (or held, deferred) here: the send after commit needs no claim.
+  const message = notification ? newOutboxRecord(orderMessageDraft(notification, next), now) : null
   // Every read the event needs, at once.
-  const [leave, giveBack, settle, giveCouponBack, finishRework] = await Promise.all([
+  const [leave, giveBack, settle, giveCouponBack, finishRework, claim] = await Promise.all([
     batchLeave ? prepareBatchLeave(transaction, next.productId, batchLeave, now) : null,
     urgentRelease ? prepareUrgentRelease(transaction, urgentRelease) : null,
     prepareStockSettlement(transaction, order, next, now),
@@ -128,32 +127,43 @@ export async function orderEventIn(
     order.rework && !next.rework
       ? prepareReworkClose(transaction, order.rework.afterSalesId, now)
       : null,
+    message ? decideClaim(transaction, message, now) : null,
   ])
-  const queued = notification ? orderMessageDraft(notification, next) : null
-  // Writes one after another: documents other orders share (materials, counters, the batch)
-  // issued together could be locked in opposite orders by two transactions and deadlock.
-  await recordMoney(transaction, order, next, now)
-  await ref.set({ data: withoutId(next) })
-  await countOrderChange(transaction, order, next)
-  await transaction.collection(COLLECTIONS.orderAudit).add({ data: audit })
-  if (queued) await queueNewMessage(transaction, queued, now)
-  if (grant) await storeCoupon(transaction, grant)
-  await giveCouponBack?.()
-  await leave?.()
-  await giveBack?.()
-  await settle()
-  await finishRework?.()
-  if (next.node === 'delivered') await recordDeliveryIn(transaction, next, now)
-  const queuedId = queued && outboxIdOf(queued.key)
-  return ok({ before: order, order: next, queued: queuedId, close: closingParts(order, next) })
+  // This order's own documents with the first shared one, then the other shared documents one
+  // after another, in the order every transaction uses (lock-order.ts).
+  await writeInLockOrder(
+    [
+      () => recordMoney(transaction, order, next, now),
+      () => ref.set({ data: withoutId(next) }),
+      () => transaction.collection(COLLECTIONS.orderAudit).add({ data: audit }),
+      message && claim && (() => queueNewMessage(transaction, { ...message, ...claim.patch })),
+      grant && (() => storeCoupon(transaction, grant)),
+    ],
+    [
+      settle,
+      giveCouponBack,
+      giveBack,
+      leave,
+      finishRework,
+      next.node === 'delivered' && (() => recordDeliveryIn(transaction, next, now)),
+      () => countOrderChange(transaction, order, next),
+      ...(claim?.shared ?? []),
+    ],
+  )
+  return ok({
+    before: order,
+    order: next,
+    claimed: claim?.claim ?? null,
+    close: closingParts(order, next),
+  })
 }
 
 /**
- * An order's message, written without reading first: its key names the order's new version,
- * which this transaction alone can write (it read the order and writes it), so no row has it.
+ * An order's message, written without reading first: its id derives from a key naming the
+ * order's new version, which this transaction alone can write (it read the order and writes it).
  */
-async function queueNewMessage(transaction: Transaction, draft: MessageDraft, now: Date) {
-  const { _id, ...row } = newOutboxRecord(draft, now)
+async function queueNewMessage(transaction: Transaction, record: OutboxRecord) {
+  const { _id, ...row } = record
   await transaction.collection(COLLECTIONS.notificationQueue).doc(_id).set({ data: row })
 }
 
@@ -172,9 +182,18 @@ async function recordDeliveryIn(transaction: Transaction, order: OrderRecord, no
  * an unpaid order's open attempts closed, so a sheet left open cannot be paid unseen.
  */
 export async function afterOrderEvent(applied: AppliedOrderEvent, now: Date): Promise<void> {
-  if (applied.queued) await drainAfterCommit([applied.queued])
+  if (applied.claimed) await sendClaimedAfterCommit(applied.claimed)
   await sendNewRefunds(applied.before, applied.order, now)
   for (const part of applied.close) await closeOpenAttempts(applied.order, now, part)
+}
+
+/** The change stands whatever happens here: a failure is logged and the timer finds the row. */
+async function sendClaimedAfterCommit(claimed: ClaimedSend): Promise<void> {
+  try {
+    await sendClaimed(claimed)
+  } catch (error) {
+    console.error('[notifier] send after commit failed; the timer will settle the row', error)
+  }
 }
 
 /** The payments this write closed unpaid with attempts WeChat may still hold open. */

@@ -42,6 +42,7 @@ import { countOrderChange } from './order-counters'
 import type { UrgentQuota } from './urgent-quota'
 import { openOrdersOf, orderLimits } from './order-limits'
 import { readCouponForUse } from './coupons'
+import { writeInLockOrder } from './lock-order'
 
 export interface PlaceOrderRequest {
   ownerOpenid: string
@@ -154,20 +155,28 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
     const behaviour = orderBehaviour(ownerOpenid, product, built.data, preference, now)
 
     const count = (quota?.count ?? 0) + 1
-    // One after another, in the order every order uses: writes of documents other orders share
-    // (materials, counters) issued together could lock them in opposite orders and deadlock.
-    await orderRef.set({ data: { ...withoutId(built.data), stock: needs } })
-    await countOrderChange(transaction, null, built.data)
-    await holds.data()
-    await reservation.data(built.data)
-    await coupon?.data.write()
-    if (quote.urgent.applied)
-      await quotaRef.set({ data: { productId: product._id, day: quote.quotedOn, count } })
-    if (joined) await batchRef.set({ data: withoutId(joined.state) })
-    if (behaviour) {
-      await preferenceRef.set({ data: withoutId(behaviour.preference) })
-      await transaction.collection(COLLECTIONS.behaviourEvents).add({ data: behaviour.events })
-    }
+    // This order's own documents with the first shared one (the customer's open orders), then
+    // the other shared documents one after another, in the order every transaction uses
+    // (lock-order.ts).
+    await writeInLockOrder(
+      [
+        () => orderRef.set({ data: { ...withoutId(built.data), stock: needs } }),
+        () => reservation.data.rows(built.data),
+        behaviour &&
+          (() =>
+            transaction.collection(COLLECTIONS.behaviourEvents).add({ data: behaviour.events })),
+      ],
+      [
+        holds.data,
+        reservation.data.materials,
+        coupon?.data.write,
+        quote.urgent.applied &&
+          (() => quotaRef.set({ data: { productId: product._id, day: quote.quotedOn, count } })),
+        joined && (() => batchRef.set({ data: withoutId(joined.state) })),
+        behaviour && (() => preferenceRef.set({ data: withoutId(behaviour.preference) })),
+        () => countOrderChange(transaction, null, built.data),
+      ],
+    )
     return ok({
       order: built.data,
       reachedBatchId: joined?.reached ? joined.batchId : null,

@@ -37,6 +37,12 @@ export function materialsOf(productId: string): Promise<MaterialRecord[]> {
   )
 }
 
+/** The writes of a reservation: the order's own rows, and the materials other orders share. */
+export interface ReservationWrites {
+  rows: (order: { _id: string; orderNo: string }) => Promise<void>
+  materials: () => Promise<void>
+}
+
 /**
  * Inside the order transaction, before anything is written: re-reads each material (together)
  * and checks it still covers the need. Returns the writes to run once the order is built, or
@@ -46,7 +52,7 @@ export async function prepareReservation(
   transaction: Transaction,
   lines: StockLine[],
   now: Date,
-): Promise<Result<(order: { _id: string; orderNo: string }) => Promise<void>>> {
+): Promise<Result<ReservationWrites>> {
   const current = await Promise.all(
     lines.map((line) =>
       readDoc<MaterialRecord>(transaction.collection(COLLECTIONS.materials).doc(line.materialId)),
@@ -59,24 +65,31 @@ export async function prepareReservation(
       return fail('OUT_OF_STOCK', `「${current[index]?.name ?? '材料'}」库存不足，暂时无法下单`)
     next.push(reserved)
   }
-  return ok(async (order) => {
+  return ok({
+    // Rows named after the order: no other transaction writes them, so all at once.
+    rows: async (order) => {
+      await Promise.all(
+        lines.map((line) => {
+          const row: Omit<StockReservation, '_id'> = {
+            orderId: order._id,
+            orderNo: order.orderNo,
+            materialId: line.materialId,
+            quantity: line.quantity,
+            status: 'held',
+            createdAt: now,
+            updatedAt: now,
+          }
+          return transaction
+            .collection(COLLECTIONS.stockReservations)
+            .doc(reservationIdOf(order._id, line.materialId))
+            .set({ data: row })
+        }),
+      )
+    },
     // One after another: materials other orders share, written in the same order by every order.
-    for (const [index, line] of lines.entries()) {
-      const row: Omit<StockReservation, '_id'> = {
-        orderId: order._id,
-        orderNo: order.orderNo,
-        materialId: line.materialId,
-        quantity: line.quantity,
-        status: 'held',
-        createdAt: now,
-        updatedAt: now,
-      }
-      await transaction
-        .collection(COLLECTIONS.stockReservations)
-        .doc(reservationIdOf(order._id, line.materialId))
-        .set({ data: row })
-      await writeMaterial(transaction, next[index], now)
-    }
+    materials: async () => {
+      for (const material of next) await writeMaterial(transaction, material, now)
+    },
   })
 }
 
@@ -91,9 +104,9 @@ export async function prepareStockSettlement(
   before: StockedOrder,
   after: OrderRecord,
   now: Date,
-): Promise<() => Promise<void>> {
+): Promise<(() => Promise<void>) | null> {
   const step = before.node === after.node ? null : stockStepFor(after.node)
-  if (!step || !before.stock?.length) return async () => undefined
+  if (!step || !before.stock?.length) return null
   const held = await Promise.all(
     before.stock.map(async (line) => {
       const ref = transaction

@@ -1,16 +1,31 @@
-// China calendar dates ('YYYY-MM-DD', Asia/Shanghai, fixed +08:00 as in time.ts) for ETAs and
-// daily quotas. A date string is a calendar day, not an instant, so day arithmetic on it is
-// plain UTC-midnight arithmetic and never shifts stored instants.
-import { formatChinaTime, CHINA_UTC_OFFSET_MINUTES } from './time'
+// China calendar dates ('YYYY-MM-DD', Asia/Shanghai) for ETAs and daily quotas. A date string is
+// a calendar day, not an instant, so day arithmetic on it is plain UTC-midnight arithmetic and
+// never shifts stored instants. China has no daylight saving, so a fixed +08:00 is exact: plain
+// Date arithmetic here, without dayjs (time.ts), keeps dayjs out of the weapp main package.
 
 export type ChinaDate = string
 
+/** Asia/Shanghai is UTC+08:00 all year. */
+export const CHINA_UTC_OFFSET_MINUTES = 8 * 60
+
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 const DAY_MS = 24 * 60 * 60 * 1000
+const CHINA_OFFSET_MS = CHINA_UTC_OFFSET_MINUTES * 60 * 1000
+
+/** China wall-clock time of an instant, 'YYYY-MM-DDTHH:mm:ss.sss', or null for an invalid one. */
+function chinaClockOf(instant: Date | string | number): string | null {
+  const time = new Date(instant).getTime()
+  return Number.isNaN(time) ? null : new Date(time + CHINA_OFFSET_MS).toISOString()
+}
+
+/** 'YYYY-MM-DD HH:mm' in China time; 'Invalid Date' for an invalid instant, as dayjs says. */
+export function chinaMinuteOf(instant: Date | string | number): string {
+  return chinaClockOf(instant)?.slice(0, 16).replace('T', ' ') ?? 'Invalid Date'
+}
 
 /** The China calendar day an instant falls on. */
 export function chinaDateOf(instant: Date | string | number): ChinaDate {
-  return formatChinaTime(instant, 'YYYY-MM-DD')
+  return chinaClockOf(instant)?.slice(0, 10) ?? 'Invalid Date'
 }
 
 /** True for a real calendar day written as 'YYYY-MM-DD' (rejects 2026-02-30). */

@@ -1,5 +1,7 @@
 // Stable error codes shared by cloud functions and pages. Codes never change once released;
 // messages are what a consumer or merchant reads.
+import type { VisitErrorCode } from './visit-errors'
+
 export const ERROR_MESSAGES = {
   BAD_REQUEST: '请求格式不正确',
   INVALID_INPUT: '填写的内容有误，请检查后重试',
@@ -32,7 +34,8 @@ export const ERROR_MESSAGES = {
   CARE_STOPPED: '这件商品的保养提醒已停止',
 } as const
 
-export type ErrorCode = keyof typeof ERROR_MESSAGES
+/** The visit function's codes are visit-errors.ts's (a type only here: no bundle carries them). */
+export type ErrorCode = keyof typeof ERROR_MESSAGES | VisitErrorCode
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value)

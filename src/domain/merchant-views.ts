@@ -7,6 +7,7 @@ import type { ExceptionKind, OrderNode, OrderRecord } from './order-types'
 import type { HoldReason, MessagePurpose } from './messages'
 import type { AfterSalesStats } from './after-sales-stats'
 import type { RatingStats } from './rating-stats'
+import type { ServiceStats } from './visit-stats'
 
 // ---- order.board ----
 
@@ -202,6 +203,11 @@ export interface DashboardView {
   ratings: RatingStats & { windowDays: number }
   /** Each 为你推荐 slot over the last 30 days: shown, tapped, ordered, and bases that convert. */
   recommendations: RecStatsView
+  /**
+   * Home visits whose window started in the window (visit-stats.ts); `capped`: more than the
+   * read's limit started, so only the newest are counted.
+   */
+  service: ServiceStats & { windowDays: number; capped: boolean }
 }
 
 // ---- merchant accounts ----

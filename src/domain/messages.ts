@@ -48,6 +48,8 @@ export const TAP_POINT_PURPOSES = {
   // 确认收货 or a care answer: what comes after delivery is looking after the made good.
   careTasks: ['care'],
   bookDesigner: ['appointment_reminder'],
+  // 确认预约 of a home visit: the timer reminds the evening before (visit-reminder.ts).
+  bookVisit: ['appointment_reminder'],
   // 提交申请 on the 申请售后 form: the shop's answers (受理 / 不受理 / 完成) come later.
   requestAfterSales: ['after_sales_update'],
 } as const satisfies Record<string, readonly MessagePurpose[]>

@@ -16,6 +16,8 @@ export const COLLECTIONS = {
   coupons: 'coupons',
   /** Send-credit ledger and preference per (user, message purpose). */
   subscriptions: 'subscriptions',
+  /** Where a timer that reads in pages stopped, so its next run goes on from there (wake-ups.ts). */
+  timerCursors: 'timer_cursors',
   /** Messages sent per (user, China day), for the daily frequency cap. */
   messageCounters: 'message_counters',
   materials: 'materials',
@@ -44,6 +46,12 @@ export const COLLECTIONS = {
   csSessions: 'cs_sessions',
   /** How often the catalog list showed each product, per China day in shards (list-views.ts). */
   listViews: 'list_views',
+  staff: 'staff',
+  availability: 'availability',
+  visits: 'visits',
+  slotClaims: 'slot_claims',
+  visitReports: 'visit_reports',
+  visitAudit: 'visit_audit',
   /** The board's and dashboard's order counts, in shards (order-counters.ts). */
   orderCounters: 'order_counters',
 } as const
@@ -62,6 +70,7 @@ export const FUNCTIONS = {
   payment: 'payment',
   /** WeChat's 客服 message push (no actions: WeChat's packet is the event). */
   service: 'service',
+  visit: 'visit',
 } as const
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]
 
@@ -71,6 +80,7 @@ export const TIMER_TRIGGERS = {
   message: 'messageDrain',
   refill: 'refillReminders',
   user: 'behaviourRetention',
+  visit: 'visitHousekeeping',
 } as const satisfies Partial<Record<FunctionName, string>>
 
 /** Actions each function's router accepts. */
@@ -193,4 +203,18 @@ export const ACTIONS = {
   payment: {},
   /** None: WeChat calls it with a customer's 客服 message, never a client with an action. */
   service: {},
+  visit: {
+    windows: 'windows',
+    book: 'book',
+    mine: 'mine',
+    reschedule: 'reschedule',
+    cancel: 'cancel',
+    rate: 'rate',
+    dispatch: 'dispatch',
+    assign: 'assign',
+    tasks: 'tasks',
+    act: 'act',
+    report: 'report',
+    confirmSizes: 'confirmSizes',
+  },
 } as const

@@ -117,7 +117,8 @@ export function snapshotOf(product: ProductRecord, selection: OrderSelection): P
       .map((t) => ({ label: t.label, value: selection.texts[t.id] })),
   ]
   const { _id, name, kind, image, basePriceFen, baseLeadDays } = product
-  return { id: _id, name, kind, image, basePriceFen, baseLeadDays, choices, details }
+  const snapshot = { id: _id, name, kind, image, basePriceFen, baseLeadDays, choices, details }
+  return product.carePlan?.length ? { ...snapshot, carePlanned: true } : snapshot
 }
 
 /** `prefix` + two 53-bit hashes of (owner, requestId) in base 36: stable across retries. */

@@ -158,6 +158,8 @@ export interface ProductSnapshot {
   }[]
   /** Display-ready "label: value" rows for options, measurements and texts, in schema order. */
   details: { label: string; value: string }[]
+  /** The product had a care plan: 确认收货 asks for care reminders (absent on older orders). */
+  carePlanned?: true
 }
 
 export interface OrderRecord {

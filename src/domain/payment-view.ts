@@ -2,6 +2,7 @@
 // the order page (with what happens next), the countdown to dueBy, and the wait for WeChat's
 // callback after a paid sheet. Pure: the pages and hooks pass the order and the time in.
 import type { Wire } from './api/contract'
+import { chinaMinuteOf } from './china-date'
 import { formatFen } from './money'
 import type { OrderNode } from './order-types'
 import {
@@ -13,10 +14,12 @@ import {
   type PaymentState,
   type RefundState,
 } from './payment'
-import { formatChinaTime } from './time'
 
 export type PaymentView = Wire<OrderPayment>
 export type PaymentAudience = 'consumer' | 'merchant'
+
+/** 'MM-DD HH:mm' in China time; china-date rather than dayjs, as the orders tab shows these. */
+const monthDayMinute = (instant: string) => chinaMinuteOf(instant).slice(5)
 
 /** The order can still be paid: unpaid and not past its first node (later it is cancelled). */
 export function awaitingPayment(
@@ -73,7 +76,6 @@ export function paymentNotice(
   const refunds = refundsOf(payment)
   const failure = refunds.find((refund) => refund.state === 'failed')?.failure
   const title = PAYMENT_STATE_LABELS[payment.state]
-  const at = (instant: string) => formatChinaTime(instant, 'MM-DD HH:mm')
   const notice = (text: string, tone: PaymentNotice['tone'] = 'info', heading = title) => ({
     state: payment.state,
     title: heading,
@@ -86,8 +88,8 @@ export function paymentNotice(
       const amount = formatFen(payment.amountFen)
       return notice(
         audience === 'consumer'
-          ? `请在 ${at(payment.dueBy)} 前支付 ${amount}，逾期未付订单将自动取消`
-          : `顾客尚未付款（${amount}），付款后才能确认订单；${at(payment.dueBy)} 前未付将自动取消`,
+          ? `请在 ${monthDayMinute(payment.dueBy)} 前支付 ${amount}，逾期未付订单将自动取消`
+          : `顾客尚未付款（${amount}），付款后才能确认订单；${monthDayMinute(payment.dueBy)} 前未付将自动取消`,
         'alert',
       )
     }
@@ -97,7 +99,9 @@ export function paymentNotice(
       // The customer's receipt is the 实付 row; the merchant needs to know it may go ahead.
       if (audience === 'consumer')
         return partial ? notice(`已支付 ${amount}，${partial}`, 'info', PARTIAL_REFUND_LABEL) : null
-      const paid = payment.paidAt ? `已支付 ${amount}（${at(payment.paidAt)}）` : `已支付 ${amount}`
+      const paid = payment.paidAt
+        ? `已支付 ${amount}（${monthDayMinute(payment.paidAt)}）`
+        : `已支付 ${amount}`
       return partial
         ? notice(
             `${paid}，${partial}`,
@@ -174,7 +178,7 @@ export function refundLines(
         : audience === 'merchant'
           ? `微信支付：${refund.failure ?? '未知原因'}`
           : '暂未退回成功，系统会自动重试',
-    at: formatChinaTime(refund.requestedAt ?? refund.at, 'MM-DD HH:mm'),
+    at: monthDayMinute(refund.requestedAt ?? refund.at),
   }))
 }
 

@@ -6,7 +6,7 @@ import { boolean, noPayload, object } from './validate'
 
 /** Orders (with their address snapshot) included in one export, most recent first. */
 export const EXPORT_ORDER_LIMIT = 100
-/** Other lists (bookings, subscriptions, refills, care tasks, coupons, ratings, behaviour events) included in one export. */
+/** Other lists (bookings, subscriptions, refills, care tasks, coupons, ratings, visits, behaviour events) included in one export. */
 export const EXPORT_LIST_LIMIT = 100
 
 export const exportDataInput = noPayload
@@ -40,6 +40,8 @@ export interface PersonalDataExport {
   afterSales: Record<string, unknown>[]
   /** Ratings of the caller's orders, with their text (kept with their orders on delete). */
   ratings: Record<string, unknown>[]
+  /** Home visits with their address, report and rating (kept with their orders on delete). */
+  visits: Record<string, unknown>[]
   /** The 个性化推荐 switch and the counts behind 为你推荐 (null: none kept). */
   preferences: Record<string, unknown> | null
   /** Raw behaviour events (views, options chosen, orders placed, refill answers), newest first. */

@@ -3,6 +3,7 @@
 // `validateOrderSelection` checks orders against it, `quoteOrder` prices them.
 // `checkProductSchema` lists authoring mistakes (the seed test runs it on every demo product).
 import { checkCarePlan, type CarePlan } from './care'
+import type { VisitKind } from './visit-types'
 
 export interface Choice {
   id: string
@@ -11,6 +12,8 @@ export interface Choice {
   priceDeltaFen: number
   /** Extra days of work; never negative, the slowest chosen option decides (see pricing.ts). */
   leadDaysDelta: number
+  /** A service option: the home visits it includes, in order (上门测量安装: measuring, installing). */
+  visits?: VisitKind[]
 }
 
 export interface OptionGroup {

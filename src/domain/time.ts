@@ -3,10 +3,11 @@
 // some mini program runtimes lack.
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
+import { CHINA_UTC_OFFSET_MINUTES } from './china-date'
 
 dayjs.extend(utc)
 
-export const CHINA_UTC_OFFSET_MINUTES = 8 * 60
+export { CHINA_UTC_OFFSET_MINUTES }
 
 export function formatChinaTime(
   instant: string | number | Date,

@@ -1,4 +1,5 @@
-export const ROLES = ['consumer', 'merchant'] as const
+/** `staff`: a service staff member (docs/visits.md); the local cloud's switcher offers one. */
+export const ROLES = ['consumer', 'merchant', 'staff'] as const
 export type Role = (typeof ROLES)[number]
 
 /** What `user.me` returns: the caller as the server sees them. */
@@ -20,4 +21,5 @@ export interface RoleView {
 export const ROLE_LABELS: Record<Role, string> = {
   consumer: '顾客',
   merchant: '商家',
+  staff: '师傅',
 }

@@ -76,4 +76,30 @@ export interface VisitRecord {
   timeline: VisitTimelineEntry[]
   createdAt: Date
   updatedAt: Date
+  // Below: set by the cloud (docs/visits.md); absent on records the domain tests build.
+  /** The client's idempotency key of `visit.book`; `_id` is derived from it with the owner. */
+  requestId?: string
+  /** Shown to the customer (see who is coming); set with `staffId`. */
+  staffName?: string | null
+  /** The staff member's report that finished the visit. */
+  report?: VisitReport | null
+  /** When the customer confirmed the measured sizes as the order's. */
+  sizesConfirmedAt?: Date | null
+  rating?: VisitRating | null
+}
+
+/** What the staff member reports from the visit (visit.report); stored on the visit once. */
+export interface VisitReport {
+  reportId: string
+  /** Measured sizes by the order's measurement ids (cm), when it was a measuring visit. */
+  measurements: Record<string, number>
+  photos: string[]
+  note: string
+  at: Date
+}
+
+export interface VisitRating {
+  punctuality: number
+  professionalism: number
+  at: Date
 }

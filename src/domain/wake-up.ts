@@ -79,11 +79,16 @@ function pageOf(reason: WakeUpReason): string {
   return `pages/product/index?id=${reason.productId}`
 }
 
+/** One wake-up per customer and China quarter: the message's outbox key. */
+export function wakeUpKeyOf(openid: string, now: Date): string {
+  return `wake_up:${openid}:${quarterOf(now)}`
+}
+
 export function wakeUpDraft(openid: string, reason: WakeUpReason, now: Date): MessageDraft {
   return {
     purpose: 'wake_up',
     toOpenid: openid,
-    key: `wake_up:${openid}:${quarterOf(now)}`,
+    key: wakeUpKeyOf(openid, now),
     page: pageOf(reason),
     values: {
       reasonText: REASON_TEXT[reason.kind],

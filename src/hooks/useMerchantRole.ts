@@ -1,4 +1,4 @@
-// Whether the caller is a merchant, as the server says (user.role, which reads and never counts a
+// Whether the caller is a merchant (or service staff), as the server says (user.role, which reads and never counts a
 // visit). Asked once per app session and shared by the tab bar instances (WeChat mounts one per
 // tab page), the 我的 entry and the merchant pages' gate; on H5 a change of demo identity asks
 // again. Showing or hiding merchant screens is only a convenience: every merchant action is
@@ -6,25 +6,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { askCallerRole } from '@/services/caller-role'
 import { onLocalIdentityChange } from '@/services/local-identity'
+import type { Role } from '@/domain/user'
 
 /** `unknown` until user.role answers; `failed` when it could not be asked (retry). */
 export type MerchantAccess = 'unknown' | 'merchant' | 'refused' | 'failed'
 
-const askAccess = (): Promise<MerchantAccess> =>
-  askCallerRole().then((result) => {
-    if (!result.ok) return 'failed' as const
-    return result.data.role === 'merchant' ? 'merchant' : 'refused'
-  })
+/** The caller's role; `unknown` until user.role answers, `failed` when it could not be asked. */
+type RoleAnswer = Role | 'unknown' | 'failed'
 
-export function useMerchantAccess(): { access: MerchantAccess; retry: () => void } {
-  const [access, setAccess] = useState<MerchantAccess>('unknown')
+const askRole = (): Promise<RoleAnswer> =>
+  askCallerRole().then((result) => (result.ok ? result.data.role : 'failed'))
+
+function useRoleAnswer(): { answer: RoleAnswer; retry: () => void } {
+  const [access, setAccess] = useState<RoleAnswer>('unknown')
   // Only the latest question may answer: after an identity switch, a slow reply for the
   // previous identity must not overwrite the new one.
   const latest = useRef(0)
   const refresh = useCallback(() => {
     const question = ++latest.current
     setAccess('unknown')
-    void askAccess().then((value) => {
+    void askRole().then((value) => {
       if (question === latest.current) setAccess(value)
     })
   }, [])
@@ -39,9 +40,20 @@ export function useMerchantAccess(): { access: MerchantAccess; retry: () => void
       unsubscribe()
     }
   }, [refresh])
-  return { access, retry: refresh }
+  return { answer: access, retry: refresh }
+}
+
+export function useMerchantAccess(): { access: MerchantAccess; retry: () => void } {
+  const { answer, retry } = useRoleAnswer()
+  const access = answer === 'unknown' || answer === 'failed' || answer === 'merchant'
+  return { access: access ? answer : 'refused', retry }
 }
 
 export function useIsMerchant(): boolean {
-  return useMerchantAccess().access === 'merchant'
+  return useRoleAnswer().answer === 'merchant'
+}
+
+/** The caller's role as user.role answered (`unknown` / `failed` before or without an answer). */
+export function useCallerRole(): RoleAnswer {
+  return useRoleAnswer().answer
 }

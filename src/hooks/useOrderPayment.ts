@@ -12,6 +12,7 @@ import {
   UNPAID_OUTCOME_TEXT,
   pollUntil,
 } from '@/domain/payment-view'
+import { SHOP_PAGES } from '@/routes'
 import { callCloud } from '@/services/cloud'
 import { toast } from '@/services/feedback'
 import type { OrderView } from './order-view'
@@ -81,7 +82,7 @@ export function useOrderPayment(
   /** 再来一单 placed `newOrderId`: it is paid at once, like a submit; the page to open next. */
   const payNewOrder = useCallback(
     async (newOrderId: string): Promise<string> => {
-      const url = `/pages/order/index?id=${newOrderId}`
+      const url = `${SHOP_PAGES.order}?id=${newOrderId}`
       const result = await payOrder(newOrderId)
       if (!result) return url
       if (!result.ok) toast(`订单已提交，但未能发起支付：${result.message}`)

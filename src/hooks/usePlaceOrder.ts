@@ -11,14 +11,13 @@ import {
   rememberPlacedOrder,
   type DraftOrder,
 } from '@/services/draft-order'
+import { SHOP_PAGES } from '@/routes'
 import { toast } from '@/services/feedback'
 import { openPlacedOrder } from '@/services/placed-order'
 import { rememberAddress } from './useAddress'
 import { usePayOrder } from './usePayOrder'
 import { useSubmitOrder } from './useSubmitOrder'
 import { useSubscribeAtTap } from './useSubscriptions'
-
-const ORDER_PAGE = '/pages/order/index'
 
 /** The order page in place of the ordering pages: back skips the form (services/placed-order). */
 function openOrder(url: string) {
@@ -55,7 +54,7 @@ export function usePlaceOrder(draft: DraftOrder, couponId: string | null = null)
         rememberPlacedOrder(draft, { orderId: placed._id, orderNo: placed.orderNo })
         clearDraftOrder()
         await subscribing.answered // one sheet at a time: the payment sheet comes after it
-        const url = `${ORDER_PAGE}?id=${placed._id}`
+        const url = `${SHOP_PAGES.order}?id=${placed._id}`
         const paid = await pay(placed._id)
         if (paid && !paid.ok) {
           setPayError({ message: `订单已提交，但未能发起支付：${paid.message}`, url })

@@ -6,8 +6,9 @@
 // back would race it. With no product page below (立即补货 from 我的补货, a reload on H5),
 // 确认下单 gives its own place to the order.
 import Taro from '@tarojs/taro'
+import { SHOP_PAGES } from '@/routes'
 
-const PRODUCT_ROUTE = 'pages/product/index'
+const PRODUCT_ROUTE = SHOP_PAGES.product.slice(1)
 
 /** The order page the product page opens in its place the next time it shows. */
 let handedOver: string | undefined

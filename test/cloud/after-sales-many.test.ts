@@ -169,8 +169,9 @@ test('round trips: one read of the order numbers, then each request as decideAft
   const two = await counted([ids[1], ids[0]])
   // merchant and the order numbers (2), then a decline as decideAfterSales makes it without its
   // merchant check (8: start, request get/set, order get/update, outbox get/set, commit) and its
-  // 售后进度通知 held for want of a credit (6: sent right after its commit, so no look first).
+  // 售后进度通知 held for want of a credit (7: sent right after its commit, so no look first;
+  // the claim reads the customer's settings, credit and day count at once).
   // In the second batch ids[0] is refused after reading the request in its transaction (3: start,
   // request get, rollback).
-  expect({ one, two }).toEqual({ one: 2 + 8 + 6, two: 2 + 8 + 6 + 3 })
+  expect({ one, two }).toEqual({ one: 2 + 8 + 7, two: 2 + 8 + 7 + 3 })
 })

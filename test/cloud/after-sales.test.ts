@@ -567,12 +567,13 @@ test('round trips of each after-sales action (docs/actions.md)', async () => {
     list: 2, // order, requests (the product too when 改尺寸 is offered: 3)
     queue: 2, // merchant, requests
     // merchant; start, request, order, order update, outbox get/set, request set, commit; then the
-    // 售后进度通知 held in-app (no credit here): 6 more
-    decide: 15,
+    // 售后进度通知 held in-app (no credit here): 7 more (its claim reads the customer's settings,
+    // credit and day count at once)
+    decide: 16,
     withdraw: 6,
     // An alteration's accept: as decline, but the order's rework writes the order, its counter
     // (order-counters.ts) and its audit row in the same transaction.
-    rework: 17,
+    rework: 18,
   })
 })
 
@@ -602,7 +603,7 @@ test('round trips of 寄回信息, the queue with an accepted return, and a paid
     queue: 3, // merchant, requests, the accepted return's order (what is left to refund)
     // merchant; the close (start, request, order, order update, request set, outbox get/set,
     // commit); requestRefund (start, order get, order set, audit add, commit; + 1 cloudPay
-    // refund); the refund's number on the request; then the 售后进度通知 held in-app: 6
-    close: 21,
+    // refund); the refund's number on the request; then the 售后进度通知 held in-app: 7
+    close: 22,
   })
 })

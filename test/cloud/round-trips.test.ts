@@ -1,11 +1,14 @@
 // Pins the database round trips per action that docs/actions.md states, counted by the local
 // cloud per invocation; an action that starts making more calls fails here first. For the order
 // writes also the critical path: the longest chain of calls each waiting for the one before.
-import { FUNCTIONS } from '@/domain/names'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { MESSAGE_PURPOSES } from '@/domain/messages'
+import type { OutboxRecord } from '@/domain/message-drafts'
 import type { ProductRecord } from '@/domain/catalog'
-import { consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
+import { consumerA, consumerB, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
 import { DEMO_ADDRESS } from '../../tools/seed/demo'
 import { curtainSelection, makeClient } from './order-helpers'
+import { messageClient } from './message-helpers'
 
 const ADDRESS = DEMO_ADDRESS
 
@@ -158,10 +161,11 @@ test('each action makes the documented number of database calls', async () => {
     'order.mine': 1,
     'order.mine (first page, exception count)': 2,
     'order.board': 5, // the order counters' shards (one read), the not-yet-due count, two list reads and the merchant lookup
-    // The merchant lookup; the transaction (order read, then order, audit row and outbox row
-    // written); then the outbox send: a claim transaction (row, then the customer's
-    // message settings and subscription together, then the row held for want of a credit).
-    'order.act (with notification)': 14, // + the order counter's increment, in the transaction
+    // The merchant lookup; the transaction: the order read, then the message's claim reads (the
+    // customer's settings, credit and day count) together, then order, audit row and the
+    // message (held here for want of a credit) written together, then the order counter. Nothing
+    // after the commit.
+    'order.act (with notification)': 11,
     'order.act': 7,
     'order.reorder': 21,
     // 6 reads in parallel (user, preferences, orders, refills, profiles, products), then the
@@ -172,22 +176,24 @@ test('each action makes the documented number of database calls', async () => {
     'user.home': 12,
     // Database calls only; each also makes one cloudPay call (unifiedOrder, queryOrder, refund).
     'order.pay': 2,
-    // Applying `pay` with its payment_ledger row and its 支付成功 outbox row, then sending it.
-    'payment callback (pay)': 14,
+    // Applying `pay` with its payment_ledger row and its 支付成功 outbox row, claimed in the
+    // same transaction (held here: no credit).
+    'payment callback (pay)': 11,
     'payment callback (repeated)': 1,
     'order.act (cancel, paid: refund after commit)': 15,
   })
   expect(paths).toEqual({
     // The product, queue, materials and open-order reads beside the transaction's start; the
-    // order's own document; the other reads together; 9 writes one after another (shared
-    // documents, such as materials, in one order, so two orders cannot deadlock), the order
-    // counter's increment among them; commit.
-    'order.create': 13,
+    // order's own document; the other reads together; the order's own documents (order,
+    // reservations, events) with the customer's open orders; then each shared document one
+    // after another (2 materials, the preference, the order counter), in one order so two orders cannot deadlock;
+    // commit.
+    'order.create': 9,
     'order.create (retry)': 3,
-    // Merchant lookup beside the start; order read; order, counter, audit row, outbox row; commit;
-    // then the send's claim transaction: start, row, settings and subscription together, row held, commit.
-    'order.act (with notification)': 12,
-    'order.act': 6,
+    // Merchant lookup beside the start; order read; the claim's reads; the writes; commit.
+    'order.act (with notification)': 6,
+    // Merchant lookup beside the start; order read; order and audit row together; the counter; commit.
+    'order.act': 5,
   })
 })
 
@@ -239,4 +245,41 @@ test('coupon actions: the coupon costs one read and one write where it is used o
     'order.act (cancel, unpaid)': 15,
     'order.act (cancel, unpaid, coupon given back)': 17,
   })
+})
+
+test('order.act whose message is sent: claimed in its transaction, then one send and one write', async () => {
+  const { grant } = messageClient(env)
+  for (const purpose of MESSAGE_PURPOSES) await grant(consumerB, purpose)
+  const payload = {
+    requestId: 'req-rt-s001',
+    productId: 'prod_shirt',
+    selection: shirtSelection(false),
+    address: ADDRESS,
+  }
+  const placed = await counted(FUNCTIONS.order, 'create', payload, consumerB)
+  const orderId = placed.data.order!._id
+  await payOrder(env, orderId, consumerB)
+  // Daytime in China (11:00), so quiet hours do not defer the message.
+  const day = new Date()
+  day.setUTCHours(3, 0, 0, 0)
+  if (day.getTime() < Date.now()) day.setUTCDate(day.getUTCDate() + 1)
+  env.cloud.clock.set(day)
+  try {
+    const confirmed = await counted(FUNCTIONS.order, 'act', { orderId, event: 'confirm' }, merchant)
+    const rows = (await env.cloud.store.find(COLLECTIONS.notificationQueue, {
+      toOpenid: consumerB,
+      status: 'sent',
+    })) as OutboxRecord[]
+    expect(rows.map((row) => row.orderId ?? null)).toContain(orderId)
+    // The merchant lookup beside the start; the order; the message's credit, day count and
+    // settings; order, audit row, the claimed message and the credit spent together; the day
+    // counted (the second shared document, after the first); commit; the send (a WeChat call, on
+    // the path but not a database call); the message marked sent.
+    expect({ total: confirmed.roundTrips, critical: confirmed.criticalPath }).toEqual({
+      total: 13,
+      critical: 8,
+    })
+  } finally {
+    env.cloud.clock.set(null)
+  }
 })

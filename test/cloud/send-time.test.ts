@@ -1,10 +1,11 @@
 // Send time learned per customer (issue 20), through the real message function: opens at 20:00
-// China time teach a customer their hour; a refill reminder due at 11:00 then waits for 20:00,
-// once, while an order-node message at 11:00 still goes at once. Below three opens, or with
-// 个性化推荐 off (nothing is learned then), the reminder goes when due.
+// China time teach a customer their hour; a refill reminder due at 11:00 (or a care reminder at
+// 09:00) then waits for 20:00, once, while an order-node message at 11:00 still goes at once.
+// Below three opens, or with 个性化推荐 off (nothing is learned then), the reminder goes when due.
 import type { PreferenceRecord } from '@/domain/behaviour'
 import { messageApi } from '@/domain/api/message'
 import { userApi } from '@/domain/api/user'
+import { careDraft } from '@/domain/care-message'
 import { newOutboxRecord } from '@/domain/message-drafts'
 import { COLLECTIONS } from '@/domain/names'
 import { invoke, merchant, useDemoCloud } from '../helpers/demo-cloud'
@@ -74,6 +75,29 @@ test('opens at 20:00 move refill reminders to 20:00; order-node messages still g
   env.cloud.clock.set(at(3, 20, 1))
   expect((await drain()).data).toMatchObject({ sent: 1 })
   expect(await rowOf(reminder)).toMatchObject({ status: 'sent', attempts: 1 })
+})
+
+test('a care reminder due at 09:00 waits for the customer’s 20:00', async () => {
+  const customer = 'o_send_time_care'
+  await opensAt(customer, 20, 3)
+  await grant(customer, 'care')
+  env.cloud.clock.set(at(4, 9))
+  const draft = careDraft({
+    _id: 'care_send_time',
+    ownerOpenid: customer,
+    orderId: 'ord_send_time_care',
+    orderNo: '20261127-SENDTIME',
+    productName: '全遮光定制窗帘',
+    title: '清洗窗帘，晾干后再挂回',
+    dueAt: at(4, 9),
+  })
+  await queueDirect([draft], at(4, 9))
+  const [reminder] = await outbox({ key: draft.key })
+  expect((await drain()).data).toMatchObject({ deferred: 1, sent: 0 })
+  expect(await rowOf(reminder._id)).toMatchObject({ status: 'pending', nextAttemptAt: at(4, 20) })
+  env.cloud.clock.set(at(4, 20, 1))
+  expect((await drain()).data).toMatchObject({ sent: 1 })
+  expect((await rowOf(reminder._id)).status).toBe('sent')
 })
 
 test('a reminder whose hour the timer missed goes at the next run, not a day later', async () => {

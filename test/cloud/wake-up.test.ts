@@ -3,6 +3,7 @@
 // batch of what they bought) gets one; a second run, or a second day, in the same quarter adds
 // nothing; the next quarter may bring one more. The message timer sends it like any other.
 import type { OutboxRecord } from '@/domain/message-drafts'
+import { emptySubscription } from '@/domain/message-policy'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { useDemoCloud } from '../helpers/demo-cloud'
 import { DAY, daytime, messageClient } from './message-helpers'
@@ -79,7 +80,7 @@ beforeAll(async () => {
 afterAll(() => env.cloud.clock.set(null))
 
 test('a quiet customer with a credit and a reason gets one wake-up; the others none', async () => {
-  expect((await runTimer(NOW)).data.wakeUps).toEqual({ candidates: 5, queued: 2 })
+  expect((await runTimer(NOW)).data.wakeUps).toEqual({ candidates: 5, queued: 2, finished: true })
   const rows = await wakeUps()
   expect(rows.map((row) => [row.toOpenid, row.page, row.values])).toEqual([
     [
@@ -104,7 +105,7 @@ test('a quiet customer with a credit and a reason gets one wake-up; the others n
 })
 
 test('a second run, or another day in the same quarter, adds nothing', async () => {
-  expect((await runTimer(NOW)).data.wakeUps).toEqual({ candidates: 5, queued: 0 })
+  expect((await runTimer(NOW)).data.wakeUps).toEqual({ candidates: 5, queued: 0, finished: true })
   expect((await runTimer(new Date(NOW.getTime() + 20 * DAY))).data.wakeUps).toMatchObject({
     queued: 0,
   })
@@ -119,11 +120,85 @@ test('the message timer sends it with the credit; the next quarter may bring one
   // customers who never got one still hold theirs: the one whose filter now runs out within 14
   // days has a reason; the recent visitor and the recent buyer are still not quiet.
   await grant('o_wake_refill', 'wake_up')
-  expect((await runTimer(daytime(10 + 40))).data.wakeUps).toEqual({ candidates: 4, queued: 2 })
+  expect((await runTimer(daytime(10 + 40))).data.wakeUps).toEqual({
+    candidates: 4,
+    queued: 2,
+    finished: true,
+  })
   expect((await wakeUps()).map((row) => row.key)).toEqual([
     'wake_up:o_wake_batch:2026-Q4',
     'wake_up:o_wake_no_reason:2027-Q1',
     'wake_up:o_wake_refill:2026-Q4',
     'wake_up:o_wake_refill:2027-Q1',
   ])
+})
+
+test('candidates are read in pages of 100; a run cut short by its time is resumed: 150 all get one', async () => {
+  const openids = Array.from({ length: 150 }, (_, i) => `o_wake_many_${String(i).padStart(3, '0')}`)
+  await env.cloud.store.insertMany(
+    COLLECTIONS.subscriptions,
+    openids.map((openid) => ({
+      ...emptySubscription(openid, 'wake_up', daysAgo(1)),
+      credits: 1,
+    })),
+  )
+  await env.cloud.store.insertMany(
+    COLLECTIONS.users,
+    openids.map((openid) => ({
+      _id: openid,
+      visits: 1,
+      firstSeenAt: daysAgo(300),
+      lastSeenAt: daysAgo(120),
+    })),
+  )
+  await env.cloud.store.insertMany(
+    COLLECTIONS.refills,
+    openids.map((openid) => refillOf(openid, 5)),
+  )
+  const at = daytime(10 + 41)
+  // A run stops after half its timeout (a loaded machine may need two); the next skips the woken.
+  let queued = 0
+  for (let run = 0; run < 4; run += 1) {
+    const { wakeUps: counts } = (await runTimer(at)).data as {
+      wakeUps: { queued: number; finished: boolean }
+    }
+    queued += counts.queued
+    if (counts.finished) break
+  }
+  expect(queued).toBe(150)
+  const keys = new Set((await wakeUps()).map((row) => row.key))
+  expect(openids.filter((openid) => !keys.has(`wake_up:${openid}:2027-Q1`))).toEqual([])
+})
+
+test('a run goes on after where the last one stopped: quiet holders past the first 500 get one', async () => {
+  // 600 more holders, only the last 50 by `_id` quiet: a run reads 500, so they are in the next.
+  const openids = Array.from({ length: 600 }, (_, i) => `o_wake_turn_${String(i).padStart(3, '0')}`)
+  const quiet = openids.slice(550)
+  await env.cloud.store.insertMany(
+    COLLECTIONS.subscriptions,
+    openids.map((openid) => ({ ...emptySubscription(openid, 'wake_up', daysAgo(1)), credits: 1 })),
+  )
+  await env.cloud.store.insertMany(
+    COLLECTIONS.users,
+    openids.map((openid) => ({
+      _id: openid,
+      visits: 1,
+      firstSeenAt: daysAgo(300),
+      lastSeenAt: daysAgo(quiet.includes(openid) ? 120 : 1),
+    })),
+  )
+  await env.cloud.store.insertMany(
+    COLLECTIONS.refills,
+    quiet.map((openid) => refillOf(openid, 5)),
+  )
+  const at = daytime(10 + 42)
+  const runs: { candidates: number; queued: number; finished: boolean }[] = []
+  for (let run = 0; run < 4 && !runs.at(-1)?.finished; run += 1)
+    runs.push((await runTimer(at)).data.wakeUps as (typeof runs)[number])
+  expect(runs.reduce((sum, run) => sum + run.queued, 0)).toBe(50)
+  const keys = new Set((await wakeUps()).map((row) => row.key))
+  expect(quiet.filter((openid) => !keys.has(`wake_up:${openid}:2027-Q1`))).toEqual([])
+  // Having reached the last holder, the next run begins again from the first.
+  const [cursor] = await env.cloud.store.find(COLLECTIONS.timerCursors, { _id: 'wake_ups' })
+  expect(cursor).toMatchObject({ afterId: null })
 })

@@ -31,7 +31,7 @@ async function offersNothing(phone: H5Driver): Promise<void> {
 /** 我的 → one of its entries beyond the tabs (量体档案 is in the account subpackage). */
 const MINE_ENTRIES = {
   profiles: 'account/pages/profiles/index',
-  subscriptions: 'pages/subscriptions/index',
+  subscriptions: 'shop/pages/subscriptions/index',
 } as const
 
 async function openFromMine(phone: H5Driver, key: keyof typeof MINE_ENTRIES) {
@@ -50,10 +50,10 @@ test('a page beyond the tabs opened on its own offers 首页, which goes home', 
   const customer = (await ctx.driverFor(consumerA)) as H5Driver
   const shop = (await ctx.driverFor(merchant)) as H5Driver
   const pages: [H5Driver, string, string][] = [
-    [customer, `pages/order/index?id=${order.id}`, '.order-hero__no'],
+    [customer, `shop/pages/order/index?id=${order.id}`, '.order-hero__no'],
     [customer, 'account/pages/profiles/index', '.profiles'],
-    [customer, 'pages/subscriptions/index', '.subscriptions'],
-    [customer, 'pages/confirm/index', '.confirm'],
+    [customer, 'shop/pages/subscriptions/index', '.subscriptions'],
+    [customer, 'shop/pages/confirm/index', '.confirm'],
     [shop, `merchant/pages/order/index?id=${order.id}`, '.m-order-hero__node'],
     [shop, 'merchant/pages/stock/index', '.stock'],
   ]
@@ -62,7 +62,7 @@ test('a page beyond the tabs opened on its own offers 首页, which goes home', 
     await phone.onPage(path.split('?')[0])
     await phone.see(content)
     const home = await offers(phone, '首页')
-    if (path.startsWith('pages/order/')) await shoot(phone.page, 'navigation-home')
+    if (path.startsWith('shop/pages/order/')) await shoot(phone.page, 'navigation-home')
     await home.click()
     await phone.onPage('pages/index/index')
     await phone.see('.product-card')
@@ -89,14 +89,14 @@ test('a page beyond the tabs reached in the app offers 返回, which goes back',
   await customer.onPage('pages/orders/index')
   // Opening an order asks for its messages first (pages/orders).
   await customer.tapAndAnswerSheet('.order-card', 'reject', order.orderNo)
-  await customer.onPage('pages/order/index')
+  await customer.onPage('shop/pages/order/index')
   await goesBack(customer, 'pages/orders/index')
 
   await customer.tap('.taro-tabbar__tabbar .weui-tabbar__item', '首页')
   await customiseShirt(customer, '¥399')
   await customer.tap('.bottom-bar__next', '下一步')
-  await customer.onPage('pages/confirm/index')
-  await goesBack(customer, 'pages/product/index')
+  await customer.onPage('shop/pages/confirm/index')
+  await goesBack(customer, 'shop/pages/product/index')
   // Back to the form the customer is still filling in, as typed.
   await expect(customer.valueOf('.measurement', '领围')).resolves.toBe(SHIRT_SIZES['领围'])
   expect(customer.errors()).toEqual([])
@@ -117,7 +117,7 @@ test('返回 at once after opening a product still shows the home page', async (
   const customer = (await ctx.driverFor(consumerA)) as H5Driver
   for (let round = 0; round < 3; round += 1) {
     await customer.tap('.product-card', '量体定制衬衫')
-    await customer.onPage('pages/product/index')
+    await customer.onPage('shop/pages/product/index')
     // Once the page is drawn (its skeleton): a back before that is lost in Taro's router, which
     // no person is fast enough to hit.
     await customer.see('.customise')

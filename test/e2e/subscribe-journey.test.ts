@@ -180,7 +180,7 @@ test('subscribe at submit (2 of 3), the merchant advances: one message sent, one
   await shoot(page, 'order-messages')
 
   // 订阅设置 shows the ledger: the confirmation's credit is spent, shipping's is left.
-  await page.goto(`${app.cloud.url}/#/pages/subscriptions/index`)
+  await page.goto(`${app.cloud.url}/#/shop/pages/subscriptions/index`)
   await row(page, 'shipped').waitFor(WAIT)
   await expect(
     row(page, 'order_confirmed').locator('.subscription-row__credits').innerText(),
@@ -195,7 +195,7 @@ test('subscribe at submit (2 of 3), the merchant advances: one message sent, one
 test('增加次数 with "always" ticked: the next request shows no sheet but still earns a credit', async () => {
   const { page, errors } = await openPhonePage(
     app.browser,
-    `${app.cloud.url}/#/pages/subscriptions/index`,
+    `${app.cloud.url}/#/shop/pages/subscriptions/index`,
   )
   const shipped = row(page, 'shipped')
   const credits = shipped.locator('.subscription-row__credits')

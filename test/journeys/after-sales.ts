@@ -61,7 +61,7 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   await expect(
     phone.tapAndAnswerSheet('.after-sales-form__submit', 'accept', '提交申请'),
   ).resolves.toBe(1)
-  await phone.onPage('pages/order/index')
+  await phone.onPage('shop/pages/order/index')
   await phone.see('.after-sales__item', '改尺寸 · 袖长 −2cm')
   await phone.see('.after-sales__state', '待商家处理')
   await phone.see('.photo-strip__photo')
@@ -165,13 +165,15 @@ export async function alterADeliveredShirt(ctx: JourneyContext): Promise<void> {
   await customer.open(`pages/order/index?id=${id}`)
   await customer.see('.after-sales__state', '已完成')
   await customer.see('.after-sales__ask', '申请售后')
+  customer.answerNextSheet('reject') // 保养提醒, asked at 确认收货 again: not this time
   await customer.tapAndAnswerModal('.order-action--complete', true)
+  await expect(customer.sheetOffered()).resolves.toBe(1)
   await customer.see('.order-hero__node', '已完成')
   await customer.tap('.rating-row__rate', '评价订单')
   await customer.onPage('service/pages/rating/index')
   for (const star of ['quality-5', 'fit-5', 'onTime-4']) await customer.tap(`.rating-star--${star}`)
   await customer.tap('.rating-form__submit', '提交评价')
-  await customer.onPage('pages/order/index')
+  await customer.onPage('shop/pages/order/index')
   await customer.see('.rating-row__stars', '合身 ★★★★★')
   expect(customer.errors()).toEqual([])
   const order = (await ctx.cloud.store.find(COLLECTIONS.orders, { _id: id }))[0] as OrderRecord

@@ -46,7 +46,7 @@ export async function orderShirtAndSubscribe(ctx: JourneyContext): Promise<void>
   phone.answerNextPayment('paid')
   await expect(phone.tapAndAnswerSheet('.submit-order', 'accept')).resolves.toBe(3)
   await expect(phone.paymentAnswered()).resolves.toBe(true)
-  const { id } = await phone.onPage('pages/order/index')
+  const { id } = await phone.onPage('shop/pages/order/index')
   await phone.see('.order-hero__node', '已提交')
   // 支付确认中… until WeChat's callback lands; a paid order has nothing left to pay.
   await phone.notSee('.payment-panel')
@@ -134,7 +134,7 @@ export async function networkFailureKeepsInput(ctx: JourneyContext): Promise<voi
   phone.answerNextPayment('paid')
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
   await expect(phone.paymentAnswered()).resolves.toBe(true)
-  await phone.onPage('pages/order/index')
+  await phone.onPage('shop/pages/order/index')
   await expect(ordersOf(ctx.cloud, consumerA)).resolves.toHaveLength(before.length + 1)
 }
 
@@ -143,7 +143,7 @@ export async function turnOffAKindOfMessage(ctx: JourneyContext): Promise<void> 
   const phone = await ctx.driverFor(consumerA)
   await phone.open('pages/mine/index')
   await phone.tap('.mine-entry--subscriptions')
-  await phone.onPage('pages/subscriptions/index')
+  await phone.onPage('shop/pages/subscriptions/index')
   await phone.see('.subscription-row__title')
   const on = await phone.count('.subscription-switch--on')
   expect(on).toBeGreaterThan(0)
@@ -175,7 +175,7 @@ export async function reorderAPastOrder(ctx: JourneyContext): Promise<void> {
   await expect(phone.sheetOffered()).resolves.toBe(3)
   await expect(phone.paymentAnswered()).resolves.toBe(true)
   const shown = await waitForValue(
-    async () => (await phone.onPage('pages/order/index')).id,
+    async () => (await phone.onPage('shop/pages/order/index')).id,
     (current) => current !== id,
     '新订单的页面',
   )
@@ -198,7 +198,7 @@ export async function privacyConsentBeforeTheAddress(ctx: JourneyContext): Promi
   await phone.tap('.bottom-bar__next', '下一步')
   await phone.see('.privacy-consent', '填写收货地址前，请阅读并同意')
   await phone.tap('.privacy-consent__disagree')
-  await phone.onPage('pages/product/index')
+  await phone.onPage('shop/pages/product/index')
   // Not silently: why the address needs consent, and how to give it later.
   await phone.seeToast('收货地址属个人信息，需先同意隐私保护指引')
   // What was typed is still there.
@@ -206,7 +206,7 @@ export async function privacyConsentBeforeTheAddress(ctx: JourneyContext): Promi
 
   await phone.tap('.bottom-bar__next', '下一步')
   await phone.tap('.privacy-consent__agree')
-  await phone.onPage('pages/confirm/index')
+  await phone.onPage('shop/pages/confirm/index')
   await phone.fill('.address-field', ADDRESS_TYPED['收货人'], '收货人')
   await expect(phone.count('.privacy-consent')).resolves.toBe(0)
   await expect(phone.valueOf('.address-field', '收货人')).resolves.toBe(ADDRESS_TYPED['收货人'])
@@ -225,7 +225,7 @@ export async function refillAConsumable(ctx: JourneyContext): Promise<void> {
   expect(refill).toMatchObject({ productId: 'prod_filter', status: 'stopped' })
 
   await phone.tap('.refill-action--primary', '立即补货')
-  await phone.onPage('pages/confirm/index')
+  await phone.onPage('shop/pages/confirm/index')
   await phone.see('.summary', 'PP 棉滤芯')
   expect(phone.errors()).toEqual([])
 }
@@ -248,7 +248,7 @@ export async function leavingDuringTheSheetMakesOneOrder(ctx: JourneyContext): P
   )
   const first = made.find((order) => !before.some((old) => old._id === order._id))!
   await phone.back()
-  await phone.onPage('pages/product/index')
+  await phone.onPage('shop/pages/product/index')
   await phone.see('.placed-notice', first.orderNo)
 
   await toConfirmWithAddress(phone)
@@ -256,11 +256,11 @@ export async function leavingDuringTheSheetMakesOneOrder(ctx: JourneyContext): P
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
   await expect(phone.paymentAnswered()).resolves.toBe(true)
   await waitForValue(
-    async () => (await phone.onPage('pages/order/index')).id,
+    async () => (await phone.onPage('shop/pages/order/index')).id,
     (id) => id === first._id,
     '第一次提交的订单页面',
   )
-  await expect(phone.onPage('pages/order/index')).resolves.toMatchObject({ id: first._id })
+  await expect(phone.onPage('shop/pages/order/index')).resolves.toMatchObject({ id: first._id })
   await expect(ordersOf(ctx.cloud, consumerA)).resolves.toHaveLength(before.length + 1)
   expect(phone.errors()).toEqual([])
 }

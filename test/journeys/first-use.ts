@@ -42,7 +42,7 @@ export async function measurementsFollowTheProfile(ctx: JourneyContext): Promise
   await phone.see('.profile-card', '本人')
 
   await phone.back()
-  await phone.onPage('pages/product/index')
+  await phone.onPage('shop/pages/product/index')
   await phone.see('.profile-chip', '本人')
   await expect(phone.count('.profile-picker__link')).resolves.toBe(0)
   await phone.tap('.profile-chip', '本人')
@@ -57,7 +57,7 @@ export async function measurementsFollowTheProfile(ctx: JourneyContext): Promise
   await phone.see('.profile-card__values', '衣长 76cm')
 
   await phone.back()
-  await phone.onPage('pages/product/index')
+  await phone.onPage('shop/pages/product/index')
   await pickProfileShowing(phone, '本人', '衣长', '76')
   for (const [label, value] of Object.values(SIZES_AFTER_EDIT))
     await expect(phone.valueOf('.measurement', label)).resolves.toBe(value)
@@ -85,7 +85,7 @@ export async function profilesFitTheProduct(ctx: JourneyContext): Promise<void> 
   await phone.see('.profile-card__values', '宽度 180cm')
 
   await phone.back()
-  await phone.onPage('pages/product/index')
+  await phone.onPage('shop/pages/product/index')
   await pickProfileShowing(phone, '客厅', '宽度', '180')
   await expect(phone.valueOf('.measurement', '高度')).resolves.toBe('260')
 

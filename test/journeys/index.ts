@@ -24,6 +24,9 @@ import {
 } from './preorder'
 import { chooseWhenToDeliver } from './delivery'
 import { rateACompletedOrder } from './rating'
+import { staffReportsFromTheBasement } from './visits'
+import { ownerReassignsToLi, ownerRebooksAMissedVisit } from './visit-missed'
+import { curtainMeasuredAndInstalled, rescheduleAVisit } from './visit-curtain'
 import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
@@ -84,7 +87,32 @@ export const JOURNEYS: [
   ['我的补货: stop the reminders, then 立即补货 from the same card', refillAConsumable, 60_000],
   ['turn off one kind of progress message in 订阅设置', turnOffAKindOfMessage, 60_000],
   [
-    'the merchant ships an order node by node; the customer sees it and confirms receipt',
+    '张师傅 opens 我的任务, sets out, arrives, and a measuring report written without signal is kept and sent once',
+    staffReportsFromTheBasement,
+    90_000,
+  ],
+  [
+    'a visit nobody reached is marked missed by the timer; the owner sees 已错过 on 派单 and books it again',
+    ownerRebooksAMissedVisit,
+    90_000,
+  ],
+  [
+    '派单: the owner 改派 张师傅’s visit to 李师傅, and 张师傅’s 我的任务 no longer lists it',
+    ownerReassignsToLi,
+    90_000,
+  ],
+  [
+    'a curtain with 上门测量安装: measuring booked from the order page, 张师傅 reports sizes with a photo, the customer confirms them, the installation is booked, done and rated once',
+    curtainMeasuredAndInstalled,
+    180_000,
+  ],
+  [
+    '改约 a measuring visit: the old window is free for another customer and the 预约提醒 follows the new time',
+    rescheduleAVisit,
+    90_000,
+  ],
+  [
+    'the merchant ships an order node by node; the customer sees it, confirms receipt and allows 保养提醒',
     merchantShipsAnOrder,
     90_000,
   ],

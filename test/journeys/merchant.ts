@@ -1,6 +1,9 @@
 // Merchant journeys, described once and run on both platforms.
+import { subscriptionId } from '@/domain/message-policy'
+import { COLLECTIONS } from '@/domain/names'
 import type { JourneyContext } from './driver'
 import { consumerA, merchant, placeShirt, storedOrder } from './shop'
+import { waitForValue } from '../helpers/wait'
 
 export type Phone = Awaited<ReturnType<JourneyContext['driverFor']>>
 
@@ -49,9 +52,19 @@ export async function merchantShipsAnOrder(ctx: JourneyContext): Promise<void> {
   await customer.open(`pages/order/index?id=${id}`)
   await customer.see('.order-hero__node', '已发货')
   await customer.see('.order-row', 'SF1234567890')
+  // The shirt has a care plan: 确认收货 asks for 保养提醒, and the credit reaches the ledger.
+  customer.answerNextSheet('accept')
   await customer.tapAndAnswerModal('.order-action--complete', true)
+  await expect(customer.sheetOffered()).resolves.toBe(1)
   await customer.see('.order-hero__node', '已完成')
   await expect(storedOrder(ctx.cloud, id)).resolves.toMatchObject({ node: 'completed' })
+  const [care] = await waitForValue(
+    () =>
+      ctx.cloud.store.find(COLLECTIONS.subscriptions, { _id: subscriptionId(consumerA, 'care') }),
+    (rows) => rows.length === 1 && rows[0].credits >= 1,
+    '保养提醒的订阅台账',
+  )
+  expect(care.purpose).toBe('care')
 }
 
 /**

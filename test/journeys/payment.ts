@@ -29,7 +29,7 @@ export async function payLaterFromTheOrderPage(ctx: JourneyContext): Promise<voi
   await expect(phone.paymentAnswered()).resolves.toBe(true)
   // The toast comes as the order page opens; a busy machine may take its 2.5 s to open it.
   await phone.seeToast('已取消支付')
-  const { id } = await phone.onPage('pages/order/index')
+  const { id } = await phone.onPage('shop/pages/order/index')
   await phone.see('.payment-panel__title', '待付款')
   await phone.see('.payment-panel', '逾期未付订单将自动取消')
   const [countdown] = await phone.texts('.payment-panel__countdown')
@@ -219,7 +219,7 @@ export async function couponFromARemedySpentOnTheNextOrder(ctx: JourneyContext):
   phone.answerNextPayment('paid')
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
   await expect(phone.paymentAnswered()).resolves.toBe(true)
-  const { id } = await phone.onPage('pages/order/index')
+  const { id } = await phone.onPage('shop/pages/order/index')
   const paid = await paidOrder(ctx.cloud, id)
   expect(paid).toMatchObject({
     quote: { priceFen: 39900 },

@@ -30,7 +30,7 @@ export async function homeKnowsTheCustomer(ctx: JourneyContext): Promise<void> {
 
   // Looking at the curtain, then ordering a shirt in French linen.
   await phone.tap('.product-card', '全遮光定制窗帘')
-  await phone.onPage('pages/product/index')
+  await phone.onPage('shop/pages/product/index')
   await phone.see('.option-chip', '丝绒遮光')
   await phone.back()
   await phone.onPage('pages/index/index')
@@ -39,7 +39,7 @@ export async function homeKnowsTheCustomer(ctx: JourneyContext): Promise<void> {
   await toConfirmWithAddress(phone)
   phone.answerNextPayment('paid')
   await phone.tapAndAnswerSheet('.submit-order', 'reject')
-  const { id } = await phone.onPage('pages/order/index')
+  const { id } = await phone.onPage('shop/pages/order/index')
   expect(await ordersOf(ctx.cloud, consumerB)).toHaveLength(before.length + 1)
   const types = (await eventsOf(ctx.cloud, consumerB)).map((event) => event.type)
   expect(types).toEqual(expect.arrayContaining(['product_view', 'option_chosen', 'order_placed']))
@@ -52,7 +52,7 @@ export async function homeKnowsTheCustomer(ctx: JourneyContext): Promise<void> {
   const reasons = await phone.texts('.home-pick__reason')
   expect(reasons.some((reason) => /^你(选过|常选)法国亚麻$/.test(reason))).toBe(true)
   await phone.tap('.home-order', '量体定制衬衫')
-  await expect(phone.onPage('pages/order/index')).resolves.toMatchObject({ id })
+  await expect(phone.onPage('shop/pages/order/index')).resolves.toMatchObject({ id })
 
   // 我的 → 个性化推荐 off: nothing more is recorded, and the home page shows the shop's picks.
   await phone.open('pages/mine/index')
@@ -100,7 +100,7 @@ export async function picksOnACompletedOrder(ctx: JourneyContext): Promise<void>
   await phone.see('.home-picks--order_done .home-block__title', '为你推荐')
   await phone.see('.home-picks--order_done .home-pick__reason', '店铺精选')
   await phone.tap('.home-picks--order_done .home-pick', '亚麻四件套')
-  const opened = await phone.onPage('pages/product/index')
+  const opened = await phone.onPage('shop/pages/product/index')
   expect(opened).toMatchObject({ id: 'prod_linen_batch', from: 'order_done', basis: 'curated' })
   await phone.see('.option-chip', '燕麦')
   await waitForValue(tapped, (count) => count === before + 1, 'the tap counted')

@@ -25,7 +25,7 @@ export async function batchDepositRefundedWhenTheBatchIsCancelled(
   await phone.tap('.option-chip', '雾蓝')
   await phone.see('.quote__deposit', '¥99')
   await phone.tap('.bottom-bar__next', '下一步')
-  await phone.onPage('pages/confirm/index')
+  await phone.onPage('shop/pages/confirm/index')
   for (const [label, value] of Object.entries(ADDRESS_TYPED))
     await phone.fill('.address-field', value, label)
   await phone.see('.bottom-bar__amount', '定金 ¥99')
@@ -33,7 +33,7 @@ export async function batchDepositRefundedWhenTheBatchIsCancelled(
   phone.answerNextPayment('paid')
   await phone.tapAndAnswerSheet('.submit-order', 'accept')
   await expect(phone.paymentAnswered()).resolves.toBe(true)
-  const { id } = await phone.onPage('pages/order/index')
+  const { id } = await phone.onPage('shop/pages/order/index')
   await phone.see('.payment-panel__title', '定金 · 已付款')
   await phone.see('.payment-panel', '成团后支付尾款 ¥500')
   const paid = await waitForValue(

@@ -36,7 +36,7 @@ export async function rateACompletedOrder(ctx: JourneyContext): Promise<void> {
   expect(await phone.count('.photo-picker__photo')).toBe(1)
   await phone.tap('.rating-star--onTime-5')
   await phone.tap('.rating-form__submit', '提交评价')
-  await phone.onPage('pages/order/index')
+  await phone.onPage('shop/pages/order/index')
   for (const line of ['质量 ★★★★★', '合身 ★★★★☆', '准时 ★★★★★'])
     await phone.see('.rating-row__stars', line)
   await phone.see('.rating-row__text', TEXT)
@@ -61,7 +61,7 @@ export async function rateACompletedOrder(ctx: JourneyContext): Promise<void> {
   await phone.tap('.rating-star--onTime-4')
   await phone.tap('.photo-picker__remove')
   await phone.tap('.rating-form__submit', '保存修改')
-  await phone.onPage('pages/order/index')
+  await phone.onPage('shop/pages/order/index')
   await phone.see('.rating-row__stars', '准时 ★★★★☆')
   await phone.notSee('.photo-strip__photo')
   expect(await stored()).toEqual([

@@ -24,7 +24,7 @@ export async function returnAPaidOrder(ctx: JourneyContext): Promise<void> {
   await phone.tap('.as-chip--kind-return', '退货退款')
   await phone.tap('.as-chip--reason', '与描述不符')
   await phone.tapAndAnswerSheet('.after-sales-form__submit', 'accept', '提交申请')
-  await phone.onPage('pages/order/index')
+  await phone.onPage('shop/pages/order/index')
   await phone.see('.after-sales__state', '待商家处理')
   expect(phone.errors()).toEqual([])
 
@@ -52,7 +52,7 @@ export async function returnAPaidOrder(ctx: JourneyContext): Promise<void> {
   expect((await requestOf(ctx, id)).customerShipment ?? null).toBeNull()
   await customer.fill('.return-shipment__tracking', 'ZT7788990011')
   await customer.tap('.return-shipment__submit')
-  await customer.onPage('pages/order/index')
+  await customer.onPage('shop/pages/order/index')
   await customer.see('.after-sales__shipment', '顾客寄出：中通快递 ZT7788990011')
   await customer.see('.after-sales__ship', '修改寄回信息')
   expect(customer.errors()).toEqual([])

@@ -40,7 +40,7 @@ export async function customiseShirt(phone: Driver, total: string, fabric?: stri
 /** From a customised product: 下一步 to the confirm page, then the address typed in. */
 export async function toConfirmWithAddress(phone: Driver) {
   await phone.tap('.bottom-bar__next', '下一步')
-  await phone.onPage('pages/confirm/index')
+  await phone.onPage('shop/pages/confirm/index')
   for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
     await phone.fill('.address-field', value, label)
   }

@@ -2,11 +2,13 @@
 // order, a measurement profile, a booked slot, a material, a refill… Each call makes new ones,
 // so one matrix cell never sees what another cell changed.
 import { batchIdOf } from '@/domain/batch'
-import { chinaDateOf } from '@/domain/china-date'
+import { addDays, chinaDateOf, weekdayOf, type ChinaDate } from '@/domain/china-date'
 import { newOutboxRecord } from '@/domain/message-drafts'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import type { VisitRecord } from '@/domain/visit-types'
 import {
   createPayload,
+  curtainSelection,
   filterSelection,
   linenSelection,
   rid,
@@ -15,7 +17,14 @@ import {
 import { refillDraft } from '../cloud/message-helpers'
 import { payOrder } from '../helpers/demo-cloud'
 import { customerPhotos } from '../helpers/photos'
-import { call, consumerA, merchant, type Envelope, type ReliabilityCloud } from './harness'
+import {
+  call,
+  consumerA,
+  merchant,
+  staffMember,
+  type Envelope,
+  type ReliabilityCloud,
+} from './harness'
 
 type Payload = unknown
 export type Fixture = (env: ReliabilityCloud) => Promise<Payload>
@@ -272,6 +281,89 @@ export async function openBatch(env: ReliabilityCloud): Promise<string> {
 }
 
 /** A valid payload per action, on fresh resources of the owner. */
+/**
+ * A China day of its own for each visit fixture, so no two want one person's time: from six days
+ * ahead, never a Sunday (张师傅's day off; 李师傅 works every day from 10:00).
+ */
+let visitDays = 0
+export function visitDay(): ChinaDate {
+  let date = addDays(chinaDateOf(new Date()), 6 + visitDays)
+  visitDays += 1
+  if (weekdayOf(date) === 0) {
+    date = addDays(date, 1)
+    visitDays += 1
+  }
+  return date
+}
+export const chinaTime = (date: ChinaDate, time: string) => `${date}T${time}:00+08:00`
+
+/** A curtain of the owner's, ordered with 上门测量安装 (a measuring and an installing visit). */
+const curtainOrder = (env: ReliabilityCloud) =>
+  ownerOrder(env, { productId: 'prod_curtain', selection: curtainSelection() })
+
+/** A visit the owner booked at 11:00 on a day of its own, assigned automatically. */
+async function bookedVisit(env: ReliabilityCloud): Promise<{ visitId: string; date: ChinaDate }> {
+  const date = visitDay()
+  const booked = await call(
+    env,
+    'visit',
+    'book',
+    {
+      orderId: await curtainOrder(env),
+      kind: 'measuring',
+      start: chinaTime(date, '11:00'),
+      requestId: rid(),
+    },
+    consumerA,
+  )
+  return { visitId: expectOk(booked, 'visit.book').data.visit.id, date }
+}
+
+/** A visit record of the owner's for 张师傅, today and just started, unless `fields` say otherwise. */
+export function visitRecord(fields: Partial<VisitRecord>): VisitRecord {
+  const now = new Date()
+  // Today, just started: 张师傅 may set out (the visit's China day has come).
+  const start = new Date(now.getTime() - 10 * 60 * 1000)
+  return {
+    _id: `vis_fixture_${next()}`,
+    kind: 'measuring',
+    orderId: 'ord_fixture',
+    afterSalesId: null,
+    ownerOpenid: consumerA,
+    district: '徐汇区',
+    address: '上海市 徐汇区 漕溪北路 100 号',
+    window: { start, end: new Date(start.getTime() + 2 * 3600 * 1000) },
+    staffId: 'staff_zhang',
+    staffName: '张师傅',
+    node: 'scheduled',
+    version: 1,
+    timeline: [],
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  }
+}
+
+/** A visit of the owner's curtain written as the state it needs (set-out, arrival, a report). */
+async function storedVisit(env: ReliabilityCloud, fields: Partial<VisitRecord>): Promise<string> {
+  const visit = visitRecord({ orderId: await curtainOrder(env), ...fields })
+  await env.cloud.store.insertMany(COLLECTIONS.visits, [visit])
+  return visit._id
+}
+
+const SIZES = { width: 300, height: 250 }
+const doneVisit = (env: ReliabilityCloud) =>
+  storedVisit(env, {
+    node: 'done',
+    report: {
+      reportId: `fixture-report-${next()}`,
+      measurements: SIZES,
+      photos: [],
+      note: '',
+      at: new Date(),
+    },
+  })
+
 export const FIXTURES: Record<string, Record<string, Fixture>> = {
   user: {
     me: async () => ({}),
@@ -421,6 +513,47 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     careTasks: async (env) => ({ orderId: await deliveredShirt(env) }),
     snoozeCare: async (env) => ({ taskId: await ownerCareTask(env) }),
     stopCare: async (env) => ({ orderId: await deliveredShirt(env) }),
+  },
+  visit: {
+    windows: async (env) => ({
+      orderId: await curtainOrder(env),
+      kind: 'measuring',
+      date: visitDay(),
+    }),
+    book: async (env) => ({
+      orderId: await curtainOrder(env),
+      kind: 'measuring',
+      start: chinaTime(visitDay(), '11:00'),
+      requestId: rid(),
+    }),
+    mine: async () => ({}),
+    reschedule: async (env) => {
+      const { visitId, date } = await bookedVisit(env)
+      return { visitId, start: chinaTime(date, '14:00'), expectedVersion: 2 }
+    },
+    cancel: async (env) => ({ visitId: (await bookedVisit(env)).visitId }),
+    rate: async (env) => ({ visitId: await doneVisit(env), punctuality: 5, professionalism: 4 }),
+    dispatch: async () => ({ date: visitDay() }),
+    assign: async (env) => {
+      const start = new Date(chinaTime(visitDay(), '11:00'))
+      const window = { start, end: new Date(start.getTime() + 2 * 3600 * 1000) }
+      const fields = { node: 'requested' as const, staffId: null, staffName: null, window }
+      return { visitId: await storedVisit(env, fields), expectedVersion: 1 }
+    },
+    tasks: async () => ({ date: chinaDateOf(new Date()) }),
+    act: async (env) => ({
+      visitId: await storedVisit(env, {}),
+      event: 'set_out',
+      expectedVersion: 1,
+    }),
+    report: async (env) => ({
+      visitId: await storedVisit(env, { node: 'arrived' }),
+      reportId: `fixture-report-${next()}`.padEnd(16, 'x'),
+      measurements: SIZES,
+      photos: customerPhotos(staffMember, 1),
+      note: '左侧有暖气片',
+    }),
+    confirmSizes: async (env) => ({ visitId: await doneVisit(env) }),
   },
 }
 

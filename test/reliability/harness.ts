@@ -14,17 +14,26 @@ import {
   type Envelope,
 } from '../helpers/demo-cloud'
 
+import { DEMO_USERS } from '../../tools/seed/demo'
+
 export { consumerA, consumerB, merchant, type Envelope } from '../helpers/demo-cloud'
 
-export const ROLES = ['anonymous', 'other', 'owner', 'merchant'] as const
+export const ROLES = ['anonymous', 'other', 'owner', 'merchant', 'staff'] as const
 export type Role = (typeof ROLES)[number]
 
-/** The owner of every fixture resource is consumer A; "other" is consumer B. */
+/** The demo staff member (tools/seed/demo.ts): 张师傅, to whom the visit fixtures are assigned. */
+export const staffMember = DEMO_USERS.find((user) => user.role === 'staff')!.openid
+
+/**
+ * The owner of every fixture resource is consumer A; "other" is consumer B; "staff" is 张师傅, a
+ * signed-in user like "other" everywhere but in the visit function.
+ */
 export const OPENID: Record<Role, string | null> = {
   anonymous: null,
   other: consumerB,
   owner: consumerA,
   merchant,
+  staff: staffMember,
 }
 
 export type ReliabilityCloud = DemoCloud & {

@@ -10,14 +10,23 @@ export type Outcome =
   'ok' | Extract<ErrorCode, 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'COUPON_UNUSABLE'>
 export type RolePolicy = Record<Role, Outcome>
 
+// A staff member (张师傅) is a signed-in user with no orders: everywhere but in the visit
+// function they get what "other" gets.
 /** Anyone, even without an OPENID (catalogue reads, quotes). */
-const ANYONE: RolePolicy = { anonymous: 'ok', other: 'ok', owner: 'ok', merchant: 'ok' }
+const ANYONE: RolePolicy = {
+  anonymous: 'ok',
+  other: 'ok',
+  owner: 'ok',
+  merchant: 'ok',
+  staff: 'ok',
+}
 /** Any signed-in user, acting on their own data only. */
 const SIGNED_IN: RolePolicy = {
   anonymous: 'UNAUTHENTICATED',
   other: 'ok',
   owner: 'ok',
   merchant: 'ok',
+  staff: 'ok',
 }
 /** The owner of the resource; everyone else is told it does not exist. */
 const OWNER_ONLY: RolePolicy = {
@@ -25,6 +34,7 @@ const OWNER_ONLY: RolePolicy = {
   other: 'NOT_FOUND',
   owner: 'ok',
   merchant: 'NOT_FOUND',
+  staff: 'NOT_FOUND',
 }
 /** The owner, or the shop's merchant (who serves every order). */
 const OWNER_OR_MERCHANT: RolePolicy = {
@@ -32,6 +42,7 @@ const OWNER_OR_MERCHANT: RolePolicy = {
   other: 'NOT_FOUND',
   owner: 'ok',
   merchant: 'ok',
+  staff: 'NOT_FOUND',
 }
 /** Merchant accounts only (the merchants collection, checked on every call). */
 const MERCHANT_ONLY: RolePolicy = {
@@ -39,7 +50,14 @@ const MERCHANT_ONLY: RolePolicy = {
   other: 'FORBIDDEN',
   owner: 'FORBIDDEN',
   merchant: 'ok',
+  staff: 'FORBIDDEN',
 }
+/**
+ * Staff accounts (a `staff` row with the caller's OPENID): the demo merchant has one too (the
+ * owner keeps every right), so 我的任务 answers them; a visit of 张师傅's is his alone.
+ */
+const STAFF_ONLY: RolePolicy = { ...MERCHANT_ONLY, staff: 'ok' }
+const ASSIGNED_STAFF: RolePolicy = { ...MERCHANT_ONLY, merchant: 'NOT_FOUND', staff: 'ok' }
 
 type PolicyTable = { [F in keyof typeof ACTIONS]: Record<keyof (typeof ACTIONS)[F], RolePolicy> }
 
@@ -131,6 +149,20 @@ export const POLICY: PolicyTable = {
   payment: {},
   // No actions: WeChat's 客服 message push only (a client's call is refused; test/cloud/service-push.test.ts).
   service: {},
+  visit: {
+    windows: OWNER_ONLY, // for the owner's curtain ordered with 上门测量安装
+    book: OWNER_ONLY,
+    mine: SIGNED_IN,
+    reschedule: OWNER_OR_MERCHANT, // the owner's booked visit; the merchant is the shop's owner
+    cancel: OWNER_OR_MERCHANT,
+    rate: OWNER_ONLY, // the owner's done visit, not yet rated
+    dispatch: MERCHANT_ONLY,
+    assign: MERCHANT_ONLY, // the owner's requested visit
+    tasks: STAFF_ONLY,
+    act: ASSIGNED_STAFF, // 张师傅's scheduled visit, on its day
+    report: ASSIGNED_STAFF, // 张师傅's arrived visit, his photos
+    confirmSizes: OWNER_ONLY, // the owner's done measuring visit with reported sizes
+  },
 }
 
 /** Extra payloads of one action whose policy differs from its main entry (e.g. order.act events). */
@@ -144,14 +176,19 @@ export const VARIANTS: {
     fn: 'order',
     action: 'act',
     name: 'confirm',
-    policy: { ...MERCHANT_ONLY, other: 'NOT_FOUND' },
+    policy: { ...MERCHANT_ONLY, other: 'NOT_FOUND', staff: 'NOT_FOUND' },
   },
   // Someone else's coupon on one's own order: refused as unusable, nothing written.
   {
     fn: 'order',
     action: 'create',
     name: 'coupon',
-    policy: { ...OWNER_ONLY, other: 'COUPON_UNUSABLE', merchant: 'COUPON_UNUSABLE' },
+    policy: {
+      ...OWNER_ONLY,
+      other: 'COUPON_UNUSABLE',
+      merchant: 'COUPON_UNUSABLE',
+      staff: 'COUPON_UNUSABLE',
+    },
   },
   // A quote with a coupon answers anyone; only the owner's quote prices it (order-coupons test).
   { fn: 'order', action: 'quote', name: 'coupon', policy: ANYONE },

@@ -40,9 +40,29 @@ test('exportData returns the caller’s own data only', async () => {
   await env.cloud.store.insertMany(COLLECTIONS.ratings, [
     { _id: 'ord_of_b', orderId: 'ord_of_b', ownerOpenid: consumerB, quality: 1, text: 'B 的评价' },
   ])
+  const visitOf = (ownerOpenid: string, address: string) => ({
+    _id: `visit_export_${ownerOpenid}`,
+    kind: 'measuring',
+    orderId,
+    ownerOpenid,
+    address,
+    window: { start: new Date('2026-12-10T02:00:00Z'), end: new Date('2026-12-10T04:00:00Z') },
+    report: { reportId: 'r'.repeat(16), measurements: { width: 210 }, photos: [], note: '' },
+  })
+  await env.cloud.store.insertMany(COLLECTIONS.visits, [
+    visitOf(consumerA, '浦东新区世纪大道 100 号'),
+    visitOf(consumerB, '徐汇区 B 的地址'),
+  ])
   const result = await call(env, 'user', 'exportData', {}, consumerA)
   expect(result.ok).toBe(true)
   const data = result.data
+  expect(data.visits).toEqual([
+    expect.objectContaining({
+      address: '浦东新区世纪大道 100 号',
+      window: { start: '2026-12-10T02:00:00.000Z', end: '2026-12-10T04:00:00.000Z' },
+      report: expect.objectContaining({ measurements: { width: 210 } }),
+    }),
+  ])
   expect(data.openid).toBe(consumerA)
   expect(data.measurementProfiles.map((p: { _id: string }) => p._id)).toContain(profileId)
   expect(

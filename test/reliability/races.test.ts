@@ -14,7 +14,16 @@ import {
 } from '../cloud/order-helpers'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
 import { payOrder } from '../helpers/demo-cloud'
-import { completedOrder, deliveredOrder, openAfterSales, ownerOrder, openSlot } from './fixtures'
+import {
+  chinaTime,
+  completedOrder,
+  deliveredOrder,
+  openAfterSales,
+  ownerOrder,
+  openSlot,
+  visitDay,
+  visitRecord,
+} from './fixtures'
 import { call, consumerA, consumerB, merchant, recordFigures, useReliabilityCloud } from './harness'
 import { expectCountersMatchOrders } from '../helpers/order-counters'
 
@@ -230,6 +239,45 @@ test.each(rounds)(
         expect(updates.map((row) => row.key)).toEqual([`after_sales:${id}:accepted`])
       }
     }, 2),
+)
+
+// Home visits (docs/visits.md): 50 requested visits, one window, the owner gives each to 张师傅 at
+// once. The slot claims created in each assignment's transaction let exactly one apply.
+test.each(rounds)('50 assignments of one staff member’s slot: one applies (round %i)', () =>
+  race(async () => {
+    const start = new Date(chinaTime(visitDay(), '11:00'))
+    const window = { start, end: new Date(start.getTime() + 2 * 3600 * 1000) }
+    const waiting = Array.from({ length: CONCURRENCY }, () =>
+      visitRecord({ node: 'requested', staffId: null, staffName: null, window }),
+    )
+    await env.cloud.store.insertMany(COLLECTIONS.visits, waiting)
+    const results = await together((index) =>
+      call(
+        env,
+        'visit',
+        'assign',
+        { visitId: waiting[index]._id, staffId: 'staff_zhang', expectedVersion: 1 },
+        merchant,
+      ),
+    )
+    expect(results.filter((result) => result.ok)).toHaveLength(1)
+    const refused = results.filter((result) => !result.ok).map((result) => result.code)
+    // Seen taken in the claims (SLOT_TAKEN) or already in the day's plan (STAFF_UNAVAILABLE).
+    expect(
+      refused.every((code) => ['SLOT_TAKEN', 'STAFF_UNAVAILABLE', 'CONFLICT'].includes(code!)),
+    ).toBe(true)
+    contended += refused.filter((code) => code === 'CONFLICT').length
+    const ids = waiting.map((visit) => visit._id)
+    const stored = await env.cloud.store.find(COLLECTIONS.visits, { staffId: 'staff_zhang' })
+    const scheduled = stored.filter((visit) => ids.includes(visit._id))
+    expect(scheduled).toHaveLength(1)
+    const claims = await env.cloud.store.find(COLLECTIONS.slotClaims, {
+      visitId: scheduled[0]._id,
+    })
+    expect(claims).toHaveLength(5)
+    const all = await env.cloud.store.find(COLLECTIONS.slotClaims, { staffId: 'staff_zhang' })
+    expect(all.filter((claim) => ids.includes(claim.visitId as string))).toHaveLength(5)
+  }),
 )
 
 test.each(rounds)('50 users booking one designer slot: one booking (round %i)', () =>

@@ -17,6 +17,7 @@ import {
   type CareStep,
   type CareTaskRecord,
 } from '@/domain/care'
+import { snapshotOf } from '@/domain/new-order'
 import { checkProductSchema } from '@/domain/product-schema'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
 
@@ -201,5 +202,18 @@ describe('properties', () => {
         expect(nextCareDue([after])).toBeNull()
       }),
     )
+  })
+})
+
+describe('the order snapshot says whether 确认收货 asks for care reminders', () => {
+  const selection = { options: {}, measurements: {}, texts: {}, quantity: 1, urgent: false }
+  test.each([
+    ['prod_shirt', true],
+    ['prod_curtain', true],
+    ['prod_filter', undefined],
+    ['prod_linen_batch', undefined],
+  ])('%s', (productId, carePlanned) => {
+    const product = DEMO_PRODUCTS.find((p) => p._id === productId)!
+    expect(snapshotOf(product, selection).carePlanned).toBe(carePlanned)
   })
 })

@@ -36,8 +36,8 @@ describe('deploy plan', () => {
     expect(count('set-rule')).toBe(Object.keys(COLLECTIONS).length)
     expect(count('set-storage-rule')).toBe(1)
     expect(count('create-function')).toBe(desired.functions.length)
-    // order, message, refill and user (behaviourRetention).
-    expect(count('set-trigger')).toBe(4)
+    // order, message, refill, user (behaviourRetention) and visit (visitHousekeeping).
+    expect(count('set-trigger')).toBe(5)
     // A collection exists before its indexes, a function before its trigger.
     const at = (pred: (s: Step) => boolean) => plan.steps.findIndex(pred)
     expect(at((s) => s.kind === 'create-collection' && s.collection === 'orders')).toBeLessThan(

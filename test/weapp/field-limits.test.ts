@@ -30,7 +30,7 @@ test('the curtain’s 安装说明 and the address stop at the server’s limits
   }
   await phone.see('.quote__total-amount')
   await phone.tap('.bottom-bar__next', '下一步')
-  await phone.onPage('pages/confirm/index')
+  await phone.onPage('shop/pages/confirm/index')
   // In the form's order: 收货人, 手机号码, 所在地区, 详细地址.
   for (const [index, field] of (['name', 'phone', 'region', 'detail'] as const).entries()) {
     await expect(maxlengthOf('.address-field__input', index)).resolves.toBe(

@@ -1,9 +1,11 @@
 // 经营洞察 on the weapp build: the merchant opens it from the nav and sees each product's funnel
 // (list views, detail opens, orders and the step rates) and this week's demand with 需求激增.
-import { ACTIONS, FUNCTIONS } from '@/domain/names'
+import type { ListViewRecord } from '@/domain/list-views'
+import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { ORDER_ADDRESS, consumerA, merchant, orderCall, payThroughTheCloud } from '../journeys/shop'
 import { setupWeappApp } from './harness/app'
 import { WeappDriver } from './harness/driver'
+import { waitForValue } from '../helpers/wait'
 
 const app = setupWeappApp(merchant, { launch: false })
 
@@ -37,6 +39,15 @@ test('the funnel and the demand signals show with their figures', async () => {
   )
 
   await app.phone.switchUser(merchant)
+  // The merchant's launch opens the home page too: its list view lands before 洞察 is read.
+  await waitForValue(
+    async () => {
+      const shards = (await app.cloud.store.find(COLLECTIONS.listViews)) as ListViewRecord[]
+      return shards.reduce((sum, shard) => sum + (shard.views.prod_shirt ?? 0), 0)
+    },
+    (views) => views === 3,
+    '商家首页的列表曝光',
+  )
   const driver = new WeappDriver(app.phone)
   await driver.open('merchant/pages/dashboard/index')
   await driver.tap('.merchant-nav__item--insights', '洞察')

@@ -1,6 +1,6 @@
-// Every page of app.json (main package, the merchant, service and account subpackages) renders on
-// the weapp build for a consumer and for the merchant: text on screen, no console error, no
-// uncaught error.
+// Every page of app.json (main package; the shop, merchant, service and account subpackages)
+// renders on the weapp build for a consumer and for the merchant: text on screen, no console
+// error, no uncaught error.
 import { consumerA, merchant, merchantActs, placeShirt } from '../journeys/shop'
 import { setupWeappApp } from './harness/app'
 import { screenText, waitUntil } from './harness/screen'
@@ -12,6 +12,10 @@ async function pageUrls(): Promise<string[]> {
   const { id } = await placeShirt(app.cloud, consumerA, 'pages')
   await merchantActs(app.cloud, id, 'confirm')
   const query: Record<string, string> = {
+    'shop/pages/product/index': '?id=prod_shirt',
+    'shop/pages/order/index': `?id=${id}`,
+    'shop/pages/refills/index': '?productId=prod_filter',
+    // The old addresses links already sent name: each opens its shop page in its place.
     'pages/product/index': '?id=prod_shirt',
     'pages/order/index': `?id=${id}`,
     'pages/refills/index': '?productId=prod_filter',
@@ -20,6 +24,7 @@ async function pageUrls(): Promise<string[]> {
     'service/pages/rating/index': `?orderId=${id}`,
     'service/pages/return-shipment/index': `?orderId=${id}&afterSalesId=as_none`,
     'service/pages/care/index': `?orderId=${id}`,
+    'account/pages/visit/index': `?orderId=${id}`,
   }
   const json = app.phone.appJson
   const routes = [
@@ -48,7 +53,7 @@ describe.each([
       await app.phone.wx.idle()
       rendered.push(`${url}: ${text.slice(0, 40)}`)
     }
-    expect(rendered).toHaveLength(25)
+    expect(rendered).toHaveLength(31)
     expect(app.phone.consoleErrors).toEqual([])
   }, 120_000)
 })

@@ -113,7 +113,7 @@ test.each([
     const driver = new WeappDriver(phone())
     await driver.tap('.tab-bar__item', '订单')
     await driver.tap('.order-card')
-    await expect(driver.onPage('pages/order/index')).resolves.toMatchObject({ id })
+    await expect(driver.onPage('shop/pages/order/index')).resolves.toMatchObject({ id })
     await phone().wx.idle()
     await expect(ledger()).resolves.toEqual(before)
   },

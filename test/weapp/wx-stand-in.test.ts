@@ -83,6 +83,18 @@ test('privacy, modal and storage answer as the base library does', async () => {
   expect(sync.getStorageSync('k')).toEqual({ a: 1 })
 })
 
+test('onNetworkStatusChange listeners hear { isConnected, networkType } until taken off', () => {
+  const wx = standIn()
+  const sync = wx.wx as unknown as Record<string, (...args: unknown[]) => unknown>
+  const heard: unknown[] = []
+  const listener = (res: unknown) => heard.push(res)
+  sync.onNetworkStatusChange(listener)
+  wx.setNetwork(true)
+  sync.offNetworkStatusChange(listener)
+  wx.setNetwork(false)
+  expect(heard).toEqual([{ isConnected: true, networkType: 'wifi' }])
+})
+
 test('requestPayment: success is { errMsg: "requestPayment:ok" }, closing the sheet fails with "requestPayment:fail cancel"', async () => {
   const settled: [string, PayOutcome][] = []
   const payment = {

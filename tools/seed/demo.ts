@@ -6,6 +6,7 @@ import { COLLECTIONS } from '../../src/domain/names'
 import { ORDER_COUNTER_IDS, newOrderCounter } from '../../src/domain/order-counters'
 import type { Role } from '../../src/domain/user'
 import type { MaterialRecord } from '../../src/domain/stock'
+import type { StaffRecord } from '../../src/domain/visit-booking'
 
 export interface DemoUser {
   openid: string
@@ -17,6 +18,7 @@ export const DEMO_USERS: DemoUser[] = [
   { openid: 'o_demo_consumer_a', name: '顾客 A · 林晓', role: 'consumer' },
   { openid: 'o_demo_consumer_b', name: '顾客 B · 周然', role: 'consumer' },
   { openid: 'o_demo_merchant', name: '商家 · 青木工坊', role: 'merchant' },
+  { openid: 'o_demo_staff', name: '师傅 · 张师傅', role: 'staff' },
 ]
 
 const choice = (id: string, label: string, priceDeltaFen = 0, leadDaysDelta = 0) => ({
@@ -162,7 +164,10 @@ export const DEMO_PRODUCTS: ProductRecord[] = [
         label: '安装',
         type: 'single',
         required: true,
-        choices: [choice('self', '自行安装'), choice('onsite', '上门测量安装', 12000, 2)],
+        choices: [
+          choice('self', '自行安装'),
+          { ...choice('onsite', '上门测量安装', 12000, 2), visits: ['measuring', 'installing'] },
+        ],
       },
     ],
     measurements: [
@@ -304,6 +309,49 @@ export const DEMO_MATERIALS: MaterialRecord[] = [
   ]),
 ]
 
+const weekdays = (from: string, to: string, days = [1, 2, 3, 4, 5, 6]) =>
+  days.map((weekday) => ({ weekday, from, to }))
+
+/**
+ * The service team (docs/visits.md): 张师傅 is the switcher's staff identity; 李师傅 has no demo
+ * identity; the owner also measures, in one district, as a staff row with role owner.
+ */
+export const DEMO_STAFF: StaffRecord[] = [
+  {
+    _id: 'staff_zhang',
+    openid: 'o_demo_staff',
+    name: '张师傅',
+    role: 'staff',
+    skills: ['measuring', 'installing', 'repairing'],
+    districts: ['徐汇区', '闵行区', '长宁区'],
+    weeklyHours: weekdays('09:00', '18:00'),
+    active: true,
+    createdAt: DEMO_LAUNCHED,
+  },
+  {
+    _id: 'staff_li',
+    openid: 'o_demo_staff_li',
+    name: '李师傅',
+    role: 'staff',
+    skills: ['measuring', 'installing'],
+    districts: ['徐汇区', '浦东新区'],
+    weeklyHours: weekdays('10:00', '20:00', [0, 1, 2, 3, 4, 5, 6]),
+    active: true,
+    createdAt: DEMO_LAUNCHED,
+  },
+  {
+    _id: 'staff_owner',
+    openid: 'o_demo_merchant',
+    name: '青木（店主）',
+    role: 'owner',
+    skills: ['measuring'],
+    districts: ['静安区'],
+    weeklyHours: weekdays('13:00', '17:00', [6, 0]),
+    active: true,
+    createdAt: DEMO_LAUNCHED,
+  },
+]
+
 /** The subset of the local cloud's store API seeding needs. */
 export interface SeedStore {
   ensureCollection(name: string): Promise<void>
@@ -327,5 +375,6 @@ export async function seedDemo(store: SeedStore): Promise<{ seeded: boolean }> {
     COLLECTIONS.orderCounters,
     ORDER_COUNTER_IDS.map((_, shard) => newOrderCounter(shard)),
   )
+  await store.insertMany(COLLECTIONS.staff, DEMO_STAFF)
   return { seeded: true }
 }

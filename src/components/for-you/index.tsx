@@ -5,9 +5,8 @@ import { Text, View } from '@tarojs/components'
 import { recommendationsNote } from '@/domain/home-view'
 import { formatFen } from '@/domain/money'
 import { recLink, type RecommendSlot } from '@/domain/rec-source'
+import { SHOP_PAGES } from '@/routes'
 import './index.scss'
-
-const PRODUCT_PAGE = '/pages/product/index'
 
 export interface ForYouItem {
   productId: string
@@ -40,7 +39,7 @@ export default function ForYou({
             className={`home-pick home-pick--${item.basis}`}
             data-id={item.productId}
             hoverClass="home-row--pressed"
-            onClick={() => void Taro.navigateTo({ url: recLink(PRODUCT_PAGE, slot, item) })}
+            onClick={() => void Taro.navigateTo({ url: recLink(SHOP_PAGES.product, slot, item) })}
           >
             <Text className="home-pick__name">{item.name}</Text>
             <Text className="home-pick__reason">{item.reason}</Text>

@@ -11,13 +11,11 @@ import ProductCard from '@/components/product-card'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { useHome } from '@/hooks/useHome'
 import { useReloadOnReturn } from '@/hooks/useReloadOnReturn'
+import { SHOP_PAGES } from '@/routes'
 import { toast } from '@/services/feedback'
-import { prefillConfirm } from '../refills/use-refills'
+import { prefillConfirm } from '@/services/refill-reorder'
 import { OrdersInProgress, RefillsDue } from './for-you'
 import './index.scss'
-
-const PRODUCT_PAGE = '/pages/product/index'
-const ORDER_PAGE = '/pages/order/index'
 
 function countByKind(items: ProductSummary[]): Partial<Record<ProductKind, number>> {
   const counts: Partial<Record<ProductKind, number>> = {}
@@ -35,7 +33,8 @@ export default function Index() {
   })
   useReloadOnReturn(home.reload)
 
-  const openProduct = (id: string) => void Taro.navigateTo({ url: `${PRODUCT_PAGE}?id=${id}` })
+  const openProduct = (id: string) =>
+    void Taro.navigateTo({ url: `${SHOP_PAGES.product}?id=${id}` })
   const reorder = async (refill: { productId: string; lastOrderId: string }) => {
     setReordering(true)
     const result = await prefillConfirm(refill)
@@ -66,7 +65,7 @@ export default function Index() {
         <>
           <OrdersInProgress
             orders={data.orders}
-            onOpen={(id) => void Taro.navigateTo({ url: `${ORDER_PAGE}?id=${id}` })}
+            onOpen={(id) => void Taro.navigateTo({ url: `${SHOP_PAGES.order}?id=${id}` })}
           />
           <RefillsDue refills={data.refills} busy={reordering} onReorder={(r) => void reorder(r)} />
           <ForYou slot="home" personalised={data.personalised} items={data.recommendations} />

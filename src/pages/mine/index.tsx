@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import ContactService from '@/components/contact-service'
 import IdentitySwitcher from '@/components/identity-switcher'
 import MerchantEntry from '@/components/merchant-entry'
-import { ACCOUNT_PAGES, SERVICE_PAGES } from '@/routes'
+import { ACCOUNT_PAGES, SERVICE_PAGES, SHOP_PAGES } from '@/routes'
 import PersonalData from './personal-data'
 import Personalisation from './personalisation'
 import './index.scss'
@@ -21,7 +21,7 @@ const ENTRIES = [
     key: 'refills',
     title: '我的补货',
     hint: '消耗品快用完时提醒，一键再来一单',
-    url: '/pages/refills/index',
+    url: SHOP_PAGES.refills,
     tab: false,
   },
   {
@@ -49,7 +49,7 @@ const ENTRIES = [
     key: 'subscriptions',
     title: '订阅设置',
     hint: '选择接收哪些进度消息，查看剩余次数',
-    url: '/pages/subscriptions/index',
+    url: SHOP_PAGES.subscriptions,
     tab: false,
   },
 ] as const

@@ -12,9 +12,12 @@ function exportRows(data: PersonalDataExport): [string, string][] {
     ['设计师预约', `${data.bookings.length} 条`],
     ['消息订阅', `${data.subscriptions.length} 项`],
     ['补货提醒', `${data.refills.length} 项`],
+    ['保养提醒', `${data.careTasks.length} 项`],
     ['优惠券', `${data.coupons.length} 张`],
     ['售后申请', `${data.afterSales.length} 条`],
     ['订单评价', `${data.ratings.length} 条`],
+    ['上门服务', `${data.visits.length} 次`],
+    ['客服消息', `${data.customerService.length} 条`],
     ['浏览与下单偏好', data.preferences ? '已记录' : '无'],
     ['行为记录', `${data.behaviourEvents.length} 条`],
   ]
@@ -74,7 +77,7 @@ export default function PersonalData() {
             {`已删除：量体档案 ${data.deleted.measurementProfiles} 份，订阅 ${data.deleted.subscriptions} 项，补货提醒 ${data.deleted.refills} 项，优惠券 ${data.deleted.coupons} 张，行为记录 ${data.deleted.behaviourEvents} 条，释放预约 ${data.deleted.bookingsReleased} 个。`}
           </Text>
           <Text className="personal-data__note">
-            已下的订单保留收货信息，用于配送、售后与商家记账。
+            已下的订单保留收货信息与上门服务记录，用于配送、售后与商家记账。
           </Text>
         </View>
       ) : null}

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import SubscribeSheetHost from '@/components/subscribe-sheet'
 import { useOrderList } from '@/hooks/useOrderList'
 import { useSubscribeAtTap } from '@/hooks/useSubscriptions'
+import { SHOP_PAGES } from '@/routes'
 import './index.scss'
 
 const EMPTY_HINTS: Record<OrderTab, string> = {
@@ -36,7 +37,7 @@ export default function Orders() {
   // Opening tracking asks for its messages (once per visit); the order opens when answered.
   const open = (id: string) =>
     void askForMessages().answered.then(() =>
-      Taro.navigateTo({ url: `/pages/order/index?id=${id}` }),
+      Taro.navigateTo({ url: `${SHOP_PAGES.order}?id=${id}` }),
     )
 
   return (

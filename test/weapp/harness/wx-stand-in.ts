@@ -82,6 +82,11 @@ export class WxStandIn {
   /** Whether the user still has to agree to the privacy guide. */
   privacyNeeded = false
   clipboard = ''
+  /** Numbers wx.makePhoneCall was asked to call. */
+  readonly phoneCalls: string[] = []
+  private readonly networkListeners = new Set<
+    (res: { isConnected: boolean; networkType: string }) => void
+  >()
   /** How often the value privacy resolve() returned was called (it never should be). */
   privacyResolveResultCalls = 0
   /** Set while a tap is being dispatched: WeChat's user-gesture check. */
@@ -244,6 +249,20 @@ export class WxStandIn {
         this.clipboard = String(o.data)
       }),
       previewImage: async('previewImage', () => undefined),
+      makePhoneCall: async(
+        'makePhoneCall',
+        (o) => void this.phoneCalls.push(String(o.phoneNumber)),
+      ),
+      onNetworkStatusChange: sync('onNetworkStatusChange', (listener) => {
+        this.networkListeners.add(
+          listener as (res: { isConnected: boolean; networkType: string }) => void,
+        )
+      }),
+      offNetworkStatusChange: sync('offNetworkStatusChange', (listener) => {
+        this.networkListeners.delete(
+          listener as (res: { isConnected: boolean; networkType: string }) => void,
+        )
+      }),
       openSetting: async('openSetting', () => ({ authSetting: {} })),
       openPrivacyContract: async('openPrivacyContract', () => undefined),
       getPrivacySetting: async('getPrivacySetting', () => ({
@@ -293,6 +312,12 @@ export class WxStandIn {
         }),
       },
     }
+  }
+
+  /** The phone's network comes back (or goes): what onNetworkStatusChange listeners hear. */
+  setNetwork(isConnected: boolean): void {
+    for (const listener of this.networkListeners)
+      listener({ isConnected, networkType: isConnected ? 'wifi' : 'none' })
   }
 
   private readonly inFlight = new Set<Promise<unknown>>()

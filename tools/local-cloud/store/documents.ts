@@ -286,24 +286,37 @@ export async function insertDocuments(
 ): Promise<unknown[]> {
   await requireCollection(db, collection)
   const ids: unknown[] = []
+  const stored: string[] = []
   for (const doc of docs) {
     if (!isPlainObject(doc)) throw adminErrors.invalidParam('each document must be an object')
     const id = doc._id ?? newId()
     if (typeof id !== 'string' && typeof id !== 'number')
       throw adminErrors.invalidParam('_id must be a string or a number')
-    const stored = toStored({ ...doc, _id: id })
-    const { rowCount } = await uniqueIndexGuard(
-      collection,
-      db.query(
-        'INSERT INTO local_documents (collection, id, data) VALUES ($1, $2, $3::jsonb) ON CONFLICT (collection, id) DO NOTHING',
-        [collection, idKey(id), JSON.stringify(stored)],
-      ),
-    )
-    if (!rowCount)
-      throw adminErrors.requestFailed(
-        `E11000 duplicate key error collection: ${collection} dup key: { _id: ${JSON.stringify(id)} }`,
-      )
+    stored.push(JSON.stringify(toStored({ ...doc, _id: id })))
     ids.push(id)
+  }
+  // One statement for the batch (the caller's transaction makes it all or nothing, as before).
+  const { rows } = await uniqueIndexGuard(
+    collection,
+    db.query(
+      `INSERT INTO local_documents (collection, id, data)
+         SELECT $1, id, data FROM unnest($2::text[], $3::jsonb[]) WITH ORDINALITY AS d(id, data, n)
+         ORDER BY n
+       ON CONFLICT (collection, id) DO NOTHING RETURNING id`,
+      [collection, ids.map(idKey), stored],
+    ),
+  )
+  if (rows.length < ids.length) {
+    const written = (rows as Array<{ id: string }>).map((row) => row.id)
+    const duplicate = ids.find((id) => {
+      const at = written.indexOf(idKey(id))
+      if (at < 0) return true
+      written.splice(at, 1)
+      return false
+    })
+    throw adminErrors.requestFailed(
+      `E11000 duplicate key error collection: ${collection} dup key: { _id: ${JSON.stringify(duplicate)} }`,
+    )
   }
   return ids
 }
@@ -322,14 +335,21 @@ async function uniqueIndexGuard<T>(collection: string, write: Promise<T>): Promi
   }
 }
 
-async function writeDoc(db: Queryable, collection: string, doc: Doc): Promise<void> {
+/** Rewrites the documents in one statement (a bulk update is one request, and one write here). */
+async function writeDocs(db: Queryable, collection: string, docs: Doc[]): Promise<void> {
+  if (docs.length === 0) return
   await uniqueIndexGuard(
     collection,
-    db.query('UPDATE local_documents SET data = $3::jsonb WHERE collection = $1 AND id = $2', [
-      collection,
-      idKey(doc._id),
-      JSON.stringify(toStored(doc)),
-    ]),
+    db.query(
+      `UPDATE local_documents AS d SET data = v.data
+         FROM unnest($2::text[], $3::jsonb[]) AS v(id, data)
+        WHERE d.collection = $1 AND d.id = v.id`,
+      [
+        collection,
+        docs.map((doc) => idKey(doc._id)),
+        docs.map((doc) => JSON.stringify(toStored(doc))),
+      ],
+    ),
   )
 }
 
@@ -338,12 +358,33 @@ function updated(doc: Doc, options: ModifyOptions): Doc {
     const { _id: _ignored, ...fields } = options.data
     return { ...fields, _id: doc._id }
   }
+  const quick = plainSetUnset(doc, options.data)
+  if (quick) return quick
   const next = structuredClone(doc)
   try {
     applyUpdate(next, options.data as never, undefined, undefined, { cloneMode: 'deep' })
   } catch (error) {
     throw adminErrors.requestFailed(`update failed: ${(error as Error).message}`)
   }
+  return next
+}
+
+const TOP_LEVEL_FIELD = /^[A-Za-z][A-Za-z0-9_]*$/
+
+/**
+ * `$set` / `$unset` of top-level fields only (what most updates are, e.g. a bulk claim): applied
+ * here as Mongo does, replacing or removing each field, without mingo's per-document setup, which
+ * cost about 0.4 ms a document. Anything else (dotted paths, other operators): undefined.
+ */
+function plainSetUnset(doc: Doc, data: Record<string, unknown>): Doc | undefined {
+  const { $set = {}, $unset = {}, ...other } = data
+  if (Object.keys(other).length || !isPlainObject($set) || !isPlainObject($unset)) return undefined
+  const fields = [...Object.keys($set), ...Object.keys($unset)]
+  if (!fields.every((field) => TOP_LEVEL_FIELD.test(field))) return undefined
+  if (new Set(fields).size !== fields.length) return undefined
+  const next: Doc = { ...doc }
+  for (const [field, value] of Object.entries($set)) next[field] = structuredClone(value)
+  for (const field of Object.keys($unset)) delete next[field]
   return next
 }
 
@@ -373,13 +414,13 @@ export async function modifyDocuments(
   await requireCollection(db, collection)
   let docs = await matching(db, collection, options.query, true)
   if (!options.multi) docs = docs.slice(0, 1)
-  let count = 0
+  const changed: Doc[] = []
   for (const doc of docs) {
     const next = updated(doc, options)
-    if (JSON.stringify(toStored(next)) === JSON.stringify(toStored(doc))) continue
-    await writeDoc(db, collection, next)
-    count += 1
+    if (JSON.stringify(toStored(next)) !== JSON.stringify(toStored(doc))) changed.push(next)
   }
+  await writeDocs(db, collection, changed)
+  const count = changed.length
   if (docs.length === 0 && options.upsert) {
     const seed = seedFromQuery(options.query)
     const id = seed._id ?? newId()

@@ -2,6 +2,7 @@
 // may return more rows than match, never fewer); mingo then applies the full query, so results
 // never depend on push-down. Pushed down (when `pushDown.enabled`):
 //   - `_id` equality / `$in`                               -> primary key lookup
+//     (pinned for the whole query, at the top or in a top-level `$and`: only that, inexact)
 //   - top-level equality / `$eq` / `$in` on a string, number, boolean or Date
 //   - top-level ranges ($gt/$gte/$lt/$lte) on numbers or Dates (Dates are stored as
 //     {"$date": ISO-8601}, whose text order is time order), and on strings when the database
@@ -110,6 +111,14 @@ export function candidateFilter(
   const scalar = translate(query, add, { scalar: true, split, used })
   const empty = !isPlainObject(query) || Object.keys(query).length === 0
   const params: unknown[] = [collection]
+  // `_id` pinned for the whole query: its rows by primary key, mingo checks the rest. Translating
+  // the rest (e.g. a bulk claim's $or of 100 `_id` + date pairs) cost more to plan than it saved.
+  const ids = pushDown.enabled ? pinnedIds(query) : undefined
+  if (ids && !(Object.keys(query as object).length === 1 && '_id' in (query as object))) {
+    params.push(ids.map(idKey))
+    const where = 'collection = $1 AND id = ANY($2::text[])'
+    return { where, params, exact: false, arms: [where] }
+  }
   const bind = (text: string) =>
     text.replace(/\u0000(\d+)\u0000/g, (_, index: string) => {
       params.push(values[Number(index)])
@@ -320,6 +329,20 @@ function isScalar(value: unknown): boolean {
     (typeof value === 'number' && Number.isFinite(value)) ||
     rangeType(value) === 'date'
   )
+}
+
+/** The ids a query's `_id` equality or `$in` allows, at its top level or in a top-level `$and`. */
+function pinnedIds(query: unknown): unknown[] | undefined {
+  if (!isPlainObject(query)) return undefined
+  const own = '_id' in query ? idCondition(query._id) : undefined
+  if (own) return own
+  const all = query.$and
+  if (!Array.isArray(all)) return undefined
+  for (const part of all) {
+    const ids = pinnedIds(part)
+    if (ids) return ids
+  }
+  return undefined
 }
 
 function idCondition(condition: unknown): unknown[] | undefined {

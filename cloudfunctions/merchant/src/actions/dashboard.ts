@@ -5,7 +5,8 @@
 // WINDOW_DAYS days; top options over this China week; order counts over the last WEEKS weeks;
 // after-sales requests over WINDOW_DAYS against the orders delivered in it; ratings given over
 // WINDOW_DAYS; 为你推荐 per slot over 30 China days (cloud/rec-stats.ts: at most 90 counter
-// documents).
+// documents); home visits whose window started in the last WINDOW_DAYS days (at most
+// SAMPLE_LIMIT, the newest, by the visits' `node, window.start` index).
 import { OPEN_AFTER_SALES_STATES, type AfterSalesRecord } from '@/domain/after-sales'
 import { afterSalesStats, optionLabels } from '@/domain/after-sales-stats'
 import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
@@ -28,6 +29,8 @@ import { COLLECTIONS } from '@/domain/names'
 import { ORDER_NODES, type OrderNode, type OrderRecord } from '@/domain/order-types'
 import type { RatingRecord } from '@/domain/rating'
 import { ratingStats } from '@/domain/rating-stats'
+import { serviceStats, type VisitStatsRow } from '@/domain/visit-stats'
+import { VISIT_NODES, type VisitRecord } from '@/domain/visit-types'
 import { ok } from '@/domain/result'
 import { afterSales } from '@/cloud/after-sales'
 import { command, countOf, db, readList } from '@/cloud/database'
@@ -48,6 +51,48 @@ const SAMPLE_LIMIT = 500
 const DAY_MS = 24 * 60 * 60 * 1000
 
 const outbox = () => db.collection(COLLECTIONS.notificationQueue)
+/** Cancelled visits count nowhere (nobody went), so the read leaves them out. */
+const COUNTED_VISIT_NODES = VISIT_NODES.filter((node) => node !== 'cancelled')
+type ServiceRow = VisitStatsRow & Pick<VisitRecord, 'staffName'>
+
+/** Home visits whose window started between `since` and `now`, the newest SAMPLE_LIMIT. */
+const recentVisits = (since: Date, now: Date) =>
+  readList<ServiceRow>(
+    db
+      .collection(COLLECTIONS.visits)
+      .where({
+        node: command.in(COUNTED_VISIT_NODES),
+        'window.start': command.gte(since).and(command.lt(now)),
+      })
+      .field({
+        district: true,
+        staffId: true,
+        staffName: true,
+        node: true,
+        window: true,
+        timeline: true,
+        rating: true,
+      })
+      .orderBy('window.start', 'desc')
+      .limit(SAMPLE_LIMIT),
+  )
+
+/** The staff names stored with the visits: no read of the staff collection. */
+function serviceView(rows: ServiceRow[]) {
+  const visits = rows.map((row) => ({
+    ...row,
+    window: { start: new Date(row.window.start), end: new Date(row.window.end) },
+    timeline: row.timeline.map((entry) => ({ ...entry, at: new Date(entry.at) })),
+  }))
+  const names = new Map(
+    rows.flatMap((row) => (row.staffId && row.staffName ? [[row.staffId, row.staffName]] : [])),
+  ) as Map<string, string>
+  return {
+    ...serviceStats(visits, names),
+    windowDays: WINDOW_DAYS,
+    capped: rows.length >= SAMPLE_LIMIT,
+  }
+}
 const outboxCount = (statuses: string[], since: Date) =>
   countOf(outbox().where({ status: command.in(statuses), createdAt: command.gte(since) }))
 const heldCount = (holdReason: HoldReason, since: Date) =>
@@ -92,6 +137,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     openRequests,
     overdueRequests,
     rated,
+    visited,
   ] = await Promise.all([
     orderFigures(today),
     readList<OrderRecord>(
@@ -164,6 +210,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
         .orderBy('createdAt', 'desc')
         .limit(SAMPLE_LIMIT),
     ),
+    recentVisits(since, now),
   ])
 
   const view: DashboardView = {
@@ -211,6 +258,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
       windowDays: WINDOW_DAYS,
     },
     ratings: { ...ratingStats(rated), windowDays: WINDOW_DAYS },
+    service: serviceView(visited),
   }
   return ok(view)
 })

@@ -3,7 +3,6 @@
 // A retried update is idempotent; a retried create may add a copy. The contract has already
 // checked every value against the bounds of the profile's kind (checkProfileValues).
 import {
-  MAX_PROFILES_PER_USER,
   consentDocId,
   hasConsent,
   toMeasurementProfile,
@@ -16,6 +15,7 @@ import { command, inTransaction, readDoc } from '@/cloud/database'
 import { profileApi } from '@/domain/api/profile'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
+import { addProfile, profileRefusal } from '@/cloud/measurement-profiles'
 
 export const save = defineUserAction(profileApi.save, async (input, openid) => {
   const now = currentTime()
@@ -51,21 +51,9 @@ export const save = defineUserAction(profileApi.save, async (input, openid) => {
       )
     }
 
-    if (consent.profileCount >= MAX_PROFILES_PER_USER)
-      return fail(
-        'PROFILE_LIMIT',
-        `最多保存 ${MAX_PROFILES_PER_USER} 份量体档案，请先删除不用的档案`,
-      )
-    const fields: Omit<MeasurementProfileRecord, '_id'> = {
-      ownerOpenid: openid,
-      kind: input.kind,
-      name: input.name,
-      values: input.values,
-      createdAt: now,
-      updatedAt: now,
-    }
-    const { _id } = (await profiles.add({ data: fields })) as { _id: string }
-    await consentRef.update({ data: { profileCount: command.inc(1), updatedAt: now } })
-    return ok(toMeasurementProfile({ _id, ...fields }))
+    const refused = profileRefusal(consent)
+    if (refused) return refused
+    const profile = { kind: input.kind, name: input.name, values: input.values }
+    return ok(toMeasurementProfile(await addProfile(transaction, consentRef, openid, profile, now)))
   })
 })

@@ -3,7 +3,8 @@
 // coupons (used or not; older ones name their owner `toOpenid`) and user record, frees their
 // future bookings and strips them from past ones, and removes their behaviour events, 客服 chat
 // and preference counts (a 个性化推荐 switched off stays off: only the switch is kept). Orders
-// stay, with their address snapshot (delivery, after-sales and the merchant's records need it).
+// stay, with their address snapshot (delivery, after-sales and the merchant's records need it), and
+// so do their home visits (the staff member needs the address; the report is the order's).
 // Each step is idempotent (no where() inside a transaction), so a retry after a failure finishes
 // the job.
 import { HOLDS_KINDS, holdsId } from '@/domain/customer-holds'

@@ -1,7 +1,7 @@
 // user.exportData — any signed-in user, for themselves only; read-only. Everything personal we
 // hold about the caller, each list capped (truncated says so): the user record, the measurement
 // consent and profiles, the address used on each order, bookings, subscriptions, refills, care
-// tasks, coupons, after-sales requests, ratings, the preference document, the newest behaviour
+// tasks, coupons, after-sales requests, ratings, home visits, the preference document, the newest behaviour
 // events and 客服 chat messages.
 import { consentDocId } from '@/domain/measurement-profile'
 import { COLLECTIONS } from '@/domain/names'
@@ -49,6 +49,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     legacyCoupons,
     afterSales,
     ratings,
+    visits,
     preferences,
     behaviourEvents,
     customerService,
@@ -73,6 +74,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     mineIn(COLLECTIONS.coupons, 'toOpenid'),
     mineIn(COLLECTIONS.afterSales),
     mineIn(COLLECTIONS.ratings),
+    mineIn(COLLECTIONS.visits),
     readDoc<Doc>(db.collection(COLLECTIONS.preferences).doc(openid)),
     listOf(
       db
@@ -108,6 +110,7 @@ export const exportData = defineUserAction(userApi.exportData, async (_input, op
     coupons: plain([...coupons, ...legacyCoupons]),
     afterSales: plain(afterSales),
     ratings: plain(ratings),
+    visits: plain(visits),
     preferences: preferences ? (toPlain(preferences) as Doc) : null,
     behaviourEvents: plain(behaviourEvents),
     customerService: plain(customerService),

@@ -10,6 +10,7 @@ const ITEMS = [
   { key: 'stock', text: '库存' },
   { key: 'batches', text: '拼单' },
   { key: 'appointments', text: '预约' },
+  { key: 'visits', text: '上门' },
   { key: 'dashboard', text: '数据' },
   { key: 'insights', text: '洞察' },
   { key: 'deadLetters', text: '消息' },

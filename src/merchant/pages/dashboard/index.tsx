@@ -1,6 +1,7 @@
 // 数据看板: orders per node and per week, overdue and exceptions, lead time against the promise,
 // urgent share, this week's most requested options, reminder-to-reorder conversion, message
-// delivery and opens, after-sales and ratings. Charts where a chart reads faster than a number.
+// delivery and opens, after-sales, ratings and home visits. Charts where a chart reads faster
+// than a number.
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { NODE_LABELS } from '@/domain/order-labels'
@@ -16,6 +17,7 @@ import { ShareMeter } from '@/merchant/components/charts'
 import MessagesCard from './messages-card'
 import RatingsCard from './ratings-card'
 import RecSlotsCard from './rec-slots-card'
+import ServiceCard from './service-card'
 import './index.scss'
 
 const days = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} 天`)
@@ -200,6 +202,7 @@ function DashboardPageBody() {
       </Card>
 
       <RatingsCard ratings={data.ratings} />
+      <ServiceCard service={data.service} />
       <RecSlotsCard stats={data.recommendations} />
 
       <Text className="dash-generated">

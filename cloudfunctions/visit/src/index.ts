@@ -1,0 +1,36 @@
+import { visitApi } from '@/domain/api/visit'
+import { FUNCTIONS, TIMER_TRIGGERS } from '@/domain/names'
+import { createRouter } from '@/cloud/router'
+import { act } from './actions/act'
+import { assign } from './actions/assign'
+import { book } from './actions/book'
+import { cancel } from './actions/cancel'
+import { confirmSizes } from './actions/confirm-sizes'
+import { dispatch } from './actions/dispatch'
+import { mine } from './actions/mine'
+import { rate } from './actions/rate'
+import { report } from './actions/report'
+import { reschedule } from './actions/reschedule'
+import { tasks } from './actions/tasks'
+import { windows } from './actions/windows'
+import { visitHousekeeping } from './timer'
+
+export const main = createRouter(
+  FUNCTIONS.visit,
+  visitApi,
+  {
+    windows,
+    book,
+    mine,
+    reschedule,
+    cancel,
+    rate,
+    dispatch,
+    assign,
+    tasks,
+    act,
+    report,
+    confirmSizes,
+  },
+  { trigger: TIMER_TRIGGERS.visit, run: visitHousekeeping },
+)

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '上门服务',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,81 @@
+// 上门服务 (issue 18): an order's home visits for its customer, opened from the order page with
+// `orderId` (and `kind`, to book that visit at once). Each visit service the order includes shows
+// its live visit (when, who, report, 改约 / 取消预约 / 确认尺寸 / 评价) or the booking form.
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { VISIT_KINDS, type VisitKind } from '@/domain/visit-types'
+import SubscribeSheetHost from '@/components/subscribe-sheet'
+import { Loadable } from '@/components/state-view'
+import BookPanel from './book-panel'
+import { useVisits, type VisitRow } from './use-visits'
+import VisitCard from './visit-card'
+import './index.scss'
+
+/** A cancelled or missed visit leaves its service to book again; the newest other one shows. */
+const liveVisitOf = (visits: VisitRow[], kind: VisitKind) =>
+  visits.filter((v) => v.kind === kind && v.node !== 'cancelled' && v.node !== 'missed').pop()
+
+export default function VisitPage() {
+  const { params } = useRouter()
+  const orderId = params.orderId ?? ''
+  const linked = VISIT_KINDS.find((kind) => kind === params.kind)
+  const visits = useVisits(orderId)
+  usePullDownRefresh(() => void visits.reload().finally(() => Taro.stopPullDownRefresh()))
+
+  return (
+    <View className="visit-page">
+      <Loadable state={visits} rows={2}>
+        {({ order, visits: rows }) => {
+          if (!order) return <Text className="visit-page__none">没有找到这个订单</Text>
+          const others = rows.filter((row) => !order.kinds.includes(row.kind))
+          return (
+            <>
+              <Text className="visit-page__order">
+                {order.productName} · 订单 {order.orderNo}
+              </Text>
+              {visits.error ? (
+                <Text className="visit-page__stale">{visits.error.message}</Text>
+              ) : null}
+              {order.kinds.length === 0 && rows.length === 0 ? (
+                <Text className="visit-page__none">这个订单不含上门服务</Text>
+              ) : null}
+              {order.kinds
+                .map((kind) => ({ kind, visit: liveVisitOf(rows, kind) }))
+                .map(({ kind, visit }) =>
+                  visit ? (
+                    <VisitCard
+                      key={visit.id}
+                      visit={visit}
+                      sizes={order.sizes}
+                      busy={visits.busy}
+                      change={visits.change}
+                    />
+                  ) : (
+                    <BookPanel
+                      key={kind}
+                      orderId={orderId}
+                      kind={kind}
+                      opened={kind === linked}
+                      busy={visits.busy}
+                      change={visits.change}
+                    />
+                  ),
+                )}
+              {/* A repair (booked from 售后) is not one of the order's options. */}
+              {others.map((visit) => (
+                <VisitCard
+                  key={visit.id}
+                  visit={visit}
+                  sizes={order.sizes}
+                  busy={visits.busy}
+                  change={visits.change}
+                />
+              ))}
+            </>
+          )
+        }}
+      </Loadable>
+      <SubscribeSheetHost />
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '派单',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

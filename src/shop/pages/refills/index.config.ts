@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的补货',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
