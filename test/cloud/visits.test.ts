@@ -369,7 +369,9 @@ describe('a visit from booking to rating', () => {
       mine: 3,
       // staff row, the day's visits, their orders, and the measured product's sizes
       tasks: 4,
-      act: 6,
+      // staff row; the transaction: visit, the queued 预约提醒 it may withdraw (setting out on the
+      // visit's day), visit set, audit row, commit
+      act: 7,
       report: 16,
       'report (resent)': 8,
       'confirmSizes (with a profile)': 12,
