@@ -26,7 +26,7 @@ export function remindsNow(visit: VisitReminderSource, now: Date): boolean {
   return visit.node === 'scheduled' && at >= start.getTime() && at < end.getTime()
 }
 
-/** Queued rows a change may still withdraw: not yet claimed by a send (held ones stay listed in-app). */
+/** Queued rows a change may withdraw: not claimed by a send; a held one too, as its in-app entry names the old time. */
 export const WITHDRAWABLE_REMINDER_STATUSES = ['pending', 'retry', 'held'] as const
 
 /**

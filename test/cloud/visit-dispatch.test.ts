@@ -2,8 +2,9 @@
 // visit of that day that waits for a person or a slot or holds someone's time, each with the
 // customer's name and the explained choice, and the staff's hours and load that day; its round
 // trips are pinned.
-import { addDays, chinaDateOf, weekdayOf, type ChinaDate } from '@/domain/china-date'
+import type { ChinaDate } from '@/domain/china-date'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { weekdayAhead } from '../helpers/visit-days'
 import { callerFor, consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
 import { curtainSelection, makeClient, rid } from './order-helpers'
 
@@ -11,12 +12,6 @@ const env = useDemoCloud()
 const visit = callerFor(env, FUNCTIONS.visit)
 afterEach(() => env.cloud.clock.set(null))
 
-/** A weekday well ahead, so no other file's visits share it. */
-function weekdayAhead(from: number): ChinaDate {
-  let day = addDays(chinaDateOf(new Date()), from)
-  while ([0, 6].includes(weekdayOf(day))) day = addDays(day, 1)
-  return day
-}
 const at = (date: ChinaDate, time: string) => `${date}T${time}:00+08:00`
 
 async function booked(day: ChinaDate, time: string): Promise<string> {

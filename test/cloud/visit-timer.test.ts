@@ -2,10 +2,11 @@
 // in the outbox however often the timer runs; half an hour after its window, a visit nobody
 // arrived at is missed and its slot claims are freed, while a later visit that day is untouched;
 // claims more than 30 days old are removed.
-import { addDays, chinaDateOf, weekdayOf, type ChinaDate } from '@/domain/china-date'
+import { addDays, type ChinaDate } from '@/domain/china-date'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { visitReminderKeyOf } from '@/domain/visit-reminder'
 import type { VisitRecord } from '@/domain/visit-types'
+import { weekdayAhead } from '../helpers/visit-days'
 import { callerFor, consumerA, merchant, useDemoCloud } from '../helpers/demo-cloud'
 import { curtainSelection, makeClient, rid } from './order-helpers'
 
@@ -13,12 +14,6 @@ const env = useDemoCloud()
 const visit = callerFor(env, FUNCTIONS.visit)
 afterEach(() => env.cloud.clock.set(null))
 
-/** A weekday `from` days ahead or more: 张师傅 works weekdays. Each test takes its own day. */
-function weekdayAhead(from: number): ChinaDate {
-  let day = addDays(chinaDateOf(new Date()), from)
-  while ([0, 6].includes(weekdayOf(day))) day = addDays(day, 1)
-  return day
-}
 const at = (date: ChinaDate, time: string) => new Date(`${date}T${time}:00+08:00`)
 
 async function booked(day: ChinaDate, time: string): Promise<VisitRecord> {

@@ -4,6 +4,7 @@
 import { addDays, chinaDateOf, weekdayOf, type ChinaDate } from '@/domain/china-date'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { slotClaimIds } from '@/domain/visit-assign'
+import { weekdayAhead } from '../helpers/visit-days'
 import { callerFor, consumerA, consumerB, merchant, useDemoCloud } from '../helpers/demo-cloud'
 import { customerPhotos } from '../helpers/photos'
 import { createPayload, curtainSelection, makeClient, rid } from './order-helpers'
@@ -115,8 +116,7 @@ describe('visit.windows and visit.book', () => {
     })
     await expect(book(orderId, '03:00')).resolves.toMatchObject({ code: 'WINDOW_CLOSED' })
     // A working day past the 30-day horizon: the windows offer nothing, and book says so too.
-    let far = addDays(chinaDateOf(new Date()), 31)
-    while (weekdayOf(far) === 0 || weekdayOf(far) === 6) far = addDays(far, 1)
+    const far = weekdayAhead(31)
     const farStart = { orderId, kind: 'measuring', start: at(far, '10:00'), requestId: rid() }
     await expect(visit('book', farStart, consumerA)).resolves.toMatchObject({
       code: 'WINDOW_CLOSED',
@@ -369,7 +369,9 @@ describe('a visit from booking to rating', () => {
       mine: 3,
       // staff row, the day's visits, their orders, and the measured product's sizes
       tasks: 4,
-      act: 6,
+      // staff row; the transaction: visit, the queued 预约提醒 it may withdraw (setting out on the
+      // visit's day), visit set, audit row, commit
+      act: 7,
       report: 16,
       'report (resent)': 8,
       'confirmSizes (with a profile)': 12,

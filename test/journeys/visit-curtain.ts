@@ -203,6 +203,9 @@ export async function rescheduleAVisit(ctx: JourneyContext): Promise<void> {
   const [, , firstDay, laterDay] = weekdays()
   try {
     const orderId = await paidCurtain(ctx, consumerA)
+    // Placed now, not once the clock has moved on: an order dated in the future would head the
+    // customer's and the merchant's lists in the journeys that follow.
+    const other = await paidCurtain(ctx, consumerB)
     const phone = await ctx.driverFor(consumerA)
     await phone.open(`account/pages/visit/index?orderId=${orderId}&kind=measuring`)
     await chooseWindow(phone, firstDay)
@@ -240,7 +243,6 @@ export async function rescheduleAVisit(ctx: JourneyContext): Promise<void> {
     for (const claim of claims) expect(chinaDateOf(claim.start)).toBe(laterDay)
 
     // The first window is free again: another customer's booking takes 张师傅 there.
-    const other = await paidCurtain(ctx, consumerB)
     const taken = await ctx.cloud.invoke(
       FUNCTIONS.visit,
       {

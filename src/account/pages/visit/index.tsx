@@ -28,6 +28,15 @@ export default function VisitPage() {
         {({ order, visits: rows }) => {
           if (!order) return <Text className="visit-page__none">没有找到这个订单</Text>
           const others = rows.filter((row) => !order.kinds.includes(row.kind))
+          const card = (visit: VisitRow) => (
+            <VisitCard
+              key={visit.id}
+              visit={visit}
+              sizes={order.sizes}
+              busy={visits.busy}
+              change={visits.change}
+            />
+          )
           return (
             <>
               <Text className="visit-page__order">
@@ -43,13 +52,7 @@ export default function VisitPage() {
                 .map((kind) => ({ kind, visit: liveVisitOf(rows, kind) }))
                 .map(({ kind, visit }) =>
                   visit ? (
-                    <VisitCard
-                      key={visit.id}
-                      visit={visit}
-                      sizes={order.sizes}
-                      busy={visits.busy}
-                      change={visits.change}
-                    />
+                    card(visit)
                   ) : (
                     <BookPanel
                       key={kind}
@@ -62,15 +65,7 @@ export default function VisitPage() {
                   ),
                 )}
               {/* A repair (booked from 售后) is not one of the order's options. */}
-              {others.map((visit) => (
-                <VisitCard
-                  key={visit.id}
-                  visit={visit}
-                  sizes={order.sizes}
-                  busy={visits.busy}
-                  change={visits.change}
-                />
-              ))}
+              {others.map(card)}
             </>
           )
         }}
