@@ -11,13 +11,7 @@ import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
 import { newOutboxRecord, orderMessageDraft, type OutboxRecord } from '../domain/message-drafts'
 import { COLLECTIONS } from '../domain/names'
-import type { ChinaDate } from '../domain/china-date'
-import {
-  EXCEPTION_KINDS,
-  PRE_SHIPPING_NODES,
-  type Actor,
-  type OrderRecord,
-} from '../domain/order-types'
+import type { Actor, OrderRecord } from '../domain/order-types'
 import { applyTransition } from '../domain/order-transition'
 import { fail, ok, type Result } from '../domain/result'
 import { currentEnv } from './context'
@@ -31,6 +25,7 @@ import {
   withoutId,
 } from './database'
 import { decideClaim, sendClaimed, type ClaimedSend } from './notifier'
+import { countOrderChange } from './order-counters'
 import { prepareStockSettlement } from './stock'
 import { prepareUrgentRelease } from './urgent-quota'
 import { recordRefillIn } from './refills'
@@ -45,19 +40,6 @@ import { prepareReworkClose } from './rework'
 import { writeInLockOrder } from './lock-order'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
-
-/** Orders the workshop still holds whose ETA has passed (the board's and dashboard's 逾期). */
-export const countOverdue = (today: ChinaDate) =>
-  countOf(orders().where({ node: command.in([...PRE_SHIPPING_NODES]), eta: command.lt(today) }))
-
-/** Orders the workshop still holds with an open exception (the board's and dashboard's 异常). */
-export const countOpenExceptions = () =>
-  countOf(
-    orders().where({
-      node: command.in([...PRE_SHIPPING_NODES]),
-      'exception.kind': command.in([...EXCEPTION_KINDS]),
-    }),
-  )
 
 /** Nodes whose orders occupy the workshop (they lengthen new orders' lead time). */
 const IN_WORK_NODES = ['materials', 'production', 'rework', 'quality_check']
@@ -164,6 +146,7 @@ export async function orderEventIn(
       leave,
       finishRework,
       next.node === 'delivered' && (() => recordDeliveryIn(transaction, next, now)),
+      () => countOrderChange(transaction, order, next),
       ...(claim?.shared ?? []),
     ],
   )

@@ -38,6 +38,7 @@ import { orders, queueLoadOf } from './orders'
 import { releaseBatch } from './batches'
 import { materialsOf, prepareReservation } from './stock'
 import { currentTime } from './clock'
+import { countOrderChange } from './order-counters'
 import type { UrgentQuota } from './urgent-quota'
 import { openOrdersOf, orderLimits } from './order-limits'
 import { readCouponForUse } from './coupons'
@@ -173,6 +174,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
           (() => quotaRef.set({ data: { productId: product._id, day: quote.quotedOn, count } })),
         joined && (() => batchRef.set({ data: withoutId(joined.state) })),
         behaviour && (() => preferenceRef.set({ data: withoutId(behaviour.preference) })),
+        () => countOrderChange(transaction, null, built.data),
       ],
     )
     return ok({

@@ -52,6 +52,8 @@ export const COLLECTIONS = {
   slotClaims: 'slot_claims',
   visitReports: 'visit_reports',
   visitAudit: 'visit_audit',
+  /** The board's and dashboard's order counts, in shards (order-counters.ts). */
+  orderCounters: 'order_counters',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

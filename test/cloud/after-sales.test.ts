@@ -571,9 +571,9 @@ test('round trips of each after-sales action (docs/actions.md)', async () => {
     // credit and day count at once)
     decide: 16,
     withdraw: 6,
-    // An alteration's accept: as decline, but the order's rework writes the order and its audit
-    // row (one more) in the same transaction.
-    rework: 17,
+    // An alteration's accept: as decline, but the order's rework writes the order, its counter
+    // (order-counters.ts) and its audit row in the same transaction.
+    rework: 18,
   })
 })
 

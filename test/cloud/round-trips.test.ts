@@ -146,27 +146,28 @@ test('each action makes the documented number of database calls', async () => {
     'order.quote (urgent-capable product)': 3,
     // Each order placed: +3 for its behaviour, in its transaction (the preference document read,
     // then written with the order, and one batch of two events).
-    'order.create': 19,
+    'order.create': 20, // + the order counter's increment (order-counters.ts)
     // The transaction starts beside the product's reads; its first read finds the order.
     'order.create (retry)': 7,
-    'order.create (urgent)': 21,
+    'order.create (urgent)': 22,
     // A first order of another product counts co-purchase pairs (cloud/co-purchase.ts) with the
     // shirt: an increment per product's document, each added first on first use (+4 here, +2
-    // once they exist); a repeat order of the curtain pairs nothing (16).
-    'order.create (first curtain, after shirts)': 20,
-    'order.create (second curtain)': 16,
+    // once they exist); a repeat order of the curtain pairs nothing (17).
+    'order.create (first curtain, after shirts)': 21,
+    'order.create (second curtain)': 17,
     'order.detail (owner)': 1,
     // + the merchant lookup and the order's rating, read in parallel.
     'order.detail (merchant)': 3,
     'order.mine': 1,
     'order.mine (first page, exception count)': 2,
-    'order.board': 13, // 8 node counts: the rework node is one of them
+    'order.board': 5, // the order counters' shards (one read), the not-yet-due count, two list reads and the merchant lookup
     // The merchant lookup; the transaction: the order read, then the message's claim reads (the
     // customer's settings, credit and day count) together, then order, audit row and the
-    // message (held here for want of a credit) written together. Nothing after the commit.
-    'order.act (with notification)': 10,
-    'order.act': 6,
-    'order.reorder': 20,
+    // message (held here for want of a credit) written together with the order counter. Nothing
+    // after the commit.
+    'order.act (with notification)': 11,
+    'order.act': 7,
+    'order.reorder': 21,
     // 6 reads in parallel (user, preferences, orders, refills, profiles, products), then the
     // open batches of batch products, the co-purchase rows of the products the customer ordered
     // (none ordered or personalisation off: no read) and the list-view count; a first visit also
@@ -179,19 +180,20 @@ test('each action makes the documented number of database calls', async () => {
     // same transaction (held here: no credit).
     'payment callback (pay)': 11,
     'payment callback (repeated)': 1,
-    'order.act (cancel, paid: refund after commit)': 14,
+    'order.act (cancel, paid: refund after commit)': 15,
   })
   expect(paths).toEqual({
     // The product, queue, materials and open-order reads beside the transaction's start; the
     // order's own document; the other reads together; the order's own documents (order,
     // reservations, events) with the customer's open orders; then each shared document one
-    // after another (2 materials, the preference), in one order so two orders cannot deadlock;
+    // after another (2 materials, the preference, the order counter), in one order so two orders cannot deadlock;
     // commit.
-    'order.create': 8,
+    'order.create': 9,
     'order.create (retry)': 3,
     // Merchant lookup beside the start; order read; the claim's reads; the writes; commit.
     'order.act (with notification)': 5,
-    // Merchant lookup beside the start; order read; order and audit row together; commit.
+    // Merchant lookup beside the start; order read; order, audit row and the order counter (the
+    // first shared document) together; commit.
     'order.act': 4,
   })
 })
@@ -239,10 +241,10 @@ test('coupon actions: the coupon costs one read and one write where it is used o
   expect(trips).toEqual({
     'order.coupons': 2,
     'order.quote (with a coupon)': 4,
-    'order.create': 19,
-    'order.create (with a coupon)': 21,
-    'order.act (cancel, unpaid)': 14,
-    'order.act (cancel, unpaid, coupon given back)': 16,
+    'order.create': 20,
+    'order.create (with a coupon)': 22,
+    'order.act (cancel, unpaid)': 15,
+    'order.act (cancel, unpaid, coupon given back)': 17,
   })
 })
 
@@ -271,12 +273,12 @@ test('order.act whose message is sent: claimed in its transaction, then one send
     })) as OutboxRecord[]
     expect(rows.map((row) => row.orderId ?? null)).toContain(orderId)
     // The merchant lookup beside the start; the order; the message's credit, day count and
-    // settings; order, audit row, the claimed message and the credit spent together; the day
-    // counted (the second shared document, after the first); commit; the send (a WeChat call, on
-    // the path but not a database call); the message marked sent.
+    // settings; order, audit row, the claimed message and the order counter together; the credit
+    // spent, then the day counted (shared documents one after another); commit; the send (a
+    // WeChat call, on the path but not a database call); the message marked sent.
     expect({ total: confirmed.roundTrips, critical: confirmed.criticalPath }).toEqual({
-      total: 13,
-      critical: 8,
+      total: 14,
+      critical: 9,
     })
   } finally {
     env.cloud.clock.set(null)

@@ -31,6 +31,7 @@ import {
   useReliabilityCloud,
   withRetries,
 } from './harness'
+import { counterProblems } from '../helpers/order-counters'
 
 const env = useReliabilityCloud()
 const OPERATIONS = Number(process.env.FAULT_OPERATIONS ?? 300)
@@ -262,6 +263,7 @@ test(`${OPERATIONS} operations under database faults leave every order consisten
       problems.push(`${order._id}: ${granted} coupons for ${couponResolutions} coupon resolutions`)
   }
   problems.push(...(await messageProblems(orders, audit)))
+  problems.push(...(await counterProblems(env.cloud)))
   figures.violations = problems.length
   expect(problems).toEqual([])
   expect(figures.dbFailed + figures.dbTimedOut).toBeGreaterThan(0)

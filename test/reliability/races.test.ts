@@ -25,6 +25,7 @@ import {
   visitRecord,
 } from './fixtures'
 import { call, consumerA, consumerB, merchant, recordFigures, useReliabilityCloud } from './harness'
+import { expectCountersMatchOrders } from '../helpers/order-counters'
 
 const env = useReliabilityCloud()
 const ROUNDS = Number(process.env.RACE_ROUNDS ?? 3)
@@ -424,6 +425,38 @@ async function retryingConflicts(send: () => ReturnType<typeof call>) {
     contended += 1
   }
 }
+
+test.each(rounds)(
+  '50 different orders confirmed at once: every one moves, counters equal a recount (round %i)',
+  (round) =>
+    race(async () => {
+      // Fifty customers, one paid order each (one customer may hold only a few open orders).
+      const ids: string[] = []
+      for (let index = 0; index < CONCURRENCY; index += 1) {
+        const owner = `o_race_counter_${round}_${index}`
+        const placed = await call(
+          env,
+          'order',
+          'create',
+          createPayload({ requestId: rid('count') }),
+          owner,
+        )
+        expect(placed.ok).toBe(true)
+        await payOrder(env, placed.data.order._id, owner)
+        ids.push(placed.data.order._id)
+      }
+      // The same two nodes, so every transaction changes the same two counter keys.
+      const results = await together((index) =>
+        retryingConflicts(() =>
+          call(env, 'order', 'act', { orderId: ids[index], event: 'confirm' }, merchant),
+        ),
+      )
+      expect(results.filter((result) => !result.ok)).toEqual([])
+      const stored = await env.cloud.store.find(COLLECTIONS.orders, { _id: { $in: ids } })
+      expect(stored.every((order) => order.node === 'confirmed')).toBe(true)
+      await expectCountersMatchOrders(env.cloud)
+    }),
+)
 
 test.each(rounds)(
   "one customer's 3 urgent orders cancelled in parallel: each once, slots and stock back (round %i)",

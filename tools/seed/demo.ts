@@ -3,6 +3,7 @@
 import type { Address } from '../../src/domain/address'
 import type { ProductRecord } from '../../src/domain/catalog'
 import { COLLECTIONS } from '../../src/domain/names'
+import { ORDER_COUNTER_IDS, newOrderCounter } from '../../src/domain/order-counters'
 import type { Role } from '../../src/domain/user'
 import type { MaterialRecord } from '../../src/domain/stock'
 import type { StaffRecord } from '../../src/domain/visit-booking'
@@ -369,6 +370,11 @@ export async function seedDemo(store: SeedStore): Promise<{ seeded: boolean }> {
     merchants.map((user) => ({ _id: user.openid, name: user.name, addedAt: new Date() })),
   )
   await store.insertMany(COLLECTIONS.materials, DEMO_MATERIALS)
+  // Every order counter shard at 0, so an order's write only ever increments (order-counters.ts).
+  await store.insertMany(
+    COLLECTIONS.orderCounters,
+    ORDER_COUNTER_IDS.map((_, shard) => newOrderCounter(shard)),
+  )
   await store.insertMany(COLLECTIONS.staff, DEMO_STAFF)
   return { seeded: true }
 }

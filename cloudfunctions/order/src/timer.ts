@@ -2,8 +2,10 @@
 // enough ago, releases reached batches' orders that the filling order did not get to, and keeps
 // payments true (src/cloud/payments.ts): finds payments whose callback was lost, expires unpaid
 // orders past their due time (定金 or 尾款), and resends refunds WeChat does not have; and cancels
-// preorder batches past their deadline (every payment in them refunded).
-// All go through the state machine, so a run overlapping another moves nothing twice.
+// preorder batches past their deadline (every payment in them refunded); then recounts the order
+// counters within a time budget and fixes drift (cloud/order-counters.ts).
+// All go through the state machine, so a run overlapping another moves nothing twice; counter
+// fixes are conditional, so they apply once too.
 import { AUTO_COMPLETE_DAYS } from '@/domain/order-machine'
 import type { OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
@@ -12,6 +14,7 @@ import { cancelExpiredBatches, releaseLeftoverBatches } from '@/cloud/batches'
 import { applyOrderEvent, orders, SYSTEM } from '@/cloud/orders'
 import { currentTime } from '@/cloud/clock'
 import { paymentHousekeeping } from '@/cloud/payments'
+import { repairOrderCounters } from '@/cloud/order-counters'
 
 const PAGE = 100
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -40,5 +43,6 @@ export async function housekeeping() {
   const payments = await paymentHousekeeping(now)
   const released = await releaseLeftoverBatches(now)
   const expiredBatchOrders = await cancelExpiredBatches(now)
-  return ok({ completed, released, payments, expiredBatchOrders })
+  const counters = await repairOrderCounters()
+  return ok({ completed, released, payments, expiredBatchOrders, counters })
 }

@@ -1,5 +1,6 @@
-// merchant.dashboard — merchants only; read-only. Every figure comes from indexed counts or from
-// bounded, time-windowed reads (at most SAMPLE_LIMIT rows), folded by src/domain/dashboard.ts.
+// merchant.dashboard — merchants only; read-only. Every figure comes from the order counters
+// (orders per node, 逾期, 异常: cloud/order-counters.ts), indexed counts or bounded,
+// time-windowed reads (at most SAMPLE_LIMIT rows), folded by src/domain/dashboard.ts.
 // Windows: lead time, urgent share, messages (sent, held, opened) and refills over the last
 // WINDOW_DAYS days; top options over this China week; order counts over the last WEEKS weeks;
 // after-sales requests over WINDOW_DAYS against the orders delivered in it; ratings given over
@@ -33,7 +34,8 @@ import { VISIT_NODES, type VisitRecord } from '@/domain/visit-types'
 import { ok } from '@/domain/result'
 import { afterSales } from '@/cloud/after-sales'
 import { command, countOf, db, readList } from '@/cloud/database'
-import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
+import { orders } from '@/cloud/orders'
+import { orderFigures } from '@/cloud/order-counters'
 import { refillStats } from '@/cloud/refill-stats'
 import { recSlotStats } from '@/cloud/rec-stats'
 import { ratings } from '@/cloud/ratings'
@@ -120,9 +122,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
   recSlots.catch(() => undefined)
 
   const [
-    byNodeCounts,
-    overdue,
-    exceptions,
+    figures,
     finished,
     placed,
     urgentPlaced,
@@ -139,9 +139,7 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
     rated,
     visited,
   ] = await Promise.all([
-    Promise.all(ORDER_NODES.map((node) => countOf(orders().where({ node })))),
-    countOverdue(today),
-    countOpenExceptions(),
+    orderFigures(today),
     readList<OrderRecord>(
       orders()
         .where({ node: command.in(['delivered', 'completed']), updatedAt: command.gte(since) })
@@ -217,12 +215,12 @@ export const dashboard = defineMerchantAction(merchantApi.dashboard, async (_inp
 
   const view: DashboardView = {
     generatedAt: now,
-    byNode: Object.fromEntries(ORDER_NODES.map((node, i) => [node, byNodeCounts[i]])) as Record<
+    byNode: Object.fromEntries(ORDER_NODES.map((node) => [node, figures.counts[node]])) as Record<
       OrderNode,
       number
     >,
-    overdue,
-    exceptions,
+    overdue: figures.overdue,
+    exceptions: figures.counts.exceptions,
     leadTime: leadTimeStats(finished),
     urgentShare: shareOf(urgentPlaced, placed),
     topOptions: topOptions(thisWeek),

@@ -1,8 +1,9 @@
 // order.board — merchants only; read-only. Counts per node, overdue and exception totals, and one
 // node's orders: its open exceptions first (first page), then by ETA so overdue ones come next,
-// paged by (eta, _id). A search (order number or phone tail) looks across nodes instead. Filters
+// paged by (eta, _id). The counts come from the order counters (cloud/order-counters.ts: one
+// read of the shards, and 逾期 as open orders minus those not yet due), not from counting orders. A search (order number or phone tail) looks across nodes instead. Filters
 // by product and urgent apply to the list. `only` lists the board's 逾期 or 异常 orders (the
-// summary cards: the same queries as their counts) across the workshop's nodes. Phones are masked. Every query is indexed
+// summary cards: the orders their counts count) across the workshop's nodes. Phones are masked. Every query is indexed
 // (database/indexes.json, `orders`).
 import { maskPhone } from '@/domain/address'
 import { parseBoardSearch, sortForBoard } from '@/domain/board'
@@ -11,12 +12,12 @@ import {
   EXCEPTION_KINDS,
   BOARD_COUNTED_NODES,
   PRE_SHIPPING_NODES,
-  type OrderNode,
   type OrderRecord,
 } from '@/domain/order-types'
 import { fail, ok } from '@/domain/result'
-import { command, countOf, readList } from '@/cloud/database'
-import { countOpenExceptions, countOverdue, orders } from '@/cloud/orders'
+import { command, readList } from '@/cloud/database'
+import { orders } from '@/cloud/orders'
+import { orderFigures } from '@/cloud/order-counters'
 import { cursorOf } from '@/domain/cursor'
 import { orderApi } from '@/domain/api/order'
 import { defineMerchantAction } from '@/cloud/router'
@@ -40,7 +41,7 @@ export const board = defineMerchantAction(orderApi.board, async (input) => {
   const parsed = search === undefined ? undefined : parseBoardSearch(search)
   if (parsed === null) return fail('INVALID_INPUT', '请输入完整订单号或手机号后 4 位', 'search')
 
-  const totals = Promise.all([countByNode(), countOverdue(today), countOpenExceptions()])
+  const totals = orderFigures(today)
   const list = async (): Promise<{ items: OrderRecord[]; nextCursor: string | null }> => {
     if (parsed) {
       const found = await readList<OrderRecord>(
@@ -94,11 +95,12 @@ export const board = defineMerchantAction(orderApi.board, async (input) => {
       nextCursor: page.length === limit && last ? cursorOf(last.eta, last._id) : null,
     }
   }
-  const [[counts, overdue, exceptions], { items, nextCursor }] = await Promise.all([totals, list()])
+  const [figures, { items, nextCursor }] = await Promise.all([totals, list()])
   return ok({
-    counts,
-    overdue,
-    exceptions,
+    // Completed and cancelled are not shown: their totals only grow with the shop's history.
+    counts: Object.fromEntries(BOARD_COUNTED_NODES.map((n) => [n, figures.counts[n]])),
+    overdue: figures.overdue,
+    exceptions: figures.counts.exceptions,
     items: items.map((order) => ({
       ...order,
       address: { ...order.address, phone: maskPhone(order.address.phone) },
@@ -106,14 +108,3 @@ export const board = defineMerchantAction(orderApi.board, async (input) => {
     nextCursor,
   })
 })
-
-/**
- * One count per counted node: each is an indexed count, where a grouping aggregate would scan.
- * Completed and cancelled are not counted, so the board's cost does not grow with history.
- */
-async function countByNode(): Promise<Partial<Record<OrderNode, number>>> {
-  const totals = await Promise.all(
-    BOARD_COUNTED_NODES.map((node) => countOf(orders().where({ node }))),
-  )
-  return Object.fromEntries(BOARD_COUNTED_NODES.map((node, i) => [node, totals[i]]))
-}
