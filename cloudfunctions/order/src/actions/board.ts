@@ -1,9 +1,10 @@
 // order.board — merchants only; read-only. Counts per node, overdue and exception totals, and one
 // node's orders: its open exceptions first (first page), then by ETA so overdue ones come next,
-// paged by (eta, _id). The counts come from the order counters (cloud/order-counters.ts: one
-// read of the shards, and 逾期 as open orders minus those not yet due), not from counting orders. A search (order number or phone tail) looks across nodes instead. Filters
-// by product and urgent apply to the list. `only` lists the board's 逾期 or 异常 orders (the
-// summary cards: the orders their counts count) across the workshop's nodes. Phones are masked. Every query is indexed
+// paged by (eta, _id). The counts come from the order counters (cloud/order-counters.ts: one read
+// of the shards, and 逾期 as open orders minus those not yet due), not from counting orders. A
+// search (order number or phone tail) looks across nodes instead. Filters by product and urgent
+// apply to the list. `only` lists the board's 逾期 or 异常 orders (the summary cards: the orders
+// their counts count) across the workshop's nodes. Phones are masked. Every query is indexed
 // (database/indexes.json, `orders`).
 import { maskPhone } from '@/domain/address'
 import { parseBoardSearch, sortForBoard } from '@/domain/board'
