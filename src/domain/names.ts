@@ -214,5 +214,9 @@ export const ACTIONS = {
     act: 'act',
     report: 'report',
     confirmSizes: 'confirmSizes',
+    staff: 'staff',
+    saveStaff: 'saveStaff',
+    setHours: 'setHours',
+    joinStaff: 'joinStaff',
   },
 } as const
