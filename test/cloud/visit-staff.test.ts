@@ -222,13 +222,19 @@ describe('setHours', () => {
     expect(li.hours).toEqual([])
   })
 
-  test('a staff member sets their own day, not another’s', async () => {
+  test('a staff member sets their own day (named or not), not another’s', async () => {
     const own = await visit(
       'setHours',
       { staffId: 'staff_zhang', date, hours: [{ from: '13:00', to: '18:00' }] },
       zhang,
     )
     expect(own).toMatchObject({ ok: true })
+    const leave = await visit('setHours', { date: addDays(date, 1), hours: [] }, zhang)
+    expect(leave).toMatchObject({ ok: true })
+    const [left] = await env.cloud.store.find(COLLECTIONS.availability, {
+      _id: `staff_zhang__${addDays(date, 1)}`,
+    })
+    expect(left).toMatchObject({ staffId: 'staff_zhang', hours: [] })
     const before = await written()
     const other = await visit('setHours', { staffId: 'staff_li', date, hours: [] }, zhang)
     expect(other).toMatchObject({ ok: false, code: 'NOT_FOUND' })

@@ -1,7 +1,7 @@
 // 师傅管理 (issue 18), described once and run on both platforms: the owner adds 王师傅 (measuring,
 // 宝山区 — a district no other journey books, every day 09:00–18:00) and gets an invite code; a new
-// WeChat account opens the shared link and joins with it; the owner gives 王师傅 tomorrow off, and
-// 派单's day plan (visit.dispatch) no longer gives him hours that day.
+// WeChat account opens the shared link and joins with it, and takes today off on 我的任务 (请假);
+// the owner gives 王师傅 tomorrow off. 派单's day plan (visit.dispatch) then gives him no hours.
 import { addDays, chinaDateOf } from '@/domain/china-date'
 import { FUNCTIONS } from '@/domain/names'
 import type { JourneyContext } from './driver'
@@ -45,8 +45,15 @@ export async function ownerAddsWangWhoJoinsAndTakesADayOff(ctx: JourneyContext):
   expect(await wang.valueOf('.join__input')).toBe(code)
   await wang.tap('.join__submit', '加入')
   await wang.see('.join__title', '欢迎，王师傅')
-  expect(wang.errors()).toEqual([])
   expect(await plannedHours(ctx, tomorrow)).toEqual(['09:00–18:00'])
+  // 王师傅 takes today off himself, from 我的任务 (no visits hold his time).
+  const today = chinaDateOf(new Date())
+  expect(await plannedHours(ctx, today)).toEqual(['09:00–18:00'])
+  await wang.open('service/pages/tasks/index')
+  await wang.tapAndAnswerModal('.tasks__leave', true, '这天请假')
+  await wang.seeToast('已请假')
+  expect(wang.errors()).toEqual([])
+  expect(await plannedHours(ctx, today)).toEqual([])
 
   const owner = await ctx.driverFor(merchant)
   await owner.open(TEAM)

@@ -219,11 +219,14 @@ export const visitApi = {
     }),
     returns<{ staff: StaffView }>(),
   ),
-  /** A day's own hours ([] = 休息), for anyone by the owner, for themselves by staff. */
+  /**
+   * A day's own hours ([] = 休息), for anyone by the owner, for themselves by staff; without
+   * `staffId` the caller's own row (我的任务's 请假).
+   */
   setHours: action(
     'setHours',
     object({
-      staffId: id('师傅'),
+      staffId: optional(id('师傅')),
       date: chinaDate,
       hours: dailyHoursCheck,
       note: withDefault(string({ label: '备注', min: 0, max: HOURS_NOTE_MAX, oneLine: true }), ''),

@@ -1,4 +1,5 @@
-// visit.setHours — the owner for anyone, a staff member for themselves (another's id: NOT_FOUND).
+// visit.setHours — the owner for anyone, a staff member for themselves (another's id: NOT_FOUND;
+// no id: the caller's own row).
 // Writes availability/<staffId>__<date>, so a retry replaces the same document. Hours that no
 // longer cover a visit the person holds that day answer HOURS_HOLD_VISITS, naming them, and write
 // nothing. Not a transaction: an assignment that read the old hours just before may still land.
@@ -27,18 +28,20 @@ export const setHours = defineAction(visitApi.setHours, async (input, caller) =>
   const [merchant, me] = await Promise.all([isMerchant(user.data), staffOf(user.data)])
   const owner = merchant || me?.role === 'owner'
   if (!owner && !me) return fail('FORBIDDEN', '仅服务师傅可以进行此操作')
-  if (!owner && me?._id !== input.staffId) return fail('NOT_FOUND', '没有找到这位师傅', 'staffId')
+  const staffId = input.staffId ?? me?._id
+  if (!staffId) return fail('INVALID_INPUT', '请选择师傅', 'staffId')
+  if (!owner && me?._id !== staffId) return fail('NOT_FOUND', '没有找到这位师傅', 'staffId')
 
   const now = currentTime()
   const problem = hoursDateProblem(input.date, chinaDateOf(now))
   if (problem) return fail('INVALID_INPUT', problem, 'date')
   const { start, end } = chinaDayRange(input.date)
   const [row, held] = await Promise.all([
-    readDoc<StaffRecord>(staffRows().doc(input.staffId)),
+    readDoc<StaffRecord>(staffRows().doc(staffId)),
     readList<VisitRecord>(
       visits()
         .where({
-          staffId: input.staffId,
+          staffId,
           node: command.in([...HOLDING_VISIT_NODES]),
           'window.start': command.gte(start).and(command.lt(end)),
         })
@@ -47,8 +50,8 @@ export const setHours = defineAction(visitApi.setHours, async (input, caller) =>
     ),
   ])
   if (!row) return fail('NOT_FOUND', '没有找到这位师傅', 'staffId')
-  const entry = { staffId: input.staffId, date: input.date, hours: input.hours }
-  const spans = workingSpans({ id: input.staffId, weeklyHours: [] }, input.date, [entry])
+  const entry = { staffId, date: input.date, hours: input.hours }
+  const spans = workingSpans({ id: staffId, weeklyHours: [] }, input.date, [entry])
   const uncovered = uncoveredVisits(
     held.map((visit) => ({ window: windowOf(visit) })),
     spans,
@@ -63,7 +66,7 @@ export const setHours = defineAction(visitApi.setHours, async (input, caller) =>
   }
   await db
     .collection(COLLECTIONS.availability)
-    .doc(availabilityId(input.staffId, input.date))
+    .doc(availabilityId(staffId, input.date))
     .set({ data: { ...entry, note: input.note, updatedAt: now } })
   return ok({ date: input.date, hours: input.hours, note: input.note })
 })
