@@ -35,8 +35,7 @@ const newInvite = (now: Date): StaffInvite => ({
   usedAt: null,
 })
 
-export const saveStaff = defineOwnerAction(visitApi.saveStaff, async (input, ownerOpenid) => {
-  void ownerOpenid
+export const saveStaff = defineOwnerAction(visitApi.saveStaff, async (input) => {
   const now = currentTime()
   const today = chinaDateOf(now)
   const fields = {

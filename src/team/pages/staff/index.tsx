@@ -2,10 +2,11 @@
 // here), edit skills, districts and weekly hours, give a day off or other hours on a chosen
 // date, 停用 with a confirmation. Reached from 派单; a subpackage of its own (root `team`).
 import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { useMerchantAccess } from '@/hooks/useMerchantRole'
+import { TEAM_PAGES } from '@/routes'
 import StaffCard from './staff-card'
 import StaffForm from './staff-form'
 import { staffInputOf, useStaff, type StaffRow } from './use-staff'
@@ -16,6 +17,13 @@ function StaffPageBody() {
   const { data, error, loading, busy, reload, save, setHours } = team
   const [editing, setEditing] = useState<StaffRow | 'new' | null>(null)
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  // 分享给师傅 on a card: the share opens 师傅入驻 with that person's code filled in.
+  useShareAppMessage(({ target }) => {
+    const code = (target as { dataset?: { code?: string } } | undefined)?.dataset?.code
+    return code
+      ? { title: '邀请你加入师傅团队', path: `${TEAM_PAGES.join}?code=${code}` }
+      : { title: '师傅管理', path: TEAM_PAGES.staff }
+  })
 
   const setActive = async (row: StaffRow, active: boolean) => {
     if (!active) {

@@ -2,11 +2,10 @@
 // 已加入 or the invite code to hand over (复制, and how to use it); 编辑, 某天工时, 停用 / 启用.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { ChinaDate } from '@/domain/china-date'
 import type { Result } from '@/domain/result'
 import { SKILL_LABELS } from '@/domain/visit-labels'
-import { TEAM_PAGES } from '@/routes'
 import DayHoursForm from './day-hours-form'
 import { weeklyText } from './hours-text'
 import type { HoursInput, StaffRow } from './use-staff'
@@ -24,7 +23,9 @@ export default function StaffCard({ row, today, busy, onEdit, onActive, onHours 
   const [hoursOpen, setHoursOpen] = useState(false)
   const ownDays = row.days.filter((day) => day.own).slice(0, 5)
   const copy = (code: string) =>
-    void Taro.setClipboardData({ data: `${code}（打开 ${TEAM_PAGES.join}?code=${code} 输入）` })
+    void Taro.setClipboardData({
+      data: `师傅入驻邀请码：${code}（在店主分享的「师傅入驻」页输入）`,
+    })
   return (
     <View className={`staff-card${row.active ? '' : ' staff-card--inactive'}`}>
       <View className="staff-card__head">
@@ -48,8 +49,12 @@ export default function StaffCard({ row, today, busy, onEdit, onActive, onHours 
           <View className="staff-card__copy" onClick={() => copy(row.invite!.code)}>
             <Text>复制</Text>
           </View>
+          {/* WeChat's share card opens 师傅入驻 with the code filled in (useShareAppMessage). */}
+          <Button className="staff-card__share" openType="share" data-code={row.invite.code}>
+            分享给师傅
+          </Button>
           <Text className="staff-card__hint">
-            {`请${row.name}在小程序打开「师傅入驻」输入邀请码，7 天内有效（${row.invite.expiresAt.slice(0, 10)} 前）；过期后点编辑保存即换新码`}
+            {`把「师傅入驻」分享给${row.name}，他打开后用自己的微信加入；也可复制邀请码让他在该页输入。${row.invite.expiresAt.slice(0, 10)} 前有效，过期后点编辑保存即换新码`}
           </Text>
         </View>
       ) : null}
