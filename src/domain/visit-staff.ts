@@ -39,16 +39,18 @@ export function makeInviteCode(pick: (n: number) => number): string {
   ).join('')
 }
 
+const INVITE_SHAPE = new RegExp(`^[${INVITE_ALPHABET}]{6,${INVITE_LENGTH}}$`)
+
 /** Typed codes are forgiving: spaces dropped, lower case raised. */
 export const inviteCodeCheck: Check<string> = (value, path) => {
   const code = typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : ''
-  const shape = new RegExp(`^[${INVITE_ALPHABET}]{6,${INVITE_LENGTH}}$`)
-  return shape.test(code) ? valid(code) : invalid(path, '邀请码应为 6–8 位字母或数字')
+  return INVITE_SHAPE.test(code) ? valid(code) : invalid(path, '邀请码应为 6–8 位字母或数字')
 }
 
-const HH_MM_LABEL = '时间应为 HH:mm'
 const timeCheck: Check<string> = (value, path) =>
-  typeof value === 'string' && minutesOf(value) !== null ? valid(value) : invalid(path, HH_MM_LABEL)
+  typeof value === 'string' && minutesOf(value) !== null
+    ? valid(value)
+    : invalid(path, '时间应为 HH:mm')
 
 /** Spans of one day that start before they end and do not overlap. */
 function spansProblem(spans: readonly DailyHours[]): string | null {
