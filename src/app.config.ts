@@ -59,6 +59,12 @@ export default defineAppConfig({
       root: 'account',
       pages: ['pages/profiles/index', 'pages/coupons/index', 'pages/visit/index'],
     },
+    // The service team: the owner's 师傅管理 (from 派单) and 师傅入驻, where a person joins with the
+    // owner's invite code; small and rarely opened, so neither `merchant` nor `service` grows.
+    {
+      root: 'team',
+      pages: ['pages/staff/index', 'pages/join/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['shop'] },

@@ -50,3 +50,11 @@ export const ACCOUNT_PAGES = {
   /** 上门服务: an order's home visits for its customer (`orderId`, `kind` to book one). */
   visit: '/account/pages/visit/index',
 } as const
+
+/** The service team's subpackage (root `team`): 师傅管理 for the owner, 师傅入驻 for a new person. */
+export const TEAM_PAGES = {
+  /** 师傅管理: staff, invite codes, days off (issue 18). */
+  staff: '/team/pages/staff/index',
+  /** 师傅入驻: `code` from the owner's link, or typed. */
+  join: '/team/pages/join/index',
+} as const

@@ -14,6 +14,7 @@ import { fail, ok, type Result } from '../domain/result'
 import type { AvailabilityOverride } from '../domain/visit-hours'
 import { slotClaimIds, type BookedVisit, type StaffMember } from '../domain/visit-assign'
 import { toStaffMember, type StaffRecord } from '../domain/visit-booking'
+import { isJoined } from '../domain/visit-staff'
 import { canVisit, type VisitGuardContext } from '../domain/visit-machine'
 import type { OutboxStatus } from '../domain/messages'
 import { staleReminderId, WITHDRAWABLE_REMINDER_STATUSES } from '../domain/visit-reminder'
@@ -71,7 +72,9 @@ export async function readDay(date: ChinaDate): Promise<DayPlan> {
   const booked = holding
     .filter((visit) => visit.staffId)
     .map((visit) => ({ id: visit._id, staffId: visit.staffId as string, window: windowOf(visit) }))
-  return { staff: rows.map(toStaffMember), rows, overrides, booked }
+  // A row nobody has joined yet goes nowhere: its person could not see the visit.
+  const joined = rows.filter(isJoined)
+  return { staff: joined.map(toStaffMember), rows: joined, overrides, booked }
 }
 
 /** A window as stored, or as it came back through JSON. */

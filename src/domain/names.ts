@@ -216,5 +216,9 @@ export const ACTIONS = {
     act: 'act',
     report: 'report',
     confirmSizes: 'confirmSizes',
+    staff: 'staff',
+    saveStaff: 'saveStaff',
+    setHours: 'setHours',
+    joinStaff: 'joinStaff',
   },
 } as const

@@ -1,6 +1,7 @@
 // What the `visit` function decides before it writes, pure: which visits an order includes, the
 // district a visit is served in, a visit's id from the client's requestId, the staff row as
 // visit-assign.ts reads it, and the shapes the actions answer.
+import type { StaffInvite } from './visit-staff'
 import type { Address } from './address'
 import type { ProductRecord } from './product-schema'
 import { idFor } from './new-order'
@@ -52,6 +53,9 @@ export interface StaffRecord {
   weeklyHours: WeeklyHours[]
   active: boolean
   createdAt: Date
+  /** A row the owner added: the code the person joins with (`visit.joinStaff`). */
+  invite?: StaffInvite
+  updatedAt?: Date
 }
 
 export const toStaffMember = (row: StaffRecord): StaffMember => ({

@@ -10,6 +10,13 @@ export const VISIT_ERROR_MESSAGES = {
   VISIT_BOOKED: '这项上门服务已经预约，可以在预约里改约',
   ALREADY_RATED: '这次上门已经评价过了',
   NO_SIZES: '师傅还没有提交测量尺寸',
+  STAFF_HAS_VISITS: '这位师傅还有未完成的上门，请先改派再停用',
+  OWNER_ROW: '不能停用店主自己的师傅账号',
+  HOURS_HOLD_VISITS: '这天还有上门不在新的工时内，请先改派',
+  INVITE_INVALID: '邀请码不正确，请向店主确认',
+  INVITE_EXPIRED: '邀请码已过期，请店主重新生成',
+  INVITE_USED: '这个邀请码已被其他人使用',
+  ALREADY_STAFF: '你已经是本店的师傅了',
 } as const
 
 export type VisitErrorCode = keyof typeof VISIT_ERROR_MESSAGES

@@ -27,6 +27,7 @@ import { rateACompletedOrder } from './rating'
 import { staffReportsFromTheBasement } from './visits'
 import { ownerReassignsToLi, ownerRebooksAMissedVisit } from './visit-missed'
 import { curtainMeasuredAndInstalled, rescheduleAVisit } from './visit-curtain'
+import { ownerAddsWangWhoJoinsAndTakesADayOff } from './visit-staff'
 import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
@@ -221,5 +222,11 @@ export const JOURNEYS: [
     'a sent 订单确认通知 opens the order page with its id: the open is counted once and 数据看板 shows one more opened',
     openASentMessage,
     90_000,
+  ],
+  // Last: 王师傅 then works every day (in 宝山区, which no other journey books).
+  [
+    'the owner adds 王师傅, who joins with the invite code; a day off takes him out of that day’s plan',
+    ownerAddsWangWhoJoinsAndTakesADayOff,
+    60_000,
   ],
 ]

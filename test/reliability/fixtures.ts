@@ -18,6 +18,7 @@ import { refillDraft } from '../cloud/message-helpers'
 import { payOrder } from '../helpers/demo-cloud'
 import { customerPhotos } from '../helpers/photos'
 import {
+  OPENID,
   call,
   consumerA,
   merchant,
@@ -319,6 +320,30 @@ async function bookedVisit(env: ReliabilityCloud): Promise<{ visitId: string; da
   return { visitId: expectOk(booked, 'visit.book').data.visit.id, date }
 }
 
+/** A person the owner adds, in a district no fixture books, so no assignment picks them. */
+const INVITED = {
+  name: '测试师傅',
+  skills: ['repairing'],
+  districts: ['测试区'],
+  weeklyHours: [{ weekday: 1, from: '09:00', to: '18:00' }],
+}
+
+/**
+ * A fresh invite code. A consumer an earlier matrix cell let join is stood down first (the owner
+ * deactivates the row), so later cells see them as the customer they were.
+ */
+async function inviteCode(env: ReliabilityCloud): Promise<string> {
+  for (const openid of [OPENID.other, OPENID.owner]) {
+    const [row] = await env.cloud.store.find(COLLECTIONS.staff, { openid, active: true })
+    if (row) {
+      const payload = { ...INVITED, staffId: row._id, active: false }
+      expectOk(await call(env, 'visit', 'saveStaff', payload, merchant), 'visit.saveStaff')
+    }
+  }
+  const saved = await call(env, 'visit', 'saveStaff', INVITED, merchant)
+  return expectOk(saved, 'visit.saveStaff').data.staff.invite.code
+}
+
 /** A visit record of the owner's for 张师傅, today and just started, unless `fields` say otherwise. */
 export function visitRecord(fields: Partial<VisitRecord>): VisitRecord {
   const now = new Date()
@@ -554,6 +579,15 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
       note: '左侧有暖气片',
     }),
     confirmSizes: async (env) => ({ visitId: await doneVisit(env) }),
+    staff: async () => ({}),
+    saveStaff: async () => INVITED,
+    // 张师傅's own day, one no fixture books (nothing to leave uncovered).
+    setHours: async () => ({
+      staffId: 'staff_zhang',
+      date: visitDay(),
+      hours: [{ from: '10:00', to: '16:00' }],
+    }),
+    joinStaff: async (env) => ({ code: await inviteCode(env) }),
   },
 }
 

@@ -45,6 +45,7 @@ const OPTIONAL_KEYS: Record<string, string[]> = {
   'visit.tasks': ['date'],
   'visit.dispatch': ['date'],
   'visit.report': ['note', 'photos'],
+  'visit.setHours': ['staffId', 'note'],
 }
 
 /** Payloads with an optional field the action's main fixture leaves out (fixtures.ts keys). */

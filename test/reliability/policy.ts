@@ -7,7 +7,11 @@ import type { ACTIONS } from '@/domain/names'
 import type { Role } from './harness'
 
 export type Outcome =
-  'ok' | Extract<ErrorCode, 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'COUPON_UNUSABLE'>
+  | 'ok'
+  | Extract<
+      ErrorCode,
+      'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'COUPON_UNUSABLE' | 'ALREADY_STAFF'
+    >
 export type RolePolicy = Record<Role, Outcome>
 
 // A staff member (张师傅) is a signed-in user with no orders: everywhere but in the visit
@@ -58,6 +62,12 @@ const MERCHANT_ONLY: RolePolicy = {
  */
 const STAFF_ONLY: RolePolicy = { ...MERCHANT_ONLY, staff: 'ok' }
 const ASSIGNED_STAFF: RolePolicy = { ...MERCHANT_ONLY, merchant: 'NOT_FOUND', staff: 'ok' }
+/** An invite code: any signed-in user who is not staff yet (the merchant has a staff row too). */
+const NOT_YET_STAFF: RolePolicy = {
+  ...SIGNED_IN,
+  merchant: 'ALREADY_STAFF',
+  staff: 'ALREADY_STAFF',
+}
 
 type PolicyTable = { [F in keyof typeof ACTIONS]: Record<keyof (typeof ACTIONS)[F], RolePolicy> }
 
@@ -162,6 +172,10 @@ export const POLICY: PolicyTable = {
     act: ASSIGNED_STAFF, // 张师傅's scheduled visit, on its day
     report: ASSIGNED_STAFF, // 张师傅's arrived visit, his photos
     confirmSizes: OWNER_ONLY, // the owner's done measuring visit with reported sizes
+    staff: MERCHANT_ONLY,
+    saveStaff: MERCHANT_ONLY, // a new person
+    setHours: STAFF_ONLY, // 张师傅's own day: the owner sets anyone's, staff their own
+    joinStaff: NOT_YET_STAFF, // a fresh code (an earlier cell's consumer is stood down first)
   },
 }
 

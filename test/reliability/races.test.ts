@@ -295,6 +295,32 @@ test.each(rounds)('50 users booking one designer slot: one booking (round %i)', 
   }),
 )
 
+// One invite code handed to 50 people at once (visit.joinStaff): the transaction re-reads the row,
+// so exactly one account is bound and the others are told the code is used.
+test.each(rounds)('50 people joining with one invite code: one is bound (round %i)', (round) =>
+  race(async () => {
+    const person = {
+      name: '竞赛师傅',
+      skills: ['repairing'],
+      districts: ['测试区'],
+      weeklyHours: [],
+    }
+    const saved = await call(env, 'visit', 'saveStaff', person, merchant)
+    const { id, invite } = saved.data.staff
+    const results = await together((index) =>
+      call(env, 'visit', 'joinStaff', { code: invite.code }, `o_race_joiner_${round}_${index}`),
+    )
+    const winners = results.filter((result) => result.ok)
+    expect(winners).toHaveLength(1)
+    contended += results.filter((r) => !r.ok && r.code === 'CONFLICT').length
+    expect(
+      results.filter((r) => !r.ok).every((r) => ['INVITE_USED', 'CONFLICT'].includes(r.code!)),
+    ).toBe(true)
+    const [row] = await env.cloud.store.find(COLLECTIONS.staff, { _id: id })
+    expect(row.openid).toMatch(new RegExp(`^o_race_joiner_${round}_\\d+$`))
+  }),
+)
+
 test.each(rounds)(
   'concurrent creates crossing a batch minimum ask each 尾款 once, then reach production once (round %i)',
   () =>

@@ -1,4 +1,4 @@
-// Every page of app.json (main package; the shop, merchant, service and account subpackages)
+// Every page of app.json (main package; the shop, merchant, service, account and team subpackages)
 // renders on the weapp build for a consumer and for the merchant: text on screen, no console
 // error, no uncaught error.
 import { consumerA, merchant, merchantActs, placeShirt } from '../journeys/shop'
@@ -53,7 +53,7 @@ describe.each([
       await app.phone.wx.idle()
       rendered.push(`${url}: ${text.slice(0, 40)}`)
     }
-    expect(rendered).toHaveLength(31)
+    expect(rendered).toHaveLength(33)
     expect(app.phone.consoleErrors).toEqual([])
   }, 120_000)
 })

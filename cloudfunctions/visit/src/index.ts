@@ -9,7 +9,11 @@ import { confirmSizes } from './actions/confirm-sizes'
 import { dispatch } from './actions/dispatch'
 import { mine } from './actions/mine'
 import { rate } from './actions/rate'
+import { joinStaff } from './actions/join-staff'
 import { report } from './actions/report'
+import { saveStaff } from './actions/save-staff'
+import { setHours } from './actions/set-hours'
+import { staffList } from './actions/staff-list'
 import { reschedule } from './actions/reschedule'
 import { tasks } from './actions/tasks'
 import { windows } from './actions/windows'
@@ -31,6 +35,10 @@ export const main = createRouter(
     act,
     report,
     confirmSizes,
+    staff: staffList,
+    saveStaff,
+    setHours,
+    joinStaff,
   },
   { trigger: TIMER_TRIGGERS.visit, run: visitHousekeeping },
 )

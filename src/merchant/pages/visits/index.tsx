@@ -8,6 +8,7 @@ import { addDays, type ChinaDate } from '@/domain/china-date'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import MerchantNav from '@/merchant/components/merchant-nav'
 import MerchantOnly from '@/merchant/components/merchant-only'
+import { TEAM_PAGES } from '@/routes'
 import DispatchCard from './dispatch-card'
 import StaffList from './staff-list'
 import { useDispatch, type DispatchRow } from './use-dispatch'
@@ -84,7 +85,15 @@ function VisitsPageBody() {
       )}
       {data && data.staff.length > 0 ? (
         <>
-          <Text className="visits__title">{`师傅（${data.staff.length}）`}</Text>
+          <View className="visits__staff-head">
+            <Text className="visits__title">{`师傅（${data.staff.length}）`}</Text>
+            <Text
+              className="visits__team"
+              onClick={() => void Taro.navigateTo({ url: TEAM_PAGES.staff })}
+            >
+              师傅管理
+            </Text>
+          </View>
           <StaffList staff={data.staff} />
         </>
       ) : null}

@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components'
 import { addDays, type ChinaDate } from '@/domain/china-date'
 import { EmptyState, ErrorState, SkeletonList } from '@/components/state-view'
 import { toast } from '@/services/feedback'
+import LeaveButton from './leave-button'
 import TaskCard from './task-card'
 import { useTasks, type ReportPayload, type StaffEvent, type TaskRow } from './use-tasks'
 import './index.scss'
@@ -57,6 +58,7 @@ export default function Tasks() {
           </View>
         ))}
       </View>
+      {shown ? <LeaveButton date={shown} /> : null}
       {error ? <Text className="tasks__stale">{error.message}</Text> : null}
       {!data ? (
         error && !loading ? (

@@ -1,0 +1,101 @@
+// visit.saveStaff — the owner. A new person gets an id, an unbound openid and an invite code
+// (INVITE_DAYS) to join with; an edit keeps the openid and the role, and renews an expired code
+// nobody used. Deactivating someone who holds visits from today on answers STAFF_HAS_VISITS and
+// writes nothing (the owner reassigns first); the owner's own row stays active. Not a
+// transaction: an assignment racing a deactivation can still land (派单 shows it to reassign).
+import { randomBytes, randomInt } from 'node:crypto'
+import { visitApi } from '@/domain/api/visit'
+import { addDays, chinaDateOf, chinaDayRange } from '@/domain/china-date'
+import { COLLECTIONS } from '@/domain/names'
+import { fail, ok } from '@/domain/result'
+import type { StaffRecord } from '@/domain/visit-booking'
+import { visitFail } from '@/domain/visit-errors'
+import type { AvailabilityOverride } from '@/domain/visit-hours'
+import {
+  INVITE_DAYS,
+  isJoined,
+  makeInviteCode,
+  STAFF_LIST_DAYS,
+  unboundOpenid,
+  type StaffInvite,
+} from '@/domain/visit-staff'
+import { HOLDING_VISIT_NODES } from '@/domain/visit-types'
+import { currentTime } from '@/cloud/clock'
+import { command, countOf, db, readDoc, readList, withoutId } from '@/cloud/database'
+import { staffRows } from '@/cloud/staff'
+import { visits } from '@/cloud/visits'
+import { defineOwnerAction } from './define'
+import { toStaffView } from './staff-view'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+const newInvite = (now: Date): StaffInvite => ({
+  code: makeInviteCode((n) => randomInt(n)),
+  expiresAt: new Date(now.getTime() + INVITE_DAYS * DAY_MS),
+  usedAt: null,
+})
+
+export const saveStaff = defineOwnerAction(visitApi.saveStaff, async (input) => {
+  const now = currentTime()
+  const today = chinaDateOf(now)
+  const fields = {
+    name: input.name,
+    skills: input.skills,
+    districts: input.districts,
+    weeklyHours: input.weeklyHours,
+    updatedAt: now,
+  }
+  if (!input.staffId) {
+    const _id = `staff_${randomBytes(8).toString('hex')}`
+    const row: StaffRecord = {
+      _id,
+      openid: unboundOpenid(_id),
+      role: 'staff',
+      ...fields,
+      active: input.active ?? true,
+      invite: newInvite(now),
+      createdAt: now,
+    }
+    await staffRows()
+      .doc(_id)
+      .set({ data: withoutId(row) })
+    return ok({ staff: toStaffView(row, [], today) })
+  }
+
+  const staffId = input.staffId
+  const [stored, own] = await Promise.all([
+    readDoc<StaffRecord>(staffRows().doc(staffId)),
+    readList<AvailabilityOverride>(
+      db
+        .collection(COLLECTIONS.availability)
+        .where({
+          staffId,
+          date: command.gte(today).and(command.lte(addDays(today, STAFF_LIST_DAYS - 1))),
+        })
+        .limit(STAFF_LIST_DAYS),
+    ),
+  ])
+  if (!stored) return fail('NOT_FOUND', '没有找到这位师傅', 'staffId')
+  const active = input.active ?? stored.active
+  if (stored.active && !active) {
+    if (stored.role === 'owner') return visitFail('OWNER_ROW', undefined, 'active')
+    const held = await countOf(
+      visits().where({
+        staffId,
+        node: command.in([...HOLDING_VISIT_NODES]),
+        'window.start': command.gte(chinaDayRange(today).start),
+      }),
+    )
+    if (held > 0)
+      return visitFail(
+        'STAFF_HAS_VISITS',
+        `${stored.name}还有 ${held} 个未完成的上门，请先在派单里改派再停用`,
+        'active',
+      )
+  }
+  const expired = !stored.invite || new Date(stored.invite.expiresAt) <= now
+  const invite = !isJoined(stored) && expired ? newInvite(now) : stored.invite
+  const update = { ...fields, active, ...(invite ? { invite } : {}) }
+  await staffRows().doc(staffId).update({ data: update })
+  return ok({ staff: toStaffView({ ...stored, ...update }, own, today) })
+})

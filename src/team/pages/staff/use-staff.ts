@@ -1,0 +1,48 @@
+// 师傅管理's data: the team (visit.staff) and the owner's changes — save a person, 停用/启用, a
+// day's hours. Every answer but a lost network reloads the list, so what shows is what is true.
+import { useCallback, useState } from 'react'
+import type { InputOf, ResultOf } from '@/domain/api/contract'
+import { visitApi } from '@/domain/api/visit'
+import type { Result } from '@/domain/result'
+import { useCloud } from '@/hooks/useCloud'
+import { callCloud } from '@/services/cloud'
+
+export type StaffRow = ResultOf<typeof visitApi.staff>['staff'][number]
+export type StaffInput = InputOf<typeof visitApi.saveStaff>
+export type HoursInput = InputOf<typeof visitApi.setHours>
+
+export function useStaff() {
+  const team = useCloud(visitApi.staff, {})
+  const { reload } = team
+  const [busy, setBusy] = useState(false)
+
+  const settle = useCallback(
+    async <T>(call: Promise<Result<T>>): Promise<Result<T>> => {
+      setBusy(true)
+      const result = await call
+      if (result.ok || result.code !== 'NETWORK') await reload()
+      setBusy(false)
+      return result
+    },
+    [reload],
+  )
+  const save = useCallback(
+    (input: StaffInput) => settle(callCloud(visitApi.saveStaff, input)),
+    [settle],
+  )
+  const setHours = useCallback(
+    (input: HoursInput) => settle(callCloud(visitApi.setHours, input)),
+    [settle],
+  )
+  return { ...team, busy, save, setHours }
+}
+
+/** The payload that saves `row` as it is, with `changes`. */
+export const staffInputOf = (row: StaffRow, changes: Partial<StaffInput> = {}): StaffInput => ({
+  staffId: row.id,
+  name: row.name,
+  skills: row.skills,
+  districts: row.districts,
+  weeklyHours: row.weeklyHours,
+  ...changes,
+})
