@@ -1,4 +1,5 @@
 import { visitApi } from '@/domain/api/visit'
+import { visitStaffApi } from '@/domain/api/visit-staff'
 import { FUNCTIONS, TIMER_TRIGGERS } from '@/domain/names'
 import { createRouter } from '@/cloud/router'
 import { act } from './actions/act'
@@ -21,7 +22,7 @@ import { visitHousekeeping } from './timer'
 
 export const main = createRouter(
   FUNCTIONS.visit,
-  visitApi,
+  { ...visitApi, ...visitStaffApi },
   {
     windows,
     book,

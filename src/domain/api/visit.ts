@@ -8,7 +8,6 @@ import { FUNCTIONS } from '../names'
 import type { Measurement } from '../product-schema'
 import { REQUEST_ID_PATTERN } from '../new-order'
 import {
-  boolean,
   decimal,
   id,
   instant,
@@ -26,21 +25,11 @@ import {
 import type { Assignment, OpenWindow } from '../visit-assign'
 import type { VisitOrderView, VisitView } from '../visit-booking'
 import { VISIT_KINDS, type VisitKind } from '../visit-types'
-import type { DailyHours, WeeklyHours } from '../visit-hours'
-import {
-  dailyHoursCheck,
-  districtsCheck,
-  HOURS_NOTE_MAX,
-  inviteCodeCheck,
-  skillsCheck,
-  staffNameCheck,
-  weeklyHoursCheck,
-} from '../visit-staff'
 import { contractsOf, returns } from './contract'
 
 const action = contractsOf(FUNCTIONS.visit)
 
-const chinaDate: Check<ChinaDate> = (value, path) =>
+export const chinaDate: Check<ChinaDate> = (value, path) =>
   isChinaDate(value) ? valid(value) : invalid(path, '日期格式应为 YYYY-MM-DD')
 const pattern =
   (label: string, shape: RegExp): Check<string> =>
@@ -102,22 +91,6 @@ export interface TaskItem {
     /** What a measuring visit measures: the product's measurements (empty for other visits). */
     sizes: Pick<Measurement, 'id' | 'label' | 'unit' | 'min' | 'max' | 'step'>[]
   } | null
-}
-
-/** One person of 师傅管理: never their openid, only whether they have joined. */
-export interface StaffView {
-  id: string
-  name: string
-  role: 'owner' | 'staff'
-  skills: VisitKind[]
-  districts: string[]
-  weeklyHours: WeeklyHours[]
-  active: boolean
-  joined: boolean
-  /** The code to hand over while nobody has joined (expired ones too: saving renews them). */
-  invite: { code: string; expiresAt: Date } | null
-  /** The next STAFF_LIST_DAYS days from today: hours 'HH:mm–HH:mm', `own` = set for that day. */
-  days: { date: ChinaDate; hours: string[]; own: boolean }[]
 }
 
 export const visitApi = {
@@ -202,41 +175,5 @@ export const visitApi = {
     'confirmSizes',
     object({ visitId, profileName: optional(profileNameCheck) }),
     returns<Visit & { profileId: string | null }>(),
-  ),
-  /** 师傅管理: everyone, active first, with their next days' hours. */
-  staff: action('staff', object({}), returns<{ today: ChinaDate; staff: StaffView[] }>()),
-  /** Without `staffId` a new person (an invite code, no account yet); the role stays the row's;
-   * `active` left out keeps it (a new person is active). */
-  saveStaff: action(
-    'saveStaff',
-    object({
-      staffId: optional(id('师傅')),
-      name: staffNameCheck,
-      skills: skillsCheck,
-      districts: districtsCheck,
-      weeklyHours: weeklyHoursCheck,
-      active: optional(boolean('是否启用')),
-    }),
-    returns<{ staff: StaffView }>(),
-  ),
-  /**
-   * A day's own hours ([] = 休息), for anyone by the owner, for themselves by staff; without
-   * `staffId` the caller's own row (我的任务's 请假).
-   */
-  setHours: action(
-    'setHours',
-    object({
-      staffId: optional(id('师傅')),
-      date: chinaDate,
-      hours: dailyHoursCheck,
-      note: withDefault(string({ label: '备注', min: 0, max: HOURS_NOTE_MAX, oneLine: true }), ''),
-    }),
-    returns<{ date: ChinaDate; hours: DailyHours[]; note: string }>(),
-  ),
-  /** The caller becomes the invited person; `already`: they had joined with this code. */
-  joinStaff: action(
-    'joinStaff',
-    object({ code: inviteCodeCheck }),
-    returns<{ name: string; already: boolean }>(),
   ),
 }

@@ -3,7 +3,7 @@
 // the row, so of parallel joins with one code one wins and the others answer INVITE_USED; the
 // same caller's retry answers ok with `already`. The unique `openid` index stops one person
 // joining twice with two codes at once (the loser conflicts, then sees ALREADY_STAFF).
-import { visitApi } from '@/domain/api/visit'
+import { visitStaffApi } from '@/domain/api/visit-staff'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import type { StaffRecord } from '@/domain/visit-booking'
@@ -14,7 +14,7 @@ import { inTransaction, readDoc, readList } from '@/cloud/database'
 import { defineUserAction } from '@/cloud/router'
 import { staffRows } from '@/cloud/staff'
 
-export const joinStaff = defineUserAction(visitApi.joinStaff, async ({ code }, openid) => {
+export const joinStaff = defineUserAction(visitStaffApi.joinStaff, async ({ code }, openid) => {
   const now = currentTime()
   const [found] = await readList<StaffRecord>(staffRows().where({ 'invite.code': code }).limit(1))
   if (!found) return visitFail('INVITE_INVALID', undefined, 'code')

@@ -4,7 +4,7 @@
 // writes nothing (the owner reassigns first); the owner's own row stays active. Not a
 // transaction: an assignment racing a deactivation can still land (派单 shows it to reassign).
 import { randomBytes, randomInt } from 'node:crypto'
-import { visitApi } from '@/domain/api/visit'
+import { visitStaffApi } from '@/domain/api/visit-staff'
 import { addDays, chinaDateOf, chinaDayRange } from '@/domain/china-date'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
@@ -35,7 +35,7 @@ const newInvite = (now: Date): StaffInvite => ({
   usedAt: null,
 })
 
-export const saveStaff = defineOwnerAction(visitApi.saveStaff, async (input) => {
+export const saveStaff = defineOwnerAction(visitStaffApi.saveStaff, async (input) => {
   const now = currentTime()
   const today = chinaDateOf(now)
   const fields = {

@@ -3,7 +3,7 @@
 // Writes availability/<staffId>__<date>, so a retry replaces the same document. Hours that no
 // longer cover a visit the person holds that day answer HOURS_HOLD_VISITS, naming them, and write
 // nothing. Not a transaction: an assignment that read the old hours just before may still land.
-import { visitApi } from '@/domain/api/visit'
+import { visitStaffApi } from '@/domain/api/visit-staff'
 import { chinaDateOf, chinaDayRange, chinaMinuteOf } from '@/domain/china-date'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
@@ -22,7 +22,7 @@ import { visits, windowOf } from '@/cloud/visits'
 
 const clock = (instant: Date) => chinaMinuteOf(instant).slice(11)
 
-export const setHours = defineAction(visitApi.setHours, async (input, caller) => {
+export const setHours = defineAction(visitStaffApi.setHours, async (input, caller) => {
   const user = requireUser(caller)
   if (!user.ok) return user
   const [merchant, me] = await Promise.all([isMerchant(user.data), staffOf(user.data)])

@@ -1,6 +1,6 @@
 // visit.staff — the owner; read-only. 师傅管理: every staff row, active first, each with their
 // next STAFF_LIST_DAYS days of hours. Two reads in parallel after the owner check.
-import { visitApi } from '@/domain/api/visit'
+import { visitStaffApi } from '@/domain/api/visit-staff'
 import { addDays, chinaDateOf } from '@/domain/china-date'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
@@ -17,7 +17,7 @@ import { toStaffView } from './staff-view'
 const MAX_STAFF = 100
 const MAX_OWN_DAYS = 1000
 
-export const staffList = defineOwnerAction(visitApi.staff, async () => {
+export const staffList = defineOwnerAction(visitStaffApi.staff, async () => {
   const today = chinaDateOf(currentTime())
   const last = addDays(today, STAFF_LIST_DAYS - 1)
   const [rows, own] = await Promise.all([

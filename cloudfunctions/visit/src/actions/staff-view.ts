@@ -1,6 +1,6 @@
 // How 师傅管理 sees a staff row: whether the person has joined, never their openid; the invite
 // only while nobody has joined; the next days' hours.
-import type { StaffView } from '@/domain/api/visit'
+import type { StaffView } from '@/domain/api/visit-staff'
 import type { ChinaDate } from '@/domain/china-date'
 import type { StaffRecord } from '@/domain/visit-booking'
 import type { AvailabilityOverride, DailyHours } from '@/domain/visit-hours'

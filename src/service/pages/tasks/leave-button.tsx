@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { visitApi } from '@/domain/api/visit'
+import { visitStaffApi } from '@/domain/api/visit-staff'
 import type { ChinaDate } from '@/domain/china-date'
 import { callCloud } from '@/services/cloud'
 import { toast } from '@/services/feedback'
@@ -19,7 +19,7 @@ export default function LeaveButton({ date }: { date: ChinaDate }) {
     })
     if (!confirm) return
     setBusy(true)
-    const result = await callCloud(visitApi.setHours, { date, hours: [], note: '请假' })
+    const result = await callCloud(visitStaffApi.setHours, { date, hours: [], note: '请假' })
     setBusy(false)
     if (result.ok) toast('已请假')
     else void Taro.showModal({ title: '没有请假', content: result.message, showCancel: false })

@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { visitApi } from '@/domain/api/visit'
+import { visitStaffApi } from '@/domain/api/visit-staff'
 import { INVITE_LENGTH } from '@/domain/visit-staff'
 import { SERVICE_PAGES } from '@/routes'
 import { callCloud } from '@/services/cloud'
@@ -18,11 +18,11 @@ export default function JoinPage() {
   const [joined, setJoined] = useState<string>()
 
   const join = async () => {
-    const checked = visitApi.joinStaff.payload({ code }, '')
+    const checked = visitStaffApi.joinStaff.payload({ code }, '')
     if (!checked.ok) return setError(checked.message)
     setBusy(true)
     setError(undefined)
-    const result = await callCloud(visitApi.joinStaff, { code })
+    const result = await callCloud(visitStaffApi.joinStaff, { code })
     setBusy(false)
     if (result.ok) setJoined(result.data.name)
     else setError(result.message)

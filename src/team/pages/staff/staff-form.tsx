@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
-import { visitApi } from '@/domain/api/visit'
+import { visitStaffApi } from '@/domain/api/visit-staff'
 import type { WeeklyHours } from '@/domain/visit-hours'
 import { SKILL_LABELS } from '@/domain/visit-labels'
 import { DISTRICT_MAX, STAFF_NAME_MAX, WEEKDAY_LABELS } from '@/domain/visit-staff'
@@ -52,7 +52,7 @@ export default function StaffForm({ row, busy, onSave, onClose }: Props) {
         day.on ? [{ weekday, from: day.from, to: day.to }] : [],
       ),
     }
-    const checked = visitApi.saveStaff.payload(input, '')
+    const checked = visitStaffApi.saveStaff.payload(input, '')
     if (!checked.ok) return setError(checked.message)
     setError(undefined)
     const result = await onSave(input)

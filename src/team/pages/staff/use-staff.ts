@@ -2,17 +2,17 @@
 // day's hours. Every answer but a lost network reloads the list, so what shows is what is true.
 import { useCallback, useState } from 'react'
 import type { InputOf, ResultOf } from '@/domain/api/contract'
-import { visitApi } from '@/domain/api/visit'
+import { visitStaffApi } from '@/domain/api/visit-staff'
 import type { Result } from '@/domain/result'
 import { useCloud } from '@/hooks/useCloud'
 import { callCloud } from '@/services/cloud'
 
-export type StaffRow = ResultOf<typeof visitApi.staff>['staff'][number]
-export type StaffInput = InputOf<typeof visitApi.saveStaff>
-export type HoursInput = InputOf<typeof visitApi.setHours>
+export type StaffRow = ResultOf<typeof visitStaffApi.staff>['staff'][number]
+export type StaffInput = InputOf<typeof visitStaffApi.saveStaff>
+export type HoursInput = InputOf<typeof visitStaffApi.setHours>
 
 export function useStaff() {
-  const team = useCloud(visitApi.staff, {})
+  const team = useCloud(visitStaffApi.staff, {})
   const { reload } = team
   const [busy, setBusy] = useState(false)
 
@@ -27,11 +27,11 @@ export function useStaff() {
     [reload],
   )
   const save = useCallback(
-    (input: StaffInput) => settle(callCloud(visitApi.saveStaff, input)),
+    (input: StaffInput) => settle(callCloud(visitStaffApi.saveStaff, input)),
     [settle],
   )
   const setHours = useCallback(
-    (input: HoursInput) => settle(callCloud(visitApi.setHours, input)),
+    (input: HoursInput) => settle(callCloud(visitStaffApi.setHours, input)),
     [settle],
   )
   return { ...team, busy, save, setHours }
