@@ -53,11 +53,16 @@ export default defineAppConfig({
         'pages/tasks/index',
       ],
     },
-    // The customer's own records (量体档案, 优惠券, an order's 上门服务), opened from 我的, the product
-    // page or the order page; not at launch.
+    // The customer's own records (量体档案, 优惠券, an order's 上门服务, 我的预约), opened from 我的,
+    // the product page or the order page; not at launch.
     {
       root: 'account',
-      pages: ['pages/profiles/index', 'pages/coupons/index', 'pages/visit/index'],
+      pages: [
+        'pages/profiles/index',
+        'pages/coupons/index',
+        'pages/visit/index',
+        'pages/bookings/index',
+      ],
     },
   ],
   preloadRule: {

@@ -27,6 +27,7 @@ import { rateACompletedOrder } from './rating'
 import { staffReportsFromTheBasement } from './visits'
 import { ownerReassignsToLi, ownerRebooksAMissedVisit } from './visit-missed'
 import { curtainMeasuredAndInstalled, rescheduleAVisit } from './visit-curtain'
+import { bookingsListAndCancel } from './bookings'
 import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
@@ -109,6 +110,11 @@ export const JOURNEYS: [
   [
     '改约 a measuring visit: the old window is free for another customer and the 预约提醒 follows the new time',
     rescheduleAVisit,
+    90_000,
+  ],
+  [
+    '我的预约: the curtain’s visit and a designer appointment booked from its order page; 取消预约 asks, then the appointment is gone',
+    bookingsListAndCancel,
     90_000,
   ],
   [
