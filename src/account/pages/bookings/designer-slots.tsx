@@ -32,7 +32,7 @@ export default function DesignerSlots(props: { orderId: string; onBooked: () => 
   const items = slots.data?.items ?? []
   return (
     <View className="bookings-designer">
-      <Text className="bookings-designer__title">为此订单预约设计师</Text>
+      <Text className="booking__title">预约设计师</Text>
       {error || slots.error ? (
         <Text className="booking__error">{error || slots.error?.message}</Text>
       ) : null}

@@ -13,18 +13,19 @@ import './index.scss'
 
 export default function Bookings() {
   const orderId = useRouter().params.orderId
-  const { visits, appointments, reload, cancel, cancelling, refusal } = useBookings()
+  const { visits, appointments, reload, cancel, refusal } = useBookings()
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
   const both =
     visits.data && appointments.data
       ? { visits: visits.data.visits, bookings: appointments.data.items }
       : undefined
   const error = visits.error ?? appointments.error
+  const shown = refusal ?? (both && error)
 
   return (
     <View className="bookings">
       {orderId ? <DesignerSlots orderId={orderId} onBooked={reload} /> : null}
-      {error && both ? <Text className="bookings__stale">{error.message}</Text> : null}
+      {shown ? <Text className="bookings__stale">{shown.message}</Text> : null}
       <Loadable
         state={{ data: both, error, reload }}
         rows={2}
@@ -44,9 +45,6 @@ export default function Bookings() {
                   <AppointmentEntry
                     key={entry.key}
                     booking={entry.booking}
-                    started={new Date(entry.booking.startsAt) <= now}
-                    cancelling={cancelling === entry.booking.id}
-                    error={refusal?.slotId === entry.booking.id ? refusal.error : undefined}
                     onCancel={() => void cancel(entry.booking)}
                   />
                 ),

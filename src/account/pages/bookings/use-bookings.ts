@@ -1,7 +1,8 @@
 // 我的预约's data: the customer's home visits (visit.mine) and designer appointments
 // (appointment.mine), read side by side, and 取消预约 of an appointment: asked first, then the
-// list is read again; a refusal (e.g. SLOT_PAST) is kept to show its Chinese message.
-import { useCallback, useState } from 'react'
+// list is read again; a refusal (e.g. SLOT_PAST) is kept to show its Chinese message. One change
+// at a time: a second tap while one runs does nothing.
+import { useCallback, useRef, useState } from 'react'
 import { appointmentApi } from '@/domain/api/appointment'
 import { visitApi } from '@/domain/api/visit'
 import type { Fail } from '@/domain/result'
@@ -14,8 +15,8 @@ import type { BookingItem } from './booking-entries'
 export function useBookings() {
   const visits = useCloud(visitApi.mine, {})
   const appointments = useCloud(appointmentApi.mine)
-  const [cancelling, setCancelling] = useState<string>()
-  const [refusal, setRefusal] = useState<{ slotId: string; error: Fail }>()
+  const running = useRef(false)
+  const [refusal, setRefusal] = useState<Fail>()
   const reloadVisits = visits.reload
   const reloadAppointments = appointments.reload
 
@@ -26,7 +27,7 @@ export function useBookings() {
 
   const cancel = useCallback(
     async (booking: BookingItem) => {
-      if (cancelling) return
+      if (running.current) return
       const when = formatChinaTime(booking.startsAt, 'M月D日 HH:mm')
       const question = `取消 ${when} 与设计师${booking.designer}的预约？`
       if (
@@ -36,16 +37,16 @@ export function useBookings() {
         }))
       )
         return
-      setCancelling(booking.id)
+      running.current = true
       setRefusal(undefined)
       const result = await callCloud(appointmentApi.cancel, { slotId: booking.id })
-      setCancelling(undefined)
-      if (!result.ok) return setRefusal({ slotId: booking.id, error: result })
+      running.current = false
+      if (!result.ok) return setRefusal(result)
       toast('预约已取消')
       await reloadAppointments()
     },
-    [cancelling, reloadAppointments],
+    [reloadAppointments],
   )
 
-  return { visits, appointments, reload, cancel, cancelling, refusal }
+  return { visits, appointments, reload, cancel, refusal }
 }
