@@ -65,6 +65,9 @@ export default defineAppConfig({
       ],
     },
   ],
+  // chooseLocation (the customer pins the visit's place on 上门服务) is a private-info API: WeChat
+  // refuses it unless declared here.
+  requiredPrivateInfos: ['chooseLocation'],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['shop'] },
     'pages/orders/index': { network: 'all', packages: ['shop'] },
