@@ -53,11 +53,16 @@ export default defineAppConfig({
         'pages/tasks/index',
       ],
     },
-    // The customer's own records (量体档案, 优惠券, an order's 上门服务), opened from 我的, the product
-    // page or the order page; not at launch.
+    // The customer's own records (量体档案, 优惠券, an order's 上门服务, 我的预约), opened from 我的,
+    // the product page or the order page; not at launch.
     {
       root: 'account',
-      pages: ['pages/profiles/index', 'pages/coupons/index', 'pages/visit/index'],
+      pages: [
+        'pages/profiles/index',
+        'pages/coupons/index',
+        'pages/visit/index',
+        'pages/bookings/index',
+      ],
     },
     // The service team: the owner's 师傅管理 (from 派单) and 师傅入驻, where a person joins with the
     // owner's invite code; small and rarely opened, so neither `merchant` nor `service` grows.
@@ -66,6 +71,9 @@ export default defineAppConfig({
       pages: ['pages/staff/index', 'pages/join/index'],
     },
   ],
+  // chooseLocation (the customer pins the visit's place on 上门服务) is a private-info API: WeChat
+  // refuses it unless declared here.
+  requiredPrivateInfos: ['chooseLocation'],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['shop'] },
     'pages/orders/index': { network: 'all', packages: ['shop'] },

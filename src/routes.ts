@@ -49,6 +49,8 @@ export const ACCOUNT_PAGES = {
   coupons: '/account/pages/coupons/index',
   /** 上门服务: an order's home visits for its customer (`orderId`, `kind` to book one). */
   visit: '/account/pages/visit/index',
+  /** 我的预约: home visits and designer appointments (`orderId`: book a designer about it). */
+  bookings: '/account/pages/bookings/index',
 } as const
 
 /** The service team's subpackage (root `team`): 师傅管理 for the owner, 师傅入驻 for a new person. */

@@ -31,6 +31,10 @@ export interface SlotRecord {
   bookedBy: string | null
   bookedAt: Date | null
   note: string | null
+  /** The caller's order the booking is about, with what the list shows of it (stored at booking). */
+  orderId?: string | null
+  orderNo?: string | null
+  productName?: string | null
   createdBy: string
   createdAt: Date
 }
@@ -49,6 +53,9 @@ export interface SlotView {
 export interface BookingView extends SlotView {
   bookedAt: string | null
   note: string | null
+  orderId: string | null
+  orderNo: string | null
+  productName: string | null
 }
 
 /** A booked slot as the merchant sees it. */
@@ -89,6 +96,7 @@ export const listSlotsInput = object({ after: optional(cursorInput), limit: limi
 export const bookInput = object({
   slotId: id('时段编号'),
   note: optional(string({ label: '备注', min: 0, max: BOOKING_NOTE_MAX })),
+  orderId: optional(id('订单编号')),
 })
 export const cancelInput = object({ slotId: id('时段编号') })
 export const bookingsInput = object({
@@ -195,6 +203,9 @@ export function toBookingView(slot: SlotRecord): BookingView {
     ...toSlotView(slot),
     bookedAt: slot.bookedAt ? slot.bookedAt.toISOString() : null,
     note: slot.note,
+    orderId: slot.orderId ?? null,
+    orderNo: slot.orderNo ?? null,
+    productName: slot.productName ?? null,
   }
 }
 

@@ -97,6 +97,7 @@ export interface VisitView {
   afterSalesId: string | null
   district: string
   address: string
+  location: VisitRecord['location']
   window: { start: Date; end: Date }
   node: VisitNode
   version: number
@@ -117,6 +118,7 @@ export function toVisitView(visit: VisitRecord, events: VisitEvent[]): VisitView
     afterSalesId: visit.afterSalesId,
     district: visit.district,
     address: visit.address,
+    location: visit.location ?? null,
     window: visit.window,
     node: visit.node,
     version: visit.version,

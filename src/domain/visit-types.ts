@@ -67,7 +67,7 @@ export interface VisitRecord {
   ownerOpenid: string
   /** The service district, e.g. 浦东新区: what staff districts match. */
   district: string
-  /** The address line shown to the staff member (openLocation uses its coordinates). */
+  /** The address line shown to the staff member. */
   address: string
   window: TimeWindow
   staffId: string | null
@@ -86,7 +86,23 @@ export interface VisitRecord {
   /** When the customer confirmed the measured sizes as the order's. */
   sizesConfirmedAt?: Date | null
   rating?: VisitRating | null
+  /** The place the customer pinned when booking (optional): the staff member's 导航 opens it. */
+  location?: VisitLocation | null
 }
+
+/** A pinned place (WeChat's gcj02 coordinates, as chooseLocation gives them). */
+export interface VisitLocation {
+  latitude: number
+  longitude: number
+  name: string | null
+}
+
+/** China's rough bounds: a pinned place outside them is a mistake, not a customer's home. */
+export const CHINA_BOUNDS = {
+  latitude: { min: 3.8, max: 53.6 },
+  longitude: { min: 73.5, max: 135.1 },
+} as const
+export const LOCATION_NAME_MAX = 50
 
 /** What the staff member reports from the visit (visit.report); stored on the visit once. */
 export interface VisitReport {

@@ -269,6 +269,43 @@ describe('book, cancel, mine, bookings', () => {
     await expect(call('book', { slotId: first }, consumerB)).resolves.toMatchObject({ ok: true })
   })
 
+  test('a booking about the caller’s own order carries it; another’s order is NOT_FOUND', async () => {
+    // A booker of their own: consumerA's earlier bookings would add the limit's re-reads.
+    const booker = 'o_appt_linked'
+    await env.cloud.store.insertMany(COLLECTIONS.orders, [
+      {
+        _id: 'order_appt_linked',
+        ownerOpenid: booker,
+        orderNo: 'A20260101',
+        productSnapshot: { name: '窗帘' },
+      },
+    ])
+    const [mineId, otherId] = await define(
+      { startsAt: inHours(350), minutes: 30, designer: '单' },
+      { startsAt: inHours(351), minutes: 30, designer: '单' },
+    )
+    const before = await slots()
+    const refused = await call('book', { slotId: otherId, orderId: 'order_appt_linked' }, consumerB)
+    expect(refused).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '没有找到这个订单' })
+    expect(await slots()).toEqual(before)
+
+    const { result, roundTrips } = await env.cloud.invokeCounted(
+      FUNCTIONS.appointment,
+      { action: 'book', payload: { slotId: mineId, orderId: 'order_appt_linked' } },
+      booker,
+    )
+    const linked = { orderId: 'order_appt_linked', orderNo: 'A20260101', productName: '窗帘' }
+    expect(result).toMatchObject({ ok: true, data: linked })
+    // docs/actions.md: book's 5 (+2) and the order get.
+    expect(roundTrips).toBe(8)
+    const mine = await call('mine', undefined, booker)
+    expect(mine.data.items).toContainEqual(expect.objectContaining({ id: mineId, ...linked }))
+    // Cancelled, the slot forgets the order.
+    await call('cancel', { slotId: mineId }, booker)
+    const [freed] = await env.cloud.store.find(COLLECTIONS.appointmentSlots, { _id: mineId })
+    expect(freed).toMatchObject({ orderId: null, orderNo: null, productName: null })
+  })
+
   test('a booking that has started can no longer be cancelled', async () => {
     await insertPastSlot('slot_past_cancel', consumerA)
     await expect(call('cancel', { slotId: 'slot_past_cancel' }, consumerA)).resolves.toMatchObject({

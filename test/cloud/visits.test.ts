@@ -76,7 +76,9 @@ describe('visit.windows and visit.book', () => {
     expect(windows.data.windows[0].staffCount).toBe(1) // 李师傅 starts at 10:00
 
     const requestId = rid('visit')
-    const payload = { orderId, kind: 'measuring', start: at(DAY, '09:00'), requestId }
+    // The place the customer pinned on the map (chooseLocation): stored for the staff's 导航.
+    const location = { latitude: 31.2304, longitude: 121.4737, name: '人民广场' }
+    const payload = { orderId, kind: 'measuring', start: at(DAY, '09:00'), requestId, location }
     const { result, roundTrips } = await env.cloud.invokeCounted(
       FUNCTIONS.visit,
       { action: 'book', payload },
@@ -90,6 +92,8 @@ describe('visit.windows and visit.book', () => {
     // assign (start, visit, 5 claim gets, 5 claim sets, visit set, audit add, commit).
     expect(roundTrips).toBe(26)
     const id = (result as { data: { visit: { id: string } } }).data.visit.id
+    expect(result).toMatchObject({ data: { visit: { location } } })
+    expect(await rows(COLLECTIONS.visits, { _id: id })).toMatchObject([{ location }])
     expect(await rows(COLLECTIONS.slotClaims, { visitId: id })).toHaveLength(5)
     expect(await rows(COLLECTIONS.visitAudit, { visitId: id })).toHaveLength(1)
 
@@ -131,6 +135,19 @@ describe('visit.windows and visit.book', () => {
     )
     expect(bad).toMatchObject({ code: 'INVALID_INPUT', field: 'start' })
     expect(bad.message).toMatch(/时区/)
+    // A pinned place must be numbers within China's rough bounds (New York, a string, a pole).
+    for (const location of [
+      { latitude: 40.7128, longitude: -74.006 },
+      { latitude: '31.2', longitude: 121.47 },
+      { latitude: 90, longitude: 121.47 },
+      { latitude: 31.2, longitude: 121.47, name: 'x'.repeat(51) },
+    ]) {
+      const start = at(DAY, '10:00')
+      const payload = { orderId, kind: 'measuring', start, requestId: rid(), location }
+      await expect(visit('book', payload, consumerA)).resolves.toMatchObject({
+        code: 'INVALID_INPUT',
+      })
+    }
     await expect(
       visit('windows', { orderId, kind: 'measuring', date: DAY }, consumerB),
     ).resolves.toMatchObject({ code: 'NOT_FOUND' })

@@ -28,6 +28,7 @@ import { staffReportsFromTheBasement } from './visits'
 import { ownerReassignsToLi, ownerRebooksAMissedVisit } from './visit-missed'
 import { curtainMeasuredAndInstalled, rescheduleAVisit } from './visit-curtain'
 import { ownerAddsWangWhoJoinsAndTakesADayOff } from './visit-staff'
+import { bookingsListAndCancel } from './bookings'
 import {
   boardShowsTheWorkWaiting,
   decisionOrdersStayInProgress,
@@ -110,6 +111,11 @@ export const JOURNEYS: [
   [
     '改约 a measuring visit: the old window is free for another customer and the 预约提醒 follows the new time',
     rescheduleAVisit,
+    90_000,
+  ],
+  [
+    '我的预约: the curtain’s visit and a designer appointment booked from its order page; 取消预约 asks, then the appointment is gone',
+    bookingsListAndCancel,
     90_000,
   ],
   [

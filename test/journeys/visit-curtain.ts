@@ -267,6 +267,15 @@ export async function rescheduleAVisit(ctx: JourneyContext): Promise<void> {
     const laterKey = visitReminderKeyOf(moved)
     expect(laterKey).not.toBe(firstKey)
     expect(await reminderKeys(ctx, visit._id)).toContain(laterKey)
+
+    // Back to today: the customer cancels; the page shows the cancelled visit and books anew.
+    ctx.cloud.clock.set(null)
+    await phone.open(`account/pages/visit/index?orderId=${orderId}`)
+    await phone.tapAndAnswerModal('.visit-card__button--cancel', true, '取消预约')
+    await phone.seeToast('预约已取消')
+    await phone.see('.visit-card--cancelled .visit-card__node', '已取消')
+    await phone.see('.visit-card--cancelled .visit-card__event', '取消预约')
+    await phone.see('.visit-book--measuring .visit-book__title', '上门测量')
   } finally {
     ctx.cloud.clock.set(null)
   }

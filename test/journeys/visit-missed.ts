@@ -6,7 +6,7 @@
 import { addDays, chinaDateOf, weekdayOf, type ChinaDate } from '@/domain/china-date'
 import { FUNCTIONS } from '@/domain/names'
 import type { JourneyContext } from './driver'
-import { merchant } from './shop'
+import { consumerA, merchant } from './shop'
 import { bookedMeasuring, storedVisit } from './visits'
 
 const ZHANG = 'o_demo_staff'
@@ -32,6 +32,12 @@ export async function ownerRebooksAMissedVisit(ctx: JourneyContext): Promise<voi
   try {
     await ctx.cloud.fireTimer(FUNCTIONS.visit)
     expect(await storedVisit(ctx, visit.id)).toMatchObject({ node: 'missed' })
+    // The customer sees it missed, and that the shop books it again (the table's owner event).
+    const customer = await ctx.driverFor(consumerA)
+    await customer.open(`account/pages/visit/index?orderId=${visit.orderId}`)
+    await customer.see('.visit-card--missed .visit-card__node', '已错过')
+    await customer.see('.visit-card__missed', '商家会联系您改约')
+    await customer.notSee('.visit-book--measuring')
 
     const shop = await ctx.driverFor(merchant)
     await shop.open(DISPATCH)

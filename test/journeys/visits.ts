@@ -17,7 +17,10 @@ function visitDay(): ChinaDate {
   return day
 }
 
-type Booked = { ok: boolean; data: { visit: { id: string; version: number; staffName: string } } }
+type Booked = {
+  ok: boolean
+  data: { visit: { id: string; orderId: string; version: number; staffName: string } }
+}
 
 /** The demo curtain with 上门测量安装, and its measuring visit booked and assigned through the cloud. */
 export async function bookedMeasuring(ctx: JourneyContext, day: ChinaDate, time = '09:00') {

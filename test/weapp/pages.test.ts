@@ -53,7 +53,7 @@ describe.each([
       await app.phone.wx.idle()
       rendered.push(`${url}: ${text.slice(0, 40)}`)
     }
-    expect(rendered).toHaveLength(33)
+    expect(rendered).toHaveLength(34)
     expect(app.phone.consoleErrors).toEqual([])
   }, 120_000)
 })

@@ -145,3 +145,25 @@ test('an API the stand-in does not implement fails loudly, naming it', () => {
   const api = standIn().wx as unknown as Record<string, () => unknown>
   expect(() => api.scanCode()).toThrow('wx.scanCode 未在 wx 替身中实现')
 })
+
+test('chooseLocation answers { name, address, latitude, longitude } or fails cancel; openLocation takes the place', async () => {
+  const wx = standIn()
+  const api = wx.wx as unknown as Api
+  await expect(api.chooseLocation({})).rejects.toEqual({ errMsg: 'chooseLocation:fail cancel' })
+  wx.locationAnswer = {
+    name: '人民广场',
+    address: '上海市黄浦区',
+    latitude: 31.23,
+    longitude: 121.47,
+  }
+  await expect(api.chooseLocation({})).resolves.toEqual({
+    errMsg: 'chooseLocation:ok',
+    name: '人民广场',
+    address: '上海市黄浦区',
+    latitude: 31.23,
+    longitude: 121.47,
+  })
+  const place = { latitude: 31.23, longitude: 121.47, name: '人民广场', address: '黄浦区' }
+  await expect(api.openLocation(place)).resolves.toEqual({ errMsg: 'openLocation:ok' })
+  expect(wx.openedLocations).toEqual([place])
+})

@@ -24,10 +24,23 @@ import {
 } from '../validate'
 import type { Assignment, OpenWindow } from '../visit-assign'
 import type { VisitOrderView, VisitView } from '../visit-booking'
-import { VISIT_KINDS, type VisitKind } from '../visit-types'
+import { CHINA_BOUNDS, LOCATION_NAME_MAX, VISIT_KINDS, type VisitKind } from '../visit-types'
 import { contractsOf, returns } from './contract'
 
 const action = contractsOf(FUNCTIONS.visit)
+
+/** A finite number within [min, max]: one coordinate of a place in China. */
+const coordinate =
+  (label: string, { min, max }: { min: number; max: number }): Check<number> =>
+  (value, path) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
+      ? valid(value)
+      : invalid(path, `${label}不在中国境内`)
+const location = object({
+  latitude: coordinate('纬度', CHINA_BOUNDS.latitude),
+  longitude: coordinate('经度', CHINA_BOUNDS.longitude),
+  name: optional(string({ label: '地点名称', min: 0, max: LOCATION_NAME_MAX, oneLine: true })),
+})
 
 export const chinaDate: Check<ChinaDate> = (value, path) =>
   isChinaDate(value) ? valid(value) : invalid(path, '日期格式应为 YYYY-MM-DD')
@@ -108,6 +121,8 @@ export const visitApi = {
       start: instant('上门时间'),
       requestId,
       afterSalesId: optional(id('售后申请')),
+      /** Pinned on the map (weapp only): the staff member's 导航 opens it. */
+      location: optional(location),
     }),
     returns<Visit & { assigned: boolean }>(),
   ),

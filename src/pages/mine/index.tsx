@@ -32,6 +32,13 @@ const ENTRIES = [
     tab: false,
   },
   {
+    key: 'bookings',
+    title: '我的预约',
+    hint: '上门服务与设计师预约',
+    url: ACCOUNT_PAGES.bookings,
+    tab: false,
+  },
+  {
     key: 'coupons',
     title: '优惠券',
     hint: '补偿券等，确认下单时可用',

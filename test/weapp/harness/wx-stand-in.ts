@@ -45,7 +45,7 @@ export const PAY_FAILED = 'requestPayment:fail 支付失败'
 /** The errMsg WeChat gives requestSubscribeMessage outside a tap's call chain. */
 export const NOT_IN_TAP = 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.'
 /** APIs WeChat holds back until the user agreed to the privacy guide (the ones this app uses). */
-const PRIVACY_APIS = new Set(['chooseMedia', 'chooseImage', 'setClipboardData'])
+const PRIVACY_APIS = new Set(['chooseMedia', 'chooseImage', 'setClipboardData', 'chooseLocation'])
 // Keys that tooling and bundles probe on any object; they must read as absent, not throw.
 const PASSIVE_KEYS = new Set(['webpackJsonp', 'then', 'toJSON', 'asymmetricMatch', 'nodeType'])
 
@@ -84,6 +84,11 @@ export class WxStandIn {
   clipboard = ''
   /** Numbers wx.makePhoneCall was asked to call. */
   readonly phoneCalls: string[] = []
+  /** What the person picks on the next wx.chooseLocation map; null: they close it. */
+  locationAnswer: { name: string; address: string; latitude: number; longitude: number } | null =
+    null
+  /** Places wx.openLocation was asked to show. */
+  readonly openedLocations: Record<string, unknown>[] = []
   private readonly networkListeners = new Set<
     (res: { isConnected: boolean; networkType: string }) => void
   >()
@@ -249,6 +254,15 @@ export class WxStandIn {
         this.clipboard = String(o.data)
       }),
       previewImage: async('previewImage', () => undefined),
+      // WeChat's map picker: { name, address, latitude, longitude } (gcj02), or fail cancel.
+      chooseLocation: async('chooseLocation', () => {
+        if (!this.locationAnswer) throw new Error('cancel')
+        return { ...this.locationAnswer }
+      }),
+      openLocation: async('openLocation', (o) => {
+        const { success: _s, fail: _f, complete: _c, ...place } = o
+        void this.openedLocations.push(place)
+      }),
       makePhoneCall: async(
         'makePhoneCall',
         (o) => void this.phoneCalls.push(String(o.phoneNumber)),

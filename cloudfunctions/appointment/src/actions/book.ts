@@ -1,7 +1,8 @@
 // appointment.book — any signed-in user. The slot and the user's booking counter (customer-holds)
 // are read and written in one transaction: one winner per slot (the rest SLOT_TAKEN, a retry by
 // the holder is ok), and a burst of one user's bookings serialises on the counter, so the
-// MAX_FUTURE_BOOKINGS limit holds under parallel taps.
+// MAX_FUTURE_BOOKINGS limit holds under parallel taps. With `orderId` the order must be the
+// caller's (else NOT_FOUND, nothing written); its number and product name are stored with it.
 import {
   MAX_FUTURE_BOOKINGS,
   bookingRefusal,
@@ -10,6 +11,7 @@ import {
 } from '@/domain/appointment'
 import { mergeHolds, type BookingHold } from '@/domain/customer-holds'
 import { COLLECTIONS } from '@/domain/names'
+import type { OrderRecord } from '@/domain/order-types'
 import { fail, ok } from '@/domain/result'
 import { readHolds, stillHeld } from '@/cloud/customer-holds'
 import { command, db, inTransaction, readDoc, readList } from '@/cloud/database'
@@ -17,8 +19,18 @@ import { appointmentApi } from '@/domain/api/appointment'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
 
+/** The caller's order a booking is about, as stored with it; null when it is not theirs. */
+async function linkedOrder(orderId: string, openid: string) {
+  const order = await readDoc<OrderRecord>(db.collection(COLLECTIONS.orders).doc(orderId))
+  if (!order || order.ownerOpenid !== openid) return null
+  return { orderId, orderNo: order.orderNo, productName: order.productSnapshot.name }
+}
+const NO_ORDER = { orderId: null, orderNo: null, productName: null }
+
 export const book = defineUserAction(appointmentApi.book, async (input, openid) => {
   const now = currentTime()
+  const order = input.orderId ? await linkedOrder(input.orderId, openid) : NO_ORDER
+  if (!order) return fail('NOT_FOUND', '没有找到这个订单')
   // Bookings the counter may not know (made before it existed); where() cannot run inside.
   const found = await readList<Pick<SlotRecord, '_id' | 'startsAt'>>(
     db
@@ -56,6 +68,7 @@ export const book = defineUserAction(appointmentApi.book, async (input, openid) 
       bookedBy: openid,
       bookedAt: now,
       note: input.note || null,
+      ...order,
     }
     await ref.update({ data: booking })
     await counter.save([...held, { id: slot._id, startsAt: slot.startsAt }])

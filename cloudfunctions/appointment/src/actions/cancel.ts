@@ -19,7 +19,15 @@ export const cancel = defineUserAction(appointmentApi.cancel, async (input, open
     if (slot.bookedBy !== openid && !(await isMerchant(openid)))
       return fail('NOT_FOUND', '没有找到你的这个预约')
     if (slot.startsAt <= now) return fail('SLOT_PAST', '已开始的预约不能取消')
-    const freed = { status: 'open' as const, bookedBy: null, bookedAt: null, note: null }
+    const freed = {
+      status: 'open' as const,
+      bookedBy: null,
+      bookedAt: null,
+      note: null,
+      orderId: null,
+      orderNo: null,
+      productName: null,
+    }
     await ref.update({ data: freed })
     return ok(toSlotView({ ...slot, ...freed }))
   })

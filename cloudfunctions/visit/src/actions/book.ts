@@ -3,6 +3,7 @@
 // (VISIT_BOOKED). The window must be open (openWindows); the visit is created `requested` in
 // its own transaction, then assigned as the system (applyVisitEvent: the slot claims decide a
 // race); when nobody can take it after all it stays requested and shows in the owner's dispatch.
+// A `location` the customer pinned (checked against China's bounds) is stored for the staff's 导航.
 import { visitFail } from '@/domain/visit-errors'
 import { visitApi } from '@/domain/api/visit'
 import { chinaDateOf } from '@/domain/china-date'
@@ -59,6 +60,7 @@ export const book = defineUserAction(visitApi.book, async (input, openid) => {
     ownerOpenid: openid,
     district,
     address: `${order.address.region} ${order.address.detail}`,
+    location: input.location ? { ...input.location, name: input.location.name || null } : null,
     window,
     staffId: null,
     staffName: null,

@@ -11,9 +11,14 @@ import { useVisits, type VisitRow } from './use-visits'
 import VisitCard from './visit-card'
 import './index.scss'
 
-/** A cancelled or missed visit leaves its service to book again; the newest other one shows. */
+/**
+ * The visit standing for a service: the newest one not cancelled. A missed visit stays, as the
+ * state table gives its rebooking to the shop; a cancelled one leaves the service to book again.
+ */
 const liveVisitOf = (visits: VisitRow[], kind: VisitKind) =>
-  visits.filter((v) => v.kind === kind && v.node !== 'cancelled' && v.node !== 'missed').pop()
+  visits.filter((v) => v.kind === kind && v.node !== 'cancelled').pop()
+const cancelledOf = (visits: VisitRow[], kind: VisitKind) =>
+  visits.filter((v) => v.kind === kind && v.node === 'cancelled')
 
 export default function VisitPage() {
   const { params } = useRouter()
@@ -54,14 +59,16 @@ export default function VisitPage() {
                   visit ? (
                     card(visit)
                   ) : (
-                    <BookPanel
-                      key={kind}
-                      orderId={orderId}
-                      kind={kind}
-                      opened={kind === linked}
-                      busy={visits.busy}
-                      change={visits.change}
-                    />
+                    <View key={kind}>
+                      {cancelledOf(rows, kind).map(card)}
+                      <BookPanel
+                        orderId={orderId}
+                        kind={kind}
+                        opened={kind === linked}
+                        busy={visits.busy}
+                        change={visits.change}
+                      />
+                    </View>
                   ),
                 )}
               {/* A repair (booked from 售后) is not one of the order's options. */}

@@ -59,6 +59,9 @@ export default function VisitCard({ visit, sizes, busy, change }: VisitCardProps
       <Text className="visit-card__address">
         {visit.district} · {visit.address}
       </Text>
+      {visit.node === 'missed' ? (
+        <Text className="visit-card__missed">师傅未能按时上门，商家会联系您改约</Text>
+      ) : null}
       <View className="visit-card__timeline">
         {visit.timeline.map((entry) => (
           <Text key={`${entry.event}-${String(entry.at)}`} className="visit-card__event">

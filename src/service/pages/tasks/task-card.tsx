@@ -26,6 +26,16 @@ export default function TaskCard({ item, busy, waiting, onAct, onReport }: TaskC
   const [reporting, setReporting] = useState(false)
   const window = `${formatChinaTime(visit.window.start, 'HH:mm')}–${formatChinaTime(visit.window.end, 'HH:mm')}`
   const copyAddress = () => void Taro.setClipboardData({ data: visit.address })
+  // The customer's pin opens WeChat's map (weapp; H5 has no offline map); otherwise the address.
+  const { location } = visit
+  const navigate = () =>
+    location && process.env.TARO_ENV === 'weapp'
+      ? void Taro.openLocation({
+          ...location,
+          name: location.name ?? visit.address,
+          address: visit.address,
+        })
+      : copyAddress()
   const call = () => order && void Taro.makePhoneCall({ phoneNumber: order.contact.phone })
 
   return (
@@ -63,6 +73,9 @@ export default function TaskCard({ item, busy, waiting, onAct, onReport }: TaskC
         <Text className="task-card__waiting">报告已保存在手机上，有网络时自动提交</Text>
       ) : null}
       <View className="task-card__actions">
+        <View className="task-card__button task-card__button--navigate" onClick={navigate}>
+          <Text>导航</Text>
+        </View>
         {STEPS.filter((event) => visit.events.includes(event)).map((event) => (
           <View
             key={event}

@@ -45,9 +45,10 @@ export default function OrderVisits({ orderId, bookable, onVisitsChanged }: Orde
     <View className="order-visits">
       <Text className="order-visits__title">上门服务</Text>
       {order.kinds.map((kind) => {
-        // The newest visit of that service; a cancelled one leaves it to book again.
+        // The newest visit of that service; a cancelled one leaves it to book again (a missed one
+        // stays: the shop books it again).
         const visit = visits.filter((v) => v.kind === kind).pop()
-        const live = visit && visit.node !== 'cancelled' && visit.node !== 'missed'
+        const live = visit && visit.node !== 'cancelled'
         return (
           <View
             key={kind}
@@ -69,6 +70,17 @@ export default function OrderVisits({ orderId, bookable, onVisitsChanged }: Orde
           </View>
         )
       })}
+      {bookable ? (
+        <View
+          className="order-visits__designer"
+          onClick={() =>
+            void Taro.navigateTo({ url: `${ACCOUNT_PAGES.bookings}?orderId=${orderId}` })
+          }
+        >
+          <Text className="order-visits__kind">设计师</Text>
+          <Text className="order-visits__book">预约设计师 ›</Text>
+        </View>
+      ) : null}
     </View>
   )
 }
