@@ -32,8 +32,8 @@ export async function bookingsListAndCancel(ctx: JourneyContext): Promise<void> 
   await phone.tap('.order-visits__designer', '预约设计师')
   await phone.onPage('account/pages/bookings/index')
   await phone.see('.booking--visit .booking__title', '上门测量')
-  await phone.tapAndAnswerModal('.bookings-slot', true, designer)
-  await phone.seeToast('已预约')
+  await phone.tapAndAnswerModal('.bookings-designer .slot', true, designer)
+  await phone.see('.appointment__done', designer)
   await phone.see('.booking--appointment .booking__title', designer)
   await phone.see('.booking--appointment .booking__order', '定制窗帘')
   const [slot] = (await ctx.cloud.store.find(COLLECTIONS.appointmentSlots, { designer })) as {
