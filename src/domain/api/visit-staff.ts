@@ -3,7 +3,8 @@
 import type { ChinaDate } from '../china-date'
 import { FUNCTIONS } from '../names'
 import { boolean, id, object, optional, string, withDefault } from '../validate'
-import type { DailyHours, WeeklyHours } from '../visit-hours'
+import type { StaffRecord } from '../visit-booking'
+import type { DailyHours } from '../visit-hours'
 import {
   dailyHoursCheck,
   districtsCheck,
@@ -13,21 +14,17 @@ import {
   staffNameCheck,
   weeklyHoursCheck,
 } from '../visit-staff'
-import type { VisitKind } from '../visit-types'
 import { contractsOf, returns } from './contract'
 import { chinaDate } from './visit'
 
 const action = contractsOf(FUNCTIONS.visit)
 
 /** One person of 师傅管理: never their openid, only whether they have joined. */
-export interface StaffView {
+export interface StaffView extends Pick<
+  StaffRecord,
+  'name' | 'role' | 'skills' | 'districts' | 'weeklyHours' | 'active'
+> {
   id: string
-  name: string
-  role: 'owner' | 'staff'
-  skills: VisitKind[]
-  districts: string[]
-  weeklyHours: WeeklyHours[]
-  active: boolean
   joined: boolean
   /** The code to hand over while nobody has joined (expired ones too: saving renews them). */
   invite: { code: string; expiresAt: Date } | null

@@ -2,12 +2,12 @@
 // moves the day) and the owner's changes: automatic or chosen assignment, and booking a missed
 // visit again (visit.reschedule). Every answer but a lost network reloads the day, so a CONFLICT
 // (the visit changed, or the person was taken meanwhile) shows what is true now.
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import type { ResultOf } from '@/domain/api/contract'
 import { visitApi } from '@/domain/api/visit'
 import type { ChinaDate } from '@/domain/china-date'
-import type { Result } from '@/domain/result'
 import { useCloud } from '@/hooks/useCloud'
+import { useSettle } from '@/hooks/useSettle'
 import { callCloud } from '@/services/cloud'
 
 /** One visit of the day as it arrives (instants as strings). */
@@ -17,18 +17,7 @@ export type DispatchStaffRow = ResultOf<typeof visitApi.dispatch>['staff'][numbe
 export function useDispatch(date: ChinaDate | undefined) {
   const day = useCloud(visitApi.dispatch, date ? { date } : {})
   const { reload } = day
-  const [busy, setBusy] = useState(false)
-
-  const settle = useCallback(
-    async <T>(call: Promise<Result<T>>): Promise<Result<T>> => {
-      setBusy(true)
-      const result = await call
-      if (result.ok || result.code !== 'NETWORK') await reload()
-      setBusy(false)
-      return result
-    },
-    [reload],
-  )
+  const { busy, settle } = useSettle(reload)
 
   /** Without `staffId` the automatic choice; `assign` or `reassign` as the visit's node says. */
   const assign = useCallback(

@@ -1,10 +1,10 @@
 // 师傅管理's data: the team (visit.staff) and the owner's changes — save a person, 停用/启用, a
 // day's hours. Every answer but a lost network reloads the list, so what shows is what is true.
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import type { InputOf, ResultOf } from '@/domain/api/contract'
 import { visitStaffApi } from '@/domain/api/visit-staff'
-import type { Result } from '@/domain/result'
 import { useCloud } from '@/hooks/useCloud'
+import { useSettle } from '@/hooks/useSettle'
 import { callCloud } from '@/services/cloud'
 
 export type StaffRow = ResultOf<typeof visitStaffApi.staff>['staff'][number]
@@ -14,18 +14,7 @@ export type HoursInput = InputOf<typeof visitStaffApi.setHours>
 export function useStaff() {
   const team = useCloud(visitStaffApi.staff, {})
   const { reload } = team
-  const [busy, setBusy] = useState(false)
-
-  const settle = useCallback(
-    async <T>(call: Promise<Result<T>>): Promise<Result<T>> => {
-      setBusy(true)
-      const result = await call
-      if (result.ok || result.code !== 'NETWORK') await reload()
-      setBusy(false)
-      return result
-    },
-    [reload],
-  )
+  const { busy, settle } = useSettle(reload)
   const save = useCallback(
     (input: StaffInput) => settle(callCloud(visitStaffApi.saveStaff, input)),
     [settle],
