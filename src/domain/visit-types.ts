@@ -119,3 +119,13 @@ export interface VisitRating {
   professionalism: number
   at: Date
 }
+
+/**
+ * The visit standing for a service, oldest-first `visits` of one order: the newest not cancelled.
+ * A missed visit stands (the state table gives its rebooking to the shop) and so does a done one;
+ * only a cancelled visit leaves the service to be booked again, on the page and in `visit.book`.
+ */
+export const standingVisit = <V extends { kind: VisitKind; node: VisitNode }>(
+  visits: readonly V[],
+  kind: VisitKind,
+): V | undefined => visits.filter((v) => v.kind === kind && v.node !== 'cancelled').pop()

@@ -1,6 +1,7 @@
 // The visit function's timer (issue 18): the evening before, a scheduled visit gets one 预约提醒
 // in the outbox however often the timer runs; half an hour after its window, a visit nobody
-// arrived at is missed and its slot claims are freed, while a later visit that day is untouched;
+// arrived at is missed and its slot claims are freed (and the customer cannot book that service
+// again), while a later visit that day is untouched;
 // claims more than 30 days old are removed.
 import { addDays, type ChinaDate } from '@/domain/china-date'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
@@ -80,6 +81,23 @@ test('half an hour after its window a visit nobody reached is missed and frees i
   })
   expect(audit).toHaveLength(1)
   expect(await env.cloud.fireTimer(FUNCTIONS.visit)).toMatchObject({ data: { missed: 0 } })
+
+  // The shop books a missed visit again (the state table), so the customer cannot book that
+  // service a second time: the order would hold two.
+  const again = await visit(
+    'book',
+    {
+      orderId: morning.orderId,
+      kind: 'measuring',
+      start: at(addDays(day, 2), '10:00').toISOString(),
+      requestId: rid('visit'),
+    },
+    consumerA,
+  )
+  expect(again).toMatchObject({ ok: false, code: 'VISIT_BOOKED' })
+  expect(await env.cloud.store.find(COLLECTIONS.visits, { orderId: morning.orderId })).toHaveLength(
+    1,
+  )
 })
 
 test('slot claims of windows more than 30 days past are removed, newer ones kept', async () => {

@@ -1,6 +1,6 @@
 // visit.book — the order's customer. The visit's `_id` comes from (OPENID, requestId): a retry
-// after a lost answer finds the visit and returns it as it is. One open visit per order and kind
-// (VISIT_BOOKED). The window must be open (openWindows); the visit is created `requested` in
+// after a lost answer finds the visit and returns it as it is. One standing visit per order and
+// kind, or per repair (VISIT_BOOKED: standingVisit, as the page shows it). The window must be open (openWindows); the visit is created `requested` in
 // its own transaction, then assigned as the system (applyVisitEvent: the slot claims decide a
 // race); when nobody can take it after all it stays requested and shows in the owner's dispatch.
 // A `location` the customer pinned (checked against China's bounds) is stored for the staff's 导航.
@@ -12,7 +12,7 @@ import { ok } from '@/domain/result'
 import { DEFAULT_WINDOW_MINUTES } from '@/domain/visit-assign'
 import { customerWindows, toVisitView, visitIdFor } from '@/domain/visit-booking'
 import { availableVisitEvents } from '@/domain/visit-machine'
-import { FINAL_VISIT_NODES, type VisitRecord } from '@/domain/visit-types'
+import { standingVisit, type VisitRecord } from '@/domain/visit-types'
 import { currentTime } from '@/cloud/clock'
 import { inTransaction, readDoc, readList, withoutId } from '@/cloud/database'
 import { defineUserAction } from '@/cloud/router'
@@ -36,11 +36,15 @@ export const book = defineUserAction(visitApi.book, async (input, openid) => {
   const found = await visitableOrder(openid, input.orderId, input.kind, input.afterSalesId)
   if (!found.ok) return found
   const { order, district } = found.data
-  const open = await readList<VisitRecord>(
-    visits().where({ orderId: order._id }).field({ kind: true, node: true }).limit(50),
+  const booked = await readList<VisitRecord>(
+    visits()
+      .where({ orderId: order._id })
+      .field({ kind: true, node: true, afterSalesId: true })
+      .limit(50),
   )
-  if (open.some((visit) => visit.kind === input.kind && !FINAL_VISIT_NODES.includes(visit.node)))
-    return visitFail('VISIT_BOOKED')
+  const forRequest = (visit: VisitRecord) =>
+    (visit.afterSalesId ?? null) === (input.afterSalesId ?? null)
+  if (standingVisit(booked.filter(forRequest), input.kind)) return visitFail('VISIT_BOOKED')
 
   const date = chinaDateOf(input.start)
   const plan = await readDay(date)

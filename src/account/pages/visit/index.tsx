@@ -3,7 +3,7 @@
 // its live visit (when, who, report, 改约 / 取消预约 / 确认尺寸 / 评价) or the booking form.
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { VISIT_KINDS, type VisitKind } from '@/domain/visit-types'
+import { standingVisit, VISIT_KINDS, type VisitKind } from '@/domain/visit-types'
 import SubscribeSheetHost from '@/components/subscribe-sheet'
 import { Loadable } from '@/components/state-view'
 import BookPanel from './book-panel'
@@ -11,12 +11,6 @@ import { useVisits, type VisitRow } from './use-visits'
 import VisitCard from './visit-card'
 import './index.scss'
 
-/**
- * The visit standing for a service: the newest one not cancelled. A missed visit stays, as the
- * state table gives its rebooking to the shop; a cancelled one leaves the service to book again.
- */
-const liveVisitOf = (visits: VisitRow[], kind: VisitKind) =>
-  visits.filter((v) => v.kind === kind && v.node !== 'cancelled').pop()
 const cancelledOf = (visits: VisitRow[], kind: VisitKind) =>
   visits.filter((v) => v.kind === kind && v.node === 'cancelled')
 
@@ -54,7 +48,7 @@ export default function VisitPage() {
                 <Text className="visit-page__none">这个订单不含上门服务</Text>
               ) : null}
               {order.kinds
-                .map((kind) => ({ kind, visit: liveVisitOf(rows, kind) }))
+                .map((kind) => ({ kind, visit: standingVisit(rows, kind) }))
                 .map(({ kind, visit }) =>
                   visit ? (
                     card(visit)

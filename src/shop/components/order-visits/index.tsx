@@ -8,7 +8,7 @@ import { Text, View } from '@tarojs/components'
 import { visitApi } from '@/domain/api/visit'
 import { formatChinaTime } from '@/domain/time'
 import { VISIT_KIND_LABELS, VISIT_NODE_LABELS } from '@/domain/visit-labels'
-import type { VisitKind } from '@/domain/visit-types'
+import { standingVisit, type VisitKind } from '@/domain/visit-types'
 import { useCloud } from '@/hooks/useCloud'
 import { useReloadOnReturn } from '@/hooks/useReloadOnReturn'
 import { ACCOUNT_PAGES } from '@/routes'
@@ -45,10 +45,7 @@ export default function OrderVisits({ orderId, bookable, onVisitsChanged }: Orde
     <View className="order-visits">
       <Text className="order-visits__title">上门服务</Text>
       {order.kinds.map((kind) => {
-        // The newest visit of that service; a cancelled one leaves it to book again (a missed one
-        // stays: the shop books it again).
-        const visit = visits.filter((v) => v.kind === kind).pop()
-        const live = visit && visit.node !== 'cancelled'
+        const live = standingVisit(visits, kind)
         return (
           <View
             key={kind}
@@ -58,9 +55,8 @@ export default function OrderVisits({ orderId, bookable, onVisitsChanged }: Orde
             <Text className="order-visits__kind">{VISIT_KIND_LABELS[kind]}</Text>
             {live ? (
               <Text className="order-visits__state">
-                {VISIT_NODE_LABELS[visit.node]} ·{' '}
-                {formatChinaTime(visit.window.start, 'MM-DD HH:mm')}
-                {visit.staffName ? ` · ${visit.staffName}` : ''}
+                {VISIT_NODE_LABELS[live.node]} · {formatChinaTime(live.window.start, 'MM-DD HH:mm')}
+                {live.staffName ? ` · ${live.staffName}` : ''}
               </Text>
             ) : bookable ? (
               <Text className="order-visits__book">预约上门 ›</Text>
