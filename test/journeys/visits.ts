@@ -4,14 +4,16 @@
 // fails, the report stays on the phone, and it is sent once when the page shows again.
 import { addDays, chinaDateOf, weekdayOf, type ChinaDate } from '@/domain/china-date'
 import { ACTIONS, COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import type { OrderRecord } from '@/domain/order-types'
 import type { VisitRecord } from '@/domain/visit-types'
+import type { TestCloud } from '../helpers/local-cloud'
 import type { JourneyContext } from './driver'
 import { consumerA, orderCall, ORDER_ADDRESS } from './shop'
 
 const STAFF = 'o_demo_staff'
 
 /** The first weekday at least two days ahead: 张师傅 works weekdays. */
-function visitDay(): ChinaDate {
+export function visitDay(): ChinaDate {
   let day = addDays(chinaDateOf(new Date()), 2)
   while ([0, 6].includes(weekdayOf(day))) day = addDays(day, 1)
   return day
@@ -22,11 +24,10 @@ type Booked = {
   data: { visit: { id: string; orderId: string; version: number; staffName: string } }
 }
 
-/** The demo curtain with 上门测量安装, and its measuring visit booked and assigned through the cloud. */
-export async function bookedMeasuring(ctx: JourneyContext, day: ChinaDate, time = '09:00') {
-  const requestId = `journey-visit-${day}-${time.replace(':', '')}-${Date.now().toString(36)}`
+/** The demo curtain with 上门测量安装, placed by consumerA through the cloud. */
+export async function placeCurtain(cloud: TestCloud, requestId: string): Promise<OrderRecord> {
   const { order } = await orderCall(
-    ctx.cloud,
+    cloud,
     ACTIONS.order.create,
     {
       requestId,
@@ -42,6 +43,13 @@ export async function bookedMeasuring(ctx: JourneyContext, day: ChinaDate, time 
     },
     consumerA,
   )
+  return order as OrderRecord
+}
+
+/** The demo curtain with 上门测量安装, and its measuring visit booked and assigned through the cloud. */
+export async function bookedMeasuring(ctx: JourneyContext, day: ChinaDate, time = '09:00') {
+  const requestId = `journey-visit-${day}-${time.replace(':', '')}-${Date.now().toString(36)}`
+  const order = await placeCurtain(ctx.cloud, requestId)
   const start = `${day}T${time}:00+08:00`
   const booked = (await ctx.cloud.invoke(
     FUNCTIONS.visit,

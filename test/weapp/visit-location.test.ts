@@ -1,42 +1,19 @@
 // The pinned place on the weapp build (issue 18): the customer marks the place on WeChat's map
 // (chooseLocation, the wx stand-in's scripted answer) while booking; 张师傅's 导航 on 我的任务 opens
 // it with openLocation. A visit without a pin keeps copying the address.
-import { addDays, chinaDateOf, weekdayOf, type ChinaDate } from '@/domain/china-date'
-import { ACTIONS, COLLECTIONS } from '@/domain/names'
+import { COLLECTIONS } from '@/domain/names'
 import type { VisitRecord } from '@/domain/visit-types'
-import { consumerA, orderCall, ORDER_ADDRESS } from '../journeys/shop'
+import { consumerA } from '../journeys/shop'
+import { placeCurtain, visitDay } from '../journeys/visits'
 import { setupWeappApp } from './harness/app'
 import { WeappDriver } from './harness/driver'
 
 const app = setupWeappApp(consumerA, { launch: false })
 const PLACE = { name: '人民广场', address: '上海市黄浦区', latitude: 31.2304, longitude: 121.4737 }
 
-/** A weekday in the window picker's first week (from tomorrow): 张师傅 works weekdays. */
-function firstWeekday(): ChinaDate {
-  let day = addDays(chinaDateOf(new Date()), 2)
-  while ([0, 6].includes(weekdayOf(day))) day = addDays(day, 1)
-  return day
-}
-
 test('a place pinned at booking opens in WeChat’s map from 张师傅’s 导航', async () => {
-  const day = firstWeekday()
-  const { order } = await orderCall(
-    app.cloud,
-    ACTIONS.order.create,
-    {
-      requestId: `weapp-location-${Date.now().toString(36)}`,
-      productId: 'prod_curtain',
-      selection: {
-        options: { fabric: ['velvet'], heading: ['hooks'], installation: ['onsite'] },
-        measurements: { width: 280, height: 260 },
-        texts: {},
-        quantity: 1,
-        urgent: false,
-      },
-      address: ORDER_ADDRESS,
-    },
-    consumerA,
-  )
+  const day = visitDay()
+  const order = await placeCurtain(app.cloud, `weapp-location-${Date.now().toString(36)}`)
   await app.phone.switchUser(consumerA)
   const phone = new WeappDriver(app.phone)
   await phone.open(`account/pages/visit/index?orderId=${order._id}&kind=measuring`)
