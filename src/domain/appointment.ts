@@ -58,6 +58,9 @@ export interface BookingView extends SlotView {
   productName: string | null
 }
 
+/** A booking about no order; also what a cancel leaves. */
+export const NO_LINKED_ORDER = { orderId: null, orderNo: null, productName: null }
+
 /** A booked slot as the merchant sees it. */
 export interface MerchantBookingView extends BookingView {
   bookedBy: string | null

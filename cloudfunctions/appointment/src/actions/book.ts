@@ -5,6 +5,7 @@
 // caller's (else NOT_FOUND, nothing written); its number and product name are stored with it.
 import {
   MAX_FUTURE_BOOKINGS,
+  NO_LINKED_ORDER,
   bookingRefusal,
   toBookingView,
   type SlotRecord,
@@ -25,20 +26,21 @@ async function linkedOrder(orderId: string, openid: string) {
   if (!order || order.ownerOpenid !== openid) return null
   return { orderId, orderNo: order.orderNo, productName: order.productSnapshot.name }
 }
-const NO_ORDER = { orderId: null, orderNo: null, productName: null }
 
 export const book = defineUserAction(appointmentApi.book, async (input, openid) => {
   const now = currentTime()
-  const order = input.orderId ? await linkedOrder(input.orderId, openid) : NO_ORDER
+  const [order, found] = await Promise.all([
+    input.orderId ? linkedOrder(input.orderId, openid) : NO_LINKED_ORDER,
+    // Bookings the counter may not know (made before it existed); where() cannot run inside.
+    readList<Pick<SlotRecord, '_id' | 'startsAt'>>(
+      db
+        .collection(COLLECTIONS.appointmentSlots)
+        .where({ bookedBy: openid, startsAt: command.gt(now) })
+        .field({ _id: true, startsAt: true })
+        .limit(MAX_FUTURE_BOOKINGS + 1),
+    ),
+  ])
   if (!order) return fail('NOT_FOUND', '没有找到这个订单')
-  // Bookings the counter may not know (made before it existed); where() cannot run inside.
-  const found = await readList<Pick<SlotRecord, '_id' | 'startsAt'>>(
-    db
-      .collection(COLLECTIONS.appointmentSlots)
-      .where({ bookedBy: openid, startsAt: command.gt(now) })
-      .field({ _id: true, startsAt: true })
-      .limit(MAX_FUTURE_BOOKINGS + 1),
-  )
 
   return inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.appointmentSlots).doc(input.slotId)

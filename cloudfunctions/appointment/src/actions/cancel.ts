@@ -1,6 +1,6 @@
 // appointment.cancel — the booker or a merchant (anyone else: NOT_FOUND). Re-read and freed in
 // one transaction; an already open slot (a retry) answers ok without a write.
-import { toSlotView, type SlotRecord } from '@/domain/appointment'
+import { NO_LINKED_ORDER, toSlotView, type SlotRecord } from '@/domain/appointment'
 import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import { inTransaction, readDoc } from '@/cloud/database'
@@ -24,9 +24,7 @@ export const cancel = defineUserAction(appointmentApi.cancel, async (input, open
       bookedBy: null,
       bookedAt: null,
       note: null,
-      orderId: null,
-      orderNo: null,
-      productName: null,
+      ...NO_LINKED_ORDER,
     }
     await ref.update({ data: freed })
     return ok(toSlotView({ ...slot, ...freed }))
