@@ -5,27 +5,24 @@
 // transaction: an assignment racing a deactivation can still land (派单 shows it to reassign).
 import { randomBytes, randomInt } from 'node:crypto'
 import { visitStaffApi } from '@/domain/api/visit-staff'
-import { addDays, chinaDateOf, chinaDayRange } from '@/domain/china-date'
-import { COLLECTIONS } from '@/domain/names'
+import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
 import { fail, ok } from '@/domain/result'
 import type { StaffRecord } from '@/domain/visit-booking'
 import { visitFail } from '@/domain/visit-errors'
-import type { AvailabilityOverride } from '@/domain/visit-hours'
 import {
   INVITE_DAYS,
   isJoined,
   makeInviteCode,
-  STAFF_LIST_DAYS,
   unboundOpenid,
   type StaffInvite,
 } from '@/domain/visit-staff'
 import { HOLDING_VISIT_NODES } from '@/domain/visit-types'
 import { currentTime } from '@/cloud/clock'
-import { command, countOf, db, readDoc, readList, withoutId } from '@/cloud/database'
+import { command, countOf, readDoc, withoutId } from '@/cloud/database'
 import { staffRows } from '@/cloud/staff'
 import { visits } from '@/cloud/visits'
 import { defineOwnerAction } from './define'
-import { toStaffView } from './staff-view'
+import { readUpcomingHours, toStaffView } from './staff-view'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -65,15 +62,7 @@ export const saveStaff = defineOwnerAction(visitStaffApi.saveStaff, async (input
   const staffId = input.staffId
   const [stored, own] = await Promise.all([
     readDoc<StaffRecord>(staffRows().doc(staffId)),
-    readList<AvailabilityOverride>(
-      db
-        .collection(COLLECTIONS.availability)
-        .where({
-          staffId,
-          date: command.gte(today).and(command.lte(addDays(today, STAFF_LIST_DAYS - 1))),
-        })
-        .limit(STAFF_LIST_DAYS),
-    ),
+    readUpcomingHours(today, staffId),
   ])
   if (!stored) return fail('NOT_FOUND', '没有找到这位师傅', 'staffId')
   const active = input.active ?? stored.active
