@@ -7,6 +7,7 @@ import { Input, Picker, Text, View } from '@tarojs/components'
 import { addDays, type ChinaDate } from '@/domain/china-date'
 import type { Result } from '@/domain/result'
 import { HOURS_HORIZON_DAYS, HOURS_NOTE_MAX } from '@/domain/visit-staff'
+import TimeSpan, { DEFAULT_SPAN } from './time-span'
 import type { HoursInput } from './use-staff'
 
 interface Props {
@@ -20,13 +21,12 @@ interface Props {
 export default function DayHoursForm({ staffId, today, busy, onSave, onClose }: Props) {
   const [date, setDate] = useState(addDays(today, 1))
   const [off, setOff] = useState(true)
-  const [from, setFrom] = useState('09:00')
-  const [to, setTo] = useState('18:00')
+  const [span, setSpan] = useState(DEFAULT_SPAN)
   const [note, setNote] = useState('')
   const [error, setError] = useState<string>()
 
   const submit = async () => {
-    const result = await onSave({ staffId, date, hours: off ? [] : [{ from, to }], note })
+    const result = await onSave({ staffId, date, hours: off ? [] : [span], note })
     if (result.ok) {
       void Taro.showToast({ title: '已保存', icon: 'success' })
       onClose()
@@ -60,13 +60,7 @@ export default function DayHoursForm({ staffId, today, busy, onSave, onClose }: 
       </View>
       {off ? null : (
         <View className="day-hours__span">
-          <Picker mode="time" value={from} onChange={(e) => setFrom(e.detail.value)}>
-            <Text className="day-hours__time">{from}</Text>
-          </Picker>
-          <Text>至</Text>
-          <Picker mode="time" value={to} onChange={(e) => setTo(e.detail.value)}>
-            <Text className="day-hours__time">{to}</Text>
-          </Picker>
+          <TimeSpan span={span} onChange={(change) => setSpan({ ...span, ...change })} />
         </View>
       )}
       <Input

@@ -2,13 +2,14 @@
 // own check runs before sending; a refusal keeps everything typed (the form stays open).
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { visitStaffApi } from '@/domain/api/visit-staff'
 import type { WeeklyHours } from '@/domain/visit-hours'
 import { SKILL_LABELS } from '@/domain/visit-labels'
 import { DISTRICT_MAX, STAFF_NAME_MAX, WEEKDAY_LABELS } from '@/domain/visit-staff'
 import { VISIT_KINDS, type VisitKind } from '@/domain/visit-types'
 import type { Result } from '@/domain/result'
+import TimeSpan, { DEFAULT_SPAN } from './time-span'
 import type { StaffInput, StaffRow } from './use-staff'
 
 /** Monday first, as a week is read in China. */
@@ -18,9 +19,7 @@ type Day = { on: boolean; from: string; to: string }
 const daysOf = (hours: readonly WeeklyHours[]): Day[] =>
   Array.from({ length: 7 }, (_, weekday) => {
     const span = hours.find((entry) => entry.weekday === weekday)
-    return span
-      ? { on: true, from: span.from, to: span.to }
-      : { on: false, from: '09:00', to: '18:00' }
+    return span ? { on: true, from: span.from, to: span.to } : { on: false, ...DEFAULT_SPAN }
   })
 
 interface Props {
@@ -101,23 +100,7 @@ export default function StaffForm({ row, busy, onSave, onClose }: Props) {
               <Text>{WEEKDAY_LABELS[weekday]}</Text>
             </View>
             {day.on ? (
-              <>
-                <Picker
-                  mode="time"
-                  value={day.from}
-                  onChange={(e) => setDay(weekday, { from: e.detail.value })}
-                >
-                  <Text className="staff-form__time">{day.from}</Text>
-                </Picker>
-                <Text>至</Text>
-                <Picker
-                  mode="time"
-                  value={day.to}
-                  onChange={(e) => setDay(weekday, { to: e.detail.value })}
-                >
-                  <Text className="staff-form__time">{day.to}</Text>
-                </Picker>
-              </>
+              <TimeSpan span={day} onChange={(change) => setDay(weekday, change)} />
             ) : (
               <Text className="staff-form__off">休息</Text>
             )}
