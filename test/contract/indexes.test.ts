@@ -6,6 +6,7 @@ import {
   indexFileProblems,
   indexStatements,
   loadIndexes,
+  statisticsStatements,
   uncoveredShapes,
 } from '../../tools/local-cloud/indexes'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
@@ -74,6 +75,33 @@ describe('database/indexes.json', () => {
       const orderNo = file.orders.find((spec) => spec.unique)!
       expect(orderNo.fields[0][0]).toBe('orderNo')
       expect(rows.some((r) => /UNIQUE.*'orderNo'.*NULLS NOT DISTINCT/.test(r.indexdef))).toBe(true)
+    })
+
+    it('keeps statistics on each indexed field, so the planner estimates its conditions', async () => {
+      const { rows } = await pool.query(
+        "SELECT stxname FROM pg_statistic_ext WHERE stxname LIKE 'lc_st_%'",
+      )
+      expect(rows.map((r) => r.stxname).sort()).toEqual(
+        [...statisticsStatements(file).keys()].sort(),
+      )
+      // 2,000 documents over 10 nodes: without these statistics PostgreSQL guesses 0.5% of the rows
+      // for an equality on an expression of a partial index (10 here, not 200).
+      // (Written straight into the table, under a collection of its own: statistics are per table.)
+      await runSdk(cloud, "await db.createCollection('stat_probe'); return null")
+      await pool.query(
+        `INSERT INTO local_documents (collection, id, data)
+         SELECT 'stat_probe', 'stat_' || i, jsonb_build_object('_id', 'stat_' || i, 'node', 'n' || (i % 10))
+           FROM generate_series(1, 2000) AS i`,
+      )
+      await pool.query('ANALYZE local_documents')
+      const { rows: plan } = await pool.query(
+        `EXPLAIN (FORMAT JSON) SELECT id FROM local_documents
+          WHERE collection = 'stat_probe' AND (data -> 'node') = '"n3"'::jsonb AND jsonb_typeof(data -> 'node') = 'string'`,
+      )
+      const estimate = plan[0]['QUERY PLAN'][0].Plan['Plan Rows'] as number
+      expect(estimate).toBeGreaterThan(100)
+      expect(estimate).toBeLessThan(400)
+      await pool.query("DELETE FROM local_documents WHERE collection = 'stat_probe'")
     })
 
     it('refuses a duplicate on a unique index, a missing field counting as null', async () => {

@@ -158,7 +158,28 @@ export function indexStatements(file: IndexFile): Map<string, string> {
   return out
 }
 
-/** Creates the file's indexes and drops earlier ones no longer in it (caller holds the schema lock). */
+/**
+ * CREATE STATISTICS statements, by name: one per indexed field's expression and one per its
+ * jsonb_typeof (the type guards every pushed-down comparison carries). ANALYZE keeps no
+ * statistics for the expressions of partial indexes, so without these the planner guesses each
+ * condition's selectivity (0.5% for an equality) and, at 100,000 orders, chose a scan of every
+ * order of a node, then a sort, for the board's page of 20.
+ */
+export function statisticsStatements(file: IndexFile): Map<string, string> {
+  const out = new Map<string, string>()
+  const paths = new Set([...irregularPaths(file).values()].flat())
+  for (const path of paths)
+    for (const expr of [fieldExpr(path), `jsonb_typeof(${fieldExpr(path)})`]) {
+      const name = `lc_st_${createHash('sha1').update(expr).digest('hex').slice(0, 20)}`
+      out.set(name, `CREATE STATISTICS IF NOT EXISTS ${name} ON (${expr}) FROM local_documents`)
+    }
+  return out
+}
+
+/**
+ * Creates the file's indexes and statistics and drops earlier ones no longer in it (caller holds
+ * the schema lock).
+ */
 export async function ensureIndexes(db: Queryable, file: IndexFile): Promise<void> {
   const wanted = indexStatements(file)
   const { rows } = await db.query(
@@ -167,6 +188,13 @@ export async function ensureIndexes(db: Queryable, file: IndexFile): Promise<voi
   for (const { indexname } of rows as Array<{ indexname: string }>)
     if (!wanted.has(indexname)) await db.query(`DROP INDEX IF EXISTS ${indexname}`)
   for (const statement of wanted.values()) await db.query(statement)
+  const statistics = statisticsStatements(file)
+  const { rows: kept } = await db.query(
+    "SELECT stxname FROM pg_statistic_ext WHERE stxname LIKE 'lc_st_%'",
+  )
+  for (const { stxname } of kept as Array<{ stxname: string }>)
+    if (!statistics.has(stxname)) await db.query(`DROP STATISTICS IF EXISTS ${stxname}`)
+  for (const statement of statistics.values()) await db.query(statement)
 }
 
 /** The name of the index file entry a unique violation came from, for the error message. */
