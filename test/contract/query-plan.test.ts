@@ -144,9 +144,10 @@ describe('indexed reads at scale', () => {
     expect(board.result).toHaveLength(10)
     for (const read of [mine, board]) {
       expect(read.scans).not.toContain('Seq Scan')
-      // The page and the orders tied with it on the key (a node's share of one ETA day). Before:
-      // all of the customer's (a tenth) or the node's (a ninth) orders.
-      expect(read.widest).toBeLessThanOrEqual(ROWS / 200)
+      // About the page: the orders tied with it on the key (a node's share of one ETA day), or,
+      // walking createdAt, the other customers' orders between this one's (it holds a tenth, so
+      // about 100 for a page of 10). Before: all of the customer's or the node's (a ninth) orders.
+      expect(read.widest).toBeLessThanOrEqual(ROWS / 100)
     }
   }, 120_000)
 })
