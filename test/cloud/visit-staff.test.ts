@@ -84,6 +84,22 @@ describe('saveStaff', () => {
     expect(after).toMatchObject({ openid: row.openid, role: 'staff' })
   })
 
+  test('a retry with the same request id answers the person it added, not a second one', async () => {
+    const before = (await env.cloud.store.find(COLLECTIONS.staff)).length
+    const first = await visit('saveStaff', { ...WANG, requestId: 'req_staff_retry' }, merchant)
+    const retried = await env.cloud.invokeCounted(
+      FUNCTIONS.visit,
+      { action: 'saveStaff', payload: { ...WANG, requestId: 'req_staff_retry' } },
+      merchant,
+    )
+    expect(retried.result).toEqual(first)
+    // owner check, the add refused on the duplicate id, the row read.
+    expect(retried.roundTrips).toBe(3)
+    expect(await env.cloud.store.find(COLLECTIONS.staff)).toHaveLength(before + 1)
+    const other = await visit('saveStaff', { ...WANG, requestId: 'req_staff_other' }, merchant)
+    expect(other.data.staff.id).not.toBe(first.data.staff.id)
+  })
+
   test.each([
     ['name', { name: '一二三四五六七八九十一' }],
     ['skills', { skills: [] }],

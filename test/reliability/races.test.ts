@@ -295,8 +295,10 @@ test.each(rounds)('50 users booking one designer slot: one booking (round %i)', 
   }),
 )
 
-// One invite code handed to 50 people at once (visit.joinStaff): the transaction re-reads the row,
-// so exactly one account is bound and the others are told the code is used.
+// The owner's add sent 10 times at once with one request id (taps and retries): one person, every
+// answer with the code stored. Then that invite code handed to 50 people at once (visit.joinStaff):
+// the transaction re-reads the row, so exactly one account is bound and the others are told the
+// code is used.
 test.each(rounds)('50 people joining with one invite code: one is bound (round %i)', (round) =>
   race(async () => {
     const person = {
@@ -305,8 +307,18 @@ test.each(rounds)('50 people joining with one invite code: one is bound (round %
       districts: ['测试区'],
       weeklyHours: [],
     }
-    const saved = await call(env, 'visit', 'saveStaff', person, merchant)
-    const { id, invite } = saved.data.staff
+    const requestId = `req_race_staff_${round}`
+    const saves = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        call(env, 'visit', 'saveStaff', { ...person, requestId }, merchant),
+      ),
+    )
+    expect(saves.every((saved) => saved.ok)).toBe(true)
+    const { id, invite } = saves[0].data.staff
+    const [added] = await env.cloud.store.find(COLLECTIONS.staff, { _id: id })
+    expect(saves.map((saved) => saved.data.staff.invite.code)).toEqual(
+      Array(10).fill(added.invite.code),
+    )
     const results = await together((index) =>
       call(env, 'visit', 'joinStaff', { code: invite.code }, `o_race_joiner_${round}_${index}`),
     )

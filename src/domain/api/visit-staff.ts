@@ -36,11 +36,13 @@ export const visitStaffApi = {
   /** 师傅管理: everyone, active first, with their next days' hours. */
   staff: action('staff', object({}), returns<{ today: ChinaDate; staff: StaffView[] }>()),
   /** Without `staffId` a new person (an invite code, no account yet); the role stays the row's;
-   * `active` left out keeps it (a new person is active). */
+   * `active` left out keeps it (a new person is active). `requestId` names a new person's row, so
+   * a retry after a lost answer gets the same person back instead of a second one. */
   saveStaff: action(
     'saveStaff',
     object({
       staffId: optional(id('师傅')),
+      requestId: optional(id('请求编号')),
       name: staffNameCheck,
       skills: skillsCheck,
       districts: districtsCheck,

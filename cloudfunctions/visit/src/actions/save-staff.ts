@@ -1,9 +1,9 @@
-// visit.saveStaff — the owner. A new person gets an id, an unbound openid and an invite code
-// (INVITE_DAYS) to join with; an edit keeps the openid and the role, and renews an expired code
+// visit.saveStaff — the owner. A new person gets an id (from the request id when given, so a retry
+// finds the row it added), an unbound openid and an invite code (INVITE_DAYS) to join with; an edit keeps the openid and the role, and renews an expired code
 // nobody used. Deactivating someone who holds visits from today on answers STAFF_HAS_VISITS and
 // writes nothing (the owner reassigns first); the owner's own row stays active. Not a
 // transaction: an assignment racing a deactivation can still land (派单 shows it to reassign).
-import { randomBytes, randomInt } from 'node:crypto'
+import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { visitStaffApi } from '@/domain/api/visit-staff'
 import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
 import { fail, ok } from '@/domain/result'
@@ -18,7 +18,7 @@ import {
 } from '@/domain/visit-staff'
 import { HOLDING_VISIT_NODES } from '@/domain/visit-types'
 import { currentTime } from '@/cloud/clock'
-import { command, countOf, readDoc, withoutId } from '@/cloud/database'
+import { command, countOf, readDoc } from '@/cloud/database'
 import { staffRows } from '@/cloud/staff'
 import { visits } from '@/cloud/visits'
 import { defineOwnerAction } from './define'
@@ -32,6 +32,9 @@ const newInvite = (now: Date): StaffInvite => ({
   usedAt: null,
 })
 
+const newStaffId = (requestId: string | undefined) =>
+  `staff_${requestId ? createHash('sha256').update(requestId).digest('hex').slice(0, 16) : randomBytes(8).toString('hex')}`
+
 export const saveStaff = defineOwnerAction(visitStaffApi.saveStaff, async (input) => {
   const now = currentTime()
   const today = chinaDateOf(now)
@@ -43,7 +46,7 @@ export const saveStaff = defineOwnerAction(visitStaffApi.saveStaff, async (input
     updatedAt: now,
   }
   if (!input.staffId) {
-    const _id = `staff_${randomBytes(8).toString('hex')}`
+    const _id = newStaffId(input.requestId)
     const row: StaffRecord = {
       _id,
       openid: unboundOpenid(_id),
@@ -53,10 +56,13 @@ export const saveStaff = defineOwnerAction(visitStaffApi.saveStaff, async (input
       invite: newInvite(now),
       createdAt: now,
     }
-    await staffRows()
-      .doc(_id)
-      .set({ data: withoutId(row) })
-    return ok({ staff: toStaffView(row, [], today) })
+    // A retry's add fails on the duplicate id: the person it added is the answer, code and all.
+    const added = await (staffRows().add({ data: row }) as Promise<unknown>).then(
+      () => row,
+      () => readDoc<StaffRecord>(staffRows().doc(_id)),
+    )
+    if (!added) return fail('INTERNAL', '添加师傅失败，请重试')
+    return ok({ staff: toStaffView(added, [], today) })
   }
 
   const staffId = input.staffId

@@ -9,6 +9,7 @@ import { SKILL_LABELS } from '@/domain/visit-labels'
 import { DISTRICT_MAX, STAFF_NAME_MAX, WEEKDAY_LABELS } from '@/domain/visit-staff'
 import { VISIT_KINDS, type VisitKind } from '@/domain/visit-types'
 import type { Result } from '@/domain/result'
+import { newRequestId } from '@/services/request-id'
 import TimeSpan, { DEFAULT_SPAN } from './time-span'
 import type { StaffInput, StaffRow } from './use-staff'
 
@@ -35,6 +36,8 @@ export default function StaffForm({ row, busy, onSave, onClose }: Props) {
   const [districts, setDistricts] = useState((row?.districts ?? []).join(' '))
   const [days, setDays] = useState<Day[]>(() => daysOf(row?.weeklyHours ?? []))
   const [error, setError] = useState<string>()
+  // One per form: a retry after a lost answer adds the same person, not a second one.
+  const [requestId] = useState(newRequestId)
 
   const toggleSkill = (kind: VisitKind) =>
     setSkills((now) => (now.includes(kind) ? now.filter((k) => k !== kind) : [...now, kind]))
@@ -43,7 +46,7 @@ export default function StaffForm({ row, busy, onSave, onClose }: Props) {
 
   const submit = async () => {
     const input: StaffInput = {
-      ...(row ? { staffId: row.id } : {}),
+      ...(row ? { staffId: row.id } : { requestId }),
       name,
       skills,
       districts: districts.split(/[\s,，、]+/).filter(Boolean),
