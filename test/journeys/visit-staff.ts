@@ -2,8 +2,9 @@
 // 宝山区 — a district no other journey books, every day 09:00–18:00) and gets an invite code; a new
 // WeChat account opens the shared link and joins with it, and takes today off on 我的任务 (请假);
 // the owner gives 王师傅 tomorrow off. 派单's day plan (visit.dispatch) then gives him no hours.
+// With a second span on Mondays (saved by another client), editing him keeps it.
 import { addDays, chinaDateOf } from '@/domain/china-date'
-import { FUNCTIONS } from '@/domain/names'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import type { JourneyContext } from './driver'
 import { merchant } from './shop'
 
@@ -65,4 +66,35 @@ export async function ownerAddsWangWhoJoinsAndTakesADayOff(ctx: JourneyContext):
   await owner.see(`${WANG_CARD} .staff-card__own`, `${tomorrow}：休息`)
   expect(owner.errors()).toEqual([])
   expect(await plannedHours(ctx, tomorrow)).toEqual([])
+
+  const stored = async () =>
+    (await ctx.cloud.store.find(COLLECTIONS.staff, { name: '王师傅' }))[0] as {
+      _id: string
+      weeklyHours: { weekday: number; from: string; to: string }[]
+    }
+  const { _id: staffId, weeklyHours } = await stored()
+  const evening = { weekday: 1, from: '19:00', to: '21:00' }
+  const twoSpans = await ctx.cloud.invoke(
+    FUNCTIONS.visit,
+    {
+      action: 'saveStaff',
+      payload: {
+        staffId,
+        name: '王师傅',
+        skills: ['measuring'],
+        districts: ['宝山区'],
+        weeklyHours: [...weeklyHours, evening],
+      },
+    },
+    merchant,
+  )
+  expect(twoSpans).toMatchObject({ ok: true })
+  await owner.open(TEAM)
+  await owner.tap(`${WANG_CARD} .staff-card__edit`, '编辑')
+  await owner.see('.staff-form__day--1 .staff-form__more', '另 19:00–21:00')
+  await owner.tap('.staff-form__save', '保存')
+  await owner.seeToast('已保存')
+  expect(owner.errors()).toEqual([])
+  expect((await stored()).weeklyHours).toContainEqual(evening)
+  expect((await stored()).weeklyHours).toHaveLength(8)
 }

@@ -1,5 +1,6 @@
-// Add or edit a person: name, skills, districts and one span of hours per weekday. The contract's
-// own check runs before sending; a refusal keeps everything typed (the form stays open).
+// Add or edit a person: name, skills, districts and one span of hours per weekday; a day's other
+// spans (saved elsewhere) are shown and kept unless the day is switched off. The contract's own
+// check runs before sending; a refusal keeps everything typed (the form stays open).
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
@@ -15,12 +16,14 @@ import type { StaffInput, StaffRow } from './use-staff'
 
 /** Monday first, as a week is read in China. */
 const WEEK = [1, 2, 3, 4, 5, 6, 0]
-type Day = { on: boolean; from: string; to: string }
+type Day = { on: boolean; from: string; to: string; more: WeeklyHours[] }
 
 const daysOf = (hours: readonly WeeklyHours[]): Day[] =>
   Array.from({ length: 7 }, (_, weekday) => {
-    const span = hours.find((entry) => entry.weekday === weekday)
-    return span ? { on: true, from: span.from, to: span.to } : { on: false, ...DEFAULT_SPAN }
+    const [span, ...more] = hours.filter((entry) => entry.weekday === weekday)
+    return span
+      ? { on: true, from: span.from, to: span.to, more }
+      : { on: false, ...DEFAULT_SPAN, more: [] }
   })
 
 interface Props {
@@ -51,7 +54,7 @@ export default function StaffForm({ row, busy, onSave, onClose }: Props) {
       skills,
       districts: districts.split(/[\s,，、]+/).filter(Boolean),
       weeklyHours: days.flatMap((day, weekday) =>
-        day.on ? [{ weekday, from: day.from, to: day.to }] : [],
+        day.on ? [{ weekday, from: day.from, to: day.to }, ...day.more] : [],
       ),
     }
     const checked = visitStaffApi.saveStaff.payload(input, '')
@@ -98,12 +101,19 @@ export default function StaffForm({ row, busy, onSave, onClose }: Props) {
           <View key={weekday} className={`staff-form__day staff-form__day--${weekday}`}>
             <View
               className={`staff-form__chip${day.on ? ' staff-form__chip--on' : ''}`}
-              onClick={() => setDay(weekday, { on: !day.on })}
+              onClick={() => setDay(weekday, { on: !day.on, more: [] })}
             >
               <Text>{WEEKDAY_LABELS[weekday]}</Text>
             </View>
             {day.on ? (
-              <TimeSpan span={day} onChange={(change) => setDay(weekday, change)} />
+              <>
+                <TimeSpan span={day} onChange={(change) => setDay(weekday, change)} />
+                {day.more.map((span) => (
+                  <Text key={span.from} className="staff-form__more">
+                    {`另 ${span.from}–${span.to}`}
+                  </Text>
+                ))}
+              </>
             ) : (
               <Text className="staff-form__off">休息</Text>
             )}
