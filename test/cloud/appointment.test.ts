@@ -314,13 +314,22 @@ describe('book, cancel, mine, bookings', () => {
     })
   })
 
-  test('mine lists only the caller’s own upcoming bookings', async () => {
+  test('mine lists only the caller’s own bookings, upcoming first, then ended ones', async () => {
     const [id] = await define({ startsAt: inHours(400), minutes: 30, designer: '我的' })
     await call('book', { slotId: id, note: '改裤长' }, 'o_mine')
-    const mine = await call('mine', undefined, 'o_mine')
+    await insertPastSlot('slot_past_mine', 'o_mine')
+    const { result, roundTrips } = await env.cloud.invokeCounted(
+      FUNCTIONS.appointment,
+      { action: 'mine' },
+      'o_mine',
+    )
+    const mine = result as { data: { items: Record<string, unknown>[] } }
     expect(mine.data.items).toEqual([
       expect.objectContaining({ id, note: '改裤长', status: 'booked' }),
+      expect.objectContaining({ id: 'slot_past_mine', designer: '历史' }),
     ])
+    // docs/actions.md: the upcoming and the ended bookings, read at once.
+    expect(roundTrips).toBe(2)
     expect(mine.data.items[0]).not.toHaveProperty('bookedBy')
     const others = await call('mine', undefined, consumerB)
     expect(others.data.items.map((item: { id: string }) => item.id)).not.toContain(id)

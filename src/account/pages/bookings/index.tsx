@@ -45,6 +45,7 @@ export default function Bookings() {
                   <AppointmentEntry
                     key={entry.key}
                     booking={entry.booking}
+                    upcoming={entry.upcoming}
                     onCancel={() => void cancel(entry.booking)}
                   />
                 ),
