@@ -5,6 +5,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import { LowerSyntaxPlugin } from './lower-syntax'
+import { PreloadPagePlugin } from './preload-page'
 import prodConfig from './prod'
 import { loadWeappTargets } from './weapp-targets'
 
@@ -79,6 +80,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // H5 only runs locally against the local cloud; the mini program's size is what ships.
         chain.performance.hints(false)
+        // The home page (the first page, what an address without a page opens) downloads beside
+        // app.js instead of after it.
+        chain.plugin('preload-page').use(PreloadPagePlugin, ['pages/index/index.tsx'])
       },
     },
   }

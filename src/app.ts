@@ -1,13 +1,17 @@
 import { type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { startFirstScreenRead } from './services/first-screen'
 import { nameNavigationBarButtons } from './services/h5-navigation-bar'
 import { loadLocalUsers } from './services/local-identity'
 import { listenForPrivacyRequests } from './services/privacy'
 import './app.scss'
 
-// H5: ask the local cloud who may call it while the page's chunk loads, not after; the first
-// screen's cloud call waits for the answer. A failure is retried by the first call that needs it.
-if (process.env.TARO_ENV === 'h5') loadLocalUsers().catch(() => undefined)
+// H5: ask the local cloud who may call it, and start the launch page's first read, while the
+// page's chunk loads, not after it renders. A failure is retried by the first call that needs it.
+if (process.env.TARO_ENV === 'h5') {
+  loadLocalUsers().catch(() => undefined)
+  startFirstScreenRead()
+}
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -60,3 +60,6 @@ export const TEAM_PAGES = {
   /** 师傅入驻: `code` from the owner's link, or typed. */
   join: '/team/pages/join/index',
 } as const
+
+/** The home page: the first tab, and what an H5 address without a page opens. */
+export const HOME_PAGE = '/pages/index/index'

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Contract, PayloadArgs, ResultOf } from '@/domain/api/contract'
 import type { Fail } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
+import { takeFirstScreenRead } from '@/services/first-screen'
 import { onLocalIdentityChange } from '@/services/local-identity'
 
 export interface CloudState<T> {
@@ -38,7 +39,12 @@ export function useCloud<C extends Contract>(
         error: undefined,
       }))
       const body = payloadKey === undefined ? undefined : (JSON.parse(payloadKey) as object)
-      const result = await callCloud(contract as Contract, body)
+      // H5: the launch page's first load takes the read app.ts started (services/first-screen).
+      const early =
+        process.env.TARO_ENV === 'h5' && body === undefined && !keepData
+          ? takeFirstScreenRead(contract)
+          : undefined
+      const result = await (early ?? callCloud(contract as Contract, body))
       if (id !== latest.current) return
       setState((prev) =>
         result.ok

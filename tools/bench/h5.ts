@@ -84,6 +84,7 @@ export const benchmark: Benchmark = {
       await app.invoke(FUNCTIONS.order, { action: 'detail', payload: { orderId } }, CONSUMER)
       // Other work on the machine slows every load; the ratio to the bare app travels better.
       const load = loadavg()[0].toFixed(1)
+      ctx.log(`load average (1 min) as the loads begin: ${load} on ${cpus().length} cores`)
       const bareScreen = await firstScreen(browser, bare.url, '.bare')
       const home = await firstScreen(browser, app.url, '.product-list')
       const detail = await firstScreen(
