@@ -158,6 +158,44 @@ describe('saveStaff', () => {
   })
 })
 
+describe('saveStaff narrowing', () => {
+  test('taking away a skill or district a visit ahead needs is refused and writes nothing', async () => {
+    await held(weekdayAhead(6), 'visit_held_narrow')
+    const zhangRow = {
+      ...WANG,
+      name: '张师傅',
+      staffId: 'staff_zhang',
+      skills: ['measuring', 'installing', 'repairing'],
+      districts: ['徐汇区', '闵行区', '长宁区'],
+    }
+    const before = await written()
+    // The held visit is a measuring visit in 徐汇区.
+    const noMeasuring = await visit(
+      'saveStaff',
+      { ...zhangRow, skills: ['installing', 'repairing'] },
+      merchant,
+    )
+    expect(noMeasuring).toMatchObject({ ok: false, code: 'STAFF_HAS_VISITS', field: 'skills' })
+    expect(noMeasuring.message).toContain('需要去掉的技能或区域')
+    const noXuhui = await visit('saveStaff', { ...zhangRow, districts: ['闵行区'] }, merchant)
+    expect(noXuhui).toMatchObject({ ok: false, code: 'STAFF_HAS_VISITS', field: 'districts' })
+    expect(await written()).toBe(before)
+
+    const { result, roundTrips } = await env.cloud.invokeCounted(
+      FUNCTIONS.visit,
+      {
+        action: 'saveStaff',
+        payload: { ...zhangRow, skills: ['measuring'], districts: ['徐汇区'] },
+      },
+      merchant,
+    )
+    expect(result).toMatchObject({ ok: true })
+    // docs/actions.md: owner check, the row and its days, the count, the update.
+    expect(roundTrips).toBe(5)
+    expect(await visit('saveStaff', zhangRow, merchant)).toMatchObject({ ok: true })
+  })
+})
+
 describe('joinStaff', () => {
   test('of 20 parallel joins with one code exactly one binds; its retry answers ok', async () => {
     const { id, code } = await added({ name: '钱师傅' })

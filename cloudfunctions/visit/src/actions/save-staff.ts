@@ -1,7 +1,8 @@
 // visit.saveStaff — the owner. A new person gets an id (from the request id when given, so a retry
 // finds the row it added), an unbound openid and an invite code (INVITE_DAYS) to join with; an edit keeps the openid and the role, and renews an expired code
-// nobody used. Deactivating someone who holds visits from today on answers STAFF_HAS_VISITS and
-// writes nothing (the owner reassigns first); the owner's own row stays active. Not a
+// nobody used. Deactivating someone who holds visits from today on, or taking away a skill or
+// district one of those visits needs, answers STAFF_HAS_VISITS and writes nothing (the owner
+// reassigns first); the owner's own row stays active. Not a
 // transaction: an assignment racing a deactivation can still land (派单 shows it to reassign).
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { visitStaffApi } from '@/domain/api/visit-staff'
@@ -72,20 +73,35 @@ export const saveStaff = defineOwnerAction(visitStaffApi.saveStaff, async (input
   ])
   if (!stored) return fail('NOT_FOUND', '没有找到这位师傅', 'staffId')
   const active = input.active ?? stored.active
+  const held = {
+    staffId,
+    node: command.in([...HOLDING_VISIT_NODES]),
+    'window.start': command.gte(chinaDayRange(today).start),
+  }
   if (stored.active && !active) {
     if (stored.role === 'owner') return visitFail('OWNER_ROW', undefined, 'active')
-    const held = await countOf(
-      visits().where({
-        staffId,
-        node: command.in([...HOLDING_VISIT_NODES]),
-        'window.start': command.gte(chinaDayRange(today).start),
-      }),
-    )
-    if (held > 0)
+    const count = await countOf(visits().where(held))
+    if (count > 0)
       return visitFail(
         'STAFF_HAS_VISITS',
-        `${stored.name}还有 ${held} 个未完成的上门，请先在派单里改派再停用`,
+        `${stored.name}还有 ${count} 个未完成的上门，请先在派单里改派再停用`,
         'active',
+      )
+  } else if (active) {
+    const skills = stored.skills.filter((skill) => !fields.skills.includes(skill))
+    const districts = stored.districts.filter((district) => !fields.districts.includes(district))
+    const needing = [
+      ...(skills.length ? [{ kind: command.in(skills) }] : []),
+      ...(districts.length ? [{ district: command.in(districts) }] : []),
+    ]
+    const count = needing.length
+      ? await countOf(visits().where(command.and([held, command.or(needing)])))
+      : 0
+    if (count > 0)
+      return visitFail(
+        'STAFF_HAS_VISITS',
+        `${stored.name}还有 ${count} 个未完成的上门需要去掉的技能或区域，请先在派单里改派`,
+        skills.length ? 'skills' : 'districts',
       )
   }
   const expired = !stored.invite || new Date(stored.invite.expiresAt) <= now
