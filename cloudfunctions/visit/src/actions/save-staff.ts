@@ -1,9 +1,10 @@
 // visit.saveStaff — the owner. A new person gets an id (from the request id when given, so a retry
-// finds the row it added), an unbound openid and an invite code (INVITE_DAYS) to join with; an edit keeps the openid and the role, and renews an expired code
-// nobody used. Deactivating someone who holds visits from today on, or taking away a skill or
-// district one of those visits needs, answers STAFF_HAS_VISITS and writes nothing (the owner
-// reassigns first); the owner's own row stays active. Not a
-// transaction: an assignment racing a deactivation can still land (派单 shows it to reassign).
+// finds the row it added), an unbound openid and an invite code (INVITE_DAYS) to join with; an
+// edit keeps the openid and the role, and renews an expired code nobody used. Deactivating
+// someone who holds visits from today on, or taking away a skill or district one of those visits
+// needs, answers STAFF_HAS_VISITS and writes nothing (the owner reassigns first); the owner's own
+// row stays active. Not a transaction: an assignment racing a deactivation can still land (派单
+// shows it to reassign).
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { visitStaffApi } from '@/domain/api/visit-staff'
 import { chinaDateOf, chinaDayRange } from '@/domain/china-date'
