@@ -4,6 +4,7 @@
 // `writes.<key>` (how many changes touched the key: the repair's proof that nothing moved while
 // it counted). An order always counts in shardOf(its id), so orders moving at once mostly write
 // different documents; a figure is the sum of its key over every shard.
+import { hashText } from './hash'
 import {
   EXCEPTION_KINDS,
   ORDER_NODES,
@@ -45,14 +46,9 @@ export function newOrderCounter(
   }
 }
 
-/** FNV-1a over the id's UTF-16 code units: stable, cheap, spread evenly enough for shards. */
+/** The shard an order always counts in. */
 export function shardOf(orderId: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < orderId.length; i += 1) {
-    hash ^= orderId.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193) >>> 0
-  }
-  return hash % ORDER_COUNTER_SHARDS
+  return hashText(orderId) % ORDER_COUNTER_SHARDS
 }
 
 type Counted = Pick<OrderRecord, 'node' | 'exception'>

@@ -6,6 +6,7 @@
 // except after a stock-count correction, which may leave reservations uncovered (a shortfall).
 import type { MaterialView, RestockTask, StockAdjustReason } from './merchant-views'
 import type { OrderNode } from './order-types'
+import { shardUnits, type ShardTake } from './stock-shards'
 import { fail, ok, type Result } from './result'
 
 export interface MaterialRecord {
@@ -13,7 +14,10 @@ export interface MaterialRecord {
   name: string
   unit: string
   quantity: number
+  /** Reserved against this document itself; reservations held in shards are on the shards. */
   reserved: number
+  /** Units handed out to shards, spare or reserved there (stock-shards.ts); absent: none. */
+  allotted?: number
   safetyLevel: number
   usage: { productId: string; perUnit: number }[]
   /** usage's product ids, for the indexed "materials of this product" lookup. */
@@ -54,6 +58,8 @@ export interface RestockTaskRecord {
 export interface StockLine {
   materialId: string
   quantity: number
+  /** The units taken from shards (stock-shards.ts); the rest was reserved on the document. */
+  shards?: ShardTake[]
 }
 
 export function reservationIdOf(orderId: string, materialId: string): string {
@@ -89,18 +95,29 @@ export function reserve(m: MaterialRecord, amount: number, now: Date): MaterialR
   return { ...m, reserved: m.reserved + amount, updatedAt: now }
 }
 
-/** The held amount leaves the shelf: both on-hand and reserved go down (never below zero). */
-export function consume(m: MaterialRecord, amount: number, now: Date): MaterialRecord {
-  return {
+/**
+ * The document after an order's held line is consumed (the units leave the shelf: on-hand goes
+ * down with what was reserved) or released. Units held in shards are settled on the shards
+ * (stock-shards.ts); here they only leave `allotted` when consumed. Never below zero.
+ */
+export function settleMaterial(
+  m: MaterialRecord,
+  line: StockLine,
+  step: 'consume' | 'release',
+  now: Date,
+): MaterialRecord {
+  const inShards = shardUnits(line)
+  const released = {
     ...m,
-    quantity: Math.max(0, m.quantity - amount),
-    reserved: Math.max(0, m.reserved - amount),
+    reserved: Math.max(0, m.reserved - (line.quantity - inShards)),
     updatedAt: now,
   }
-}
-
-export function release(m: MaterialRecord, amount: number, now: Date): MaterialRecord {
-  return { ...m, reserved: Math.max(0, m.reserved - amount), updatedAt: now }
+  if (step === 'release') return released
+  return {
+    ...released,
+    quantity: Math.max(0, m.quantity - line.quantity),
+    ...(inShards > 0 && { allotted: Math.max(0, (m.allotted ?? 0) - inShards) }),
+  }
 }
 
 /** What a transition into `to` does to the order's held reservations. */

@@ -5,11 +5,10 @@
 import {
   adjust,
   availableOf,
-  consume,
   isLow,
   newRestockTask,
-  release,
   reserve,
+  settleMaterial,
   restockStep,
   stockNeeds,
   stockStepFor,
@@ -88,11 +87,27 @@ describe('reserve / consume / release', () => {
 
   test('consume lowers both on-hand and reserved; release only reserved', () => {
     const m = material({ quantity: 10, reserved: 6 })
-    expect(consume(m, 4, NOW)).toMatchObject({ quantity: 6, reserved: 2 })
-    expect(release(m, 4, NOW)).toMatchObject({ quantity: 10, reserved: 2 })
-    expect(consume(material({ quantity: 1, reserved: 1 }), 5, NOW)).toMatchObject({
-      quantity: 0,
-      reserved: 0,
+    const line = { materialId: m._id, quantity: 4 }
+    expect(settleMaterial(m, line, 'consume', NOW)).toMatchObject({ quantity: 6, reserved: 2 })
+    expect(settleMaterial(m, line, 'release', NOW)).toMatchObject({ quantity: 10, reserved: 2 })
+    const over = { materialId: m._id, quantity: 5 }
+    expect(
+      settleMaterial(material({ quantity: 1, reserved: 1 }), over, 'consume', NOW),
+    ).toMatchObject({ quantity: 0, reserved: 0 })
+  })
+
+  test('units held in shards leave allotted when consumed, and nothing on release', () => {
+    const m = material({ quantity: 100, reserved: 2, allotted: 40 })
+    const line = { materialId: m._id, quantity: 5, shards: [{ shard: 3, quantity: 4 }] }
+    expect(settleMaterial(m, line, 'consume', NOW)).toMatchObject({
+      quantity: 95,
+      reserved: 1,
+      allotted: 36,
+    })
+    expect(settleMaterial(m, line, 'release', NOW)).toMatchObject({
+      quantity: 100,
+      reserved: 1,
+      allotted: 40,
     })
   })
 
