@@ -98,8 +98,10 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
   request.prepared.catch(() => undefined) // awaited in the transaction; a failure throws there
   const now = currentTime()
   const orderId = orderIdFor(ownerOpenid, requestId)
+  let attempt = 0
 
   const placed = await inTransaction(async (transaction) => {
+    attempt += 1
     const doc = (name: CollectionName, id: string) => transaction.collection(name).doc(id)
     const orderRef = doc(COLLECTIONS.orders, orderId)
     const existing = await readDoc<OrderRecord>(orderRef)
@@ -123,7 +125,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
       product.kind === 'batch' ? readDoc<BatchState>(batchRef) : null,
       request.couponId ? readCouponForUse(transaction, request.couponId) : null,
       // Stock: checked before any write, so a refused order leaves nothing behind.
-      prepareReservation(transaction, needs, now),
+      prepareReservation(transaction, needs, now, { orderId, attempt, known: inputs.materials }),
       readDoc<PreferenceRecord>(preferenceRef),
     ])
     if (!holds.ok) return holds
@@ -160,7 +162,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
     // (lock-order.ts).
     await writeInLockOrder(
       [
-        () => orderRef.set({ data: { ...withoutId(built.data), stock: needs } }),
+        () => orderRef.set({ data: { ...withoutId(built.data), stock: reservation.data.lines } }),
         () => reservation.data.rows(built.data),
         behaviour &&
           (() =>

@@ -21,6 +21,8 @@ export const COLLECTIONS = {
   /** Messages sent per (user, China day), for the daily frequency cap. */
   messageCounters: 'message_counters',
   materials: 'materials',
+  /** A material's spare and reserved units handed out to shards (stock-shards.ts). */
+  materialShards: 'material_shards',
   stockReservations: 'stock_reservations',
   restockTasks: 'restock_tasks',
   /** Replenishment state per (user, consumable product). */

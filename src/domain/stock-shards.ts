@@ -82,17 +82,23 @@ export function takeFromShard(shard: MaterialShard | null, amount: number): Take
     : null
 }
 
-/** From the document's own spare first, then the shards with most spare; null if short. */
+/**
+ * From the document's own spare first, then the shards from `start` on (each order starts at
+ * its own, so orders gathering at once mostly take from different shards); null if short.
+ */
 export function gatherTake(
   m: MaterialRecord,
   shards: readonly MaterialShard[],
   amount: number,
+  start = 0,
 ): TakePlan | null {
   const fromDocument = Math.min(amount, Math.max(0, ownSpare(m)))
   let left = amount - fromDocument
   const taken: ShardTake[] = []
-  for (const shard of [...shards].sort((a, b) => b.spare - a.spare)) {
-    if (left === 0 || shard.spare <= 0) break
+  const distance = (s: MaterialShard) => (s.shard - start + MATERIAL_SHARDS) % MATERIAL_SHARDS
+  for (const shard of [...shards].sort((a, b) => distance(a) - distance(b))) {
+    if (left === 0) break
+    if (shard.spare <= 0) continue
     const quantity = Math.min(left, shard.spare)
     taken.push({ shard: shard.shard, quantity })
     left -= quantity

@@ -77,9 +77,16 @@ test('an order takes from one shard that covers it, else gathers from the docume
   ]
   expect(gatherTake(m, shards, 15)).toEqual({
     fromDocument: 8,
+    shards: [
+      { shard: 0, quantity: 4 },
+      { shard: 1, quantity: 3 },
+    ],
+  })
+  expect(gatherTake(m, shards, 15, 1)).toEqual({
+    fromDocument: 8,
     shards: [{ shard: 1, quantity: 7 }],
   })
-  expect(gatherTake(m, shards, 20)).toEqual({
+  expect(gatherTake(m, shards, 20, 1)).toEqual({
     fromDocument: 8,
     shards: [
       { shard: 1, quantity: 8 },

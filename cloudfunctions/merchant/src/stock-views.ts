@@ -10,7 +10,7 @@ import {
   type StockReservation,
 } from '@/domain/stock'
 import { command, db, readList } from '@/cloud/database'
-import { reservations } from '@/cloud/stock'
+import { reservations, withTheirShards } from '@/cloud/stock'
 
 /** Held reservations looked at per material when stock is short; the oldest come first. */
 export const HELD_PAGE = 200
@@ -25,7 +25,10 @@ export async function heldReservations(materialId: string): Promise<StockReserva
   )
 }
 
-/** Reservations of this material its on-hand quantity cannot cover (none when not short). */
+/**
+ * Reservations of this material its on-hand quantity cannot cover (none when not short);
+ * `material` with its shards' reservations counted (withTheirShards).
+ */
 export async function uncoveredOf(material: MaterialRecord): Promise<StockReservation[]> {
   if (material.reserved <= material.quantity) return []
   return uncoveredReservations(material.quantity, await heldReservations(material._id))
@@ -44,10 +47,12 @@ export async function productNamesOf(ids: string[]): Promise<Record<string, stri
   return Object.fromEntries(products.map((p) => [p._id, p.name]))
 }
 
+/** The materials' views; `list` as stored (what their shards hold is read here). */
 export async function materialViews(list: MaterialRecord[]): Promise<MaterialView[]> {
-  const [names, affected] = await Promise.all([
+  const [names, whole] = await Promise.all([
     productNamesOf(list.flatMap((m) => m.productIds)),
-    Promise.all(list.map(async (m) => (await uncoveredOf(m)).length)),
+    withTheirShards(list),
   ])
-  return list.map((m, i) => toMaterialView(m, names, affected[i]))
+  const affected = await Promise.all(whole.map(async (m) => (await uncoveredOf(m)).length))
+  return whole.map((m, i) => toMaterialView(m, names, affected[i]))
 }

@@ -3,7 +3,8 @@
 // payments true (src/cloud/payments.ts): finds payments whose callback was lost, expires unpaid
 // orders past their due time (定金 or 尾款), and resends refunds WeChat does not have; and cancels
 // preorder batches past their deadline (every payment in them refunded); then recounts the order
-// counters within a time budget and fixes drift (cloud/order-counters.ts).
+// counters within a time budget and fixes drift (cloud/order-counters.ts); and spreads each
+// material's spare stock over its shards (cloud/stock-spread.ts).
 // All go through the state machine, so a run overlapping another moves nothing twice; counter
 // fixes are conditional, so they apply once too.
 import { AUTO_COMPLETE_DAYS } from '@/domain/order-machine'
@@ -15,6 +16,7 @@ import { applyOrderEvent, orders, SYSTEM } from '@/cloud/orders'
 import { currentTime } from '@/cloud/clock'
 import { paymentHousekeeping } from '@/cloud/payments'
 import { repairOrderCounters } from '@/cloud/order-counters'
+import { spreadMaterials } from '@/cloud/stock-spread'
 
 const PAGE = 100
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -44,5 +46,6 @@ export async function housekeeping() {
   const released = await releaseLeftoverBatches(now)
   const expiredBatchOrders = await cancelExpiredBatches(now)
   const counters = await repairOrderCounters()
-  return ok({ completed, released, payments, expiredBatchOrders, counters })
+  const stock = await spreadMaterials(now)
+  return ok({ completed, released, payments, expiredBatchOrders, counters, stock })
 }

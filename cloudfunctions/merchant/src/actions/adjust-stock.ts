@@ -3,25 +3,27 @@
 // not cut into reserved units unless the reason is a stock-count correction; then the answer
 // reports the shortfall and how many orders it affects (merchant.flagStockOut flags them).
 import { type AdjustStockView } from '@/domain/merchant-views'
-import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
-import { adjust, toRestockTask, type MaterialRecord, type RestockTaskRecord } from '@/domain/stock'
+import { adjust, toRestockTask, type RestockTaskRecord } from '@/domain/stock'
+import { withShards } from '@/domain/stock-shards'
 import { inTransaction, readDoc } from '@/cloud/database'
 import { merchantApi } from '@/domain/api/merchant'
 import { defineMerchantAction } from '@/cloud/router'
-import { restockTasks, writeMaterial } from '@/cloud/stock'
+import { readStock, restockTasks } from '@/cloud/stock'
+import { writeSpread } from '@/cloud/stock-spread'
 import { currentTime } from '@/cloud/clock'
 import { materialViews } from '../stock-views'
 
 export const adjustStock = defineMerchantAction(merchantApi.adjustStock, async (input) => {
   const now = currentTime()
   const result = await inTransaction(async (transaction) => {
-    const ref = transaction.collection(COLLECTIONS.materials).doc(input.materialId)
-    const current = await readDoc<MaterialRecord>(ref)
+    const { material: current, shards } = await readStock(transaction, input.materialId)
     if (!current) return fail('NOT_FOUND', '材料不存在')
-    const adjusted = adjust(current, input.delta, input.reason, now)
+    // Checked on the whole (shards' reservations counted); the spare is then spread anew.
+    const adjusted = adjust(withShards(current, shards), input.delta, input.reason, now)
     if (!adjusted.ok) return adjusted
-    const material = await writeMaterial(transaction, adjusted.data.material, now)
+    const changed = { ...current, quantity: adjusted.data.material.quantity, updatedAt: now }
+    const material = await writeSpread(transaction, changed, shards, now)
     return ok({ material, shortfall: adjusted.data.shortfall })
   })
   if (!result.ok) return result

@@ -6,15 +6,16 @@ import type { MaterialRecord } from '@/domain/stock'
 import { readDoc } from '@/cloud/database'
 import { merchantApi } from '@/domain/api/merchant'
 import { defineMerchantAction } from '@/cloud/router'
-import { materials } from '@/cloud/stock'
+import { materials, withTheirShards } from '@/cloud/stock'
 import { actEach } from '../act-each'
 import { uncoveredOf } from '../stock-views'
 
 export const flagStockOut = defineMerchantAction(
   merchantApi.flagStockOut,
   async (input, merchantOpenid) => {
-    const material = await readDoc<MaterialRecord>(materials().doc(input.materialId))
-    if (!material) return fail('NOT_FOUND', '材料不存在')
+    const stored = await readDoc<MaterialRecord>(materials().doc(input.materialId))
+    if (!stored) return fail('NOT_FOUND', '材料不存在')
+    const [material] = await withTheirShards([stored])
     const affected = await uncoveredOf(material)
     const note = input.note ?? `「${material.name}」库存不足，暂时无法按期制作`
     const orderNos = Object.fromEntries(affected.map((r) => [r.orderId, r.orderNo]))

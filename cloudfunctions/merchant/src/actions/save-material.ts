@@ -3,13 +3,12 @@
 // Usage lines must name existing products, once each. One transaction (re-reads the material).
 import { randomBytes } from 'node:crypto'
 import type { SaveMaterialView } from '@/domain/merchant-views'
-import { COLLECTIONS } from '@/domain/names'
 import { fail, ok } from '@/domain/result'
 import type { MaterialRecord } from '@/domain/stock'
-import { inTransaction, readDoc } from '@/cloud/database'
+import { inTransaction } from '@/cloud/database'
 import { merchantApi } from '@/domain/api/merchant'
 import { defineMerchantAction } from '@/cloud/router'
-import { writeMaterial } from '@/cloud/stock'
+import { readStock, writeMaterial } from '@/cloud/stock'
 import { currentTime } from '@/cloud/clock'
 import { materialViews, productNamesOf } from '../stock-views'
 
@@ -26,8 +25,7 @@ export const saveMaterial = defineMerchantAction(merchantApi.saveMaterial, async
   const now = currentTime()
   const materialId = input.id ?? `mat_${randomBytes(6).toString('hex')}`
   const saved = await inTransaction(async (transaction) => {
-    const ref = transaction.collection(COLLECTIONS.materials).doc(materialId)
-    const current = await readDoc<MaterialRecord>(ref)
+    const { material: current, shards } = await readStock(transaction, materialId)
     if (input.id !== undefined && !current) return fail('NOT_FOUND', '材料不存在')
     const base: MaterialRecord = current ?? {
       _id: materialId,
@@ -52,7 +50,7 @@ export const saveMaterial = defineMerchantAction(merchantApi.saveMaterial, async
       productIds,
       updatedAt: now,
     }
-    return ok(await writeMaterial(transaction, next, now))
+    return ok(await writeMaterial(transaction, next, now, shards))
   })
   if (!saved.ok) return saved
   const [material] = await materialViews([saved.data])

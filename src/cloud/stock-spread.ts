@@ -1,0 +1,72 @@
+// Spreading a material's spare units over its shards (stock-shards.ts), or gathering them back
+// into the document when few are left, in one transaction over the document and all its
+// shards; the restock task is decided on the whole there too. The order timer runs it for every
+// material that needs it, and merchant.adjustStock after each change of the on-hand quantity.
+import { COLLECTIONS } from '../domain/names'
+import { restockStep, type MaterialRecord } from '../domain/stock'
+import { needsSpread, spreadStock, withShards, type MaterialShard } from '../domain/stock-shards'
+import {
+  command,
+  inTransaction,
+  readList,
+  TransactionConflict,
+  withoutId,
+  type Transaction,
+} from './database'
+import { materials, readStock, shardsOf, writeMaterial } from './stock'
+
+/** Every material a workshop has fits one query (merchant.stock reads as many). */
+const MATERIALS_PAGE = 100
+
+/**
+ * Inside a transaction, after reading `material` and `shards` (all of them) there: writes the
+ * shards whose spare changes and the document, with its restock task decided on the whole.
+ */
+export async function writeSpread(
+  transaction: Transaction,
+  material: MaterialRecord,
+  shards: readonly MaterialShard[],
+  now: Date,
+): Promise<MaterialRecord> {
+  const target = spreadStock(material, shards, now)
+  const before = new Map(shards.map((s) => [s.shard, s.spare]))
+  for (const shard of target.shards) {
+    if (before.get(shard.shard) === shard.spare || (!before.has(shard.shard) && shard.spare === 0))
+      continue
+    await transaction
+      .collection(COLLECTIONS.materialShards)
+      .doc(shard._id)
+      .set({ data: withoutId(shard) })
+  }
+  return writeMaterial(transaction, target.material, now, target.shards)
+}
+
+const needsWork = (m: MaterialRecord, shards: readonly MaterialShard[]) =>
+  needsSpread(m, shards) || restockStep(withShards(m, shards)) !== null
+
+/** Timer: spreads (or gathers) every material that needs it; one busy now is left for the next run. */
+export async function spreadMaterials(now: Date): Promise<{ spread: number; busy: string[] }> {
+  const list = await readList<MaterialRecord>(
+    materials()
+      .where({ name: command.gt('') })
+      .limit(MATERIALS_PAGE),
+  )
+  const shards = await shardsOf(list)
+  let spread = 0
+  const busy: string[] = []
+  for (const m of list.filter((item) => needsWork(item, shards.get(item._id) ?? []))) {
+    try {
+      const changed = await inTransaction(async (transaction) => {
+        const { material, shards: current } = await readStock(transaction, m._id)
+        if (!material || !needsWork(material, current)) return false
+        await writeSpread(transaction, material, current, now)
+        return true
+      })
+      if (changed) spread += 1
+    } catch (error) {
+      if (!(error instanceof TransactionConflict)) throw error
+      busy.push(m._id)
+    }
+  }
+  return { spread, busy }
+}

@@ -1,0 +1,126 @@
+// Sharded stock through the functions (src/domain/stock-shards.ts): a restock spreads the spare
+// over the shards; an order then writes one shard and never the material document; cancelling
+// gives the units back to that shard, shipping takes them off the shelf; an order larger than any
+// shard gathers; the last units are sold exactly, never more; the timer gathers what is left.
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
+import { MATERIAL_SHARDS } from '@/domain/stock-shards'
+import { consumerA, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
+import { ADDRESS, filterSelection, rid } from './order-helpers'
+import { merchantClient } from './merchant-helpers'
+
+const env = useDemoCloud()
+const { call, order, find } = merchantClient(env)
+
+type Shard = { shard: number; spare: number; reserved: number }
+const materialOf = async (id: string) => (await find(COLLECTIONS.materials, { _id: id }))[0]
+const shardsOf = async (id: string): Promise<Shard[]> =>
+  (await find(COLLECTIONS.materialShards, { materialId: id })).sort(
+    (a: Shard, b: Shard) => a.shard - b.shard,
+  )
+const viewOf = async (id: string) =>
+  (await call('stock', undefined, merchant)).data.items.find((m: { id: string }) => m.id === id)
+
+/** A new material used by the filter (one unit each), restocked to `quantity`: spread. */
+async function restockedBox(name: string, quantity: number): Promise<string> {
+  const saved = await call(
+    'saveMaterial',
+    {
+      name,
+      unit: '个',
+      safetyLevel: 3,
+      quantity: 0,
+      usage: [{ productId: 'prod_filter', perUnit: 1 }],
+    },
+    merchant,
+  )
+  expect(saved).toMatchObject({ ok: true })
+  const restocked = await call(
+    'adjustStock',
+    { materialId: saved.data.material.id, delta: quantity, reason: 'restock' },
+    merchant,
+  )
+  expect(restocked).toMatchObject({ ok: true, data: { material: { quantity, reserved: 0 } } })
+  return saved.data.material.id
+}
+
+const filterOrder = (owner: string, quantity = 2) =>
+  order(
+    'create',
+    {
+      requestId: rid('shard'),
+      productId: 'prod_filter',
+      selection: { ...filterSelection(), quantity },
+      address: ADDRESS,
+    },
+    owner,
+  )
+
+test('an order writes one shard, never the material; cancel gives back, shipping consumes', async () => {
+  const box = await restockedBox('首发礼盒', 160)
+  expect((await shardsOf(box)).map((s) => [s.spare, s.reserved])).toEqual(
+    Array.from({ length: MATERIAL_SHARDS }, () => [10, 0]),
+  )
+  const stored = await materialOf(box)
+  expect(stored).toMatchObject({ quantity: 160, reserved: 0, allotted: 160 })
+
+  const placed = await filterOrder(consumerA)
+  expect(placed).toMatchObject({ ok: true })
+  const orderId = placed.data.order._id
+  expect(await materialOf(box)).toEqual(stored)
+  const taken = (await shardsOf(box)).filter((s) => s.spare !== 10)
+  expect(taken).toEqual([expect.objectContaining({ spare: 8, reserved: 2 })])
+  const [saved] = await find(COLLECTIONS.orders, { _id: orderId })
+  expect(saved.stock).toContainEqual({
+    materialId: box,
+    quantity: 2,
+    shards: [{ shard: taken[0].shard, quantity: 2 }],
+  })
+  expect(await viewOf(box)).toMatchObject({ quantity: 160, reserved: 2, available: 158 })
+
+  expect(await order('act', { orderId, event: 'cancel' }, consumerA)).toMatchObject({ ok: true })
+  expect(await materialOf(box)).toEqual(stored)
+  expect((await shardsOf(box)).every((s) => s.spare === 10 && s.reserved === 0)).toBe(true)
+
+  const second = (await filterOrder(consumerA)).data.order._id
+  await payOrder(env, second, consumerA)
+  await order('act', { orderId: second, event: 'confirm' }, merchant)
+  const shipped = await order(
+    'act',
+    { orderId: second, event: 'ship', input: { carrier: '顺丰速运', trackingNo: 'SF100200301' } },
+    merchant,
+  )
+  expect(shipped).toMatchObject({ ok: true })
+  expect(await materialOf(box)).toMatchObject({ quantity: 158, reserved: 0, allotted: 158 })
+  expect((await shardsOf(box)).filter((s) => s.spare !== 10)).toEqual([
+    expect.objectContaining({ spare: 8, reserved: 0 }),
+  ])
+  expect(await viewOf(box)).toMatchObject({ quantity: 158, reserved: 0, available: 158 })
+})
+
+test('orders larger than any shard gather; the last units sell exactly; the timer gathers', async () => {
+  const box = await restockedBox('限量礼盒', 80) // 5 in each shard
+  const results = await Promise.all(
+    Array.from({ length: 12 }, (_, i) => filterOrder(`o_shard_gather_${i}`, 8)),
+  )
+  const placed = results.filter((r) => r.ok)
+  expect(results.filter((r) => !r.ok).map((r) => r.code)).toEqual(['OUT_OF_STOCK', 'OUT_OF_STOCK'])
+  expect(placed).toHaveLength(10)
+  expect(await viewOf(box)).toMatchObject({ quantity: 80, reserved: 80, available: 0 })
+  const shards = await shardsOf(box)
+  expect(shards.every((s) => s.spare === 0)).toBe(true)
+
+  // Two orders cancelled: 16 spare units, too few to spread; the timer gathers them.
+  for (const r of placed.slice(0, 2)) {
+    const owner = (await find(COLLECTIONS.orders, { _id: r.data.order._id }))[0].ownerOpenid
+    await order('act', { orderId: r.data.order._id, event: 'cancel' }, owner)
+  }
+  expect(await env.cloud.fireTimer(FUNCTIONS.order)).toMatchObject({ ok: true })
+  expect((await shardsOf(box)).every((s) => s.spare === 0)).toBe(true)
+  const material = await materialOf(box)
+  expect(material.quantity - material.reserved - material.allotted).toBe(16)
+  expect(await viewOf(box)).toMatchObject({ reserved: 64, available: 16 })
+  expect(await filterOrder('o_shard_gather_last', 8)).toMatchObject({ ok: true })
+  expect(await filterOrder('o_shard_gather_last2', 8)).toMatchObject({ ok: true })
+  expect(await filterOrder('o_shard_gather_last3', 8)).toMatchObject({ code: 'OUT_OF_STOCK' })
+  expect(await viewOf(box)).toMatchObject({ reserved: 80, available: 0 })
+}, 120_000)
