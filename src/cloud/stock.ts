@@ -88,15 +88,19 @@ const shardRef = (transaction: Transaction, materialId: string, shard: number) =
 const materialRef = (transaction: Transaction, materialId: string) =>
   transaction.collection(COLLECTIONS.materials).doc(materialId)
 
-/** Inside a transaction: a material and all its shards, read together. */
+/**
+ * Inside a transaction: a material and, when it was spread, all its shards (one never spread has
+ * none holding anything, so they are not read).
+ */
 export async function readStock(
   transaction: Transaction,
   materialId: string,
 ): Promise<{ material: MaterialRecord | null; shards: MaterialShard[] }> {
-  const [material, ...shards] = await Promise.all([
-    readDoc<MaterialRecord>(materialRef(transaction, materialId)),
-    ...SHARD_NUMBERS.map((n) => readDoc<MaterialShard>(shardRef(transaction, materialId, n))),
-  ])
+  const material = await readDoc<MaterialRecord>(materialRef(transaction, materialId))
+  if (!material || !isSpread(material)) return { material, shards: [] }
+  const shards = await Promise.all(
+    SHARD_NUMBERS.map((n) => readDoc<MaterialShard>(shardRef(transaction, materialId, n))),
+  )
   return { material, shards: shards.filter((s): s is MaterialShard => s !== null) }
 }
 

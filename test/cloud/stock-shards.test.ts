@@ -55,6 +55,35 @@ const filterOrder = (owner: string, quantity = 2) =>
     owner,
   )
 
+test('an order of a spread material makes as many round trips as one of an unspread material', async () => {
+  const counted = async (owner: string) => {
+    const payload = {
+      requestId: rid('trips'),
+      productId: 'prod_filter',
+      selection: filterSelection(),
+      address: ADDRESS,
+    }
+    const { result, roundTrips, criticalPath } = await env.cloud.invokeCounted(
+      FUNCTIONS.order,
+      { action: 'create', payload },
+      owner,
+    )
+    expect(result).toMatchObject({ ok: true })
+    return { roundTrips, criticalPath }
+  }
+  await counted('o_shard_trips_warm')
+  const unspread = await counted('o_shard_trips_1')
+  expect(await materialOf('mat_filter_core')).not.toHaveProperty('allotted')
+  const restocked = await call(
+    'adjustStock',
+    { materialId: 'mat_filter_core', delta: 100, reason: 'restock' },
+    merchant,
+  )
+  expect(restocked).toMatchObject({ ok: true })
+  expect((await materialOf('mat_filter_core')).allotted).toBeGreaterThan(0)
+  expect(await counted('o_shard_trips_2')).toEqual(unspread)
+})
+
 test('an order writes one shard, never the material; cancel gives back, shipping consumes', async () => {
   const box = await restockedBox('首发礼盒', 160)
   expect((await shardsOf(box)).map((s) => [s.spare, s.reserved])).toEqual(
