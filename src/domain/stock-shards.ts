@@ -12,7 +12,7 @@
 // is oversold. The order timer spreads spare evenly while there is plenty and gathers it back
 // into the document when little is left, so the last units are never stranded in one shard.
 import { hashText } from './hash'
-import type { MaterialRecord, StockLine } from './stock'
+import type { MaterialRecord, ShardTake, StockLine } from './stock'
 
 export const MATERIAL_SHARDS = 16
 /** Below this many spare units per shard, spreading would strand units: keep them together. */
@@ -25,12 +25,6 @@ export interface MaterialShard {
   spare: number
   reserved: number
   updatedAt: Date
-}
-
-/** Units of an order's stock line taken from one shard; the rest came from the document. */
-export interface ShardTake {
-  shard: number
-  quantity: number
 }
 
 export const materialShardId = (materialId: string, shard: number): string =>
@@ -164,4 +158,29 @@ export function needsSpread(m: MaterialRecord, shards: readonly MaterialShard[])
     ownSpare(m) > each + MATERIAL_SHARDS ||
     SHARD_NUMBERS.some((n) => (spares.get(n) ?? 0) < Math.ceil(each / 2))
   )
+}
+
+/**
+ * The document after an order's held line is consumed (the units leave the shelf: on-hand goes
+ * down with what was reserved) or released. Units held in shards are settled on the shards
+ * (stock-shards.ts); here they only leave `allotted` when consumed. Never below zero.
+ */
+export function settleMaterial(
+  m: MaterialRecord,
+  line: StockLine,
+  step: 'consume' | 'release',
+  now: Date,
+): MaterialRecord {
+  const inShards = shardUnits(line)
+  const released = {
+    ...m,
+    reserved: Math.max(0, m.reserved - (line.quantity - inShards)),
+    updatedAt: now,
+  }
+  if (step === 'release') return released
+  return {
+    ...released,
+    quantity: Math.max(0, m.quantity - line.quantity),
+    ...(inShards > 0 && { allotted: Math.max(0, (m.allotted ?? 0) - inShards) }),
+  }
 }

@@ -6,7 +6,6 @@
 // except after a stock-count correction, which may leave reservations uncovered (a shortfall).
 import type { MaterialView, RestockTask, StockAdjustReason } from './merchant-views'
 import type { OrderNode } from './order-types'
-import { shardUnits, type ShardTake } from './stock-shards'
 import { fail, ok, type Result } from './result'
 
 export interface MaterialRecord {
@@ -54,6 +53,12 @@ export interface RestockTaskRecord {
   suggestedQuantity: number
 }
 
+/** Units of an order's stock line taken from one shard (stock-shards.ts). */
+export interface ShardTake {
+  shard: number
+  quantity: number
+}
+
 /** What an order holds, stored on the order itself so transitions find it without a query. */
 export interface StockLine {
   materialId: string
@@ -93,31 +98,6 @@ export function stockNeeds(
 export function reserve(m: MaterialRecord, amount: number, now: Date): MaterialRecord | null {
   if (amount > availableOf(m)) return null
   return { ...m, reserved: m.reserved + amount, updatedAt: now }
-}
-
-/**
- * The document after an order's held line is consumed (the units leave the shelf: on-hand goes
- * down with what was reserved) or released. Units held in shards are settled on the shards
- * (stock-shards.ts); here they only leave `allotted` when consumed. Never below zero.
- */
-export function settleMaterial(
-  m: MaterialRecord,
-  line: StockLine,
-  step: 'consume' | 'release',
-  now: Date,
-): MaterialRecord {
-  const inShards = shardUnits(line)
-  const released = {
-    ...m,
-    reserved: Math.max(0, m.reserved - (line.quantity - inShards)),
-    updatedAt: now,
-  }
-  if (step === 'release') return released
-  return {
-    ...released,
-    quantity: Math.max(0, m.quantity - line.quantity),
-    ...(inShards > 0 && { allotted: Math.max(0, (m.allotted ?? 0) - inShards) }),
-  }
 }
 
 /** What a transition into `to` does to the order's held reservations. */

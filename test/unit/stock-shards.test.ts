@@ -1,11 +1,12 @@
 // Sharded stock (src/domain/stock-shards.ts): taking, settling, spreading and gathering keep the
 // invariants stated at the top of that file, so reserved units never exceed the quantity.
-import { settleMaterial, type MaterialRecord, type StockLine } from '@/domain/stock'
+import type { MaterialRecord, StockLine } from '@/domain/stock'
 import {
   gatherTake,
   MATERIAL_SHARDS,
   needsSpread,
   ownSpare,
+  settleMaterial,
   settleShard,
   shardFor,
   spreadStock,

@@ -8,7 +8,6 @@ import {
   isLow,
   newRestockTask,
   reserve,
-  settleMaterial,
   restockStep,
   stockNeeds,
   stockStepFor,
@@ -16,6 +15,7 @@ import {
   uncoveredReservations,
   type MaterialRecord,
 } from '@/domain/stock'
+import { settleMaterial } from '@/domain/stock-shards'
 import { parseBoardSearch, phoneTailOf, sortForBoard } from '@/domain/board'
 
 const NOW = new Date('2026-11-22T02:00:00Z')
