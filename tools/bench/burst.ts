@@ -58,7 +58,13 @@ async function burst(
   const seconds = (performance.now() - started) / 1000
   const failed = (answers as Envelope[]).filter((answer) => !answer.ok)
   for (const { code } of failed) {
-    const reason = String(code).slice(0, 80)
+    // A thrown call's errMsg without its frame ("cloud function execution error | errMsg: …"),
+    // and no '|', which would split the results table.
+    const reason = String(code)
+      .replace(/.*errMsg: /, '')
+      .replace(/ \(function \w+\)$/, '')
+      .replace(/\|/g, '/')
+      .slice(0, 60)
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
   }
   const result = {
