@@ -5,6 +5,7 @@ import { COLLECTIONS } from '@/domain/names'
 import { consumerA, consumerB, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
 import { ADDRESS, createPayload, linenSelection, shirtSelection } from './order-helpers'
 import { merchantClient } from './merchant-helpers'
+import { materialView } from '../helpers/stock'
 
 const env = useDemoCloud()
 const { call, order, find, snapshot } = merchantClient(env)
@@ -164,7 +165,7 @@ describe('batches', () => {
       'system',
     ])
     // Entering production consumed their 7 units × 6 m of linen.
-    expect((await find(COLLECTIONS.materials, { _id: 'mat_linen' }))[0]).toMatchObject({
+    expect(await materialView(env.cloud, 'mat_linen')).toMatchObject({
       quantity: 20000 - 42,
       reserved: 0,
     })
@@ -191,7 +192,7 @@ describe('batches', () => {
   })
 
   test('cancelBatch cancels every order in it and releases their stock', async () => {
-    const linenBefore = (await find(COLLECTIONS.materials, { _id: 'mat_linen' }))[0]
+    const linenBefore = await materialView(env.cloud, 'mat_linen')
     const extra = await place(consumerB, linen(1))
     const result = await call(
       'cancelBatch',
@@ -206,7 +207,7 @@ describe('batches', () => {
     const orders = await find(COLLECTIONS.orders, { batchId: 'prod_linen_batch-b2' })
     expect(orders.map((o: { node: string }) => o.node)).toEqual(['cancelled', 'cancelled'])
     expect(orders.map((o: { _id: string }) => o._id)).toContain(extra._id)
-    const linenAfter = (await find(COLLECTIONS.materials, { _id: 'mat_linen' }))[0]
+    const linenAfter = await materialView(env.cloud, 'mat_linen')
     // Both orders' holds (2 + 1 units × 6 m) are released; nothing left the shelf.
     expect(linenBefore.reserved).toBe(12)
     expect(linenAfter).toMatchObject({ reserved: 0, quantity: linenBefore.quantity })

@@ -6,11 +6,13 @@ import { COLLECTIONS } from '@/domain/names'
 import { consumerA, consumerB, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
 import { ADDRESS, createPayload, curtainSelection, filterSelection, rid } from './order-helpers'
 import { merchantClient } from './merchant-helpers'
+import { expectStockNeverOversold, materialView } from '../helpers/stock'
 
 const env = useDemoCloud()
 const { call, order, find, snapshot } = merchantClient(env)
 
-const materialOf = async (id: string) => (await find(COLLECTIONS.materials, { _id: id }))[0]
+// Levels as the merchant sees them (merchant.stock), whatever layout stores them.
+const materialOf = (id: string) => materialView(env.cloud, id)
 const reservationsOf = (materialId: string) => find(COLLECTIONS.stockReservations, { materialId })
 
 async function saveMaterial(payload: object) {
@@ -61,6 +63,7 @@ describe('concurrent orders against scarce stock', () => {
   test('reserved never exceeds quantity; one held reservation per placed order', async () => {
     const box = await materialOf(boxId)
     expect(box).toMatchObject({ quantity: 7, reserved: 6 })
+    await expectStockNeverOversold(env.cloud)
     const rows = await reservationsOf(boxId)
     expect(rows).toHaveLength(3)
     expect(

@@ -15,7 +15,7 @@ import type { BenchResult, Benchmark } from './types'
 const ROOT = resolve(__dirname, '..', '..')
 /** docs/benchmarks.md keeps everything below this line across runs (the written explanations). */
 const KEPT = '<!-- written by hand below: npm run bench keeps it -->'
-const MODULES = ['size', 'h5', 'writes', 'orders', 'refill', 'recommend']
+const MODULES = ['size', 'h5', 'writes', 'burst', 'orders', 'refill', 'recommend']
 /** Opens each module's section in docs/benchmarks.md, so one module can be measured again alone. */
 const SECTION = '<!-- bench:'
 

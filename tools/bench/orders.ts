@@ -13,17 +13,17 @@ import type { BenchContext, BenchFigure, Benchmark } from './types'
 const CONSUMER = DEMO_USERS.find((u) => u.role === 'consumer')!.openid
 const MERCHANT = DEMO_USERS.find((u) => u.role === 'merchant')!.openid
 
-/** order.create's payload for the demo shirt with its first choices and smallest measurements. */
-export async function shirtOrderPayload(ctx: BenchContext) {
-  const [shirt] = await ctx.cloud.store.find('products', { _id: 'prod_shirt' })
+/** order.create's payload for a product with its first choices and smallest measurements. */
+export async function orderPayloadFor(ctx: BenchContext, productId: string) {
+  const [product] = await ctx.cloud.store.find('products', { _id: productId })
   const selection = {
     options: Object.fromEntries(
-      shirt.optionGroups
+      product.optionGroups
         .filter((g: { required: boolean }) => g.required)
         .map((g: { id: string; choices: Array<{ id: string }> }) => [g.id, [g.choices[0].id]]),
     ),
     measurements: Object.fromEntries(
-      shirt.measurements.map((m: { id: string; min: number }) => [m.id, m.min]),
+      product.measurements.map((m: { id: string; min: number }) => [m.id, m.min]),
     ),
     texts: {},
     quantity: 1,
@@ -35,8 +35,11 @@ export async function shirtOrderPayload(ctx: BenchContext) {
     region: '上海市 徐汇区',
     detail: '漕溪北路 100 号',
   }
-  return (requestId: string) => ({ requestId, productId: 'prod_shirt', selection, address })
+  return (requestId: string) => ({ requestId, productId, selection, address })
 }
+
+/** order.create's payload for the demo shirt (orderPayloadFor). */
+export const shirtOrderPayload = (ctx: BenchContext) => orderPayloadFor(ctx, 'prod_shirt')
 
 async function placeTemplate(ctx: BenchContext): Promise<Record<string, unknown>> {
   const payload = await shirtOrderPayload(ctx)
