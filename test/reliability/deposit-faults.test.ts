@@ -9,7 +9,7 @@
 // WeChat's own record: paid at most once and recorded on its order, never refunded beyond its
 // amount, each refund at WeChat exactly once; a cancelled order has every paid trade refunded in
 // full; a live order is in production with both trades paid; and the ledger holds each paid trade
-// and each refund once.
+// and each refund once. Stock is never oversold (test/helpers/stock.ts).
 import type { LedgerEntry } from '@/domain/ledger'
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { paymentPartOf } from '@/domain/order-payments'
@@ -29,6 +29,7 @@ import {
 } from './harness'
 import { randomSheet, refundProblems, refundsSettled } from './payments-under-faults'
 import { counterProblems, driftFixedBy } from '../helpers/order-counters'
+import { stockProblems } from '../helpers/stock'
 
 const env = useReliabilityCloud()
 const ORDERS = Number(process.env.DEPOSIT_FAULT_ORDERS ?? 80)
@@ -281,6 +282,7 @@ test(
       problems.push('ledger refund rows and WeChat refunds differ')
 
     problems.push(...drift, ...(await counterProblems(env.cloud)))
+    problems.push(...(await stockProblems(env.cloud)))
     figures.violations = problems.length
     report(`deposit-faults: ${JSON.stringify(figures)}`)
     expect(problems).toEqual([])

@@ -2,7 +2,8 @@
 // loses the answers of others (tools/local-cloud/faults.ts); the "client" retries INTERNAL
 // answers like the app does (same requestId). Then, faults off, every order must be explainable:
 // its audit rows replay through the state machine table to its node, one audit row per timeline
-// entry and per version, no duplicate order per requestId, one coupon per coupon resolution.
+// entry and per version, no duplicate order per requestId, one coupon per coupon resolution;
+// stock never oversold (test/helpers/stock.ts).
 // Messages: the message API also fails (WeChat errors, lost replies) during the run; once the
 // queue has drained, every notifying audit event has its outbox row, and every row was sent
 // exactly once (by the local inbox) or ended dead / held with a reason.
@@ -32,6 +33,7 @@ import {
   withRetries,
 } from './harness'
 import { counterProblems } from '../helpers/order-counters'
+import { stockProblems } from '../helpers/stock'
 
 const env = useReliabilityCloud()
 const OPERATIONS = Number(process.env.FAULT_OPERATIONS ?? 300)
@@ -264,6 +266,7 @@ test(`${OPERATIONS} operations under database faults leave every order consisten
   }
   problems.push(...(await messageProblems(orders, audit)))
   problems.push(...(await counterProblems(env.cloud)))
+  problems.push(...(await stockProblems(env.cloud)))
   figures.violations = problems.length
   expect(problems).toEqual([])
   expect(figures.dbFailed + figures.dbTimedOut).toBeGreaterThan(0)

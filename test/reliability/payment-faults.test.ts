@@ -12,7 +12,8 @@
 // Some orders spend a coupon (each owner holds a few remedy coupons; a pick may be someone else's
 // or already spent, and is then refused): every coupon is used at most once — held by at most one
 // live order, marked used by exactly that one, and issued again when its orders were all
-// cancelled — and such an order's payment is its price less its discount.
+// cancelled — and such an order's payment is its price less its discount. Stock is never
+// oversold (test/helpers/stock.ts).
 import { chinaDateOf } from '@/domain/china-date'
 import type { CouponRecord } from '@/domain/coupon'
 import type { LedgerEntry } from '@/domain/ledger'
@@ -34,6 +35,7 @@ import {
 } from './harness'
 import { randomSheet, refundProblems, refundsSettled } from './payments-under-faults'
 import { counterProblems, driftFixedBy } from '../helpers/order-counters'
+import { stockProblems } from '../helpers/stock'
 
 const env = useReliabilityCloud()
 const ORDERS = Number(process.env.PAY_FAULT_ORDERS ?? 200)
@@ -343,6 +345,7 @@ test(
         )
     }
     problems.push(...drift, ...(await counterProblems(env.cloud)))
+    problems.push(...(await stockProblems(env.cloud)))
     figures.violations = problems.length
     report(`payment-faults: ${JSON.stringify(figures)}`)
     expect(problems).toEqual([])
