@@ -14,7 +14,7 @@
 import { hashText } from './hash'
 import type { MaterialRecord, ShardTake, StockLine } from './stock'
 
-export const MATERIAL_SHARDS = 16
+export const MATERIAL_SHARDS = 32
 /** Below this many spare units per shard, spreading would strand units: keep them together. */
 export const MIN_SPARE_PER_SHARD = 4
 

@@ -105,8 +105,8 @@ test('each merchant action makes the documented number of database calls', async
     // and day count read beside the event's reads), so nothing claims it after the commit.
     'merchant.actMany (2 orders)': 20, // set_eta: no node changes, so no counter
     'merchant.stock (5 materials)': 4,
-    // The first restock spreads the material over its 16 shards (one write each, in order).
-    'merchant.adjustStock': 23,
+    // The first restock spreads the material over its 32 shards (one write each, in order).
+    'merchant.adjustStock': 39,
     'merchant.saveMaterial (new)': 7,
     // + the shards of the material, spread by the restock above.
     'merchant.flagStockOut (none short)': 3,

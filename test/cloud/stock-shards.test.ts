@@ -85,12 +85,13 @@ test('an order of a spread material makes as many round trips as one of an unspr
 })
 
 test('an order writes one shard, never the material; cancel gives back, shipping consumes', async () => {
-  const box = await restockedBox('首发礼盒', 160)
+  const units = 10 * MATERIAL_SHARDS
+  const box = await restockedBox('首发礼盒', units)
   expect((await shardsOf(box)).map((s) => [s.spare, s.reserved])).toEqual(
     Array.from({ length: MATERIAL_SHARDS }, () => [10, 0]),
   )
   const stored = await materialOf(box)
-  expect(stored).toMatchObject({ quantity: 160, reserved: 0, allotted: 160 })
+  expect(stored).toMatchObject({ quantity: units, reserved: 0, allotted: units })
 
   const placed = await filterOrder(consumerA)
   expect(placed).toMatchObject({ ok: true })
@@ -104,7 +105,7 @@ test('an order writes one shard, never the material; cancel gives back, shipping
     quantity: 2,
     shards: [{ shard: taken[0].shard, quantity: 2 }],
   })
-  expect(await viewOf(box)).toMatchObject({ quantity: 160, reserved: 2, available: 158 })
+  expect(await viewOf(box)).toMatchObject({ quantity: units, reserved: 2, available: units - 2 })
 
   expect(await order('act', { orderId, event: 'cancel' }, consumerA)).toMatchObject({ ok: true })
   expect(await materialOf(box)).toEqual(stored)
@@ -119,22 +120,24 @@ test('an order writes one shard, never the material; cancel gives back, shipping
     merchant,
   )
   expect(shipped).toMatchObject({ ok: true })
-  expect(await materialOf(box)).toMatchObject({ quantity: 158, reserved: 0, allotted: 158 })
+  const left = units - 2
+  expect(await materialOf(box)).toMatchObject({ quantity: left, reserved: 0, allotted: left })
   expect((await shardsOf(box)).filter((s) => s.spare !== 10)).toEqual([
     expect.objectContaining({ spare: 8, reserved: 0 }),
   ])
-  expect(await viewOf(box)).toMatchObject({ quantity: 158, reserved: 0, available: 158 })
+  expect(await viewOf(box)).toMatchObject({ quantity: left, reserved: 0, available: left })
 })
 
 test('orders larger than any shard gather; the last units sell exactly; the timer gathers', async () => {
-  const box = await restockedBox('限量礼盒', 80) // 5 in each shard
+  const units = 5 * MATERIAL_SHARDS // 5 in each shard; orders of 8 gather
+  const box = await restockedBox('限量礼盒', units)
   const results = await Promise.all(
-    Array.from({ length: 12 }, (_, i) => filterOrder(`o_shard_gather_${i}`, 8)),
+    Array.from({ length: units / 8 + 2 }, (_, i) => filterOrder(`o_shard_gather_${i}`, 8)),
   )
   const placed = results.filter((r) => r.ok)
   expect(results.filter((r) => !r.ok).map((r) => r.code)).toEqual(['OUT_OF_STOCK', 'OUT_OF_STOCK'])
-  expect(placed).toHaveLength(10)
-  expect(await viewOf(box)).toMatchObject({ quantity: 80, reserved: 80, available: 0 })
+  expect(placed).toHaveLength(units / 8)
+  expect(await viewOf(box)).toMatchObject({ quantity: units, reserved: units, available: 0 })
   const shards = await shardsOf(box)
   expect(shards.every((s) => s.spare === 0)).toBe(true)
 
@@ -147,9 +150,9 @@ test('orders larger than any shard gather; the last units sell exactly; the time
   expect((await shardsOf(box)).every((s) => s.spare === 0)).toBe(true)
   const material = await materialOf(box)
   expect(material.quantity - material.reserved - material.allotted).toBe(16)
-  expect(await viewOf(box)).toMatchObject({ reserved: 64, available: 16 })
+  expect(await viewOf(box)).toMatchObject({ reserved: units - 16, available: 16 })
   expect(await filterOrder('o_shard_gather_last', 8)).toMatchObject({ ok: true })
   expect(await filterOrder('o_shard_gather_last2', 8)).toMatchObject({ ok: true })
   expect(await filterOrder('o_shard_gather_last3', 8)).toMatchObject({ code: 'OUT_OF_STOCK' })
-  expect(await viewOf(box)).toMatchObject({ reserved: 80, available: 0 })
-}, 120_000)
+  expect(await viewOf(box)).toMatchObject({ reserved: units, available: 0 })
+}, 180_000)
