@@ -41,8 +41,8 @@ const materialShards = () => db.collection(COLLECTIONS.materialShards)
 
 /** A product uses a handful of materials; more than this is a data error, not a catalogue. */
 const MATERIALS_PER_PRODUCT = 20
-/** Materials whose shards one query reads (32 each, under the 1,000 rows a query returns). */
-const MATERIALS_PER_SHARD_QUERY = 30
+/** Materials whose shards one query reads: a function's query returns at most 100 documents. */
+const MATERIALS_PER_SHARD_QUERY = Math.floor(100 / SHARD_NUMBERS.length)
 
 /** An order as stored, with what it holds (absent on orders placed before stock existed). */
 export type StockedOrder = OrderRecord & { stock?: StockLine[] }

@@ -5,7 +5,8 @@
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { MATERIAL_SHARDS } from '@/domain/stock-shards'
 import { consumerA, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
-import { ADDRESS, filterSelection, rid } from './order-helpers'
+import { ADDRESS, createPayload, filterSelection, rid } from './order-helpers'
+import { expectStockNeverOversold } from '../helpers/stock'
 import { merchantClient } from './merchant-helpers'
 
 const env = useDemoCloud()
@@ -156,3 +157,12 @@ test('orders larger than any shard gather; the last units sell exactly; the time
   expect(await filterOrder('o_shard_gather_last3', 8)).toMatchObject({ code: 'OUT_OF_STOCK' })
   expect(await viewOf(box)).toMatchObject({ reserved: units, available: 0 })
 }, 180_000)
+
+test('the stock view counts the shards of every spread material, however many', async () => {
+  // The timer spreads every demo material: more shards than one query returns.
+  expect(await env.cloud.fireTimer(FUNCTIONS.order)).toMatchObject({ ok: true })
+  const spread = (await find(COLLECTIONS.materials)).filter((m) => m.allotted > 0)
+  expect(spread.length * MATERIAL_SHARDS).toBeGreaterThan(100)
+  expect(await order('create', createPayload(), 'o_shard_view')).toMatchObject({ ok: true })
+  await expectStockNeverOversold(env.cloud)
+})

@@ -13,7 +13,7 @@ import { emptySubscription } from '@/domain/message-policy'
 import { purposeOfTemplateId } from '@/domain/message-templates'
 import type { MessagePurpose } from '@/domain/messages'
 import { TRANSITIONS } from '@/domain/order-machine'
-import { COLLECTIONS } from '@/domain/names'
+import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import {
   createPayload,
   curtainSelection,
@@ -155,6 +155,12 @@ async function payAtOnce(orderId: string, owner: string) {
 test(`${OPERATIONS} operations under database faults leave every order consistent`, async () => {
   const created: { orderId: string; owner: string; requestId: string; step: number }[] = []
   await grantCredits()
+  // The order timer spreads the demo materials over their shards, so orders and their moves
+  // under faults take and settle stock in shards (stock-shards.ts).
+  expect(await env.cloud.fireTimer(FUNCTIONS.order)).toMatchObject({
+    ok: true,
+    data: { stock: { spread: 5 } },
+  })
   env.cloud.pay.setRetryDelays([50, 100, 200, 400, 800, 1600])
   env.cloud.faults.set({ dbFailRate: 0.05, dbTimeoutRate: 0.03, seed: SEED })
   try {
