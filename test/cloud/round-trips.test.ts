@@ -7,7 +7,7 @@ import type { OutboxRecord } from '@/domain/message-drafts'
 import type { ProductRecord } from '@/domain/catalog'
 import { consumerA, consumerB, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
 import { DEMO_ADDRESS } from '../../tools/seed/demo'
-import { curtainSelection, makeClient } from './order-helpers'
+import { curtainSelection, linenSelection, makeClient } from './order-helpers'
 import { messageClient } from './message-helpers'
 
 const ADDRESS = DEMO_ADDRESS
@@ -289,4 +289,24 @@ test('order.act whose message is sent: claimed in its transaction, then one send
   } finally {
     env.cloud.clock.set(null)
   }
+})
+
+test('order.create of a batch product: the batch count read and written in the transaction', async () => {
+  const linen = (requestId: string, openid: string) =>
+    counted(
+      FUNCTIONS.order,
+      'create',
+      { requestId, productId: 'prod_linen_batch', selection: linenSelection(1), address: ADDRESS },
+      openid,
+    )
+  // Customers of their own, so no other order of theirs adds co-purchase pairs.
+  const first = await linen('req-rt-b001', 'o_rt_batch_1')
+  const second = await linen('req-rt-b002', 'o_rt_batch_2')
+  expect({
+    'order.create (batch, first order)': [first.roundTrips, first.criticalPath],
+    'order.create (batch)': [second.roundTrips, second.criticalPath],
+  }).toEqual({
+    'order.create (batch, first order)': [19, 9],
+    'order.create (batch)': [19, 9],
+  })
 })
