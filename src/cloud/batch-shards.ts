@@ -4,8 +4,8 @@
 // the state and the shards it writes (so each is exact, and a shard's share is never exceeded);
 // the other shards' counts come from one read before (they only choose where to look, and the
 // quote's count); when the plan would move the batch on, or the shards it chose are full, every
-// shard is read in the transaction and it plans again on exact counts. After a join commits, its order
-// checks (outside the transaction) whether the batch filled, and if so one conditional
+// shard is read in the transaction and it plans again on exact counts. After a join commits, its
+// order checks (outside the transaction) whether the batch filled, and if so one conditional
 // transaction moves it on: of the orders and timer runs that try, exactly one finds the batch
 // still at that sequence, and that one releases it. The order timer (closeFullBatches) is the
 // backstop for a crash between the commit and that check.
