@@ -1,14 +1,16 @@
-// Releasing reached preorder batches. The order transaction that fills a batch closes it
-// exactly once (the batch document is read and written inside it); this then fires
-// `batch_reached` on each waiting order, one transaction each, so a retry or the timer running
-// alongside can only move an order once (the state machine refuses an order already moved).
-import { batchExpired, batchIdOf, ordersToRelease, type BatchState } from '../domain/batch'
+// Releasing reached preorder batches. Exactly one transaction moves a batch on (batch-shards.ts:
+// the order reaching it, or the one closing check that finds it still at its sequence); this
+// then fires `batch_reached` on each waiting order, one transaction each, so a retry or the timer
+// running alongside can only move an order once (the state machine refuses an order already moved).
+import { batchIdOf, ordersToRelease, type BatchState } from '../domain/batch'
+import { batchExpired, countBatch, emptyShards, type BatchShard } from '../domain/batch-shards'
 import { collectingBatchId, endCollectingBatch } from '../domain/batch-admin'
 import { COLLECTIONS } from '../domain/names'
 import type { OrderRecord } from '../domain/order-types'
 import { fail, ok, type Result } from '../domain/result'
-import { command, db, inTransaction, readDoc, readList, withoutId } from './database'
+import { command, db, inTransaction, readList } from './database'
 import { applyOrderEvent, orders, SYSTEM } from './orders'
+import { countsOf, moveOnIfFull, readBatchDocs, writeBatchDocs } from './batch-shards'
 
 const WAITING_NODES = ['submitted', 'confirmed']
 /** Orders released per query; the timer picks up whatever one run leaves. */
@@ -106,8 +108,8 @@ const BATCH_ID = /^(.+)-b(\d+)$/
 
 /**
  * Ends the batch if it is the one collecting (and, with `onlyIfExpired`, past its deadline):
- * one transaction on the product's batch state, so a merchant and the timer cannot both end it.
- * NOT_FOUND / INVALID_TRANSITION otherwise.
+ * one transaction writing the product's batch state and every shard, so a merchant and the timer
+ * cannot both end it, and no order joins it once ended. NOT_FOUND / INVALID_TRANSITION otherwise.
  */
 export async function endBatch(
   batchId: string,
@@ -118,12 +120,13 @@ export async function endBatch(
   const productId = BATCH_ID.exec(batchId)?.[1]
   if (!productId) return fail('NOT_FOUND', '批次不存在')
   return inTransaction(async (transaction) => {
-    const ref = transaction.collection(COLLECTIONS.batches).doc(productId)
-    const state = await readDoc<BatchState>(ref)
+    const { state, shards } = await readBatchDocs(transaction, productId)
     if (!state) return fail('NOT_FOUND', '批次不存在')
-    if (collectingBatchId(state) !== batchId || (onlyIfExpired && !batchExpired(state, now)))
+    const expired = batchExpired(countBatch(state, shards), now)
+    if (collectingBatchId(state) !== batchId || (onlyIfExpired && !expired))
       return fail('INVALID_TRANSITION', '该批次已成团或已结束')
-    await ref.set({ data: withoutId(endCollectingBatch(state, how, now)) })
+    const ended = endCollectingBatch(state, how, now)
+    await writeBatchDocs(transaction, productId, ended, emptyShards(ended.sequence), now)
     return ok({ ...state, _id: productId })
   })
 }
@@ -138,15 +141,15 @@ export const BATCH_EXPIRED_NOTE = '拼单到期未成团，订单已取消，已
  * on a later run, as are those the merchant's cancelBatch misses.
  */
 export async function cancelExpiredBatches(now: Date): Promise<number> {
-  const states = await readList<BatchState>(
+  // A batch's deadline is its shards' earliest (index batch_shards.deadline).
+  const due = await readList<BatchShard>(
     db
-      .collection(COLLECTIONS.batches)
+      .collection(COLLECTIONS.batchShards)
       .where({ deadlineAt: command.lte(now) })
       .limit(100),
   )
   let cancelled = 0
-  for (const state of states) {
-    const batchId = collectingBatchId(state)
+  for (const batchId of new Set(due.map((shard) => batchIdOf(shard.productId, shard.sequence)))) {
     const ended = await endBatch(batchId, 'cancel', now, true)
     if (!ended.ok) continue
     const live = await readList<OrderRecord>(
@@ -157,4 +160,28 @@ export async function cancelExpiredBatches(now: Date): Promise<number> {
     cancelled += await cancelEach(live, BATCH_EXPIRED_NOTE, now)
   }
   return cancelled
+}
+
+/**
+ * Timer: batches full but still collecting (a crash came between an order's commit and its
+ * closing check) move on, one conditional transaction each; releaseLeftoverBatches, run after
+ * this, releases their orders.
+ */
+export async function closeFullBatches(now: Date): Promise<number> {
+  const states = await readList<BatchState>(
+    db
+      .collection(COLLECTIONS.batches)
+      .where({ _id: command.gt('') })
+      .orderBy('_id', 'asc')
+      .limit(100),
+  )
+  const counts = await countsOf(states)
+  let closed = 0
+  for (const [productId, count] of counts)
+    if (
+      count.quantity >= count.minQuantity &&
+      (await moveOnIfFull(productId, count.sequence, undefined, now))
+    )
+      closed += 1
+  return closed
 }

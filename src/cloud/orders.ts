@@ -7,7 +7,6 @@
 // and (a delivery) its refill and care tasks together — or nothing — then sends the claimed
 // message and, when the event cancelled a paid order, asks WeChat for its refund. A
 // payment applied (`pay`) writes its ledger row in the same transaction (ledger.ts).
-import { leaveBatch, type BatchState } from '../domain/batch'
 import type { ProductRecord } from '../domain/catalog'
 import { newOutboxRecord, orderMessageDraft, type OutboxRecord } from '../domain/message-drafts'
 import { COLLECTIONS } from '../domain/names'
@@ -38,6 +37,7 @@ import { prepareCouponReturn, storeCoupon } from './coupons'
 import { recordMoney } from './ledger'
 import { prepareReworkClose } from './rework'
 import { writeInLockOrder } from './lock-order'
+import { prepareBatchLeave } from './batch-shards'
 
 export const orders = () => db.collection(COLLECTIONS.orders)
 
@@ -120,7 +120,7 @@ export async function orderEventIn(
   const message = notification ? newOutboxRecord(orderMessageDraft(notification, next), now) : null
   // Every read the event needs, at once.
   const [leave, giveBack, settle, giveCouponBack, finishRework, claim] = await Promise.all([
-    batchLeave ? prepareBatchLeave(transaction, next.productId, batchLeave, now) : null,
+    batchLeave ? prepareBatchLeave(transaction, next, batchLeave, now) : null,
     urgentRelease ? prepareUrgentRelease(transaction, urgentRelease) : null,
     prepareStockSettlement(transaction, order, next, now),
     couponReturn ? prepareCouponReturn(transaction, couponReturn.couponId, order._id) : null,
@@ -202,21 +202,6 @@ function closingParts(before: OrderRecord, after: OrderRecord): PaymentPart[] {
     .filter((payment) => payment.closing === true)
     .map(partOf)
     .filter((part) => paymentPartOf(before, part)?.state === 'unpaid')
-}
-
-/** Reads the product's batch state; returns the write that takes the order out of its batch. */
-async function prepareBatchLeave(
-  transaction: Transaction,
-  productId: string,
-  leave: { batchId: string; quantity: number },
-  now: Date,
-): Promise<() => Promise<void>> {
-  const ref = transaction.collection(COLLECTIONS.batches).doc(productId)
-  const state = await readDoc<BatchState>(ref)
-  if (!state) return async () => undefined
-  return async () => {
-    await ref.set({ data: withoutId(leaveBatch(state, leave.batchId, leave.quantity, now)) })
-  }
 }
 
 export const SYSTEM: Actor = { role: 'system', openid: null }

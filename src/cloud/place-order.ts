@@ -1,12 +1,14 @@
 // Creating an order, for `create` and `reorder`. The server validates the selection against the
 // product, prices it itself, and writes inside one transaction keyed by (caller, requestId):
-// a retry finds the order it already made. The urgent-capacity counter and the batch count are
-// read and written in that same transaction, so parallel orders cannot oversell either; so is the
+// a retry finds the order it already made. The urgent-capacity counter is read and written in
+// that same transaction, so parallel orders cannot oversell it; a batch product's order takes
+// its places in the batch's shards there too (batch-shards.ts: only the shards it writes, or on
+// reaching the minimum the batch moved on, so batches fill exactly); so is the
 // customer's open-order counter (customer-holds.ts), so one account cannot hoard stock, and the
 // coupon the customer chose (coupons.ts): checked against the price computed here and marked used
 // by this order, so it is spent once however many orders try it. A retry never spends a second.
 import type { Address } from '../domain/address'
-import { joinBatch, type BatchState } from '../domain/batch'
+import { homeShardOf } from '../domain/batch-shards'
 import type { ProductRecord } from '../domain/catalog'
 import { chinaDateOf } from '../domain/china-date'
 import {
@@ -36,6 +38,12 @@ import { readHolds, stillHeld } from './customer-holds'
 import { inTransaction, readDoc, type Transaction, withoutId } from './database'
 import { orders, queueLoadOf } from './orders'
 import { releaseBatch } from './batches'
+import {
+  movedOnAfterJoin,
+  prepareBatchJoin,
+  readShardEstimate,
+  writeBatchDocs,
+} from './batch-shards'
 import { materialsOf, prepareReservation } from './stock'
 import { currentTime } from './clock'
 import { countOrderChange } from './order-counters'
@@ -98,14 +106,23 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
   request.prepared.catch(() => undefined) // awaited in the transaction; a failure throws there
   const now = currentTime()
   const orderId = orderIdFor(ownerOpenid, requestId)
+  // A batch product's shards as committed, read beside the transaction's start.
+  const estimate = request.prepared.then((prepared) =>
+    prepared.ok && prepared.data.product.kind === 'batch'
+      ? readShardEstimate(prepared.data.product._id)
+      : [],
+  )
+  estimate.catch(() => undefined) // awaited in the transaction, as prepared
+  // Each attempt of the transaction (a conflict re-runs it) tries other shards first.
   let attempt = 0
 
   const placed = await inTransaction(async (transaction) => {
     attempt += 1
+    const home = homeShardOf(orderId, attempt)
     const doc = (name: CollectionName, id: string) => transaction.collection(name).doc(id)
     const orderRef = doc(COLLECTIONS.orders, orderId)
     const existing = await readDoc<OrderRecord>(orderRef)
-    if (existing) return ok({ order: existing, reachedBatchId: null as string | null, seen: null })
+    if (existing) return ok({ order: existing, batch: null, seen: null })
     const prepared = await request.prepared
     if (!prepared.ok) return prepared
     const { product, address, inputs } = prepared.data
@@ -114,15 +131,23 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
     const needs = stockNeeds(inputs.materials, product._id, selection.data.quantity)
     const wantsUrgent = selection.data.urgent && product.urgent !== undefined
     const quotaRef = doc(COLLECTIONS.urgentQuotas, urgentQuotaId(product._id, chinaDateOf(now)))
-    const batchRef = doc(COLLECTIONS.batches, product._id)
     const preferenceRef = doc(COLLECTIONS.preferences, ownerOpenid)
-    const [holds, quota, batchState, couponFor, reservation, preference] = await Promise.all([
+    const [holds, quota, joined, couponFor, reservation, preference] = await Promise.all([
       prepareOrderHold(transaction, ownerOpenid, inputs.openOrders, {
         id: orderId,
         units: selection.data.quantity,
       }),
       wantsUrgent ? readDoc<UrgentQuota>(quotaRef) : null,
-      product.kind === 'batch' ? readDoc<BatchState>(batchRef) : null,
+      product.kind === 'batch'
+        ? estimate.then((shards) =>
+            prepareBatchJoin(transaction, shards, {
+              product,
+              quantity: selection.data.quantity,
+              home,
+              now,
+            }),
+          )
+        : null,
       request.couponId ? readCouponForUse(transaction, request.couponId) : null,
       // Stock: checked before any write, so a refused order leaves nothing behind.
       prepareReservation(transaction, needs, now, { orderId, attempt, known: inputs.materials }),
@@ -130,13 +155,11 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
     ])
     if (!holds.ok) return holds
 
-    const joined =
-      product.kind === 'batch' ? joinBatch(batchState, product, selection.data.quantity, now) : null
     const quote = quoteOrder(product, selection.data, {
       now,
       urgentOrdersToday: quota?.count ?? 0,
       queueLoad: inputs.queueLoad,
-      batchQuantity: batchState?.quantity ?? 0,
+      batchQuantity: joined?.before ?? 0,
     })
     const coupon = couponFor?.({ openid: ownerOpenid, priceFen: quote.priceFen, orderId, now })
     if (coupon && !coupon.ok) return coupon
@@ -174,22 +197,25 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
         coupon?.data.write,
         quote.urgent.applied &&
           (() => quotaRef.set({ data: { productId: product._id, day: quote.quotedOn, count } })),
-        joined && (() => batchRef.set({ data: withoutId(joined.state) })),
+        joined &&
+          (() => writeBatchDocs(transaction, product._id, joined.state, joined.shards, now)),
         behaviour && (() => preferenceRef.set({ data: withoutId(behaviour.preference) })),
         () => countOrderChange(transaction, null, built.data),
       ],
     )
     return ok({
       order: built.data,
-      reachedBatchId: joined?.reached ? joined.batchId : null,
+      batch: joined && { ...joined, nextMinQuantity: product.batch?.minQuantity },
       seen: behaviour?.preference ?? null,
     })
   })
   if (!placed.ok) return placed
-  const { order, reachedBatchId, seen } = placed.data
-  if (reachedBatchId === null) return ok({ order, preference: seen })
-  await releaseBatch(reachedBatchId, now)
-  // This order filled the batch, so it has just moved on: answer with what is stored now.
+  const { order, batch, seen } = placed.data
+  if (batch === null) return ok({ order, preference: seen })
+  const movedOn = await movedOnAfterJoin(order.productId, batch, batch.nextMinQuantity, now)
+  for (const batchId of movedOn) await releaseBatch(batchId, now)
+  if (!movedOn.includes(order.batchId ?? '')) return ok({ order, preference: seen })
+  // This order's batch has just moved on, and the order with it: answer with what is stored now.
   const released = await readDoc<OrderRecord>(orders().doc(order._id))
   return released ? ok({ order: released, preference: seen }) : fail('INTERNAL')
 }

@@ -1,7 +1,8 @@
 // Ending a preorder batch: the merchant closing it below the minimum (production starts anyway),
 // or the merchant or the timer (past its deadline) cancelling it (every order in it is cancelled;
 // its id is kept so an order left live in it is cancelled later, never released). Either way the
-// next batch starts collecting at once, so no new order joins the one being ended.
+// next batch starts collecting at once, so no new order joins the one being ended (the cloud
+// writes the state with every batch shard emptied: batch-shards.ts, invariant 3).
 import { batchIdOf, CANCELLED_KEPT, progressFromOrders, type BatchState } from './batch'
 import type { BatchStatus, BatchView } from './merchant-views'
 import type { OrderRecord } from './order-types'
@@ -14,10 +15,8 @@ export function endCollectingBatch(
   const ended: BatchState = {
     ...state,
     sequence: state.sequence + 1,
-    quantity: 0,
     openedAt: now,
     lastReachedAt: how === 'close' ? now : state.lastReachedAt,
-    deadlineAt: null,
     updatedAt: now,
   }
   if (how === 'close') return ended
@@ -31,9 +30,11 @@ export function endCollectingBatch(
 
 export const collectingBatchId = (state: BatchState) => batchIdOf(state.productId, state.sequence)
 
+/** `deadlineAt`: the collecting batch's (batch-shards.ts countBatch). */
 export function toBatchView(
   batchId: string,
   state: BatchState,
+  deadlineAt: Date | null,
   productName: string,
   status: BatchStatus,
   orders: Pick<OrderRecord, '_id' | 'orderNo' | 'node' | 'selection'>[],
@@ -53,6 +54,6 @@ export function toBatchView(
       node: o.node,
     })),
     openedAt: state.openedAt,
-    deadlineAt: status === 'collecting' ? (state.deadlineAt ?? null) : null,
+    deadlineAt: status === 'collecting' ? deadlineAt : null,
   }
 }

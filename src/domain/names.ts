@@ -12,6 +12,8 @@ export const COLLECTIONS = {
   orderAudit: 'order_audit',
   notificationQueue: 'notification_queue',
   batches: 'batches',
+  /** A batch's count, in shards per product (batch-shards.ts). */
+  batchShards: 'batch_shards',
   urgentQuotas: 'urgent_quotas',
   coupons: 'coupons',
   /** Send-credit ledger and preference per (user, message purpose). */

@@ -120,12 +120,25 @@ describe('catalog.list', () => {
         _id: 'prod_linen_batch',
         productId: 'prod_linen_batch',
         minQuantity: 20,
-        sequence: 1,
-        quantity: 13,
+        sequence: 2,
         openedAt: now,
-        lastReachedAt: null,
+        lastReachedAt: now,
         updatedAt: now,
       },
+    ])
+    // The count is the sum of the shards at the state's sequence; one left at an older counts 0.
+    const shard = (k: number, sequence: number, quantity: number) => ({
+      _id: `prod_linen_batch-s${k}`,
+      productId: 'prod_linen_batch',
+      sequence,
+      quantity,
+      deadlineAt: null,
+      updatedAt: now,
+    })
+    await env.cloud.store.insertMany(COLLECTIONS.batchShards, [
+      shard(0, 2, 9),
+      shard(1, 1, 5),
+      shard(2, 2, 4),
     ])
     await expect(progress()).resolves.toEqual({
       quantity: 13,

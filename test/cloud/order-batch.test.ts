@@ -4,6 +4,7 @@
 // same time; each moves to production once its 尾款 is paid.
 import { COLLECTIONS } from '@/domain/names'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
+import { storedBatch } from '../helpers/batch-count'
 import {
   consumerA,
   consumerB,
@@ -26,13 +27,7 @@ const LEAD = LINEN.baseLeadDays
 
 const order = (openid: string, quantity: number) =>
   create(openid, { productId: 'prod_linen_batch', selection: linenSelection(quantity) })
-const batchState = async () =>
-  (await find(COLLECTIONS.batches, { _id: 'prod_linen_batch' }))[0] as {
-    sequence: number
-    quantity: number
-    minQuantity: number
-    lastReachedAt: Date | null
-  }
+const batchState = async () => (await storedBatch(find, 'prod_linen_batch'))!
 
 // Order ids, filled as the tests go (they run in file order on one database).
 const ids: { first: string; second: string; cancelled: string; last: string[] } = {

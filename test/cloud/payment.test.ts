@@ -6,6 +6,7 @@ import { urgentQuotaId } from '@/domain/pricing'
 import { chinaDaytimeToday } from '../helpers/local-cloud'
 import { payOrder } from '../helpers/demo-cloud'
 import { waitForValue } from '../helpers/wait'
+import { storedBatch } from '../helpers/batch-count'
 import {
   consumerA,
   consumerB,
@@ -302,8 +303,7 @@ describe('unpaid orders expire', () => {
     const quota = async () =>
       (await find(COLLECTIONS.urgentQuotas, { _id: urgentQuotaId('prod_shirt', day) }))[0]?.count ??
       0
-    const batch = async () =>
-      (await find(COLLECTIONS.batches, { _id: 'prod_linen_batch' }))[0]?.quantity ?? 0
+    const batch = async () => (await storedBatch(find, 'prod_linen_batch'))?.quantity ?? 0
     const quotaBefore = await quota()
     const batchBefore = await batch()
     const urgent = await unpaid(consumerA, { selection: shirtSelection({ urgent: true }) })

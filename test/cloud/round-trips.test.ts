@@ -7,7 +7,7 @@ import type { OutboxRecord } from '@/domain/message-drafts'
 import type { ProductRecord } from '@/domain/catalog'
 import { consumerA, consumerB, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
 import { DEMO_ADDRESS } from '../../tools/seed/demo'
-import { curtainSelection, makeClient } from './order-helpers'
+import { curtainSelection, linenSelection, makeClient } from './order-helpers'
 import { messageClient } from './message-helpers'
 
 const ADDRESS = DEMO_ADDRESS
@@ -139,7 +139,7 @@ test('each action makes the documented number of database calls', async () => {
 
   expect(trips).toEqual({
     'user.me': 5,
-    'catalog.list': 2,
+    'catalog.list': 3, // the products, then the batch states and their shards at once
     // 1 product read; signed in, +2: the preference update (the switch checked in it) and the
     // event; the first time, +4 more: a transaction creates the preference document.
     'catalog.get (first view)': 7,
@@ -171,11 +171,11 @@ test('each action makes the documented number of database calls', async () => {
     'order.act': 7,
     'order.reorder': 21,
     // 6 reads in parallel (user, preferences, orders, refills, profiles, products), then the
-    // open batches of batch products, the co-purchase rows of the products the customer ordered
+    // open batches of batch products (states and shards, at once), the co-purchase rows of the products the customer ordered
     // (none ordered or personalisation off: no read) and the list-view count; a first visit also
     // writes the user record (+1). Then the picks shown are counted: an increment. On the day's
-    // first visit each counter document is added first (+1 each): 10 later, 12 on this fresh day.
-    'user.home': 12,
+    // first visit each counter document is added first (+1 each): 11 later, 13 on this fresh day.
+    'user.home': 13,
     // Database calls only; each also makes one cloudPay call (unifiedOrder, queryOrder, refund).
     'order.pay': 2,
     // Applying `pay` with its payment_ledger row and its 支付成功 outbox row, claimed in the
@@ -289,4 +289,29 @@ test('order.act whose message is sent: claimed in its transaction, then one send
   } finally {
     env.cloud.clock.set(null)
   }
+})
+
+test('order.create of a batch product: the batch count read and written in the transaction', async () => {
+  const linen = (requestId: string, openid: string) =>
+    counted(
+      FUNCTIONS.order,
+      'create',
+      { requestId, productId: 'prod_linen_batch', selection: linenSelection(1), address: ADDRESS },
+      openid,
+    )
+  // Customers of their own, so no other order of theirs adds co-purchase pairs.
+  const first = await linen('req-rt-b001', 'o_rt_batch_1')
+  const second = await linen('req-rt-b002', 'o_rt_batch_2')
+  expect({
+    'order.create (batch, first order)': [first.roundTrips, first.criticalPath],
+    'order.create (batch)': [second.roundTrips, second.criticalPath],
+  }).toEqual({
+    // The product's first order also creates its batch state (written before the shard).
+    'order.create (batch, first order)': [23, 11],
+    // The shards read once beside the transaction's start (off the path); in it the state and
+    // the shard the order takes a place in, read beside the other reads, and that shard written
+    // (was: the one batch document read and written); after the commit, the shards read once
+    // more to see whether the batch filled (+1 on the path).
+    'order.create (batch)': [22, 10],
+  })
 })

@@ -2,7 +2,7 @@
 // once, and scarce stock is never oversold. Each race repeats ROUNDS times on fresh resources
 // (RACE_ROUNDS to soak longer). Contention answers CONFLICT (never INTERNAL) and is retried.
 import { COLLECTIONS } from '@/domain/names'
-import { batchIdOf } from '@/domain/batch'
+import { batchIdOf, progressFromOrders } from '@/domain/batch'
 import { chinaDateOf } from '@/domain/china-date'
 import { urgentQuotaId } from '@/domain/pricing'
 import {
@@ -32,13 +32,16 @@ import {
   recordFigures,
   report,
   useReliabilityCloud,
+  WORKLOAD_TIMEOUT_MS,
 } from './harness'
 import { expectCountersMatchOrders } from '../helpers/order-counters'
 import { expectStockNeverOversold, materialView, stockView } from '../helpers/stock'
+import { storedBatch } from '../helpers/batch-count'
 
 const env = useReliabilityCloud()
 const ROUNDS = Number(process.env.RACE_ROUNDS ?? 3)
 const CONCURRENCY = 50
+const ORDERS_AT_ONCE = 60
 const rounds = Array.from({ length: ROUNDS }, (_, index) => index + 1)
 
 let runs = 0
@@ -46,7 +49,11 @@ let concurrentCalls = 0
 let violations = 0
 /** Creates that lost a transaction conflict (CONFLICT after the SDK's retries). */
 let contended = 0
-afterAll(() => recordFigures('races', { runs, concurrentCalls, contended, violations }))
+/** Of those, the 60-order batch races' (each retried by the caller, as the app does). */
+let batchRetries = 0
+afterAll(() =>
+  recordFigures('races', { runs, concurrentCalls, contended, batchRetries, violations }),
+)
 
 const together = <T>(work: (index: number) => Promise<T>) =>
   Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => work(index)))
@@ -347,7 +354,7 @@ test.each(rounds)(
   () =>
     race(async () => {
       const productId = 'prod_linen_batch'
-      const [before] = await env.cloud.store.find(COLLECTIONS.batches, { _id: productId })
+      const before = await storedBatch(env.cloud.store.find, productId)
       const sequence: number = before?.sequence ?? 1
       const already: number = before?.quantity ?? 0
       const minimum = 20
@@ -393,13 +400,69 @@ test.each(rounds)(
         expect(order.node).toBe('production')
         expect(await firings(order._id)).toHaveLength(2)
       }
-      const [after] = await env.cloud.store.find(COLLECTIONS.batches, { _id: productId })
+      const after = await storedBatch(env.cloud.store.find, productId)
       expect(after).toMatchObject({ sequence: sequence + 1, quantity: 5 })
       const next = await env.cloud.store.find(COLLECTIONS.orders, {
         batchId: batchIdOf(productId, sequence + 1),
       })
       expect(next.every((order) => order.node === 'submitted')).toBe(true)
     }),
+)
+
+test.each(rounds)(
+  '60 orders of one batch product at once fill 3 batches of exactly the minimum (round %i)',
+  (round) =>
+    race(async () => {
+      const productId = 'prod_linen_batch'
+      const ORDERS = 60
+      const minimum = 20
+      const before = await storedBatch(env.cloud.store.find, productId)
+      const first: number = before?.sequence ?? 1
+      const already: number = before?.quantity ?? 0
+      const owner = (index: number) => `o_race_batch60_${round}_${index}`
+      const results = await Promise.all(
+        Array.from({ length: ORDERS }, async (_, index) => {
+          const payload = createPayload({ productId, selection: linenSelection(1) })
+          for (let attempt = 1; ; attempt += 1) {
+            const result = await call(env, 'order', 'create', payload, owner(index))
+            if (result.ok || result.code !== 'CONFLICT' || attempt === 20) return result
+            contended += 1
+            batchRetries += 1
+          }
+        }),
+      )
+      expect(results.filter((result) => !result.ok)).toEqual([])
+      // Their 定金s paid at once, then one timer run (the backstop for any check not made).
+      await Promise.all(results.map((r, index) => payOrder(env, r.data.order._id, owner(index))))
+      await env.cloud.fireTimer('order')
+
+      const ids = results.map((result) => result.data.order._id as string)
+      const placed = await env.cloud.store.find(COLLECTIONS.orders, { _id: { $in: ids } })
+      expect(placed).toHaveLength(ORDERS)
+      // Each order in one batch: the one collecting then, or one of the three after it.
+      const batches = Array.from({ length: 4 }, (_, step) => batchIdOf(productId, first + step))
+      expect(placed.filter((order) => !batches.includes(order.batchId))).toEqual([])
+      const state = await storedBatch(env.cloud.store.find, productId)
+      expect(state?.sequence).toBe(first + 3)
+      for (const batchId of batches.slice(0, 3)) {
+        // Exactly the minimum (shares per shard: never overfilled), every order released once.
+        const members = await env.cloud.store.find(COLLECTIONS.orders, { batchId })
+        expect(progressFromOrders(minimum, members).quantity).toBe(minimum)
+        for (const order of members.filter((o) => ids.includes(o._id))) {
+          expect([order.node, order.balance?.state]).toEqual(['submitted', 'unpaid'])
+          const audit = await env.cloud.store.find(COLLECTIONS.orderAudit, { orderId: order._id })
+          expect(audit.filter((row) => row.event === 'batch_reached')).toHaveLength(1)
+        }
+      }
+      // The batch collecting now: as many units as the first one had before (60 filled the rest
+      // of it and two more), none released, and its shards' sum equal to a recount of its orders.
+      const collecting = await env.cloud.store.find(COLLECTIONS.orders, { batchId: batches[3] })
+      expect(collecting.filter((order) => order.balance || order.node !== 'submitted')).toEqual([])
+      expect(state?.quantity).toBe(progressFromOrders(minimum, collecting).quantity)
+      expect(state?.quantity).toBe(already)
+    }, ORDERS_AT_ONCE),
+  // Each order also writes the linen's material document, so the 60 commit one after another.
+  WORKLOAD_TIMEOUT_MS,
 )
 
 test.each(rounds)('50 concurrent orders against scarce stock never oversell (round %i)', () =>

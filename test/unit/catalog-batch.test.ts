@@ -4,7 +4,7 @@ import { addDays, chinaDateOf, chinaDayRange, daysBetween, isChinaDate } from '@
 import { toProductSummary } from '@/domain/catalog'
 import { buildNewOrder, orderIdFor } from '@/domain/new-order'
 import { checkProductSchema } from '@/domain/product-schema'
-import { joinBatch, leaveBatch, ordersToRelease, progressFromOrders } from '@/domain/batch'
+import { ordersToRelease, progressFromOrders } from '@/domain/batch'
 import { quoteOrder } from '@/domain/pricing'
 import { DEMO_PRODUCTS } from '../../tools/seed/demo'
 import {
@@ -153,30 +153,6 @@ describe('a new order', () => {
 })
 
 describe('batches', () => {
-  const linen = product('prod_linen_batch')
-  test('units accumulate until the minimum, then the next batch opens', () => {
-    let step = joinBatch(null, linen, 19, NOW)
-    expect(step).toMatchObject({
-      batchId: 'prod_linen_batch-b1',
-      reached: false,
-      state: { quantity: 19, sequence: 1 },
-    })
-    step = joinBatch(step.state, linen, 1, NOW)
-    expect(step).toMatchObject({
-      batchId: 'prod_linen_batch-b1',
-      reached: true,
-      state: { quantity: 0, sequence: 2, lastReachedAt: NOW },
-    })
-    expect(joinBatch(step.state, linen, 1, NOW).batchId).toBe('prod_linen_batch-b2')
-  })
-
-  test('a cancellation gives units back only to the batch still collecting', () => {
-    const { state } = joinBatch(null, linen, 5, NOW)
-    expect(leaveBatch(state, 'prod_linen_batch-b1', 2, NOW).quantity).toBe(3)
-    expect(leaveBatch(state, 'prod_linen_batch-b0', 2, NOW)).toBe(state)
-    expect(leaveBatch(state, 'prod_linen_batch-b1', 9, NOW).quantity).toBe(0)
-  })
-
   test('progress counts live orders only; release skips moved and exceptional orders', () => {
     const order = (
       node: 'submitted' | 'confirmed' | 'cancelled' | 'production',

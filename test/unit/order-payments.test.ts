@@ -1,7 +1,6 @@
 // A preorder's 定金 and 尾款 (src/domain/order-payments.ts, order-payment-view.ts): amounts, the
 // merchant's refund split over the two trades, the ledger rows each trade makes, the batch's
 // deadline, and what the pages say.
-import { batchExpired, joinBatch } from '@/domain/batch'
 import { ledgerEntriesOf } from '@/domain/ledger'
 import {
   balanceFenOf,
@@ -16,7 +15,7 @@ import { orderPaymentTag, paymentPanels } from '@/domain/order-payment-view'
 import { applyTransition } from '@/domain/order-transition'
 import type { Actor, OrderRecord } from '@/domain/order-types'
 import { addRefund, markPaid, outTradeNoOf, settleRefund } from '@/domain/payment'
-import { makeOrder, NOW, product } from './order-factories'
+import { makeOrder, NOW } from './order-factories'
 
 const system: Actor = { role: 'system', openid: null }
 const STORAGE = { env: 'prod-7g3k' }
@@ -104,24 +103,6 @@ describe("the merchant's refund over two trades", () => {
     expect(ledgerEntriesOf(after, settled, NOW)).toEqual([
       expect.objectContaining({ kind: 'refund', _id: added.refund.outRefundNo, amountFen: 500 }),
     ])
-  })
-})
-
-describe("the batch's deadline", () => {
-  const linen = product('prod_linen_batch')
-  const DAY = 24 * 3600 * 1000
-  test('counts from the first order that joins, and clears when the batch fills', () => {
-    const first = joinBatch(null, linen, 2, NOW)
-    expect(first.state.deadlineAt).toEqual(new Date(NOW.getTime() + 14 * DAY))
-    const later = new Date(NOW.getTime() + 3 * DAY)
-    const second = joinBatch(first.state, linen, 1, later)
-    expect(second.state.deadlineAt).toEqual(first.state.deadlineAt)
-    expect(batchExpired(second.state, new Date(NOW.getTime() + 14 * DAY - 1))).toBe(false)
-    expect(batchExpired(second.state, new Date(NOW.getTime() + 14 * DAY))).toBe(true)
-    const filled = joinBatch(second.state, linen, 17, later)
-    expect(filled.reached).toBe(true)
-    expect(filled.state.deadlineAt).toBeNull()
-    expect(batchExpired(filled.state, new Date(NOW.getTime() + 99 * DAY))).toBe(false)
   })
 })
 

@@ -1,5 +1,6 @@
 // The order function's timer (config.json, every 10 minutes): completes orders delivered long
-// enough ago, releases reached batches' orders that the filling order did not get to, and keeps
+// enough ago, moves on batches that filled without being moved on (a crash after an order's
+// commit) and releases reached batches' orders that the filling order did not get to, and keeps
 // payments true (src/cloud/payments.ts): finds payments whose callback was lost, expires unpaid
 // orders past their due time (定金 or 尾款), and resends refunds WeChat does not have; and cancels
 // preorder batches past their deadline (every payment in them refunded); then recounts the order
@@ -11,7 +12,7 @@ import { AUTO_COMPLETE_DAYS } from '@/domain/order-machine'
 import type { OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
 import { command, readList } from '@/cloud/database'
-import { cancelExpiredBatches, releaseLeftoverBatches } from '@/cloud/batches'
+import { cancelExpiredBatches, closeFullBatches, releaseLeftoverBatches } from '@/cloud/batches'
 import { applyOrderEvent, orders, SYSTEM } from '@/cloud/orders'
 import { currentTime } from '@/cloud/clock'
 import { paymentHousekeeping } from '@/cloud/payments'
@@ -43,9 +44,10 @@ export async function housekeeping() {
     if (result.ok) completed += 1
   }
   const payments = await paymentHousekeeping(now)
+  const filled = await closeFullBatches(now)
   const released = await releaseLeftoverBatches(now)
   const expiredBatchOrders = await cancelExpiredBatches(now)
   const counters = await repairOrderCounters()
   const stock = await spreadMaterials(now)
-  return ok({ completed, released, payments, expiredBatchOrders, counters, stock })
+  return ok({ completed, filled, released, payments, expiredBatchOrders, counters, stock })
 }

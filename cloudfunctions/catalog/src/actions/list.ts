@@ -1,10 +1,11 @@
 // catalog.list — anyone, including anonymous callers. Read-only: active products in shop order,
-// batch products with their collecting batch's progress (one more read when there are any).
-import type { BatchState } from '@/domain/batch'
+// batch products with their collecting batch's progress (states and shards: two more reads, at
+// once, when there are any).
 import { CATALOG_PAGE_SIZE, toProductSummary, type ProductRecord } from '@/domain/catalog'
 import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
-import { command, db, readList } from '@/cloud/database'
+import { db, readList } from '@/cloud/database'
+import { readBatchCounts } from '@/cloud/batch-shards'
 import { catalogApi } from '@/domain/api/catalog'
 import { defineAction } from '@/cloud/router'
 
@@ -17,16 +18,8 @@ export const list = defineAction(catalogApi.list, async () => {
       .limit(CATALOG_PAGE_SIZE),
   )
   const batchIds = products.filter((product) => product.batch).map((product) => product._id)
-  const batches = batchIds.length
-    ? await readList<BatchState>(
-        db
-          .collection(COLLECTIONS.batches)
-          .where({ _id: command.in(batchIds) })
-          .limit(batchIds.length),
-      )
-    : []
-  const collected = new Map(batches.map((batch) => [batch._id, batch.quantity]))
+  const counts = await readBatchCounts(batchIds)
   return ok({
-    items: products.map((product) => toProductSummary(product, collected.get(product._id))),
+    items: products.map((product) => toProductSummary(product, counts.get(product._id)?.quantity)),
   })
 })

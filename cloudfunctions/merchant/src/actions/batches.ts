@@ -1,5 +1,5 @@
 // merchant.batches — merchants only; read-only. The batch each preorder product is collecting
-// now, with its orders, paged by product (batch state _id).
+// now, with its orders and deadline (its shards'), paged by product (batch state _id).
 // merchant.closeBatch — start production now, below the minimum: the batch stops collecting
 // (one transaction on its state), then batch_reached is applied to each waiting order as the
 // merchant. merchant.cancelBatch — the batch stops collecting, then every live order in it is
@@ -13,6 +13,7 @@ import { ok } from '@/domain/result'
 import { command, db, readList } from '@/cloud/database'
 import { orders } from '@/cloud/orders'
 import { endBatch } from '@/cloud/batches'
+import { countsOf } from '@/cloud/batch-shards'
 import { cursorOf } from '@/domain/cursor'
 import { merchantApi } from '@/domain/api/merchant'
 import { defineMerchantAction } from '@/cloud/router'
@@ -44,9 +45,10 @@ export const batches = defineMerchantAction(merchantApi.batches, async (input) =
       .orderBy('_id', 'asc')
       .limit(PAGE),
   )
-  const [names, lists] = await Promise.all([
+  const [names, lists, counts] = await Promise.all([
     productNamesOf(states.map((s) => s.productId)),
     Promise.all(states.map((s) => ordersOf(collectingBatchId(s)))),
+    countsOf(states),
   ])
   const last = states[states.length - 1]
   const view: BatchesView = {
@@ -54,6 +56,7 @@ export const batches = defineMerchantAction(merchantApi.batches, async (input) =
       toBatchView(
         collectingBatchId(s),
         s,
+        counts.get(s._id)?.deadlineAt ?? null,
         names[s.productId] ?? s.productId,
         'collecting',
         lists[i],
@@ -89,6 +92,7 @@ function batchAction(how: 'close' | 'cancel') {
       batch: toBatchView(
         input.batchId,
         ended.data,
+        null,
         names[ended.data.productId] ?? ended.data.productId,
         status,
         after,

@@ -6,12 +6,12 @@ import { COLLECTIONS } from '@/domain/names'
 import { validateOrderSelection } from '@/domain/order-selection'
 import { quoteOrder, urgentQuotaId } from '@/domain/pricing'
 import { ok } from '@/domain/result'
-import type { BatchState } from '@/domain/batch'
 import { db, readDoc } from '@/cloud/database'
 import { loadActiveProduct, queueLoadOf } from '@/cloud/orders'
 import { orderApi, type QuotedCoupon } from '@/domain/api/order'
 import { defineAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
+import { readBatchCounts } from '@/cloud/batch-shards'
 import { checkCoupon } from '@/cloud/coupons'
 
 export const quote = defineAction(
@@ -29,15 +29,13 @@ export const quote = defineAction(
             db.collection(COLLECTIONS.urgentQuotas).doc(urgentQuotaId(productId, chinaDateOf(now))),
           )
         : null,
-      product.data.kind === 'batch'
-        ? readDoc<BatchState>(db.collection(COLLECTIONS.batches).doc(productId))
-        : null,
+      product.data.kind === 'batch' ? readBatchCounts([productId]) : null,
     ])
     const quoted = quoteOrder(product.data, chosen.data, {
       now,
       urgentOrdersToday: quota?.count ?? 0,
       queueLoad,
-      batchQuantity: batch?.quantity ?? 0,
+      batchQuantity: batch?.get(productId)?.quantity ?? 0,
     })
     if (couponId === undefined) return ok({ quote: quoted })
     const check = await checkCoupon(couponId, caller.openid, quoted.priceFen, now)

@@ -9,7 +9,6 @@
 // the batch read (critical path: the reads, the co-purchase rows, the count).
 // The catalog shown counts one list view per product (src/cloud/list-views.ts: one write beside
 // the batch read, best effort): this is where customers see the list (merchant.insights' funnel).
-import type { BatchState } from '@/domain/batch'
 import { isPersonalised, type PreferenceRecord } from '@/domain/behaviour'
 import { CATALOG_PAGE_SIZE, toProductSummary, type ProductRecord } from '@/domain/catalog'
 import {
@@ -32,6 +31,7 @@ import type { RefillRecord } from '@/domain/refill'
 import { ok } from '@/domain/result'
 import { userApi } from '@/domain/api/user'
 import { command, db, readDoc, readList } from '@/cloud/database'
+import { readBatchCounts } from '@/cloud/batch-shards'
 import { recordListViews } from '@/cloud/list-views'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
@@ -109,15 +109,8 @@ export const home = defineUserAction(userApi.home, async (_input, openid) => {
     await countShown('home', recommendations)
     return recommendations
   }
-  const [batches, recommendations] = await Promise.all([
-    batchIds.length
-      ? readList<BatchState>(
-          db
-            .collection(COLLECTIONS.batches)
-            .where({ _id: command.in(batchIds) })
-            .limit(batchIds.length),
-        )
-      : Promise.resolve([]),
+  const [counts, recommendations] = await Promise.all([
+    readBatchCounts(batchIds),
     pick(),
     recordListViews(products.map((product) => product._id)),
     user
@@ -129,13 +122,14 @@ export const home = defineUserAction(userApi.home, async (_input, openid) => {
             data: { visits: 1, firstSeenAt: now, lastSeenAt: now },
           }),
   ])
-  const collected = new Map(batches.map((batch) => [batch._id, batch.quantity]))
   const view: HomeView = {
     personalised,
     orders: orders.map(toHomeOrder),
     refills: refillsDueSoon(refills, now),
     recommendations,
-    catalog: products.map((product) => toProductSummary(product, collected.get(product._id))),
+    catalog: products.map((product) =>
+      toProductSummary(product, counts.get(product._id)?.quantity),
+    ),
   }
   return ok(view)
 })

@@ -1,0 +1,242 @@
+// Reading and writing a preorder batch's count in shards (domain/batch-shards.ts states the
+// invariants). Only a transaction that moves a batch on writes its BatchState, always with every
+// shard; an ordinary join writes the shards it takes places in. A join reads, in its transaction,
+// the state and the shards it writes (so each is exact, and a shard's share is never exceeded);
+// the other shards' counts come from one read before (they only choose where to look, and the
+// quote's count); when the plan would move the batch on, or the shards it chose are full, every
+// shard is read in the transaction and it plans again on exact counts. After a join commits, its
+// order checks (outside the transaction) whether the batch filled, and if so one conditional
+// transaction moves it on: of the orders and timer runs that try, exactly one finds the batch
+// still at that sequence, and that one releases it. The order timer (closeFullBatches) is the
+// backstop for a crash between the commit and that check.
+import { batchIdOf, movedOnState, newBatchState, type BatchState } from '../domain/batch'
+import {
+  BATCH_SHARDS,
+  batchShardId,
+  batchShardIds,
+  countBatch,
+  emptyShards,
+  planJoin,
+  homeShardOf,
+  planLeave,
+  type BatchCount,
+  type BatchShard,
+  type JoinInput,
+  type JoinPlan,
+  type ShardWrite,
+} from '../domain/batch-shards'
+import { COLLECTIONS } from '../domain/names'
+import {
+  command,
+  db,
+  inTransaction,
+  readDoc,
+  readList,
+  type Transaction,
+  withoutId,
+} from './database'
+
+type Handle = Pick<Transaction, 'collection'>
+const states = (on: Handle = db) => on.collection(COLLECTIONS.batches)
+const shardsOf = (on: Handle = db) => on.collection(COLLECTIONS.batchShards)
+/** Products whose shards one read covers (a read returns at most 100 documents). */
+const PRODUCTS_PER_READ = Math.floor(100 / BATCH_SHARDS)
+
+/** The state and the shards of a product, by id (in a transaction: one get each, at once). */
+export async function readBatchDocs(
+  on: Handle,
+  productId: string,
+): Promise<{ state: BatchState | null; shards: Array<BatchShard | null> }> {
+  const [state, ...shards] = await Promise.all([
+    readDoc<BatchState>(states(on).doc(productId)),
+    ...batchShardIds(productId).map((id) => readDoc<BatchShard>(shardsOf(on).doc(id))),
+  ])
+  return { state, shards }
+}
+
+/** Writes the state (if given) first, so two transactions moving one batch on meet there. */
+export async function writeBatchDocs(
+  on: Handle,
+  productId: string,
+  state: BatchState | null,
+  shards: ShardWrite[],
+  now: Date,
+): Promise<void> {
+  if (state)
+    await states(on)
+      .doc(productId)
+      .set({ data: withoutId(state) })
+  await Promise.all(
+    shards.map(({ k, ...shard }) =>
+      shardsOf(on)
+        .doc(batchShardId(productId, k))
+        .set({ data: { productId, ...shard, updatedAt: now } }),
+    ),
+  )
+}
+
+/** Outside the order's transaction (one read): where its join looks for free places. */
+export const readShardEstimate = async (productId: string) =>
+  (await readShards([productId])).get(productId) ?? []
+
+type Shards = Array<BatchShard | null>
+
+/** Inside the order's transaction: where the order joins, on exact counts (header). */
+export async function prepareBatchJoin(
+  transaction: Transaction,
+  estimate: Shards,
+  input: Omit<JoinInput, 'state' | 'shards'>,
+): Promise<JoinPlan> {
+  const { product, now } = input
+  const productId = product._id
+  const sequence = Math.max(1, ...estimate.map((shard) => shard?.sequence ?? 0))
+  const guess = planJoin({
+    ...input,
+    state: { ...newBatchState(product, now), sequence },
+    shards: estimate,
+  })
+  const ks = guess.closes.length ? [] : guess.shards.map((write) => write.k)
+  const [state, ...read] = await Promise.all([
+    readDoc<BatchState>(states(transaction).doc(productId)),
+    ...ks.map((k) => readDoc<BatchShard>(shardsOf(transaction).doc(batchShardId(productId, k)))),
+  ])
+  const merged: Shards = Array.from({ length: BATCH_SHARDS }, (_, k) =>
+    ks.includes(k) ? read[ks.indexOf(k)] : (estimate[k] ?? null),
+  )
+  const plan = planJoin({ ...input, state, shards: merged })
+  if (plan.closes.length === 0 && plan.shards.every((write) => ks.includes(write.k))) return plan
+  const rest = await Promise.all(
+    batchShardIds(productId).map((id, k) =>
+      ks.includes(k) ? merged[k] : readDoc<BatchShard>(shardsOf(transaction).doc(id)),
+    ),
+  )
+  return planJoin({ ...input, state, shards: rest })
+}
+
+/** The shards of these products, indexed by k, outside a transaction (by id: no index). */
+async function readShards(productIds: string[]): Promise<Map<string, Array<BatchShard | null>>> {
+  const chunks: string[][] = []
+  for (let at = 0; at < productIds.length; at += PRODUCTS_PER_READ)
+    chunks.push(productIds.slice(at, at + PRODUCTS_PER_READ))
+  const lists = await Promise.all(
+    chunks.map((ids) => {
+      const shardIds = ids.flatMap(batchShardIds)
+      return readList<BatchShard>(
+        shardsOf()
+          .where({ _id: command.in(shardIds) })
+          .limit(shardIds.length),
+      )
+    }),
+  )
+  const byProduct = new Map(
+    productIds.map((id) => [id, Array<BatchShard | null>(BATCH_SHARDS).fill(null)]),
+  )
+  for (const shard of lists.flat()) {
+    const k = Number(/-s(\d+)$/.exec(shard._id)?.[1])
+    const list = byProduct.get(shard.productId)
+    if (list && k < BATCH_SHARDS) list[k] = shard
+  }
+  return byProduct
+}
+
+/**
+ * The collecting batch's count per product that has a batch state (the quote, the catalog, the
+ * merchant's batches): states and shards read at once, 2 reads for up to 6 products.
+ */
+export async function readBatchCounts(productIds: string[]): Promise<Map<string, BatchCount>> {
+  if (productIds.length === 0) return new Map()
+  const [found, shards] = await Promise.all([
+    readList<BatchState>(
+      states()
+        .where({ _id: command.in(productIds) })
+        .limit(productIds.length),
+    ),
+    readShards(productIds),
+  ])
+  return new Map(found.map((state) => [state._id, countBatch(state, shards.get(state._id) ?? [])]))
+}
+
+/** The same for states already read: their shards only. */
+export async function countsOf(found: BatchState[]): Promise<Map<string, BatchCount>> {
+  const shards = await readShards(found.map((state) => state._id))
+  return new Map(found.map((state) => [state._id, countBatch(state, shards.get(state._id) ?? [])]))
+}
+
+/**
+ * Inside a cancel's transaction: the write taking the order's units off its first home shard
+ * while its batch still collects (nothing otherwise: a reached batch stays reached).
+ */
+export async function prepareBatchLeave(
+  transaction: Transaction,
+  order: { _id: string; productId: string },
+  leave: { batchId: string; quantity: number },
+  now: Date,
+): Promise<(() => Promise<void>) | null> {
+  const k = homeShardOf(order._id, 0)
+  const [state, shard] = await Promise.all([
+    readDoc<BatchState>(states(transaction).doc(order.productId)),
+    readDoc<BatchShard>(shardsOf(transaction).doc(batchShardId(order.productId, k))),
+  ])
+  const write = state && planLeave(state, shard, k, leave)
+  return write && (() => writeBatchDocs(transaction, order.productId, null, [write], now))
+}
+
+/**
+ * After the order's commit: the batches its transaction moved on, and the one it joined if that
+ * has filled meanwhile and this call moved it on (closeIfFull). A failure of that check is
+ * logged: the order stands, and the order timer moves a full batch on (closeFullBatches).
+ */
+export async function movedOnAfterJoin(
+  productId: string,
+  plan: JoinPlan,
+  nextMinQuantity: number | undefined,
+  now: Date,
+): Promise<string[]> {
+  if (plan.closes.includes(plan.batchId)) return plan.closes
+  const closed = await closeIfFull(productId, plan, nextMinQuantity, now).catch(
+    (error: unknown) => {
+      console.error('[batch] the check after an order failed; the order timer will do it', error)
+      return null
+    },
+  )
+  return closed ? [...plan.closes, closed] : plan.closes
+}
+
+/**
+ * After a join of `batch` committed: moves it on if it has filled (one shard read; only when
+ * full, the conditional transaction). Returns the id of the batch moved on here, or null.
+ */
+export async function closeIfFull(
+  productId: string,
+  batch: { sequence: number; minQuantity: number },
+  nextMinQuantity: number | undefined,
+  now: Date,
+): Promise<string | null> {
+  const shards = (await readShards([productId])).get(productId) ?? []
+  if (shards.some((shard) => (shard?.sequence ?? 0) > batch.sequence)) return null
+  const quantity = shards
+    .filter((shard) => shard?.sequence === batch.sequence)
+    .reduce((sum, shard) => sum + (shard?.quantity ?? 0), 0)
+  if (quantity < batch.minQuantity) return null
+  return moveOnIfFull(productId, batch.sequence, nextMinQuantity, now)
+}
+
+/**
+ * One transaction: if batch `sequence` still collects and has reached its minimum, it moves on
+ * (state and every shard written). Racing callers conflict on the state: one moves it on.
+ */
+export function moveOnIfFull(
+  productId: string,
+  sequence: number,
+  nextMinQuantity: number | undefined,
+  now: Date,
+): Promise<string | null> {
+  return inTransaction(async (transaction) => {
+    const { state, shards } = await readBatchDocs(transaction, productId)
+    if (!state || state.sequence !== sequence) return null
+    if (countBatch(state, shards).quantity < state.minQuantity) return null
+    const next = movedOnState(state, nextMinQuantity, now)
+    await writeBatchDocs(transaction, productId, next, emptyShards(next.sequence), now)
+    return batchIdOf(productId, sequence)
+  })
+}

@@ -1,0 +1,206 @@
+// A preorder batch's count in BATCH_SHARDS documents (issue 21), so orders of one batch product
+// arriving at once mostly write different documents. Collection batch_shards, `<productId>-s<k>`.
+// Invariants, for the batch collecting now (sequence s on the product's BatchState):
+//  1. Its count is the sum of `quantity` over the shards at sequence s; a shard at an older
+//     sequence (or none yet) counts 0. A batch that moved on is recounted from its orders.
+//  2. Shard k never holds more than capacityOf(k, minQuantity) units (the capacities add up to
+//     the minimum), so orders joining at once can fill a batch but never overfill it. The order
+//     that brings the count to the minimum reaches it: its transaction moves the batch on.
+//  3. Whatever moves a batch on (an order reaching it, a closing check, the merchant or the
+//     timer ending it) writes the BatchState and every shard in one transaction, so a join of the
+//     old batch racing it conflicts and retries into the next: no order joins a batch moved on.
+// An ordinary join writes only the shards it takes units from (reads of the state do not
+// conflict). Orders that fill the last places at once each see room left: the batch is then
+// full but still collecting, and the first to notice moves it on (a later join, the placing
+// order's check after commit, or the order timer).
+import { batchIdOf, movedOnState, newBatchState, type BatchState } from './batch'
+import { shardOf } from './order-counters'
+import type { ProductRecord } from './product-schema'
+
+export const BATCH_SHARDS = 16
+const SHARD_INDEXES = Array.from({ length: BATCH_SHARDS }, (_, k) => k)
+
+export interface BatchShard {
+  _id: string
+  productId: string
+  sequence: number
+  quantity: number
+  /** Products with `collectDays`: set by the first join of this shard in the batch. */
+  deadlineAt: Date | null
+  updatedAt: Date
+}
+
+export const batchShardId = (productId: string, k: number) => `${productId}-s${k}`
+export const batchShardIds = (productId: string) =>
+  SHARD_INDEXES.map((k) => batchShardId(productId, k))
+
+/** Shard k's share of the minimum: the shares add up to `minQuantity`. */
+export const capacityOf = (k: number, minQuantity: number) =>
+  Math.floor(minQuantity / BATCH_SHARDS) + (k < minQuantity % BATCH_SHARDS ? 1 : 0)
+
+/** The shard an order tries first, another on each attempt of its transaction. */
+export const homeShardOf = (orderId: string, attempt: number) =>
+  (shardOf(orderId) + attempt) % BATCH_SHARDS
+
+type Shards = ReadonlyArray<Pick<BatchShard, 'sequence' | 'quantity' | 'deadlineAt'> | null>
+
+const atSequence = (shards: Shards, sequence: number) =>
+  SHARD_INDEXES.map((k) => (shards[k]?.sequence === sequence ? shards[k] : null))
+
+/** The collecting batch's count and deadline (the earliest of its shards'). */
+export interface BatchCount {
+  batchId: string
+  sequence: number
+  quantity: number
+  minQuantity: number
+  deadlineAt: Date | null
+}
+
+export function countBatch(state: BatchState, shards: Shards): BatchCount {
+  const current = atSequence(shards, state.sequence)
+  const deadlines = current
+    .map((shard) => (shard?.deadlineAt ? new Date(shard.deadlineAt).getTime() : Infinity))
+    .filter((time) => time < Infinity)
+  return {
+    batchId: batchIdOf(state.productId, state.sequence),
+    sequence: state.sequence,
+    quantity: current.reduce((sum, shard) => sum + (shard?.quantity ?? 0), 0),
+    minQuantity: state.minQuantity,
+    deadlineAt: deadlines.length ? new Date(Math.min(...deadlines)) : null,
+  }
+}
+
+/** The collecting batch is past its deadline without having filled. */
+export const batchExpired = (count: BatchCount, now: Date) =>
+  !!count.deadlineAt && count.deadlineAt.getTime() <= now.getTime()
+
+/** A shard's new content; its id is batchShardId(productId, k). */
+export interface ShardWrite {
+  k: number
+  sequence: number
+  quantity: number
+  deadlineAt: Date | null
+}
+
+/** Every shard emptied for a batch just opened (written whenever a batch moves on). */
+export const emptyShards = (sequence: number): ShardWrite[] =>
+  SHARD_INDEXES.map((k) => ({ k, sequence, quantity: 0, deadlineAt: null }))
+
+export interface JoinPlan {
+  /** The batch the order joins. */
+  batchId: string
+  sequence: number
+  minQuantity: number
+  /** Units already in it before this order (the quote's `batchQuantity`). */
+  before: number
+  /** Batches this transaction moves on, to release after the commit. */
+  closes: string[]
+  /** The BatchState to write: moved on, or created by a product's first order; else null. */
+  state: BatchState | null
+  shards: ShardWrite[]
+}
+
+export interface JoinInput {
+  state: BatchState | null
+  /** Indexed by k, as read in the order's transaction. */
+  shards: Shards
+  product: ProductRecord
+  quantity: number
+  home: number
+  now: Date
+}
+
+/** Where an order of `quantity` units joins, and what its transaction writes (invariants above). */
+export function planJoin(input: JoinInput): JoinPlan {
+  const { product, quantity, home, now } = input
+  const current = input.state ?? newBatchState(product, now)
+  const shards = atSequence(input.shards, current.sequence)
+  const counts = shards.map((shard) => shard?.quantity ?? 0)
+  const sum = counts.reduce((a, b) => a + b, 0)
+  const batchId = batchIdOf(current.productId, current.sequence)
+  const next = () => movedOnState(current, product.batch?.minQuantity, now)
+  if (sum >= current.minQuantity) {
+    // Full but still collecting (its last places were taken at once): moved on here, and the
+    // order joins the next batch.
+    const opened = next()
+    const joined = planJoin({ ...input, state: opened, shards: [] })
+    return {
+      ...joined,
+      closes: [batchId, ...joined.closes],
+      state: joined.state ?? opened,
+      shards: emptyShards(joined.state?.sequence ?? opened.sequence).map(
+        (empty) => joined.shards.find((write) => write.k === empty.k) ?? empty,
+      ),
+    }
+  }
+  if (sum + quantity >= current.minQuantity) {
+    const opened = next()
+    return {
+      batchId,
+      sequence: current.sequence,
+      minQuantity: current.minQuantity,
+      before: sum,
+      closes: [batchId],
+      state: opened,
+      shards: emptyShards(opened.sequence),
+    }
+  }
+  const deadline = deadlineOf(shards, product, now)
+  return {
+    batchId,
+    sequence: current.sequence,
+    minQuantity: current.minQuantity,
+    before: sum,
+    closes: [],
+    state: input.state ? null : current,
+    shards: takeUnits(counts, current.minQuantity, quantity, home).map(([k, units]) => ({
+      k,
+      sequence: current.sequence,
+      quantity: units,
+      deadlineAt: shards[k]?.deadlineAt ?? deadline,
+    })),
+  }
+}
+
+/** From the home shard on, the shards' free places until `quantity` are taken: [k, new count]. */
+function takeUnits(counts: number[], minQuantity: number, quantity: number, home: number) {
+  const taken: Array<[number, number]> = []
+  let left = quantity
+  for (let step = 0; step < BATCH_SHARDS && left > 0; step += 1) {
+    const k = (home + step) % BATCH_SHARDS
+    const units = Math.min(capacityOf(k, minQuantity) - counts[k], left)
+    if (units <= 0) continue
+    taken.push([k, counts[k] + units])
+    left -= units
+  }
+  if (left > 0) throw new Error('batch shards: fewer free places than the count says')
+  return taken
+}
+
+/** The batch's deadline as its first join sets it: kept once any shard has one. */
+function deadlineOf(shards: Shards, product: ProductRecord, now: Date): Date | null {
+  const set = shards.find((shard) => shard?.deadlineAt)
+  if (set?.deadlineAt) return set.deadlineAt
+  const days = product.batch?.collectDays
+  return days ? new Date(now.getTime() + days * 24 * 60 * 60 * 1000) : null
+}
+
+/**
+ * A cancelled order's units taken off shard k, only if its batch is still the one collecting
+ * (a shard may go below 0: the sum is what counts). Null: nothing to write.
+ */
+export function planLeave(
+  state: BatchState,
+  shard: BatchShard | null,
+  k: number,
+  leave: { batchId: string; quantity: number },
+): ShardWrite | null {
+  if (leave.batchId !== batchIdOf(state.productId, state.sequence)) return null
+  const current = shard?.sequence === state.sequence ? shard : null
+  return {
+    k,
+    sequence: state.sequence,
+    quantity: (current?.quantity ?? 0) - leave.quantity,
+    deadlineAt: current?.deadlineAt ?? null,
+  }
+}

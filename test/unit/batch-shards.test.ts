@@ -1,0 +1,189 @@
+// The batch count in shards (src/domain/batch-shards.ts): places per shard, the join that moves a
+// batch on, the full batch a later join moves on, deadlines, cancels, and a model of racing
+// transactions (snapshot reads, a conflict when a written shard changed) that never overfills.
+import { newBatchState, type BatchState } from '@/domain/batch'
+import {
+  BATCH_SHARDS,
+  batchExpired,
+  capacityOf,
+  countBatch,
+  planJoin,
+  planLeave,
+  type BatchShard,
+  type JoinPlan,
+} from '@/domain/batch-shards'
+import { NOW, product } from './order-factories'
+
+const linen = product('prod_linen_batch') // minimum 20, 14 days to collect
+const DAY = 24 * 3600 * 1000
+
+interface Stored {
+  state: BatchState | null
+  shards: Array<BatchShard | null>
+}
+const empty = (): Stored => ({ state: null, shards: Array(BATCH_SHARDS).fill(null) })
+
+/** What a committed plan leaves stored. */
+function apply(stored: Stored, plan: JoinPlan, now = NOW): Stored {
+  const shards = [...stored.shards]
+  for (const { k, ...write } of plan.shards)
+    shards[k] = { _id: `prod_linen_batch-s${k}`, productId: linen._id, ...write, updatedAt: now }
+  return { state: plan.state ?? stored.state, shards }
+}
+
+const join = (stored: Stored, quantity: number, home: number, now = NOW) =>
+  planJoin({ ...stored, product: linen, quantity, home, now })
+const count = (stored: Stored) => countBatch(stored.state!, stored.shards)
+
+test.each([1, 5, 15, 16, 17, 20, 33, 100])(
+  'the shards share a minimum of %i exactly',
+  (minimum) => {
+    const shares = Array.from({ length: BATCH_SHARDS }, (_, k) => capacityOf(k, minimum))
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(minimum)
+    expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1)
+  },
+)
+
+test('units join until the minimum; the order reaching it moves the batch on', () => {
+  let stored = empty()
+  for (let index = 0; index < 19; index += 1) {
+    const plan = join(stored, 1, index % BATCH_SHARDS)
+    expect(plan).toMatchObject({ batchId: 'prod_linen_batch-b1', closes: [], before: index })
+    // Only the first order writes the state (it creates it); the others, one shard each.
+    expect(plan.state === null).toBe(index > 0)
+    expect(plan.shards).toHaveLength(1)
+    stored = apply(stored, plan)
+  }
+  expect(count(stored)).toMatchObject({ quantity: 19, sequence: 1 })
+  const reaching = join(stored, 1, 3)
+  expect(reaching).toMatchObject({
+    batchId: 'prod_linen_batch-b1',
+    before: 19,
+    closes: ['prod_linen_batch-b1'],
+    state: { sequence: 2, lastReachedAt: NOW },
+  })
+  // Every shard emptied for the next batch: a racing join of batch 1 conflicts on its shard.
+  expect(reaching.shards.map((write) => [write.k, write.sequence, write.quantity])).toEqual(
+    Array.from({ length: BATCH_SHARDS }, (_, k) => [k, 2, 0]),
+  )
+  stored = apply(stored, reaching)
+  expect(count(stored)).toMatchObject({ quantity: 0, sequence: 2, deadlineAt: null })
+  expect(join(stored, 1, 0).batchId).toBe('prod_linen_batch-b2')
+})
+
+test("a shard full to its share sends the order on to the next shard's free places", () => {
+  let stored = empty()
+  stored = apply(stored, join(stored, 2, 0)) // shard 0 holds its share (2 of 20)
+  const plan = join(stored, 3, 0)
+  expect(plan.shards.map((write) => [write.k, write.quantity])).toEqual([
+    [1, 2],
+    [2, 1],
+  ])
+})
+
+test('an order of several units that crosses the minimum reaches it, as one order', () => {
+  let stored = empty()
+  for (let k = 0; k < 17; k += 1) stored = apply(stored, join(stored, 1, k % BATCH_SHARDS))
+  expect(join(stored, 5, 0)).toMatchObject({ before: 17, closes: ['prod_linen_batch-b1'] })
+})
+
+test('a batch filled at once but not moved on: the next join moves it on and joins the next', () => {
+  let stored = empty()
+  for (let k = 0; k < 18; k += 1) stored = apply(stored, join(stored, 1, k % BATCH_SHARDS))
+  // Two orders read the same 18 and take the last two places (shards 2 and 3 hold 1 of 2).
+  const [a, b] = [join(stored, 1, 2), join(stored, 1, 3)]
+  expect([a.closes, b.closes]).toEqual([[], []])
+  expect(a.shards[0].k).not.toBe(b.shards[0].k)
+  stored = apply(apply(stored, a), b)
+  expect(count(stored)).toMatchObject({ quantity: 20, sequence: 1 })
+  const next = join(stored, 1, 7)
+  expect(next).toMatchObject({
+    batchId: 'prod_linen_batch-b2',
+    before: 0,
+    closes: ['prod_linen_batch-b1'],
+    state: { sequence: 2 },
+  })
+  stored = apply(stored, next)
+  expect(count(stored)).toMatchObject({ quantity: 1, sequence: 2 })
+  expect(next.shards).toHaveLength(BATCH_SHARDS)
+})
+
+test('shards left at an older sequence count 0', () => {
+  const state = { ...newBatchState(linen, NOW), sequence: 3 }
+  const shard = (sequence: number, quantity: number) =>
+    ({ sequence, quantity, deadlineAt: null }) as BatchShard
+  expect(countBatch(state, [shard(2, 9), shard(3, 4), null, shard(3, 1)]).quantity).toBe(5)
+})
+
+test("the deadline counts from the batch's first join, is kept, and clears when it moves on", () => {
+  let stored = apply(empty(), join(empty(), 2, 0))
+  const deadline = new Date(NOW.getTime() + 14 * DAY)
+  expect(count(stored).deadlineAt).toEqual(deadline)
+  const later = new Date(NOW.getTime() + 3 * DAY)
+  stored = apply(stored, join(stored, 1, 9, later), later) // another shard, the same deadline
+  expect(count(stored).deadlineAt).toEqual(deadline)
+  expect(batchExpired(count(stored), new Date(deadline.getTime() - 1))).toBe(false)
+  expect(batchExpired(count(stored), deadline)).toBe(true)
+  stored = apply(stored, join(stored, 17, 4, later), later)
+  expect(count(stored)).toMatchObject({ sequence: 2, deadlineAt: null })
+  expect(batchExpired(count(stored), new Date(NOW.getTime() + 99 * DAY))).toBe(false)
+})
+
+test('a cancel gives units back only to the batch still collecting', () => {
+  let stored = empty()
+  stored = apply(stored, join(stored, 2, 0))
+  const state = stored.state!
+  const leave = (batchId: string, quantity: number, k: number) =>
+    planLeave(state, stored.shards[k], k, { batchId, quantity })
+  expect(leave('prod_linen_batch-b1', 1, 0)).toMatchObject({ k: 0, sequence: 1, quantity: 1 })
+  // Its units may sit in another shard than the one it leaves: that shard goes below 0.
+  expect(leave('prod_linen_batch-b1', 2, 6)).toMatchObject({ k: 6, quantity: -2 })
+  expect(leave('prod_linen_batch-b0', 2, 0)).toBeNull()
+})
+
+/**
+ * Racing orders as snapshot isolation runs them: each attempt plans on the stored documents of
+ * its start; at commit it conflicts if a document it writes changed since (and retries on the
+ * new snapshot, with the next home shard). Batches then hold exactly the minimum.
+ */
+test('orders racing in random interleavings fill every batch exactly', () => {
+  let seed = 7
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+  let conflicts = 0
+  for (let round = 0; round < 50; round += 1) {
+    let stored = empty()
+    let version: Record<string, number> = {}
+    const members: Record<string, number> = {}
+    type Attempt = { plan: JoinPlan; seen: Record<string, number>; order: number; attempt: number }
+    const start = (order: number, attempt: number): Attempt => ({
+      plan: join(stored, 1, (order * 7 + attempt) % BATCH_SHARDS),
+      seen: { ...version },
+      order,
+      attempt,
+    })
+    let running: Attempt[] = Array.from({ length: 12 }, (_, order) => start(order, 0))
+    let nextOrder = 12
+    while (running.length) {
+      const index = Math.floor(random() * running.length)
+      const { plan, seen, order, attempt } = running[index]
+      running = running.filter((_, i) => i !== index)
+      const writes = [...(plan.state ? ['state'] : []), ...plan.shards.map((w) => `s${w.k}`)]
+      if (writes.some((key) => (version[key] ?? 0) !== (seen[key] ?? 0))) {
+        conflicts += 1
+        running.push(start(order, attempt + 1))
+        continue
+      }
+      stored = apply(stored, plan)
+      version = { ...version, ...Object.fromEntries(writes.map((k) => [k, (version[k] ?? 0) + 1])) }
+      members[plan.batchId] = (members[plan.batchId] ?? 0) + 1
+      if (nextOrder < 60) running.push(start(nextOrder++, 0))
+    }
+    // 60 orders of one unit: three batches of exactly 20; the last one full, moved on or not.
+    const sizes = Object.keys(members)
+      .sort()
+      .map((id) => members[id])
+    expect(sizes).toEqual([20, 20, 20])
+    expect(count(stored).quantity + 20 * (count(stored).sequence - 1)).toBe(60)
+  }
+  expect(conflicts).toBeGreaterThan(0) // the model did race
+})
