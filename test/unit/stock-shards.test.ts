@@ -16,22 +16,11 @@ import {
   type MaterialShard,
 } from '@/domain/stock-shards'
 
+import { materialAt } from '../helpers/material'
+
 const NOW = new Date('2026-12-02T02:00:00Z')
-const material = (over: Partial<MaterialRecord> = {}): MaterialRecord => ({
-  _id: 'mat_a',
-  name: '面料',
-  unit: '米',
-  quantity: 1000,
-  reserved: 0,
-  safetyLevel: 10,
-  usage: [{ productId: 'p1', perUnit: 2 }],
-  productIds: ['p1'],
-  openTaskId: null,
-  taskSeq: 0,
-  createdAt: NOW,
-  updatedAt: NOW,
-  ...over,
-})
+const material = (over: Partial<MaterialRecord> = {}) =>
+  materialAt(NOW)({ quantity: 1000, safetyLevel: 10, ...over })
 const total = (values: number[]) => values.reduce((a, b) => a + b, 0)
 
 function expectInvariants(m: MaterialRecord, shards: MaterialShard[]) {

@@ -13,27 +13,14 @@ import {
   stockStepFor,
   suggestedRestock,
   uncoveredReservations,
-  type MaterialRecord,
 } from '@/domain/stock'
 import { settleMaterial } from '@/domain/stock-shards'
 import { parseBoardSearch, phoneTailOf, sortForBoard } from '@/domain/board'
 
+import { materialAt } from '../helpers/material'
+
 const NOW = new Date('2026-11-22T02:00:00Z')
-const material = (over: Partial<MaterialRecord> = {}): MaterialRecord => ({
-  _id: 'mat_a',
-  name: '面料',
-  unit: '米',
-  quantity: 10,
-  reserved: 0,
-  safetyLevel: 3,
-  usage: [{ productId: 'p1', perUnit: 2 }],
-  productIds: ['p1'],
-  openTaskId: null,
-  taskSeq: 0,
-  createdAt: NOW,
-  updatedAt: NOW,
-  ...over,
-})
+const material = materialAt(NOW)
 
 describe('stockNeeds', () => {
   test('perUnit × quantity for each material the product uses, none for others', () => {
