@@ -2,18 +2,10 @@
 // into the document when few are left, in one transaction over the document and all its
 // shards; the restock task is decided on the whole there too. The order timer runs it for every
 // material that needs it, and merchant.adjustStock after each change of the on-hand quantity.
-import { COLLECTIONS } from '../domain/names'
 import { restockStep, type MaterialRecord } from '../domain/stock'
 import { needsSpread, spreadStock, withShards, type MaterialShard } from '../domain/stock-shards'
-import {
-  command,
-  inTransaction,
-  readList,
-  TransactionConflict,
-  withoutId,
-  type Transaction,
-} from './database'
-import { materials, readStock, shardsOf, writeMaterial } from './stock'
+import { command, inTransaction, readList, TransactionConflict, type Transaction } from './database'
+import { materials, readStock, shardsOf, writeMaterial, writeShards } from './stock'
 
 /** Every material a workshop has fits one query (merchant.stock reads as many). */
 const MATERIALS_PAGE = 100
@@ -30,14 +22,8 @@ export async function writeSpread(
 ): Promise<MaterialRecord> {
   const target = spreadStock(material, shards, now)
   const before = new Map(shards.map((s) => [s.shard, s.spare]))
-  for (const shard of target.shards) {
-    if (before.get(shard.shard) === shard.spare || (!before.has(shard.shard) && shard.spare === 0))
-      continue
-    await transaction
-      .collection(COLLECTIONS.materialShards)
-      .doc(shard._id)
-      .set({ data: withoutId(shard) })
-  }
+  const changed = target.shards.filter((s) => (before.get(s.shard) ?? 0) !== s.spare)
+  await writeShards(transaction, changed)
   return writeMaterial(transaction, target.material, now, target.shards)
 }
 

@@ -105,7 +105,7 @@ export async function readStock(
 }
 
 /** Writes shards as given (whole documents: each was read in this transaction). */
-async function writeShards(transaction: Transaction, shards: readonly MaterialShard[]) {
+export async function writeShards(transaction: Transaction, shards: readonly MaterialShard[]) {
   for (const shard of shards)
     await transaction
       .collection(COLLECTIONS.materialShards)
