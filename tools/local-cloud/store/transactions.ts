@@ -156,7 +156,7 @@ export class Transactions {
     } catch (error) {
       if (isPgConflict(error)) {
         this.log(
-          `transaction ${txn.id} conflicted (${(error as Error).message}); commit will answer DATABASE_TRANSACTION_CONFLICT`,
+          `transaction ${txn.id} conflicted on ${key ?? 'a query'} (${(error as Error).message}); commit will answer DATABASE_TRANSACTION_CONFLICT`,
         )
         await this.finish(txn, 'ROLLBACK', true)
         if (provisional) return provisional()
