@@ -162,13 +162,21 @@ export function planJoin(input: JoinInput): JoinPlan {
   }
 }
 
-/** From the home shard on, the shards' free places until `quantity` are taken: [k, new count]. */
+/**
+ * The home shard's free places first, then the other shards with room, starting at one picked
+ * by `home` (not the next after home: orders whose home shards are full would all meet at the
+ * first free one), until `quantity` are taken: [k, new count].
+ */
 function takeUnits(counts: number[], minQuantity: number, quantity: number, home: number) {
+  const room = (k: number) => capacityOf(k, minQuantity) - counts[k]
+  const others = SHARD_INDEXES.filter((k) => k !== home && room(k) > 0)
+  const start = others.length ? home % others.length : 0
+  const order = [home, ...others.slice(start), ...others.slice(0, start)]
   const taken: Array<[number, number]> = []
   let left = quantity
-  for (let step = 0; step < BATCH_SHARDS && left > 0; step += 1) {
-    const k = (home + step) % BATCH_SHARDS
-    const units = Math.min(capacityOf(k, minQuantity) - counts[k], left)
+  for (const k of order) {
+    if (left <= 0) break
+    const units = Math.min(room(k), left)
     if (units <= 0) continue
     taken.push([k, counts[k] + units])
     left -= units

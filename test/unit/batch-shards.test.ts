@@ -44,6 +44,20 @@ test.each([1, 5, 15, 16, 17, 20, 33, 100])(
   },
 )
 
+test('orders whose home shard is full spread over the shards with room, not the first one', () => {
+  // 16 units: every shard but 0–3 full; 0–3 each have one place left.
+  let stored = empty()
+  for (let k = 0; k < BATCH_SHARDS; k += 1) stored = apply(stored, join(stored, 1, k))
+  const chosen = new Set<number>()
+  for (let home = 4; home < BATCH_SHARDS; home += 1) {
+    const plan = join(stored, 1, home)
+    expect(plan.shards).toHaveLength(1)
+    expect(plan.shards[0].k).toBeLessThan(4)
+    chosen.add(plan.shards[0].k)
+  }
+  expect(chosen).toEqual(new Set([0, 1, 2, 3]))
+})
+
 test('units join until the minimum; the order reaching it moves the batch on', () => {
   let stored = empty()
   for (let index = 0; index < 19; index += 1) {
