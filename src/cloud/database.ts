@@ -66,7 +66,9 @@ export const isConflict = (error: unknown) =>
  * but not a conflict thrown inside the callback, so those get fresh attempts here (the callback
  * must, as for the SDK's retries, start over cleanly).
  */
-const CONFLICT_ATTEMPTS = 3
+const CONFLICT_ATTEMPTS = 5
+/** Full jitter, growing per attempt: conflicting callers spread out instead of meeting again. */
+const conflictPause = (attempt: number) => Math.random() * Math.min(400, 25 * 2 ** attempt)
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -82,7 +84,7 @@ export async function inTransaction<T>(work: (transaction: Transaction) => Promi
     } catch (error) {
       if (!isConflict(error)) throw error
       if (attempt >= CONFLICT_ATTEMPTS) throw new TransactionConflict(error)
-      await pause(5 + Math.random() * 20 * attempt)
+      await pause(conflictPause(attempt))
     }
   }
 }
