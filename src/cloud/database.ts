@@ -73,8 +73,8 @@ const conflictPause = (attempt: number) => Math.random() * Math.min(400, 25 * 2 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * Runs `work` in a database transaction. Conflicts are retried (by the SDK, then here with a
- * short random pause); still conflicting, it throws TransactionConflict, which the router
+ * Runs `work` in a database transaction. Conflicts are retried (by the SDK, then here after a
+ * growing random pause); still conflicting, it throws TransactionConflict, which the router
  * answers CONFLICT. The transaction is rolled back each time, so nothing is half-applied.
  */
 export async function inTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
