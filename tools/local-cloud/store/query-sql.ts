@@ -71,7 +71,7 @@ export const leadingPairs = (specs: IndexSpec[]) =>
   new Set(
     specs.flatMap(({ fields }) => (fields.length > 1 ? [pairOf(fields[0][0], fields[1][0])] : [])),
   )
-/** An $in of more values stays one arm: beyond this, so many index walks cost more than a sort. */
+/** An $in of more values stays one arm (= ANY, sorted): bounds the statement's size. */
 const MAX_EXPANDED = 16
 /** Where the expanded field's condition goes in the scalar form (one per arm). */
 const EACH = '\u0001'
