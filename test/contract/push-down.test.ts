@@ -345,4 +345,94 @@ describe('query push-down', () => {
     )
     expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/lc_idx_/)
   })
+
+  // The dashboard's finished orders: node IN (…) by updatedAt desc, over the (node, updatedAt) index.
+  it('reads an $in one value at a time along an index leading with it and the sort key', async () => {
+    await cloud.store.reset()
+    await cloud.store.insertMany(
+      C,
+      Array.from({ length: 60 }, (_, i) => ({
+        _id: `u${String(i).padStart(2, '0')}`,
+        orderNo: `U${i}`,
+        node: nodes[i % 3],
+        updatedAt: day(i % 6),
+        createdAt: day(i % 5),
+      })),
+    )
+    const sent: string[] = []
+    const spy = {
+      query: (sql: string, params?: unknown[]) => (sent.push(sql), pool.query(sql, params)),
+    }
+    const read = (q: object, o: Record<string, 1 | -1>) =>
+      both(() => findDocuments(spy as unknown as Pool, C, { query: q, order: o, limit: 7 }))
+    const ids = (list: Array<{ _id?: unknown }>) => list.map((d) => d._id)
+    // Repeated values count once.
+    const finished = { node: { $in: ['making', 'shipped', 'making'] }, updatedAt: { $gte: day(2) } }
+    const [found, scanned] = await read(finished, { updatedAt: -1, _id: -1 })
+    expect(ids(found)).toEqual(ids(scanned))
+    // One arm per value, each `= value … ORDER BY … LIMIT` (an index walk), not `= ANY(…)` sorted.
+    const arm =
+      /\(data -> 'node'\) = \$\d+::jsonb\)[^()]*\([^]*?ORDER BY \(data -> 'updatedAt'\) DESC/g
+    const ordered = sent.filter((sql) => sql.includes(' AS tie'))
+    expect(ordered.length).toBeGreaterThan(0)
+    for (const sql of ordered) expect(sql.match(arm)).toHaveLength(2)
+    // No index leads with (node, createdAt): one arm, as before.
+    sent.length = 0
+    const [byCreated] = await read(finished, { createdAt: -1, _id: -1 })
+    expect(byCreated.length).toBeGreaterThan(0)
+    expect(sent.filter((sql) => sql.includes(' AS tie')).join('\n')).toMatch(/= ANY\(/)
+  })
+
+  it('answers an $in read one value at a time as mingo alone does', async () => {
+    const nodeValue = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...nodes) },
+      { weight: 1, arbitrary: fc.array(fc.constantFrom(...nodes), { maxLength: 2 }) },
+      { weight: 1, arbitrary: scalar },
+    )
+    const updated = fc.oneof(
+      { weight: 12, arbitrary: fc.integer({ min: 0, max: 5 }).map(day) },
+      { weight: 1, arbitrary: value },
+    )
+    const subset = fc.array(fc.oneof(fc.constantFrom(...nodes), scalar), {
+      minLength: 2,
+      maxLength: 4,
+    })
+    const since = fc.option(fc.integer({ min: 0, max: 5 }).map(day), { nil: undefined })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ node: nodeValue, updatedAt: updated }), { maxLength: 25 }),
+        fc.array(
+          fc.tuple(
+            subset,
+            since,
+            fc.constantFrom<1 | -1>(1, -1),
+            fc.boolean(),
+            fc.integer({ min: 1, max: 6 }),
+            fc.nat(3),
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+        async (docs, reads) => {
+          await cloud.store.reset()
+          await cloud.store.insertMany(
+            C,
+            docs.map((d, i) => ({ ...d, _id: `n${String(i).padStart(2, '0')}`, orderNo: `M${i}` })),
+          )
+          for (const [$in, from, direction, byId, limit, offset] of reads) {
+            const q = { node: { $in }, ...(from ? { updatedAt: { $gte: from } } : {}) }
+            const o: Record<string, 1 | -1> = byId
+              ? { updatedAt: direction, _id: direction }
+              : { updatedAt: direction }
+            const [found, scanned] = await both(() =>
+              findDocuments(pool, C, { query: q, order: o, limit, offset }),
+            )
+            const ids = (list: Array<{ _id?: unknown }>) => list.map((d) => d._id)
+            if (byId) expect(ids(found)).toEqual(ids(scanned))
+            else expect(found.length).toBe(scanned.length)
+          }
+        },
+      ),
+      { numRuns: 80 },
+    )
+  }, 120_000)
 })

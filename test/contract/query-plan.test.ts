@@ -51,7 +51,8 @@ describe('indexed reads at scale', () => {
          'ownerOpenid', CASE WHEN i % 10 = 0 THEN 'o_many' ELSE 'o_' || (i % 3000) END,
          'node', (ARRAY['submitted','confirmed','measuring','cutting','sewing','qc','shipped','completed','cancelled'])[1 + i % 9],
          'eta', to_char(DATE '2026-01-01' + (i % 300), 'YYYY-MM-DD'),
-         'createdAt', ${iso(`$1::timestamptz - make_interval(mins => i)`)})
+         'createdAt', ${iso(`$1::timestamptz - make_interval(mins => i)`)},
+         'updatedAt', ${iso(`$1::timestamptz - make_interval(mins => i)`)})
        FROM generate_series(1, $2::int) AS i`,
       [NOW.toISOString(), ROWS],
     )
@@ -149,5 +150,24 @@ describe('indexed reads at scale', () => {
       // about 100 for a page of 10). Before: all of the customer's or the node's (a ninth) orders.
       expect(read.widest).toBeLessThanOrEqual(ROWS / 100)
     }
+  }, 120_000)
+
+  it("reads the dashboard's finished orders (node IN …, newest updatedAt) one node at a time", async () => {
+    const finished = await measure('finished sample', () =>
+      findDocuments(pool, 'orders', {
+        query: {
+          node: { $in: ['shipped', 'completed'] },
+          updatedAt: { $gte: new Date(NOW.getTime() - 30 * 24 * 3600 * 1000) },
+        },
+        order: { updatedAt: -1 },
+        limit: 100,
+      }),
+    )
+    // Shipped and completed: i ≡ 6 or 7 (mod 9); newest (smallest i) first.
+    const expected = Array.from({ length: 100 }, (_, k) => `d${9 * (k >> 1) + 6 + (k & 1)}`)
+    expect(finished.result.map((d) => d._id)).toEqual(expected)
+    expect(finished.scans).not.toContain('Seq Scan')
+    // Each node's walk stops at the page. Before: every match of both nodes (2/9), sorted.
+    expect(finished.widest).toBeLessThanOrEqual(ROWS / 100)
   }, 120_000)
 })

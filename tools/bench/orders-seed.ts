@@ -16,8 +16,12 @@ const CLONE = `
     'ownerOpenid', CASE WHEN i % 1000 = 0 THEN $2 ELSE 'o_bench_' || (i % 5000) END,
     'node', ($3::text[])[1 + i % cardinality($3::text[])],
     'createdAt', jsonb_build_object('$date', to_char(at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
-    -- Moved today: no seeded order is due for the order timer's own work (auto-complete).
-    'updatedAt', jsonb_build_object('$date', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+    -- Its last move: at its ETA, except at 'delivered', where the order timer auto-completes what
+    -- was delivered AUTO_COMPLETE_DAYS (7) ago: there within the last 5.8 days, so none is due.
+    'updatedAt', jsonb_build_object('$date', to_char(CASE
+      WHEN ($3::text[])[1 + i % cardinality($3::text[])] = 'delivered'
+        THEN now() AT TIME ZONE 'UTC' - (i % 500000) * interval '1 second'
+      ELSE at + interval '14 days' END, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
     -- The China date 14 days after createdAt.
     'eta', to_char(at + interval '14 days 8 hours', 'YYYY-MM-DD'),
     -- Paid, so the timer's payment housekeeping leaves them alone.

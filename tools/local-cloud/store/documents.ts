@@ -86,15 +86,15 @@ function orderedSql(
   const select = [...columns, ...sort.map(([expr, as]) => `${expr} AS ${as}`)].join(', ')
   const by = (name: (column: SortColumn) => string) =>
     sort.map((column) => `${name(column)} ${column[2]}`).join(', ')
-  const [first, ...irregular] = filter.arms.map(
-    (arm) => `SELECT ${select} FROM local_documents WHERE ${arm}${more}`,
-  )
-  const head = `${first} ORDER BY ${by(([e]) => e)} LIMIT ${limit}`
-  if (irregular.length === 0) return head
+  const read = (arm: string) => `SELECT ${select} FROM local_documents WHERE ${arm}${more}`
+  const heads = filter.arms.map((arm) => `${read(arm)} ORDER BY ${by(([e]) => e)} LIMIT ${limit}`)
+  if (heads.length === 1 && !filter.irregular) return heads[0]
   // OFFSET 0 keeps the irregular rows' ORDER BY … LIMIT out of their read: otherwise the planner
   // may walk a whole index in key order looking for a row that is not there.
-  const tail = irregular.map((arm) => `SELECT * FROM (${arm} OFFSET 0) AS irregular`)
-  const arms = [head, ...tail].map((a) => `(${a})`).join(' UNION ALL ')
+  const tail = filter.irregular
+    ? [`SELECT * FROM (${read(filter.irregular)} OFFSET 0) AS irregular`]
+    : []
+  const arms = [...heads, ...tail].map((a) => `(${a})`).join(' UNION ALL ')
   return `SELECT * FROM (${arms}) AS arms ORDER BY ${by(([, as]) => as)} LIMIT ${limit}`
 }
 
@@ -167,7 +167,7 @@ async function firstInOrder(
   const [[field, direction], second] = order
   if (!pushDown.enabled || field.includes('.')) return
   const split = await splitFields(db, collection)
-  const filter = candidateFilter(collection, query, split)
+  const filter = candidateFilter(collection, query, split, field)
   const expr = fieldExpr(field)
   const indexed = split.fields.has(field)
   const { kind, plainIds } = indexed

@@ -23,7 +23,13 @@
 // the rows irregular at one of those fields (an array there, see irregularAt), which a small
 // partial index lists, read with the full form. The scalar form implies the full one, and both
 // agree on rows with no irregular field, so together they are exactly the full form.
-import { fieldExpr, irregularAt } from '../indexes'
+//
+// An ordered read (ORDER BY k … LIMIT) with a top-level `f: {$in: [a, b]}`, where an index leads
+// with (f, k), gets one scalar arm per value (f = a, f = b): each walks that index in order and
+// stops at the LIMIT, as MongoDB merges an $in over such an index. `f = ANY(…)` could not: the
+// planner sorted every match. A scalar f equals one value, so the arms are disjoint and together
+// exactly the scalar form.
+import { fieldExpr, irregularAt, type IndexSpec } from '../indexes'
 import { idKey, isPlainObject, toStored } from './codec'
 import type { Queryable } from './types'
 
@@ -33,8 +39,10 @@ export interface SqlFilter {
   params: unknown[]
   /** True when a row satisfies `where` exactly when its document matches the query. */
   exact: boolean
-  /** The rows of `where` as disjoint WHERE clauses, each readable in index order (ORDER BY). */
+  /** The scalar rows of `where` as disjoint WHERE clauses, each readable in index order. */
   arms: string[]
+  /** The rest of `where` (rows irregular at a split field), disjoint from `arms`: read, then sorted. */
+  irregular?: string
 }
 
 /** Switch for benchmarks and tests: off = read every row of the collection (except _id lookups). */
@@ -53,8 +61,20 @@ export interface Split {
   fields: Set<string>
   /** indexes.ts irregularAny: in a WHERE, it lets the planner read that index. */
   rows: string
+  /** The first two fields of each index, as pairOf(first, second): where an $in may be expanded. */
+  pairs: Set<string>
 }
-const NO_SPLIT: Split = { fields: new Set(), rows: 'false' }
+const NO_SPLIT: Split = { fields: new Set(), rows: 'false', pairs: new Set() }
+export const pairOf = (first: string, second: string) => `${first}\u0000${second}`
+/** Split.pairs of a collection's indexes. */
+export const leadingPairs = (specs: IndexSpec[]) =>
+  new Set(
+    specs.flatMap(({ fields }) => (fields.length > 1 ? [pairOf(fields[0][0], fields[1][0])] : [])),
+  )
+/** An $in of more values stays one arm (= ANY, sorted): bounds the statement's size. */
+const MAX_EXPANDED = 16
+/** Where the expanded field's condition goes in the scalar form (one per arm). */
+const EACH = '\u0001'
 /** Whether a collection reached `splitFrom`, by name; rechecked after SIZE_TTL_MS. */
 const sizes = new Map<string, { large: boolean; until: number }>()
 const SIZE_TTL_MS = 2000
@@ -85,11 +105,15 @@ export async function splitFields(db: Queryable, collection: string): Promise<Sp
 }
 
 type Add = (value: unknown) => string
-/** Scalar form: the split fields' conditions without their array branches; `used` collects them. */
+/**
+ * Scalar form: the split fields' conditions without their array branches; `used` collects them.
+ * `expand`: the top-level field whose $in becomes one arm per value (EACH marks its place).
+ */
 interface Form {
   scalar: boolean
   split: Split
   used: Set<string>
+  expand?: string
 }
 interface Part {
   sql: string | null
@@ -97,18 +121,24 @@ interface Part {
 }
 const NONE: Part = { sql: null, exact: false }
 
-/** `split`: the fields to split on (splitFields); none gives the plain array-aware form. */
+/**
+ * `split`: the fields to split on (splitFields); none gives the plain array-aware form.
+ * `sortKey`: the first key of an ordered read, which may expand an $in into arms.
+ */
 export function candidateFilter(
   collection: string,
   query: unknown,
   split: Split = NO_SPLIT,
+  sortKey?: string,
 ): SqlFilter {
   // Values get markers first: a branch that turns out not to narrow drops its values too.
   const values: unknown[] = []
   const add: Add = (value) => `\u0000${values.push(value) - 1}\u0000`
   const part = translate(query, add, { scalar: false, split, used: new Set() })
   const used = new Set<string>()
-  const scalar = translate(query, add, { scalar: true, split, used })
+  const expanded = sortKey === undefined ? undefined : expandable(query, split, sortKey)
+  const form = { scalar: true, split, used, expand: expanded?.field }
+  const scalar = translate(query, add, form)
   const empty = !isPlainObject(query) || Object.keys(query).length === 0
   const params: unknown[] = [collection]
   // `_id` pinned for the whole query: its rows by primary key, mingo checks the rest. Translating
@@ -132,18 +162,42 @@ export function candidateFilter(
     return { where, params, exact, arms: [where] }
   }
   const irregular = `${split.rows} AND (${[...used].map(irregularAt).join(' OR ')})`
-  const [plain, full] = [bind(scalar.sql), bind(part.sql)]
+  const [scalarSql, full] = [bind(scalar.sql), bind(part.sql)]
+  // The expanded field: one `=` per arm, `= ANY` of the same parameters in the whole form (a
+  // statement must use every parameter it is sent: the arms together do, and so does `where`).
+  const expr = expanded && fieldExpr(expanded.field)
+  const each = expanded?.values.map((value) => `$${params.push(value)}::jsonb`) ?? []
+  const plain = expanded
+    ? scalarSql.replace(EACH, `${expr} = ANY(ARRAY[${each.join(', ')}])`)
+    : scalarSql
+  const arms = expanded ? each.map((v) => scalarSql.replace(EACH, `${expr} = ${v}`)) : [plain]
   // `IS TRUE` hides the full form's ORs from the planner: it reads the irregular rows by their
   // index, where (lacking statistics on expressions) it could pick the full form's own scan.
   return {
     where: `collection = $1 AND ((${plain}) OR ((${irregular}) AND (${full}) IS TRUE))`,
     params,
     exact,
-    arms: [
-      `collection = $1 AND ${plain}`,
-      `collection = $1 AND (${irregular}) AND (${full}) IS TRUE AND (${plain}) IS NOT TRUE`,
-    ],
+    arms: arms.map((arm) => `collection = $1 AND ${arm}`),
+    irregular: `collection = $1 AND (${irregular}) AND (${full}) IS TRUE AND (${plain}) IS NOT TRUE`,
   }
+}
+
+/**
+ * The top-level field whose `$in` an ordered read by `sortKey` may read one value at a time (an
+ * index leads with the two), with its values as stored, each once; none when there is no such.
+ */
+function expandable(query: unknown, split: Split, sortKey: string) {
+  if (!isPlainObject(query)) return undefined
+  for (const [field, condition] of Object.entries(query)) {
+    if (field.startsWith('$') || field.includes('.') || field === sortKey) continue
+    if (!split.fields.has(field) || !split.pairs.has(pairOf(field, sortKey))) continue
+    if (!isPlainObject(condition) || Object.keys(condition).join() !== '$in') continue
+    const list = condition.$in
+    if (!Array.isArray(list) || !list.every((v) => isScalar(v))) continue
+    const values = [...new Set(list.map(json))]
+    if (values.length >= 2 && values.length <= MAX_EXPANDED) return { field, values }
+  }
+  return undefined
 }
 
 function and(parts: Part[]): Part {
@@ -158,10 +212,12 @@ function translate(query: unknown, add: Add, form: Form): Part {
   if (!isPlainObject(query)) return NONE
   const parts: Part[] = []
   for (const [field, condition] of Object.entries(query)) {
+    // Below the top level nothing is expanded (`used` is still shared).
+    const inner = { ...form, expand: undefined }
     if (field === '$and' && Array.isArray(condition) && condition.length > 0) {
-      parts.push(and(condition.map((part) => translate(part, add, form))))
+      parts.push(and(condition.map((part) => translate(part, add, inner))))
     } else if (field === '$or' && Array.isArray(condition) && condition.length > 0) {
-      const branches = condition.map((part) => translate(part, add, form))
+      const branches = condition.map((part) => translate(part, add, inner))
       parts.push(
         branches.every((b) => b.sql !== null)
           ? {
@@ -175,6 +231,10 @@ function translate(query: unknown, add: Add, form: Form): Part {
     else if (!pushDown.enabled) parts.push(NONE)
     else if (form.scalar && form.split.fields.has(field)) {
       form.used.add(field)
+      if (field === form.expand) {
+        parts.push({ sql: EACH, exact: true })
+        continue
+      }
       const part = fieldPart(fieldExpr(field), condition, add, true)
       parts.push(field.includes('.') ? { ...part, exact: false } : part)
     } else if (field.includes('.')) parts.push(dottedPart(field, condition, add))

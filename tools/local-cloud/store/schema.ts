@@ -8,7 +8,7 @@
 //   local_pay_trades   the cloud payment stand-in's trades (../cloudpay.ts), kept across restarts
 //   local_pay_refunds  its refunds
 import { ensureIndexes, irregularAny, irregularPaths, type IndexFile } from '../indexes'
-import { probeStringOrder, pushDown } from './query-sql'
+import { leadingPairs, probeStringOrder, pushDown } from './query-sql'
 import type { Queryable } from './types'
 
 export const SCHEMA_SQL = `
@@ -61,7 +61,11 @@ export async function ensureSchema(db: Queryable, indexes: IndexFile = {}): Prom
     pushDown.split = new Map(
       [...irregularPaths(indexes)].map(([collection, paths]) => [
         collection,
-        { fields: new Set(paths.filter((p) => p !== '_id')), rows: irregularAny(paths) },
+        {
+          fields: new Set(paths.filter((p) => p !== '_id')),
+          rows: irregularAny(paths),
+          pairs: leadingPairs(indexes[collection] ?? []),
+        },
       ]),
     )
     await probeStringOrder(db)
