@@ -303,15 +303,23 @@ test('order.create of a batch product: the batch count read and written in the t
   const first = await linen('req-rt-b001', 'o_rt_batch_1')
   const second = await linen('req-rt-b002', 'o_rt_batch_2')
   expect({
-    'order.create (batch, first order)': [first.roundTrips, first.criticalPath],
-    'order.create (batch)': [second.roundTrips, second.criticalPath],
+    'order.create (batch, first order)': first.roundTrips,
+    'order.create (batch)': second.roundTrips,
   }).toEqual({
     // The product's first order also creates its batch state (written before the shard).
-    'order.create (batch, first order)': [23, 11],
-    // The shards read once beside the transaction's start (off the path); in it the state and
-    // the shard the order takes a place in, read beside the other reads, and that shard written
-    // (was: the one batch document read and written); after the commit, the shards read once
-    // more to see whether the batch filled (+1 on the path).
-    'order.create (batch)': [22, 10],
+    'order.create (batch, first order)': 23,
+    // The shards read once beside the transaction's start; in it the state and the shard the
+    // order takes a place in, read beside the other reads, and that shard written (was: the one
+    // batch document read and written); after the commit, the shards read once more to see
+    // whether the batch filled (+1 on the path).
+    'order.create (batch)': 22,
   })
+  // Critical paths: 11 and 10. The shard read beside the transaction's start is made when the
+  // product's read answers; a call is stamped one step after the longest chain answered by then
+  // (worker.js), so when the transaction's first read answers first, that read counts one step
+  // later: a path of one more, by timing alone (seen under load).
+  expect(first.criticalPath).toBeGreaterThanOrEqual(11)
+  expect(first.criticalPath).toBeLessThanOrEqual(12)
+  expect(second.criticalPath).toBeGreaterThanOrEqual(10)
+  expect(second.criticalPath).toBeLessThanOrEqual(11)
 })
