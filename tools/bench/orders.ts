@@ -72,9 +72,14 @@ interface Repair {
   runs: number
 }
 
-/** Fires the order timer until a run checks every key and finds nothing to fix. */
+/**
+ * Fires the order timer until its runs, one after another, have checked every key and found
+ * nothing to fix (at 1,000,000 orders one run recounts only 2–3 keys in its 5 s; the next run
+ * goes on from where it stopped).
+ */
 async function rebuildCounters(ctx: BenchContext): Promise<Repair> {
   const started = performance.now()
+  let clean = 0
   for (let runs = 1; runs <= 100; runs += 1) {
     const answer = (await ctx.cloud.fireTimer(FUNCTIONS.order)) as {
       ok: boolean
@@ -83,14 +88,9 @@ async function rebuildCounters(ctx: BenchContext): Promise<Repair> {
     if (!answer.ok) throw new Error(`order timer failed: ${JSON.stringify(answer)}`)
     const { checked, fixed, busy, failed } = answer.data.counters
     ctx.log(`timer run ${runs}: ${JSON.stringify(answer.data.counters)}`)
-    if (
-      runs > 1 &&
-      checked >= 11 &&
-      Object.keys(fixed).length === 0 &&
-      busy.length === 0 &&
-      failed.length === 0
-    )
-      return { ms: performance.now() - started, runs }
+    const quiet = Object.keys(fixed).length === 0 && busy.length === 0 && failed.length === 0
+    clean = quiet && runs > 1 ? clean + checked : 0
+    if (clean >= 11) return { ms: performance.now() - started, runs }
   }
   throw new Error('the order counters did not settle in 100 timer runs')
 }
