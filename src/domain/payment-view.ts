@@ -200,6 +200,20 @@ export const UNPAID_OUTCOME_TEXT = {
   cancelled: '已取消支付，截止前可在订单页继续支付',
   failed: '支付未成功，请稍后重试',
 } as const
+type UnpaidOutcome = keyof typeof UNPAID_OUTCOME_TEXT
+
+/**
+ * The order page at `url` once the sheet closed with `outcome`. The page itself says what came of
+ * it: a toast shown before the navigation is hidden by it on H5.
+ */
+export function orderUrlAfterSheet(url: string, outcome: 'paid' | UnpaidOutcome): string {
+  return outcome === 'paid' ? `${url}&paid=1` : `${url}&unpaid=${outcome}`
+}
+
+/** What the order page says for its `unpaid` parameter; null when it names no outcome. */
+export function unpaidOutcomeText(param: string | undefined): string | null {
+  return param === 'cancelled' || param === 'failed' ? UNPAID_OUTCOME_TEXT[param] : null
+}
 
 /** What the order page says while it waits for WeChat's callback, and when it gave up waiting. */
 export const CONFIRMING_TEXT = '正在等待微信支付的结果，请稍候'

@@ -1,6 +1,6 @@
 // The order page's payment: 去支付 (usePayOrder), and after a paid sheet 「支付确认中…」 re-reading
-// the order until WeChat's callback has marked it paid. `justPaid`: the confirm page's sheet was
-// paid just before this page opened. The countdown ticks inside the panel (useCountdown); while a
+// the order until WeChat's callback has marked it paid. `sheet`: the page's `paid` and `unpaid`
+// parameters, the outcome of a sheet closed just before this page opened. The countdown ticks inside the panel (useCountdown); while a
 // refund shows 退款中 the order is re-read until it settles (useRefundProgress).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { orderApi } from '@/domain/api/order'
@@ -10,7 +10,9 @@ import {
   CONFIRM_POLL,
   CONFIRM_SLOW_TEXT,
   UNPAID_OUTCOME_TEXT,
+  orderUrlAfterSheet,
   pollUntil,
+  unpaidOutcomeText,
 } from '@/domain/payment-view'
 import { SHOP_PAGES } from '@/routes'
 import { callCloud } from '@/services/cloud'
@@ -24,8 +26,9 @@ export function useOrderPayment(
   orderId: string,
   order: OrderView | undefined,
   reload: () => Promise<void>,
-  justPaid: boolean,
+  sheet: { paid?: string; unpaid?: string },
 ) {
+  const justPaid = sheet.paid === '1'
   const { pay: payOrder, paying } = usePayOrder()
   const askForMessages = useSubscribeAtTap('payOrder')
   const [confirming, setConfirming] = useState(false)
@@ -61,6 +64,11 @@ export function useOrderPayment(
     if (dueRef.current) void confirm()
   }, [justPaid, order, confirm])
 
+  const unpaidText = unpaidOutcomeText(sheet.unpaid)
+  useEffect(() => {
+    if (unpaidText) toast(unpaidText)
+  }, [unpaidText])
+
   /**
    * Call inside the tap: the subscribe sheet first, the payment sheet after it. The answer is
    * recorded before paying, so the 支付成功 receipt finds its credit however fast WeChat calls back.
@@ -85,9 +93,8 @@ export function useOrderPayment(
       const url = `${SHOP_PAGES.order}?id=${newOrderId}`
       const result = await payOrder(newOrderId)
       if (!result) return url
-      if (!result.ok) toast(`订单已提交，但未能发起支付：${result.message}`)
-      else if (result.data === 'paid') return `${url}&paid=1`
-      else toast(UNPAID_OUTCOME_TEXT[result.data])
+      if (result.ok) return orderUrlAfterSheet(url, result.data)
+      toast(`订单已提交，但未能发起支付：${result.message}`)
       return url
     },
     [payOrder],

@@ -4,7 +4,7 @@
 // where it can be paid (a second 提交订单 finds the same order and tries paying again).
 import { useCallback, useRef, useState } from 'react'
 import type { Address } from '@/domain/address'
-import { UNPAID_OUTCOME_TEXT } from '@/domain/payment-view'
+import { orderUrlAfterSheet } from '@/domain/payment-view'
 import {
   clearDraftOrder,
   forgetPlacedOrder,
@@ -12,7 +12,6 @@ import {
   type DraftOrder,
 } from '@/services/draft-order'
 import { SHOP_PAGES } from '@/routes'
-import { toast } from '@/services/feedback'
 import { openPlacedOrder } from '@/services/placed-order'
 import { rememberAddress } from './useAddress'
 import { usePayOrder } from './usePayOrder'
@@ -60,8 +59,7 @@ export function usePlaceOrder(draft: DraftOrder, couponId: string | null = null)
           setPayError({ message: `订单已提交，但未能发起支付：${paid.message}`, url })
           return
         }
-        if (paid?.ok && paid.data !== 'paid') toast(UNPAID_OUTCOME_TEXT[paid.data])
-        openOrder(paid?.ok && paid.data === 'paid' ? `${url}&paid=1` : url)
+        openOrder(paid?.ok ? orderUrlAfterSheet(url, paid.data) : url)
       } finally {
         running.current = false
       }

@@ -4,12 +4,15 @@ import {
   awaitingPayment,
   formatCountdown,
   msUntil,
+  orderUrlAfterSheet,
   paymentNotice,
   paymentTag,
   pollUntil,
   REFUND_POLL,
   refundPollDue,
   type PaymentView,
+  unpaidOutcomeText,
+  UNPAID_OUTCOME_TEXT,
 } from '@/domain/payment-view'
 import { orderCancelQuestion } from '@/domain/order-payment-view'
 import type { PaymentState } from '@/domain/payment'
@@ -221,5 +224,22 @@ describe('refundPollDue: the order page re-reads only while a refund shows é€€æ¬
     expect(refundPollDue(payment('refunding'), last)).toBe(true)
     expect(refundPollDue(payment('refunding'), last + 1)).toBe(false)
     expect(refundPollDue(payment('refunding'), 60_000)).toBe(false)
+  })
+})
+
+describe('the order page after the sheet closed', () => {
+  const url = '/shop/pages/order/index?id=o1'
+  test('carries the outcome, which the order page reads back as its toast', () => {
+    expect(orderUrlAfterSheet(url, 'paid')).toBe(`${url}&paid=1`)
+    for (const outcome of ['cancelled', 'failed'] as const) {
+      const unpaid = new URLSearchParams(orderUrlAfterSheet(url, outcome).split('?')[1]).get(
+        'unpaid',
+      )
+      expect(unpaidOutcomeText(unpaid ?? undefined)).toBe(UNPAID_OUTCOME_TEXT[outcome])
+    }
+  })
+  test('says nothing for a missing or unknown outcome', () => {
+    for (const param of [undefined, '', 'paid', 'toString', '__proto__'])
+      expect(unpaidOutcomeText(param)).toBeNull()
   })
 })

@@ -51,7 +51,7 @@ export default function OrderPage() {
   const { params } = useRouter()
   const orderId = params.id ?? ''
   const detail = useOrderDetail(orderId)
-  const payment = useOrderPayment(orderId, detail.data?.order, detail.reload, params.paid === '1')
+  const payment = useOrderPayment(orderId, detail.data?.order, detail.reload, params)
   const inbox = useOrderMessages(orderId)
   useMessageOpened()
   const askForMessages = useSubscribeAtTap('reorder')
