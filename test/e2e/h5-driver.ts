@@ -37,6 +37,30 @@ export async function answerPaySheet(page: Page, outcome: PayOutcome): Promise<b
   return true
 }
 
+type ToastWindow = Window & { toastsShown?: string[] }
+
+/**
+ * In the page: records the text of every toast Taro shows, as the weapp stand-in records
+ * wx.showToast, so a 2.5 s toast is seen even when a busy machine polls after it has gone.
+ */
+function recordToasts(): void {
+  const shown: string[] = ((window as ToastWindow).toastsShown = [])
+  let showing = ''
+  new MutationObserver(() => {
+    const toasts = [...document.querySelectorAll<HTMLElement>('.taro__toast')]
+    const visible = toasts.find((toast) => toast.style.display !== 'none')
+    const text = visible?.querySelector('p:last-of-type')?.textContent ?? ''
+    if (text && text !== showing) shown.push(text)
+    showing = text
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['style'],
+  })
+}
+
 export class H5Driver implements Driver {
   readonly platform = 'h5' as const
   private readonly collected: string[] = []
@@ -126,8 +150,11 @@ export class H5Driver implements Driver {
   }
 
   async seeToast(text: string): Promise<void> {
-    // The toast's outer element has no box of its own (its panel is position: fixed).
-    await this.page.locator('.taro__toast p', { hasText: text }).first().waitFor(WAIT)
+    await this.page.waitForFunction(
+      (wanted) => (window as ToastWindow).toastsShown?.some((shown) => shown.includes(wanted)),
+      text,
+      WAIT,
+    )
   }
 
   answerNextSheet(answer: SheetAnswer): void {
@@ -224,6 +251,7 @@ export function h5JourneyContext(app: H5App): JourneyContext {
         (id) => localStorage.setItem('localCloud.openid', JSON.stringify({ data: id })),
         openid,
       )
+      await context.addInitScript(recordToasts)
       const page = await context.newPage()
       const driver = new H5Driver(page, openid, app.cloud.url)
       await page.goto(app.cloud.url)
