@@ -28,6 +28,27 @@ export async function readList<T>(query: Query): Promise<T[]> {
   return data as T[]
 }
 
+/** The most documents one get returns in a cloud function (notes/platform.md: assume 100). */
+export const READ_MAX = 100
+
+/**
+ * Up to `max` documents of `query`, in its order with `_id` breaking ties: one get when they fit
+ * in READ_MAX, else the further pages all at once (skip). A row written between the reads may
+ * shift a page by one, so this is for lists and samples, not for money.
+ */
+export async function readUpTo<T>(
+  query: ReturnType<Collection['where']>,
+  max: number,
+): Promise<T[]> {
+  const ordered = query.orderBy('_id', 'asc')
+  const page = (at: number) => readList<T>(ordered.skip(at).limit(Math.min(READ_MAX, max - at)))
+  const first = await page(0)
+  if (first.length < READ_MAX || max <= READ_MAX) return first
+  const starts: number[] = []
+  for (let at = READ_MAX; at < max; at += READ_MAX) starts.push(at)
+  return [first, ...(await Promise.all(starts.map(page)))].flat()
+}
+
 /** Splits `_id` off a record for `set`, which takes the id from the document reference. */
 export function withoutId<T extends { _id: string }>(record: T): Omit<T, '_id'> {
   const { _id, ...fields } = record

@@ -32,6 +32,7 @@ import {
   inTransaction,
   readDoc,
   readList,
+  readUpTo,
   withoutId,
   type Transaction,
 } from './database'
@@ -59,14 +60,14 @@ export async function readDay(date: ChinaDate): Promise<DayPlan> {
     readList<AvailabilityOverride>(
       db.collection(COLLECTIONS.availability).where({ date }).limit(MAX_STAFF),
     ),
-    readList<VisitRecord>(
+    readUpTo<VisitRecord>(
       visits()
         .where({
           node: command.in([...HOLDING_VISIT_NODES]),
           'window.start': command.gte(start).and(command.lt(end)),
         })
-        .field({ _id: true, staffId: true, window: true })
-        .limit(MAX_DAY_VISITS),
+        .field({ _id: true, staffId: true, window: true }),
+      MAX_DAY_VISITS,
     ),
   ])
   const booked = holding

@@ -9,19 +9,16 @@ import {
   type MaterialRecord,
   type StockReservation,
 } from '@/domain/stock'
-import { command, db, readList } from '@/cloud/database'
+import { command, db, readList, readUpTo } from '@/cloud/database'
 import { reservations, withTheirShards } from '@/cloud/stock'
 
 /** Held reservations looked at per material when stock is short; the oldest come first. */
 export const HELD_PAGE = 200
 
 export async function heldReservations(materialId: string): Promise<StockReservation[]> {
-  return readList<StockReservation>(
-    reservations()
-      .where({ materialId, status: 'held' })
-      .orderBy('createdAt', 'asc')
-      .orderBy('_id', 'asc')
-      .limit(HELD_PAGE),
+  return readUpTo<StockReservation>(
+    reservations().where({ materialId, status: 'held' }).orderBy('createdAt', 'asc'),
+    HELD_PAGE,
   )
 }
 

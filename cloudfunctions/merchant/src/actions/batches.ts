@@ -10,7 +10,7 @@ import type { BatchActionView, BatchesView, BatchStatus } from '@/domain/merchan
 import { COLLECTIONS } from '@/domain/names'
 import type { OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
-import { command, db, readList } from '@/cloud/database'
+import { command, db, readList, readUpTo } from '@/cloud/database'
 import { orders } from '@/cloud/orders'
 import { endBatch } from '@/cloud/batches'
 import { countsOf } from '@/cloud/batch-shards'
@@ -29,11 +29,11 @@ const LIVE_NODES = ['submitted', 'confirmed', 'materials', 'production', 'qualit
 const batchStates = () => db.collection(COLLECTIONS.batches)
 
 function ordersOf(batchId: string, nodes?: string[]): Promise<OrderRecord[]> {
-  return readList<OrderRecord>(
+  return readUpTo<OrderRecord>(
     orders()
       .where(nodes ? { batchId, node: command.in(nodes) } : { batchId })
-      .orderBy('createdAt', 'asc')
-      .limit(ORDERS_PER_BATCH),
+      .orderBy('createdAt', 'asc'),
+    ORDERS_PER_BATCH,
   )
 }
 

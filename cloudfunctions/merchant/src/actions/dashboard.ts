@@ -33,7 +33,7 @@ import { serviceStats, type VisitStatsRow } from '@/domain/visit-stats'
 import { VISIT_NODES, type VisitRecord } from '@/domain/visit-types'
 import { ok } from '@/domain/result'
 import { afterSales } from '@/cloud/after-sales'
-import { command, countOf, db, readList } from '@/cloud/database'
+import { command, countOf, db, READ_MAX, readList } from '@/cloud/database'
 import { orders } from '@/cloud/orders'
 import { orderFigures } from '@/cloud/order-counters'
 import { refillStats } from '@/cloud/refill-stats'
@@ -47,7 +47,8 @@ import { responseHours } from './after-sales'
 
 export const WINDOW_DAYS = 30
 const WEEKS = 8
-const SAMPLE_LIMIT = 500
+/** One read's rows: the samples are the newest READ_MAX; `capped` says when one was full. */
+const SAMPLE_LIMIT = READ_MAX
 const DAY_MS = 24 * 60 * 60 * 1000
 
 const outbox = () => db.collection(COLLECTIONS.notificationQueue)

@@ -25,7 +25,7 @@ import { COLLECTIONS } from '@/domain/names'
 import { ok } from '@/domain/result'
 import { merchantApi } from '@/domain/api/merchant'
 import { behaviourEvents } from '@/cloud/behaviour'
-import { command, countOf, db, readList } from '@/cloud/database'
+import { command, countOf, db, readList, readUpTo } from '@/cloud/database'
 import { listViews } from '@/cloud/list-views'
 import { orders } from '@/cloud/orders'
 import { defineMerchantAction } from '@/cloud/router'
@@ -53,12 +53,11 @@ export const insights = defineMerchantAction(merchantApi.insights, async (_input
         .orderBy('sort', 'asc')
         .limit(CATALOG_PAGE_SIZE),
     ),
-    readList<ListViewRecord>(
-      listViews()
-        .where({ day: command.gte(firstDay) })
-        .limit(FUNNEL_WINDOW_DAYS * LIST_VIEW_SHARDS),
+    readUpTo<ListViewRecord>(
+      listViews().where({ day: command.gte(firstDay) }),
+      FUNNEL_WINDOW_DAYS * LIST_VIEW_SHARDS,
     ),
-    readList<DemandOrder>(
+    readUpTo<DemandOrder>(
       orders()
         .where({ createdAt: command.gte(since) })
         .field({
@@ -69,8 +68,8 @@ export const insights = defineMerchantAction(merchantApi.insights, async (_input
           ownerOpenid: true,
           createdAt: true,
         })
-        .orderBy('createdAt', 'desc')
-        .limit(ORDER_SAMPLE_LIMIT),
+        .orderBy('createdAt', 'desc'),
+      ORDER_SAMPLE_LIMIT,
     ),
     sentInExperiments(Object.keys(experiments) as MessagePurpose[], since),
   ])
@@ -116,13 +115,13 @@ export const insights = defineMerchantAction(merchantApi.insights, async (_input
 async function sentInExperiments(purposes: MessagePurpose[], since: Date) {
   const perPurpose = await Promise.all(
     purposes.map((purpose) =>
-      readList<Pick<OutboxRecord, 'purpose' | 'variant' | 'toOpenid' | 'sentAt' | 'opened'>>(
+      readUpTo<Pick<OutboxRecord, 'purpose' | 'variant' | 'toOpenid' | 'sentAt' | 'opened'>>(
         db
           .collection(COLLECTIONS.notificationQueue)
           .where({ status: 'sent', purpose, createdAt: command.gte(since) })
           .field({ purpose: true, variant: true, toOpenid: true, sentAt: true, opened: true })
-          .orderBy('createdAt', 'desc')
-          .limit(SENT_SAMPLE_LIMIT),
+          .orderBy('createdAt', 'desc'),
+        SENT_SAMPLE_LIMIT,
       ),
     ),
   )

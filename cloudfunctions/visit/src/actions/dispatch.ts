@@ -14,7 +14,7 @@ import { workingSpans } from '@/domain/visit-hours'
 import { availableVisitEvents } from '@/domain/visit-machine'
 import { HOLDING_VISIT_NODES, type VisitRecord } from '@/domain/visit-types'
 import { currentTime } from '@/cloud/clock'
-import { command, db, readList } from '@/cloud/database'
+import { command, db, readUpTo } from '@/cloud/database'
 import { readDay, visits, windowOf, type DayPlan } from '@/cloud/visits'
 import { assignmentFor } from './choose'
 import { defineOwnerAction } from './define'
@@ -24,12 +24,12 @@ const SHOWN_NODES = ['requested', 'missed', ...HOLDING_VISIT_NODES]
 
 async function customerNames(orderIds: string[]): Promise<Map<string, string>> {
   if (orderIds.length === 0) return new Map()
-  const orders = await readList<Pick<OrderRecord, '_id' | 'address'>>(
+  const orders = await readUpTo<Pick<OrderRecord, '_id' | 'address'>>(
     db
       .collection(COLLECTIONS.orders)
       .where({ _id: command.in(orderIds) })
-      .field({ _id: true, address: true })
-      .limit(MAX_VISITS),
+      .field({ _id: true, address: true }),
+    MAX_VISITS,
   )
   return new Map(orders.map((order) => [order._id, order.address.name]))
 }
@@ -53,14 +53,14 @@ export const dispatch = defineOwnerAction(visitApi.dispatch, async (input) => {
   const date = input.date ?? chinaDateOf(now)
   const { start, end } = chinaDayRange(date)
   const [rows, plan] = await Promise.all([
-    readList<VisitRecord>(
+    readUpTo<VisitRecord>(
       visits()
         .where({
           node: command.in(SHOWN_NODES),
           'window.start': command.gte(start).and(command.lt(end)),
         })
-        .orderBy('window.start', 'asc')
-        .limit(MAX_VISITS),
+        .orderBy('window.start', 'asc'),
+      MAX_VISITS,
     ),
     readDay(date),
   ])

@@ -6,21 +6,19 @@ import { COLLECTIONS } from '@/domain/names'
 import type { StaffRecord } from '@/domain/visit-booking'
 import type { AvailabilityOverride, DailyHours } from '@/domain/visit-hours'
 import { isJoined, STAFF_LIST_DAYS, upcomingHours } from '@/domain/visit-staff'
-import { command, db, readList } from '@/cloud/database'
+import { command, db, readUpTo } from '@/cloud/database'
 
 /** The server SDK reads 1000 rows at most. */
 const MAX_OWN_DAYS = 1000
 
 /** The days' own hours set from `today` over the next STAFF_LIST_DAYS: everyone's, or one person's. */
 export const readUpcomingHours = (today: ChinaDate, staffId?: string) =>
-  readList<AvailabilityOverride>(
-    db
-      .collection(COLLECTIONS.availability)
-      .where({
-        ...(staffId ? { staffId } : {}),
-        date: command.gte(today).and(command.lte(addDays(today, STAFF_LIST_DAYS - 1))),
-      })
-      .limit(staffId ? STAFF_LIST_DAYS : MAX_OWN_DAYS),
+  readUpTo<AvailabilityOverride>(
+    db.collection(COLLECTIONS.availability).where({
+      ...(staffId ? { staffId } : {}),
+      date: command.gte(today).and(command.lte(addDays(today, STAFF_LIST_DAYS - 1))),
+    }),
+    staffId ? STAFF_LIST_DAYS : MAX_OWN_DAYS,
   )
 
 export function toStaffView(
