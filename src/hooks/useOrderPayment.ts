@@ -1,7 +1,8 @@
 // The order page's payment: 去支付 (usePayOrder), and after a paid sheet 「支付确认中…」 re-reading
 // the order until WeChat's callback has marked it paid. `sheet`: the page's `paid` and `unpaid`
-// parameters, the outcome of a sheet closed just before this page opened. The countdown ticks inside the panel (useCountdown); while a
-// refund shows 退款中 the order is re-read until it settles (useRefundProgress).
+// parameters, the outcome of a sheet closed just before this page opened (an unpaid one is
+// toasted here). The countdown ticks inside the panel (useCountdown); while a refund shows 退款中
+// the order is re-read until it settles (useRefundProgress).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { orderApi } from '@/domain/api/order'
 import { duePayment, paymentsOf } from '@/domain/order-payments'
