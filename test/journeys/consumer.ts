@@ -16,6 +16,7 @@ import {
   paidOrder,
   placeShirt,
   storedOrder,
+  tapNextWithQuote,
   toConfirmWithAddress,
 } from './shop'
 import { waitForValue } from '../helpers/wait'
@@ -195,7 +196,7 @@ export async function reorderAPastOrder(ctx: JourneyContext): Promise<void> {
 export async function privacyConsentBeforeTheAddress(ctx: JourneyContext): Promise<void> {
   const phone = await ctx.driverFor(consumerA, { privacyAgreed: false })
   await customiseShirt(phone, '¥399')
-  await phone.tap('.bottom-bar__next', '下一步')
+  await tapNextWithQuote(phone)
   await phone.see('.privacy-consent', '填写收货地址前，请阅读并同意')
   await phone.tap('.privacy-consent__disagree')
   await phone.onPage('shop/pages/product/index')
@@ -204,7 +205,7 @@ export async function privacyConsentBeforeTheAddress(ctx: JourneyContext): Promi
   // What was typed is still there.
   await expect(phone.valueOf('.measurement', '领围')).resolves.toBe(SHIRT_SIZES['领围'])
 
-  await phone.tap('.bottom-bar__next', '下一步')
+  await tapNextWithQuote(phone)
   await phone.tap('.privacy-consent__agree')
   await phone.onPage('shop/pages/confirm/index')
   await phone.fill('.address-field', ADDRESS_TYPED['收货人'], '收货人')

@@ -14,6 +14,7 @@ import {
   orderCall,
   payThroughTheCloud,
   storedOrder,
+  tapNextWithQuote,
 } from './shop'
 
 export async function batchDepositRefundedWhenTheBatchIsCancelled(
@@ -24,7 +25,7 @@ export async function batchDepositRefundedWhenTheBatchIsCancelled(
   await phone.tap('.option-chip', '1.5 米床')
   await phone.tap('.option-chip', '雾蓝')
   await phone.see('.quote__deposit', '¥99')
-  await phone.tap('.bottom-bar__next', '下一步')
+  await tapNextWithQuote(phone)
   await phone.onPage('shop/pages/confirm/index')
   for (const [label, value] of Object.entries(ADDRESS_TYPED))
     await phone.fill('.address-field', value, label)

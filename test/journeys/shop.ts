@@ -37,9 +37,18 @@ export async function customiseShirt(phone: Driver, total: string, fabric?: stri
   await phone.see('.quote__total-amount', total)
 }
 
+/**
+ * 下一步 on the product page once its quote is current: while a new quote loads (the last
+ * option's, on a busy machine) the earlier one stays on screen, and 下一步 only says 价格计算中.
+ */
+export async function tapNextWithQuote(phone: Driver) {
+  await phone.notSee('.quote--stale')
+  await phone.tap('.bottom-bar__next', '下一步')
+}
+
 /** From a customised product: 下一步 to the confirm page, then the address typed in. */
 export async function toConfirmWithAddress(phone: Driver) {
-  await phone.tap('.bottom-bar__next', '下一步')
+  await tapNextWithQuote(phone)
   await phone.onPage('shop/pages/confirm/index')
   for (const [label, value] of Object.entries(ADDRESS_TYPED)) {
     await phone.fill('.address-field', value, label)
