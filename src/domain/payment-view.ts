@@ -212,7 +212,9 @@ export function orderUrlAfterSheet(url: string, outcome: 'paid' | UnpaidOutcome)
 
 /** What the order page says for its `unpaid` parameter; null when it names no outcome. */
 export function unpaidOutcomeText(param: string | undefined): string | null {
-  return param === 'cancelled' || param === 'failed' ? UNPAID_OUTCOME_TEXT[param] : null
+  return param !== undefined && Object.prototype.hasOwnProperty.call(UNPAID_OUTCOME_TEXT, param)
+    ? UNPAID_OUTCOME_TEXT[param as UnpaidOutcome]
+    : null
 }
 
 /** What the order page says while it waits for WeChat's callback, and when it gave up waiting. */

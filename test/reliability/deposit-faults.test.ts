@@ -141,8 +141,9 @@ test(
           await payDue(orderId, owner)
         }
 
-        // Every few orders (whether or not this one was placed): the 尾款s now due are paid (or not), some orders cancelled, some
-        // refunded in part, and now and then the merchant cancels the collecting batch.
+        // Every few orders (whether or not this one was placed): the 尾款s now due are paid (or
+        // not), some orders cancelled, some refunded in part, and now and then the merchant
+        // cancels the collecting batch.
         if (index % 5 !== 4) continue
         await env.cloud.pay.drain()
         for (const order of await storedOrders(placed)) {
@@ -198,8 +199,9 @@ test(
     // A run whose checkpoints paid no 尾款 (its batches filled late) still sends one order into
     // production, its 尾款 paid now; and one that never met an order in production still covers
     // the split refund.
-    if (!(await storedOrders(placed)).some((o) => o.node === 'production')) {
-      const due = (await storedOrders(placed)).find((o) => o.balance?.state === 'unpaid')
+    const beforeFallback = await storedOrders(placed)
+    if (!beforeFallback.some((o) => o.node === 'production')) {
+      const due = beforeFallback.find((o) => o.balance?.state === 'unpaid')
       if (due) await payInFull(due._id, due.ownerOpenid)
     }
     const beforeTimer = await storedOrders(placed)
