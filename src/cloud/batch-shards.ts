@@ -1,13 +1,12 @@
 // Reading and writing a preorder batch's count in shards (domain/batch-shards.ts states the
 // invariants). Only a transaction that moves a batch on writes its BatchState, always with every
-// shard; an ordinary join writes the shards it takes places in. A join reads, in its transaction,
-// the state and the shards it writes (so each is exact, and a shard's share is never exceeded);
-// the other shards' counts come from one read before (they only choose where to look, and the
-// quote's count); when the plan would move the batch on, or the shards it chose are full, every
-// shard is read in the transaction and it plans again on exact counts. After a join commits, its
-// order checks (outside the transaction) whether the batch filled, and if so one conditional
-// transaction moves it on: of the orders and timer runs that try, exactly one finds the batch
-// still at that sequence, and that one releases it. The order timer (closeFullBatches) is the
+// shard; an ordinary join writes its home shard. A join reads, in its transaction, the state and
+// that shard (so what it writes is exact); the other shards' counts come from one read before
+// (the quote's count, and whether this order reaches the minimum); when the plan would move the
+// batch on, every shard is read in the transaction and it plans again on exact counts. After a
+// join commits, its order checks (outside the transaction) whether the batch filled, and if so
+// one conditional transaction moves it on: of the orders and timer runs that try, exactly one
+// finds the batch still at that sequence, and that one releases it. The order timer (closeFullBatches) is the
 // backstop for a crash between the commit and that check.
 import { batchIdOf, movedOnState, newBatchState, type BatchState } from '../domain/batch'
 import {
@@ -95,7 +94,7 @@ export async function prepareBatchJoin(
     state: { ...newBatchState(product, now), sequence },
     shards: estimate,
   })
-  const ks = guess.closes.length ? [] : guess.shards.map((write) => write.k)
+  const ks = guess.closes.length ? [] : [input.home]
   const [state, ...read] = await Promise.all([
     readDoc<BatchState>(states(transaction).doc(productId)),
     ...ks.map((k) => readDoc<BatchShard>(shardsOf(transaction).doc(batchShardId(productId, k)))),

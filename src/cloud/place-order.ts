@@ -2,9 +2,9 @@
 // product, prices it itself, and writes inside one transaction keyed by (caller, requestId):
 // a retry finds the order it already made. The urgent-capacity counter is read and written in
 // that same transaction, so parallel orders cannot oversell it; a batch product's order takes
-// its places in the batch's shards there too (batch-shards.ts: only the shards it writes, or on
-// reaching the minimum the batch moved on, so batches fill exactly); so is the
-// customer's open-order counter (customer-holds.ts), so one account cannot hoard stock, and the
+// its place in the batch's shards there too (batch-shards.ts: only its home shard, or on reaching
+// the minimum the batch moved on, so no order joins a batch that moved on); so is the customer's
+// open-order counter (customer-holds.ts), so one account cannot hoard stock, and the
 // coupon the customer chose (coupons.ts): checked against the price computed here and marked used
 // by this order, so it is spent once however many orders try it. A retry never spends a second.
 import type { Address } from '../domain/address'
