@@ -13,7 +13,7 @@ import {
   type OrderRecord,
 } from './order-types'
 
-export const ORDER_COUNTER_SHARDS = 16
+export const ORDER_COUNTER_SHARDS = 64
 
 export const ORDER_COUNTER_KEYS = [...ORDER_NODES, 'exceptions'] as const
 export type OrderCounterKey = OrderNode | 'exceptions'
