@@ -6,8 +6,8 @@
 // batch on, every shard is read in the transaction and it plans again on exact counts. After a
 // join commits, its order checks (outside the transaction) whether the batch filled, and if so
 // one conditional transaction moves it on: of the orders and timer runs that try, exactly one
-// finds the batch still at that sequence, and that one releases it. The order timer (closeFullBatches) is the
-// backstop for a crash between the commit and that check.
+// finds the batch still at that sequence, and that one releases it. The order timer
+// (closeFullBatches) is the backstop for a crash between the commit and that check.
 import { batchIdOf, movedOnState, newBatchState, type BatchState } from '../domain/batch'
 import {
   BATCH_SHARDS,
