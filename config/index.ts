@@ -4,6 +4,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
+import { FirstScreenBootPlugin } from './first-screen-boot-plugin'
 import { LowerSyntaxPlugin } from './lower-syntax'
 import { PreloadPagePlugin } from './preload-page'
 import prodConfig from './prod'
@@ -11,6 +12,9 @@ import { loadWeappTargets } from './weapp-targets'
 
 const LOCAL_CLOUD_PORT = process.env.LOCAL_CLOUD_PORT || '9300'
 const H5_PORT = Number(process.env.H5_PORT || 10086)
+const LOCAL_CLOUD_BASE = process.env.LOCAL_CLOUD_BASE || '/cloud'
+/** Another source tree (the bare app of npm run bench) builds with this config too. */
+const SOURCE_ROOT = process.env.SOURCE_ROOT || 'src'
 
 /** DIST_ROOT lets two builds run side by side (e.g. parallel work) without emptying each other. */
 function outputRoot(): string {
@@ -31,7 +35,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     // SOURCE_ROOT builds another app with this same config (the bare app of npm run bench).
-    sourceRoot: process.env.SOURCE_ROOT || 'src',
+    sourceRoot: SOURCE_ROOT,
     outputRoot: outputRoot(),
     plugins: [],
     defineConstants: {
@@ -39,7 +43,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || ''),
       // H5 only: where the local cloud answers. Same origin by default: the dev server proxies
       // /cloud to the local cloud, and the local cloud serves the built H5 app itself.
-      LOCAL_CLOUD_BASE: JSON.stringify(process.env.LOCAL_CLOUD_BASE || '/cloud'),
+      LOCAL_CLOUD_BASE: JSON.stringify(LOCAL_CLOUD_BASE),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -83,6 +87,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // The home page (the first page, what an address without a page opens) downloads beside
         // app.js instead of after it.
         chain.plugin('preload-page').use(PreloadPagePlugin, ['pages/index/index.tsx'])
+        // This app's identity and first read start as index.html is parsed (not the bare app's:
+        // it has no cloud to call).
+        if (SOURCE_ROOT === 'src')
+          chain.plugin('first-screen-boot').use(FirstScreenBootPlugin, [LOCAL_CLOUD_BASE])
       },
     },
   }

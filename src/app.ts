@@ -1,16 +1,19 @@
 import { type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import { startFirstScreenRead } from './services/first-screen'
+import { takeFirstScreenBoot } from './services/first-screen-boot'
 import { nameNavigationBarButtons } from './services/h5-navigation-bar'
 import { loadLocalUsers } from './services/local-identity'
 import { listenForPrivacyRequests } from './services/privacy'
 import './app.scss'
 
-// H5: ask the local cloud who may call it, and start the launch page's first read, while the
-// page's chunk loads, not after it renders. A failure is retried by the first call that needs it.
+// H5: who may call the local cloud, and the launch page's first read, as index.html's script
+// asked for them before app.js ran (services/first-screen-boot). A failure is retried by the
+// first call that needs it.
 if (process.env.TARO_ENV === 'h5') {
-  loadLocalUsers().catch(() => undefined)
-  startFirstScreenRead()
+  const boot = takeFirstScreenBoot()
+  loadLocalUsers(boot?.users).catch(() => undefined)
+  startFirstScreenRead(boot?.read)
 }
 
 function App({ children }: PropsWithChildren) {

@@ -64,17 +64,26 @@ async function callLocalCloud<T>(fn: string, event: CloudEvent): Promise<Result<
     console.error(`[cloud] ${fn}.${event.action} 无法连接本地云`, error)
     return fail('NETWORK')
   }
+  return readLocalReply<T>(fn, event.action, res)
+}
+
+/** H5: the envelope in the local cloud's reply to `fn`'s `action`. */
+export async function readLocalReply<T>(
+  fn: string,
+  action: string,
+  res: Response,
+): Promise<Result<T>> {
   let body: unknown
   try {
     body = await res.json()
   } catch (error) {
-    console.error(`[cloud] ${fn}.${event.action} HTTP ${res.status}，回复不是 JSON`, error)
+    console.error(`[cloud] ${fn}.${action} HTTP ${res.status}，回复不是 JSON`, error)
     return fail('INTERNAL')
   }
   const reply = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
   if (!res.ok || !('result' in reply)) {
-    console.error(`[cloud] ${fn}.${event.action} HTTP ${res.status}`, reply.errCode, reply.errMsg)
+    console.error(`[cloud] ${fn}.${action} HTTP ${res.status}`, reply.errCode, reply.errMsg)
     return fail('INTERNAL')
   }
-  return envelope<T>(fn, event, reply.result)
+  return envelope<T>(fn, { action }, reply.result)
 }

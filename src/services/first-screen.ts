@@ -1,27 +1,26 @@
-// H5 only: the launch page's cloud read starts as the app starts, beside the download of the
-// page's chunk, instead of after the page's first render (docs/benchmarks.md, H5 first screen).
-// The page's useCloud takes that answer for its first load, once; every later load calls afresh.
-// On weapp nothing starts early: app.ts calls this only in the H5 build.
+// H5 only: the launch page's cloud read, started by index.html's script (first-screen-boot.ts)
+// before app.js ran, instead of after the page's first render (docs/benchmarks.md, H5 first
+// screen). The page's useCloud takes that answer for its first load, once; every later load
+// calls afresh. On weapp nothing starts early: app.ts calls this only in the H5 build.
 import type { Contract } from '@/domain/api/contract'
-import { userApi } from '@/domain/api/user'
 import type { Result } from '@/domain/result'
-import { HOME_PAGE } from '@/routes'
-import { callCloud } from './cloud'
-
-/** The payload-free read each launch page makes first. */
-const FIRST_READS: Record<string, Contract> = { [HOME_PAGE]: userApi.home }
+import { callCloud, readLocalReply } from './cloud'
+import { FIRST_READS, type FirstScreenBoot } from './first-screen-boot'
+import { currentLocalOpenid } from './local-identity'
 
 const early = new Map<Contract, Promise<Result<unknown>>>()
 
-/** The page the H5 address opens: the hash router's path, or the first page (home) without one. */
-function launchPage(): string {
-  const path = window.location.hash.replace(/^#/, '').split('?')[0]
-  return path === '' || path === '/' ? HOME_PAGE : path
-}
-
-export function startFirstScreenRead(): void {
-  const contract = FIRST_READS[launchPage()]
-  if (contract) early.set(contract, callCloud(contract))
+/** Takes the read the script made; made again if it failed or was made as another identity. */
+export function startFirstScreenRead(read: FirstScreenBoot['read']): void {
+  const contract = read && FIRST_READS[read.page]
+  if (!read || !contract) return
+  const again = () => callCloud(contract)
+  const answer = Promise.all([read.reply, read.openid, currentLocalOpenid()]).then(
+    ([reply, madeAs, chosen]) =>
+      reply && madeAs === chosen ? readLocalReply(contract.fn, contract.action, reply) : again(),
+    again,
+  )
+  early.set(contract, answer)
 }
 
 /** The answer started at launch for `contract`, handed out once (undefined: none or taken). */

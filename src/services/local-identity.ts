@@ -3,14 +3,13 @@
 // the first consumer. On weapp none of this runs: WeChat itself says who the caller is.
 import Taro from '@tarojs/taro'
 import type { Role } from '@/domain/user'
+import { IDENTITY_STORAGE_KEY } from './first-screen-boot'
 
 export interface LocalUser {
   openid: string
   name: string
   role: Role
 }
-
-const STORAGE_KEY = 'localCloud.openid'
 
 let usersPromise: Promise<LocalUser[]> | undefined
 let chosen: string | undefined
@@ -23,20 +22,30 @@ function isLocalUser(value: unknown): value is LocalUser {
   return typeof v.openid === 'string' && typeof v.name === 'string' && typeof v.role === 'string'
 }
 
-async function fetchUsers(): Promise<LocalUser[]> {
+function isUserList(body: unknown): body is LocalUser[] {
+  return Array.isArray(body) && body.length > 0 && body.every(isLocalUser)
+}
+
+async function fetchUsers(started?: Promise<unknown>): Promise<LocalUser[]> {
+  // index.html's script asked already (first-screen-boot.ts); its answer, unless it failed.
+  const early = await started
+  if (isUserList(early)) return early
   const res = await fetch(`${LOCAL_CLOUD_BASE}/users`)
   if (!res.ok) throw new Error(`GET ${LOCAL_CLOUD_BASE}/users answered HTTP ${res.status}`)
   const body: unknown = await res.json()
-  if (!Array.isArray(body) || !body.every(isLocalUser) || body.length === 0) {
+  if (!isUserList(body)) {
     throw new Error(`GET ${LOCAL_CLOUD_BASE}/users answered an unexpected body`)
   }
   return body
 }
 
-/** The demo identities, fetched once; a failed fetch is retried on the next call. */
-export function loadLocalUsers(): Promise<LocalUser[]> {
+/**
+ * The demo identities, fetched once (or taken from `started`, index.html's request for them); a
+ * failed fetch is retried on the next call.
+ */
+export function loadLocalUsers(started?: Promise<unknown>): Promise<LocalUser[]> {
   if (!usersPromise) {
-    usersPromise = fetchUsers().then(
+    usersPromise = fetchUsers(started).then(
       (users) => {
         loadedListeners.forEach((listener) => listener())
         return users
@@ -53,7 +62,7 @@ export function loadLocalUsers(): Promise<LocalUser[]> {
 /** The openid to call the local cloud as: the remembered choice if still offered, else the first consumer. */
 export async function currentLocalOpenid(): Promise<string> {
   const users = await loadLocalUsers()
-  const remembered = chosen ?? (Taro.getStorageSync<string>(STORAGE_KEY) || undefined)
+  const remembered = chosen ?? (Taro.getStorageSync<string>(IDENTITY_STORAGE_KEY) || undefined)
   const user =
     users.find((u) => u.openid === remembered) ??
     users.find((u) => u.role === 'consumer') ??
@@ -66,7 +75,7 @@ export async function currentLocalOpenid(): Promise<string> {
 export function chooseLocalOpenid(openid: string): void {
   if (openid === chosen) return
   chosen = openid
-  Taro.setStorageSync(STORAGE_KEY, openid)
+  Taro.setStorageSync(IDENTITY_STORAGE_KEY, openid)
   listeners.forEach((listener) => listener(openid))
 }
 

@@ -1,31 +1,37 @@
-// H5 first screen (issue 21 goal 5): the home page's user.home leaves while the page's own chunk
-// is still on its way (services/first-screen.ts), not after the page has run, and only once; and
-// index.html preloads that chunk (config/preload-page.ts), so it downloads beside app.js.
+// H5 first screen (issue 21 goal 5): the home page's user.home leaves as index.html is parsed
+// (services/first-screen-boot.ts), before app.js or the page's chunk has arrived, only once and
+// as the identity the app then uses; and index.html preloads the page's chunk
+// (config/preload-page.ts), so it downloads beside app.js.
+import { DEMO_USERS } from '../../tools/seed/demo'
 import { setupH5App } from './app'
 import { newPhoneContext } from './browser'
 
 const app = setupH5App()
 
-test('home preloads its chunk and asks user.home before the chunk arrives, once', async () => {
+async function openHome(remembered?: string) {
   const html = await (await fetch(app.cloud.url)).text()
   const initialScripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1])
   const context = await newPhoneContext(app.browser)
+  if (remembered)
+    await context.addInitScript(
+      `localStorage.setItem('localCloud.openid', ${JSON.stringify(JSON.stringify({ data: remembered }))})`,
+    )
   const page = await context.newPage()
-  const homeCalls: string[] = []
+  const homeCalls: Array<{ body: string; openid: string | undefined }> = []
   let homeAsked: () => void = () => undefined
   const asked = new Promise<void>((resolve) => (homeAsked = resolve))
   page.on('request', (request) => {
     if (!request.url().includes('/cloud/invoke/user')) return
-    homeCalls.push(request.postData() ?? '')
+    homeCalls.push({ body: request.postData() ?? '', openid: request.headers()['x-local-openid'] })
     homeAsked()
   })
-  // Later chunks (the page's) are held until user.home was asked, or 5 s: before the early read
-  // the page asked only once its chunk had run, so the hold ran out.
+  // Every script (app.js and the page's chunks) is held until user.home was asked, or 5 s:
+  // before index.html's script the read left only once app.js had run, so the hold ran out.
   let heldTooLong = false
   const pageChunks: string[] = []
   await page.route('**/js/*.js', async (route) => {
-    if (initialScripts.some((src) => route.request().url().endsWith(src))) return route.continue()
-    pageChunks.push(new URL(route.request().url()).pathname)
+    if (!initialScripts.some((src) => route.request().url().endsWith(src)))
+      pageChunks.push(new URL(route.request().url()).pathname)
     let timer: NodeJS.Timeout | undefined
     const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, 5_000, true)))
     if (await Promise.race([asked.then(() => false), timedOut])) heldTooLong = true
@@ -34,9 +40,30 @@ test('home preloads its chunk and asks user.home before the chunk arrives, once'
   })
   await page.goto(app.cloud.url)
   await page.locator('.product-list >> visible=true').waitFor({ timeout: 20_000 })
+  const active = await page
+    .locator('.identity-option--active >> visible=true')
+    .getAttribute('data-openid')
+  await context.close()
+  return { html, heldTooLong, homeCalls, pageChunks, active }
+}
+
+const [consumerA, consumerB] = DEMO_USERS.filter((user) => user.role === 'consumer')
+
+test('home preloads its chunk and asks user.home before any script arrives, once', async () => {
+  const { html, heldTooLong, homeCalls, pageChunks, active } = await openHome()
   expect(heldTooLong).toBe(false)
-  expect(homeCalls).toEqual([JSON.stringify({ action: 'home' })])
+  const home = JSON.stringify({ action: 'home' })
+  expect(homeCalls).toEqual([{ body: home, openid: consumerA.openid }])
+  expect(active).toBe(consumerA.openid)
   const preloaded = [...html.matchAll(/<link rel="preload" as="script" href="([^"]+)"/g)]
   expect(preloaded.map((m) => m[1])).toEqual(pageChunks)
-  await context.close()
+}, 60_000)
+
+test('a remembered identity: the early user.home is made as it, and used', async () => {
+  const { heldTooLong, homeCalls, active } = await openHome(consumerB.openid)
+  expect(heldTooLong).toBe(false)
+  expect(homeCalls).toEqual([
+    { body: JSON.stringify({ action: 'home' }), openid: consumerB.openid },
+  ])
+  expect(active).toBe(consumerB.openid)
 }, 60_000)
