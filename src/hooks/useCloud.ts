@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Contract, PayloadArgs, ResultOf } from '@/domain/api/contract'
 import type { Fail } from '@/domain/result'
 import { callCloud } from '@/services/cloud'
-import { takeFirstScreenRead } from '@/services/first-screen'
+import { takeArrivedFirstScreenRead, takeFirstScreenRead } from '@/services/first-screen'
 import { onLocalIdentityChange } from '@/services/local-identity'
 
 export interface CloudState<T> {
@@ -21,11 +21,18 @@ export function useCloud<C extends Contract>(
   ...[payload]: PayloadArgs<C>
 ): CloudState<ResultOf<C>> {
   type T = ResultOf<C>
-  const [state, setState] = useState<Omit<CloudState<T>, 'reload'>>({
-    loading: true,
-    data: undefined,
-    error: undefined,
-  })
+  // H5: a launch page whose first read has already come back shows it in its first render.
+  const [arrived] = useState(() =>
+    process.env.TARO_ENV === 'h5' && payload === undefined
+      ? takeArrivedFirstScreenRead(contract)
+      : undefined,
+  )
+  const [state, setState] = useState<Omit<CloudState<T>, 'reload'>>(() =>
+    arrived?.ok
+      ? { loading: false, data: arrived.data as T, error: undefined }
+      : { loading: true, data: undefined, error: undefined },
+  )
+  const loadedAlready = useRef(arrived?.ok === true)
   // Only the latest request may set state, so a slow earlier answer never wins.
   const latest = useRef(0)
   const payloadKey = payload === undefined ? undefined : JSON.stringify(payload)
@@ -56,7 +63,8 @@ export function useCloud<C extends Contract>(
   )
 
   useEffect(() => {
-    void load(false)
+    if (loadedAlready.current) loadedAlready.current = false
+    else void load(false)
   }, [load])
 
   useEffect(() => {

@@ -67,3 +67,28 @@ test('a remembered identity: the early user.home is made as it, and used', async
   ])
   expect(active).toBe(consumerB.openid)
 }, 60_000)
+
+test('user.home answered before the page runs: its first render shows the products, no skeleton', async () => {
+  const context = await newPhoneContext(app.browser)
+  await context.addInitScript(`(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('.state-skeleton')) window.__skeletonShown = true
+    }).observe(document, { subtree: true, childList: true })
+  })()`)
+  const page = await context.newPage()
+  const answered = page.waitForResponse((response) => response.url().includes('/invoke/user'))
+  // The home page's chunk waits for user.home's answer (and a moment for app.js to take it).
+  const html = await (await fetch(app.cloud.url)).text()
+  const initialScripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1])
+  await page.route('**/js/*.js', async (route) => {
+    if (!initialScripts.some((src) => route.request().url().endsWith(src))) {
+      await answered
+      await new Promise((done) => setTimeout(done, 300))
+    }
+    return route.continue()
+  })
+  await page.goto(app.cloud.url)
+  await page.locator('.product-list >> visible=true').waitFor({ timeout: 20_000 })
+  expect(await page.evaluate('window.__skeletonShown === true')).toBe(false)
+  await context.close()
+}, 60_000)
