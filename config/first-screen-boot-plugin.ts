@@ -6,12 +6,6 @@ import { require as requireTypeScript } from 'tsx/cjs/api'
 import type { Compiler } from 'webpack'
 import type * as Boot from '../src/services/first-screen-boot'
 
-// Taro compiles only config/ as it loads the config; the script's module is in src/.
-const { firstScreenBootScript } = requireTypeScript(
-  '../src/services/first-screen-boot',
-  __filename,
-) as typeof Boot
-
 const NAME = 'FirstScreenBootPlugin'
 
 export class FirstScreenBootPlugin {
@@ -19,6 +13,12 @@ export class FirstScreenBootPlugin {
   constructor(private readonly base: string) {}
 
   apply(compiler: Compiler): void {
+    // Loaded here, not with the config, so weapp builds skip it. Taro compiles only config/ as
+    // it loads the config; the script's module is in src/.
+    const { firstScreenBootScript } = requireTypeScript(
+      '../src/services/first-screen-boot',
+      __filename,
+    ) as typeof Boot
     compiler.hooks.compilation.tap(NAME, (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap(NAME, (data) => {
         const script = HtmlWebpackPlugin.createHtmlTagObject(

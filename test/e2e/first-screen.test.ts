@@ -2,19 +2,27 @@
 // (services/first-screen-boot.ts), before app.js or the page's chunk has arrived, only once and
 // as the identity the app then uses; and index.html preloads the page's chunk
 // (config/preload-page.ts), so it downloads beside app.js.
+import { IDENTITY_STORAGE_KEY } from '@/services/first-screen-boot'
 import { DEMO_USERS } from '../../tools/seed/demo'
 import { setupH5App } from './app'
 import { newPhoneContext } from './browser'
 
 const app = setupH5App()
 
-async function openHome(remembered?: string) {
+/** index.html, and whether a script request is one of its own (not a page's chunk). */
+async function servedHtml() {
   const html = await (await fetch(app.cloud.url)).text()
   const initialScripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1])
+  const isInitial = (url: string) => initialScripts.some((src) => url.endsWith(src))
+  return { html, isInitial }
+}
+
+async function openHome(remembered?: string) {
+  const { html, isInitial } = await servedHtml()
   const context = await newPhoneContext(app.browser)
   if (remembered)
     await context.addInitScript(
-      `localStorage.setItem('localCloud.openid', ${JSON.stringify(JSON.stringify({ data: remembered }))})`,
+      `localStorage.setItem(${JSON.stringify(IDENTITY_STORAGE_KEY)}, ${JSON.stringify(JSON.stringify({ data: remembered }))})`,
     )
   const page = await context.newPage()
   const homeCalls: Array<{ body: string; openid: string | undefined }> = []
@@ -30,8 +38,7 @@ async function openHome(remembered?: string) {
   let heldTooLong = false
   const pageChunks: string[] = []
   await page.route('**/js/*.js', async (route) => {
-    if (!initialScripts.some((src) => route.request().url().endsWith(src)))
-      pageChunks.push(new URL(route.request().url()).pathname)
+    if (!isInitial(route.request().url())) pageChunks.push(new URL(route.request().url()).pathname)
     let timer: NodeJS.Timeout | undefined
     const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, 5_000, true)))
     if (await Promise.race([asked.then(() => false), timedOut])) heldTooLong = true
@@ -78,10 +85,9 @@ test('user.home answered before the page runs: its first render shows the produc
   const page = await context.newPage()
   const answered = page.waitForResponse((response) => response.url().includes('/invoke/user'))
   // The home page's chunk waits for user.home's answer (and a moment for app.js to take it).
-  const html = await (await fetch(app.cloud.url)).text()
-  const initialScripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1])
+  const { isInitial } = await servedHtml()
   await page.route('**/js/*.js', async (route) => {
-    if (!initialScripts.some((src) => route.request().url().endsWith(src))) {
+    if (!isInitial(route.request().url())) {
       await answered
       await new Promise((done) => setTimeout(done, 300))
     }
