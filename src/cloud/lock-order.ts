@@ -1,17 +1,18 @@
-// The writes of one transaction, in an order that cannot deadlock. A written document stays
-// locked until commit, so two transactions writing two shared documents (materials, counters,
-// a batch, a customer's credit) in opposite orders wait on each other. Its own documents (the
-// order it read first, rows named after it) no other transaction writes: they go together, with
-// the first shared document; the other shared ones follow one after another, in the order the
-// caller lists them, the same in every transaction (materials, coupon, urgent quota, batch,
-// preference, then a message's credit and day count).
+// The writes of one transaction, all made at once, in one order every transaction uses: its own
+// documents (the order it read first, rows named after it) first, then the shared ones
+// (materials, coupon, urgent quota, batch, preference, then a message's credit and day count).
+// The cloud database answers a write that meets another transaction's with a conflict, so the
+// order does not matter there. The local cloud's PostgreSQL instead waits for the other
+// transaction's row lock: requests sent together reach it in the order they were made, so two
+// transactions take shared documents in the same order and cannot wait on each other; should
+// two ever arrive out of order, PostgreSQL breaks the deadlock at once (postgres.ts) and the
+// transaction is retried as any conflict (database.ts inTransaction).
 type Write = () => unknown
 
 export async function writeInLockOrder(
   own: Array<Write | null | false | undefined>,
   shared: Array<Write | null | false | undefined>,
 ): Promise<void> {
-  const [first, ...rest] = shared.filter((write): write is Write => Boolean(write))
-  await Promise.all([...own, first].map((write) => (write ? write() : null)))
-  for (const write of rest) await write()
+  const writes = [...own, ...shared].filter((write): write is Write => Boolean(write))
+  await Promise.all(writes.map((write) => write()))
 }

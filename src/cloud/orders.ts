@@ -129,8 +129,8 @@ export async function orderEventIn(
       : null,
     message ? decideClaim(transaction, message, now) : null,
   ])
-  // This order's own documents with the first shared one, then the other shared documents one
-  // after another, in the order every transaction uses (lock-order.ts).
+  // Every write at once: this order's own documents, then the shared ones in the order every
+  // transaction uses (lock-order.ts).
   await writeInLockOrder(
     [
       () => recordMoney(transaction, order, next, now),

@@ -180,9 +180,8 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
     const behaviour = orderBehaviour(ownerOpenid, product, built.data, preference, now)
 
     const count = (quota?.count ?? 0) + 1
-    // This order's own documents with the first shared one (the customer's open orders), then
-    // the other shared documents one after another, in the order every transaction uses
-    // (lock-order.ts).
+    // Every write at once: this order's own documents, then the shared ones in the order every
+    // transaction uses (lock-order.ts).
     await writeInLockOrder(
       [
         () => orderRef.set({ data: { ...withoutId(built.data), stock: reservation.data.lines } }),

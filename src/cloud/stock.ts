@@ -104,13 +104,19 @@ export async function readStock(
   return { material, shards: shards.filter((s): s is MaterialShard => s !== null) }
 }
 
-/** Writes shards as given (whole documents: each was read in this transaction). */
+/**
+ * Writes shards as given (whole documents: each was read in this transaction), all at once in
+ * the order given (lock-order.ts).
+ */
 export async function writeShards(transaction: Transaction, shards: readonly MaterialShard[]) {
-  for (const shard of shards)
-    await transaction
-      .collection(COLLECTIONS.materialShards)
-      .doc(shard._id)
-      .set({ data: withoutId(shard) })
+  await Promise.all(
+    shards.map((shard) =>
+      transaction
+        .collection(COLLECTIONS.materialShards)
+        .doc(shard._id)
+        .set({ data: withoutId(shard) }),
+    ),
+  )
 }
 
 /** The writes of a reservation: the order's own rows, and the stock other orders share. */
@@ -205,28 +211,26 @@ export async function prepareReservation(
         }),
       )
     },
-    // One after another: stock other orders share, written in the same order by every order.
+    // Stock other orders share: all at once, in the same order by every order (lock-order.ts).
     materials: async () => {
-      for (const { plan, material, shards, allShardsRead } of takes) {
-        const byNumber = new Map(shards.map((s) => [s.shard, s]))
-        const taken = plan.shards
-          .map((t) => takeShard(byNumber.get(t.shard)!, t.quantity, now))
-          .sort((a, b) => a.shard - b.shard) // the lock order every writer of shards keeps
-        await writeShards(transaction, taken)
-        if (!material || plan.fromDocument === 0) continue
-        const reserved = {
-          ...material,
-          reserved: material.reserved + plan.fromDocument,
-          updatedAt: now,
-        }
-        const after = new Map([...byNumber, ...taken.map((s) => [s.shard, s] as const)])
-        await writeMaterial(
-          transaction,
-          reserved,
-          now,
-          allShardsRead ? [...after.values()] : undefined,
-        )
-      }
+      await Promise.all(
+        takes.flatMap(({ plan, material, shards, allShardsRead }) => {
+          const byNumber = new Map(shards.map((s) => [s.shard, s]))
+          const taken = plan.shards
+            .map((t) => takeShard(byNumber.get(t.shard)!, t.quantity, now))
+            .sort((a, b) => a.shard - b.shard) // the lock order every writer of shards keeps
+          const writes = [writeShards(transaction, taken)]
+          if (!material || plan.fromDocument === 0) return writes
+          const reserved = {
+            ...material,
+            reserved: material.reserved + plan.fromDocument,
+            updatedAt: now,
+          }
+          const after = new Map([...byNumber, ...taken.map((s) => [s.shard, s] as const)])
+          const all = allShardsRead ? [...after.values()] : undefined
+          return [...writes, writeMaterial(transaction, reserved, now, all)]
+        }),
+      )
     },
   })
 }
@@ -264,18 +268,22 @@ export async function prepareStockSettlement(
     }),
   )
   return async () => {
-    // One after another, as placing does: stock other orders share.
-    for (const { line, ref, row, material, shards } of held) {
-      if (!row || row.status !== 'held') continue
-      const status = step === 'consume' ? 'consumed' : 'released'
-      await ref.update({ data: { status, updatedAt: now } })
-      const settled = (line.shards ?? []).flatMap((t, i) => {
-        const shard = shards[i]
-        return shard ? [settleShard(shard, t.quantity, step, now)] : []
-      })
-      await writeShards(transaction, settled)
-      if (material) await writeMaterial(transaction, settleMaterial(material, line, step, now), now)
-    }
+    // All at once, in the order placing uses: stock other orders share (lock-order.ts).
+    const status = step === 'consume' ? 'consumed' : 'released'
+    await Promise.all(
+      held.flatMap(({ line, ref, row, material, shards }) => {
+        if (!row || row.status !== 'held') return []
+        const settled = (line.shards ?? []).flatMap((t, i) => {
+          const shard = shards[i]
+          return shard ? [settleShard(shard, t.quantity, step, now)] : []
+        })
+        return [
+          ref.update({ data: { status, updatedAt: now } }),
+          writeShards(transaction, settled),
+          material && writeMaterial(transaction, settleMaterial(material, line, step, now), now),
+        ]
+      }),
+    )
   }
 }
 
@@ -292,20 +300,21 @@ export async function writeMaterial(
 ): Promise<MaterialRecord> {
   const whole = shards ? withShards(material, shards) : isSpread(material) ? null : material
   const step = whole ? restockStep(whole) : null
+  const tasks = transaction.collection(COLLECTIONS.restockTasks)
   let next = material
+  let taskWrite: unknown = null
   if (step === 'open' && whole) {
-    const task = newRestockTask(whole, now)
-    const { _id, ...fields } = task
-    await transaction.collection(COLLECTIONS.restockTasks).doc(_id).set({ data: fields })
+    const { _id, ...fields } = newRestockTask(whole, now)
+    taskWrite = tasks.doc(_id).set({ data: fields })
     next = { ...material, openTaskId: _id, taskSeq: material.taskSeq + 1 }
   } else if (step === 'close' && material.openTaskId) {
-    await transaction
-      .collection(COLLECTIONS.restockTasks)
-      .doc(material.openTaskId)
-      .update({ data: { status: 'done', doneAt: now } })
+    taskWrite = tasks.doc(material.openTaskId).update({ data: { status: 'done', doneAt: now } })
     next = { ...material, openTaskId: null }
   }
   const { _id, ...fields } = next
-  await transaction.collection(COLLECTIONS.materials).doc(_id).set({ data: fields })
+  await Promise.all([
+    taskWrite,
+    transaction.collection(COLLECTIONS.materials).doc(_id).set({ data: fields }),
+  ])
   return next
 }

@@ -135,6 +135,10 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
       // Developer data survives a crash minus the last moments; test data needs no durability.
       '-c',
       options.ephemeral ? 'fsync=off' : 'synchronous_commit=off',
+      // A transaction's writes go out together (src/cloud/lock-order.ts): a deadlock, should two
+      // arrive out of order, is broken within 50 ms (default 1 s) and retried as a conflict.
+      '-c',
+      'deadlock_timeout=50ms',
     ],
     onLog: (message: string) => {
       lines.push(message.trim())
