@@ -149,7 +149,7 @@ export const benchmark: Benchmark = {
         baseline: meCounted.roundTrips,
         unit: 'round trips',
         baselineLabel: 'user.me',
-        note: `${BEFORE.create} before issue 21 (goal ≤ 8). Product, queue, materials and open orders read beside the transaction's start; in it the order's own document, then the other reads together, the writes one after another (order, holds, stock per material, behaviour: shared documents in one order, so orders cannot deadlock), commit`,
+        note: `${BEFORE.create} before issue 21 (goal ≤ 8). Product, queue, materials and open orders read beside the transaction's start; in it the order's own document, then the other reads together, then every write together (the order's own documents first, then the shared ones in the one order all transactions use: lock-order.ts), commit. Reaching 8 needs a data model without the order transaction's per-document calls (reservations and holds as inserted rows settled by a timer, behaviour after commit)`,
       },
       {
         label: 'order.create: critical path (round trips one after another)',
@@ -157,7 +157,7 @@ export const benchmark: Benchmark = {
         baseline: meCounted.criticalPath,
         unit: 'round trips',
         baselineLabel: 'user.me',
-        note: `${BEFORE.create} before issue 21 (goal ≤ 5): reads beside the start, order read, reads together, 8 writes, commit`,
+        note: `${BEFORE.create} before issue 21 (goal ≤ 5): reads beside the start, order read, reads together, 9 writes together, commit (9 on 2026-12-03 morning: the shared documents after the first written one after another)`,
       },
       {
         label: 'order.act (confirm): database round trips per call',
@@ -173,7 +173,7 @@ export const benchmark: Benchmark = {
         baseline: meCounted.criticalPath,
         unit: 'round trips',
         baselineLabel: 'user.me',
-        note: `${BEFORE.act} before issue 21 (goal ≤ 4): merchant lookup beside the start, order read, 3 writes, commit; then the send's claim: start, row, settings and subscription together, row written, commit`,
+        note: `${BEFORE.act} before issue 21 (goal ≤ 4): merchant lookup beside the start, order read, the message's claim reads (settings, credit, day count: they need the order's owner), the writes together, commit. The customer has no credit here, so nothing is sent; with a credit, the send and the row marked sent follow the commit (7, test/cloud/round-trips.test.ts)`,
       },
       {
         label: `order.create: calls per second, ${CLIENTS} concurrent clients`,
