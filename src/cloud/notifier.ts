@@ -223,18 +223,12 @@ export async function decideClaim(
   transaction: Transaction,
   row: OutboxRecord,
   now: Date,
+  early?: ClaimReads | null,
 ): Promise<ClaimDecision> {
-  const counterRef = transaction
-    .collection(COLLECTIONS.messageCounters)
-    .doc(counterId(row.toOpenid, now))
-  const [prefs, subscription, counter, preference] = await Promise.all([
-    readPrefs(transaction, row.toOpenid, now),
-    readSubscription(transaction, row.toOpenid, row.purpose),
-    row.creditSpent ? null : readDoc<{ count: number }>(counterRef),
-    learnsHour(row)
-      ? readDoc<PreferenceRecord>(transaction.collection(COLLECTIONS.preferences).doc(row.toOpenid))
-      : null,
-  ])
+  const counterRef = messageCounterRef(transaction, row, now)
+  const reads =
+    early?.key === claimReadsKey(row, now) ? early : await readClaim(transaction, row, now)
+  const { prefs, subscription, counter, preference } = reads
   const refund =
     row.creditSpent && subscription
       ? [() => writeSubscription(transaction, refundCredit(subscription, now))]
@@ -297,6 +291,43 @@ export async function decideClaim(
 }
 
 const NO_QUIET_HOURS = { start: '00:00', end: '00:00' }
+
+const messageCounterRef = (transaction: Transaction, row: OutboxRecord, now: Date) =>
+  transaction.collection(COLLECTIONS.messageCounters).doc(counterId(row.toOpenid, now))
+
+/** What deciding a row's claim reads, and which rows they serve (the same documents). */
+export interface ClaimReads {
+  key: string
+  prefs: Awaited<ReturnType<typeof readPrefs>>
+  subscription: Awaited<ReturnType<typeof readSubscription>>
+  counter: { count: number } | null
+  preference: PreferenceRecord | null
+}
+
+const claimReadsKey = (row: OutboxRecord, now: Date) =>
+  [row.toOpenid, row.purpose, !row.creditSpent, learnsHour(row), counterId(row.toOpenid, now)].join(
+    '|',
+  )
+
+/**
+ * The claim's reads, all at once. An order's transaction may make them for the message it
+ * expects, beside its first read (orders.ts); decideClaim reads again if the row differs.
+ */
+export async function readClaim(
+  transaction: Transaction,
+  row: OutboxRecord,
+  now: Date,
+): Promise<ClaimReads> {
+  const [prefs, subscription, counter, preference] = await Promise.all([
+    readPrefs(transaction, row.toOpenid, now),
+    readSubscription(transaction, row.toOpenid, row.purpose),
+    row.creditSpent ? null : readDoc<{ count: number }>(messageCounterRef(transaction, row, now)),
+    learnsHour(row)
+      ? readDoc<PreferenceRecord>(transaction.collection(COLLECTIONS.preferences).doc(row.toOpenid))
+      : null,
+  ])
+  return { key: claimReadsKey(row, now), prefs, subscription, counter, preference }
+}
 
 /** A non-urgent row not yet waited, without a variant's hour: the customer's may apply. */
 const learnsHour = (row: OutboxRecord) =>

@@ -23,7 +23,7 @@ import {
   type Transaction,
   withoutId,
 } from './database'
-import { decideClaim, sendClaimed, type ClaimedSend } from './notifier'
+import { decideClaim, readClaim, sendClaimed, type ClaimedSend, type ClaimReads } from './notifier'
 import { countOrderChange } from './order-counters'
 import { prepareStockSettlement } from './stock'
 import { prepareUrgentRelease } from './urgent-quota'
@@ -66,6 +66,11 @@ export interface OrderEventRequest {
    */
   actorFor: (order: OrderRecord) => Result<Actor> | Promise<Result<Actor>>
   now: Date
+  /**
+   * The order read beside the transaction's start (order.act): the message it would send says
+   * which claim documents to read beside the transaction's own read of the order.
+   */
+  earlyRead?: Promise<OrderRecord | null>
 }
 
 export async function applyOrderEvent(request: OrderEventRequest): Promise<Result<OrderRecord>> {
@@ -99,7 +104,10 @@ export async function orderEventIn(
   // Photos must be files of the environment this function runs in (domain/photos.ts).
   const storage = { env: currentEnv() }
   const ref = transaction.collection(COLLECTIONS.orders).doc(orderId)
-  const order = await readDoc<OrderRecord>(ref)
+  // The order first (its document's lock: local-cloud transactions.ts), then what it foretells.
+  const reading = readDoc<OrderRecord>(ref)
+  const expected = request.earlyRead ? expectedClaimReads(transaction, request, storage) : null
+  const [order, early] = await Promise.all([reading, expected])
   if (!order) return fail('NOT_FOUND', '订单不存在')
   const actor = await actorFor(order)
   if (!actor.ok) return actor
@@ -127,7 +135,7 @@ export async function orderEventIn(
     order.rework && !next.rework
       ? prepareReworkClose(transaction, order.rework.afterSalesId, now)
       : null,
-    message ? decideClaim(transaction, message, now) : null,
+    message ? decideClaim(transaction, message, now, early) : null,
   ])
   // Every write at once: this order's own documents, then the shared ones in the order every
   // transaction uses (lock-order.ts).
@@ -156,6 +164,27 @@ export async function orderEventIn(
     claimed: claim?.claim ?? null,
     close: closingParts(order, next),
   })
+}
+
+/**
+ * The claim reads of the message the event would send to the order as read before the
+ * transaction; none when it would send none (or that read failed). decideClaim reads again if the
+ * message turns out otherwise.
+ */
+async function expectedClaimReads(
+  transaction: Transaction,
+  request: OrderEventRequest,
+  storage: { env: string },
+): Promise<ClaimReads | null> {
+  const seen = await request.earlyRead?.catch(() => null)
+  if (!seen) return null
+  const actor = await request.actorFor(seen)
+  if (!actor.ok) return null
+  const { event, input, now } = request
+  const output = applyTransition(seen, event, actor.data, input ?? {}, now, storage)
+  if (!output.ok || !output.data.notification) return null
+  const draft = orderMessageDraft(output.data.notification, output.data.order)
+  return readClaim(transaction, newOutboxRecord(draft, now), now)
 }
 
 /**

@@ -165,7 +165,7 @@ export const benchmark: Benchmark = {
         baseline: meCounted.roundTrips,
         unit: 'round trips',
         baselineLabel: 'user.me',
-        note: `${BEFORE.act} before issue 21 (goal ≤ 7), the outbox send after the commit included (a claim transaction; the customer has no credit, so the message is held)`,
+        note: `${BEFORE.act} before issue 21 (goal ≤ 7), the outbox send after the commit included (the customer has no credit, so the message is held in the transaction and nothing follows the commit); 11 before the early read of the order`,
       },
       {
         label: 'order.act (confirm): critical path (round trips one after another)',
@@ -173,7 +173,7 @@ export const benchmark: Benchmark = {
         baseline: meCounted.criticalPath,
         unit: 'round trips',
         baselineLabel: 'user.me',
-        note: `${BEFORE.act} before issue 21 (goal ≤ 4): merchant lookup beside the start, order read, the message's claim reads (settings, credit, day count: they need the order's owner), the writes together, commit. The customer has no credit here, so nothing is sent; with a credit, the send and the row marked sent follow the commit (7, test/cloud/round-trips.test.ts)`,
+        note: `${BEFORE.act} before issue 21 (goal ≤ 4): merchant lookup and an early read of the order beside the start; the order read with the claim reads of the message that early read foretells (settings, credit, day count: they need the order's owner); the writes together; commit (5 before the early read, which adds one round trip to the total). The customer has no credit here, so nothing is sent; with a credit, the send and the row marked sent follow the commit (6, test/cloud/round-trips.test.ts)`,
       },
       {
         label: `order.create: calls per second, ${CLIENTS} concurrent clients`,

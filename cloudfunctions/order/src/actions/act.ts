@@ -5,7 +5,8 @@ import { availableEvents, can } from '@/domain/order-machine'
 import type { Actor, OrderEvent, OrderRecord } from '@/domain/order-types'
 import { fail, ok, type Result } from '@/domain/result'
 import { isMerchant } from '@/cloud/merchants'
-import { applyOrderEvent } from '@/cloud/orders'
+import { applyOrderEvent, orders } from '@/cloud/orders'
+import { readDoc } from '@/cloud/database'
 import { orderApi } from '@/domain/api/order'
 import { defineUserAction } from '@/cloud/router'
 import { currentTime } from '@/cloud/clock'
@@ -25,9 +26,12 @@ export function actorFor(openid: string, merchant: boolean, event: string, now: 
 }
 
 export const act = defineUserAction(orderApi.act, async (input, openid) => {
-  // The merchant lookup runs beside the transaction's start; the actor waits for it.
+  // The merchant lookup runs beside the transaction's start; the actor waits for it. So does a
+  // read of the order, which lets its message's reads go beside the transaction's first.
   const merchantRead = isMerchant(openid)
   merchantRead.catch(() => undefined)
+  const earlyRead = readDoc<OrderRecord>(orders().doc(input.orderId))
+  earlyRead.catch(() => undefined)
   const now = currentTime()
   const result = await applyOrderEvent({
     orderId: input.orderId,
@@ -36,6 +40,7 @@ export const act = defineUserAction(orderApi.act, async (input, openid) => {
     expectedVersion: input.expectedVersion,
     actorFor: async (order) => actorFor(openid, await merchantRead, input.event, now)(order),
     now,
+    earlyRead,
   })
   if (!result.ok) return result
   const merchant = await merchantRead
