@@ -37,6 +37,7 @@ import { preferredHour, sendAtFor, WAITS_FOR_OPEN_HOUR } from '../domain/send-ti
 import { currentTime } from './clock'
 import { command, db, inTransaction, readDoc, readList, type Transaction } from './database'
 import { readPrefs, readSubscription, writeSubscription } from './subscriptions'
+import { writeInLockOrder } from './lock-order'
 
 export interface DrainSummary {
   examined: number
@@ -199,9 +200,8 @@ async function claimRow(transaction: Transaction, id: string): Promise<Claim> {
   }
   if (row.status !== 'pending' && row.status !== 'retry') return { step: 'skipped' }
   const decision = await decideClaim(transaction, row, now)
-  // The credit and day count, then the row: one after another, as this claim always wrote them.
-  for (const write of decision.shared) await write()
-  await update(decision.patch)
+  // The row is this claim's own; the credit and day count are shared (lock-order.ts).
+  await writeInLockOrder([() => update(decision.patch)], decision.shared)
   return decision.step === 'claimed' ? decision.claim : { step: decision.step }
 }
 
