@@ -1,7 +1,8 @@
 // H5 only: the launch page's cloud read, started by index.html's script (first-screen-boot.ts)
 // before app.js ran, instead of after the page's first render (docs/benchmarks.md, H5 first
 // screen). The page's useCloud takes that answer for its first load, once (into its first
-// render when it has already come back); every later load calls afresh. On weapp nothing starts early: app.ts calls this only in the H5 build.
+// render when it has already come back); every later load calls afresh. On weapp nothing starts
+// early: app.ts calls this only in the H5 build.
 import type { Contract } from '@/domain/api/contract'
 import type { Result } from '@/domain/result'
 import { callCloud, readLocalReply } from './cloud'
