@@ -1,20 +1,20 @@
 // Reading and writing a preorder batch's count in shards (domain/batch-shards.ts states the
-// invariants). Only a transaction that moves a batch on writes its BatchState, always with every
-// shard; an ordinary join writes its home shard. A join reads, in its transaction, the state and
-// that shard (so what it writes is exact); the other shards' counts come from one read before
-// (the quote's count, and whether this order reaches the minimum); when the plan would move the
-// batch on, every shard is read in the transaction and it plans again on exact counts. After a
-// join commits, its order checks (outside the transaction) whether the batch filled, and if so
-// one conditional transaction moves it on: of the orders and timer runs that try, exactly one
-// finds the batch still at that sequence, and that one releases it. The order timer
-// (closeFullBatches) is the backstop for a crash between the commit and that check.
-import { batchIdOf, movedOnState, newBatchState, type BatchState } from '../domain/batch'
+// invariants). Only a transaction that moves a batch on writes its BatchState (with every shard
+// when it ends a batch unfilled); an ordinary join writes its home shard. A join reads, in its
+// transaction, the state and that shard (so what it writes is exact); the other shards' counts
+// come from one read before (the quote's count, and whether this order reaches the minimum);
+// when the plan would move the batch on, every shard is read in the transaction and it plans
+// again on exact counts. After a join commits, its order checks (outside the transaction)
+// whether the batch filled, and if so one conditional transaction moves it on: of the orders and
+// timer runs that try, exactly one finds the batch still at that sequence, and that one releases
+// it. The order timer (closeFullBatches) is the backstop for a crash between the commit and that
+// check.
+import { batchIdOf, movedOnState, type BatchState } from '../domain/batch'
 import {
   BATCH_SHARDS,
   batchShardId,
   batchShardIds,
   countBatch,
-  emptyShards,
   planJoin,
   homeShardOf,
   planLeave,
@@ -80,36 +80,31 @@ export const readShardEstimate = async (productId: string) =>
 
 type Shards = Array<BatchShard | null>
 
-/** Inside the order's transaction: where the order joins, on exact counts (header). */
+/**
+ * Inside the order's transaction: where the order joins, on exact counts (header). The state and
+ * the home shard are read first; every shard only when the order would move the batch on.
+ */
 export async function prepareBatchJoin(
   transaction: Transaction,
   estimate: Shards,
   input: Omit<JoinInput, 'state' | 'shards'>,
 ): Promise<JoinPlan> {
-  const { product, now } = input
-  const productId = product._id
-  const sequence = Math.max(1, ...estimate.map((shard) => shard?.sequence ?? 0))
-  const guess = planJoin({
-    ...input,
-    state: { ...newBatchState(product, now), sequence },
-    shards: estimate,
-  })
-  const ks = guess.closes.length ? [] : [input.home]
-  const [state, ...read] = await Promise.all([
+  const productId = input.product._id
+  const [state, home] = await Promise.all([
     readDoc<BatchState>(states(transaction).doc(productId)),
-    ...ks.map((k) => readDoc<BatchShard>(shardsOf(transaction).doc(batchShardId(productId, k)))),
+    readDoc<BatchShard>(shardsOf(transaction).doc(batchShardId(productId, input.home))),
   ])
-  const merged: Shards = Array.from({ length: BATCH_SHARDS }, (_, k) =>
-    ks.includes(k) ? read[ks.indexOf(k)] : (estimate[k] ?? null),
+  const merged = Array.from({ length: BATCH_SHARDS }, (_, k) =>
+    k === input.home ? home : (estimate[k] ?? null),
   )
   const plan = planJoin({ ...input, state, shards: merged })
-  if (plan.closes.length === 0 && plan.shards.every((write) => ks.includes(write.k))) return plan
-  const rest = await Promise.all(
+  if (plan.closes.length === 0) return plan
+  const all = await Promise.all(
     batchShardIds(productId).map((id, k) =>
-      ks.includes(k) ? merged[k] : readDoc<BatchShard>(shardsOf(transaction).doc(id)),
+      k === input.home ? home : readDoc<BatchShard>(shardsOf(transaction).doc(id)),
     ),
   )
-  return planJoin({ ...input, state, shards: rest })
+  return planJoin({ ...input, state, shards: all })
 }
 
 /** The shards of these products, indexed by k, outside a transaction (by id: no index). */
@@ -202,8 +197,10 @@ export async function movedOnAfterJoin(
 }
 
 /**
- * After a join of `batch` committed: moves it on if it has filled (one shard read; only when
- * full, the conditional transaction). Returns the id of the batch moved on here, or null.
+ * After a join of `batch` committed: moves it on if it has filled (the state and the shards read
+ * at once; only when full, the conditional transaction). Returns the id of the batch moved on
+ * here, or null. A batch reached while the order joined it has moved on already: the order is
+ * released once its 定金 is paid, as any order paid after its batch filled (payments.ts).
  */
 export async function closeIfFull(
   productId: string,
@@ -211,18 +208,19 @@ export async function closeIfFull(
   nextMinQuantity: number | undefined,
   now: Date,
 ): Promise<string | null> {
-  const shards = (await readShards([productId])).get(productId) ?? []
-  if (shards.some((shard) => (shard?.sequence ?? 0) > batch.sequence)) return null
-  const quantity = shards
-    .filter((shard) => shard?.sequence === batch.sequence)
-    .reduce((sum, shard) => sum + (shard?.quantity ?? 0), 0)
-  if (quantity < batch.minQuantity) return null
+  const [state, shards] = await Promise.all([
+    readDoc<BatchState>(states().doc(productId)),
+    readShardEstimate(productId),
+  ])
+  if (state?.sequence !== batch.sequence) return null
+  if (countBatch(state, shards).quantity < batch.minQuantity) return null
   return moveOnIfFull(productId, batch.sequence, nextMinQuantity, now)
 }
 
 /**
  * One transaction: if batch `sequence` still collects and has reached its minimum, it moves on
- * (state and every shard written). Racing callers conflict on the state: one moves it on.
+ * (its state written; the shards' older sequence counts 0 in the next batch). Racing callers
+ * conflict on the state: one moves it on.
  */
 export function moveOnIfFull(
   productId: string,
@@ -235,7 +233,7 @@ export function moveOnIfFull(
     if (!state || state.sequence !== sequence) return null
     if (countBatch(state, shards).quantity < state.minQuantity) return null
     const next = movedOnState(state, nextMinQuantity, now)
-    await writeBatchDocs(transaction, productId, next, emptyShards(next.sequence), now)
+    await writeBatchDocs(transaction, productId, next, [], now)
     return batchIdOf(productId, sequence)
   })
 }

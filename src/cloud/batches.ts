@@ -159,8 +159,11 @@ export async function cancelExpiredBatches(now: Date): Promise<number> {
       .where({ deadlineAt: command.lte(now) })
       .limit(100),
   )
+  const current = await clearReachedDeadlines(due)
   let cancelled = 0
-  for (const batchId of new Set(due.map((shard) => batchIdOf(shard.productId, shard.sequence)))) {
+  for (const batchId of new Set(
+    current.map((shard) => batchIdOf(shard.productId, shard.sequence)),
+  )) {
     const ended = await endBatch(batchId, 'cancel', now, true)
     if (!ended.ok) continue
     const live = await readList<OrderRecord>(
@@ -171,6 +174,34 @@ export async function cancelExpiredBatches(now: Date): Promise<number> {
     cancelled += await cancelEach(live, BATCH_EXPIRED_NOTE, now)
   }
   return cancelled
+}
+
+/**
+ * The due shards of batches still collecting. A batch that reached its minimum leaves its shards
+ * as they were (batch-shards.ts); their deadlines, no longer any batch's, are cleared here so
+ * they do not fill the due query (only if the shard is still at that sequence: a join of the next
+ * batch may have rewritten it).
+ */
+async function clearReachedDeadlines(due: BatchShard[]): Promise<BatchShard[]> {
+  if (due.length === 0) return due
+  const productIds = [...new Set(due.map((shard) => shard.productId))]
+  const found = await readList<BatchState>(
+    db
+      .collection(COLLECTIONS.batches)
+      .where({ _id: command.in(productIds) })
+      .limit(productIds.length),
+  )
+  const sequences = new Map(found.map((state) => [state._id, state.sequence]))
+  const isPast = (shard: BatchShard) => shard.sequence < (sequences.get(shard.productId) ?? 0)
+  await Promise.all(
+    due.filter(isPast).map((shard) =>
+      db
+        .collection(COLLECTIONS.batchShards)
+        .where({ _id: shard._id, sequence: shard.sequence })
+        .update({ data: { deadlineAt: null } }),
+    ),
+  )
+  return due.filter((shard) => !isPast(shard))
 }
 
 /**

@@ -238,4 +238,25 @@ describe('once the batch fills', () => {
       ),
     ).toMatchObject({ ok: false, code: 'REFUND_TOO_MUCH' })
   })
+
+  test("a reached batch's shards keep their deadline; the timer clears it and cancels nothing", async () => {
+    const { sequence } = await batchState()
+    const reached = sequence - 1
+    // Moving a reached batch on writes its state alone (src/domain/batch-shards.ts, 3).
+    const left = (await find(COLLECTIONS.batchShards, { productId: 'prod_linen_batch' })).filter(
+      (shard: { sequence: number }) => shard.sequence === reached,
+    )
+    const deadlines = left.map((shard: { deadlineAt: Date | null }) => shard.deadlineAt)
+    expect(deadlines.length).toBeGreaterThan(0)
+    expect(deadlines.every((at: Date | null) => at !== null)).toBe(true)
+    setClock(new Date(Math.max(...deadlines.map((at: Date | null) => at!.getTime())) + 60_000))
+    await expect(fireTimer()).resolves.toMatchObject({ ok: true, data: { expiredBatchOrders: 0 } })
+    const after = await find(COLLECTIONS.batchShards, {
+      _id: { $in: left.map((s: { _id: string }) => s._id) },
+    })
+    expect(after.map((shard: { deadlineAt: Date | null }) => shard.deadlineAt)).toEqual(
+      left.map(() => null),
+    )
+    expect((await stored(ids.paying)).node).toBe('production')
+  })
 })

@@ -1,7 +1,7 @@
 // The batch count in shards (src/domain/batch-shards.ts): a join's home shard, the join that moves
 // a batch on, the full batch a later join moves on, deadlines, cancels, and a model of racing
-// transactions (snapshot reads, a conflict when a written shard changed) in which no order joins
-// a batch that has moved on, and none moves on short of its minimum.
+// transactions (snapshot reads, a conflict when a written shard changed) in which an order joins
+// the batch collecting at its start or one it opens, and none moves on short of its minimum.
 import { newBatchState, type BatchState } from '@/domain/batch'
 import {
   BATCH_SHARDS,
@@ -61,10 +61,9 @@ test('units join until the minimum; the order reaching it moves the batch on', (
     closes: ['prod_linen_batch-b1'],
     state: { sequence: 2, lastReachedAt: NOW },
   })
-  // Every shard emptied for the next batch: a racing join of batch 1 conflicts on its shard.
-  expect(reaching.shards.map((write) => [write.k, write.sequence, write.quantity])).toEqual(
-    Array.from({ length: BATCH_SHARDS }, (_, k) => [k, 2, 0]),
-  )
+  // No shard written: batch 2 counts only shards at its sequence, so the joins of batch 1 in
+  // flight do not conflict with this one (each may still land in batch 1: a few more).
+  expect(reaching.shards).toEqual([])
   stored = apply(stored, reaching)
   expect(count(stored)).toMatchObject({ quantity: 0, sequence: 2, deadlineAt: null })
   expect(join(stored, 1, 0).batchId).toBe('prod_linen_batch-b2')
@@ -94,7 +93,7 @@ test('a batch filled at once but not moved on: the next join moves it on and joi
   })
   stored = apply(stored, next)
   expect(count(stored)).toMatchObject({ quantity: 1, sequence: 2 })
-  expect(next.shards).toHaveLength(BATCH_SHARDS)
+  expect(next.shards).toEqual([expect.objectContaining({ k: BATCH_SHARDS - 1, sequence: 2 })])
 })
 
 test('shards left at an older sequence count 0', () => {
@@ -134,15 +133,17 @@ test('a cancel gives units back only to the batch still collecting', () => {
  * Racing orders as snapshot isolation runs them: each attempt plans on the stored documents of
  * its start; at commit it conflicts if a document it writes changed since (and retries on the
  * new snapshot, with the next home shard). Every order joins the batch collecting when it
- * commits (or the one it opens), and a batch moves on at its minimum or past it, by less than
- * the orders in flight.
+ * commits, one it opens, or (started before) one that reached its minimum since; a batch moves
+ * on at its minimum or past it, by less than the orders in flight, and the shards count exactly
+ * the orders of the batch collecting.
  */
-test('orders racing in random interleavings reach every minimum, none joins a batch moved on', () => {
+test('orders racing in random interleavings reach every minimum; late joins only add to a batch reached', () => {
   let seed = 7
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
   const IN_FLIGHT = 12
   let conflicts = 0
   let overfilled = 0
+  let late = 0
   for (let round = 0; round < 50; round += 1) {
     let stored = empty()
     let version: Record<string, number> = {}
@@ -167,9 +168,10 @@ test('orders racing in random interleavings reach every minimum, none joins a ba
         continue
       }
       const collecting = stored.state?.sequence ?? 1
-      expect([collecting, collecting + 1]).toContain(plan.sequence)
+      expect(plan.sequence).toBeLessThanOrEqual(collecting + 1)
       if (plan.sequence > collecting)
         expect(plan.closes).toContain(`prod_linen_batch-b${collecting}`)
+      if (plan.sequence < collecting) late += 1
       stored = apply(stored, plan)
       version = { ...version, ...Object.fromEntries(writes.map((k) => [k, (version[k] ?? 0) + 1])) }
       members[plan.batchId] = (members[plan.batchId] ?? 0) + 1
@@ -189,4 +191,5 @@ test('orders racing in random interleavings reach every minimum, none joins a ba
   }
   expect(conflicts).toBeGreaterThan(0) // the model did race
   expect(overfilled).toBeGreaterThan(0) // and took some batches past their minimum
+  expect(late).toBeGreaterThan(0) // some of it by joins that started before the batch moved on
 })
