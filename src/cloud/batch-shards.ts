@@ -53,25 +53,28 @@ export async function readBatchDocs(
   return { state, shards }
 }
 
-/** Writes the state (if given) first, so two transactions moving one batch on meet there. */
+/**
+ * Inside a transaction: the state (if given) and the shards, all at once, the state first (the
+ * order every transaction writes them in: lock-order.ts).
+ */
 export async function writeBatchDocs(
-  on: Handle,
+  transaction: Handle,
   productId: string,
   state: BatchState | null,
   shards: ShardWrite[],
   now: Date,
 ): Promise<void> {
-  if (state)
-    await states(on)
-      .doc(productId)
-      .set({ data: withoutId(state) })
-  await Promise.all(
-    shards.map(({ k, ...shard }) =>
-      shardsOf(on)
+  await Promise.all([
+    state &&
+      states(transaction)
+        .doc(productId)
+        .set({ data: withoutId(state) }),
+    ...shards.map(({ k, ...shard }) =>
+      shardsOf(transaction)
         .doc(batchShardId(productId, k))
         .set({ data: { productId, ...shard, updatedAt: now } }),
     ),
-  )
+  ])
 }
 
 /** Outside the order's transaction (one read): where its join looks for free places. */
