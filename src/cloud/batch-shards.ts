@@ -136,20 +136,21 @@ async function readShards(productIds: string[]): Promise<Map<string, Array<Batch
   return byProduct
 }
 
+/** The batch states of these products (those that have one), outside a transaction. */
+export const readBatchStates = (productIds: string[]) =>
+  readList<BatchState>(
+    states()
+      .where({ _id: command.in(productIds) })
+      .limit(productIds.length),
+  )
+
 /**
  * The collecting batch's count per product that has a batch state (the quote, the catalog, the
  * merchant's batches): states and shards read at once, 2 reads for up to 6 products.
  */
 export async function readBatchCounts(productIds: string[]): Promise<Map<string, BatchCount>> {
   if (productIds.length === 0) return new Map()
-  const [found, shards] = await Promise.all([
-    readList<BatchState>(
-      states()
-        .where({ _id: command.in(productIds) })
-        .limit(productIds.length),
-    ),
-    readShards(productIds),
-  ])
+  const [found, shards] = await Promise.all([readBatchStates(productIds), readShards(productIds)])
   return new Map(found.map((state) => [state._id, countBatch(state, shards.get(state._id) ?? [])]))
 }
 
@@ -211,12 +212,8 @@ export async function closeIfFull(
   nextMinQuantity: number | undefined,
   now: Date,
 ): Promise<string | null> {
-  const [state, shards] = await Promise.all([
-    readDoc<BatchState>(states().doc(productId)),
-    readShardEstimate(productId),
-  ])
-  if (state?.sequence !== batch.sequence) return null
-  if (countBatch(state, shards).quantity < batch.minQuantity) return null
+  const count = (await readBatchCounts([productId])).get(productId)
+  if (count?.sequence !== batch.sequence || count.quantity < batch.minQuantity) return null
   return moveOnIfFull(productId, batch.sequence, nextMinQuantity, now)
 }
 

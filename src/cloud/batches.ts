@@ -10,7 +10,13 @@ import type { OrderRecord } from '../domain/order-types'
 import { fail, ok, type Result } from '../domain/result'
 import { command, db, inTransaction, readList } from './database'
 import { applyOrderEvent, orders, SYSTEM } from './orders'
-import { countsOf, moveOnIfFull, readBatchDocs, writeBatchDocs } from './batch-shards'
+import {
+  countsOf,
+  moveOnIfFull,
+  readBatchDocs,
+  readBatchStates,
+  writeBatchDocs,
+} from './batch-shards'
 
 const WAITING_NODES = ['submitted', 'confirmed']
 /** Orders released per query; the timer picks up whatever one run leaves. */
@@ -184,13 +190,7 @@ export async function cancelExpiredBatches(now: Date): Promise<number> {
  */
 async function clearReachedDeadlines(due: BatchShard[]): Promise<BatchShard[]> {
   if (due.length === 0) return due
-  const productIds = [...new Set(due.map((shard) => shard.productId))]
-  const found = await readList<BatchState>(
-    db
-      .collection(COLLECTIONS.batches)
-      .where({ _id: command.in(productIds) })
-      .limit(productIds.length),
-  )
+  const found = await readBatchStates([...new Set(due.map((shard) => shard.productId))])
   const sequences = new Map(found.map((state) => [state._id, state.sequence]))
   const isPast = (shard: BatchShard) => shard.sequence < (sequences.get(shard.productId) ?? 0)
   await Promise.all(
