@@ -9,7 +9,7 @@ import { COLLECTIONS } from '../domain/names'
 import type { OrderRecord } from '../domain/order-types'
 import { fail, ok, type Result } from '../domain/result'
 import { command, db, inTransaction, readList } from './database'
-import { applyOrderEvent, orders, SYSTEM } from './orders'
+import { applySystemEvent, orders } from './orders'
 import {
   countsOf,
   moveOnIfFull,
@@ -34,13 +34,7 @@ async function release(waiting: OrderRecord[], now: Date): Promise<number> {
   let moved = 0
   const releaseNext = async (): Promise<void> => {
     for (let order = queue.shift(); order; order = queue.shift()) {
-      const result = await applyOrderEvent({
-        orderId: order._id,
-        event: 'batch_reached',
-        input: {},
-        actorFor: () => ok(SYSTEM),
-        now,
-      })
+      const result = await applySystemEvent(order._id, 'batch_reached', now)
       if (result.ok) moved += 1
     }
   }
@@ -106,13 +100,7 @@ export async function releaseLeftoverBatches(now: Date): Promise<number> {
 async function cancelEach(list: OrderRecord[], note: string, now: Date): Promise<number> {
   let cancelled = 0
   for (const order of list) {
-    const result = await applyOrderEvent({
-      orderId: order._id,
-      event: 'cancel',
-      input: { note },
-      actorFor: () => ok(SYSTEM),
-      now,
-    })
+    const result = await applySystemEvent(order._id, 'cancel', now, { note })
     if (result.ok) cancelled += 1
   }
   return cancelled

@@ -234,3 +234,7 @@ function closingParts(before: OrderRecord, after: OrderRecord): PaymentPart[] {
 }
 
 export const SYSTEM: Actor = { role: 'system', openid: null }
+
+/** The system's own event on an order (timers, payment notices, batches): no caller to check. */
+export const applySystemEvent = (orderId: string, event: string, now: Date, input: object = {}) =>
+  applyOrderEvent({ orderId, event, input, actorFor: () => ok(SYSTEM), now })

@@ -25,7 +25,7 @@ import { fail, ok, type Result } from '../domain/result'
 import * as cloudpay from './cloudpay'
 import { command, db, inTransaction, readDoc, readList } from './database'
 import { releaseBatch } from './batches'
-import { applyOrderEvent, orders, SYSTEM } from './orders'
+import { applySystemEvent, orders } from './orders'
 import {
   paymentOfRefund,
   sendNewRefunds,
@@ -95,12 +95,9 @@ export async function applyPaid(
     return 'ignored'
   }
   if (payment.state !== 'unpaid') return recordLate(order._id, trade, now)
-  const applied = await applyOrderEvent({
-    orderId: order._id,
-    event: 'pay',
-    input: { outTradeNo: trade.outTradeNo, transactionId: trade.transactionId },
-    actorFor: () => ok(SYSTEM),
-    now,
+  const applied = await applySystemEvent(order._id, 'pay', now, {
+    outTradeNo: trade.outTradeNo,
+    transactionId: trade.transactionId,
   })
   if (applied.ok) {
     await releaseIfReached(applied.data, now)
@@ -149,13 +146,7 @@ async function recordLate(orderId: string, trade: ConfirmedTrade, now: Date): Pr
 async function releaseIfReached(order: OrderRecord, now: Date): Promise<void> {
   if (!order.batchId || !['submitted', 'confirmed'].includes(order.node)) return
   if (order.balance?.state === 'paid') {
-    await applyOrderEvent({
-      orderId: order._id,
-      event: 'batch_reached',
-      input: {},
-      actorFor: () => ok(SYSTEM),
-      now,
-    })
+    await applySystemEvent(order._id, 'batch_reached', now)
     return
   }
   const state = await readDoc<BatchState>(db.collection(COLLECTIONS.batches).doc(order.productId))
@@ -409,13 +400,7 @@ async function expireUnpaid(
     console.error(`[payment] closeOrder ${outTradeNo}: ${closed.code} ${closed.message}`)
     return 'deferred'
   }
-  const expired = await applyOrderEvent({
-    orderId: order._id,
-    event: 'expire',
-    input: {},
-    actorFor: () => ok(SYSTEM),
-    now,
-  })
+  const expired = await applySystemEvent(order._id, 'expire', now)
   return expired.ok ? 'expired' : 'skipped'
 }
 

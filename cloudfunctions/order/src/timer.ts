@@ -13,7 +13,7 @@ import type { OrderRecord } from '@/domain/order-types'
 import { ok } from '@/domain/result'
 import { command, readList } from '@/cloud/database'
 import { cancelExpiredBatches, closeFullBatches, releaseLeftoverBatches } from '@/cloud/batches'
-import { applyOrderEvent, orders, SYSTEM } from '@/cloud/orders'
+import { applySystemEvent, orders } from '@/cloud/orders'
 import { currentTime } from '@/cloud/clock'
 import { paymentHousekeeping } from '@/cloud/payments'
 import { repairOrderCounters } from '@/cloud/order-counters'
@@ -34,13 +34,7 @@ export async function housekeeping() {
   )
   let completed = 0
   for (const order of due) {
-    const result = await applyOrderEvent({
-      orderId: order._id,
-      event: 'complete',
-      input: {},
-      actorFor: () => ok(SYSTEM),
-      now,
-    })
+    const result = await applySystemEvent(order._id, 'complete', now)
     if (result.ok) completed += 1
   }
   const payments = await paymentHousekeeping(now)
