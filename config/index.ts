@@ -5,6 +5,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import { FirstScreenBootPlugin } from './first-screen-boot-plugin'
+import { H5_COMPONENTS_DIR, writeH5ComponentModules } from './h5-components'
 import { LowerSyntaxPlugin } from './lower-syntax'
 import { PreloadPagePlugin } from './preload-page'
 import prodConfig from './prod'
@@ -84,6 +85,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // H5 only runs locally against the local cloud; the mini program's size is what ships.
         chain.performance.hints(false)
+        // Each page chunk takes only the Taro components it uses (config/h5-components.ts).
+        chain.resolve.alias.set('@tarojs/components$', writeH5ComponentModules(H5_COMPONENTS_DIR))
         // The home page (the first page, what an address without a page opens) downloads beside
         // app.js instead of after it.
         chain.plugin('preload-page').use(PreloadPagePlugin, ['pages/index/index.tsx'])
