@@ -54,6 +54,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         pxtransform: { enable: true, config: {} },
       },
+      // Each component's styles have class names of their own (.state-…, .subscribe-sheet…), so
+      // their order in common.wxss does not matter; pages import them in different orders.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // Every emitted .js down to the syntax of the oldest supported WeChat (config/weapp.json).
