@@ -1,7 +1,8 @@
 // H5 first screen in Chromium: time from navigation to content (the home page's product list,
 // an order detail's current node) on a cold load, next to the bare Taro app's "Hello world!"
 // served the same way (a local cloud serving the build). Median of RUNS loads of each, taken in
-// turns, each in a new browser context (no cache); phone viewport. Also the JS and CSS bytes each first screen loads.
+// turns, each in a new browser context (no cache); phone viewport. Also the JS and CSS bytes
+// each first screen loads.
 import { cpus, loadavg } from 'node:os'
 import { launchChromium, newPhoneContext } from '../../test/e2e/browser'
 import { FUNCTIONS } from '../../src/domain/names'
