@@ -16,7 +16,6 @@ import {
   batchShardIds,
   countBatch,
   planJoin,
-  homeShardOf,
   planLeave,
   type BatchCount,
   type BatchShard,
@@ -25,6 +24,7 @@ import {
   type ShardWrite,
 } from '../domain/batch-shards'
 import { COLLECTIONS } from '../domain/names'
+import { instanceShard } from './shard-affinity'
 import {
   command,
   db,
@@ -161,8 +161,9 @@ export async function countsOf(found: BatchState[]): Promise<Map<string, BatchCo
 }
 
 /**
- * Inside a cancel's transaction: the write taking the order's units off its first home shard
- * while its batch still collects (nothing otherwise: a reached batch stays reached).
+ * Inside a cancel's transaction: the write taking the order's units off the instance's shard
+ * (any will do: the count is their sum) while its batch still collects (nothing otherwise: a
+ * reached batch stays reached).
  */
 export async function prepareBatchLeave(
   transaction: Transaction,
@@ -170,7 +171,7 @@ export async function prepareBatchLeave(
   leave: { batchId: string; quantity: number },
   now: Date,
 ): Promise<(() => Promise<void>) | null> {
-  const k = homeShardOf(order._id, 0)
+  const k = instanceShard(BATCH_SHARDS)
   const [state, shard] = await Promise.all([
     readDoc<BatchState>(states(transaction).doc(order.productId)),
     readDoc<BatchShard>(shardsOf(transaction).doc(batchShardId(order.productId, k))),

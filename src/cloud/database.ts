@@ -1,6 +1,7 @@
 // The database handle every function shares, plus typed reads: wx-server-sdk types `get()` as
 // `Promise<…> | void | string` (its callback overloads), which hides the document type.
 import * as cloud from 'wx-server-sdk'
+import { moveInstanceShard } from './shard-affinity'
 
 // DYNAMIC_CURRENT_ENV: the environment the function is deployed in (or the local cloud's).
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
@@ -99,9 +100,16 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * answers CONFLICT. The transaction is rolled back each time, so nothing is half-applied.
  */
 export async function inTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+  let runs = 0
+  // A run after the first follows a conflict: this instance's shards move (shard-affinity.ts).
+  const run = (transaction: Transaction) => {
+    runs += 1
+    if (runs > 1) moveInstanceShard()
+    return work(transaction)
+  }
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.runTransaction(work)
+      return await db.runTransaction(run)
     } catch (error) {
       if (!isConflict(error)) throw error
       if (attempt >= CONFLICT_ATTEMPTS) throw new TransactionConflict(error)

@@ -2,9 +2,10 @@
 // documents instead of counting orders (domain/order-counters.ts).
 // Invariant: for every key (a node, or `exceptions`), the sum of `counts.<key>` over the shards
 // equals the number of orders with that key. Every write of an order that changes its keys adds
-// counterDelta to shard shardOf(order) by command.inc in that write's own transaction (order
-// creation and orderEventIn), so both commit or neither; only orders written another way (an
-// import, a hand fix) make drift, and the order timer's repair finds and fixes it.
+// counterDelta to the function instance's shard (shard-affinity.ts; only the sum matters) by
+// command.inc in that write's own transaction (order creation and orderEventIn), so both commit
+// or neither; only orders written another way (an import, a hand fix) make drift, and the order
+// timer's repair finds and fixes it.
 // Repair (repairOrderCounters): shards read, one key counted, shards read again; if no change
 // touched that key in between (its `writes` sum unchanged) the count and the first read agree
 // in time, and their difference is the drift, added to shard 0 only if shard 0's `writes` of the
@@ -17,7 +18,6 @@ import {
   ORDER_COUNTER_SHARDS,
   orderCounterId,
   overdueFrom,
-  shardOf,
   sumOrderCounters,
   writesOf,
   type OrderCounterKey,
@@ -28,6 +28,7 @@ import type { ChinaDate } from '../domain/china-date'
 import { COLLECTIONS } from '../domain/names'
 import { EXCEPTION_KINDS, PRE_SHIPPING_NODES, type OrderRecord } from '../domain/order-types'
 import { command, countOf, db, readList, type Transaction, withoutId } from './database'
+import { instanceShard } from './shard-affinity'
 
 const counters = () => db.collection(COLLECTIONS.orderCounters)
 const orders = () => db.collection(COLLECTIONS.orders)
@@ -48,7 +49,7 @@ export async function countOrderChange(
   const delta = counterDelta(before, after)
   const keys = Object.keys(delta) as OrderCounterKey[]
   if (keys.length === 0) return
-  const shard = shardOf(after._id)
+  const shard = instanceShard(ORDER_COUNTER_SHARDS)
   const ref = transaction.collection(COLLECTIONS.orderCounters).doc(orderCounterId(shard))
   const data = {
     counts: Object.fromEntries(keys.map((key) => [key, command.inc(delta[key]!)])),

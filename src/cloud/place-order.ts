@@ -8,7 +8,7 @@
 // coupon the customer chose (coupons.ts): checked against the price computed here and marked used
 // by this order, so it is spent once however many orders try it. A retry never spends a second.
 import type { Address } from '../domain/address'
-import { homeShardOf } from '../domain/batch-shards'
+import { BATCH_SHARDS } from '../domain/batch-shards'
 import type { ProductRecord } from '../domain/catalog'
 import { chinaDateOf } from '../domain/china-date'
 import {
@@ -34,6 +34,7 @@ import {
   type PreferenceRecord,
 } from '../domain/behaviour'
 import { stockNeeds, type MaterialRecord } from '../domain/stock'
+import { MATERIAL_SHARDS } from '../domain/stock-shards'
 import { readHolds, stillHeld } from './customer-holds'
 import { inTransaction, readDoc, type Transaction, withoutId } from './database'
 import { orders, queueLoadOf } from './orders'
@@ -51,6 +52,7 @@ import type { UrgentQuota } from './urgent-quota'
 import { openOrdersOf, orderLimits } from './order-limits'
 import { readCouponForUse } from './coupons'
 import { writeInLockOrder } from './lock-order'
+import { instanceShard, moveInstanceShard } from './shard-affinity'
 
 export interface PlaceOrderRequest {
   ownerOpenid: string
@@ -113,12 +115,9 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
       : [],
   )
   estimate.catch(() => undefined) // awaited in the transaction, as prepared
-  // Each attempt of the transaction (a conflict re-runs it) tries other shards first.
-  let attempt = 0
-
+  // The instance's shards (shard-affinity.ts); a conflict re-runs the transaction on others.
   const placed = await inTransaction(async (transaction) => {
-    attempt += 1
-    const home = homeShardOf(orderId, attempt)
+    const home = instanceShard(BATCH_SHARDS)
     const doc = (name: CollectionName, id: string) => transaction.collection(name).doc(id)
     const orderRef = doc(COLLECTIONS.orders, orderId)
     const existing = await readDoc<OrderRecord>(orderRef)
@@ -150,7 +149,10 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
         : null,
       request.couponId ? readCouponForUse(transaction, request.couponId) : null,
       // Stock: checked before any write, so a refused order leaves nothing behind.
-      prepareReservation(transaction, needs, now, { orderId, attempt, known: inputs.materials }),
+      prepareReservation(transaction, needs, now, {
+        shard: instanceShard(MATERIAL_SHARDS),
+        known: inputs.materials,
+      }),
       readDoc<PreferenceRecord>(preferenceRef),
     ])
     if (!holds.ok) return holds
@@ -177,6 +179,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<Result<Pla
     })
     if (!built.ok) return built
     if (!reservation.ok) return reservation
+    if (reservation.data.shardShort) moveInstanceShard()
     const behaviour = orderBehaviour(ownerOpenid, product, built.data, preference, now)
 
     const count = (quota?.count ?? 0) + 1

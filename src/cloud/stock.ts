@@ -24,7 +24,6 @@ import {
   materialShardId,
   settleMaterial,
   settleShard,
-  shardFor,
   shardUnits,
   takeFromShard,
   takeShard,
@@ -123,6 +122,8 @@ export async function writeShards(transaction: Transaction, shards: readonly Mat
 export interface ReservationWrites {
   /** The order's stock lines, with the shards their units came from (stored on the order). */
   lines: StockLine[]
+  /** The shard asked for could not cover a line, or could not cover it once more. */
+  shardShort: boolean
   rows: (order: { _id: string; orderNo: string }) => Promise<void>
   materials: () => Promise<void>
 }
@@ -170,17 +171,17 @@ async function planLine(
 
 /**
  * Inside the order transaction, before anything is written: finds where each line's units come
- * from (see planLine; `attempt` picks another shard each time the transaction runs again) and
- * returns the writes to run once the order is built, or OUT_OF_STOCK (nothing written).
+ * from (see planLine; `shard` is the one tried first) and returns the writes to run once the
+ * order is built, or OUT_OF_STOCK (nothing written).
  */
 export async function prepareReservation(
   transaction: Transaction,
   lines: StockLine[],
   now: Date,
-  take: { orderId: string; attempt: number; known: readonly MaterialRecord[] },
+  take: { shard: number; known: readonly MaterialRecord[] },
 ): Promise<Result<ReservationWrites>> {
   const spread = new Set(take.known.filter(isSpread).map((m) => m._id))
-  const shard = shardFor(take.orderId, take.attempt)
+  const { shard } = take
   const planned = await Promise.all(
     lines.map((line) => planLine(transaction, line, spread.has(line.materialId), shard)),
   )
@@ -190,6 +191,10 @@ export async function prepareReservation(
   return ok({
     lines: takes.map(({ line, plan }) =>
       plan.shards.length ? { ...line, shards: plan.shards } : line,
+    ),
+    shardShort: takes.some(
+      ({ line, shards, allShardsRead }) =>
+        spread.has(line.materialId) && (allShardsRead || shards[0].spare < 2 * line.quantity),
     ),
     // Rows named after the order: no other transaction writes them, so all at once.
     rows: async (order) => {

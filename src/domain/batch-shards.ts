@@ -4,7 +4,7 @@
 //  1. Its count is the sum of `quantity` over the shards at sequence s; a shard at an older
 //     sequence (or none yet) counts 0. A batch that moved on is recounted from its orders.
 //  2. A batch's minimum is a floor: it moves on only once its count has reached it. A join takes
-//     all its units on one shard (its home, another on each retry); orders joining at once each
+//     all its units on one shard (its home: the function instance's, cloud/shard-affinity.ts); orders joining at once each
 //     count from what they read, so together they may take a batch past its minimum (by at most
 //     what the orders in flight add), as a workshop gladly makes a few more. The order that sees
 //     its units reach the minimum moves the batch on in its transaction.
@@ -25,7 +25,6 @@
 // So did rewriting every shard on reaching: each of the 25 batches 500 orders fill made the ~7
 // joins in flight conflict.
 import { batchIdOf, movedOnState, newBatchState, type BatchState } from './batch'
-import { shardOf } from './order-counters'
 import type { ProductRecord } from './product-schema'
 
 export const BATCH_SHARDS = 16
@@ -44,10 +43,6 @@ export interface BatchShard {
 export const batchShardId = (productId: string, k: number) => `${productId}-s${k}`
 export const batchShardIds = (productId: string) =>
   SHARD_INDEXES.map((k) => batchShardId(productId, k))
-
-/** The shard an order tries first, another on each attempt of its transaction. */
-export const homeShardOf = (orderId: string, attempt: number) =>
-  (shardOf(orderId) + attempt) % BATCH_SHARDS
 
 type Shards = ReadonlyArray<Pick<BatchShard, 'sequence' | 'quantity' | 'deadlineAt'> | null>
 

@@ -2,9 +2,9 @@
 // keeps them). Collection order_counters: ORDER_COUNTER_SHARDS documents `orders__<shard>`, each
 // with `counts.<key>` (that shard's orders at each node, and its open exceptions) and
 // `writes.<key>` (how many changes touched the key: the repair's proof that nothing moved while
-// it counted). An order always counts in shardOf(its id), so orders moving at once mostly write
-// different documents; a figure is the sum of its key over every shard.
-import { hashText } from './hash'
+// it counted). A change counts in the shard of the function instance writing it
+// (cloud/shard-affinity.ts), so orders moving at once write different documents; a figure is the
+// sum of its key over every shard.
 import {
   EXCEPTION_KINDS,
   ORDER_NODES,
@@ -44,11 +44,6 @@ export function newOrderCounter(
     counts: each((key) => delta[key] ?? 0),
     writes: each((key) => (delta[key] ? 1 : 0)),
   }
-}
-
-/** The shard an order always counts in. */
-export function shardOf(orderId: string): number {
-  return hashText(orderId) % ORDER_COUNTER_SHARDS
 }
 
 type Counted = Pick<OrderRecord, 'node' | 'exception'>

@@ -1,8 +1,8 @@
 // Material stock in shards (issue 21): a launch-day burst on one product must not make every
 // order write the same material document. A material's spare units are handed out to
-// MATERIAL_SHARDS shard documents; an order takes its units from one shard chosen from its id,
-// so orders placed at once mostly write different documents. The material document keeps
-// `allotted`, the units it handed out, and stays the home of on-hand quantity.
+// MATERIAL_SHARDS shard documents; an order takes its units from its function instance's shard
+// (cloud/shard-affinity.ts), so orders placed at once write different documents. The material
+// document keeps `allotted`, the units it handed out, and stays the home of on-hand quantity.
 // Invariants, kept by every write:
 //   allotted = the sum over the material's shards of (spare + reserved);
 //   every shard's spare ≥ 0 and reserved ≥ 0;
@@ -11,7 +11,6 @@
 // Hence the reserved units of the document and all its shards never exceed the quantity: nothing
 // is oversold. The order timer spreads spare evenly while there is plenty and gathers it back
 // into the document when little is left, so the last units are never stranded in one shard.
-import { hashText } from './hash'
 import type { MaterialRecord, ShardTake, StockLine } from './stock'
 
 export const MATERIAL_SHARDS = 32
@@ -58,10 +57,6 @@ export function emptyShard(materialId: string, shard: number, now: Date): Materi
     updatedAt: now,
   }
 }
-
-/** The shard an order tries first; each attempt of its transaction tries another. */
-export const shardFor = (orderId: string, attempt: number): number =>
-  hashText(`${orderId}#${attempt}`) % MATERIAL_SHARDS
 
 /** Where an order's units come from; the rest of `quantity` comes from the document. */
 export interface TakePlan {

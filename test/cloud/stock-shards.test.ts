@@ -5,7 +5,7 @@
 import { COLLECTIONS, FUNCTIONS } from '@/domain/names'
 import { MATERIAL_SHARDS } from '@/domain/stock-shards'
 import { consumerA, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
-import { ADDRESS, createPayload, filterSelection, rid } from './order-helpers'
+import { ADDRESS, createPayload, filterSelection, rid, type Envelope } from './order-helpers'
 import { expectStockNeverOversold } from '../helpers/stock'
 import { merchantClient } from './merchant-helpers'
 
@@ -127,6 +127,30 @@ test('an order writes one shard, never the material; cancel gives back, shipping
     expect.objectContaining({ spare: 8, reserved: 0 }),
   ])
   expect(await viewOf(box)).toMatchObject({ quantity: left, reserved: 0, available: left })
+})
+
+test('one instance takes order after order from one shard, and moves on once it runs short', async () => {
+  const box = await restockedBox('常备礼盒', 10 * MATERIAL_SHARDS)
+  const shardOfOrder = async (placed: Envelope) => {
+    const [saved] = await find(COLLECTIONS.orders, { _id: placed.data!.order._id })
+    return saved.stock.find((line: { materialId: string }) => line.materialId === box).shards[0]
+      .shard
+  }
+  // One after another, so one function instance places them all (the local cloud's idle one).
+  const used: number[] = []
+  for (let i = 0; i < 5; i += 1)
+    used.push(await shardOfOrder(await filterOrder(`o_shard_keep_${i}`)))
+  // 10 spare: 8, 6, 4, then 2 left is short of another order of 2, so the fifth goes elsewhere.
+  expect(used.slice(0, 4)).toEqual(Array(4).fill(used[0]))
+  expect(used[4]).not.toBe(used[0])
+  const held = (await shardsOf(box)).filter((s) => s.reserved > 0)
+  expect(held.map((s) => [s.shard, s.spare, s.reserved])).toEqual(
+    expect.arrayContaining([
+      [used[0], 2, 8],
+      [used[4], 8, 2],
+    ]),
+  )
+  await expectStockNeverOversold(env.cloud)
 })
 
 test('orders larger than any shard gather; the last units sell exactly; the timer gathers', async () => {

@@ -3,9 +3,7 @@
 import {
   counterDelta,
   newOrderCounter,
-  ORDER_COUNTER_SHARDS,
   overdueFrom,
-  shardOf,
   sumOrderCounters,
   writesOf,
 } from '@/domain/order-counters'
@@ -34,13 +32,6 @@ test.each([
   ],
 ] as const)('%s', (_name, before, after, delta) => {
   expect(counterDelta(before, after)).toEqual(delta)
-})
-
-test('an order always counts in the same shard, and ids spread over every shard', () => {
-  expect(shardOf('ord_abc')).toBe(shardOf('ord_abc'))
-  const used = new Set(Array.from({ length: 500 }, (_, i) => shardOf(`ord_${i}`)))
-  expect(used.size).toBe(ORDER_COUNTER_SHARDS)
-  expect([...used].every((shard) => shard >= 0 && shard < ORDER_COUNTER_SHARDS)).toBe(true)
 })
 
 test('sums over shards (missing keys count 0), writes, and 逾期 from open orders not yet due', () => {
