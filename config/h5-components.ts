@@ -3,7 +3,7 @@
 // input, textarea, button… any page used. Here each component is its own module behind a
 // side-effect-free index, and webpack puts in a chunk only the components its pages import.
 // The modules are written from the adapter itself, so they follow Taro's version.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
@@ -20,6 +20,17 @@ function componentModule(name: string, tag: string, define: string): string {
     `export const ${name} = /*@__PURE__*/ createReactComponent(${tag}, undefined, manipulatePropsFunction, ${define})`,
     '',
   ].join('\n')
+}
+
+/**
+ * Writes `content` unless the file already holds it, through a renamed temporary file: another
+ * build (`npm start` beside a test build) reading it meanwhile sees it whole, old or new.
+ */
+function writeIfChanged(file: string, content: string) {
+  if (existsSync(file) && readFileSync(file, 'utf8') === content) return
+  const temporary = `${file}.${process.pid}.tmp`
+  writeFileSync(temporary, content)
+  renameSync(temporary, file)
 }
 
 /** Writes the modules into `dir` and returns the index, for the `@tarojs/components$` alias. */
@@ -39,12 +50,12 @@ export function writeH5ComponentModules(dir: string): string {
   mkdirSync(dir, { recursive: true })
   const index = ["export { Fragment as Block } from 'react'"]
   for (const [, name, tag, define] of wrappers) {
-    writeFileSync(join(dir, `${name}.js`), componentModule(name, tag, define))
+    writeIfChanged(join(dir, `${name}.js`), componentModule(name, tag, define))
     index.push(`export { ${name} } from './${name}.js'`)
   }
-  writeFileSync(join(dir, 'index.js'), index.join('\n') + '\n')
+  writeIfChanged(join(dir, 'index.js'), index.join('\n') + '\n')
   // Lets webpack skip the index and take only the component modules a chunk uses.
-  writeFileSync(join(dir, 'package.json'), '{ "sideEffects": false }\n')
+  writeIfChanged(join(dir, 'package.json'), '{ "sideEffects": false }\n')
   return join(dir, 'index.js')
 }
 

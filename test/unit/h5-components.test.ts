@@ -1,6 +1,14 @@
 // config/h5-components.ts: the H5 build's one-module-per-component index must offer every
 // component Taro's React adapter offers, each wrapping the same custom element.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,5 +45,18 @@ describe('H5 component modules', () => {
       "import { defineCustomElementTaroViewCore } from '@tarojs/components/dist/components'",
     )
     expect(view).not.toMatch(/Picker|Textarea/)
+  })
+
+  test('a second build rewrites only what differs, and leaves no temporary file', () => {
+    const index = writeH5ComponentModules(dir)
+    const view = join(dir, 'View.js')
+    const whole = readFileSync(view, 'utf8')
+    const past = new Date('2020-01-01T00:00:00Z')
+    utimesSync(index, past, past)
+    writeFileSync(view, 'stale')
+    writeH5ComponentModules(dir)
+    expect(readFileSync(view, 'utf8')).toBe(whole)
+    expect(statSync(index).mtime).toEqual(past)
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 })
