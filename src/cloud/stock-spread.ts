@@ -2,13 +2,10 @@
 // into the document when few are left, in one transaction over the document and all its
 // shards; the restock task is decided on the whole there too. The order timer runs it for every
 // material that needs it, and merchant.adjustStock after each change of the on-hand quantity.
-import { restockStep, type MaterialRecord } from '../domain/stock'
+import { MAX_MATERIALS, restockStep, type MaterialRecord } from '../domain/stock'
 import { needsSpread, spreadStock, withShards, type MaterialShard } from '../domain/stock-shards'
 import { command, inTransaction, readList, TransactionConflict, type Transaction } from './database'
 import { materials, readStock, shardsOf, writeMaterial, writeShards } from './stock'
-
-/** Every material a workshop has fits one query (merchant.stock reads as many). */
-const MATERIALS_PAGE = 100
 
 /**
  * Inside a transaction, after reading `material` and `shards` (all of them) there: writes the
@@ -45,7 +42,7 @@ export async function spreadMaterials(
   const list = await readList<MaterialRecord>(
     materials()
       .where({ name: command.gt('') })
-      .limit(MATERIALS_PAGE),
+      .limit(MAX_MATERIALS),
   )
   const shards = await shardsOf(list)
   let spread = 0

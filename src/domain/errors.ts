@@ -22,6 +22,7 @@ export const ERROR_MESSAGES = {
   BOOKING_LIMIT: '待进行的预约已达上限，请先取消不需要的预约',
   ORDER_LIMIT: '待商家确认的订单已达上限，请等商家确认或取消不需要的订单',
   OUT_OF_STOCK: '材料库存不足，暂时无法下单',
+  MATERIAL_LIMIT: '材料种类已达上限，请修改不再使用的材料，而不是新增',
   LAST_MERCHANT: '至少需要保留一位商家账号',
   PAYMENT_FAILED: '微信支付暂时不可用，请稍后重试',
   COUPON_UNUSABLE: '这张优惠券不能用于本单，请重新选择或不使用优惠券',

@@ -8,6 +8,12 @@ import type { MaterialView, RestockTask, StockAdjustReason } from './merchant-vi
 import type { OrderNode } from './order-types'
 import { fail, ok, type Result } from './result'
 
+/**
+ * The materials one workshop keeps: merchant.stock lists them all in one read and the order
+ * timer spreads them in one, so saveMaterial refuses a material past this (MATERIAL_LIMIT).
+ */
+export const MAX_MATERIALS = 100
+
 export interface MaterialRecord {
   _id: string
   name: string

@@ -107,7 +107,7 @@ test('each merchant action makes the documented number of database calls', async
     'merchant.stock (5 materials)': 4,
     // The first restock spreads the material over its 32 shards (one write each, in order).
     'merchant.adjustStock': 39,
-    'merchant.saveMaterial (new)': 7,
+    'merchant.saveMaterial (new)': 8, // + the material count (the limit), beside the product names
     // + the shards of the material, spread by the restock above.
     'merchant.flagStockOut (none short)': 3,
     'merchant.batches (1 batch)': 5, // + the shards (the deadline), beside the orders

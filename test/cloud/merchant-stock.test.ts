@@ -3,6 +3,7 @@
 // restocking closes it; a count correction's shortfall is flagged on exactly the affected
 // orders in one step.
 import { COLLECTIONS } from '@/domain/names'
+import { MAX_MATERIALS, type MaterialRecord } from '@/domain/stock'
 import { consumerA, consumerB, merchant, payOrder, useDemoCloud } from '../helpers/demo-cloud'
 import { ADDRESS, createPayload, curtainSelection, filterSelection, rid } from './order-helpers'
 import { merchantClient } from './merchant-helpers'
@@ -272,5 +273,43 @@ describe('adjustments and stock-outs', () => {
       ok: true,
       data: { material: { name: '丝绒遮光布（新）', quantity: 1, reserved: 3, low: true } },
     })
+  })
+})
+
+describe('the material limit', () => {
+  test(`a material past ${MAX_MATERIALS} is refused and nothing is written; editing still works`, async () => {
+    const kept = (await find(COLLECTIONS.materials)) as MaterialRecord[]
+    const template = kept[0]
+    await env.cloud.store.insertMany(
+      COLLECTIONS.materials,
+      Array.from({ length: MAX_MATERIALS - kept.length }, (_, i) => ({
+        ...template,
+        _id: `mat_limit_${i}`,
+        name: `备用辅料 ${i}`,
+        usage: [],
+        productIds: [],
+      })),
+    )
+    const before = await snapshot()
+    const refused = await call(
+      'saveMaterial',
+      { name: '新面料', unit: '米', safetyLevel: 0, quantity: 10, usage: [] },
+      merchant,
+    )
+    expect(refused).toMatchObject({ ok: false, code: 'MATERIAL_LIMIT' })
+    expect(refused.message).toContain(`${MAX_MATERIALS} 种材料`)
+    expect(await snapshot()).toEqual(before)
+    // Every material, the last by name too, is on the stock page.
+    const listed = (await call('stock', undefined, merchant)).data.items
+    expect(listed).toHaveLength(MAX_MATERIALS)
+    expect(
+      await saveMaterial({
+        id: 'mat_limit_0',
+        name: '备用辅料（改）',
+        unit: '米',
+        safetyLevel: 0,
+        usage: [],
+      }),
+    ).toMatchObject({ name: '备用辅料（改）' })
   })
 })

@@ -1,15 +1,20 @@
-// merchant.stock — merchants only; read-only. Every material (a workshop has tens, read up to
-// MATERIALS_LIMIT by name) with its levels and usage, and the open restock tasks.
+// merchant.stock — merchants only; read-only. Every material (a workshop has tens, at most
+// MAX_MATERIALS: saveMaterial refuses more) by name, with its levels and usage, and the open
+// restock tasks.
 import type { StockView } from '@/domain/merchant-views'
 import { ok } from '@/domain/result'
-import { toRestockTask, type MaterialRecord, type RestockTaskRecord } from '@/domain/stock'
+import {
+  MAX_MATERIALS,
+  toRestockTask,
+  type MaterialRecord,
+  type RestockTaskRecord,
+} from '@/domain/stock'
 import { command, readList } from '@/cloud/database'
 import { merchantApi } from '@/domain/api/merchant'
 import { defineMerchantAction } from '@/cloud/router'
 import { materials, restockTasks } from '@/cloud/stock'
 import { materialViews } from '../stock-views'
 
-export const MATERIALS_LIMIT = 100
 const TASKS_LIMIT = 50
 
 export const stock = defineMerchantAction(merchantApi.stock, async (_input) => {
@@ -19,7 +24,7 @@ export const stock = defineMerchantAction(merchantApi.stock, async (_input) => {
       materials()
         .where({ name: command.gt('') })
         .orderBy('name', 'asc')
-        .limit(MATERIALS_LIMIT),
+        .limit(MAX_MATERIALS),
     ),
     readList<RestockTaskRecord>(
       restockTasks().where({ status: 'open' }).orderBy('createdAt', 'desc').limit(TASKS_LIMIT),
